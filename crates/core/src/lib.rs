@@ -1,0 +1,17 @@
+//! Value types that every stage of the dyad pipeline shares.
+//!
+//! dyad cites evidence by byte offsets into the original page and dates events at the precision the text gives.
+//! Both are easy to get subtly wrong, so both live here as small types that check their invariants when they are
+//! built: a [`Span`] always lies on `char` boundaries of the text it was made for, and a [`DateValue`] is always a
+//! valid calendar date truncated to its [`Precision`]. Everything downstream can then trust them without
+//! re-checking.
+//!
+//! Key design decision: one crate with no pipeline logic, so that `page`, `time`, `actors` and `events` agree on
+//! these types without depending on one another.
+#![deny(missing_docs)]
+
+mod date;
+mod span;
+
+pub use date::{DateError, DateRange, DateValue, Precision};
+pub use span::{Span, SpanError};

@@ -1,0 +1,20 @@
+//! One module per subcommand.
+
+pub mod bench;
+pub mod extract;
+pub mod resolve;
+pub mod time;
+
+use std::io::Read;
+
+/// The text argument if given, else all of stdin.
+pub fn text_or_stdin(text: Option<String>) -> anyhow::Result<String> {
+    match text {
+        Some(t) => Ok(t),
+        None => {
+            let mut buf = String::new();
+            std::io::stdin().read_to_string(&mut buf)?;
+            Ok(buf)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! Stories: near-duplicate pages grouped and events consolidated. (Being written.)
+#![deny(missing_docs)]
