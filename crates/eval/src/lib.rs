@@ -1,0 +1,18 @@
+//! Scores dyad's output against a gold file (`shared/gold/seeds.json` and files like it).
+//!
+//! The matching rules are the ones `shared/gold/README.md` defines: an event matches a gold event when it comes
+//! from one of the gold files (or a page of the same story), joins the same two countries (either order when the
+//! gold event is symmetric), has a CAMEO root the gold event allows, and agrees on the date at the gold precision.
+//! The figures are required recall (the headline), all recall, precision against gold and tolerated readings,
+//! must-not-extract violations, the merging checks, and the per-document checks of title, outlet, date and body.
+//!
+//! Key design decision: the scorer reads records in the public JSON shapes of `shared/FORMATS.md`, not the
+//! pipeline's internal types, so it scores exactly what a user sees (from `dyad events --format jsonl` or the
+//! database) and cannot be fooled by an internal field that never reaches the output.
+#![deny(missing_docs)]
+
+mod gold;
+mod score;
+
+pub use gold::{Gold, GoldDocument, GoldError, GoldEvent};
+pub use score::{ArticleRecord, DocumentCheck, EventRecord, Report, StoryRecord, score_documents, score_events};
