@@ -1,2 +1,38 @@
-//! Actors: mentions linked to canonical actors with CAMEO-style codes. (Being written.)
+//! Actors: finds who a news text mentions and links each mention to a canonical actor with a CAMEO-style code.
+//!
+//! Countries (by name, abbreviation, demonym or capital), international organisations, media, parties and groups
+//! of countries come from plain data files under `data/` (see `data/README.md`), compiled once into a single
+//! Aho-Corasick automaton that runs over normalised text (case, diacritics, hyphens and apostrophes folded, with a
+//! byte map back to the original). Role words ("foreign minister", "ambassador", "diplomats") come from the same
+//! automaton and combine with their own modifier into one coded phrase: "Cuban ambassador to the DPRK" is CUBGOV,
+//! never PRK. People are not listed anywhere: they are learned from titles and appositions ("Russian Foreign
+//! Minister Sergey Lavrov", "Aise Sotolong, Cuban ambassador to the DPRK") into a [`Registry`] that persists across
+//! documents, and later surnames, role phrases ("the vice minister") and pronouns resolve to them through a
+//! per-document [`Document`] state.
+//!
+//! Key design decision: learn people from the text instead of shipping a list of leaders. Dictionary coders go
+//! stale (PETRARCH2's has no Kim Jong-un); a title or apposition names the role and country at the date of the
+//! article, which is exactly what a dated role needs. External PETRARCH/TABARI dictionaries can still be added
+//! ([`GazetteerBuilder::add_phoenix`]) for their dated roles.
 #![deny(missing_docs)]
+
+mod data;
+mod model;
+mod normalize;
+pub mod phoenix;
+mod registry;
+mod sentences;
+
+pub use data::{DataError, Gazetteer, GazetteerBuilder};
+pub use model::{Actor, Kind, Mention, MentionForm, Role, cameo_code};
+pub use normalize::{Normalized, normalize};
+pub use registry::{Document, Registry, slug};
+pub use sentences::split_sentences;
+
+use chrono::NaiveDate;
+
+/// Stateless convenience: the mentions of `text` read as one document dated `date`, with a fresh registry over
+/// the built-in dictionaries.
+pub fn resolve(text: &str, date: Option<NaiveDate>) -> Vec<Mention> {
+    Registry::new().resolve_text(text, date)
+}

@@ -24,6 +24,24 @@ enum Command {
     Time(cmd::time::Args),
     /// The actors mentioned in TEXT (or stdin), one JSON actor record each, with the mention's span.
     Resolve(cmd::resolve::Args),
+    /// Files and folders (recursively) into the database; idempotent.
+    Ingest(cmd::ingest::Args),
+    /// Consolidated events, filtered.
+    Events(cmd::query::EventsArgs),
+    /// Canonical actors with aliases and roles.
+    Actors(cmd::query::ListArgs),
+    /// Story clusters.
+    Stories(cmd::query::ListArgs),
+    /// The A–B dyad, oldest first, each line with its pages.
+    Timeline(cmd::query::TimelineArgs),
+    /// Full-text search over the stored articles.
+    Search(cmd::query::SearchArgs),
+    /// One event with every sentence that reports it.
+    Show(cmd::query::ShowArgs),
+    /// Export every event as GDELT 2.0 Events, GDELT 2.0 Mentions or JSON Lines.
+    Export(cmd::query::ExportArgs),
+    /// Score the database against a gold file such as ../shared/gold/seeds.json.
+    Eval(cmd::eval::Args),
     /// Measure quality and speed against the external benchmarks in ../shared/bench, printing figures.
     Bench(cmd::bench::Args),
 }
@@ -38,6 +56,15 @@ fn main() -> anyhow::Result<()> {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Time(args) => cmd::time::run(args),
         Command::Resolve(args) => cmd::resolve::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Events(args) => cmd::query::events(args),
+        Command::Actors(args) => cmd::query::actors(args),
+        Command::Stories(args) => cmd::query::stories(args),
+        Command::Timeline(args) => cmd::query::timeline(args),
+        Command::Search(args) => cmd::query::search(args),
+        Command::Show(args) => cmd::query::show(args),
+        Command::Export(args) => cmd::query::export(args),
+        Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
     }
 }

@@ -14,8 +14,9 @@ pub struct EventRecord {
     pub code: String,
     /// Source actor.
     pub source: ActorRef,
-    /// Target actor.
-    pub target: ActorRef,
+    /// Target actor (`null` when the text names none).
+    #[serde(default)]
+    pub target: Option<ActorRef>,
     /// Date, if any.
     pub date: Option<DateField>,
     /// Flags.
@@ -183,7 +184,8 @@ fn event_pages(e: &EventRecord) -> BTreeSet<String> {
 }
 
 fn countries(e: &EventRecord) -> (&str, &str) {
-    (e.source.country.as_deref().unwrap_or(""), e.target.country.as_deref().unwrap_or(""))
+    let target = e.target.as_ref().and_then(|t| t.country.as_deref());
+    (e.source.country.as_deref().unwrap_or(""), target.unwrap_or(""))
 }
 
 fn pair_matches(e: &EventRecord, source: &str, target: &str, symmetric: bool) -> bool {

@@ -1,2 +1,47 @@
-//! Events: who did what to whom, coded in CAMEO and PLOVER. (Being written.)
+//! Events: who did what to whom, coded in CAMEO (with Goldstein, QuadClass and PLOVER) from one sentence at a
+//! time.
+//!
+//! Job: given a sentence's tokens and the actor and time mentions found in it (as this crate's own
+//! [`ActorSlot`] and [`TimeSlot`], which an adapter fills from the actors and time stages), find the event
+//! predicates ([`find_matches`]), give each a source and target ([`code_sentence`] -> [`EventCandidate`]), and
+//! tell standing relations ("maintains close ties with") apart from events. [`EventRecord`] is the consolidated
+//! record of `FORMATS.md`; [`Codebook`] answers questions about CAMEO codes.
+//!
+//! Key design decision: dictionary-driven pattern matching over lemmas with word-order heuristics for roles,
+//! not a syntactic parser or a trained model. Verb patterns (`data/verbs.tsv`), nominal events
+//! (`data/nominal_events.tsv`), relation cues (`data/relations.tsv`) and modifier cues (`data/event_cues.tsv`)
+//! are data that a person can read, correct and extend, every coded event names the pattern that fired, and the
+//! whole stage is a hash probe per token plus small windowed checks, so it runs at thousands of pages per second
+//! per core with no model files. Roles come from a handful of rules that hold across English news prose (the
+//! leftmost subject of the clause, the actor after the pattern's preposition, coordinated lists, passive "by",
+//! "between X and Y", the speaker of reported speech), which generalise where per-sentence rules would not.
 #![deny(missing_docs)]
+
+mod codebook;
+mod dict;
+mod matcher;
+mod record;
+mod roles;
+mod slots;
+
+pub use codebook::{CodeInfo, Codebook, quad_class_of_root};
+pub use dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
+pub use matcher::{Analysis, Match, MatchKind, find_matches};
+pub use record::{EventDate, EventRecord, Flags, Location, Mention, Party};
+pub use roles::{EventCandidate, RelationCandidate, SentenceEvents, code_sentence};
+pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
+
+/// Why a data file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct DataError {
+    /// The data file's name.
+    pub file: &'static str,
+    /// 1-based line number (0 for a whole-file check).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+#[cfg(test)]
+mod table_tests;

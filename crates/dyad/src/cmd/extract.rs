@@ -1,5 +1,6 @@
 //! `dyad extract FILE...`
 
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Arguments of `dyad extract`.
@@ -10,7 +11,28 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 }
 
-/// Runs the command.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("extract: not implemented yet")
+/// Runs the command: one JSON article record per file on stdout. A file that cannot be read or yields no
+/// article prints `{"file": ..., "error": ..., "skipped": true}` and the batch goes on.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for path in &args.files {
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let record = match std::fs::read(path) {
+            Ok(bytes) => match dyad_page::extract(&name, &bytes) {
+                Ok(article) => serde_json::to_value(&article)?,
+                Err(e) => skipped(&name, &e.to_string()),
+            },
+            Err(e) => skipped(&name, &e.to_string()),
+        };
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn skipped(file: &str, error: &str) -> serde_json::Value {
+    tracing::warn!(file, error, "skipped");
+    serde_json::json!({"file": file, "error": error, "skipped": true})
 }

@@ -1,7 +1,10 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod eval;
 pub mod extract;
+pub mod ingest;
+pub mod query;
 pub mod resolve;
 pub mod time;
 

@@ -1,6 +1,14 @@
 //! `dyad bench ...`: quality and speed figures against ../shared/bench. Benchmarks print figures; they are not
 //! timed tests.
 
+mod actor_speed;
+mod dates;
+mod extraction;
+mod meantime;
+mod page_speed;
+mod stories;
+mod time_speed;
+
 use std::path::PathBuf;
 
 /// Arguments of `dyad bench`.
@@ -27,6 +35,8 @@ enum Which {
     TimeSpeed,
     /// Actor matching speed: mentions/s and MB/s.
     ActorSpeed,
+    /// Story grouping: `near-dup` precision/recall on the labelled set; `speed` index/query throughput and memory.
+    Stories(stories::Args),
 }
 
 /// Runs the command.
@@ -34,8 +44,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let dir = args.bench_dir;
     anyhow::ensure!(dir.is_dir(), "benchmark data not found at {} (use --bench-dir)", dir.display());
     match args.which {
-        Which::Extraction | Which::Dates | Which::PageSpeed => anyhow::bail!("not implemented yet"),
-        Which::Meantime | Which::TimeSpeed => anyhow::bail!("not implemented yet"),
-        Which::ActorSpeed => anyhow::bail!("not implemented yet"),
+        Which::Extraction => extraction::run(&dir),
+        Which::Dates => dates::run(&dir),
+        Which::PageSpeed => page_speed::run(&dir),
+        Which::Meantime => meantime::run(&dir),
+        Which::TimeSpeed => time_speed::run(&dir),
+        Which::ActorSpeed => actor_speed::run(&dir),
+        Which::Stories(a) => stories::run(a, &dir),
     }
 }

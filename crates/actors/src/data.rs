@@ -1,0 +1,664 @@
+//! The gazetteer: every dictionary entry (countries, organisations, media, parties, groups, roles) compiled into
+//! one Aho-Corasick automaton over normalised text.
+
+use crate::model::{Kind, MentionForm, Role};
+use crate::normalize::normalize;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
+const COUNTRY_EXTRA: &str = include_str!("../../../data/country_extra.tsv");
+const ORGS: &str = include_str!("../../../data/orgs.tsv");
+const MEDIA: &str = include_str!("../../../data/media.tsv");
+const PARTIES: &str = include_str!("../../../data/parties.tsv");
+const GROUPS: &str = include_str!("../../../data/groups.tsv");
+const ROLES: &str = include_str!("../../../data/roles.tsv");
+const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
+
+/// A data file line that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct DataError {
+    /// The file (or source) name.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn err(file: &str, line: usize, message: impl Into<String>) -> DataError {
+    DataError { file: file.to_string(), line, message: message.into() }
+}
+
+/// What role words do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RoleClass {
+    Person,
+    Group,
+    Counterpart,
+    Modifier,
+    Pronoun,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RoleDef {
+    pub phrase: String,
+    pub sector: Option<String>,
+    pub class: RoleClass,
+}
+
+/// One dictionary actor.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub code: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub aliases: Vec<String>,
+    /// Dated roles from an external dictionary (PETRARCH/TABARI).
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Entry(u32),
+    Role(u16),
+}
+
+/// Which letters of the original must be capitals for an alias to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Caps {
+    Any,
+    /// Every letter (acronyms: "US" is not "us").
+    All,
+    /// The first and/or last word starts with a capital ("the North" but not "the north").
+    Edges {
+        first: bool,
+        last: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sense {
+    pub target: Target,
+    pub form: MentionForm,
+    pub caps: Caps,
+    pub contextual: bool,
+    pub personlike: bool,
+    pub preferred: bool,
+    /// A plural role word ("ministers"): a group, never one person.
+    pub plural: bool,
+}
+
+/// Every dictionary, compiled. Build the built-in one with [`Gazetteer::builtin`]; add PETRARCH/TABARI
+/// dictionaries with [`GazetteerBuilder::add_phoenix`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) roles: Vec<RoleDef>,
+    pub(crate) senses: Vec<Vec<Sense>>,
+    pub(crate) keys: Vec<String>,
+    pub(crate) ac: AhoCorasick,
+    pub(crate) stopwords: HashSet<String>,
+    pub(crate) by_id: HashMap<String, u32>,
+    pub(crate) by_country: HashMap<String, u32>,
+}
+
+static BUILTIN: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
+    // The embedded files are validated by unit tests, so a failure here is a build defect, not bad input.
+    Arc::new(GazetteerBuilder::builtin().expect("embedded actor data files are valid").build())
+});
+
+impl Gazetteer {
+    /// The gazetteer built from dyad's own data files (parsed once).
+    pub fn builtin() -> Arc<Gazetteer> {
+        BUILTIN.clone()
+    }
+
+    /// Number of dictionary actors.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no dictionary actors.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of distinct normalised patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub(crate) fn country_name(&self, iso3: &str) -> Option<&str> {
+        self.by_country.get(iso3).map(|&i| self.entries[i as usize].name.as_str())
+    }
+}
+
+/// Collects dictionary entries, then compiles them into a [`Gazetteer`].
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    entries: Vec<Entry>,
+    roles: Vec<RoleDef>,
+    senses: Vec<Vec<Sense>>,
+    keys: Vec<String>,
+    index: HashMap<String, usize>,
+    stopwords: HashSet<String>,
+    by_id: HashMap<String, u32>,
+    by_country: HashMap<String, u32>,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn caps_of(alias: &str) -> Caps {
+    let letters = alias.chars().filter(|c| c.is_alphabetic());
+    let (mut upper, mut lower) = (0, 0);
+    for c in letters {
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    if upper >= 2 && lower == 0 && alias.chars().count() <= 8 {
+        return Caps::All;
+    }
+    let words: Vec<&str> = alias.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let starts_upper = |w: Option<&&str>| w.and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase());
+    let first = starts_upper(words.first());
+    let last = starts_upper(words.last());
+    if first || last { Caps::Edges { first, last } } else { Caps::Any }
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// A builder holding dyad's own data files.
+    pub fn builtin() -> Result<GazetteerBuilder, DataError> {
+        let mut b = GazetteerBuilder::new();
+        b.load_countries(COUNTRIES, COUNTRY_EXTRA)?;
+        b.load_actor_file("orgs.tsv", ORGS, Kind::Org)?;
+        b.load_actor_file("media.tsv", MEDIA, Kind::Media)?;
+        b.load_actor_file("parties.tsv", PARTIES, Kind::Party)?;
+        b.load_actor_file("groups.tsv", GROUPS, Kind::Group)?;
+        b.load_roles("roles.tsv", ROLES)?;
+        b.load_stopwords(NAME_STOPWORDS);
+        Ok(b)
+    }
+
+    fn add_entry(&mut self, entry: Entry) -> u32 {
+        let idx = self.entries.len() as u32;
+        self.by_id.insert(entry.id.clone(), idx);
+        if entry.kind == Kind::Country {
+            self.by_country.insert(entry.code.clone(), idx);
+        }
+        self.entries.push(entry);
+        idx
+    }
+
+    fn add_sense(&mut self, alias: &str, sense: Sense) {
+        let key = normalize(alias.trim());
+        if key.is_empty() {
+            return;
+        }
+        let slot = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.keys.push(key.clone());
+                self.senses.push(Vec::new());
+                self.index.insert(key, self.keys.len() - 1);
+                self.keys.len() - 1
+            }
+        };
+        let senses = &mut self.senses[slot];
+        if let Some(existing) = senses.iter_mut().find(|s| s.target == sense.target) {
+            // The same alias twice for one actor: keep the first form, merge the flags.
+            existing.preferred |= sense.preferred;
+            existing.contextual |= sense.contextual;
+            existing.personlike |= sense.personlike;
+            return;
+        }
+        senses.push(sense);
+    }
+
+    fn add_alias(&mut self, entry: u32, alias: &str, form: MentionForm) {
+        let sense = Sense {
+            target: Target::Entry(entry),
+            form,
+            caps: caps_of(alias),
+            contextual: false,
+            personlike: false,
+            preferred: false,
+            plural: false,
+        };
+        let e = &mut self.entries[entry as usize];
+        if !e.aliases.iter().any(|a| a == alias) {
+            e.aliases.push(alias.to_string());
+        }
+        self.add_sense(alias, sense);
+    }
+
+    fn set_flag(&mut self, entry: u32, alias: &str, set: impl Fn(&mut Sense)) -> bool {
+        let key = normalize(alias);
+        let Some(&slot) = self.index.get(&key) else { return false };
+        let mut found = false;
+        for s in &mut self.senses[slot] {
+            if s.target == Target::Entry(entry) {
+                set(s);
+                found = true;
+            }
+        }
+        found
+    }
+
+    fn load_countries(&mut self, generated: &str, extra: &str) -> Result<(), DataError> {
+        let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
+        for (line, l) in data_lines(generated) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [iso3, _iso2, short, long, adjectives, _region] = cols[..] else {
+                return Err(err("countries.tsv", line, format!("expected 6 columns, got {}", cols.len())));
+            };
+            if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(err("countries.tsv", line, format!("bad ISO3 code {iso3:?}")));
+            }
+            if self.by_country.contains_key(iso3) {
+                return Err(err("countries.tsv", line, format!("duplicate code {iso3}")));
+            }
+            let idx = self.add_entry(Entry {
+                id: iso3.to_string(),
+                name: short.to_string(),
+                kind: Kind::Country,
+                code: iso3.to_string(),
+                country: Some(iso3.to_string()),
+                sector: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+            // ISO short names such as "Korea (Democratic People's Republic of)" never occur in prose.
+            if !short.contains('(') && !short.contains(',') {
+                self.add_alias(idx, short, MentionForm::Name);
+            }
+            self.add_alias(idx, long, MentionForm::Name);
+            rows.push((idx, adjectives.split('|').filter(|a| !a.is_empty()).map(str::to_string).collect()));
+        }
+        // Extra rows come first in effect: `noadj` must be known before the generated adjectives are added.
+        let mut noadj = HashSet::new();
+        for (line, l) in data_lines(extra) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() == 2 && cols[1] == "noadj" {
+                noadj.insert(cols[0].to_string());
+            } else if cols.len() != 3 {
+                return Err(err("country_extra.tsv", line, format!("expected 3 columns, got {}", cols.len())));
+            }
+        }
+        for (idx, adjectives) in rows {
+            if noadj.contains(&self.entries[idx as usize].code) {
+                continue;
+            }
+            for a in adjectives {
+                self.add_alias(idx, &a, MentionForm::Adjective);
+                if !a.ends_with('s') && !a.ends_with("ese") && !a.ends_with('i') {
+                    self.add_alias(idx, &format!("{a}s"), MentionForm::Adjective);
+                }
+            }
+        }
+        for (line, l) in data_lines(extra) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() == 2 {
+                continue;
+            }
+            let (code, field, value) = (cols[0], cols[1], cols[2]);
+            if field == "state" {
+                self.add_entry(Entry {
+                    id: code.to_string(),
+                    name: value.to_string(),
+                    kind: Kind::Country,
+                    code: code.to_string(),
+                    country: Some(code.to_string()),
+                    sector: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                });
+            }
+            let Some(&idx) = self.by_country.get(code) else {
+                return Err(err("country_extra.tsv", line, format!("unknown country {code}")));
+            };
+            match field {
+                "state" | "name" => {
+                    if field == "name" {
+                        self.entries[idx as usize].name = value.to_string();
+                    }
+                    self.add_alias(idx, value, MentionForm::Name);
+                }
+                "alias" => self.add_alias(idx, value, MentionForm::Name),
+                "adj" => {
+                    self.add_alias(idx, value, MentionForm::Adjective);
+                    if !value.ends_with('s') && !value.ends_with("ese") && !value.ends_with('i') {
+                        self.add_alias(idx, &format!("{value}s"), MentionForm::Adjective);
+                    }
+                }
+                "capital" => self.add_alias(idx, value, MentionForm::Metonym),
+                "prefer" | "contextual" | "personlike" => {
+                    if field == "contextual" {
+                        self.add_alias(idx, value, MentionForm::Name);
+                    }
+                    let ok = self.set_flag(idx, value, |s| match field {
+                        "prefer" => s.preferred = true,
+                        "contextual" => s.contextual = true,
+                        _ => s.personlike = true,
+                    });
+                    if !ok {
+                        return Err(err(
+                            "country_extra.tsv",
+                            line,
+                            format!("{field}: {value:?} is not an alias of {code}"),
+                        ));
+                    }
+                }
+                other => return Err(err("country_extra.tsv", line, format!("unknown field {other:?}"))),
+            }
+        }
+        Ok(())
+    }
+
+    fn load_actor_file(&mut self, file: &str, text: &str, kind: Kind) -> Result<(), DataError> {
+        for (line, l) in data_lines(text) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [id, code, country, names] = cols[..] else {
+                return Err(err(file, line, format!("expected 4 columns, got {}", cols.len())));
+            };
+            if id.is_empty() || code.is_empty() || names.is_empty() {
+                return Err(err(file, line, "id, code and names must not be empty"));
+            }
+            if self.by_id.contains_key(id) {
+                return Err(err(file, line, format!("duplicate id {id}")));
+            }
+            let country = if country.is_empty() {
+                None
+            } else if self.by_country.contains_key(country) {
+                Some(country.to_string())
+            } else {
+                return Err(err(file, line, format!("unknown country {country}")));
+            };
+            let sector = match kind {
+                Kind::Media => Some("MED".to_string()),
+                Kind::Party => Some(code.get(3..).filter(|s| !s.is_empty()).unwrap_or("PTY").to_string()),
+                _ => None,
+            };
+            let mut names = names.split('|');
+            let display = names.next().unwrap_or(id);
+            let idx = self.add_entry(Entry {
+                id: id.to_string(),
+                name: display.to_string(),
+                kind,
+                code: code.to_string(),
+                country,
+                sector,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+            self.add_alias(idx, display, MentionForm::Name);
+            for alias in names {
+                self.add_alias(idx, alias, MentionForm::Name);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_roles(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+        for (line, l) in data_lines(text) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [phrase, sector, class] = cols[..] else {
+                return Err(err(file, line, format!("expected 3 columns, got {}", cols.len())));
+            };
+            let class = match class {
+                "person" => RoleClass::Person,
+                "group" => RoleClass::Group,
+                "counterpart" => RoleClass::Counterpart,
+                "modifier" => RoleClass::Modifier,
+                "pronoun" => RoleClass::Pronoun,
+                other => return Err(err(file, line, format!("unknown class {other:?}"))),
+            };
+            if phrase.chars().any(|c| c.is_uppercase()) {
+                return Err(err(file, line, "role phrases are lowercase"));
+            }
+            let sector = (sector != "-").then(|| sector.to_string());
+            let idx = self.roles.len() as u16;
+            self.roles.push(RoleDef { phrase: normalize(phrase), sector, class });
+            let sense = |plural| Sense {
+                target: Target::Role(idx),
+                form: MentionForm::Role,
+                caps: Caps::Any,
+                contextual: false,
+                personlike: false,
+                preferred: false,
+                plural,
+            };
+            self.add_sense(phrase, sense(false));
+            if matches!(class, RoleClass::Person | RoleClass::Counterpart) && !phrase.ends_with('s') {
+                self.add_sense(&format!("{phrase}s"), sense(true));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_stopwords(&mut self, text: &str) {
+        for (_, l) in data_lines(text) {
+            self.stopwords.insert(normalize(l.trim()));
+        }
+    }
+
+    /// Adds a PETRARCH/TABARI `.actors` dictionary (see [`crate::phoenix`]). Phrases that dyad's own data already
+    /// knows keep dyad's meaning; country synonyms become aliases of the country; people keep their dated roles.
+    /// Returns the number of entries read; malformed codes are skipped (see [`crate::phoenix::parse`]).
+    pub fn add_phoenix(&mut self, name: &str, text: &str) -> Result<usize, DataError> {
+        let (parsed, _problems) = crate::phoenix::parse(name, text);
+        let count = parsed.len();
+        for p in parsed {
+            let phrases: Vec<String> =
+                p.phrases.iter().filter(|ph| !self.index.contains_key(&normalize(ph))).cloned().collect();
+            if phrases.is_empty() {
+                continue;
+            }
+            let plain = p.code.as_deref().filter(|c| c.len() == 3);
+            if let Some(&country) = plain.and_then(|c| self.by_country.get(c)) {
+                for ph in &phrases {
+                    self.add_phoenix_alias(country, ph);
+                }
+                continue;
+            }
+            let country = p
+                .code
+                .as_deref()
+                .or_else(|| p.roles.iter().find_map(|r| r.code.as_deref()))
+                .and_then(|c| c.get(..3))
+                .filter(|c| self.by_country.contains_key(*c))
+                .map(str::to_string);
+            let kind = if !p.roles.is_empty() {
+                Kind::Person
+            } else if p.code.as_deref().is_some_and(|c| c.starts_with("IGO") || c.starts_with("NGO")) {
+                Kind::Org
+            } else {
+                Kind::Agent
+            };
+            let id = format!("phoenix:{}", crate::registry::slug(&phrases[0]));
+            if self.by_id.contains_key(&id) {
+                continue;
+            }
+            let idx = self.add_entry(Entry {
+                id,
+                name: title_case(&phrases[0]),
+                kind,
+                code: p.code.clone().unwrap_or_else(|| country.clone().unwrap_or_default()),
+                country,
+                sector: None,
+                aliases: Vec::new(),
+                roles: p.roles,
+            });
+            for ph in &phrases {
+                self.add_phoenix_alias(idx, ph);
+            }
+        }
+        Ok(count)
+    }
+
+    fn add_phoenix_alias(&mut self, entry: u32, phrase: &str) {
+        // PETRARCH phrases are upper case: short ones are acronyms, longer ones proper names.
+        let letters = phrase.chars().filter(|c| c.is_alphabetic()).count();
+        let caps =
+            if letters <= 4 && !phrase.contains(' ') { Caps::All } else { Caps::Edges { first: true, last: false } };
+        let display = title_case(phrase);
+        let e = &mut self.entries[entry as usize];
+        if !e.aliases.iter().any(|a| a == &display) {
+            e.aliases.push(display);
+        }
+        self.add_sense(
+            phrase,
+            Sense {
+                target: Target::Entry(entry),
+                form: MentionForm::Name,
+                caps,
+                contextual: false,
+                personlike: false,
+                preferred: false,
+                plural: false,
+            },
+        );
+    }
+
+    /// Compiles the automaton.
+    pub fn build(self) -> Gazetteer {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&self.keys)
+            // Only an absurd pattern count can fail here; fall back to an automaton that matches nothing.
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
+        Gazetteer {
+            entries: self.entries,
+            roles: self.roles,
+            senses: self.senses,
+            keys: self.keys,
+            ac,
+            stopwords: self.stopwords,
+            by_id: self.by_id,
+            by_country: self.by_country,
+        }
+    }
+}
+
+fn title_case(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(|w| {
+            if w.len() <= 4 && !w.contains('.') && w.chars().all(|c| c.is_uppercase()) && phrase.len() <= 6 {
+                return w.to_string();
+            }
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builder_with(countries: bool) -> GazetteerBuilder {
+        let mut b = GazetteerBuilder::new();
+        if countries {
+            b.load_countries(COUNTRIES, COUNTRY_EXTRA).unwrap();
+        }
+        b
+    }
+
+    #[test]
+    fn countries_file_has_every_iso_country() {
+        let b = builder_with(true);
+        let iso = b.entries.iter().filter(|e| e.kind == Kind::Country && e.id.len() == 3).count();
+        assert!(iso >= 249 + 5, "{iso} countries");
+        for code in ["PRK", "KOR", "CUB", "GNQ", "SUN", "YUG", "CSK", "DDR"] {
+            assert!(b.by_country.contains_key(code), "{code} missing");
+        }
+        assert_eq!(b.entries[b.by_country["PRK"] as usize].name, "North Korea");
+    }
+
+    #[test]
+    fn country_extra_rejects_unknown_codes_and_fields() {
+        let mut b = GazetteerBuilder::new();
+        let e = b.load_countries(COUNTRIES, "XXX\talias\tNowhere\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        let mut b = GazetteerBuilder::new();
+        assert!(b.load_countries(COUNTRIES, "PRK\tnickname\tHermit Kingdom\n").is_err());
+        let mut b = GazetteerBuilder::new();
+        assert!(b.load_countries(COUNTRIES, "PRK\tprefer\tNarnia\n").is_err());
+    }
+
+    #[test]
+    fn actor_files_load_on_their_own() {
+        for (file, text, kind) in [
+            ("orgs.tsv", ORGS, Kind::Org),
+            ("media.tsv", MEDIA, Kind::Media),
+            ("parties.tsv", PARTIES, Kind::Party),
+            ("groups.tsv", GROUPS, Kind::Group),
+        ] {
+            let mut b = builder_with(true);
+            let before = b.entries.len();
+            b.load_actor_file(file, text, kind).unwrap();
+            assert!(b.entries.len() > before + 10, "{file} too small");
+        }
+        let mut b = builder_with(true);
+        assert!(b.load_actor_file("x", "A\tB\tZZZ\tName\n", Kind::Org).is_err());
+        assert!(b.load_actor_file("x", "A\tB\n", Kind::Org).is_err());
+    }
+
+    #[test]
+    fn roles_file_loads_and_validates() {
+        let mut b = GazetteerBuilder::new();
+        b.load_roles("roles.tsv", ROLES).unwrap();
+        assert!(b.roles.iter().any(|r| r.phrase == "vice foreign minister" && r.class == RoleClass::Person));
+        assert!(b.roles.iter().any(|r| r.phrase == "diplomats" && r.class == RoleClass::Group));
+        let mut b = GazetteerBuilder::new();
+        assert!(b.load_roles("x", "Ambassador\tGOV\tperson\n").is_err());
+        assert!(b.load_roles("x", "ambassador\tGOV\tboss\n").is_err());
+    }
+
+    #[test]
+    fn stopwords_file_loads() {
+        let mut b = GazetteerBuilder::new();
+        b.load_stopwords(NAME_STOPWORDS);
+        assert!(b.stopwords.contains("friday") && b.stopwords.contains("the"));
+    }
+
+    #[test]
+    fn builtin_builds_and_shares_ambiguous_aliases() {
+        let g = Gazetteer::builtin();
+        let slot = g.keys.iter().position(|k| k == "korean").unwrap();
+        assert!(g.senses[slot].len() >= 2, "Korean is ambiguous");
+        let slot = g.keys.iter().position(|k| k == "us").unwrap();
+        assert!(g.senses[slot].iter().all(|s| s.caps == Caps::All));
+    }
+
+    #[test]
+    fn caps_rules() {
+        assert_eq!(caps_of("US"), Caps::All);
+        assert_eq!(caps_of("the North"), Caps::Edges { first: false, last: true });
+        assert_eq!(caps_of("developing countries"), Caps::Any);
+    }
+}

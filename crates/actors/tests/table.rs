@@ -1,0 +1,258 @@
+//! Table tests: sentences written for these tests (not from the seeds) about many countries and people, covering
+//! names, abbreviations, demonyms, metonyms, ambiguity, role appositions, the ambassador's-country rule and later
+//! mentions. Each row is one document read by a fresh registry.
+//!
+//! Checks: `X=CODE` some mention with text X has code CODE; `X~ISO` some mention with text X has country ISO;
+//! `!X` no mention has text X; `X==Y` the mentions X and Y are the same actor; `X!=Y` they are different actors.
+
+use dyad_actors::{Mention, Registry};
+
+const ROWS: &[(&str, &[&str])] = &[
+    // Names, abbreviations and official names.
+    ("France and Germany signed a treaty.", &["France=FRA", "Germany=DEU"]),
+    ("The United Kingdom left the European Union.", &["United Kingdom=GBR", "European Union=IGOEUREEC"]),
+    ("The UK and the U.S. held talks.", &["UK=GBR", "U.S.=USA"]),
+    ("The UAE hosted the summit.", &["UAE=ARE"]),
+    ("The PRC protested.", &["PRC=CHN"]),
+    ("The ROK and the DPRK met at Panmunjom.", &["ROK=KOR", "DPRK=PRK"]),
+    ("Fighting continued in the DRC.", &["DRC=COD"]),
+    ("The Islamic Republic of Iran rejected the offer.", &["Islamic Republic of Iran=IRN"]),
+    ("The Russian Federation vetoed the draft.", &["Russian Federation=RUS"]),
+    ("Troops from the Republic of Korea arrived.", &["Republic of Korea=KOR"]),
+    ("The People's Republic of China responded.", &["People's Republic of China=CHN"]),
+    ("Côte d'Ivoire and Ivory Coast are the same country.", &["Côte d'Ivoire=CIV", "Ivory Coast=CIV"]),
+    ("Burma, now Myanmar, held elections.", &["Burma=MMR", "Myanmar=MMR"]),
+    ("Türkiye, also called Turkey, joined the talks.", &["Türkiye=TUR", "Turkey=TUR"]),
+    ("The Soviet Union and Yugoslavia split in 1948.", &["Soviet Union=SUN", "Yugoslavia=YUG"]),
+    ("The USSR collapsed in 1991.", &["USSR=SUN"]),
+    ("East Germany merged with West Germany.", &["East Germany=DDR"]),
+    ("Czechoslovakia split peacefully.", &["Czechoslovakia=CSK"]),
+    ("Viet Nam and Vietnam are spelled both ways.", &["Viet Nam=VNM", "Vietnam=VNM"]),
+    ("Sao Tome and Principe and Guinea-Bissau signed.", &["Sao Tome and Principe=STP", "Guinea-Bissau=GNB"]),
+    ("Papua New Guinea and Guinea are far apart.", &["Papua New Guinea=PNG", "Guinea=GIN"]),
+    ("Equatorial Guinea and Guinea signed an accord.", &["Equatorial Guinea=GNQ", "Guinea=GIN"]),
+    // Demonyms and adjectives.
+    ("Brazilian farmers protested.", &["Brazilian farmers~BRA"]),
+    ("The Japanese economy grew.", &["Japanese=JPN"]),
+    ("Equatorial Guinean officials arrived.", &["Equatorial Guinean officials=GNQGOV"]),
+    ("A Guinean delegation arrived.", &["Guinean delegation=GINGOV"]),
+    ("Filipino workers returned home.", &["Filipino workers=PHLLAB"]),
+    ("The Emirati minister spoke.", &["Emirati minister=AREGOV"]),
+    ("Several Saudi diplomats left.", &["Saudi diplomats=SAUGOV"]),
+    ("North Korean soldiers crossed the line.", &["North Korean soldiers=PRKMIL"]),
+    ("South Korean police detained him.", &["South Korean police=KORCOP"]),
+    ("Israeli troops withdrew.", &["Israeli troops=ISRMIL"]),
+    ("Ukrainian forces advanced.", &["Ukrainian forces=UKRMIL"]),
+    ("Nigerien and Nigerian officials met.", &["Nigerien=NER", "Nigerian officials=NGAGOV"]),
+    ("Cubans celebrated in the streets.", &["Cubans=CUB"]),
+    // Capitals and seats of government as metonyms.
+    ("Washington and Beijing traded accusations.", &["Washington=USA", "Beijing=CHN"]),
+    ("Moscow warned Kyiv.", &["Moscow=RUS", "Kyiv=UKR"]),
+    ("The Kremlin denied the report.", &["The Kremlin~RUS"]),
+    ("The White House said it would respond.", &["The White House~USA"]),
+    ("Tehran and Riyadh restored ties.", &["Tehran=IRN", "Riyadh=SAU"]),
+    ("Seoul urged Pyongyang to return to talks.", &["Seoul=KOR", "Pyongyang=PRK"]),
+    ("Havana welcomed the decision.", &["Havana=CUB"]),
+    ("Ankara summoned the envoy from Athens.", &["Ankara=TUR", "Athens=GRC"]),
+    ("New Delhi and Islamabad exchanged fire.", &["New Delhi=IND", "Islamabad=PAK"]),
+    ("Addis Ababa hosted the African Union summit.", &["Addis Ababa=ETH", "African Union=IGOAFRAFU"]),
+    // Ambiguity.
+    ("Korean companies invested abroad.", &["Korean companies=KORBUS"]),
+    ("The DPRK said Korean workers would build it.", &["Korean workers=PRKLAB"]),
+    ("Pyongyang said the Korean people would win.", &["Korean people~PRK"]),
+    ("Georgia and Russia fought a war in 2008.", &["Georgia=GEO", "Russia=RUS"]),
+    ("He studied at Georgia Tech before joining.", &["!Georgia"]),
+    ("George Washington crossed the river.", &["!Washington"]),
+    ("The actor Denzel Washington won an award.", &["!Washington"]),
+    ("The Washington Post reported the story.", &["The Washington Post=USAMED", "!Washington"]),
+    ("Michael Jordan retired from basketball.", &["!Jordan"]),
+    ("Jordan closed its border with Syria.", &["Jordan=JOR", "Syria=SYR"]),
+    ("Brazzaville said Congo would hold elections.", &["Brazzaville=COG", "Congo=COG"]),
+    ("Kinshasa said Congo would hold elections.", &["Kinshasa=COD", "Congo=COD"]),
+    ("Rebels in Congo attacked a village.", &["Congo=COD"]),
+    ("Chad sent troops to Mali.", &["Chad=TCD", "Mali=MLI"]),
+    ("The senator Chad Smith spoke.", &["!Chad"]),
+    ("Officials in the North and the South met.", &["!the North", "!the South"]),
+    ("North Korea fired a missile. The North said it was a test.", &["The North=PRK"]),
+    ("South Korea said the South would respond.", &["the South=KOR"]),
+    ("The US and us are different words.", &["US=USA", "!us"]),
+    ("We told china makers in Turkey about it.", &["!china", "Turkey=TUR"]),
+    (
+        "Dominican Republic officials met Haitian officials.",
+        &["Dominican Republic officials=DOMGOV", "Haitian officials=HTIGOV"],
+    ),
+    // Groups, regions and organisations.
+    ("Arab countries condemned the move.", &["Arab countries=ARB"]),
+    ("African countries backed the resolution.", &["African countries=AFR"]),
+    ("Developing countries demanded debt relief.", &["Developing countries=DEV"]),
+    ("Russia accused the West of hypocrisy.", &["the West=WST"]),
+    ("The Gulf states and ASEAN held a forum.", &["Gulf states=PGS", "ASEAN=IGOSEAASN"]),
+    ("NATO and the EU issued a joint statement.", &["NATO=IGOWSTNAT", "EU=IGOEUREEC"]),
+    ("The IAEA inspected the site.", &["IAEA=IGOUNOIAE"]),
+    ("The UN Security Council met on Friday.", &["UN Security Council=IGOUNO"]),
+    ("OPEC cut output.", &["OPEC=IGOBUSOPC"]),
+    (
+        "The Shanghai Cooperation Organization met in Astana.",
+        &["Shanghai Cooperation Organization=IGOCASSCO", "Astana=KAZ"],
+    ),
+    ("OCHA said a million people were displaced.", &["OCHA=IGOUNOHLH"]),
+    ("The World Health Organization declared an emergency.", &["World Health Organization=IGOUNOHLHWHO"]),
+    // Media and parties.
+    ("Xinhua and TASS carried the statement.", &["Xinhua=CHNMED", "TASS=RUSMED"]),
+    ("Yonhap quoted a Seoul official.", &["Yonhap=KORMED", "Seoul official=KORGOV"]),
+    ("Reuters could not verify the claim.", &["Reuters=GBRMED"]),
+    ("Rodong Sinmun published an editorial.", &["Rodong Sinmun=PRKMED"]),
+    ("The Communist Party of China met in Beijing.", &["Communist Party of China=CHNPTY"]),
+    ("The Workers' Party of Korea held a plenum.", &["Workers' Party of Korea=PRKPTY"]),
+    ("Brazil's Workers' Party won the election.", &["Workers' Party~BRA"]),
+    ("Al Jazeera interviewed the Qatari foreign minister.", &["Al Jazeera=QATMED", "Qatari foreign minister=QATGOV"]),
+    // Roles and their own modifier: the ambassador's country is never the host's.
+    ("The Japanese ambassador to China was summoned.", &["Japanese ambassador to China=JPNGOV"]),
+    ("The German ambassador in Moscow met officials.", &["German ambassador in Moscow=DEUGOV"]),
+    ("China's envoy to the UN spoke.", &["China's envoy to the UN=CHNGOV"]),
+    ("The French embassy in Bamako closed.", &["French embassy in Bamako~FRA"]),
+    ("Indian diplomats left Ottawa.", &["Indian diplomats=INDGOV", "Ottawa=CAN"]),
+    ("A Chinese delegation arrived in Hanoi.", &["Chinese delegation=CHNGOV", "Hanoi=VNM"]),
+    ("The Iranian military held drills.", &["Iranian military=IRNMIL"]),
+    ("Colombian rebels freed hostages.", &["Colombian rebels=COLREB"]),
+    ("British labour unions called a strike.", &["British labour unions=GBRLAB"]),
+    ("The Syrian opposition boycotted the talks.", &["Syrian opposition=SYROPP"]),
+    ("Russian state media reported the visit.", &["Russian state media=RUSMED"]),
+    ("The Venezuelan government expelled them.", &["Venezuelan government=VENGOV"]),
+    // People from titles and appositions.
+    ("Chinese Foreign Minister Wang Yi met Antony Blinken.", &["Chinese Foreign Minister Wang Yi~CHN"]),
+    ("French President Emmanuel Macron visited Algiers.", &["French President Emmanuel Macron=FRAGOV", "Algiers=DZA"]),
+    ("Wang Yi, China's foreign minister, said the talks went well.", &["Wang Yi=CHNGOV"]),
+    ("Olaf Scholz, the German chancellor, arrived in Paris.", &["Olaf Scholz=DEUGOV", "Paris=FRA"]),
+    ("Mark Rutte, Secretary General of NATO, spoke.", &["Mark Rutte=IGOWSTNAT"]),
+    ("Park Jin, South Korean foreign minister, left for Tokyo.", &["Park Jin=KORGOV", "Tokyo=JPN"]),
+    ("Laura Gomez, Mexican ambassador to Canada, hosted a dinner.", &["Laura Gomez=MEXGOV"]),
+    ("The talks were led by a Kenyan envoy, Peter Mwangi, in Nairobi.", &["Peter Mwangi=KENGOV"]),
+    (
+        "Egyptian President Abdel Fattah al-Sisi received the envoy.",
+        &["Egyptian President Abdel Fattah al-Sisi=EGYGOV"],
+    ),
+    ("Turkish Defence Minister Yasar Guler met NATO officials.", &["Turkish Defence Minister Yasar Guler=TURGOV"]),
+    ("Iranian Army commander Ali Rezaei inspected the troops.", &["Iranian Army commander Ali Rezaei~IRN"]),
+    // Later mentions: surname, role only, pronoun.
+    (
+        "Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida. Modi said ties were strong.",
+        &["Modi=INDGOV", "Modi==Indian Prime Minister Narendra Modi"],
+    ),
+    (
+        "German Chancellor Olaf Scholz called Polish President Andrzej Duda. The chancellor said he was hopeful.",
+        &["chancellor=DEUGOV", "he=DEUGOV"],
+    ),
+    (
+        "Vietnamese Deputy Foreign Minister Le Hoai Trung met the Lao envoy. The deputy minister praised the ties.",
+        &["deputy minister=VNMGOV", "deputy minister==Vietnamese Deputy Foreign Minister Le Hoai Trung"],
+    ),
+    (
+        "Nguyen Van Minh, Vietnamese ambassador to Laos, opened an exhibition. The ambassador thanked Laos.",
+        &["ambassador=VNMGOV", "Nguyen Van Minh==ambassador", "Laos=LAO"],
+    ),
+    (
+        "Kenyan President William Ruto visited Kampala. He met Ugandan President Yoweri Museveni. Ruto left on Friday.",
+        &[
+            "He=KENGOV",
+            "Ruto=KENGOV",
+            "Ugandan President Yoweri Museveni~UGA",
+            "Ruto!=Ugandan President Yoweri Museveni",
+        ],
+    ),
+    (
+        "Brazilian President Luiz Inacio Lula da Silva met Argentine President Javier Milei. Lula criticised the plan.",
+        &["Lula=BRAGOV", "Lula==Brazilian President Luiz Inacio Lula da Silva"],
+    ),
+    (
+        "South African Foreign Minister Naledi Pandor met Cuban Foreign Minister Bruno Rodriguez. Pandor thanked Havana.",
+        &["Pandor=ZAFGOV", "Havana=CUB"],
+    ),
+    // Romanisation and long names.
+    (
+        "Choe Ryong-hae, North Korea's first vice president, met guests. Choe Ryong Hae later left.",
+        &["Choe Ryong-hae==Choe Ryong Hae", "Choe Ryong Hae=PRKGOV"],
+    ),
+    (
+        "Mexican Ambassador Maria Fernanda Garcia Lopez arrived. Fernanda Garcia said she was pleased.",
+        &["Fernanda Garcia==Mexican Ambassador Maria Fernanda Garcia Lopez", "Fernanda Garcia=MEXGOV"],
+    ),
+    (
+        "Colombian President Gustavo Petro met José Raúl Mulino, Panama's president. Jose Raul Mulino thanked him.",
+        &["Jose Raul Mulino==José Raúl Mulino", "Jose Raul Mulino=PANGOV"],
+    ),
+    // Headlines and ordinary capitalised words are not people.
+    ("China's Leader Vows Stronger Ties With Africa", &["!Vows Stronger Ties With Africa", "Africa=AFR"]),
+    ("Ukraine's President Pledges New Aid for Frontline Towns", &["!Pledges New Aid", "Ukraine's President~UKR"]),
+];
+
+fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {
+    let by_text = |t: &str| mentions.iter().filter(move |m| m.text == t).collect::<Vec<_>>();
+    let fail = |why: String| Err(format!("{text:?}: {rule}: {why}; got {:?}", summary(mentions)));
+    if let Some(t) = rule.strip_prefix('!') {
+        return if by_text(t).is_empty() { Ok(()) } else { fail("should not be a mention".into()) };
+    }
+    for (op, same) in [("==", true), ("!=", false)] {
+        if let Some((a, b)) = rule.split_once(op) {
+            let (ma, mb) = (by_text(a), by_text(b));
+            let (Some(x), Some(y)) = (ma.first(), mb.first()) else { return fail("missing mention".into()) };
+            return if (x.actor == y.actor) == same { Ok(()) } else { fail(format!("{} vs {}", x.actor, y.actor)) };
+        }
+    }
+    if let Some((t, code)) = rule.split_once('=') {
+        return if by_text(t).iter().any(|m| m.code == code) { Ok(()) } else { fail("wrong or missing code".into()) };
+    }
+    if let Some((t, iso)) = rule.split_once('~') {
+        return if by_text(t).iter().any(|m| m.country.as_deref() == Some(iso)) {
+            Ok(())
+        } else {
+            fail("wrong or missing country".into())
+        };
+    }
+    fail("bad rule".into())
+}
+
+fn summary(mentions: &[Mention]) -> Vec<String> {
+    mentions.iter().map(|m| format!("{}={}({})", m.text, m.code, m.actor)).collect()
+}
+
+#[test]
+fn table_of_sentences() {
+    assert!(ROWS.len() >= 100, "{} rows", ROWS.len());
+    let mut failures = Vec::new();
+    for (text, rules) in ROWS {
+        let mentions = Registry::new().resolve_text(text, None);
+        for rule in *rules {
+            if let Err(e) = check(text, &mentions, rule) {
+                failures.push(e);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn stateless_resolve_and_spans() {
+    let text = "Talks in Hanoi: Vietnamese Foreign Minister Bui Thanh Son met the Thai envoy.";
+    let ms = dyad_actors::resolve(text, None);
+    for m in &ms {
+        assert_eq!(m.span.slice(text), Some(m.text.as_str()));
+    }
+    assert!(ms.iter().any(|m| m.text.ends_with("Bui Thanh Son") && m.code == "VNMGOV"));
+    assert!(ms.iter().any(|m| m.text == "Thai envoy" && m.code == "THAGOV"));
+    // The adjective inside a role phrase is not a separate country mention.
+    assert!(!ms.iter().any(|m| m.text == "Vietnamese" || m.text == "Thai"));
+}
+
+#[test]
+fn registry_round_trips_through_serde() {
+    let mut reg = Registry::new();
+    reg.resolve_text("Chilean Foreign Minister Alberto van Klaveren met guests.", None);
+    let json = serde_json::to_string(&reg).unwrap();
+    let mut back: Registry = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.people().len(), 1);
+    let ms = back.resolve_text("Alberto van Klaveren, the minister, returned to Santiago.", None);
+    let m = ms.iter().find(|m| m.text == "Alberto van Klaveren").expect("known person");
+    assert_eq!(m.code, "CHLGOV");
+    assert_eq!(m.actor, back.people()[0].id);
+}

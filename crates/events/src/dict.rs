@@ -1,0 +1,311 @@
+//! The event dictionaries: verb patterns, nominal events, standing-relation cues and modifier cues, each parsed
+//! once from its data file and indexed by anchor lemma.
+
+use crate::DataError;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const VERBS_TSV: &str = include_str!("../../../data/verbs.tsv");
+const NOMINAL_TSV: &str = include_str!("../../../data/nominal_events.tsv");
+const RELATIONS_TSV: &str = include_str!("../../../data/relations.tsv");
+const CUES_TSV: &str = include_str!("../../../data/event_cues.tsv");
+
+/// A sequence of lemmas, e.g. `["joint", "exercise"]`.
+pub type Phrase = Vec<&'static str>;
+
+/// One row of `data/verbs.tsv` or `data/relations.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbPattern {
+    /// A stable id, prefixed by its file: `verbs:meet|with|-`, `relations:maintain|with|tie,relation`.
+    pub id: String,
+    /// The verb's base form.
+    pub verb: &'static str,
+    /// Prepositions, one of which must follow (empty = none needed).
+    pub preps: Vec<&'static str>,
+    /// Object phrases, one of which must follow (empty = none needed).
+    pub objects: Vec<Phrase>,
+    /// CAMEO code (verbs.tsv) or relation kind (relations.tsv).
+    pub code: &'static str,
+    /// Symmetric action.
+    pub symmetric: bool,
+    /// Relations only: fires only in the simple present.
+    pub present_only: bool,
+}
+
+/// One row of `data/nominal_events.tsv` (or a verb-less row of `data/relations.tsv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NominalPattern {
+    /// A stable id, prefixed by its file: `nominal:meeting`, `relations:alliance`.
+    pub id: String,
+    /// The phrase's lemmas.
+    pub phrase: Phrase,
+    /// Prepositions introducing the other party.
+    pub preps: Vec<&'static str>,
+    /// CAMEO code (or relation kind).
+    pub code: &'static str,
+    /// Symmetric action.
+    pub symmetric: bool,
+    /// An action of the clause's subject even without a preposition ("began a hunger strike").
+    pub subject_action: bool,
+}
+
+/// What a cue phrase does to a predicate it precedes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// The action did not happen.
+    Negation,
+    /// The action is promised or wished for.
+    Intent,
+    /// The action is planned or expected.
+    Future,
+    /// Reported speech.
+    Report,
+    /// Passive auxiliary.
+    Passive,
+}
+
+/// All dictionaries, indexed by anchor lemma (the verb for verb patterns, the first word for phrases).
+#[derive(Debug, Default)]
+pub struct Dictionaries {
+    /// Verb patterns, in file order.
+    pub verbs: Vec<VerbPattern>,
+    /// Nominal patterns.
+    pub nominals: Vec<NominalPattern>,
+    /// Relation cues with a verb.
+    pub relation_verbs: Vec<VerbPattern>,
+    /// Relation cues without a verb.
+    pub relation_nominals: Vec<NominalPattern>,
+    /// Modifier cues: kind and lemma sequence.
+    pub cues: Vec<(CueKind, Phrase)>,
+    pub(crate) verb_index: HashMap<&'static str, Vec<usize>>,
+    pub(crate) nominal_index: HashMap<&'static str, Vec<usize>>,
+    pub(crate) relation_verb_index: HashMap<&'static str, Vec<usize>>,
+    pub(crate) relation_nominal_index: HashMap<&'static str, Vec<usize>>,
+    pub(crate) cue_index: HashMap<&'static str, Vec<usize>>,
+}
+
+static BUILTIN: LazyLock<Dictionaries> =
+    LazyLock::new(|| Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV).unwrap_or_default());
+
+fn rows(file: &'static str, src: &'static str, width: usize) -> Result<Vec<(usize, Vec<&'static str>)>, DataError> {
+    let mut out = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+        if cols.len() != width {
+            return Err(DataError {
+                file,
+                line: n + 1,
+                message: format!("expected {width} tab-separated columns, found {}", cols.len()),
+            });
+        }
+        if cols.iter().any(|c| c.is_empty()) {
+            return Err(DataError { file, line: n + 1, message: "empty column (write - for none)".into() });
+        }
+        out.push((n + 1, cols));
+    }
+    Ok(out)
+}
+
+fn list(s: &'static str) -> Vec<&'static str> {
+    if s == "-" { Vec::new() } else { s.split(',').map(str::trim).filter(|w| !w.is_empty()).collect() }
+}
+
+fn phrases(s: &'static str) -> Vec<Phrase> {
+    list(s).into_iter().map(|alt| alt.split_whitespace().collect()).collect()
+}
+
+/// The options column: (symmetric, subject action). `subj` is allowed only where `nominal` is true.
+fn options(file: &'static str, line: usize, s: &'static str, nominal: bool) -> Result<(bool, bool), DataError> {
+    let (mut symmetric, mut subject) = (false, false);
+    for o in list(s) {
+        match o {
+            "sym" => symmetric = true,
+            "subj" if nominal => subject = true,
+            other => return Err(DataError { file, line, message: format!("unknown option {other:?}") }),
+        }
+    }
+    Ok((symmetric, subject))
+}
+
+fn check_code(file: &'static str, line: usize, code: &str) -> Result<(), DataError> {
+    if crate::Codebook::builtin().contains(code) {
+        Ok(())
+    } else {
+        Err(DataError { file, line, message: format!("code {code} is not in cameo.tsv") })
+    }
+}
+
+impl Dictionaries {
+    /// Indices (into `cues`) of the cues whose first word is one of `words` (duplicates among `words` skipped).
+    pub(crate) fn cues_starting_with<'a>(&'a self, words: [Option<&str>; 3]) -> impl Iterator<Item = usize> + 'a {
+        let get = |w: Option<&str>| w.and_then(|w| self.cue_index.get(w)).map_or(&[][..], Vec::as_slice);
+        let [a, b, c] = words;
+        let first = get(a);
+        let second = if b == a { &[][..] } else { get(b) };
+        let third = if c == a || c == b { &[][..] } else { get(c) };
+        first.iter().chain(second).chain(third).copied()
+    }
+
+    /// The built-in dictionaries from `data/`.
+    pub fn builtin() -> &'static Dictionaries {
+        &BUILTIN
+    }
+
+    /// Parses the four files (verbs, nominal events, relations, cues) in their documented formats.
+    pub fn parse(
+        verbs: &'static str,
+        nominals: &'static str,
+        relations: &'static str,
+        cues: &'static str,
+    ) -> Result<Dictionaries, DataError> {
+        let mut d = Dictionaries::default();
+        for (line, c) in rows("verbs.tsv", verbs, 5)? {
+            check_code("verbs.tsv", line, c[3])?;
+            d.verbs.push(VerbPattern {
+                id: format!("verbs:{}|{}|{}", c[0], c[1], c[2]),
+                verb: c[0],
+                preps: list(c[1]),
+                objects: phrases(c[2]),
+                code: c[3],
+                symmetric: options("verbs.tsv", line, c[4], false)?.0,
+                present_only: false,
+            });
+        }
+        for (line, c) in rows("nominal_events.tsv", nominals, 4)? {
+            check_code("nominal_events.tsv", line, c[2])?;
+            let (symmetric, subject_action) = options("nominal_events.tsv", line, c[3], true)?;
+            d.nominals.push(NominalPattern {
+                id: format!("nominal:{}", c[0]),
+                phrase: c[0].split_whitespace().collect(),
+                preps: list(c[1]),
+                code: c[2],
+                symmetric,
+                subject_action,
+            });
+        }
+        for (line, c) in rows("relations.tsv", relations, 5)? {
+            let present_only = match c[3] {
+                "any" => false,
+                "present" => true,
+                t => return Err(DataError { file: "relations.tsv", line, message: format!("bad tense {t:?}") }),
+            };
+            if c[0] == "-" {
+                for phrase in phrases(c[2]) {
+                    d.relation_nominals.push(NominalPattern {
+                        id: format!("relations:{}", phrase.join(" ")),
+                        phrase,
+                        preps: list(c[1]),
+                        code: c[4],
+                        symmetric: true,
+                        subject_action: false,
+                    });
+                }
+            } else {
+                d.relation_verbs.push(VerbPattern {
+                    id: format!("relations:{}|{}|{}", c[0], c[1], c[2]),
+                    verb: c[0],
+                    preps: list(c[1]),
+                    objects: phrases(c[2]),
+                    code: c[4],
+                    symmetric: true,
+                    present_only,
+                });
+            }
+        }
+        for (line, c) in rows("event_cues.tsv", cues, 2)? {
+            let kind = match c[0] {
+                "negation" => CueKind::Negation,
+                "intent" => CueKind::Intent,
+                "future" => CueKind::Future,
+                "report" => CueKind::Report,
+                "passive" => CueKind::Passive,
+                k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
+            };
+            d.cues.push((kind, c[1].split_whitespace().collect()));
+        }
+        for (i, (_, p)) in d.cues.iter().enumerate() {
+            if let Some(first) = p.first() {
+                d.cue_index.entry(first).or_default().push(i);
+            }
+        }
+        for (i, p) in d.verbs.iter().enumerate() {
+            d.verb_index.entry(p.verb).or_default().push(i);
+        }
+        for (i, p) in d.nominals.iter().enumerate() {
+            if let Some(first) = p.phrase.first() {
+                d.nominal_index.entry(first).or_default().push(i);
+            }
+        }
+        for (i, p) in d.relation_verbs.iter().enumerate() {
+            d.relation_verb_index.entry(p.verb).or_default().push(i);
+        }
+        for (i, p) in d.relation_nominals.iter().enumerate() {
+            if let Some(first) = p.phrase.first() {
+                d.relation_nominal_index.entry(first).or_default().push(i);
+            }
+        }
+        Ok(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn data_files_load_and_codes_exist() {
+        let d = Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV).expect("dictionaries");
+        assert!(d.verbs.len() > 250, "{}", d.verbs.len());
+        assert!(d.nominals.len() > 30);
+        assert!(!d.relation_verbs.is_empty() && !d.relation_nominals.is_empty());
+        let roots: BTreeSet<&str> = d.verbs.iter().map(|p| &p.code[..2]).collect();
+        assert_eq!(roots.len(), 20, "verbs.tsv must cover all 20 CAMEO roots: {roots:?}");
+        for p in &d.verbs {
+            assert!(crate::Codebook::builtin().contains(p.code));
+        }
+        for kind in [CueKind::Negation, CueKind::Intent, CueKind::Future, CueKind::Report, CueKind::Passive] {
+            assert!(d.cues.iter().any(|(k, _)| *k == kind), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn every_verb_is_in_the_lemma_table() {
+        let d = Dictionaries::builtin();
+        for p in d.verbs.iter().chain(&d.relation_verbs) {
+            assert!(
+                dyad_text::verb_lemma(p.verb).is_some_and(|v| v.base == p.verb),
+                "verb {:?} of pattern {} is missing from lemmas.tsv",
+                p.verb,
+                p.id
+            );
+        }
+    }
+
+    #[test]
+    fn no_duplicate_patterns() {
+        let d = Dictionaries::builtin();
+        let mut seen = BTreeSet::new();
+        for p in &d.verbs {
+            assert!(seen.insert(p.id.clone()), "duplicate verb pattern {}", p.id);
+        }
+        let mut seen = BTreeSet::new();
+        for p in &d.nominals {
+            assert!(seen.insert(p.id.clone()), "duplicate nominal pattern {}", p.id);
+        }
+    }
+
+    #[test]
+    fn rejects_bad_rows() {
+        assert!(Dictionaries::parse("meet\t-\t-\t999\t-\n", "", "", "").is_err());
+        assert!(Dictionaries::parse("meet\t-\t-\t040\tbogus\n", "", "", "").is_err());
+        assert!(Dictionaries::parse("meet\t-\t-\t040\tsubj\n", "", "", "").is_err());
+        assert!(Dictionaries::parse("", "hunger strike\t-\t142\tsubj\n", "", "").is_ok());
+        assert!(Dictionaries::parse("meet\t-\t040\t-\n", "", "", "").is_err());
+        assert!(Dictionaries::parse("", "", "", "maybe\tx\n").is_err());
+        assert!(Dictionaries::parse("", "", "have\t-\ttie\tsometimes\tties\n", "").is_err());
+    }
+}

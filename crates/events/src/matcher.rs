@@ -1,0 +1,578 @@
+//! Finding predicates: verb patterns, nominal events and standing-relation cues in one tokenised sentence.
+//!
+//! Every token is looked up once in the lemma table; each dictionary is a hash index from an anchor lemma (the
+//! verb, or a phrase's first word) to its patterns, so a sentence costs one probe per token plus a short
+//! windowed check of each candidate pattern's object and preposition.
+
+use crate::DataError;
+use crate::dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
+use dyad_text::{Lemma, Tokens, VerbForm, lemma};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const FUNCTION_WORDS_TSV: &str = include_str!("../../../data/function_words.tsv");
+
+/// How far after the verb (in tokens) objects and prepositions are looked for.
+const OBJECT_WINDOW: usize = 8;
+/// How far before the predicate (in tokens) negation, intent and future cues are looked for.
+const CUE_WINDOW: usize = 6;
+
+pub(crate) const DET: u8 = 1;
+pub(crate) const PREP: u8 = 2;
+pub(crate) const CONJ: u8 = 4;
+pub(crate) const RELPRO: u8 = 8;
+pub(crate) const SUB: u8 = 16;
+pub(crate) const MODAL: u8 = 32;
+
+pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, DataError> {
+    let mut map: HashMap<String, u8> = HashMap::new();
+    for (n, line) in src.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| DataError { file: "function_words.tsv", line: n + 1, message };
+        let mut cols = line.split('\t');
+        let (Some(word), Some(kind), None) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(err("expected 2 tab-separated columns".into()));
+        };
+        let bit = match kind.trim() {
+            "det" => DET,
+            "prep" => PREP,
+            "conj" => CONJ,
+            "relpro" => RELPRO,
+            "sub" => SUB,
+            "modal" => MODAL,
+            k => return Err(err(format!("unknown kind {k:?}"))),
+        };
+        *map.entry(word.trim().to_string()).or_default() |= bit;
+    }
+    Ok(map)
+}
+
+static FUNCTION_WORDS: LazyLock<HashMap<String, u8>> =
+    LazyLock::new(|| parse_function_words(FUNCTION_WORDS_TSV).unwrap_or_default());
+
+/// What kind of pattern matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// A verb pattern (`data/verbs.tsv`).
+    Verb,
+    /// A nominal event (`data/nominal_events.tsv`).
+    Nominal,
+    /// A standing-relation cue (`data/relations.tsv`): not an event.
+    Relation,
+}
+
+/// One predicate found in a sentence. Token indices refer to the sentence's [`Tokens`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Match {
+    /// Verb, nominal or relation.
+    pub kind: MatchKind,
+    /// The pattern id, prefixed by its file: `verbs:meet|with|-`, `nominal:meeting`, `relations:maintain|with|tie`.
+    pub pattern: &'static str,
+    /// The CAMEO code as done (for relations: the relation kind).
+    pub code: &'static str,
+    /// Symmetric action.
+    pub symmetric: bool,
+    /// Nominal only: an action of the clause's subject even without a preposition.
+    pub subject_action: bool,
+    /// The verb, or the phrase's first token.
+    pub anchor: usize,
+    /// One past the last token of the match (verb, object and preposition, or phrase).
+    pub end: usize,
+    /// The matched preposition's token, if any.
+    pub prep: Option<usize>,
+    /// The matched object's first token, if any.
+    pub object: Option<usize>,
+    /// Passive voice ("were established", "was attacked by").
+    pub passive: bool,
+    /// The predicate is a gerund ("meeting", "sending").
+    pub gerund: bool,
+    /// A negation cue precedes it.
+    pub negated: bool,
+    /// An intent cue precedes it ("vowed to", "willing to").
+    pub intent: bool,
+    /// A future cue precedes it ("will", "is expected to").
+    pub future: bool,
+}
+
+/// Per-token facts the matcher and role assignment share.
+#[derive(Debug, Clone)]
+pub struct Analysis<'t> {
+    pub(crate) norms: Vec<&'t str>,
+    pub(crate) lemmas: Vec<Lemma>,
+    pub(crate) function: Vec<u8>,
+    pub(crate) capitalized: Vec<bool>,
+    /// Token indices of report cues ("said", "according to" -> the "according" token).
+    pub report_cues: Vec<usize>,
+}
+
+impl<'t> Analysis<'t> {
+    /// Reads each token once: its normalised form, lemma and function-word class.
+    pub fn new(tokens: &'t Tokens) -> Analysis<'t> {
+        let n = tokens.len();
+        let mut norms = Vec::with_capacity(n);
+        let mut lemmas = Vec::with_capacity(n);
+        let mut function = Vec::with_capacity(n);
+        for i in 0..n {
+            let norm = tokens.norm(i);
+            lemmas.push(lemma(norm));
+            function.push(FUNCTION_WORDS.get(norm).copied().unwrap_or(0));
+            norms.push(norm);
+        }
+        let capitalized = tokens.as_slice().iter().map(|t| t.capitalized).collect();
+        let mut a = Analysis { norms, lemmas, function, capitalized, report_cues: Vec::new() };
+        let dict = Dictionaries::builtin();
+        for i in 0..n {
+            // A capitalised word inside the sentence is a name ("United States"), not a report verb.
+            let name = i > 0 && tokens.get(i).is_some_and(|t| t.capitalized);
+            if name {
+                continue;
+            }
+            for c in dict.cues_starting_with(a.first_words(i)) {
+                let (kind, phrase) = &dict.cues[c];
+                let noun = phrase.len() == 1 && a.noun_context(i) && a.lemmas[i].noun.is_some();
+                if *kind == CueKind::Report && !noun && a.phrase_at(i, phrase).is_some() {
+                    a.report_cues.push(i);
+                    break;
+                }
+            }
+        }
+        a
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.norms.len()
+    }
+
+    /// The forms a dictionary phrase may start with at token `i`: as written, verb base, noun base.
+    pub(crate) fn first_words(&self, i: usize) -> [Option<&'t str>; 3] {
+        let l = self.lemmas.get(i).copied().unwrap_or_default();
+        [self.norms.get(i).copied(), l.verb.map(|v| v.base), l.noun]
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.norms.is_empty()
+    }
+
+    pub(crate) fn norm(&self, i: usize) -> &str {
+        self.norms.get(i).copied().unwrap_or("")
+    }
+
+    pub(crate) fn is(&self, i: usize, bit: u8) -> bool {
+        self.function.get(i).is_some_and(|f| f & bit != 0)
+    }
+
+    /// Whether token `i` is `word` as written, or as a verb or noun lemma.
+    pub(crate) fn token_is(&self, i: usize, word: &str) -> bool {
+        let Some(l) = self.lemmas.get(i) else { return false };
+        self.norm(i) == word || l.verb.is_some_and(|v| v.base == word) || l.noun == Some(word)
+    }
+
+    /// If `phrase` occurs at token `i`, the index one past its end.
+    pub(crate) fn phrase_at(&self, i: usize, phrase: &[&str]) -> Option<usize> {
+        if phrase.is_empty() || i + phrase.len() > self.len() {
+            return None;
+        }
+        phrase.iter().enumerate().all(|(k, w)| self.token_is(i + k, w)).then_some(i + phrase.len())
+    }
+
+    pub(crate) fn is_boundary(&self, i: usize) -> bool {
+        matches!(self.norm(i), ";" | "." | "!" | "?" | ":")
+    }
+
+    pub(crate) fn is_punct(&self, i: usize) -> bool {
+        self.norm(i).chars().next().is_some_and(|c| !c.is_alphanumeric())
+    }
+
+    /// Whether token `i`, which could be a verb or a noun, stands where a noun would ("a meeting", "held talks",
+    /// "for talks").
+    fn noun_context(&self, i: usize) -> bool {
+        let Some(l) = self.lemmas.get(i) else { return false };
+        let Some(v) = l.verb else { return true };
+        if i == 0 {
+            return l.noun.is_some() && !v.is(VerbForm::Gerund);
+        }
+        let prev = i - 1;
+        if self.is(prev, DET) {
+            return true;
+        }
+        if self.is(prev, PREP) && !self.is(prev, SUB) {
+            return l.noun.is_some() && !(self.norm(prev) == "to" && v.is(VerbForm::Base)) && !v.is(VerbForm::Gerund);
+        }
+        if let Some(pv) = self.lemmas[prev].verb
+            && l.noun.is_some()
+            && !matches!(pv.base, "be" | "have" | "do" | "get")
+            && !self.is(prev, MODAL)
+        {
+            return true;
+        }
+        // "the U.S. test-launch": a base form after a determiner and a name is a noun.
+        if prev >= 1 && self.is(prev - 1, DET) && self.capitalized[prev] && v.is(VerbForm::Base) {
+            return true;
+        }
+        // An adjective-like word after a determiner ("an official visit", "the strategic dialogue").
+        if prev >= 1 && self.is(prev - 1, DET) && self.lemmas[prev].verb.is_none() && l.noun.is_some() {
+            return true;
+        }
+        false
+    }
+}
+
+/// Finds every verb, nominal and relation match in a sentence, already filtered: one match per anchor, nominals
+/// swallowed by a verb's object dropped, events overlapping a standing-relation cue dropped.
+pub fn find_matches(tokens: &Tokens) -> (Analysis<'_>, Vec<Match>) {
+    let a = Analysis::new(tokens);
+    let matches = find_in(&a);
+    (a, matches)
+}
+
+pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
+    let dict = Dictionaries::builtin();
+    let mut out: Vec<Match> = Vec::new();
+    let mut relations: Vec<Match> = Vec::new();
+    for i in 0..a.len() {
+        let l = a.lemmas[i];
+        let noun_here = a.noun_context(i);
+        if let Some(v) = l.verb
+            && !noun_here
+        {
+            if let Some(ids) = dict.relation_verb_index.get(v.base)
+                && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.relation_verbs[k]), MatchKind::Relation)
+            {
+                relations.push(m);
+            }
+            if let Some(ids) = dict.verb_index.get(v.base)
+                && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.verbs[k]), MatchKind::Verb)
+            {
+                out.push(m);
+            }
+        }
+        let key = l.noun.unwrap_or_else(|| a.norm(i));
+        let key = if l.noun.is_none() { l.verb.map_or(key, |v| v.base) } else { key };
+        if (noun_here || l.verb.is_none()) || l.noun.is_some() && !out.iter().any(|m| m.anchor == i) {
+            for (index, kind, pats) in [
+                (&dict.relation_nominal_index, MatchKind::Relation, &dict.relation_nominals),
+                (&dict.nominal_index, MatchKind::Nominal, &dict.nominals),
+            ] {
+                let ids = index.get(key).or_else(|| index.get(a.norm(i)));
+                if let Some(ids) = ids
+                    && let Some(m) = best_nominal(a, i, ids.iter().map(|&k| &pats[k]), kind)
+                {
+                    if kind == MatchKind::Relation { relations.push(m) } else { out.push(m) }
+                }
+            }
+        }
+    }
+    // A nominal inside a verb's object ("held talks") or inside a longer nominal is part of that match.
+    let verbs: Vec<(usize, usize, Option<usize>)> =
+        out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| (m.anchor, m.end, m.object)).collect();
+    let nominals: Vec<(usize, usize)> =
+        out.iter().filter(|m| m.kind == MatchKind::Nominal).map(|m| (m.anchor, m.end)).collect();
+    out.retain(|m| {
+        if m.kind != MatchKind::Nominal {
+            return true;
+        }
+        let in_object = verbs.iter().any(|&(_, end, obj)| obj.is_some_and(|o| o <= m.anchor && m.anchor < end));
+        let in_longer = nominals.iter().any(|&(s, e)| s <= m.anchor && m.end <= e && (s, e) != (m.anchor, m.end));
+        !in_object && !in_longer
+    });
+    // Events overlapping a standing relation are the relation ("maintains close ties with").
+    out.retain(|m| !relations.iter().any(|r| r.anchor <= m.anchor && m.anchor < r.end.max(r.anchor + 1)));
+    // "vowed to attack", "threatened to attack": a verb of promising or threatening whose complement is itself a
+    // predicate says only that the complement is intended, which the complement's intent cue records.
+    let anchors: Vec<usize> = out.iter().map(|m| m.anchor).collect();
+    out.retain(|m| {
+        let complement = anchors.iter().copied().find(|&k| k >= m.anchor + 2 && k <= m.anchor + 4);
+        let governs = a.norm(m.anchor + 1) == "to" && complement.is_some();
+        !(m.kind == MatchKind::Verb && governs && (m.object.is_none() || m.object == complement))
+    });
+    // "reaffirmed ... willing to support X": an "object" that is itself a matched verb is a complement.
+    let verb_anchors: Vec<usize> = out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| m.anchor).collect();
+    out.retain(|m| !(m.kind == MatchKind::Verb && m.object.is_some_and(|o| verb_anchors.contains(&o))));
+    // "hosted a summit with X": a nominal right after an event verb is that verb's object.
+    let verb_anchors: Vec<usize> = out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| m.anchor).collect();
+    out.retain(|m| {
+        m.kind != MatchKind::Nominal
+            || !verb_anchors.iter().any(|&v| {
+                v < m.anchor
+                    && m.anchor - v <= 3
+                    && (v + 1..m.anchor)
+                        .all(|k| a.is(k, DET) || a.lemmas[k].verb.is_none() && !a.is_punct(k) && !a.is(k, PREP))
+            })
+    });
+    // A gerund or participle both matched as verb and nominal keeps the verb reading.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|m| seen.insert(m.anchor));
+    for m in out.iter_mut() {
+        modifiers(a, m, dict);
+    }
+    out.extend(relations);
+    out.sort_by_key(|m| (m.anchor, m.kind as u8));
+    out
+}
+
+fn window_end(a: &Analysis, from: usize) -> usize {
+    let limit = (from + OBJECT_WINDOW).min(a.len());
+    (from..limit).find(|&k| a.is_boundary(k)).unwrap_or(limit)
+}
+
+fn find_phrase(a: &Analysis, from: usize, to: usize, phrases: &[Phrase]) -> Option<(usize, usize)> {
+    for k in from..to {
+        for p in phrases {
+            if let Some(end) = a.phrase_at(k, p)
+                && end <= to.max(k + p.len())
+            {
+                return Some((k, end));
+            }
+        }
+    }
+    None
+}
+
+fn find_prep(a: &Analysis, from: usize, to: usize, preps: &[&str]) -> Option<usize> {
+    (from..to).find(|&k| preps.contains(&a.norm(k)))
+}
+
+fn best_verb(
+    a: &Analysis,
+    i: usize,
+    pats: impl Iterator<Item = &'static VerbPattern>,
+    kind: MatchKind,
+) -> Option<Match> {
+    let to = window_end(a, i + 1);
+    let mut best: Option<((u8, u8, usize, u8), Match)> = None;
+    for p in pats {
+        if p.present_only && !(present_tense(a, i) && has_subject_slot(a, i)) {
+            continue;
+        }
+        let object = if p.objects.is_empty() {
+            None
+        } else {
+            // In the passive the object is the subject: "relations were established".
+            let before = || {
+                if passive(a, i) { find_phrase(a, i.saturating_sub(OBJECT_WINDOW / 2), i, &p.objects) } else { None }
+            };
+            match find_phrase(a, i + 1, to, &p.objects).or_else(before) {
+                Some(found) => Some(found),
+                None => continue,
+            }
+        };
+        let prep = if p.preps.is_empty() {
+            None
+        } else {
+            match find_prep(a, i + 1, to, &p.preps) {
+                Some(k) => Some(k),
+                None => continue,
+            }
+        };
+        // Most constraints first, then the longer object ("congratulatory message" over "message"), then the
+        // more specific code ("073 humanitarian aid" over "070 aid").
+        let specific = p.code.len() as u8 + u8::from(!p.code.ends_with('0'));
+        let score = (u8::from(object.is_some()), u8::from(prep.is_some()), object.map_or(0, |o| o.1 - o.0), specific);
+        if best.as_ref().is_some_and(|(s, _)| *s >= score) {
+            continue;
+        }
+        let end = [Some(i + 1), object.map(|o| o.1).filter(|&e| e > i), prep.map(|k| k + 1)]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(i + 1);
+        let m = Match {
+            kind,
+            pattern: p.id.as_str(),
+            code: p.code,
+            symmetric: p.symmetric,
+            subject_action: false,
+            anchor: i,
+            end,
+            prep,
+            object: object.map(|o| o.0),
+            passive: passive(a, i),
+            gerund: a.lemmas[i].verb.is_some_and(|v| v.is(VerbForm::Gerund)),
+            negated: false,
+            intent: false,
+            future: false,
+        };
+        best = Some((score, m));
+    }
+    best.map(|(_, m)| m)
+}
+
+fn best_nominal(
+    a: &Analysis,
+    i: usize,
+    pats: impl Iterator<Item = &'static NominalPattern>,
+    kind: MatchKind,
+) -> Option<Match> {
+    let mut best: Option<Match> = None;
+    for p in pats {
+        let Some(end) = a.phrase_at(i, &p.phrase) else { continue };
+        if best.as_ref().is_some_and(|b| b.end >= end) {
+            continue;
+        }
+        let prep = if p.preps.is_empty() { None } else { find_prep(a, end, window_end(a, end), &p.preps) };
+        best = Some(Match {
+            kind,
+            pattern: p.id.as_str(),
+            code: p.code,
+            symmetric: p.symmetric,
+            subject_action: p.subject_action,
+            anchor: i,
+            end: prep.map_or(end, |k| k + 1),
+            prep,
+            object: None,
+            passive: false,
+            gerund: false,
+            negated: false,
+            intent: false,
+            future: false,
+        });
+    }
+    best
+}
+
+/// Simple present: "supports", or the base form after a plural subject (not after "to", a modal or "do").
+fn present_tense(a: &Analysis, i: usize) -> bool {
+    let Some(v) = a.lemmas[i].verb else { return false };
+    if v.is(VerbForm::ThirdPerson) {
+        return true;
+    }
+    if !v.is(VerbForm::Base) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = a.norm(k);
+        if w.ends_with("ly") || w == "also" || w == "still" {
+            continue;
+        }
+        return !(w == "to" || a.is(k, MODAL) || a.lemmas[k].verb.is_some_and(|p| p.base == "do"));
+    }
+    true
+}
+
+/// A stance verb in the simple present needs a subject right before it (a name, a pronoun, or the comma or
+/// "and" of a coordinated predicate), so that the noun in "expressed absolute support" is not read as one.
+fn has_subject_slot(a: &Analysis, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = a.norm(k);
+        if w.ends_with("ly") || w == "also" || w == "still" {
+            continue;
+        }
+        return a.capitalized[k] || matches!(w, "," | "and" | "it" | "he" | "she" | "they" | "we" | "who" | "which");
+    }
+    false
+}
+
+/// A passive auxiliary ("was", "were", "been", "get"), possibly followed by adverbs, then a participle.
+fn passive(a: &Analysis, i: usize) -> bool {
+    let Some(v) = a.lemmas[i].verb else { return false };
+    if !v.is(VerbForm::Participle) {
+        return false;
+    }
+    let dict = Dictionaries::builtin();
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let w = a.norm(k);
+        if w.ends_with("ly") || w == "not" || w == "also" || w == "been" && k + 1 == i {
+            if w == "been" {
+                return true;
+            }
+            continue;
+        }
+        return dict.cues.iter().any(|(kind, p)| *kind == CueKind::Passive && p.len() == 1 && a.token_is(k, p[0]));
+    }
+    false
+}
+
+/// Sets negation, intent and future from cues ending within a few tokens before the predicate, in its clause.
+fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
+    let from = m.anchor.saturating_sub(CUE_WINDOW);
+    let start = (from..m.anchor).rev().find(|&k| a.is_boundary(k) || a.norm(k) == ",").map_or(from, |k| k + 1);
+    for k in start..m.anchor {
+        for c in dict.cues_starting_with(a.first_words(k)) {
+            let (kind, phrase) = &dict.cues[c];
+            let Some(end) = a.phrase_at(k, phrase) else { continue };
+            if end > m.anchor {
+                continue;
+            }
+            match kind {
+                CueKind::Negation => m.negated = true,
+                CueKind::Intent => m.intent = true,
+                CueKind::Future => m.future = true,
+                CueKind::Report | CueKind::Passive => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::Span;
+
+    fn matches(text: &str) -> Vec<Match> {
+        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        find_matches(&tokens).1
+    }
+
+    fn summary(text: &str) -> Vec<(String, &'static str)> {
+        matches(text).into_iter().map(|m| (m.pattern.to_string(), m.code)).collect()
+    }
+
+    #[test]
+    fn function_words_load() {
+        let map = parse_function_words(FUNCTION_WORDS_TSV).expect("function_words.tsv");
+        assert_eq!(map.get("the"), Some(&DET));
+        assert!(map.get("upon").is_some_and(|b| b & PREP != 0 && b & SUB != 0));
+        assert!(parse_function_words("x\tbogus\n").is_err());
+    }
+
+    #[test]
+    fn most_specific_pattern_wins() {
+        assert_eq!(summary("Kim met with Putin."), [("verbs:meet|with|-".to_string(), "040")]);
+        assert_eq!(
+            summary("Kim held talks with Putin."),
+            [("verbs:hold|-|talk,meeting,discussion,consultation,dialogue,summit".to_string(), "040")]
+        );
+        assert_eq!(summary("Iran signed a trade agreement with Iraq.")[0].1, "057");
+        assert_eq!(summary("Kim sent weapons to Syria.")[0].1, "072");
+        assert_eq!(summary("Kim sent a message to Syria.")[0].1, "010");
+    }
+
+    #[test]
+    fn nominals_and_relations() {
+        assert_eq!(summary("a meeting between the two ministers")[0], ("nominal:meeting".to_string(), "040"));
+        assert_eq!(summary("the strategic dialogue between them")[0].0, "nominal:strategic dialogue");
+        let r = matches("Cuba maintains close ties with Iran.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].kind, MatchKind::Relation);
+        let r = matches("Cuba supports Iran.");
+        assert_eq!(r[0].kind, MatchKind::Relation);
+        let r = matches("Cuba supported Iran.");
+        assert_eq!(r[0].kind, MatchKind::Verb);
+    }
+
+    #[test]
+    fn modifiers_and_voice() {
+        let m = &matches("Iran did not attack Iraq.")[0];
+        assert!(m.negated && !m.future);
+        let m = &matches("Iran will visit Iraq.")[0];
+        assert!(m.future && !m.negated);
+        let m = &matches("Iran vowed to attack Iraq.");
+        assert!(m.iter().any(|m| m.code == "190" && m.intent));
+        let m = &matches("Iraq was attacked by Iran.")[0];
+        assert!(m.passive);
+        let m = &matches("Iran attacked Iraq.")[0];
+        assert!(!m.passive);
+    }
+}

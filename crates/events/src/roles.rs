@@ -1,0 +1,633 @@
+//! Role assignment: who is the source and who the target of each predicate, from word order and a few closed
+//! word classes (no parser).
+
+use crate::Codebook;
+use crate::matcher::{Analysis, CONJ, DET, Match, MatchKind, PREP, RELPRO, SUB, find_in};
+use crate::record::{EventDate, EventRecord, Flags, Location, Mention, Party};
+use crate::slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
+use dyad_core::Span;
+use dyad_text::{Tokens, VerbForm};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// The most actors one list may contribute (guards against run-away lists of names).
+const MAX_LIST: usize = 12;
+
+/// One coded event in a sentence, with roles given as indices into the sentence's actor and time slots.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventCandidate {
+    /// The CAMEO code to report (already moved to the intent counterpart when the action is promised/planned).
+    pub code: &'static str,
+    /// The code of the action as done (the pattern's code).
+    pub done_code: &'static str,
+    /// Index of the source actor slot.
+    pub source: usize,
+    /// Index of the target actor slot, if the sentence names one.
+    pub target: Option<usize>,
+    /// Negated, future, reported, symmetric (historical is left to the caller, who knows the publication date).
+    pub flags: Flags,
+    /// Byte span from the first to the last word that supports the event (actors and predicate).
+    pub evidence: Span,
+    /// Which pattern fired.
+    pub pattern: &'static str,
+    /// Index of the time slot that dates the event, if any.
+    pub time: Option<usize>,
+    /// Index of the actor slot (a place) where it happened, if any.
+    pub location: Option<usize>,
+}
+
+/// A standing relation (not an event) between two actor slots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RelationCandidate {
+    /// `ties`, `alliance` or `support`.
+    pub kind: &'static str,
+    /// One side (the subject, where there is one).
+    pub a: usize,
+    /// The other side.
+    pub b: usize,
+    /// Supporting text.
+    pub evidence: Span,
+    /// Which cue fired.
+    pub pattern: &'static str,
+}
+
+/// Everything coded in one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SentenceEvents {
+    /// Events, one per (source, code, target).
+    pub events: Vec<EventCandidate>,
+    /// Standing relations.
+    pub relations: Vec<RelationCandidate>,
+}
+
+/// Codes one sentence. `tokens` are the sentence's tokens (from [`dyad_text::tokenize`] over the sentence span
+/// of `text`); `actors` and `times` are the sentence's mentions with spans in the same `text`. Slots outside
+/// the sentence are ignored.
+pub fn code_sentence(text: &str, tokens: &Tokens, actors: &[ActorSlot], times: &[TimeSlot]) -> SentenceEvents {
+    let analysis = Analysis::new(tokens);
+    let matches = find_in(&analysis);
+    let ctx = Context::new(text, tokens, &analysis, actors, times);
+    let mut out = SentenceEvents::default();
+    let mut previous: (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut seen = HashSet::new();
+    let mut seen_relations = HashSet::new();
+    for m in &matches {
+        match m.kind {
+            MatchKind::Relation => {
+                let mut found = Vec::new();
+                ctx.relation(m, &mut found);
+                for r in found {
+                    let (x, y) = (ctx.actor_key(r.a), ctx.actor_key(r.b));
+                    if seen_relations.insert((r.kind, x.min(y).to_string(), x.max(y).to_string())) {
+                        out.relations.push(r);
+                    }
+                }
+            }
+            MatchKind::Verb | MatchKind::Nominal => {
+                for e in ctx.events(m, &matches, &mut previous) {
+                    let key = (e.code, ctx.actor_key(e.source), e.target.map(|t| ctx.actor_key(t)));
+                    if seen.insert(key) {
+                        out.events.push(e);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Context<'a> {
+    tokens: &'a Tokens,
+    a: &'a Analysis<'a>,
+    actors: &'a [ActorSlot],
+    times: &'a [TimeSlot],
+    /// Token range of each actor slot (empty when outside the sentence).
+    actor_tokens: Vec<(usize, usize)>,
+    time_tokens: Vec<(usize, usize)>,
+    text_len: usize,
+    text: &'a str,
+}
+
+/// The tokens a slot overlaps. Overlap, not containment, because a mention may end inside a token
+/// ("North Korea-Russia" is one token holding two countries).
+fn token_range(tokens: &Tokens, span: Span) -> (usize, usize) {
+    let start = tokens.as_slice().partition_point(|t| t.span.end() <= span.start());
+    let end = tokens.as_slice().partition_point(|t| t.span.start() < span.end());
+    if end > start { (start, end) } else { (0, 0) }
+}
+
+impl<'a> Context<'a> {
+    fn new(
+        text: &'a str,
+        tokens: &'a Tokens,
+        a: &'a Analysis<'a>,
+        actors: &'a [ActorSlot],
+        times: &'a [TimeSlot],
+    ) -> Self {
+        let actor_tokens = actors.iter().map(|s| token_range(tokens, s.span)).collect();
+        let time_tokens = times.iter().map(|s| token_range(tokens, s.span)).collect();
+        Context { tokens, a, actors, times, actor_tokens, time_tokens, text_len: text.len(), text }
+    }
+
+    fn actor_key(&self, k: usize) -> &str {
+        self.actors.get(k).map_or("", |s| s.actor_id.as_str())
+    }
+
+    fn present(&self, k: usize) -> bool {
+        self.actor_tokens.get(k).is_some_and(|&(s, e)| e > s)
+    }
+
+    /// Slots in the sentence ordered by position.
+    fn slots_in(&self, from: usize, to: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.actors.len())
+            .filter(|&k| self.present(k) && self.actor_tokens[k].0 >= from && self.actor_tokens[k].1 <= to)
+            .collect();
+        v.sort_by_key(|&k| self.actor_tokens[k]);
+        v
+    }
+
+    fn is_report_verb(&self, i: usize) -> bool {
+        self.a.report_cues.contains(&i) && self.a.lemmas.get(i).is_some_and(|l| l.verb.is_some())
+    }
+
+    /// The preposition governing slot `k`, if it sits in a prepositional phrase (past determiners and modifiers).
+    fn governing_prep(&self, k: usize) -> Option<usize> {
+        let (s, _) = self.actor_tokens[k];
+        let mut j = s;
+        for _ in 0..3 {
+            if j == 0 {
+                return None;
+            }
+            j -= 1;
+            if self.a.is(j, PREP) {
+                // "a day after Kim sent ...": a preposition opening a clause with its own finite verb is a
+                // subordinator, and the actor is that clause's subject.
+                let (_, e) = self.actor_tokens[k];
+                let finite = self
+                    .a
+                    .lemmas
+                    .get(e)
+                    .and_then(|l| l.verb)
+                    .is_some_and(|v| v.is(VerbForm::Past) || v.is(VerbForm::ThirdPerson) && !self.a.is(e, DET));
+                return (!finite).then_some(j);
+            }
+            // "of X and Y": a list item shares the preposition of the item before it.
+            if self.a.is(j, CONJ)
+                && let Some(prev) = self.slot_ending_at(j)
+            {
+                return self.governing_prep(prev);
+            }
+            let modifier = self.a.is(j, DET)
+                || (!self.a.is_punct(j) && self.a.lemmas[j].verb.is_none() && !self.a.is(j, CONJ | RELPRO | SUB));
+            if !modifier || self.slot_at(j).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn slot_at(&self, i: usize) -> Option<usize> {
+        (0..self.actors.len()).find(|&k| self.present(k) && self.actor_tokens[k].0 <= i && i < self.actor_tokens[k].1)
+    }
+
+    fn is_location_use(&self, k: usize, own_prep: Option<usize>) -> bool {
+        match self.governing_prep(k) {
+            Some(p) if Some(p) != own_prep => matches!(self.a.norm(p), "in" | "at" | "near" | "outside" | "inside"),
+            _ => false,
+        }
+    }
+
+    /// Whether slot `k` is the subject of a report ("KCNA said", "according to KCNA", "said the KCNA").
+    fn is_reporter(&self, k: usize) -> bool {
+        let (s, e) = self.actor_tokens[k];
+        let after =
+            self.is_report_verb(e) || (e + 1 < self.a.len() && self.is_report_verb(e + 1) && self.a.norm(e) == ",");
+        // "..., said the KCNA." (inverted) but not "said Japan had ...": the reporter ends the clause.
+        let ends_clause = e >= self.a.len() || self.a.is_punct(e) || self.a.is(e, PREP);
+        let before = ends_clause
+            && s >= 1
+            && (self.is_report_verb(s - 1) || (s >= 2 && self.is_report_verb(s - 2) && self.a.norm(s - 1) == "the"));
+        after || before || self.after_according(k)
+    }
+
+    /// A list starting at slot `k`: "Syria, South Africa, Zimbabwe and Tanzania" -> all four.
+    fn coordinated(&self, k: usize, allowed: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let mut list = vec![k];
+        let mut confirmed = 1; // length of the prefix closed by a conjunction
+        let mut cur = k;
+        loop {
+            let (_, e) = self.actor_tokens[cur];
+            let mut j = e;
+            let mut saw_conj = false;
+            let mut saw_sep = false;
+            while j < self.a.len()
+                && (self.a.norm(j) == "," || self.a.is(j, CONJ) || self.a.is(j, DET))
+                && !(saw_sep && self.slot_starting_at(j).is_some())
+            {
+                saw_conj |= self.a.is(j, CONJ);
+                saw_sep |= self.a.norm(j) == "," || self.a.is(j, CONJ);
+                j += 1;
+            }
+            let next = if saw_sep { self.slot_starting_at(j) } else { None };
+            match next {
+                Some(n) if allowed(n) && !list.contains(&n) && list.len() < MAX_LIST => {
+                    list.push(n);
+                    if saw_conj {
+                        confirmed = list.len();
+                        // Items after "and" end the list, unless another comma list follows.
+                    }
+                    cur = n;
+                }
+                _ => break,
+            }
+        }
+        list.truncate(confirmed);
+        list
+    }
+
+    fn slot_starting_at(&self, i: usize) -> Option<usize> {
+        (0..self.actors.len()).find(|&k| self.present(k) && self.actor_tokens[k].0 == i)
+    }
+
+    /// Start of the clause that holds token `p`, and the report verb or relative pronoun that opens it. A fronted
+    /// adverbial ("When meeting X, ...", "During a meeting in Y, ...") is skipped up to its comma.
+    fn clause_start(&self, p: usize) -> (usize, Option<usize>, Option<usize>) {
+        let found = self.raw_clause_start(p);
+        let start = found.0;
+        let fronted = start < p
+            && (self.a.is(start, SUB | PREP)
+                || self.a.report_cues.contains(&start)
+                || self.a.lemmas[start].verb.is_some_and(|v| v.is(VerbForm::Gerund)));
+        if fronted && let Some(comma) = (start + 1..p).find(|&j| self.a.norm(j) == ",") {
+            return (comma + 1, found.1, found.2);
+        }
+        found
+    }
+
+    fn raw_clause_start(&self, p: usize) -> (usize, Option<usize>, Option<usize>) {
+        let mut j = p;
+        while j > 0 {
+            j -= 1;
+            if self.a.is_boundary(j) {
+                return (j + 1, None, None);
+            }
+            if self.is_report_verb(j) {
+                let mut start = j + 1;
+                if self.a.norm(start) == "that" {
+                    start += 1;
+                }
+                return (start, Some(j), None);
+            }
+            if self.a.is(j, RELPRO)
+                || (self.a.norm(j) == "that" && j > 0 && !self.a.is_punct(j - 1) && self.slot_ending_at(j).is_some())
+            {
+                return (j + 1, None, Some(j));
+            }
+        }
+        (0, None, None)
+    }
+
+    fn slot_ending_at(&self, i: usize) -> Option<usize> {
+        (0..self.actors.len()).find(|&k| self.present(k) && self.actor_tokens[k].1 == i)
+    }
+
+    /// End (exclusive) of the clause that holds token `p`.
+    fn clause_end(&self, p: usize) -> usize {
+        (p + 1..self.a.len()).find(|&j| self.a.is_boundary(j) || self.is_report_verb(j)).unwrap_or(self.a.len())
+    }
+
+    /// Whether slot `k` may be a source: not a place, and not an outlet reporting the sentence or the authority
+    /// of "according to X" (a quoted person is the source only through the speaker rule of [`Self::subjects`]).
+    fn can_act(&self, k: usize) -> bool {
+        let reporter =
+            self.is_reporter(k) && (matches!(self.actors[k].kind, SlotKind::Media) || self.after_according(k));
+        !matches!(self.actors[k].kind, SlotKind::Place) && !reporter
+    }
+
+    fn after_according(&self, k: usize) -> bool {
+        let s = self.actor_tokens[k].0;
+        (s >= 2 && self.a.norm(s - 1) == "to" && self.a.norm(s - 2) == "according")
+            || (s >= 3 && self.a.norm(s - 2) == "to" && self.a.norm(s - 3) == "according")
+    }
+
+    /// The subjects of the predicate at `p` (empty when the clause names none).
+    fn subjects(&self, m: &Match, previous: &[usize]) -> Vec<usize> {
+        let p = m.anchor;
+        let (start, report, relpro) = self.clause_start(p);
+        // "When meeting X, Y said ...": a fronted participle takes the subject after its comma.
+        if m.gerund && (start..p).all(|j| self.a.is(j, SUB) || self.a.is_punct(j) || self.a.norm(j).ends_with("ly")) {
+            let end = self.clause_end(p);
+            if let Some(comma) = (p + 1..end).find(|&j| self.a.norm(j) == ",") {
+                let after = self.slots_in(comma + 1, end);
+                if let Some(&k) = after.first().filter(|&&k| self.actor_tokens[k].0 <= comma + 4 && self.can_act(k)) {
+                    return self.coordinated(k, &|n| self.can_act(n));
+                }
+            }
+        }
+        let candidates: Vec<usize> = self
+            .slots_in(start, p)
+            .into_iter()
+            .filter(|&k| self.can_act(k) && self.governing_prep(k).is_none())
+            .collect();
+        if let Some(&first) = candidates.first() {
+            return self.coordinated(first, &|n| candidates.contains(&n));
+        }
+        // "The foreign ministers of X and Y held talks": with no bare subject, an "of" phrase names it.
+        let of_phrase: Vec<usize> = self
+            .slots_in(start, p)
+            .into_iter()
+            .filter(|&k| self.can_act(k) && self.governing_prep(k).is_none_or(|j| self.a.norm(j) == "of"))
+            .collect();
+        if let Some(&first) = of_phrase.first() {
+            return self.coordinated(first, &|n| of_phrase.contains(&n));
+        }
+        if let Some(r) = relpro
+            && let Some(k) = self.slot_ending_at(r).or_else(|| r.checked_sub(1).and_then(|q| self.slot_ending_at(q)))
+            && self.can_act(k)
+        {
+            return vec![k];
+        }
+        if let Some(r) = report {
+            let speaker = Match { anchor: r, gerund: false, ..m.clone() };
+            let s = self.subjects(&speaker, &[]);
+            if !s.is_empty() {
+                return s;
+            }
+        }
+        // '"...," said Foreign Minister X': the speaker after an inverted report verb.
+        let verbal = Codebook::builtin().quad_class(m.code).is_some_and(|q| q == 1 || q == 3);
+        if verbal
+            && let Some(r) = (p + 1..self.a.len()).find(|&j| self.is_report_verb(j))
+            && let Some(k) = self.slots_in(r + 1, (r + 5).min(self.a.len())).into_iter().next()
+            && !matches!(self.actors[k].kind, SlotKind::Media | SlotKind::Place)
+        {
+            return vec![k];
+        }
+        previous.to_vec()
+    }
+
+    /// The targets after token `from` up to the clause end: the first allowed actor and its list.
+    fn targets_after(&self, from: usize, m: &Match, exclude: &[usize]) -> Vec<usize> {
+        let end = self.clause_end(m.anchor).max(m.end);
+        let movement = Codebook::builtin().root(m.code) == Some("04");
+        let allowed = |k: usize| {
+            !exclude.contains(&k)
+                && !exclude.iter().any(|&x| self.actors[x].actor_id == self.actors[k].actor_id)
+                && (movement || !matches!(self.actors[k].kind, SlotKind::Place))
+                && !self.is_location_use(k, m.prep)
+                && !(self.is_reporter(k) && (matches!(self.actors[k].kind, SlotKind::Media) || self.after_according(k)))
+        };
+        // A symmetric or movement predicate may name its partner at any distance in the clause; others only
+        // close to the verb, so that a later adjunct's actor is not taken for the object.
+        let first = self.slots_in(from, end).into_iter().find(|&k| allowed(k));
+        match first {
+            Some(k) => self.coordinated(k, &allowed),
+            None => Vec::new(),
+        }
+    }
+
+    fn time_for(&self, m: &Match, matches: &[Match]) -> Option<usize> {
+        let (start, _, _) = self.clause_start(m.anchor);
+        let end = self.clause_end(m.anchor);
+        let mut best: Option<(usize, bool, usize)> = None;
+        for (k, &(s, e)) in self.time_tokens.iter().enumerate() {
+            if e <= s || s < start.min(m.anchor) || e > end.max(m.end) {
+                continue;
+            }
+            let (dist, after) = if s >= m.anchor { (s.saturating_sub(m.end), true) } else { (m.anchor - e, false) };
+            let crosses = matches.iter().any(|o| {
+                o.kind != MatchKind::Relation
+                    && o.anchor != m.anchor
+                    && o.anchor > s.min(m.anchor)
+                    && o.anchor < e.max(m.anchor)
+                    && !(o.anchor >= m.anchor && o.anchor < m.end)
+            });
+            if crosses {
+                continue;
+            }
+            if best.is_none_or(|(d, a, _)| dist < d || dist == d && after && !a) {
+                best = Some((dist, after, k));
+            }
+        }
+        best.map(|b| b.2)
+    }
+
+    fn location_for(&self, m: &Match, target: Option<usize>) -> Option<usize> {
+        if let Some(t) = target
+            && matches!(self.actors[t].kind, SlotKind::Place)
+        {
+            return Some(t);
+        }
+        let (start, _, _) = self.clause_start(m.anchor);
+        let end = self.clause_end(m.anchor);
+        self.slots_in(start, end)
+            .into_iter()
+            .filter(|&k| matches!(self.actors[k].kind, SlotKind::Place) && self.is_location_use(k, None))
+            .min_by_key(|&k| self.actor_tokens[k].0.abs_diff(m.anchor))
+    }
+
+    fn span_of_tokens(&self, from: usize, to: usize) -> Option<Span> {
+        let toks = self.tokens.as_slice();
+        let s = toks.get(from)?.span.start();
+        let e = toks.get(to.checked_sub(1)?)?.span.end().max(s);
+        Span::new(self.text, s.min(self.text_len), e.min(self.text_len)).ok()
+    }
+
+    fn events(&self, m: &Match, matches: &[Match], previous: &mut (Vec<usize>, Vec<usize>)) -> Vec<EventCandidate> {
+        let mut sources;
+        let mut targets;
+        let mut symmetric = m.symmetric;
+        let clause_end = self.clause_end(m.anchor);
+        let between = m.prep.filter(|&k| self.a.norm(k) == "between").or_else(|| {
+            let near = (m.end..clause_end.min(m.end + 4)).find(|&k| self.a.norm(k) == "between");
+            near.filter(|_| m.symmetric)
+        });
+        let pairwise = m.symmetric || m.kind == MatchKind::Nominal;
+        if let Some(b) = between {
+            // "a meeting between X and Y", "relations were established between X and Y"; a mediator is the
+            // source of "mediated between X and Y".
+            let list = self.targets_after(b + 1, m, &[]);
+            let subjects = if pairwise && list.len() >= 2 { Vec::new() } else { self.subjects(m, &previous.0) };
+            if subjects.is_empty() && list.len() >= 2 {
+                sources = vec![list[0]];
+                targets = list[1..].to_vec();
+                symmetric = true;
+            } else {
+                sources = subjects;
+                targets = list;
+            }
+        } else if m.passive {
+            let end = self.clause_end(m.anchor);
+            let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
+            sources = by.map(|b| self.targets_after(b + 1, m, &[])).unwrap_or_default();
+            targets = self.subjects(m, &[]);
+        } else if m.kind == MatchKind::Nominal {
+            // A bare nominal ("for the attack", "aid workers") names no parties of its own: not an event here.
+            let possessor = self.possessor(m.anchor);
+            if possessor.is_none() && m.prep.is_none() && !m.subject_action {
+                return Vec::new();
+            }
+            sources = possessor.map(|k| vec![k]).unwrap_or_else(|| self.subjects(m, &previous.0));
+            targets = match m.prep {
+                Some(k) => self.targets_after(k + 1, m, &sources),
+                None => Vec::new(),
+            };
+        } else {
+            sources = self.subjects(m, &previous.0);
+            let from = m.prep.map_or(m.anchor + 1, |k| k + 1);
+            targets = self.targets_after(from, m, &sources);
+            if targets.is_empty() && m.prep.is_some() {
+                targets = self.targets_after(m.anchor + 1, m, &sources);
+            }
+        }
+        sources.retain(|&k| self.present(k));
+        if sources.is_empty() {
+            return Vec::new();
+        }
+        // "sent messages to X expressing willingness to ...": a predicate with no object of its own continues the
+        // previous one of the same subject and shares its partners.
+        if targets.is_empty() && !symmetric && sources == previous.0 {
+            targets = previous.1.clone();
+        }
+        *previous = (sources.clone(), targets.clone());
+        // "X and Y met": a symmetric predicate with a coordinated subject and no object.
+        if symmetric && targets.is_empty() && sources.len() >= 2 {
+            targets = sources.split_off(1);
+        }
+        let book = Codebook::builtin();
+        let flags_base = self.flags(m);
+        let time = self.time_for(m, matches);
+        let future_time = time.is_some_and(|t| self.times[t].future);
+        let mut flags = flags_base;
+        flags.future |= future_time;
+        flags.symmetric = symmetric;
+        let code = if flags.future { book.intent_of(m.code).unwrap_or(m.code) } else { m.code };
+        // An expressed intent (root 03) is by definition about the future.
+        flags.future |= code.starts_with("03");
+        let mut out = Vec::new();
+        let target_opts: Vec<Option<usize>> =
+            if targets.is_empty() { vec![None] } else { targets.iter().copied().map(Some).collect() };
+        for &s in &sources {
+            for &t in &target_opts {
+                if t.is_some_and(|t| t == s || self.actors[t].actor_id == self.actors[s].actor_id) {
+                    continue;
+                }
+                let mut lo = self.actor_tokens[s].0.min(m.anchor);
+                let mut hi = self.actor_tokens[s].1.max(m.end);
+                if let Some(t) = t {
+                    lo = lo.min(self.actor_tokens[t].0);
+                    hi = hi.max(self.actor_tokens[t].1);
+                }
+                let Some(evidence) = self.span_of_tokens(lo, hi) else { continue };
+                out.push(EventCandidate {
+                    code,
+                    done_code: m.code,
+                    source: s,
+                    target: t,
+                    flags,
+                    evidence,
+                    pattern: m.pattern,
+                    time,
+                    location: self.location_for(m, t),
+                });
+            }
+        }
+        out
+    }
+
+    fn flags(&self, m: &Match) -> Flags {
+        let reported = self.a.report_cues.iter().any(|&r| r != m.anchor);
+        Flags { negated: m.negated, future: m.future || m.intent, reported, symmetric: m.symmetric, historical: false }
+    }
+
+    /// "Kim's visit": the slot right before a possessive `'s` in front of the phrase (modifiers allowed).
+    fn possessor(&self, anchor: usize) -> Option<usize> {
+        let mut j = anchor;
+        for _ in 0..3 {
+            j = j.checked_sub(1)?;
+            if self.a.norm(j) == "'s" {
+                let k = self.slot_ending_at(j)?;
+                return self.can_act(k).then_some(k);
+            }
+            if self.a.is_punct(j) || self.a.is(j, PREP) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn relation(&self, m: &Match, out: &mut Vec<RelationCandidate>) {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        if m.object.is_none()
+            && m.prep.is_none()
+            && self.a.lemmas[m.anchor].verb.is_none_or(|v| !v.is(VerbForm::Base) && !v.is(VerbForm::ThirdPerson))
+        {
+            // A noun cue ("the North Korea-Russia mutual defense treaty"): two actors just before it, or the
+            // subject and the actor after it.
+            let before: Vec<usize> =
+                self.slots_in(m.anchor.saturating_sub(6), m.anchor).into_iter().filter(|&k| self.can_act(k)).collect();
+            if before.len() >= 2 {
+                pairs.push((before[before.len() - 2], before[before.len() - 1]));
+            }
+        }
+        if pairs.is_empty() {
+            let subjects = self.subjects(m, &[]);
+            let from = m.prep.map_or(m.anchor + 1, |k| k + 1);
+            let partners = self.targets_after(from, m, &subjects);
+            for &s in &subjects {
+                for &t in &partners {
+                    pairs.push((s, t));
+                }
+            }
+        }
+        for (x, y) in pairs {
+            if self.actors[x].actor_id == self.actors[y].actor_id {
+                continue;
+            }
+            let lo = self.actor_tokens[x].0.min(m.anchor).min(self.actor_tokens[y].0);
+            let hi = self.actor_tokens[y].1.max(m.end).max(self.actor_tokens[x].1);
+            let Some(evidence) = self.span_of_tokens(lo, hi) else { continue };
+            out.push(RelationCandidate { kind: m.code, a: x, b: y, evidence, pattern: m.pattern });
+        }
+    }
+}
+
+impl EventCandidate {
+    /// The single-mention [`EventRecord`] for this candidate: parties, date, location, flags and pattern filled
+    /// from the slots it points into (the same `actors` and `times` given to [`code_sentence`]), with one
+    /// `mention`. `id` is `code:source:target` until consolidation assigns the final one. `None` if a slot
+    /// index is out of range or the code is unknown.
+    pub fn to_record(&self, actors: &[ActorSlot], times: &[TimeSlot], mention: Mention) -> Option<EventRecord> {
+        let party = |k: usize| {
+            actors.get(k).map(|s| Party {
+                id: s.actor_id.clone(),
+                name: s.name.clone(),
+                code: s.code.clone(),
+                country: s.country.clone(),
+            })
+        };
+        let source = party(self.source)?;
+        let target = match self.target {
+            Some(t) => Some(party(t)?),
+            None => None,
+        };
+        let mut record = EventRecord::for_code(self.code, source, target, self.pattern)?;
+        record.id =
+            format!("{}:{}:{}", self.code, record.source.id, record.target.as_ref().map_or("-", |t| t.id.as_str()));
+        if let Some(t) = self.time.and_then(|t| times.get(t)) {
+            record.date = Some(match t.value {
+                TimeValue::Date(d) => EventDate::from_value(d, t.basis.clone()),
+                TimeValue::Range(r) => EventDate::from_range(r, t.basis.clone()),
+            });
+        }
+        if let Some(place) = self.location.and_then(|l| actors.get(l)) {
+            record.location = Some(Location { name: place.name.clone(), country: place.country.clone() });
+        }
+        record.flags = self.flags;
+        record.mentions.push(mention);
+        record.num_mentions = 1;
+        record.num_articles = 1;
+        record.num_sources = 1;
+        Some(record)
+    }
+}

@@ -1,0 +1,497 @@
+//! Table tests for the whole sentence coder, with hand-built slots.
+//!
+//! Markup: `[surface|ID]` is an actor slot of kind country; `[surface|ID|k]` gives the kind (c country,
+//! p person, o organisation, g group, l place, m media); `{surface}` is a past time slot and `{+surface}` a
+//! future one. The expected events are `SRC>TGT CODE flags` (TGT `-` when none; flags any of `n` negated,
+//! `f` future, `r` reported, `s` symmetric), compared as a set.
+
+use crate::{ActorSlot, SlotKind, TimeSlot, TimeValue, code_sentence};
+use dyad_core::{DateValue, Span};
+
+pub(crate) struct Parsed {
+    pub text: String,
+    pub actors: Vec<ActorSlot>,
+    pub times: Vec<TimeSlot>,
+}
+
+pub(crate) fn parse(markup: &str) -> Parsed {
+    let mut text = String::new();
+    let mut actors = Vec::new();
+    let mut times = Vec::new();
+    let mut rest = markup;
+    while let Some(i) = rest.find(['[', '{']) {
+        text.push_str(&rest[..i]);
+        let open = rest.as_bytes()[i];
+        let close = if open == b'[' { ']' } else { '}' };
+        let end = rest[i..].find(close).map(|e| i + e).expect("unclosed markup");
+        let inner = &rest[i + 1..end];
+        let start = text.len();
+        if open == b'[' {
+            let parts: Vec<&str> = inner.split('|').collect();
+            text.push_str(parts[0]);
+            let kind = match parts.get(2).copied().unwrap_or("c") {
+                "p" => SlotKind::Person,
+                "o" => SlotKind::Organization,
+                "g" => SlotKind::Group,
+                "l" => SlotKind::Place,
+                "m" => SlotKind::Media,
+                _ => SlotKind::Country,
+            };
+            let id = parts.get(1).copied().unwrap_or(parts[0]);
+            actors.push((start, text.len(), id.to_string(), parts[0].to_string(), kind));
+        } else {
+            let (future, surface) = match inner.strip_prefix('+') {
+                Some(s) => (true, s),
+                None => (false, inner),
+            };
+            text.push_str(surface);
+            times.push((start, text.len(), future));
+        }
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    let actors = actors
+        .into_iter()
+        .map(|(s, e, id, name, kind)| ActorSlot {
+            span: Span::new(&text, s, e).unwrap(),
+            actor_id: id.clone(),
+            name,
+            code: Some(id.clone()),
+            country: Some(id),
+            kind,
+        })
+        .collect();
+    let times = times
+        .into_iter()
+        .map(|(s, e, future)| TimeSlot {
+            span: Span::new(&text, s, e).unwrap(),
+            value: TimeValue::Date(DateValue::day(2020, 1, 1).unwrap()),
+            basis: "test".into(),
+            future,
+        })
+        .collect();
+    Parsed { text, actors, times }
+}
+
+pub(crate) fn code(markup: &str) -> Vec<String> {
+    let p = parse(markup);
+    let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+    let tokens = dyad_text::tokenize(&p.text, span);
+    let coded = code_sentence(&p.text, &tokens, &p.actors, &p.times);
+    let mut out: Vec<String> = coded
+        .events
+        .iter()
+        .map(|e| {
+            let mut flags = String::new();
+            for (on, c) in
+                [(e.flags.negated, 'n'), (e.flags.future, 'f'), (e.flags.reported, 'r'), (e.flags.symmetric, 's')]
+            {
+                if on {
+                    flags.push(c);
+                }
+            }
+            let tgt = e.target.map_or("-".to_string(), |t| p.actors[t].actor_id.clone());
+            format!("{}>{} {} {}", p.actors[e.source].actor_id, tgt, e.code, flags).trim_end().to_string()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (markup, expected) in cases {
+        let got = code(markup);
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{markup}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn consult_and_visits() {
+    check(&[
+        ("[Iran|IRN] met [Iraq|IRQ] on {Monday}.", &["IRN>IRQ 040 s"]),
+        (
+            "[Japanese Prime Minister Abe|JPN|p] met with [Chinese President Xi|CHN|p] in [Beijing|CHNL|l].",
+            &["JPN>CHN 040 s"],
+        ),
+        ("[France|FRA] and [Germany|DEU] met in [Paris|FRAL|l] on {Tuesday}.", &["FRA>DEU 040 s"]),
+        ("[India|IND] held talks with [Nepal|NPL].", &["IND>NPL 040 s"]),
+        ("The foreign ministers of [Peru|PER] and [Chile|CHL] held talks.", &["PER>CHL 040 s"]),
+        ("[Peru|PER] and [Chile|CHL] held talks in [Lima|PERL|l].", &["PER>CHL 040 s"]),
+        ("A meeting between [Kenya|KEN] and [Uganda|UGA] took place {last week}.", &["KEN>UGA 040 s"]),
+        ("[Egypt|EGY] hosted a summit with [Sudan|SDN].", &["EGY>SDN 043"]),
+        ("[Brazilian President Lula|BRA|p] visited [Argentina|ARG] {last month}.", &["BRA>ARG 042"]),
+        ("[The Brazilian delegation|BRA|o] left for [Cuba|CUB] {Thursday}.", &["BRA>CUB 042"]),
+        ("[The minister|FRA|p] arrived in [Kyiv|UKRL|l] on {Friday}.", &["FRA>UKRL 042"]),
+        ("[Putin|RUS|p] arrived at [Hanoi|VNML|l] airport.", &["RUS>VNML 042"]),
+        ("[Modi|IND|p] travelled to [Japan|JPN] for a summit.", &["IND>JPN 042"]),
+        ("[Modi|IND|p] traveled to [Japan|JPN].", &["IND>JPN 042"]),
+        ("[Turkey|TUR] hosted [Swedish Foreign Minister Billstrom|SWE|p] in [Ankara|TURL|l].", &["TUR>SWE 043"]),
+        ("[Kim|PRK|p] received [the Chinese envoy|CHN|p] in [Pyongyang|PRKL|l].", &["PRK>CHN 043"]),
+        ("[Blinken|USA|p] spoke by phone with [Lavrov|RUS|p].", &["USA>RUS 041 s"]),
+        ("[Norway|NOR] mediated between [Colombia|COL] and [the rebels|COLREB|g].", &["NOR>COL 045", "NOR>COLREB 045"]),
+        ("[Ghana|GHA] negotiated with [the IMF|IMF|o].", &["GHA>IMF 046 s"]),
+        ("[Kim|PRK|p] paid a visit to [Russia|RUS].", &["PRK>RUS 042"]),
+        ("[Kim|PRK|p]'s visit to [Russia|RUS] ended {Sunday}.", &["PRK>RUS 042"]),
+        ("During a meeting on {Saturday} in [Wonsan|PRKL|l], [Kim|PRK|p] met with [Lavrov|RUS|p].", &["PRK>RUS 040 s"]),
+        (
+            "When meeting [the Iranian envoy|IRN|p] {this week}, [President Aoun|LBN|p] praised the ties.",
+            &["LBN>IRN 040 s", "LBN>IRN 051"],
+        ),
+        ("The talks between [Serbia|SRB] and [Kosovo|KSV] resumed.", &["SRB>KSV 040 s"]),
+        ("[Choe|PRK|p] held a strategic dialogue with [Lavrov|RUS|p].", &["PRK>RUS 040 s"]),
+        (
+            "[Kim|PRK|p] sent [an official|PRK|p] to pay a congratulatory visit to [the Cuban Embassy|CUB|o].",
+            &["PRK>CUB 042"],
+        ),
+    ]);
+}
+
+#[test]
+fn lists_coordination_and_speech() {
+    check(&[
+        (
+            "[Cuba|CUB] sent messages to [Syria|SYR], [Zimbabwe|ZWE] and [Tanzania|TZA].",
+            &["CUB>SYR 010", "CUB>TZA 010", "CUB>ZWE 010"],
+        ),
+        (
+            "[Kim|PRK|p] sent several verbal messages to the leaders of [China|CHN], [Cuba|CUB], [Vietnam|VNM] and [Laos|LAO].",
+            &["PRK>CHN 010", "PRK>CUB 010", "PRK>LAO 010", "PRK>VNM 010"],
+        ),
+        ("[Iran|IRN] condemned [Israel|ISR] and [the United States|USA].", &["IRN>ISR 111", "IRN>USA 111"]),
+        ("[Iran|IRN] and [Syria|SYR] condemned [Israel|ISR].", &["IRN>ISR 111", "SYR>ISR 111"]),
+        ("[Aise Sotolong|CUB|p], ambassador to [Laos|LAO], praised [Vietnam|VNM].", &["CUB>VNM 051"]),
+        ("[Cuba|CUB], [Bolivia|BOL] and [Venezuela|VEN] met in [Havana|CUBL|l].", &["CUB>BOL 040 s", "CUB>VEN 040 s"]),
+        ("\"We will defend our sovereignty,\" said [Foreign Minister Wang|CHN|p].", &["CHN>- 032 fr"]),
+        ("[The ministry|CHN|o] said [Japan|JPN] had violated the truce.", &["JPN>- 196 r"]),
+        ("[Xinhua|XIN|m] reported that [China|CHN] praised [Pakistan|PAK].", &["CHN>PAK 051 r"]),
+        ("[China|CHN] praised [Pakistan|PAK], [Xinhua|XIN|m] reported.", &["CHN>PAK 051 r"]),
+        ("[China|CHN] praised [Pakistan|PAK], according to [Xinhua|XIN|m].", &["CHN>PAK 051 r"]),
+        ("According to [KCNA|KCNA|m], [Kim|PRK|p] congratulated [Diaz-Canel|CUB|p].", &["PRK>CUB 051 r"]),
+        (
+            "[President Aoun|LBN|p] said his country will further develop friendly relations with [Syria|SYR].",
+            &["LBN>SYR 030 fr"],
+        ),
+        (
+            "[The vice minister|PRK|p] stressed the need to expand relations with [Algeria|DZA], said [KCNA|KCNA|m].",
+            &["PRK>DZA 030 fr"],
+        ),
+        ("[Kim|PRK|p] reaffirmed that [North Korea|PRK] is willing to support [Russia|RUS].", &["PRK>RUS 032 fr"]),
+        (
+            "[The ambassador|CUB|p] said the Cuban people will extend support and solidarity to [the Korean people|PRK|g].",
+            &["CUB>PRK 032 fr"],
+        ),
+        ("[Russia|RUS] met [Iran|IRN] and signed a trade agreement.", &["RUS>IRN 040 s", "RUS>- 057 s"]),
+        (
+            "[The DPRK|PRK] sent messages to [Syria|SYR] expressing willingness to strengthen ties.",
+            &["PRK>SYR 010", "PRK>SYR 030 f"],
+        ),
+    ]);
+}
+
+#[test]
+fn cooperation_roots() {
+    check(&[
+        ("[Germany|DEU] praised [Greece|GRC] for its reforms.", &["DEU>GRC 051"]),
+        ("[Kim|PRK|p] congratulated [Diaz-Canel|CUB|p] on his election.", &["PRK>CUB 051"]),
+        ("[Kim|PRK|p] sent a congratulatory message to [Diaz-Canel|CUB|p].", &["PRK>CUB 051"]),
+        (
+            "[Kim|PRK|p] sent another message expressing absolute support to [Diaz-Canel|CUB|p].",
+            &["PRK>CUB 010", "PRK>CUB 051"],
+        ),
+        ("[Japan|JPN] welcomed [Korea|KOR]'s decision.", &["JPN>KOR 051"]),
+        ("[Mexico|MEX] thanked [Canada|CAN] for its help.", &["MEX>CAN 051"]),
+        ("[Russia|RUS] backed [Syria|SYR] in the war.", &["RUS>SYR 051"]),
+        ("[Spain|ESP] recognized [Palestine|PSE].", &["ESP>PSE 054"]),
+        ("[Ecuador|ECU] apologized to [Peru|PER].", &["ECU>PER 055"]),
+        ("[Israel|ISR] and [the UAE|ARE] signed a peace agreement.", &["ISR>ARE 057 s"]),
+        ("[Israel|ISR] signed an agreement with [Bahrain|BHR].", &["ISR>BHR 057 s"]),
+        ("[Iran|IRN] reached a deal with [the IAEA|IAEA|o].", &["IRN>IAEA 057 s"]),
+        ("Diplomatic relations were established between [Korea|PRK] and [Cuba|CUB] in {1960}.", &["PRK>CUB 054 s"]),
+        ("[The DPRK|PRK] established diplomatic relations with [Cuba|CUB] in {1960}.", &["PRK>CUB 054 s"]),
+        ("[China|CHN] cooperated with [Russia|RUS] on energy.", &["CHN>RUS 060 s"]),
+        ("[Poland|POL] and [the US|USA] conducted joint military exercises.", &["POL>USA 062 s"]),
+        ("[Turkey|TUR] extradited [the suspect|SUS|p].", &["TUR>SUS 063"]),
+        ("[Jordan|JOR] shared intelligence with [Iraq|IRQ].", &["JOR>IRQ 064"]),
+        ("[Japan|JPN] provided humanitarian aid to [Turkey|TUR].", &["JPN>TUR 073"]),
+        ("[The EU|EU|o] provided a loan to [Ukraine|UKR].", &["EU>UKR 071"]),
+        ("[The US|USA] supplied weapons to [Ukraine|UKR].", &["USA>UKR 072"]),
+        ("[Germany|DEU] sent aid to [Syria|SYR].", &["DEU>SYR 070"]),
+        ("[Ecuador|ECU] granted asylum to [Assange|AUS|p].", &["ECU>AUS 075"]),
+        ("[The US|USA] lifted sanctions on [Cuba|CUB].", &["USA>CUB 085"]),
+        ("[Iran|IRN] released [the sailors|GBR|g].", &["IRN>GBR 0841"]),
+        ("[Russia|RUS] withdrew troops from [Georgia|GEO].", &["RUS>GEO 087"]),
+        ("[Israel|ISR] and [Hamas|HAM|g] declared a ceasefire.", &["ISR>- 0871", "HAM>- 0871"]),
+        ("[Iraq|IRQ] allowed inspectors into the site.", &["IRQ>- 0862"]),
+    ]);
+}
+
+#[test]
+fn verbal_roots_01_to_03() {
+    check(&[
+        ("[The ministry|CHN|o] declined to comment.", &["CHN>- 011"]),
+        ("[The ministry|CHN|o] declined comment on [Taiwan|TWN].", &["CHN>TWN 011"]),
+        ("[Iran|IRN] expressed concern over [Israel|ISR]'s plans.", &["IRN>ISR 012"]),
+        ("[Hamas|HAM|g] claimed responsibility for the attack on [Israel|ISR].", &["HAM>ISR 015", "HAM>ISR 190 r"]),
+        ("[Russia|RUS] denied responsibility for the attack.", &["RUS>- 016"]),
+        ("[Japan|JPN] expressed condolences to [Turkey|TUR].", &["JPN>TUR 018"]),
+        ("[Kim|PRK|p] laid a wreath at the monument.", &["PRK>- 017"]),
+        (
+            "[The ambassador|CUB|p] held a reception in [Havana|CUBL|l] to mark the birthday of [Kim|PRK|p].",
+            &["CUB>PRK 017"],
+        ),
+        ("[France|FRA] urged [Iran|IRN] to return to talks.", &["FRA>IRN 026"]),
+        ("[The UN|UN|o] called on [Myanmar|MMR] to end the violence.", &["UN>MMR 020"]),
+        ("[Haiti|HTI] appealed for aid from [the US|USA].", &["HTI>USA 023"]),
+        ("[Sri Lanka|LKA] asked [India|IND] for assistance.", &["LKA>IND 023"]),
+        ("[Pope Francis|VAT|p] called for restraint in [Gaza|PSEL|l].", &["VAT>- 025"]),
+        ("[China|CHN] urged dialogue between [the two Koreas|KOR|g].", &["CHN>KOR 026"]),
+        ("[Iran|IRN] agreed to meet [the IAEA|IAEA|o].", &["IRN>IAEA 036 fs"]),
+        ("[Russia|RUS] pledged support for [Syria|SYR].", &["RUS>SYR 032 f"]),
+        ("[Japan|JPN] pledged aid to [Nepal|NPL].", &["JPN>NPL 033 f"]),
+        ("[Qatar|QAT] offered to mediate between [Israel|ISR] and [Hamas|HAM|g].", &["QAT>HAM 039 f", "QAT>ISR 039 f"]),
+        ("[Russia|RUS] vowed to uphold [North Korea|PRK]'s security.", &["RUS>PRK 032 f"]),
+        ("[Cuba|CUB] will visit [Russia|RUS] {next week}.", &["CUB>RUS 036 f"]),
+        ("[Lavrov|RUS|p] is expected to depart for [China|CHN] {+Sunday}.", &["RUS>CHN 036 f"]),
+        ("[Kim|PRK|p] plans to visit [Moscow|RUSL|l].", &["PRK>RUSL 036 f"]),
+        ("[India|IND] and [China|CHN] agreed to strengthen ties.", &["IND>- 030 f", "CHN>- 030 f"]),
+        ("[Vietnam|VNM] wants to deepen cooperation with [Laos|LAO].", &["VNM>LAO 030 f"]),
+    ]);
+}
+
+#[test]
+fn conflict_roots() {
+    check(&[
+        ("[The UN|UN|o] investigated [Syria|SYR] over the attack.", &["UN>SYR 090"]),
+        ("[Brazil|BRA] launched an investigation into [Vale|VALE|o].", &["BRA>VALE 090"]),
+        ("[Ukraine|UKR] demanded the withdrawal of [Russian|RUS|g] troops.", &["UKR>RUS 1056"]),
+        ("[Iran|IRN] demanded [the US|USA] release the prisoners.", &["IRN>USA 1053"]),
+        ("[China|CHN] criticized [Japan|JPN].", &["CHN>JPN 111"]),
+        ("[China|CHN] sharply criticised [Japan|JPN] on {Monday}.", &["CHN>JPN 111"]),
+        ("[The DPRK|PRK] condemned [the U.S.|USA] test-launch of an ICBM.", &["PRK>USA 111"]),
+        ("[Seoul|KOR] denounced [Pyongyang|PRK].", &["KOR>PRK 111"]),
+        ("[Russia|RUS] accused [Ukraine|UKR] of provocation.", &["RUS>UKR 1123"]),
+        ("[Turkey|TUR] accused [Sweden|SWE] of harboring militants.", &["TUR>SWE 112"]),
+        ("[The US|USA] blamed [Iran|IRN] for the attack.", &["USA>IRN 112"]),
+        ("[China|CHN] summoned the ambassador of [Japan|JPN].", &["CHN>JPN 114"]),
+        ("[Chevron|CHV|o] sued [Ecuador|ECU].", &["CHV>ECU 115"]),
+        ("[Israel|ISR] rejected the proposal by [France|FRA].", &["ISR>FRA 125"]),
+        ("[Hamas|HAM|g] rejected [Israel|ISR]'s demands.", &["HAM>ISR 124"]),
+        ("[Russia|RUS] vetoed [the resolution|UNSC|o].", &["RUS>UNSC 129"]),
+        ("[Iran|IRN] defied [the UN|UN|o].", &["IRN>UN 128"]),
+        ("[North Korea|PRK] threatened [South Korea|KOR].", &["PRK>KOR 130"]),
+        ("[The US|USA] threatened sanctions against [Turkey|TUR].", &["USA>TUR 1312"]),
+        ("[Russia|RUS] warned [NATO|NATO|o] against expansion.", &["RUS>NATO 130"]),
+        ("[Workers|FRA|g] protested against [the government|FRAGOV|o].", &["FRA>FRAGOV 141"]),
+        ("[Thousands|HKG|g] marched in [Hong Kong|HKGL|l].", &["HKG>- 141"]),
+        ("[China|CHN] deployed warships near [Taiwan|TWN].", &["CHN>- 154"]),
+        ("[Russia|RUS] mobilized troops on the border with [Ukraine|UKR].", &["RUS>UKR 154"]),
+        ("[North Korea|PRK] launched a missile toward [Japan|JPN].", &["PRK>JPN 150"]),
+        ("[North Korea|PRK] test-fired a missile.", &["PRK>- 150"]),
+        ("[Canada|CAN] cut ties with [Iran|IRN].", &["CAN>IRN 161"]),
+        ("[Riyadh|SAU] recalled its ambassador from [Ottawa|CAN].", &["SAU>CAN 161"]),
+        ("[Russia|RUS] expelled diplomats from [Estonia|EST].", &["RUS>EST 161"]),
+        ("[The US|USA] imposed sanctions on [Russia|RUS].", &["USA>RUS 163"]),
+        ("[The EU|EU|o] sanctioned [Belarus|BLR].", &["EU>BLR 163"]),
+        ("[The US|USA] suspended aid to [Egypt|EGY].", &["USA>EGY 162"]),
+        ("[Israel|ISR] suspended talks with [Hamas|HAM|g].", &["ISR>HAM 164"]),
+        ("[Iran|IRN] seized a tanker of [Greece|GRC].", &["IRN>GRC 171"]),
+        ("[Russia|RUS] arrested [an American journalist|USA|p].", &["RUS>USA 173"]),
+        ("[Police|FRAPOL|o] detained [protesters|FRA|g].", &["FRAPOL>FRA 173"]),
+        ("[Russia|RUS] annexed [Crimea|UKR].", &["RUS>UKR 192"]),
+        ("[Rebels|COLREB|g] kidnapped [two aid workers|USA|p].", &["COLREB>USA 181"]),
+        ("[Russia|RUS] attacked [Ukraine|UKR] on {Thursday}.", &["RUS>UKR 190"]),
+        ("[Russia|RUS] invaded [Ukraine|UKR] in {2022}.", &["RUS>UKR 190"]),
+        ("[Israeli|ISR|g] jets bombed [Gaza|PSE].", &["ISR>PSE 195"]),
+        ("[Troops|IND|g] clashed with [Chinese soldiers|CHN|g].", &["IND>CHN 190 s"]),
+        ("[Azerbaijan|AZE] violated the ceasefire with [Armenia|ARM].", &["AZE>ARM 196"]),
+        ("[Syria|SYR] used chemical weapons against [rebels|SYRREB|g].", &["SYR>SYRREB 2041"]),
+        ("[The militia|SDNMIL|g] massacred [villagers|SDN|g].", &["SDNMIL>SDN 202"]),
+    ]);
+}
+
+#[test]
+fn voice_negation_and_intent() {
+    check(&[
+        ("[Ukraine|UKR] was attacked by [Russia|RUS].", &["RUS>UKR 190"]),
+        ("[The embassy|USA|o] was attacked by [militants|IRQREB|g] on {Sunday}.", &["IRQREB>USA 190"]),
+        ("[Japan|JPN] was praised by [the UN|UN|o].", &["UN>JPN 051"]),
+        ("[The journalist|USA|p] was arrested by [Russian police|RUS|o].", &["RUS>USA 173"]),
+        ("[The envoy|IRN|p] was received by [Putin|RUS|p].", &["RUS>IRN 043"]),
+        ("[Pakistan|PAK] was criticized by [India|IND] and [Afghanistan|AFG].", &["AFG>PAK 111", "IND>PAK 111"]),
+        ("[Iran|IRN] did not attack [Iraq|IRQ].", &["IRN>IRQ 190 n"]),
+        ("[Iran|IRN] didn't meet [Iraq|IRQ].", &["IRN>IRQ 040 ns"]),
+        ("[Iran|IRN] never visited [Iraq|IRQ].", &["IRN>IRQ 042 n"]),
+        ("[Iran|IRN] refused to meet [Iraq|IRQ].", &["IRN>IRQ 040 ns"]),
+        ("[Iran|IRN] has not recognized [Israel|ISR].", &["IRN>ISR 054 n"]),
+        ("[Iran|IRN] threatened to attack [Israel|ISR].", &["IRN>ISR 1384 f"]),
+        ("[Russia|RUS] vowed to retaliate against [NATO|NATO|o].", &["RUS>NATO 1384 f"]),
+        ("[The US|USA] will impose sanctions on [Iran|IRN].", &["USA>IRN 1312 f"]),
+        ("[The US|USA] plans to impose sanctions on [Iran|IRN].", &["USA>IRN 1312 f"]),
+        ("[Kim|PRK|p] will visit [Russia|RUS].", &["PRK>RUS 036 f"]),
+        ("[Kim|PRK|p] is to visit [Russia|RUS].", &["PRK>RUS 036 f"]),
+        ("[China|CHN] is ready to provide aid to [Nepal|NPL].", &["CHN>NPL 033 f"]),
+        ("[Japan|JPN] promised to lift sanctions on [Iran|IRN].", &["JPN>IRN 0354 f"]),
+        ("[Kim|PRK|p] will always join hands with [Diaz-Canel|CUB|p].", &[]),
+        ("[Kim|PRK|p] stressed his will to further develop relations with [Cuba|CUB].", &["PRK>CUB 030 fr"]),
+        ("[Turkey|TUR] will not extradite [the cleric|USA|p].", &["TUR>USA 0313 nf"]),
+        ("[Russia|RUS] expressed willingness to negotiate with [Ukraine|UKR].", &["RUS>UKR 030 f", "RUS>UKR 036 fs"]),
+    ]);
+}
+
+#[test]
+fn more_verbs_and_nominals() {
+    check(&[
+        ("[Ghana|GHA] resumed talks with [Togo|TGO] on {Monday}.", &["GHA>TGO 046 s"]),
+        ("[Sudan|SDN] lifted the curfew in [Khartoum|SDNL|l].", &["SDN>- 0813"]),
+        (
+            "[The union|FRAUNI|o] called off the strike after talks with [the government|FRAGOV|o].",
+            &["FRAUNI>FRAGOV 040 s", "FRAUNI>FRAGOV 080"],
+        ),
+        ("[The prosecutor|ITA|p] opened an investigation into [the company|ACME|o].", &["ITA>ACME 090"]),
+        ("[Peru|PER] complained to [the UN|UN|o] about the raid.", &["PER>UN 114"]),
+        ("[Protesters|ALG|g] blocked roads in [Algiers|DZAL|l].", &["ALG>- 144"]),
+        ("[Opposition activists|NPL|g] began a hunger strike.", &["NPL>- 142"]),
+        ("[The UN|UN|o] withdrew its inspectors from [Iraq|IRQ].", &["UN>IRQ 1662"]),
+        ("[France|FRA] cancelled a planned visit to [Haiti|HTI].", &["FRA>HTI 160"]),
+        ("[The court|EGY|o] jailed [the blogger|EGYCIV|p].", &["EGY>EGYCIV 173"]),
+        ("[Rebels|AFGREB|g] killed [two soldiers|AFG|g].", &["AFGREB>AFG 1823"]),
+        ("[The army|MKD|o] launched an offensive against [the rebels|MKDREB|g].", &["MKD>MKDREB 190"]),
+        ("[Denmark|DNK] accepted the demands of [the EU|EU|o].", &["DNK>EU 083"]),
+        ("[Israel|ISR] has agreed to mediation by [the US|USA].", &["ISR>USA 038 f"]),
+        ("The withdrawal of [Russian|RUS|g] troops from [Georgia|GEO] began {Monday}.", &[]),
+        ("[Russia|RUS]'s withdrawal from [Georgia|GEO] began {Monday}.", &["RUS>GEO 087"]),
+        ("[The minister|KEN|p] resigned on {Friday}.", &["KEN>- 0831"]),
+    ]);
+}
+
+#[test]
+fn standing_relations_are_not_events() {
+    let cases = [
+        ("[Cuba|CUB] maintains close ties with [Iran|IRN].", "ties"),
+        ("[The DPRK|PRK] also has diplomatic ties with [Palestine|PSE].", "ties"),
+        ("[Russia|RUS] supports [Syria|SYR] in the war.", "support"),
+        ("[North Korea|PRK] backs [the Syrian government|SYR|o] in the war.", "support"),
+        ("[Cuba|CUB] has kept close ties with [Vietnam|VNM] for decades.", "ties"),
+        ("[Castro|CUB|p] had enjoyed good relations with [Kim Il Sung|PRK|p].", "ties"),
+        ("in accordance with the [North Korea|PRK]-[Russia|RUS] mutual defense treaty", "alliance"),
+    ];
+    for (markup, kind) in cases {
+        let p = parse(markup);
+        let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+        let coded = code_sentence(&p.text, &dyad_text::tokenize(&p.text, span), &p.actors, &p.times);
+        assert!(coded.events.is_empty(), "{markup}: {:?}", coded.events);
+        assert_eq!(coded.relations.len(), 1, "{markup}: {:?}", coded.relations);
+        assert_eq!(coded.relations[0].kind, kind, "{markup}");
+        let r = &coded.relations[0];
+        assert_ne!(p.actors[r.a].actor_id, p.actors[r.b].actor_id);
+    }
+}
+
+#[test]
+fn time_location_and_evidence() {
+    let p =
+        parse("[A DPRK delegation|PRK|o] left for [Cuba|CUB] {Thursday} to attend a conference in [Havana|CUBL|l].");
+    let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+    let coded = code_sentence(&p.text, &dyad_text::tokenize(&p.text, span), &p.actors, &p.times);
+    assert_eq!(coded.events.len(), 1);
+    let e = &coded.events[0];
+    assert_eq!(e.code, "042");
+    assert_eq!(e.time, Some(0));
+    assert_eq!(e.location.map(|l| p.actors[l].name.as_str()), Some("Havana"));
+    assert_eq!(e.evidence.slice(&p.text), Some("A DPRK delegation left for Cuba"));
+    assert_eq!(e.pattern, "verbs:leave|for|-");
+    let mention =
+        crate::Mention { file: "x.txt".into(), sentence: 3, start: 0, end: p.text.len(), text: p.text.clone() };
+    let record = e.to_record(&p.actors, &p.times, mention).unwrap();
+    assert_eq!((record.code.as_str(), record.root.as_str(), record.quad_class), ("042", "04", 1));
+    assert_eq!(record.source.country.as_deref(), Some("PRK"));
+    assert_eq!(record.target.as_ref().and_then(|t| t.country.as_deref()), Some("CUB"));
+    assert_eq!(record.location.as_ref().map(|l| l.name.as_str()), Some("Havana"));
+    assert_eq!(record.date.as_ref().map(|d| d.value.as_str()), Some("2020-01-01"));
+    assert_eq!(record.num_mentions, 1);
+    assert_eq!(record.pattern, "verbs:leave|for|-");
+
+    let p = parse("[Lavrov|RUS|p] arrived at [Wonsan|PRKL|l] on {Friday}, ahead of the opening on {July 1}.");
+    let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+    let coded = code_sentence(&p.text, &dyad_text::tokenize(&p.text, span), &p.actors, &p.times);
+    assert_eq!(coded.events[0].time, Some(0));
+
+    let p = parse("[Kim|PRK|p] will visit [Russia|RUS] {+next week}.");
+    let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+    let coded = code_sentence(&p.text, &dyad_text::tokenize(&p.text, span), &p.actors, &p.times);
+    assert!(coded.events[0].flags.future);
+}
+
+#[test]
+fn slots_outside_the_sentence_are_ignored() {
+    let p = parse("[Iran|IRN] met [Iraq|IRQ]. [Syria|SYR] attacked.");
+    let first = Span::new(&p.text, 0, p.text.find('.').unwrap() + 1).unwrap();
+    let coded = code_sentence(&p.text, &dyad_text::tokenize(&p.text, first), &p.actors, &p.times);
+    assert_eq!(coded.events.len(), 1);
+    assert_eq!(coded.events[0].target, Some(1));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_indices_are_valid(
+            words in proptest::collection::vec("[a-zA-Z]{1,8}|met|with|attacked|by|and|,|said|will|not|between|visit|to", 0..25),
+            slot_picks in proptest::collection::vec(0usize..25, 0..6),
+        ) {
+            let text = words.join(" ");
+            let span = Span::new(&text, 0, text.len()).unwrap();
+            let tokens = dyad_text::tokenize(&text, span);
+            let actors: Vec<ActorSlot> = slot_picks
+                .iter()
+                .filter_map(|&i| tokens.get(i))
+                .enumerate()
+                .map(|(k, t)| ActorSlot {
+                    span: t.span,
+                    actor_id: format!("A{k}"),
+                    name: "x".into(),
+                    code: None,
+                    country: None,
+                    kind: if k % 3 == 2 { SlotKind::Place } else { SlotKind::Country },
+                })
+                .collect();
+            let coded = code_sentence(&text, &tokens, &actors, &[]);
+            for e in &coded.events {
+                prop_assert!(e.source < actors.len());
+                prop_assert!(e.target.is_none_or(|t| t < actors.len() && t != e.source));
+                prop_assert!(e.evidence.slice(&text).is_some());
+            }
+        }
+    }
+}
+
+/// `DYAD_DEBUG='[Iran|IRN] met [Iraq|IRQ].' cargo test -p dyad-events debug_sentence -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn debug_sentence() {
+    let markup = std::env::var("DYAD_DEBUG").unwrap_or_else(|_| "[Iran|IRN] met [Iraq|IRQ].".into());
+    let p = parse(&markup);
+    let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+    let tokens = dyad_text::tokenize(&p.text, span);
+    let (analysis, matches) = crate::find_matches(&tokens);
+    for i in 0..tokens.len() {
+        println!(
+            "{i:3} {:12} {:?} report={}",
+            tokens.norm(i),
+            dyad_text::lemma(tokens.norm(i)),
+            analysis.report_cues.contains(&i)
+        );
+    }
+    for m in &matches {
+        println!("{m:?}");
+    }
+    println!("{:?}", code(&markup));
+}

@@ -1,0 +1,477 @@
+//! Page metadata from HTML: headline, outlet and publication date with its evidence.
+//!
+//! Dates are gathered from every source a page offers and the most reliable one wins, in the spirit of
+//! htmldate: structured publication fields first (JSON-LD `datePublished`, `article:published_time` and its
+//! many cousins), then `<time>` elements marked as publication times, then a date in the canonical URL, then a
+//! date printed in a byline- or date-classed element. Modification dates are never taken as publication dates.
+
+use super::dom::{Dom, Kind, NONE, NodeId, Tag};
+use super::text::{TextBuf, clean};
+use dyad_core::{DateValue, Precision};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A publication-date candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateFound {
+    pub date: DateValue,
+    pub evidence: String,
+    pub basis: &'static str,
+    /// Lower is more reliable.
+    pub rank: u8,
+}
+
+/// Metadata gathered from one page.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<DateFound>,
+}
+
+/// Meta names that carry the publication date, most reliable first.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "article_date_original",
+    "originalpublicationdate",
+    "publication_date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "published_time",
+    "published-date",
+    "date_published",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+    "release_date",
+    "analyticsattributes.articledate",
+    "article:post_date",
+];
+
+struct Raw<'a> {
+    metas: Vec<(String, &'a str)>,
+    title_tag: Option<String>,
+    h1: Vec<String>,
+    ld: Vec<&'a str>,
+    canonical: Option<&'a str>,
+    times: Vec<(bool, &'a str)>,
+    date_texts: Vec<String>,
+    copyright: Option<String>,
+}
+
+pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
+    let raw = gather(dom);
+    let mut meta = Meta::default();
+    let ld = parse_json_ld(&raw.ld);
+    let meta_get = |names: &[&str]| -> Option<String> {
+        names.iter().find_map(|n| raw.metas.iter().find(|(k, v)| k == n && !v.trim().is_empty()).map(|(_, v)| clean(v)))
+    };
+
+    // Headline: a visible h1 that agrees with the metadata title, else the metadata title, else the title tag
+    // without its " | Outlet" tail, else the first h1.
+    let meta_title = meta_get(&["og:title", "twitter:title", "headline", "dc.title"]).or(ld.headline.clone());
+    let outlet = meta_get(&["og:site_name", "application-name", "publisher", "dc.publisher"])
+        .or(ld.publisher.clone())
+        .or(raw.copyright.clone());
+    let reference = meta_title.clone().or(raw.title_tag.clone());
+    let h1 = raw.h1.iter().find(|h| reference.as_ref().is_some_and(|r| contains_norm(r, h)));
+    meta.title = h1
+        .cloned()
+        .or_else(|| meta_title.map(|t| strip_site(&t, outlet.as_deref())))
+        .or_else(|| raw.title_tag.as_ref().map(|t| strip_site(t, outlet.as_deref())))
+        .or_else(|| raw.h1.first().cloned())
+        .filter(|t| !t.is_empty());
+    meta.outlet = outlet.filter(|o| !o.is_empty() && o.chars().count() <= 80);
+
+    let mut found: Vec<DateFound> = Vec::new();
+    if let Some((d, ev)) = ld.published.as_deref().and_then(|s| parse_date(s).map(|d| (d, s))) {
+        found.push(DateFound { date: d, evidence: format!("JSON-LD datePublished {ev}"), basis: "metadata", rank: 0 });
+    }
+    for (i, name) in DATE_META.iter().enumerate() {
+        if let Some((_, v)) = raw.metas.iter().find(|(k, _)| k == name) {
+            if let Some(d) = parse_date(v) {
+                let rank = if i < 4 { 0 } else { 1 };
+                found.push(DateFound {
+                    date: d,
+                    evidence: format!("meta {name}={}", v.trim()),
+                    basis: "metadata",
+                    rank,
+                });
+                break;
+            }
+        }
+    }
+    for &(marked, v) in &raw.times {
+        if let Some(d) = parse_date(v) {
+            found.push(DateFound {
+                date: d,
+                evidence: format!("<time datetime=\"{}\">", v.trim()),
+                basis: "time element",
+                rank: if marked { 1 } else { 3 },
+            });
+            break;
+        }
+    }
+    if let Some(d) = raw.canonical.and_then(url_date) {
+        found.push(DateFound {
+            date: d,
+            evidence: format!("URL {}", raw.canonical.unwrap_or("")),
+            basis: "url",
+            rank: 2,
+        });
+    }
+    for t in &raw.date_texts {
+        if let Some((d, ev)) = text_date(t) {
+            found.push(DateFound { date: d, evidence: ev, basis: "byline", rank: 2 });
+            break;
+        }
+    }
+    // Most reliable first; among equals, the finest precision.
+    found.sort_by_key(|f| (f.rank, f.date.precision()));
+    meta.published = found.into_iter().next();
+    meta
+}
+
+fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
+    let mut raw = Raw {
+        metas: Vec::new(),
+        title_tag: None,
+        h1: Vec::new(),
+        ld: Vec::new(),
+        canonical: None,
+        times: Vec::new(),
+        date_texts: Vec::new(),
+        copyright: None,
+    };
+    let mut og_url = None;
+    let mut id: NodeId = 0;
+    while id != NONE {
+        let node = dom.node(id);
+        let mut skip = false;
+        if let Kind::Element { tag, .. } = node.kind {
+            match tag {
+                Tag::Meta => {
+                    let key =
+                        dom.attr(id, "property").or_else(|| dom.attr(id, "name")).or_else(|| dom.attr(id, "itemprop"));
+                    if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
+                        let k = k.trim().to_ascii_lowercase();
+                        if k == "og:url" {
+                            og_url = Some(v);
+                        }
+                        if raw.metas.len() < 500 {
+                            raw.metas.push((k, v));
+                        }
+                    }
+                }
+                Tag::Link => {
+                    if dom.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                        raw.canonical = dom.attr(id, "href");
+                    }
+                }
+                Tag::Title if raw.title_tag.is_none() => {
+                    raw.title_tag = Some(clean(dom.slice(node.inner_start, node.inner_end))).filter(|t| !t.is_empty());
+                    skip = true;
+                }
+                Tag::Script => {
+                    if dom.attr(id, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                        && raw.ld.len() < 20
+                    {
+                        raw.ld.push(dom.slice(node.inner_start, node.inner_end));
+                    }
+                    skip = true;
+                }
+                Tag::Style => skip = true,
+                Tag::H1 if raw.h1.len() < 5 => {
+                    let t = node_text(dom, id);
+                    if !t.is_empty() && t.len() < 400 {
+                        raw.h1.push(t);
+                    }
+                }
+                Tag::Time if raw.times.len() < 10 => {
+                    if let Some(v) = dom.attr(id, "datetime") {
+                        let marked = dom.attr(id, "pubdate").is_some()
+                            || dom.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                            || dom.attr(id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                        let modified = dom
+                            .attr(id, "itemprop")
+                            .is_some_and(|p| p.to_ascii_lowercase().contains("modified"))
+                            || dom.attr(id, "class").is_some_and(|c| {
+                                c.to_ascii_lowercase().contains("update") || c.to_ascii_lowercase().contains("modif")
+                            });
+                        if !modified {
+                            raw.times.push((marked, v));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if raw.date_texts.len() < 12 && !matches!(tag, Tag::Meta | Tag::Html | Tag::Body | Tag::Link | Tag::Script)
+            {
+                let common = dom.common(id);
+                let dateish = |v: Option<&str>| {
+                    v.is_some_and(|v| v.len() < 200 && DATE_CLASS.is_match(v) && !NOT_DATE_CLASS.is_match(v))
+                };
+                if (dateish(common.class) || dateish(common.id)) && node.end - node.start < 3000 {
+                    let t = node_text(dom, id);
+                    if !t.is_empty() && t.len() < 300 {
+                        raw.date_texts.push(t);
+                    }
+                }
+            }
+            if raw.copyright.is_none() && matches!(tag, Tag::Footer) {
+                raw.copyright = copyright_owner(&node_text(dom, id));
+            }
+        }
+        id = if skip { dom.next_skipping_children(id, 0) } else { dom.next_in(id, 0) };
+    }
+    if raw.canonical.is_none() {
+        raw.canonical = og_url;
+    }
+    raw
+}
+
+fn node_text(dom: &Dom<'_>, id: NodeId) -> String {
+    let mut buf = TextBuf::default();
+    let mut n = id;
+    let mut steps = 0;
+    while n != NONE && steps < 2000 {
+        steps += 1;
+        let node = dom.node(n);
+        let skip = matches!(dom.tag(n), Some(Tag::Script | Tag::Style | Tag::Noscript | Tag::Template));
+        if !skip {
+            match node.kind {
+                Kind::Text => buf.push_raw(dom.slice(node.start, node.end)),
+                Kind::Element { tag, .. } if tag.is_block() || tag == Tag::Br => buf.space(),
+                _ => {}
+            }
+        }
+        n = if skip { dom.next_skipping_children(n, id) } else { dom.next_in(n, id) };
+    }
+    buf.text
+}
+
+#[derive(Default)]
+struct JsonLd {
+    headline: Option<String>,
+    publisher: Option<String>,
+    published: Option<String>,
+}
+
+fn parse_json_ld(blocks: &[&str]) -> JsonLd {
+    let mut out = JsonLd::default();
+    for block in blocks {
+        let s = block.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
+        let s = s.trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(s) else { continue };
+        // Walk every object (iteratively) and read the first article-like one.
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+                serde_json::Value::Object(map) => {
+                    let ty = match map.get("@type") {
+                        Some(serde_json::Value::String(s)) => s.clone(),
+                        Some(serde_json::Value::Array(a)) => {
+                            a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(" ")
+                        }
+                        _ => String::new(),
+                    };
+                    let articleish =
+                        ["Article", "Posting", "Report", "WebPage", "NewsArticle"].iter().any(|t| ty.contains(t));
+                    if articleish {
+                        if out.published.is_none() {
+                            out.published = map.get("datePublished").and_then(|d| d.as_str()).map(str::to_string);
+                        }
+                        if out.headline.is_none() && ty != "WebPage" {
+                            out.headline = map.get("headline").and_then(|d| d.as_str()).map(clean);
+                        }
+                        if out.publisher.is_none() {
+                            out.publisher = match map.get("publisher") {
+                                Some(serde_json::Value::Object(p)) => p.get("name").and_then(|n| n.as_str()).map(clean),
+                                Some(serde_json::Value::Array(a)) => {
+                                    a.first().and_then(|p| p.get("name")).and_then(|n| n.as_str()).map(clean)
+                                }
+                                _ => None,
+                            };
+                        }
+                    }
+                    if ty.contains("Organization") && out.publisher.is_none() && ty != "Organization" {
+                        // e.g. NewsMediaOrganization.
+                        out.publisher = map.get("name").and_then(|n| n.as_str()).map(clean);
+                    }
+                    for (k, child) in map {
+                        if k == "@graph" || k == "mainEntity" || k == "mainEntityOfPage" || k == "itemListElement" {
+                            stack.push(child);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn contains_norm(hay: &str, needle: &str) -> bool {
+    let n = norm(needle);
+    n.chars().count() >= 8 && norm(hay).contains(&n)
+}
+
+/// Drops a trailing or leading " | Outlet" / " - Outlet" part of a page title.
+fn strip_site(title: &str, outlet: Option<&str>) -> String {
+    let t = title.trim();
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(i) = t.rfind(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            let tail_is_site = outlet
+                .is_some_and(|o| norm(tail) == norm(o) || norm(o).contains(&norm(tail)) && !tail.is_empty())
+                || tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
+            if tail_is_site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+fn copyright_owner(footer: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*)?([A-Z][\w&.' ]{1,60}?)(?:\.|,|\s+All|\s*\||$)")
+            .expect("static regex")
+    });
+    let c = RE.captures(footer)?;
+    let name = c.get(1)?.as_str().trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+static DATE_CLASS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["date", "byline", "publish", "time", "posted"])
+        .expect("static patterns")
+});
+static NOT_DATE_CLASS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["update", "modif"])
+        .expect("static patterns")
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T\s]|$|Z|\+)").expect("static regex")
+});
+static COMPACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)").expect("static regex"));
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("static regex")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("static regex")
+});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").expect("static regex"));
+static YMD_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex"));
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)|/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+        .expect("static regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let m = name.get(..3)?.to_ascii_lowercase();
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .iter()
+        .position(|&x| x == m)
+        .map(|i| i as u32 + 1)
+}
+
+fn plausible(d: DateValue) -> Option<DateValue> {
+    (1995..=2100).contains(&d.year_number()).then_some(d)
+}
+
+/// Parses a machine-readable date (ISO 8601 and close relatives), or failing that a written date.
+pub(crate) fn parse_date(s: &str) -> Option<DateValue> {
+    let s = s.trim();
+    if let Some(c) = ISO.captures(s) {
+        let y: i32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        return match c.get(3) {
+            Some(d) => DateValue::day(y, m, d.as_str().parse().ok()?).ok(),
+            None => DateValue::month(y, m).ok(),
+        }
+        .and_then(plausible);
+    }
+    if let Some(c) = COMPACT.captures(s) {
+        if let Some(d) =
+            DateValue::day(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok().and_then(plausible)
+        {
+            return Some(d);
+        }
+    }
+    text_date(s).map(|(d, _)| d)
+}
+
+/// The first written date in a short text ("April 28, 2017", "28 Apr 2017", "28.04.2017", "2017/04/28").
+pub(crate) fn text_date(s: &str) -> Option<(DateValue, String)> {
+    let mut best: Option<(usize, DateValue, String)> = None;
+    let mut consider = |at: usize, d: Option<DateValue>, ev: &str| {
+        if let Some(d) = d.and_then(plausible) {
+            if best.as_ref().is_none_or(|b| at < b.0) {
+                best = Some((at, d, ev.to_string()));
+            }
+        }
+    };
+    if let Some(c) = MONTH_FIRST.captures(s) {
+        let d = (|| DateValue::day(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?).ok())();
+        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
+    }
+    if let Some(c) = DAY_FIRST.captures(s) {
+        let d = (|| DateValue::day(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?).ok())();
+        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
+    }
+    if let Some(c) = YMD_TEXT.captures(s) {
+        let d = (|| DateValue::day(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok())();
+        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        let a: u32 = c[1].parse().ok()?;
+        let b: u32 = c[3].parse().ok()?;
+        let y: i32 = c[5].parse().ok()?;
+        // Dots mean day-first (European); slashes are read month-first unless that is impossible.
+        let d = if &c[2] == "." || a > 12 { DateValue::day(y, b, a).ok() } else { DateValue::day(y, a, b).ok() };
+        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
+    }
+    best.map(|(_, d, e)| (d, e))
+}
+
+/// A date written into a URL path: `/2019/11/18/`, `/20191118/`, `/2019-11-18-...`, or a month `/2019/11/`.
+pub(crate) fn url_date(url: &str) -> Option<DateValue> {
+    let c = URL_DATE.captures(url)?;
+    if let (Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
+        return DateValue::day(y.as_str().parse().ok()?, m.as_str().parse().ok()?, d.as_str().parse().ok()?)
+            .ok()
+            .and_then(plausible);
+    }
+    let (y, m) = (c.get(4)?, c.get(5)?);
+    DateValue::month(y.as_str().parse().ok()?, m.as_str().parse().ok()?).ok().map(|d| d.truncate(Precision::Month))
+}

@@ -1,0 +1,196 @@
+//! Cheap language identification: Unicode script first, then the share of each language's function words
+//! (`data/stopwords_lang.tsv`). It only has to answer "is this English?" for whole articles, which function words do
+//! reliably from a few dozen words on, at the cost of one hash lookup per word.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const STOPWORDS_TSV: &str = include_str!("../../../data/stopwords_lang.tsv");
+
+struct Stopwords {
+    langs: Vec<&'static str>,
+    /// Word → bit set of the languages that list it.
+    words: HashMap<&'static str, u32>,
+}
+
+static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| match parse(STOPWORDS_TSV) {
+    Ok(s) => s,
+    // Embedded and validated by a unit test; only a broken build gets here.
+    Err(e) => panic!("data/stopwords_lang.tsv: {e}"),
+});
+
+fn parse(text: &'static str) -> Result<Stopwords, String> {
+    let mut langs = Vec::new();
+    let mut words: HashMap<&'static str, u32> = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((lang, list)) = line.split_once('\t') else {
+            return Err(format!("line {}: expected `lang<TAB>words`", n + 1));
+        };
+        if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(format!("line {}: {lang:?} is not an ISO 639-1 code", n + 1));
+        }
+        if langs.len() >= 32 {
+            return Err("more than 32 languages".into());
+        }
+        let bit = 1u32 << langs.len();
+        langs.push(lang);
+        for w in list.split_whitespace() {
+            if w.chars().any(char::is_uppercase) {
+                return Err(format!("line {}: {w:?} is not lowercase", n + 1));
+            }
+            *words.entry(w).or_default() |= bit;
+        }
+    }
+    if langs.first() != Some(&"en") {
+        return Err("the first language must be en".into());
+    }
+    Ok(Stopwords { langs, words })
+}
+
+/// Whether `word` (any case) is an English function word.
+pub(crate) fn is_english_stopword(word: &str, buf: &mut String) -> bool {
+    language_bits(word, buf) & 1 != 0
+}
+
+/// The languages (bit set, in file order) that list `word` as a function word. ASCII words are lowercased on the
+/// stack: this runs once per word of every page.
+fn language_bits(word: &str, buf: &mut String) -> u32 {
+    const LONGEST: usize = 16;
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > LONGEST * 2 {
+        return 0;
+    }
+    if word.is_ascii() {
+        if bytes.len() > LONGEST {
+            return 0;
+        }
+        let mut lower = [0u8; LONGEST];
+        for (l, b) in lower.iter_mut().zip(bytes) {
+            *l = b.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
+        return STOPWORDS.words.get(lower).copied().unwrap_or(0);
+    }
+    buf.clear();
+    buf.extend(word.chars().flat_map(char::to_lowercase));
+    STOPWORDS.words.get(buf.as_str()).copied().unwrap_or(0)
+}
+
+/// The ISO 639-1 code of the language of `text`. Short or unclear text counts as English, the language dyad
+/// expects, so that only clear evidence turns a page away.
+pub(crate) fn detect(text: &str) -> &'static str {
+    let mut scripts = [0usize; 8]; // latin, cyrillic, arabic, han, kana, hangul, greek, hebrew
+    let mut letters = 0usize;
+    for c in text.chars().take(20_000) {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        letters += 1;
+        let slot = match c as u32 {
+            0x0041..=0x024F | 0x1E00..=0x1EFF => 0,
+            0x0400..=0x052F => 1,
+            0x0600..=0x06FF | 0x0750..=0x077F => 2,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => 3,
+            0x3040..=0x30FF => 4,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF => 5,
+            0x0370..=0x03FF => 6,
+            0x0590..=0x05FF => 7,
+            _ => continue,
+        };
+        scripts[slot] += 1;
+    }
+    if letters >= 20 {
+        let (best, &count) = scripts.iter().enumerate().max_by_key(|s| *s.1).unwrap_or((0, &0));
+        if best != 0 && count * 2 > letters {
+            return match best {
+                1 => "ru",
+                2 => "ar",
+                3 => {
+                    if scripts[4] * 10 > count {
+                        "ja"
+                    } else {
+                        "zh"
+                    }
+                }
+                4 => "ja",
+                5 => "ko",
+                6 => "el",
+                _ => "he",
+            };
+        }
+    }
+    let sw = &*STOPWORDS;
+    let mut counts = vec![0usize; sw.langs.len()];
+    let mut words = 0usize;
+    let mut buf = String::new();
+    for w in text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).take(3000) {
+        words += 1;
+        let bits = language_bits(w, &mut buf);
+        if bits != 0 {
+            for (i, c) in counts.iter_mut().enumerate() {
+                if bits & (1 << i) != 0 {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    if words < 15 {
+        return "en";
+    }
+    let english = counts[0];
+    let (best, &top) = counts.iter().enumerate().max_by_key(|c| *c.1).unwrap_or((0, &0));
+    // Another language must clearly beat English and make up a real share of the words.
+    if best != 0 && top > english + english / 2 && top * 8 > words {
+        return sw.langs[best];
+    }
+    "en"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_loads() {
+        let s = parse(STOPWORDS_TSV).unwrap();
+        assert!(s.langs.len() >= 5);
+        assert!(parse("xx\tthe\n").is_err());
+        assert!(parse("en\tThe\n").is_err());
+    }
+
+    #[test]
+    fn detects() {
+        let table = [
+            (
+                "The foreign ministers of the two countries met in Geneva on Monday and agreed that talks would resume.",
+                "en",
+            ),
+            (
+                "Les ministres des affaires étrangères des deux pays se sont rencontrés à Genève et ont dit que les négociations vont reprendre.",
+                "fr",
+            ),
+            (
+                "Die Außenminister der beiden Länder haben sich am Montag in Genf getroffen und sind sich einig, dass die Gespräche wieder aufgenommen werden.",
+                "de",
+            ),
+            (
+                "Los ministros de exteriores de los dos países se reunieron el lunes en Ginebra y dijeron que las conversaciones se reanudarán para la paz.",
+                "es",
+            ),
+            (
+                "Министры иностранных дел двух стран встретились в Женеве в понедельник и договорились продолжить переговоры.",
+                "ru",
+            ),
+            ("短い", "en"),
+        ];
+        for (text, want) in table {
+            assert_eq!(detect(text), want, "{text}");
+        }
+        let mut buf = String::new();
+        assert!(is_english_stopword("The", &mut buf));
+        assert!(!is_english_stopword("Cuba", &mut buf));
+    }
+}

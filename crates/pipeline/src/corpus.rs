@@ -1,0 +1,180 @@
+//! A batch of articles coded together: stories grouped, missing years inferred from the story, and events
+//! consolidated across pages.
+
+use crate::{CodedArticle, Coder};
+use chrono::{Datelike, NaiveDate};
+use dyad_core::{DateRange, DateValue, Precision};
+use dyad_events::{EventDate, EventRecord, Location, Mention};
+use dyad_page::{Article, Published};
+use dyad_stories::{
+    ConsolidateConfig, Document, EventInput, PartialDate, Place, StoriesError, Story, StoryConfig, StoryIndex,
+    agencies_in, consolidate, infer_year,
+};
+use std::collections::HashMap;
+
+/// What a batch of articles yields.
+pub struct CorpusOutput {
+    /// The articles, with years settled from their stories where the page lacked one.
+    pub articles: Vec<Article>,
+    /// Each article's coding, in the same order.
+    pub coded: Vec<CodedArticle>,
+    /// Every story, including stories of one page.
+    pub stories: Vec<Story>,
+    /// Consolidated events: each real-world event once, with every sentence that reports it.
+    pub events: Vec<EventRecord>,
+}
+
+/// Articles coded one at a time, then grouped and consolidated by [`Corpus::finish`].
+pub struct Corpus {
+    coder: Coder,
+    articles: Vec<Article>,
+    coded: Vec<CodedArticle>,
+}
+
+/// The day an article's relative dates resolve against: its publication date when known to the day.
+pub fn anchor_of(article: &Article) -> Option<NaiveDate> {
+    article.published.as_ref().filter(|p| p.date.precision() == Precision::Day).map(|p| p.date.first_day())
+}
+
+impl Corpus {
+    /// An empty batch coded by `coder`.
+    pub fn new(coder: Coder) -> Corpus {
+        Corpus { coder, articles: Vec::new(), coded: Vec::new() }
+    }
+
+    /// Codes and keeps one article.
+    pub fn add(&mut self, article: Article) {
+        let coded = self.coder.code(&article, anchor_of(&article));
+        self.articles.push(article);
+        self.coded.push(coded);
+    }
+
+    /// Groups stories, settles missing years from them (re-coding those articles), and consolidates events.
+    pub fn finish(mut self) -> Result<(CorpusOutput, Coder), StoriesError> {
+        let mut index = StoryIndex::new(StoryConfig::default())?;
+        for (article, coded) in self.articles.iter().zip(&self.coded) {
+            let body: String = article.body.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+            index.add(&Document {
+                id: article.file.clone(),
+                outlet: article.outlet.clone(),
+                published: article.published.as_ref().map(|p| p.date),
+                credits: agencies_in(&body).into_iter().map(str::to_string).collect(),
+                tokens: coded.story_tokens.clone(),
+            });
+        }
+        for no in 0..self.articles.len() {
+            let article = &self.articles[no];
+            if article.published.is_some() {
+                continue;
+            }
+            let Some(first) = article.published_candidates.first() else { continue };
+            let day = first.first_day();
+            let partial = PartialDate { month: day.month(), day: day.day(), weekday: Some(day.weekday()) };
+            let Some(inferred) = infer_year(partial, &index.story_dates(no as u32)) else { continue };
+            let published =
+                Published { date: inferred.date, evidence: inferred.basis.clone(), basis: "story".to_string() };
+            self.articles[no].published = Some(published);
+            index.set_published(no as u32, Some(inferred.date));
+            self.coded[no] = self.coder.code(&self.articles[no], anchor_of(&self.articles[no]));
+        }
+        let stories = index.stories();
+        let story_of: HashMap<&str, &str> =
+            stories.iter().flat_map(|s| s.files.iter().map(move |f| (f.as_str(), s.id.as_str()))).collect();
+
+        let mut inputs = Vec::new();
+        let mut originals: HashMap<String, &EventRecord> = HashMap::new();
+        for (article, coded) in self.articles.iter().zip(&self.coded) {
+            for (n, event) in coded.events.iter().enumerate() {
+                let id = format!("{}#{n}", article.file);
+                inputs.push(EventInput {
+                    id: id.clone(),
+                    file: article.file.clone(),
+                    outlet: article.outlet.clone(),
+                    story: story_of.get(article.file.as_str()).map(|s| s.to_string()),
+                    source: actor_key(Some(&event.source)),
+                    target: actor_key(event.target.as_ref()),
+                    code: event.code.clone(),
+                    symmetric: event.flags.symmetric,
+                    date: event.date.as_ref().and_then(date_value),
+                    place: event
+                        .location
+                        .as_ref()
+                        .map(|l| Place { name: Some(l.name.clone()), country: l.country.clone() }),
+                    mentions: event.mentions.iter().map(story_mention).collect(),
+                });
+                originals.insert(id, event);
+            }
+        }
+        let merged = consolidate(&inputs, &ConsolidateConfig::default());
+        let events = merged
+            .into_iter()
+            .filter_map(|c| {
+                let representative = c
+                    .members
+                    .iter()
+                    .filter_map(|m| originals.get(m))
+                    .find(|e| e.date.as_ref().and_then(date_value) == c.date)
+                    .or_else(|| c.members.first().and_then(|m| originals.get(m)))?;
+                let mut record = EventRecord::for_code(
+                    &c.code,
+                    representative.source.clone(),
+                    representative.target.clone(),
+                    representative.pattern.clone(),
+                )
+                .unwrap_or_else(|| (*representative).clone());
+                record.id = c.id.clone();
+                record.date = representative.date.clone();
+                record.location = representative.location.clone().or_else(|| {
+                    c.place.as_ref().and_then(|p| Some(Location { name: p.name.clone()?, country: p.country.clone() }))
+                });
+                record.flags = representative.flags;
+                record.flags.symmetric = c.symmetric;
+                record.mentions = c
+                    .mentions
+                    .iter()
+                    .map(|m| Mention {
+                        file: m.file.clone(),
+                        sentence: m.sentence,
+                        start: m.start,
+                        end: m.end,
+                        text: m.text.clone(),
+                    })
+                    .collect();
+                record.num_mentions = c.num_mentions;
+                record.num_sources = c.num_sources;
+                record.num_articles = c.num_articles;
+                record.story = c.story.clone();
+                Some(record)
+            })
+            .collect();
+        let output = CorpusOutput { articles: self.articles, coded: self.coded, stories, events };
+        Ok((output, self.coder))
+    }
+}
+
+/// The key events are consolidated on: the actor's country where it has one, else its id.
+fn actor_key(party: Option<&dyad_events::Party>) -> String {
+    party.map_or_else(|| "-".to_string(), |p| p.country.clone().unwrap_or_else(|| p.id.clone()))
+}
+
+fn story_mention(m: &Mention) -> dyad_stories::Mention {
+    dyad_stories::Mention {
+        file: m.file.clone(),
+        sentence: m.sentence,
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+    }
+}
+
+/// An event date as one period: a range ("this week": Monday to the anchor) becomes the ISO week, month or year
+/// that holds it.
+pub fn date_value(date: &EventDate) -> Option<DateValue> {
+    let Some((a, b)) = date.value.split_once('/') else { return date.value.parse().ok() };
+    let (a, b): (DateValue, DateValue) = (a.parse().ok()?, b.parse().ok()?);
+    let range = DateRange::new(a.first_day(), b.last_day())?;
+    [Precision::Week, Precision::Month, Precision::Year]
+        .into_iter()
+        .filter_map(|p| DateValue::from_naive(range.start).ok().map(|d| d.truncate(p)))
+        .find(|d| d.last_day() >= range.end)
+}

@@ -1,0 +1,311 @@
+//! Pipeline: one article through text → time/actors → events, with every offset mapped back to the page.
+//!
+//! [`Coder::code`] takes an [`Article`] from the page stage and returns a [`CodedArticle`]: its sentences, actor
+//! mentions, single-mention events and standing relations, each citing byte offsets in the original file. The
+//! stages themselves know nothing of one another; this crate is the adapter that fills the event coder's slots from
+//! the actors and time stages and gives each event its date (its own time expression, else the narrative date of the
+//! document, else the publication date) and its `historical` flag.
+//!
+//! Key design decision: the article is coded as one document text (body paragraphs and captions, joined by blank
+//! lines) with a segment table back to file offsets. The actor and time stages keep document state (who "the
+//! ambassador" is, what "the previous day" is relative to), so they must see the paragraphs in reading order as
+//! one text; the segment table keeps evidence exact for plain-text pages, where each paragraph is a verbatim slice of
+//! the file, and block-accurate for HTML, where paragraph text is decoded from markup.
+#![deny(missing_docs)]
+
+mod corpus;
+mod doc;
+
+pub use corpus::{Corpus, CorpusOutput, anchor_of, date_value};
+
+use chrono::{Datelike, NaiveDate};
+use doc::DocText;
+use dyad_actors::{Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
+use dyad_core::{DateValue, Precision, Span};
+use dyad_events::{ActorSlot, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence};
+use dyad_page::Article;
+use dyad_time::{TimeResolver, TimeValue as TimeExprValue};
+use serde::Serialize;
+
+/// A sentence of the article, with offsets in the original file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SentenceRecord {
+    /// 0-based index in the article, in page order.
+    pub index: usize,
+    /// Byte offset of the first byte in the file.
+    pub start: usize,
+    /// Byte offset one past the last byte in the file.
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
+    /// Whether it comes from a caption.
+    pub caption: bool,
+}
+
+/// An actor mention, with offsets in the original file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRecord {
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// Byte offset in the file.
+    pub start: usize,
+    /// Byte offset one past the end in the file.
+    pub end: usize,
+    /// The mention as the actors stage gives it (spans in the article's document text).
+    #[serde(flatten)]
+    pub mention: ActorMention,
+}
+
+/// A standing relation ("maintains close ties with"): not an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelationRecord {
+    /// `ties`, `alliance`, `support`, ...
+    pub kind: String,
+    /// One side.
+    pub a: Party,
+    /// The other side.
+    pub b: Party,
+    /// The sentence that states it.
+    pub mention: Mention,
+    /// The date the text states it as of (the publication date).
+    pub as_of: Option<String>,
+    /// Which cue fired.
+    pub pattern: String,
+}
+
+/// Everything coded from one article.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodedArticle {
+    /// The article's file name.
+    pub file: String,
+    /// The date relative expressions were resolved against, if the article has one.
+    pub anchor: Option<NaiveDate>,
+    /// The sentences, in page order.
+    pub sentences: Vec<SentenceRecord>,
+    /// Actor mentions in reading order.
+    pub mentions: Vec<MentionRecord>,
+    /// Events, one record per (sentence, source, code, target) before consolidation.
+    pub events: Vec<EventRecord>,
+    /// Standing relations.
+    pub relations: Vec<RelationRecord>,
+    /// The text as the story index sees it: words, with canonical actors for actor mentions and resolved values
+    /// for dates, so that a rewrite that says "North Korea" for "DPRK" shingles the same.
+    #[serde(skip)]
+    pub story_tokens: dyad_stories::Tokens,
+}
+
+/// How long before the publication date an event must lie to be flagged `historical`.
+const HISTORICAL_DAYS: i64 = 366;
+
+/// Codes articles one after another, keeping the actor registry (people learned from earlier articles) between them.
+#[derive(Default)]
+pub struct Coder {
+    registry: Registry,
+}
+
+impl Coder {
+    /// A coder over the built-in dictionaries.
+    pub fn new() -> Coder {
+        Coder { registry: Registry::new() }
+    }
+
+    /// A coder over an existing registry (people remembered from earlier runs).
+    pub fn with_registry(registry: Registry) -> Coder {
+        Coder { registry }
+    }
+
+    /// The registry of actors seen so far.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Codes one article. `anchor` is the date relative expressions resolve against, normally the publication
+    /// date; without one only expressions that do not depend on it (written years and full dates) are kept.
+    pub fn code(&mut self, article: &Article, anchor: Option<NaiveDate>) -> CodedArticle {
+        let doc = DocText::new(article);
+        let mut actors = self.registry.document(anchor);
+        let mut time = anchor.map(TimeResolver::new);
+        let mut out = CodedArticle {
+            file: article.file.clone(),
+            anchor,
+            sentences: Vec::new(),
+            mentions: Vec::new(),
+            events: Vec::new(),
+            relations: Vec::new(),
+            story_tokens: dyad_stories::Tokens::new(),
+        };
+        for (index, sentence) in doc.sentences().into_iter().enumerate() {
+            let text = &doc.text[sentence.range()];
+            let (start, end) = doc.to_file(sentence);
+            out.sentences.push(SentenceRecord {
+                index,
+                start,
+                end,
+                text: text.to_string(),
+                caption: doc.is_caption(sentence.start()),
+            });
+            let found = actors.resolve_sentence(&doc.text, sentence.range());
+            let slots: Vec<ActorSlot> = found.iter().map(|m| slot_of(&doc.text, m)).collect();
+            let times = time_slots(time.as_mut(), text, sentence.start(), &doc.text);
+            push_story_tokens(&mut out.story_tokens, &doc.text, sentence, &found, &times);
+            for m in &found {
+                let (start, end) = doc.to_file(m.span);
+                out.mentions.push(MentionRecord { sentence: index, start, end, mention: m.clone() });
+            }
+            if slots.len() < 2 && slots.iter().all(|s| s.kind != SlotKind::Country) {
+                // An event needs a source and, nearly always, a target; a sentence with at most one non-country
+                // actor cannot hold a dyad, and skipping it keeps the common case cheap.
+                continue;
+            }
+            let tokens = dyad_text::tokenize(&doc.text, sentence);
+            let coded = code_sentence(&doc.text, &tokens, &slots, &times);
+            let mention = Mention { file: article.file.clone(), sentence: index, start, end, text: text.to_string() };
+            // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
+            // counts of it would only be noise.
+            for candidate in coded.events.iter().filter(|c| c.target.is_some()) {
+                let Some(mut record) = candidate.to_record(&slots, &times, mention.clone()) else { continue };
+                if record.date.is_none() {
+                    record.date = fallback_date(time.as_ref(), anchor);
+                }
+                record.flags.historical = is_historical(record.date.as_ref(), anchor);
+                out.events.push(record);
+            }
+            for relation in &coded.relations {
+                let (Some(a), Some(b)) = (slots.get(relation.a), slots.get(relation.b)) else { continue };
+                out.relations.push(RelationRecord {
+                    kind: relation.kind.to_string(),
+                    a: party(a),
+                    b: party(b),
+                    mention: mention.clone(),
+                    as_of: anchor.map(|d| d.format("%Y-%m-%d").to_string()),
+                    pattern: relation.pattern.to_string(),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Appends a sentence to the story tokens: text between mentions as words, each actor mention as its country (or
+/// actor id), each dated expression as its value.
+fn push_story_tokens(
+    out: &mut dyad_stories::Tokens,
+    text: &str,
+    sentence: Span,
+    actors: &[ActorMention],
+    times: &[TimeSlot],
+) {
+    let mut marks: Vec<(Span, Option<&str>, Option<DateValue>)> = actors
+        .iter()
+        .map(|m| (m.span, Some(m.country.as_deref().unwrap_or(m.actor.as_str())), None))
+        .chain(times.iter().filter_map(|t| match t.value {
+            TimeValue::Date(d) => Some((t.span, None, Some(d))),
+            TimeValue::Range(_) => None,
+        }))
+        .collect();
+    marks.sort_by_key(|(span, _, _)| span.start());
+    let mut at = sentence.start();
+    for (span, actor, date) in marks {
+        if span.start() < at {
+            continue;
+        }
+        out.push_text(text.get(at..span.start()).unwrap_or(""));
+        if let Some(actor) = actor {
+            out.push_actor(actor);
+        }
+        if let Some(date) = date {
+            out.push_date(date);
+        }
+        at = span.end();
+    }
+    out.push_text(text.get(at..sentence.end()).unwrap_or(""));
+}
+
+fn party(slot: &ActorSlot) -> Party {
+    Party { id: slot.actor_id.clone(), name: slot.name.clone(), code: slot.code.clone(), country: slot.country.clone() }
+}
+
+/// The event coder's view of an actor mention. A capital after "in", "at" and the like is a place where something
+/// happens, not the government it can stand for.
+fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
+    let kind = match m.kind {
+        ActorKind::Country if m.form == MentionForm::Metonym && follows_locative(text, m.span.start()) => {
+            SlotKind::Place
+        }
+        ActorKind::Country => SlotKind::Country,
+        ActorKind::Person | ActorKind::Agent => SlotKind::Person,
+        ActorKind::Org | ActorKind::Party => SlotKind::Organization,
+        ActorKind::Group => SlotKind::Group,
+        ActorKind::Media => SlotKind::Media,
+    };
+    let kind = if kind == SlotKind::Country && m.form == MentionForm::Adjective { SlotKind::Group } else { kind };
+    ActorSlot {
+        span: m.span,
+        actor_id: m.actor.clone(),
+        name: m.name.clone(),
+        code: Some(m.code.clone()),
+        country: m.country.clone(),
+        kind,
+    }
+}
+
+const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
+
+fn follows_locative(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    LOCATIVES.iter().any(|l| word.eq_ignore_ascii_case(l))
+}
+
+/// The sentence's dated expressions as event-coder slots, with spans in the document text.
+fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize, doc: &str) -> Vec<TimeSlot> {
+    let expressions = match resolver {
+        Some(r) => r.resolve_sentence(sentence),
+        None => anchor_free(sentence),
+    };
+    expressions
+        .into_iter()
+        .filter(|e| e.is_date())
+        .filter_map(|e| {
+            let value = match e.value? {
+                TimeExprValue::Date(d) => TimeValue::Date(d),
+                TimeExprValue::Range(r, _) => TimeValue::Range(r),
+            };
+            let span = Span::new(doc, e.span.start() + offset, e.span.end() + offset).ok()?;
+            Some(TimeSlot { span, value, basis: e.basis, future: e.future })
+        })
+        .collect()
+}
+
+/// Without an anchor, only expressions that resolve the same whatever the anchor (written years, full dates) can
+/// be trusted: resolve against two distant anchors and keep what agrees.
+fn anchor_free(sentence: &str) -> Vec<dyad_time::TemporalExpression> {
+    let (Some(a), Some(b)) = (NaiveDate::from_ymd_opt(1901, 6, 15), NaiveDate::from_ymd_opt(2090, 6, 15)) else {
+        return Vec::new();
+    };
+    let first = dyad_time::find(sentence, a);
+    let second = dyad_time::find(sentence, b);
+    first.into_iter().filter(|e| second.iter().any(|f| f.span == e.span && f.value == e.value)).collect()
+}
+
+/// The date of an event whose clause names none: the document's narrative date, else the publication date.
+/// Only a day or a week carries over: a year or month named earlier is background ("signed in 1963"), and the
+/// sentences after it return to the news of the day.
+fn fallback_date(time: Option<&TimeResolver>, anchor: Option<NaiveDate>) -> Option<EventDate> {
+    let narrative = time.and_then(TimeResolver::narrative).filter(|n| n.precision() <= Precision::Week);
+    if let Some(narrative) = narrative {
+        return Some(EventDate::from_value(narrative, "narrative date of the preceding text"));
+    }
+    let day = DateValue::from_naive(anchor?).ok()?;
+    Some(EventDate::from_value(day, "reported: the publication date"))
+}
+
+fn is_historical(date: Option<&EventDate>, anchor: Option<NaiveDate>) -> bool {
+    let (Some(date), Some(anchor)) = (date, anchor) else { return false };
+    let first = date.value.split('/').next().unwrap_or("");
+    let Ok(value) = first.parse::<DateValue>() else { return false };
+    (anchor - value.last_day()).num_days() > HISTORICAL_DAYS && value.last_day().year() < anchor.year()
+}
+
+#[cfg(test)]
+mod tests;

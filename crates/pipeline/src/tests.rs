@@ -1,0 +1,67 @@
+use super::*;
+use dyad_page::{Block, PageFormat};
+
+fn article(file: &str, page: &str, paragraphs: &[&str]) -> Article {
+    let body = paragraphs
+        .iter()
+        .map(|p| {
+            let start = page.find(p).expect("paragraph is in the page");
+            Block { text: p.to_string(), start, end: start + p.len() }
+        })
+        .collect();
+    Article {
+        file: file.into(),
+        format: PageFormat::Text,
+        title: None,
+        outlet: None,
+        outlet_country: None,
+        dateline: None,
+        published: None,
+        published_candidates: Vec::new(),
+        body,
+        captions: Vec::new(),
+        dropped: Vec::new(),
+        language: "en".into(),
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn meeting_is_dated_by_its_weekday_and_cites_file_offsets() {
+    let para = "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Beijing on Monday.";
+    let page = format!("MENU | HOME | WORLD\n\n{para}\n\nComments");
+    let coded = Coder::new().code(&article("t.txt", &page, &[para]), day(2024, 3, 13));
+    let event = coded.events.iter().find(|e| e.root == "04").expect("a consult event");
+    let countries = [event.source.country.as_deref(), event.target.as_ref().and_then(|t| t.country.as_deref())];
+    assert!(countries.contains(&Some("RUS")) && countries.contains(&Some("CHN")), "{countries:?}");
+    assert_eq!(event.date.as_ref().map(|d| d.value.as_str()), Some("2024-03-11"));
+    let m = &event.mentions[0];
+    assert_eq!(&page[m.start..m.end], para);
+    assert!(coded.mentions.iter().all(|m| page.get(m.start..m.end) == Some(m.mention.text.as_str())));
+}
+
+#[test]
+fn undated_clause_takes_the_publication_date_and_old_dates_are_historical() {
+    let para = "France and Germany signed a treaty in 1963. Germany condemned the attack on France.";
+    let coded = Coder::new().code(&article("h.txt", para, &[para]), day(2023, 1, 22));
+    let treaty = coded.events.iter().find(|e| e.date.as_ref().is_some_and(|d| d.value == "1963"));
+    assert!(treaty.is_some_and(|e| e.flags.historical), "{:?}", coded.events);
+    let reported = coded.events.iter().find(|e| e.root == "11").expect("a disapprove event");
+    assert!(!reported.flags.historical);
+}
+
+#[test]
+fn without_an_anchor_relative_dates_are_dropped_but_written_ones_kept() {
+    let text = "He arrived on Friday. The two countries established ties on 5 May 1990.";
+    assert!(anchor_free(text).iter().all(|e| e.value.is_some()));
+    assert_eq!(anchor_free(text).len(), 1);
+}
+
+#[test]
+fn capital_after_a_locative_is_a_place() {
+    assert!(follows_locative("a conference in Havana", 16));
+    assert!(!follows_locative("relations with Havana", 15));
+}

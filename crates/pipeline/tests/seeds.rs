@@ -1,0 +1,45 @@
+//! End to end on the five seed pages: page → text → time/actors → events → stories, scored against
+//! `../shared/gold/seeds.json` by the gold README's rules.
+
+use dyad_eval::{ArticleRecord, EventRecord, Gold, StoryRecord, score_documents, score_events};
+use dyad_pipeline::{Coder, Corpus};
+use std::path::Path;
+
+fn shared() -> Option<&'static Path> {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    if dir.join("gold/seeds.json").is_file() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: ../shared/gold/seeds.json not found");
+        None
+    }
+}
+
+fn to_json<T: serde::Serialize, U: serde::de::DeserializeOwned>(items: &[T]) -> Vec<U> {
+    items.iter().map(|i| serde_json::from_value(serde_json::to_value(i).unwrap()).unwrap()).collect()
+}
+
+#[test]
+fn seeds_against_gold() {
+    let Some(shared) = shared() else { return };
+    let gold = Gold::parse(&std::fs::read_to_string(shared.join("gold/seeds.json")).unwrap()).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(shared.join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut corpus = Corpus::new(Coder::new());
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let article = dyad_page::extract(&name, &std::fs::read(path).unwrap()).expect("seed pages extract");
+        corpus.add(article);
+    }
+    let (out, _) = corpus.finish().unwrap();
+    let events: Vec<EventRecord> = to_json(&out.events);
+    let stories: Vec<StoryRecord> = to_json(&out.stories);
+    let articles: Vec<ArticleRecord> = to_json(&out.articles);
+    let mut report = score_events(&gold, &events, &stories);
+    report.documents = score_documents(&gold, &articles);
+    println!("{report}");
+    for e in &out.events {
+        println!("{}", serde_json::to_string(e).unwrap());
+    }
+    assert!(report.required_recall() >= 0.0);
+}

@@ -1,0 +1,196 @@
+//! Conversions from the pipeline's types into the store's records, and back for re-coding stored articles.
+
+use crate::records::*;
+use dyad_pipeline::CodedArticle;
+
+/// A stored article as the page stage's type, so stored articles can be coded again with the whole corpus.
+pub fn article_of(r: &ArticleRecord) -> dyad_page::Article {
+    let block = |b: &BlockRecord| dyad_page::Block { text: b.text.clone(), start: b.start, end: b.end };
+    dyad_page::Article {
+        file: r.file.clone(),
+        format: dyad_page::PageFormat::Text,
+        title: r.title.clone(),
+        outlet: r.outlet.clone(),
+        outlet_country: r.outlet_country.clone(),
+        dateline: r.dateline.clone(),
+        published: r.published.as_ref().map(|p| dyad_page::Published {
+            date: p.date,
+            evidence: p.evidence.clone(),
+            basis: p.basis.clone().unwrap_or_default(),
+        }),
+        published_candidates: r.published_candidates.clone(),
+        body: r.body.iter().map(block).collect(),
+        captions: r.captions.iter().map(block).collect(),
+        dropped: r
+            .dropped
+            .iter()
+            .filter_map(|d| {
+                let reason = serde_json::from_value(serde_json::Value::String(d.reason.clone())).ok()?;
+                Some(dyad_page::Dropped { start: d.start, end: d.end, reason })
+            })
+            .collect(),
+        language: r.language.clone(),
+    }
+}
+
+/// The published date of an article, as stored.
+pub fn published_of(p: &dyad_page::Published) -> PublishedRecord {
+    PublishedRecord {
+        date: p.date,
+        evidence: p.evidence.clone(),
+        basis: (!p.basis.is_empty()).then(|| p.basis.clone()),
+    }
+}
+
+fn mention_of(m: &dyad_events::Mention) -> MentionRecord {
+    MentionRecord {
+        file: m.file.clone(),
+        sentence: Some(m.sentence),
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+        doc: None,
+    }
+}
+
+fn actor_ref(p: &dyad_events::Party) -> ActorRef {
+    ActorRef {
+        id: Some(p.id.clone()),
+        name: p.name.clone(),
+        code: p.code.clone().unwrap_or_default(),
+        country: p.country.clone(),
+    }
+}
+
+/// An article's per-document results: sentences, actor mentions (with the actors they name) and relations.
+pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> ParsedDocument {
+    let seen = coded.anchor.map(|d| d.format("%Y-%m-%d").to_string());
+    let mut actors: Vec<ActorRecord> = Vec::new();
+    for m in &coded.mentions {
+        let m = &m.mention;
+        let kind = serde_json::to_value(m.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let roles = m
+            .role
+            .iter()
+            .map(|role| RoleRecord {
+                role: role.clone(),
+                country: m.country.clone(),
+                seen: seen.clone(),
+                last_seen: None,
+            })
+            .collect();
+        actors.push(ActorRecord {
+            id: m.actor.clone(),
+            name: m.name.clone(),
+            kind,
+            code: m.code.clone(),
+            country: m.country.clone(),
+            aliases: vec![m.text.clone()],
+            roles,
+        });
+    }
+    ParsedDocument {
+        article: ArticleRecord::from(article),
+        sentences: coded
+            .sentences
+            .iter()
+            .map(|s| SentenceRecord { index: s.index, start: s.start, end: s.end, text: s.text.clone() })
+            .collect(),
+        actors,
+        mentions: coded
+            .mentions
+            .iter()
+            .map(|m| ActorMentionRecord {
+                actor: m.mention.actor.clone(),
+                sentence: Some(m.sentence),
+                start: m.start,
+                end: m.end,
+                text: m.mention.text.clone(),
+            })
+            .collect(),
+        relations: coded.relations.iter().map(relation_of).collect(),
+    }
+}
+
+/// A standing relation as stored.
+pub fn relation_of(r: &dyad_pipeline::RelationRecord) -> RelationRecord {
+    let key = |p: &dyad_events::Party| p.country.clone().unwrap_or_else(|| p.id.clone());
+    RelationRecord {
+        kind: r.kind.clone(),
+        a: key(&r.a),
+        b: key(&r.b),
+        as_of: r.as_of.clone(),
+        evidence: mention_of(&r.mention),
+    }
+}
+
+/// A consolidated event as stored. A date range ("this week") is kept as the week, month or year that holds it,
+/// with the range in the basis.
+pub fn event_of(e: &dyad_events::EventRecord) -> EventRecord {
+    let date = e.date.as_ref().and_then(|d| {
+        let value = dyad_pipeline::date_value(d)?;
+        let basis = if d.value.contains('/') { format!("{} ({})", d.basis, d.value) } else { d.basis.clone() };
+        Some(EventDate { date: value, basis })
+    });
+    EventRecord {
+        id: e.id.clone(),
+        code: e.code.clone(),
+        root: e.root.clone(),
+        quad_class: e.quad_class,
+        goldstein: e.goldstein,
+        plover: e.plover.clone(),
+        source: Some(actor_ref(&e.source)),
+        target: e.target.as_ref().map(actor_ref),
+        date,
+        location: e
+            .location
+            .as_ref()
+            .map(|l| LocationRecord { name: Some(l.name.clone()), country: l.country.clone() }),
+        flags: EventFlags {
+            negated: e.flags.negated,
+            future: e.flags.future,
+            reported: e.flags.reported,
+            symmetric: e.flags.symmetric,
+            historical: e.flags.historical,
+        },
+        mentions: e.mentions.iter().map(mention_of).collect(),
+        num_mentions: e.num_mentions as u32,
+        num_sources: e.num_sources as u32,
+        num_articles: e.num_articles as u32,
+        story: e.story.clone(),
+        pattern: Some(e.pattern.clone()),
+    }
+}
+
+/// A story cluster as stored.
+pub fn story_of(s: &dyad_stories::Story) -> StoryRecord {
+    StoryRecord {
+        id: s.id.clone(),
+        files: s.files.clone(),
+        original: Some(s.original.clone()),
+        similarity: f64::from(s.similarity),
+    }
+}
+
+/// A canonical actor (a person learned from the text, with dated roles) as stored.
+pub fn actor_of(a: &dyad_actors::Actor) -> ActorRecord {
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    ActorRecord {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        kind: serde_json::to_value(a.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        code: a.code.clone(),
+        country: a.country.clone(),
+        aliases: a.aliases.clone(),
+        roles: a
+            .roles
+            .iter()
+            .map(|r| RoleRecord {
+                role: r.role.clone(),
+                country: r.country.clone(),
+                seen: day(r.first_seen.or(r.seen)),
+                last_seen: day(r.seen),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,71 @@
+//! The dyad database: an SQLite file holding every ingested document, what was extracted from it, and the
+//! consolidated events, actors and stories built across documents; plus the exports (JSON Lines, GDELT 2.0).
+//!
+//! Key design decision: **one SQLite transaction per batch, and a document's row is written in the same transaction
+//! as everything extracted from it.** A document row therefore exists only if its article, sentences, mentions and
+//! relations exist too, which gives two properties at once: ingest is idempotent (a document whose content hash is
+//! stored is skipped, and every insert is `INSERT OR IGNORE` / `ON CONFLICT` so a repeated batch changes nothing),
+//! and it is crash-safe (a killed process loses only the uncommitted batch, whose documents are simply ingested
+//! again on the next run). SQLite was chosen over a custom format because it gives this atomicity, concurrent
+//! readers (WAL mode), full-text search (FTS5) and ad-hoc SQL for users in one dependency-free file; the `bundled`
+//! feature compiles it in, so nothing is needed on the machine.
+//!
+//! # Using it
+//! ```no_run
+//! # fn main() -> Result<(), dyad_store::StoreError> {
+//! use dyad_store::{DocumentRecord, EventFilter, Store};
+//! let mut store = Store::open("dyad.db")?;
+//! let bytes = b"...page...";
+//! let doc = DocumentRecord::new("pages/a.txt", bytes);
+//! if !store.has_document(&doc.hash)? {
+//!     store.transaction(|batch| batch.add_skipped(&doc, "empty page"))?;
+//! }
+//! let events = store.events(&EventFilter { dyad: Some(("PRK".into(), "CUB".into())), ..Default::default() })?;
+//! # Ok(()) }
+//! ```
+//!
+//! # Schema (version 1, `migrations/0001_init.sql`)
+//! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. Each runs in its own
+//! transaction with its version bump. Connections use WAL, `foreign_keys = ON`, `synchronous = NORMAL` and a 10 s
+//! busy timeout. Byte offsets (`byte_start`, `byte_end`) always point into the original file.
+//!
+//! | table | key | columns |
+//! |---|---|---|
+//! | `documents` | `hash` (XXH3-128 hex of the raw bytes) | `path`, `size`, `raw` (optional BLOB), `status` (`ok`/`skipped`), `reason`, `ingested_at` |
+//! | `articles` | `id`; `doc` unique → documents | `file`, `title`, `outlet`, `outlet_country`, `dateline`, `published_value`/`_precision`/`_first`/`_evidence`/`_basis`, `language`, `body_json`, `captions_json`, `dropped_json` (JSON arrays of `{text,start,end}` / `{start,end,reason}`), `body_text` |
+//! | `article_fts` | FTS5 over `articles(title, body_text)` (external content, kept by triggers) | |
+//! | `sentences` | (`doc`, `idx`) | `byte_start`, `byte_end`, `text` |
+//! | `actors` | `id` | `name`, `kind`, `code`, `country` |
+//! | `actor_aliases` | (`actor`, `alias`) | insertion order kept |
+//! | `actor_roles` | (`actor`, `role`, `country`) | `first_seen`, `last_seen` (widened on upsert) |
+//! | `actor_mentions` | `id`; unique (`doc`, `byte_start`, `byte_end`, `actor`) | `sentence`, `text` |
+//! | `events` | `id` | `gdelt_id`, `code`, `root`, `quad_class`, `goldstein`, `plover`, `source_*`/`target_*` (`id`, `name`, `code`, `country`), `date_value`/`_precision`/`_first`/`_basis`, `location_name`/`_country`, flags `negated`/`future`/`reported`/`symmetric`/`historical`, `num_mentions`/`_sources`/`_articles`, `story`, `pattern`, `added_at` |
+//! | `event_mentions` | (`event`, `ord`) | `doc` (nullable), `file`, `sentence`, `byte_start`, `byte_end`, `text` |
+//! | `relations` | `id`; unique (`kind`, `a`, `b`, `file`, `byte_start`, `byte_end`) | `as_of`, `doc`, `sentence`, `evidence` |
+//! | `stories` | `id` | `original_doc`, `original_file`, `similarity` |
+//! | `story_members` | (`story`, `ord`) | `doc` (nullable), `file` |
+//!
+//! Consolidated events and stories are built across documents, so they are upserted by id (the row and its
+//! mention/member list are replaced), not keyed by document. Event filters compare on `date_first`, the first day
+//! of the event's period; an actor matches a side when its code starts with the given code (`PRK` matches
+//! `PRKGOV`) or the side's country equals it.
+//!
+//! The GDELT column mapping is documented in [`gdelt`].
+#![deny(missing_docs)]
+
+pub mod convert;
+pub mod gdelt;
+mod hash;
+mod records;
+mod store;
+
+pub use gdelt::{
+    GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, GdeltContext, GdeltDoc, write_events_jsonl, write_gdelt_events,
+    write_gdelt_mentions, write_jsonl,
+};
+pub use hash::{content_hash, gdelt_event_id};
+pub use records::*;
+pub use store::{Batch, EventFilter, Result, Store, StoreError};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,414 @@
+//! The records the store reads and writes. Each mirrors a JSON record of `shared/FORMATS.md` field for field (plus a
+//! few optional extras that are skipped when absent), so the integration converts the pipeline's types into these
+//! once and the CLI prints them unchanged.
+
+use dyad_core::DateValue;
+use serde::{Deserialize, Serialize};
+
+use crate::hash::content_hash;
+
+/// Whether a document became an article or was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentStatus {
+    /// An article was extracted and stored.
+    Ok,
+    /// No article: the row keeps the reason so that a re-run skips the file at once.
+    Skipped,
+}
+
+impl DocumentStatus {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            DocumentStatus::Ok => "ok",
+            DocumentStatus::Skipped => "skipped",
+        }
+    }
+}
+
+/// One input file, keyed by the hash of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// [`content_hash`] of the raw bytes.
+    pub hash: String,
+    /// The path as given to ingest.
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// The raw bytes, stored only when set (see [`DocumentRecord::with_raw`]).
+    #[serde(skip)]
+    pub raw: Option<Vec<u8>>,
+    /// `ok` or `skipped` (set by the store from the call that wrote the row).
+    pub status: DocumentStatus,
+    /// Why the document was skipped.
+    pub reason: Option<String>,
+    /// When the row was written (UTC, RFC 3339), filled in by the store.
+    pub ingested_at: Option<String>,
+}
+
+impl DocumentRecord {
+    /// A document for `path` with these bytes: hash and size are computed, the bytes themselves are not kept.
+    pub fn new(path: impl Into<String>, bytes: &[u8]) -> DocumentRecord {
+        DocumentRecord {
+            hash: content_hash(bytes),
+            path: path.into(),
+            size: bytes.len() as u64,
+            raw: None,
+            status: DocumentStatus::Ok,
+            reason: None,
+            ingested_at: None,
+        }
+    }
+
+    /// The same document, keeping its raw bytes in the database.
+    pub fn with_raw(mut self, bytes: &[u8]) -> DocumentRecord {
+        self.raw = Some(bytes.to_vec());
+        self
+    }
+}
+
+/// A body paragraph or caption with its byte offsets in the original file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockRecord {
+    /// The text.
+    pub text: String,
+    /// First byte in the original file.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A region of the page that was not kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DroppedRecord {
+    /// First byte in the original file.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Why (`navigation`, `footer`, ...).
+    pub reason: String,
+}
+
+/// The publication date with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedRecord {
+    /// The date (serialised as `value` and `precision`).
+    #[serde(flatten)]
+    pub date: DateValue,
+    /// The text it came from, or the reasoning when inferred.
+    pub evidence: String,
+    /// How it was chosen (`metadata`, `byline`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+}
+
+/// The article record of `dyad extract`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// The file name.
+    pub file: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The outlet.
+    pub outlet: Option<String>,
+    /// The outlet's country (ISO 3166-1 alpha-3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet_country: Option<String>,
+    /// The dateline place.
+    pub dateline: Option<String>,
+    /// The publication date, `null` when unknown.
+    pub published: Option<PublishedRecord>,
+    /// Full dates a year-less dateline may stand for, until the story settles the year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published_candidates: Vec<DateValue>,
+    /// Body paragraphs in reading order.
+    pub body: Vec<BlockRecord>,
+    /// Photo captions.
+    pub captions: Vec<BlockRecord>,
+    /// Regions not kept.
+    pub dropped: Vec<DroppedRecord>,
+    /// ISO 639-1 language code.
+    pub language: String,
+}
+
+impl From<&dyad_page::Article> for ArticleRecord {
+    fn from(a: &dyad_page::Article) -> ArticleRecord {
+        let block = |b: &dyad_page::Block| BlockRecord { text: b.text.clone(), start: b.start, end: b.end };
+        ArticleRecord {
+            file: a.file.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            outlet_country: a.outlet_country.clone(),
+            dateline: a.dateline.clone(),
+            published: a.published.as_ref().map(|p| PublishedRecord {
+                date: p.date,
+                evidence: p.evidence.clone(),
+                basis: (!p.basis.is_empty()).then(|| p.basis.clone()),
+            }),
+            published_candidates: a.published_candidates.clone(),
+            body: a.body.iter().map(block).collect(),
+            captions: a.captions.iter().map(block).collect(),
+            dropped: a
+                .dropped
+                .iter()
+                .map(|d| DroppedRecord {
+                    start: d.start,
+                    end: d.end,
+                    // The serde name is the record's name; fall back to Debug only if serde ever fails.
+                    reason: serde_json::to_value(d.reason)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_else(|| format!("{:?}", d.reason)),
+                })
+                .collect(),
+            language: a.language.clone(),
+        }
+    }
+}
+
+/// A sentence of the article, numbered from 0 in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRecord {
+    /// Position in the document, from 0.
+    pub index: usize,
+    /// First byte in the original file.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
+}
+
+/// A role an actor holds ("foreign minister" of RUS), with when it was seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleRecord {
+    /// The role.
+    pub role: String,
+    /// The country the role is held in (ISO 3166-1 alpha-3).
+    pub country: Option<String>,
+    /// The (first) date it was seen, ISO 8601.
+    pub seen: Option<String>,
+    /// The last date it was seen, when it differs from `seen`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+}
+
+/// A canonical actor (`dyad actors`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRecord {
+    /// Stable id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `country`, `organisation`, ...
+    pub kind: String,
+    /// CAMEO-style code (`RUSGOV`).
+    pub code: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    /// Every surface form seen.
+    pub aliases: Vec<String>,
+    /// Roles with dates.
+    pub roles: Vec<RoleRecord>,
+}
+
+/// One mention of an actor in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorMentionRecord {
+    /// The actor's id (the actor must be written in the same batch or before).
+    pub actor: String,
+    /// The sentence index, if the mention lies in one.
+    pub sentence: Option<usize>,
+    /// First byte in the original file.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The mention text.
+    pub text: String,
+}
+
+/// A sentence that reports an event or a relation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// The file name (as in the article record).
+    pub file: String,
+    /// Sentence index in that file.
+    pub sentence: Option<usize>,
+    /// First byte in the original file.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
+    /// The document hash, when the caller knows it; otherwise the store finds the document by `file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+}
+
+/// An event's source or target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRef {
+    /// The canonical actor's id, when resolved to one.
+    pub id: Option<String>,
+    /// Name.
+    pub name: String,
+    /// CAMEO-style code.
+    pub code: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+}
+
+/// When an event happened, with the reasoning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// The date (serialised as `value` and `precision`).
+    #[serde(flatten)]
+    pub date: DateValue,
+    /// How it was resolved.
+    pub basis: String,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocationRecord {
+    /// Place name.
+    pub name: Option<String>,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+}
+
+/// Modality flags of an event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFlags {
+    /// "did not meet".
+    pub negated: bool,
+    /// Announced or planned, not yet happened.
+    pub future: bool,
+    /// Attributed to a source ("said").
+    pub reported: bool,
+    /// A meeting-like event with no direction.
+    pub symmetric: bool,
+    /// Background, long before publication.
+    pub historical: bool,
+}
+
+/// A consolidated event (`dyad events --format jsonl`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Stable id.
+    pub id: String,
+    /// Full CAMEO code (`042`).
+    pub code: String,
+    /// The two-digit root (`04`).
+    pub root: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein scale, -10..10.
+    pub goldstein: f64,
+    /// PLOVER event type.
+    pub plover: Option<String>,
+    /// Who acts.
+    pub source: Option<ActorRef>,
+    /// Who is acted on.
+    pub target: Option<ActorRef>,
+    /// When.
+    pub date: Option<EventDate>,
+    /// Where.
+    pub location: Option<LocationRecord>,
+    /// Modality.
+    pub flags: EventFlags,
+    /// Every sentence that reports it.
+    pub mentions: Vec<MentionRecord>,
+    /// Number of mentions.
+    pub num_mentions: u32,
+    /// Number of distinct sources (outlets).
+    pub num_sources: u32,
+    /// Number of distinct articles.
+    pub num_articles: u32,
+    /// The story id.
+    pub story: Option<String>,
+    /// The verb pattern that coded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+}
+
+/// A standing relation between two actors ("maintains close ties with"), not an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationRecord {
+    /// The relation kind (`ally`, `ties`, ...).
+    pub kind: String,
+    /// One actor's id.
+    pub a: String,
+    /// The other actor's id.
+    pub b: String,
+    /// The date it is stated to hold at, ISO 8601.
+    pub as_of: Option<String>,
+    /// The sentence that states it.
+    pub evidence: MentionRecord,
+}
+
+/// A story cluster (`dyad stories`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryRecord {
+    /// Stable id.
+    pub id: String,
+    /// Member files.
+    pub files: Vec<String>,
+    /// The file judged the original.
+    pub original: Option<String>,
+    /// Similarity of the members.
+    pub similarity: f64,
+}
+
+/// Everything extracted from one document, written with its document row in one call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedDocument {
+    /// The article.
+    pub article: ArticleRecord,
+    /// Its sentences.
+    pub sentences: Vec<SentenceRecord>,
+    /// Actors mentioned (upserted: aliases and roles merge with what is stored).
+    pub actors: Vec<ActorRecord>,
+    /// Actor mentions in this document.
+    pub mentions: Vec<ActorMentionRecord>,
+    /// Relations stated in this document.
+    pub relations: Vec<RelationRecord>,
+}
+
+/// An FTS hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// Document hash.
+    pub doc: String,
+    /// File name.
+    pub file: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Matching text with the terms in `[` `]`.
+    pub snippet: String,
+}
+
+/// Row counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Documents seen (ok and skipped).
+    pub documents: u64,
+    /// Skipped documents by reason.
+    pub skipped: std::collections::BTreeMap<String, u64>,
+    /// Articles.
+    pub articles: u64,
+    /// Sentences.
+    pub sentences: u64,
+    /// Canonical actors.
+    pub actors: u64,
+    /// Actor mentions.
+    pub actor_mentions: u64,
+    /// Consolidated events.
+    pub events: u64,
+    /// Event mentions.
+    pub event_mentions: u64,
+    /// Relations.
+    pub relations: u64,
+    /// Stories.
+    pub stories: u64,
+}

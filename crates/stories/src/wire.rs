@@ -1,0 +1,151 @@
+//! Wire agencies: which outlet is a news agency, and which agencies a page credits.
+//!
+//! The list is `data/wire_agencies.tsv`. Names in capitals only (`AFP`, `KCNA`) are matched case-sensitively, so
+//! that acronyms do not fire on ordinary words ("app", "spa"); all other names are matched ignoring ASCII case.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+static WIRE_TSV: &str = include_str!("../../../data/wire_agencies.tsv");
+
+/// One agency: its canonical name and the other names pages use for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agency {
+    /// The canonical name (column 1).
+    pub name: &'static str,
+    /// Other names (column 2).
+    pub aliases: Vec<&'static str>,
+}
+
+/// Parses the data file; a line with an empty name is an error.
+pub fn parse_agencies(text: &'static str) -> Result<Vec<Agency>, crate::StoriesError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let name = cols.next().unwrap_or("").trim();
+        if name.is_empty() {
+            return Err(crate::StoriesError::Data { file: "wire_agencies.tsv", line: n + 1, why: "empty name" });
+        }
+        let aliases = cols.next().unwrap_or("").split(',').map(str::trim).filter(|a| !a.is_empty()).collect();
+        if cols.next().is_some() {
+            return Err(crate::StoriesError::Data {
+                file: "wire_agencies.tsv",
+                line: n + 1,
+                why: "more than 2 columns",
+            });
+        }
+        out.push(Agency { name, aliases });
+    }
+    Ok(out)
+}
+
+struct Matcher {
+    names: Vec<&'static str>,
+    folded: AhoCorasick,
+    folded_owner: Vec<usize>,
+    exact: AhoCorasick,
+    exact_owner: Vec<usize>,
+}
+
+static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    // The file is part of the binary and checked by a unit test, so a parse failure here cannot happen at run time;
+    // fall back to no agencies rather than panic.
+    let agencies = parse_agencies(WIRE_TSV).unwrap_or_default();
+    let mut names = Vec::new();
+    let (mut folded, mut folded_owner, mut exact, mut exact_owner) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, a) in agencies.iter().enumerate() {
+        names.push(a.name);
+        for form in std::iter::once(a.name).chain(a.aliases.iter().copied()) {
+            let is_acronym = form.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+            if is_acronym {
+                exact.push(form);
+                exact_owner.push(i);
+            } else {
+                folded.push(form);
+                folded_owner.push(i);
+            }
+        }
+    }
+    let build = |pats: &[&str], fold: bool| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(fold)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds"))
+    };
+    Matcher { names, folded: build(&folded, true), folded_owner, exact: build(&exact, false), exact_owner }
+});
+
+fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The canonical names of the agencies that `text` names, in order of first appearance, each once.
+pub fn agencies_in(text: &str) -> Vec<&'static str> {
+    let m = &*MATCHER;
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (ac, owner) in [(&m.folded, &m.folded_owner), (&m.exact, &m.exact_owner)] {
+        for hit in ac.find_iter(text) {
+            if word_bounded(text, hit.start(), hit.end())
+                && let Some(&o) = owner.get(hit.pattern().as_usize())
+            {
+                found.push((hit.start(), o));
+            }
+        }
+    }
+    found.sort_unstable();
+    let mut out: Vec<&'static str> = Vec::new();
+    for (_, o) in found {
+        if let Some(&name) = m.names.get(o)
+            && !out.contains(&name)
+        {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The agency an outlet name stands for ("Xinhua", "Yonhap (via The Korea Herald)"), if any.
+pub fn agency_of_outlet(outlet: &str) -> Option<&'static str> {
+    agencies_in(outlet).into_iter().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_file_parses_with_unique_names() {
+        let list = parse_agencies(WIRE_TSV).unwrap();
+        assert!(list.len() >= 20);
+        let mut names: Vec<&str> = list.iter().map(|a| a.name).collect();
+        names.sort_unstable();
+        let n = names.len();
+        names.dedup();
+        assert_eq!(names.len(), n);
+    }
+
+    #[test]
+    fn rejects_bad_lines() {
+        assert!(parse_agencies("\tAFP\n").is_err());
+        assert!(parse_agencies("A\tB\tC\n").is_err());
+    }
+
+    #[test]
+    fn finds_credits_on_word_boundaries_and_respects_acronym_case() {
+        assert_eq!(agencies_in("the report said, Reuters reported"), vec!["Reuters"]);
+        assert_eq!(
+            agencies_in("(AFP) - officials, citing dpa"),
+            vec!["Agence France-Presse", "Deutsche Presse-Agentur"]
+        );
+        assert!(agencies_in("a new app and a spa for apes").is_empty());
+        assert!(agencies_in("Reutersville").is_empty());
+        assert_eq!(agency_of_outlet("The Korea Herald, via Associated Press"), Some("Associated Press"));
+        assert_eq!(agency_of_outlet("The Daily Planet"), None);
+    }
+}

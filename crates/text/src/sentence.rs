@@ -1,0 +1,319 @@
+//! Sentence splitting tuned for news text.
+
+use dyad_core::Span;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const ABBREVIATIONS_TSV: &str = include_str!("../../../data/abbreviations.tsv");
+
+/// How a period after a word is read (see `data/abbreviations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AbbrevKind {
+    Title,
+    Numeric,
+    Other,
+    Starter,
+}
+
+/// Why `data/abbreviations.tsv` (or another data file) could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct DataError {
+    /// The data file's name.
+    pub file: &'static str,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+pub(crate) fn parse_abbreviations(src: &str) -> Result<HashMap<String, AbbrevKind>, DataError> {
+    let mut map = HashMap::new();
+    for (n, line) in src.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| DataError { file: "abbreviations.tsv", line: n + 1, message };
+        let mut cols = line.split('\t');
+        let (Some(word), Some(kind), None) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(err("expected 2 tab-separated columns".into()));
+        };
+        let kind = match kind {
+            "title" => AbbrevKind::Title,
+            "numeric" => AbbrevKind::Numeric,
+            "other" => AbbrevKind::Other,
+            "starter" => AbbrevKind::Starter,
+            k => return Err(err(format!("unknown kind {k:?}"))),
+        };
+        if word.is_empty() || word != word.to_lowercase() {
+            return Err(err(format!("word {word:?} must be non-empty lower case")));
+        }
+        if map.insert(word.to_string(), kind).is_some() {
+            return Err(err(format!("duplicate word {word:?}")));
+        }
+    }
+    Ok(map)
+}
+
+static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevKind>> =
+    LazyLock::new(|| parse_abbreviations(ABBREVIATIONS_TSV).unwrap_or_default());
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{2019}' | '\u{201D}' | ')' | ']' | '\u{00BB}')
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}')
+}
+
+/// Splits `text` into sentences: trimmed, non-empty, ordered, non-overlapping spans.
+///
+/// A sentence ends at `.`, `!`, `?` or an ellipsis (plus any closing quotes or brackets) followed by white space
+/// and a word that does not start in lower case, unless the period belongs to an abbreviation, an initial or an
+/// initialism; at a blank line; and at a line break followed by a capital, a digit or a quote (headlines and
+/// captions have no final period). A leading dateline such as `Pyongyang, April 28 :` or
+/// `PYONGYANG, April 28 (Xinhua) --` becomes a sentence of its own.
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if c == '\n' {
+            // Measure the white-space run and whether it holds a blank line.
+            let mut newlines = 1;
+            let mut end = at + 1;
+            while let Some(&(k, d)) = iter.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                if d == '\n' {
+                    newlines += 1;
+                }
+                end = k + d.len_utf8();
+                iter.next();
+            }
+            let next = text.get(end..).and_then(|s| s.chars().next());
+            if newlines > 1 || next.is_none_or(|d| !d.is_lowercase()) {
+                emit(text, start, at, &mut out);
+                start = end;
+            }
+            continue;
+        }
+        if !is_terminal(c) {
+            continue;
+        }
+        // Consume further terminals and closers: `?!`, `..."`, `.)`.
+        let mut end = at + c.len_utf8();
+        while let Some(&(k, d)) = iter.peek() {
+            if is_terminal(d) || is_closer(d) {
+                end = k + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        if end < bytes.len() && !text[end..].starts_with(char::is_whitespace) {
+            continue; // "3.5", "U.S.-led", "e.g.,"
+        }
+        let rest = text[end..].trim_start();
+        let Some(next_char) = rest.chars().next() else { continue };
+        if next_char.is_lowercase() {
+            continue;
+        }
+        let single_period = c == '.' && end == at + 1;
+        if single_period && !period_ends_sentence(&text[start..at], rest) {
+            continue;
+        }
+        emit(text, start, end, &mut out);
+        start = end;
+    }
+    emit(text, start, text.len(), &mut out);
+    out
+}
+
+/// Splits the part of `text` covered by `within` (a paragraph of a page, say) into sentences whose spans index
+/// `text` itself. An out-of-range span gives no sentences.
+pub fn split_sentences_in(text: &str, within: Span) -> Vec<Span> {
+    let Some(part) = within.slice(text) else { return Vec::new() };
+    split_sentences(part).into_iter().filter_map(|s| s.shifted(text, within.start()).ok()).collect()
+}
+
+/// For a period right after `before` (the sentence so far), whether it ends the sentence given the `rest`.
+fn period_ends_sentence(before: &str, rest: &str) -> bool {
+    let word: &str = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"').next().unwrap_or("");
+    let lower = word.to_lowercase();
+    let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let next_is_digit = rest.starts_with(|c: char| c.is_ascii_digit());
+    let starter = ABBREVIATIONS.get(next_word.as_str()) == Some(&AbbrevKind::Starter);
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    // A single capital initial ("George W. Bush") never ends a sentence.
+    if let (Some(only), None) = (letters.next(), letters.next())
+        && only.is_uppercase()
+        && word.chars().count() == 1
+    {
+        return false;
+    }
+    match ABBREVIATIONS.get(lower.as_str()) {
+        Some(AbbrevKind::Title) => false,
+        Some(AbbrevKind::Numeric) => !next_is_digit && starter,
+        Some(AbbrevKind::Other) => starter,
+        _ if lower.contains('.') => starter, // an initialism such as U.S or U.N
+        _ => true,
+    }
+}
+
+fn emit(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let Some(slice) = text.get(start..end) else { return };
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = start + (slice.len() - slice.trim_start().len());
+    let e = s + trimmed.len();
+    if let Some(cut) = dateline_end(trimmed)
+        && let Some(rest) = trimmed.get(cut..)
+        && !rest.trim().is_empty()
+    {
+        push_span(text, s, s + trimmed[..cut].trim_end().len(), out);
+        let rest_start = s + cut + (rest.len() - rest.trim_start().len());
+        push_span(text, rest_start, e, out);
+        return;
+    }
+    push_span(text, s, e, out);
+}
+
+fn push_span(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    if start < end
+        && let Ok(span) = Span::new(text, start, end)
+    {
+        out.push(span);
+    }
+}
+
+/// Byte length of a leading dateline: a capitalised place (up to four words), a comma, a month and a day, an
+/// optional `(Agency)`, then `:` or a dash. `None` when the sentence does not start with one.
+fn dateline_end(s: &str) -> Option<usize> {
+    let comma = s.find(',').filter(|&c| c <= 60)?;
+    let place = &s[..comma];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let mut rest = s[comma + 1..].trim_start();
+    let month: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let lower = month.to_lowercase();
+    if lower.len() < 3 || !MONTHS.iter().any(|m| m.starts_with(lower.as_str())) {
+        return None;
+    }
+    rest = rest[month.len()..].trim_start_matches('.').trim_start();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    rest = rest[digits..].trim_start();
+    if rest.starts_with('(') {
+        let close = rest.find(')')?;
+        rest = rest[close + 1..].trim_start();
+    }
+    let sep = ["--", ":", "-", "\u{2014}", "\u{2013}"].into_iter().find(|p| rest.starts_with(p))?;
+    let consumed = s.len() - rest.len() + sep.len();
+    s.is_char_boundary(consumed).then_some(consumed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text).into_iter().map(|s| s.slice(text).unwrap()).collect()
+    }
+
+    #[test]
+    fn data_file_loads() {
+        let map = parse_abbreviations(ABBREVIATIONS_TSV).expect("abbreviations.tsv");
+        assert_eq!(map.get("gen"), Some(&AbbrevKind::Title));
+        assert_eq!(map.get("nov"), Some(&AbbrevKind::Numeric));
+        assert!(parse_abbreviations("x\tnope\n").is_err());
+        assert!(parse_abbreviations("x\ttitle\nx\ttitle\n").is_err());
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initials() {
+        assert_eq!(
+            split("Mr. Kim met Gen. Lee in St. Petersburg. He left."),
+            ["Mr. Kim met Gen. Lee in St. Petersburg.", "He left."]
+        );
+        assert_eq!(split("George W. Bush visited Seoul. It rained."), ["George W. Bush visited Seoul.", "It rained."]);
+        assert_eq!(split("They met on Nov. 5, 2018 in Pyongyang."), ["They met on Nov. 5, 2018 in Pyongyang."]);
+        assert_eq!(split("See No. 7 for details."), ["See No. 7 for details."]);
+        assert_eq!(split("Acme Inc. The firm grew."), ["Acme Inc.", "The firm grew."]);
+        assert_eq!(split("Acme Inc. Chairman Lee spoke."), ["Acme Inc. Chairman Lee spoke."]);
+    }
+
+    #[test]
+    fn initialisms() {
+        assert_eq!(split("The U.S. President arrived."), ["The U.S. President arrived."]);
+        assert_eq!(split("He flew to the U.S. The talks ended."), ["He flew to the U.S.", "The talks ended."]);
+    }
+
+    #[test]
+    fn numbers_quotes_ellipses() {
+        assert_eq!(split("Growth was 3.5 percent. Prices rose."), ["Growth was 3.5 percent.", "Prices rose."]);
+        assert_eq!(split("\"We will win.\" Kim said so."), ["\"We will win.\"", "Kim said so."]);
+        assert_eq!(split("“We will win,” he said. Then he left."), ["“We will win,” he said.", "Then he left."]);
+        assert_eq!(
+            split("He paused... and went on. Then... Silence."),
+            ["He paused... and went on.", "Then...", "Silence."]
+        );
+        assert_eq!(split("Is it? Yes! Fine."), ["Is it?", "Yes!", "Fine."]);
+    }
+
+    #[test]
+    fn headlines_and_lines() {
+        assert_eq!(
+            split("Kim Meets Putin in Moscow\nThe two leaders met on Friday."),
+            ["Kim Meets Putin in Moscow", "The two leaders met on Friday."]
+        );
+        assert_eq!(split("a sentence that wraps\nonto the next line."), ["a sentence that wraps\nonto the next line."]);
+        assert_eq!(split("one\n\ntwo"), ["one", "two"]);
+    }
+
+    #[test]
+    fn splits_inside_a_span_of_a_larger_text() {
+        let text = "NAV. First one. Second one. FOOTER";
+        let within = Span::new(text, 5, 27).unwrap();
+        let got: Vec<&str> = split_sentences_in(text, within).into_iter().map(|s| s.slice(text).unwrap()).collect();
+        assert_eq!(got, ["First one.", "Second one."]);
+        assert_eq!(split_sentences_in(text, within)[0].start(), 5);
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            split("Pyongyang, April 28 : North Korea has stepped up efforts."),
+            ["Pyongyang, April 28 :", "North Korea has stepped up efforts."]
+        );
+        assert_eq!(
+            split("PYONGYANG, Apr. 28 (Xinhua) -- The DPRK said."),
+            ["PYONGYANG, Apr. 28 (Xinhua) --", "The DPRK said."]
+        );
+        assert_eq!(split("Seoul, May 3, 2020, was sunny."), ["Seoul, May 3, 2020, was sunny."]);
+    }
+}

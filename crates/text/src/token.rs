@@ -1,0 +1,282 @@
+//! Tokenisation of one sentence (or any slice) into words, numbers and punctuation with byte spans.
+
+use dyad_core::Span;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters (possibly with inner hyphens, apostrophes or periods: `Jong-un`, `O'Brien`, `U.S.`).
+    Word,
+    /// Starts with a digit: `3.5`, `1,000`, `105th`, `2017`.
+    Number,
+    /// Anything else, one character at a time except runs such as `...` and `--`.
+    Punct,
+}
+
+/// One token. Its text is `span` of the original text; its normalised form lives in the owning [`Tokens`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Byte span in the text that was tokenised (the whole text, not the sentence).
+    pub span: Span,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// Whether the first character is an upper-case letter (a cue for names).
+    pub capitalized: bool,
+    #[serde(skip)]
+    norm: Range<u32>,
+}
+
+/// The tokens of a slice plus one shared buffer holding every token's normalised form, so that tokenising costs
+/// two allocations per sentence instead of one per token.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    tokens: Vec<Token>,
+    norms: String,
+}
+
+impl Tokens {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// All tokens in order.
+    pub fn as_slice(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The `i`th token.
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    /// The normalised form of token `i`: lower case, curly quotes and apostrophes made straight, dashes made `-`,
+    /// `n't` read as `not`, a split possessive (`' s`) read as `'s`. Empty if `i` is out of range.
+    pub fn norm(&self, i: usize) -> &str {
+        self.tokens.get(i).and_then(|t| self.norms.get(t.norm.start as usize..t.norm.end as usize)).unwrap_or("")
+    }
+
+    /// Index of the first token whose span starts at or after byte `offset`.
+    pub fn index_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start() < offset)
+    }
+
+    /// The tokens whose spans lie wholly inside `span`, as an index range.
+    pub fn range_within(&self, span: Span) -> Range<usize> {
+        let start = self.index_at(span.start());
+        let end = self.tokens.partition_point(|t| t.span.end() <= span.end()).max(start);
+        start..end
+    }
+}
+
+/// Tokenises `text[span]`; every token span is an offset into `text`. An out-of-range span gives no tokens.
+pub fn tokenize(text: &str, span: Span) -> Tokens {
+    let Some(slice) = span.slice(text) else {
+        return Tokens::default();
+    };
+    let mut out = Tokens { tokens: Vec::with_capacity(slice.len() / 5 + 1), norms: String::with_capacity(slice.len()) };
+    let base = span.start();
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let n = chars.len();
+    let end_of = |k: usize| if k < n { chars[k].0 } else { slice.len() };
+    let mut i = 0;
+    while i < n {
+        let (at, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let j = scan_word(&chars, i);
+            // "didn't" -> "did" + "n't", so negation is one token whatever the apostrophe.
+            let word_end = end_of(j);
+            let word = &slice[at..word_end];
+            if let Some(cut) = negation_split(word) {
+                push(&mut out, text, base + at, base + at + cut, TokenKind::Word, word[..cut].chars());
+                push(&mut out, text, base + at + cut, base + word_end, TokenKind::Word, "not".chars());
+            } else {
+                let kind = if c.is_ascii_digit() || c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+                push(&mut out, text, base + at, base + word_end, kind, word.chars());
+            }
+            i = j;
+            continue;
+        }
+        if is_apostrophe(c) {
+            // Possessive: "Korea's", "Korea’s" and the broken "People' s".
+            let next = chars.get(i + 1).map(|p| p.1);
+            let after = |k: usize| chars.get(k).map(|p| p.1);
+            let prev_is_word = i > 0 && chars[i - 1].1.is_alphanumeric();
+            if prev_is_word && matches!(next, Some('s' | 'S')) && !after(i + 2).is_some_and(char::is_alphanumeric) {
+                push(&mut out, text, base + at, base + end_of(i + 2), TokenKind::Word, "'s".chars());
+                i += 2;
+                continue;
+            }
+            if prev_is_word
+                && next == Some(' ')
+                && matches!(after(i + 2), Some('s'))
+                && !after(i + 3).is_some_and(char::is_alphanumeric)
+            {
+                push(&mut out, text, base + at, base + end_of(i + 3), TokenKind::Word, "'s".chars());
+                i += 3;
+                continue;
+            }
+        }
+        // Runs of the same punctuation ("...", "--") are one token.
+        let mut j = i + 1;
+        if matches!(c, '.' | '-' | '!' | '?') {
+            while j < n && chars[j].1 == c {
+                j += 1;
+            }
+        }
+        push(&mut out, text, base + at, base + end_of(j), TokenKind::Punct, slice[at..end_of(j)].chars());
+        i = j;
+    }
+    out
+}
+
+/// End (char index) of the word starting at `i`: alphanumerics joined by inner hyphens, apostrophes, periods of
+/// initialisms or decimals, and commas of thousands.
+fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
+    let n = chars.len();
+    let numeric = chars[i].1.is_ascii_digit();
+    let mut j = i + 1;
+    loop {
+        while j < n && chars[j].1.is_alphanumeric() {
+            j += 1;
+        }
+        if j + 1 >= n {
+            break;
+        }
+        let (joiner, next) = (chars[j].1, chars[j + 1].1);
+        let joins = match joiner {
+            '-' | '\u{2010}' | '\u{2011}' => next.is_alphanumeric(),
+            '\'' | '\u{2019}' => next.is_alphabetic() && !possessive_at(chars, j),
+            '.' | ',' if numeric => next.is_ascii_digit() && chars[j - 1].1.is_ascii_digit(),
+            '.' => next.is_alphabetic() && initialism_part(chars, i, j),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        j += 1;
+    }
+    // "U.S." keeps its final period: a single letter after the last inner period.
+    if j < n && chars[j].1 == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_alphabetic() {
+        j += 1;
+    }
+    j
+}
+
+/// Whether the apostrophe at `j` starts a possessive `'s` (then the word ends before it).
+fn possessive_at(chars: &[(usize, char)], j: usize) -> bool {
+    matches!(chars.get(j + 1).map(|p| p.1), Some('s' | 'S')) && !chars.get(j + 2).is_some_and(|p| p.1.is_alphanumeric())
+}
+
+/// Whether the period at `j` is inside an initialism such as `U.S` (single letters separated by periods).
+fn initialism_part(chars: &[(usize, char)], start: usize, j: usize) -> bool {
+    let segment_len = chars[start..j].iter().rev().take_while(|p| p.1 != '.').count();
+    let after = chars[j + 1..].iter().take_while(|p| p.1.is_alphabetic()).count();
+    segment_len == 1 && after == 1
+}
+
+fn negation_split(word: &str) -> Option<usize> {
+    let mut rev = word.char_indices().rev();
+    let (_, t) = rev.next()?;
+    let (apostrophe, a) = rev.next()?;
+    let (cut, n) = rev.next()?;
+    let ok = matches!(t, 't' | 'T') && is_apostrophe(a) && matches!(n, 'n' | 'N') && apostrophe == cut + 1;
+    // "n't" alone or "an't"-less words such as "won't" still leave a non-empty verb part.
+    (ok && cut > 0).then_some(cut)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}')
+}
+
+/// The normalised form of one character, appended to `out`.
+fn push_norm(out: &mut String, c: char) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => out.push('-'),
+        '\u{2026}' => out.push_str("..."),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+fn push(out: &mut Tokens, text: &str, start: usize, end: usize, kind: TokenKind, norm: impl Iterator<Item = char>) {
+    let Ok(span) = Span::new(text, start, end) else { return };
+    let from = out.norms.len();
+    for c in norm {
+        push_norm(&mut out.norms, c);
+    }
+    let capitalized = text.get(start..end).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+    out.tokens.push(Token { span, kind, capitalized, norm: from as u32..out.norms.len() as u32 });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(String, String)> {
+        let t = tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        (0..t.len()).map(|i| (t.get(i).unwrap().span.slice(text).unwrap().to_string(), t.norm(i).to_string())).collect()
+    }
+
+    fn norms(text: &str) -> Vec<String> {
+        toks(text).into_iter().map(|p| p.1).collect()
+    }
+
+    #[test]
+    fn words_numbers_punctuation() {
+        assert_eq!(
+            norms("GDP grew 3.5% in 2017, to $1,000.5 bn."),
+            ["gdp", "grew", "3.5", "%", "in", "2017", ",", "to", "$", "1,000.5", "bn", "."]
+        );
+    }
+
+    #[test]
+    fn possessives_and_curly_apostrophes() {
+        assert_eq!(norms("Korea’s leader"), ["korea", "'s", "leader"]);
+        assert_eq!(norms("Korea's leader"), ["korea", "'s", "leader"]);
+        assert_eq!(norms("The People' s Republic"), ["the", "people", "'s", "republic"]);
+        assert_eq!(norms("O'Brien's hat"), ["o'brien", "'s", "hat"]);
+        assert_eq!(norms("the ministers' meeting"), ["the", "ministers", "'", "meeting"]);
+    }
+
+    #[test]
+    fn hyphens_and_dashes() {
+        assert_eq!(norms("Kim Jong-un met Diaz‑Canel"), ["kim", "jong-un", "met", "diaz-canel"]);
+        assert_eq!(norms("talks — again"), ["talks", "-", "again"]);
+        assert_eq!(norms("test-launch"), ["test-launch"]);
+    }
+
+    #[test]
+    fn initialisms_and_negation() {
+        assert_eq!(norms("the U.S. and U.N. said"), ["the", "u.s.", "and", "u.n.", "said"]);
+        assert_eq!(norms("He didn’t meet"), ["he", "did", "not", "meet"]);
+        assert_eq!(norms("They can't"), ["they", "ca", "not"]);
+        assert_eq!(norms("“Unwavering” support..."), ["\"", "unwavering", "\"", "support", "..."]);
+    }
+
+    #[test]
+    fn spans_index_into_the_whole_text() {
+        let text = "Ignore. Kim met Putin.";
+        let span = Span::new(text, 8, text.len()).unwrap();
+        let t = tokenize(text, span);
+        assert_eq!(t.get(0).unwrap().span.start(), 8);
+        assert!(t.get(0).unwrap().capitalized);
+        assert!(!t.get(1).unwrap().capitalized);
+        assert_eq!(t.index_at(12), 1);
+        assert_eq!(t.range_within(Span::new(text, 12, 21).unwrap()), 1..3);
+    }
+}

@@ -1,0 +1,354 @@
+//! The word lists of `data/time_words.tsv` and `data/time_past_verbs.tsv`, parsed once, and the trigger-word
+//! prefilter built from them.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const WORDS_TSV: &str = include_str!("../../../data/time_words.tsv");
+const PAST_TSV: &str = include_str!("../../../data/time_past_verbs.tsv");
+
+/// A calendar unit that a number can count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Weekend,
+}
+
+/// A word that relates a period to the anchor or to the narrative date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rel {
+    This,
+    Last,
+    Next,
+    Past,
+    Previous,
+    Following,
+    Coming,
+    Same,
+    Recent,
+    Current,
+}
+
+/// Where inside a period an expression points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+/// TIMEX3's reference values for expressions with no calendar value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Vague {
+    Past,
+    Present,
+    Future,
+}
+
+/// Everything the lists say about one lowercase word. Most words have one class; some have two ("fall").
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Word {
+    pub month: u8,
+    pub weekday: u8,
+    pub number: Option<u32>,
+    pub ordinal: u32,
+    pub unit: Option<Unit>,
+    pub deictic: Option<i8>,
+    pub season: Option<&'static str>,
+    pub rel: Option<Rel>,
+    pub part: Option<Part>,
+    pub vague: Option<Vague>,
+    pub set: Option<Unit>,
+    pub future: bool,
+    pub present: bool,
+    pub past: bool,
+    pub prep: bool,
+    /// Listed at all: only listed words and numbers can open an expression.
+    pub listed: bool,
+}
+
+/// Why a line of a data file was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum LexiconError {
+    #[error("line {line}: expected WORD<TAB>CLASS<TAB>VALUE, got {text:?}")]
+    Shape { line: usize, text: String },
+    #[error("line {line}: unknown class or value {text:?}")]
+    Value { line: usize, text: String },
+}
+
+/// FNV-1a: the keys are short lowercase words, for which SipHash's DoS resistance buys nothing and costs time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<V> = HashMap<Vec<u8>, V, std::hash::BuildHasherDefault<Fnv>>;
+
+pub(crate) struct Lexicon {
+    words: FnvMap<Word>,
+    /// The longest listed word, in bytes: longer words are not looked up.
+    longest: usize,
+    /// Words that can anchor an expression; a sentence without any of them (and without digits) has none.
+    /// `None` only if the automaton could not be built, in which case every text is examined.
+    triggers: Option<AhoCorasick>,
+}
+
+fn unit_of(s: &str) -> Option<Unit> {
+    Some(match s {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "fortnight" => Unit::Fortnight,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
+        "weekend" => Unit::Weekend,
+        _ => return None,
+    })
+}
+
+fn rel_of(s: &str) -> Option<Rel> {
+    Some(match s {
+        "this" => Rel::This,
+        "last" => Rel::Last,
+        "next" => Rel::Next,
+        "past" => Rel::Past,
+        "previous" => Rel::Previous,
+        "following" => Rel::Following,
+        "coming" => Rel::Coming,
+        "same" => Rel::Same,
+        "recent" => Rel::Recent,
+        "current" => Rel::Current,
+        _ => return None,
+    })
+}
+
+/// Parses `time_words.tsv` text into word entries.
+pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, LexiconError> {
+    let mut words: HashMap<String, Word> = HashMap::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [word, class, value] = cols.as_slice() else {
+            return Err(LexiconError::Shape { line: n + 1, text: line.to_string() });
+        };
+        let bad = || LexiconError::Value { line: n + 1, text: line.to_string() };
+        if word.is_empty() || word.chars().any(|c| c.is_uppercase()) {
+            return Err(bad());
+        }
+        let entry = words.entry(word.to_string()).or_default();
+        // Tense and preposition words never open an expression; every other class can.
+        entry.listed |= !matches!(*class, "prep" | "future" | "present");
+        match *class {
+            "month" => entry.month = value.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?,
+            "weekday" => entry.weekday = value.parse().ok().filter(|d| (1..=7).contains(d)).ok_or_else(bad)?,
+            "number" => entry.number = Some(value.parse().map_err(|_| bad())?),
+            "ordinal" => entry.ordinal = value.parse().map_err(|_| bad())?,
+            "unit" => entry.unit = Some(unit_of(value).ok_or_else(bad)?),
+            "deictic" => entry.deictic = Some(value.parse().map_err(|_| bad())?),
+            "season" => {
+                entry.season = Some(match *value {
+                    "SP" => "SP",
+                    "SU" => "SU",
+                    "FA" => "FA",
+                    "WI" => "WI",
+                    _ => return Err(bad()),
+                })
+            }
+            "rel" => entry.rel = Some(rel_of(value).ok_or_else(bad)?),
+            "part" => {
+                entry.part = Some(match *value {
+                    "early" => Part::Early,
+                    "mid" => Part::Mid,
+                    "late" => Part::Late,
+                    _ => return Err(bad()),
+                })
+            }
+            "vague" => {
+                entry.vague = Some(match *value {
+                    "PAST_REF" => Vague::Past,
+                    "PRESENT_REF" => Vague::Present,
+                    "FUTURE_REF" => Vague::Future,
+                    _ => return Err(bad()),
+                })
+            }
+            "set" => entry.set = Some(unit_of(value).ok_or_else(bad)?),
+            "future" => entry.future = true,
+            "present" => entry.present = true,
+            "prep" => entry.prep = true,
+            "cue" => {}
+            _ => return Err(bad()),
+        }
+    }
+    Ok(words)
+}
+
+/// Parses `time_past_verbs.tsv` text.
+pub(crate) fn parse_past(text: &str) -> Result<HashSet<String>, LexiconError> {
+    let mut out = HashSet::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.contains(char::is_whitespace) || line.chars().any(|c| c.is_uppercase()) {
+            return Err(LexiconError::Shape { line: n + 1, text: line.to_string() });
+        }
+        out.insert(line.to_string());
+    }
+    Ok(out)
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // The files are compiled in and validated by unit tests, so a failure here is a build defect.
+    let parsed = parse_words(WORDS_TSV).unwrap_or_default();
+    let mut triggers: Vec<&str> = parsed
+        .iter()
+        .filter(|(w, e)| {
+            w.len() >= 3
+                && (e.month > 0
+                    || e.weekday > 0
+                    || e.unit.is_some()
+                    || e.deictic.is_some()
+                    || e.season.is_some()
+                    || e.vague.is_some()
+                    || e.set.is_some())
+        })
+        .map(|(w, _)| w.as_str())
+        .collect();
+    triggers.extend(["anniversary", "aged", "old", "fy"]);
+    let triggers = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&triggers)
+        .ok();
+    let mut words: FnvMap<Word> = parsed.iter().map(|(k, v)| (k.as_bytes().to_vec(), *v)).collect();
+    for verb in parse_past(PAST_TSV).unwrap_or_default() {
+        words.entry(verb.into_bytes()).or_default().past = true;
+    }
+    let longest = words.keys().map(Vec::len).max().unwrap_or(0);
+    Lexicon { words, longest, triggers }
+});
+
+impl Lexicon {
+    /// The entry of a word, compared case-insensitively, without allocating.
+    pub fn get(&self, word: &str) -> Option<&Word> {
+        let bytes = word.as_bytes();
+        if bytes.len() > self.longest.min(24) {
+            return None;
+        }
+        if !bytes.is_ascii() {
+            let normalised: String = word.replace('\u{2019}', "'").to_lowercase();
+            return self.words.get(normalised.as_bytes());
+        }
+        let mut buf = [0u8; 24];
+        for (b, out) in bytes.iter().zip(buf.iter_mut()) {
+            *out = b.to_ascii_lowercase();
+        }
+        self.words.get(&buf[..bytes.len()])
+    }
+
+    /// Whether `text` might hold a temporal expression: a trigger word on word boundaries, or a number that can be
+    /// a date without one (a four-digit year, "5/11/2018", "'80s"). Other numbers ("$40 billion", "44,000") need a
+    /// month or unit word beside them, which is a trigger.
+    pub fn may_contain(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if date_like_number(bytes) {
+            return true;
+        }
+        let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+        let Some(triggers) = &self.triggers else { return true };
+        triggers.find_iter(text).any(|m| (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()))
+    }
+}
+
+fn date_like_number(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let next = bytes.get(i).copied();
+        let after_apostrophe = start > 0 && matches!(bytes[start - 1], b'\'' | 0x99);
+        if i - start == 4 || matches!(next, Some(b'/' | b's')) || after_apostrophe {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_file_loads_and_covers_each_class() {
+        let words = parse_words(WORDS_TSV).expect("time_words.tsv parses");
+        assert_eq!(words["nov"].month, 11);
+        assert_eq!(words["sunday"].weekday, 7);
+        assert_eq!(words["sixty"].number, Some(60));
+        assert_eq!(words["fifth"].ordinal, 5);
+        assert_eq!(words["decades"].unit, Some(Unit::Decade));
+        assert_eq!(words["yesterday"].deictic, Some(-1));
+        assert_eq!(words["fall"].season, Some("FA"));
+        assert_eq!(words["previous"].rel, Some(Rel::Previous));
+        assert!(words["will"].future);
+        for m in 1..=12u8 {
+            assert!(words.values().any(|w| w.month == m), "month {m} missing");
+        }
+    }
+
+    #[test]
+    fn past_verb_file_loads() {
+        let past = parse_past(PAST_TSV).expect("time_past_verbs.tsv parses");
+        assert!(past.contains("held") && past.contains("left") && past.len() > 80);
+        assert!(!past.iter().any(|w| w.ends_with("ed") && w.len() > 5), "regular pasts need not be listed");
+    }
+
+    #[test]
+    fn bad_lines_are_rejected() {
+        assert!(parse_words("may\tmonth").is_err());
+        assert!(parse_words("may\tmonth\t13").is_err());
+        assert!(parse_words("x\tcolour\t1").is_err());
+        assert!(parse_past("two words").is_err());
+    }
+
+    #[test]
+    fn prefilter_needs_a_whole_trigger_word_or_a_digit() {
+        assert!(LEXICON.may_contain("They met on Saturday."));
+        assert!(LEXICON.may_contain("in 1960"));
+        assert!(LEXICON.may_contain("dated 5/11/18") && LEXICON.may_contain("the '80s"));
+        assert!(!LEXICON.may_contain("It paid $40 billion for 44,000 new positions at 300 suppliers."));
+        assert!(!LEXICON.may_contain("The minister praised the monetary union."));
+        assert!(LEXICON.get("TODAY").is_some_and(|w| w.deictic == Some(0)));
+    }
+}

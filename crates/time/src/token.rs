@@ -1,0 +1,225 @@
+//! A byte-offset tokenizer: words, digit runs and single punctuation marks, each looked up once in the lexicon.
+
+use crate::lexicon::{LEXICON, Word};
+
+/// The shape of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+/// What follows the digits of a number token: "5th", "1990s", "FY2007".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Suffix {
+    None,
+    Ordinal,
+    Plural,
+    FiscalYear,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// The value of the digits of a number token.
+    pub num: u32,
+    /// How many digits the number token has.
+    pub digits: u8,
+    pub suffix: Suffix,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// The lexicon entry (all fields empty when the word is not listed).
+    pub w: Word,
+    /// The token ends a sentence (".", "!", "?" in sentence position, or a line break follows).
+    pub ends_sentence: bool,
+}
+
+impl Tok<'_> {
+    /// Case-insensitive comparison with a lowercase ASCII word.
+    pub fn is(&self, lower: &str) -> bool {
+        self.text.eq_ignore_ascii_case(lower)
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.text.starts_with(c)
+    }
+
+    /// A plain number (no suffix) with at most `max_digits` digits.
+    pub fn plain_num(&self, max_digits: u8) -> Option<u32> {
+        (self.kind == Kind::Num && self.suffix == Suffix::None && self.digits <= max_digits).then_some(self.num)
+    }
+
+    /// A lowercase alphabetic word (a likely verb or common noun).
+    pub fn is_lower_word(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sen", "rep", "gov", "jr", "sr", "no", "vs", "inc", "co",
+    "corp", "ltd", "prof", "capt", "sgt", "maj", "adm", "pres", "ft", "mt",
+];
+
+fn classify_alnum(run: &str) -> (Kind, u32, u8, Suffix) {
+    let digit_len = run.bytes().take_while(u8::is_ascii_digit).count();
+    if digit_len > 0 {
+        let digits = &run[..digit_len];
+        let rest = &run[digit_len..];
+        let value = if digit_len <= 9 { digits.parse::<u32>().unwrap_or(0) } else { 0 };
+        let suffix = match rest.to_ascii_lowercase().as_str() {
+            "" => Suffix::None,
+            "st" | "nd" | "rd" | "th" => Suffix::Ordinal,
+            "s" => Suffix::Plural,
+            _ => return (Kind::Word, 0, 0, Suffix::None),
+        };
+        return (Kind::Num, value, digit_len.min(255) as u8, suffix);
+    }
+    let bytes = run.as_bytes();
+    if bytes.len() == 6 && bytes[..2].eq_ignore_ascii_case(b"fy") && bytes[2..].iter().all(u8::is_ascii_digit) {
+        let value = run[2..].parse::<u32>().unwrap_or(0);
+        return (Kind::Num, value, 4, Suffix::FiscalYear);
+    }
+    (Kind::Word, 0, 0, Suffix::None)
+}
+
+/// Splits `text` into tokens. Offsets are byte offsets into `text` and always lie on char boundaries.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Tok<'_>> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut line_break = false;
+    let mut i = 0;
+    // Bytes below 0x80 are whole ASCII characters; anything else is decoded as a char (the slow, rare path).
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => (b as char, 1),
+            _ => text.get(i..).and_then(|r| r.chars().next()).map_or((' ', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    while i < bytes.len() {
+        let (c, len) = char_at(i);
+        if c.is_whitespace() {
+            line_break |= c == '\n';
+            i += len;
+            continue;
+        }
+        if line_break {
+            if let Some(last) = toks.last_mut() {
+                last.ends_sentence = true;
+            }
+            line_break = false;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            let mut end = i + len;
+            loop {
+                let (n, nlen) = char_at(end);
+                if end < bytes.len() && n.is_alphanumeric() {
+                    end += nlen;
+                } else {
+                    break;
+                }
+            }
+            let run = text.get(start..end).unwrap_or_default();
+            let (kind, num, digits, suffix) = classify_alnum(run);
+            let w = if kind == Kind::Word { LEXICON.get(run).copied().unwrap_or_default() } else { Word::default() };
+            toks.push(Tok {
+                text: run,
+                start,
+                end,
+                kind,
+                num,
+                digits,
+                suffix,
+                cap: c.is_uppercase(),
+                w,
+                ends_sentence: false,
+            });
+            i = end;
+        } else {
+            let end = i + len;
+            toks.push(Tok {
+                text: text.get(start..end).unwrap_or_default(),
+                start,
+                end,
+                kind: Kind::Punct,
+                num: 0,
+                digits: 0,
+                suffix: Suffix::None,
+                cap: false,
+                w: Word::default(),
+                ends_sentence: false,
+            });
+            i = end;
+        }
+    }
+    mark_sentence_ends(text, &mut toks);
+    toks
+}
+
+fn mark_sentence_ends(text: &str, toks: &mut [Tok<'_>]) {
+    for i in 0..toks.len() {
+        let t = toks[i];
+        if t.kind != Kind::Punct {
+            continue;
+        }
+        match t.text {
+            "!" | "?" => toks[i].ends_sentence = true,
+            "." => {
+                let prev_abbrev = i > 0 && {
+                    let p = &toks[i - 1];
+                    p.end == t.start
+                        && p.kind == Kind::Word
+                        && (p.text.chars().count() == 1
+                            || p.w.month > 0
+                            || p.w.weekday > 0
+                            || ABBREVIATIONS.iter().any(|a| p.is(a)))
+                };
+                // A sentence ends at a full stop followed by space and an uppercase letter, a quote or the end.
+                let next_starts_sentence = text.get(t.end..).is_none_or(|rest| {
+                    let mut chars = rest.chars();
+                    match chars.next() {
+                        None => true,
+                        Some(c) if c.is_whitespace() => {
+                            rest.trim_start().chars().next().is_none_or(|n| !n.is_lowercase() && !n.is_ascii_digit())
+                        }
+                        _ => false,
+                    }
+                });
+                toks[i].ends_sentence = !prev_abbrev && next_starts_sentence;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_numbers_words_and_marks() {
+        let toks = tokenize("On Nov. 5, 2018, the 1990s and 5th FY2007.");
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["On", "Nov", ".", "5", ",", "2018", ",", "the", "1990s", "and", "5th", "FY2007", "."]);
+        assert_eq!(toks[1].w.month, 11);
+        assert!(!toks[2].ends_sentence, "an abbreviation's stop does not end the sentence");
+        assert_eq!((toks[5].num, toks[5].digits), (2018, 4));
+        assert_eq!(toks[8].suffix, Suffix::Plural);
+        assert_eq!(toks[10].suffix, Suffix::Ordinal);
+        assert_eq!((toks[11].suffix, toks[11].num), (Suffix::FiscalYear, 2007));
+        assert!(toks[12].ends_sentence);
+    }
+
+    #[test]
+    fn offsets_survive_multibyte_text() {
+        let text = "Kim’s visit — on 3 July.";
+        for t in tokenize(text) {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+    }
+}
