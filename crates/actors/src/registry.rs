@@ -127,7 +127,10 @@ impl Registry {
                 roles: e.roles.clone(),
             });
         }
-        // Agents carry their code as id: CUBGOV.
+        // Agents carry their code as id: CUBGOV, or an organisation's code (IGOCASSCO) for "SCO foreign ministers".
+        if let Some(e) = self.gaz.entries.iter().find(|e| e.code == id && e.country.is_none()) {
+            return self.actor(&e.id, date);
+        }
         let country = id.get(..3)?;
         let name = self.gaz.country_name(country)?;
         Some(Actor {
@@ -1140,6 +1143,18 @@ fn name_runs(sentence: &str, toks: &[Tok], units: &[Unit], gaz: &Gazetteer) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_resolves_without_panics_and_with_valid_spans(
+            text in "(\\PC|[A-Z][a-z]+ |Cuban ambassador |President |, |'s |-){0,40}"
+        ) {
+            let mut reg = Registry::new();
+            for m in reg.resolve_text(&text, None) {
+                proptest::prop_assert_eq!(m.span.slice(&text), Some(m.text.as_str()));
+            }
+        }
+    }
 
     #[test]
     fn fuzzy_names() {

@@ -245,6 +245,18 @@ fn stateless_resolve_and_spans() {
 }
 
 #[test]
+fn every_mention_has_an_actor_record() {
+    let mut reg = Registry::new();
+    let text = "SCO foreign ministers met. Cuban diplomats and Kenyan President William Ruto attended, as did the UN.";
+    let ms = reg.resolve_text(text, None);
+    assert!(ms.len() >= 4, "{ms:?}");
+    for m in &ms {
+        let actor = reg.actor(&m.actor, None).unwrap_or_else(|| panic!("no record for {}", m.actor));
+        assert!(!actor.id.is_empty());
+    }
+}
+
+#[test]
 fn registry_round_trips_through_serde() {
     let mut reg = Registry::new();
     reg.resolve_text("Chilean Foreign Minister Alberto van Klaveren met guests.", None);

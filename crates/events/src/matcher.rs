@@ -24,6 +24,7 @@ pub(crate) const CONJ: u8 = 4;
 pub(crate) const RELPRO: u8 = 8;
 pub(crate) const SUB: u8 = 16;
 pub(crate) const MODAL: u8 = 32;
+pub(crate) const BACKGROUND: u8 = 64;
 
 pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, DataError> {
     let mut map: HashMap<String, u8> = HashMap::new();
@@ -43,6 +44,7 @@ pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, Dat
             "relpro" => RELPRO,
             "sub" => SUB,
             "modal" => MODAL,
+            "background" => BACKGROUND,
             k => return Err(err(format!("unknown kind {k:?}"))),
         };
         *map.entry(word.trim().to_string()).or_default() |= bit;

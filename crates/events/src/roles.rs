@@ -2,7 +2,7 @@
 //! word classes (no parser).
 
 use crate::Codebook;
-use crate::matcher::{Analysis, CONJ, DET, Match, MatchKind, PREP, RELPRO, SUB, find_in};
+use crate::matcher::{Analysis, BACKGROUND, CONJ, DET, Match, MatchKind, PREP, RELPRO, SUB, find_in};
 use crate::record::{EventDate, EventRecord, Flags, Location, Mention, Party};
 use crate::slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 use dyad_core::Span;
@@ -202,6 +202,10 @@ impl<'a> Context<'a> {
         let (s, e) = self.actor_tokens[k];
         let after =
             self.is_report_verb(e) || (e + 1 < self.a.len() && self.is_report_verb(e + 1) && self.a.norm(e) == ",");
+        // "Xinhua news agency reported": an outlet's name may be followed by a common noun or two.
+        let outlet_after = matches!(self.actors[k].kind, SlotKind::Media)
+            && (e..(e + 3).min(self.a.len())).take_while(|&j| !self.a.is_punct(j)).any(|j| self.is_report_verb(j));
+        let after = after || outlet_after;
         // "..., said the KCNA." (inverted) but not "said Japan had ...": the reporter ends the clause.
         let ends_clause = e >= self.a.len() || self.a.is_punct(e) || self.a.is(e, PREP);
         let before = ends_clause
@@ -283,8 +287,29 @@ impl<'a> Context<'a> {
             {
                 return (j + 1, None, Some(j));
             }
+            if self.opens_finite_clause(j, p) {
+                return (j + 1, None, None);
+            }
         }
         (0, None, None)
+    }
+
+    /// "a day after Kim sent ...", "before the minister left ...": a preposition or subordinator followed by an
+    /// actor and a finite verb (at or before `p`) opens a clause of its own, whose subject is that actor.
+    fn opens_finite_clause(&self, j: usize, p: usize) -> bool {
+        if !self.a.is(j, PREP | SUB) {
+            return false;
+        }
+        let mut first = j + 1;
+        while first < p && self.a.is(first, DET) {
+            first += 1;
+        }
+        let Some(k) = self.slot_starting_at(first) else { return false };
+        let verb = self.actor_tokens[k].1;
+        verb <= p
+            && self.a.lemmas.get(verb).and_then(|l| l.verb).is_some_and(|v| {
+                (v.is(VerbForm::Past) || v.is(VerbForm::ThirdPerson)) && !self.a.is(verb, DET) && !self.a.is(verb, PREP)
+            })
     }
 
     fn slot_ending_at(&self, i: usize) -> Option<usize> {
@@ -387,11 +412,17 @@ impl<'a> Context<'a> {
     }
 
     fn time_for(&self, m: &Match, matches: &[Match]) -> Option<usize> {
+        // A fronted adverbial that a time expression opens dates the clause ("In November 2018 X visited Y");
+        // one buried in a longer fronted phrase names an occasion ("On the occasion of the 60th anniversary").
+        let (raw, _, _) = self.raw_clause_start(m.anchor);
         let (start, _, _) = self.clause_start(m.anchor);
         let end = self.clause_end(m.anchor);
         let mut best: Option<(usize, bool, usize)> = None;
         for (k, &(s, e)) in self.time_tokens.iter().enumerate() {
-            if e <= s || s < start.min(m.anchor) || e > end.max(m.end) {
+            let opens_fronted = s < start && s <= raw + 1 && s >= raw;
+            // "a day after Kim sent": the expression that holds the subordinator dates the clause it opens.
+            let opens_subordinate = e == raw && raw > 0 && self.a.is(raw - 1, PREP | SUB);
+            if e <= s || (s < start.min(m.anchor) && !opens_fronted && !opens_subordinate) || e > end.max(m.end) {
                 continue;
             }
             let (dist, after) = if s >= m.anchor { (s.saturating_sub(m.end), true) } else { (m.anchor - e, false) };
@@ -401,6 +432,8 @@ impl<'a> Context<'a> {
                     && o.anchor > s.min(m.anchor)
                     && o.anchor < e.max(m.anchor)
                     && !(o.anchor >= m.anchor && o.anchor < m.end)
+                    // A word of the time expression itself ("March") is not a predicate between the two.
+                    && !(o.anchor >= s && o.anchor < e)
             });
             if crosses {
                 continue;
@@ -461,10 +494,19 @@ impl<'a> Context<'a> {
             let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
             sources = by.map(|b| self.targets_after(b + 1, m, &[])).unwrap_or_default();
             targets = self.subjects(m, &[]);
+        } else if let Some(visitor) = self.attributive_mover(m) {
+            // "his visiting Cuban counterpart X ... in Pyongyang": the participle says X came to where the
+            // sentence takes place, or failing a place, to the other party named in the clause.
+            sources = vec![visitor];
+            targets = self.host_of(m, visitor).into_iter().collect();
         } else if m.kind == MatchKind::Nominal {
             // A bare nominal ("for the attack", "aid workers") names no parties of its own: not an event here.
             let possessor = self.possessor(m.anchor);
             if possessor.is_none() && m.prep.is_none() && !m.subject_action {
+                return Vec::new();
+            }
+            // "amid an impasse in negotiations with X": a nominal framed as circumstance is not the subject's act.
+            if possessor.is_none() && self.in_background_phrase(m.anchor) {
                 return Vec::new();
             }
             sources = possessor.map(|k| vec![k]).unwrap_or_else(|| self.subjects(m, &previous.0));
@@ -484,6 +526,14 @@ impl<'a> Context<'a> {
         if sources.is_empty() {
             return Vec::new();
         }
+        // "X, which rendered support to Y in the 1970s struggle, ...": a non-restrictive relative clause with no
+        // date of its own describes the antecedent's past, not the news.
+        let (_, _, relpro) = self.raw_clause_start(m.anchor);
+        if relpro.is_some_and(|r| r > 0 && self.a.norm(r - 1) == "," && self.a.is(r, RELPRO))
+            && self.time_for(m, matches).is_none()
+        {
+            return Vec::new();
+        }
         // "sent messages to X expressing willingness to ...": a predicate with no object of its own continues the
         // previous one of the same subject and shares its partners.
         if targets.is_empty() && !symmetric && sources == previous.0 {
@@ -496,7 +546,13 @@ impl<'a> Context<'a> {
         }
         let book = Codebook::builtin();
         let flags_base = self.flags(m);
-        let time = self.time_for(m, matches);
+        let time = self.time_for(m, matches).or_else(|| {
+            // An attributive "visiting" frames the whole sentence, so the sentence's date is the visit's.
+            let attributive = self.attributive_mover(m).is_some();
+            attributive
+                .then(|| (0..self.times.len()).find(|&t| self.time_tokens[t].1 > self.time_tokens[t].0))
+                .flatten()
+        });
         let future_time = time.is_some_and(|t| self.times[t].future);
         let mut flags = flags_base;
         flags.future |= future_time;
@@ -510,6 +566,9 @@ impl<'a> Context<'a> {
         for &s in &sources {
             for &t in &target_opts {
                 if t.is_some_and(|t| t == s || self.actors[t].actor_id == self.actors[s].actor_id) {
+                    continue;
+                }
+                if t.is_some_and(|t| self.domestic_cooperation(s, t, code)) {
                     continue;
                 }
                 let mut lo = self.actor_tokens[s].0.min(m.anchor);
@@ -533,6 +592,72 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+
+    /// Two actors of one country in verbal cooperation (a leader praising his people, a ministry backing its
+    /// president): in international news such a pair nearly always comes from a role attached to the wrong
+    /// mention of a two-country sentence, so it is not coded. Domestic material acts (lifting a curfew, aid)
+    /// and conflict (arrests, protests, fighting) are kept: they are news in their own right.
+    fn domestic_cooperation(&self, s: usize, t: usize, code: &str) -> bool {
+        let same = matches!((&self.actors[s].country, &self.actors[t].country), (Some(a), Some(b)) if a == b);
+        same && Codebook::builtin().quad_class(code) == Some(1)
+    }
+
+    /// The actor an attributive movement participle describes: "his visiting Cuban counterpart X", "the
+    /// visiting premier". Only for a gerund form of a movement (root 04) predicate after a determiner, with
+    /// an actor starting within three words after it.
+    fn attributive_mover(&self, m: &Match) -> Option<usize> {
+        let i = m.anchor;
+        let gerund = self.a.lemmas.get(i)?.verb.is_some_and(|v| v.is(VerbForm::Gerund));
+        let movement = matches!(Codebook::builtin().root(m.code), Some("04")) && !m.symmetric;
+        if !gerund || !movement || i == 0 || !self.a.is(i - 1, DET) || m.prep.is_some() {
+            return None;
+        }
+        let near: Vec<usize> = self.slots_in(i + 1, (i + 8).min(self.a.len()));
+        let first = near.iter().copied().find(|&k| self.actor_tokens[k].0 <= i + 3)?;
+        // "visiting Cuban counterpart Diaz-Canel": a nationality adjective before the person is the same mover.
+        let person = near
+            .iter()
+            .copied()
+            .find(|&k| matches!(self.actors[k].kind, SlotKind::Person) && self.actor_tokens[k].0 <= i + 4);
+        let k = person.unwrap_or(first);
+        (self.can_act(k) && !matches!(self.actors[k].kind, SlotKind::Place)).then_some(k)
+    }
+
+    /// Where a visitor came to: a place the sentence locates itself in ("in Pyongyang"), else another actor of
+    /// another country in the same clause (the host).
+    fn host_of(&self, m: &Match, visitor: usize) -> Option<usize> {
+        let country = self.actors[visitor].country.as_deref();
+        let other = |k: usize| k != visitor && country.is_some() && self.actors[k].country.as_deref() != country;
+        let all = self.slots_in(0, self.a.len());
+        all.iter()
+            .copied()
+            .find(|&k| other(k) && matches!(self.actors[k].kind, SlotKind::Place) && self.is_location_use(k, m.prep))
+            .or_else(|| {
+                let end = self.clause_end(m.anchor);
+                all.iter().copied().find(|&k| {
+                    other(k)
+                        && self.actor_tokens[k].1 <= end
+                        && matches!(self.actors[k].kind, SlotKind::Person | SlotKind::Country)
+                        && self.can_act(k)
+                })
+            })
+    }
+
+    /// Whether a background preposition ("amid", "despite") frames the noun phrase holding token `i`.
+    fn in_background_phrase(&self, i: usize) -> bool {
+        let mut j = i;
+        for _ in 0..6 {
+            let Some(prev) = j.checked_sub(1) else { return false };
+            j = prev;
+            if self.a.is(j, BACKGROUND) {
+                return true;
+            }
+            if self.a.is_punct(j) || self.a.lemmas[j].verb.is_some_and(|v| !v.is(VerbForm::Participle)) {
+                return false;
+            }
+        }
+        false
     }
 
     fn flags(&self, m: &Match) -> Flags {

@@ -82,8 +82,12 @@ fn language_bits(word: &str, buf: &mut String) -> u32 {
 /// The ISO 639-1 code of the language of `text`. Short or unclear text counts as English, the language dyad
 /// expects, so that only clear evidence turns a page away.
 pub(crate) fn detect(text: &str) -> &'static str {
-    let mut scripts = [0usize; 8]; // latin, cyrillic, arabic, han, kana, hangul, greek, hebrew
+    // Letters per script: Latin, Cyrillic, Arabic, Han, kana, Hangul, Greek, Hebrew, Devanagari, Bengali, Thai,
+    // Armenian, Georgian, and any other.
+    const CODES: [&str; 14] = ["en", "ru", "ar", "zh", "ja", "ko", "el", "he", "hi", "bn", "th", "hy", "ka", "und"];
+    let mut scripts = [0usize; 14];
     let mut letters = 0usize;
+    let mut accented = 0usize; // Latin letters outside ASCII: å, ł, ş, ő, ...
     for c in text.chars().take(20_000) {
         if !c.is_alphabetic() {
             continue;
@@ -92,35 +96,31 @@ pub(crate) fn detect(text: &str) -> &'static str {
         let slot = match c as u32 {
             0x0041..=0x024F | 0x1E00..=0x1EFF => 0,
             0x0400..=0x052F => 1,
-            0x0600..=0x06FF | 0x0750..=0x077F => 2,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFEFF => 2,
             0x4E00..=0x9FFF | 0x3400..=0x4DBF => 3,
             0x3040..=0x30FF => 4,
-            0xAC00..=0xD7AF | 0x1100..=0x11FF => 5,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => 5,
             0x0370..=0x03FF => 6,
             0x0590..=0x05FF => 7,
-            _ => continue,
+            0x0900..=0x097F => 8,
+            0x0980..=0x09FF => 9,
+            0x0E00..=0x0E7F => 10,
+            0x0530..=0x058F => 11,
+            0x10A0..=0x10FF => 12,
+            _ => 13,
         };
         scripts[slot] += 1;
-    }
-    if letters >= 20 {
-        let (best, &count) = scripts.iter().enumerate().max_by_key(|s| *s.1).unwrap_or((0, &0));
-        if best != 0 && count * 2 > letters {
-            return match best {
-                1 => "ru",
-                2 => "ar",
-                3 => {
-                    if scripts[4] * 10 > count {
-                        "ja"
-                    } else {
-                        "zh"
-                    }
-                }
-                4 => "ja",
-                5 => "ko",
-                6 => "el",
-                _ => "he",
-            };
+        if slot == 0 && !c.is_ascii() {
+            accented += 1;
         }
+    }
+    if letters >= 20 && scripts[0] * 2 < letters {
+        let (best, _) = scripts.iter().enumerate().skip(1).max_by_key(|s| *s.1).unwrap_or((13, &0));
+        // Japanese mixes kana into Han text.
+        if best == 3 && scripts[4] * 10 > scripts[3] {
+            return "ja";
+        }
+        return CODES[best];
     }
     let sw = &*STOPWORDS;
     let mut counts = vec![0usize; sw.langs.len()];
@@ -145,6 +145,12 @@ pub(crate) fn detect(text: &str) -> &'static str {
     // Another language must clearly beat English and make up a real share of the words.
     if best != 0 && top > english + english / 2 && top * 8 > words {
         return sw.langs[best];
+    }
+    // Latin-script text with almost no English function words and with accented letters is some language the list
+    // does not cover (Danish, Polish, Turkish, ...). English prose stays well above 10%; English tables and lists
+    // may not, but they have next to no accented letters.
+    if words >= 20 && english * 10 < words && accented * 100 >= scripts[0] {
+        return "und";
     }
     "en"
 }
@@ -185,6 +191,22 @@ mod tests {
                 "ru",
             ),
             ("短い", "en"),
+            ("नई दिल्ली में दोनों देशों के विदेश मंत्रियों ने सोमवार को मुलाकात की और व्यापार बढ़ाने पर सहमति जताई", "hi"),
+            (
+                "Udenrigsministrene fra de to lande mødtes mandag i Genève og blev enige om at genoptage forhandlingerne \
+              om handel, fiskeri og grænser næste måned, sagde ministeriet i en erklæring efter mødet i byen",
+                "und",
+            ),
+            (
+                "Ministrowie spraw zagranicznych obu krajów spotkali się w poniedziałek w Genewie i uzgodnili wznowienie \
+              rozmów o handlu, rybołówstwie oraz granicach w przyszłym miesiącu, podało ministerstwo",
+                "und",
+            ),
+            (
+                "Kim Jong-un, Vladimir Putin, Xi Jinping, Joe Biden, Emmanuel Macron, Olaf Scholz, Fumio Kishida, \
+              Narendra Modi and Luiz Inacio Lula da Silva met in Kazan for the summit of the BRICS group on Tuesday",
+                "en",
+            ),
         ];
         for (text, want) in table {
             assert_eq!(detect(text), want, "{text}");

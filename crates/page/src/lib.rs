@@ -49,6 +49,14 @@ pub fn extract_in_year(file: &str, bytes: &[u8], this_year: i32) -> Result<Artic
             Err(PageError::NoArticle) => html_fallback::extract_html(file, text, this_year)?,
             other => other?,
         };
+        // A site name as the page writes it ("XINHUANET", "theguardian") becomes the dictionary's canonical name.
+        if let Some(name) = &article.outlet
+            && !name.contains(" (via ")
+            && let Some((canonical, country)) = outlet::lookup(name).or_else(|| outlet::lookup_host(name))
+        {
+            article.outlet = Some(canonical.to_string());
+            article.outlet_country = Some(country.to_string());
+        }
         if article.outlet_country.is_none()
             && let Some(name) = &article.outlet
         {

@@ -99,7 +99,8 @@ pub struct Article {
     /// The publication date; `None` when the page gives none and none can be inferred with a stated reason.
     pub published: Option<Published>,
     /// Candidate full dates when the page gives a day and month but no year, with the cue that limits them
-    /// ("April 28" + "on Friday"). Empty otherwise. The story stage settles the year.
+    /// ("April 28" + "on Friday" in the lead: the April 28s that fell on a Friday in the 30 years up to the current
+    /// year). Empty otherwise. The story stage settles the year.
     pub published_candidates: Vec<DateValue>,
     /// Body paragraphs in reading order.
     pub body: Vec<Block>,

@@ -28,9 +28,6 @@ pub(crate) struct Outlet {
     pub country: &'static str,
     /// Wire or publisher.
     pub kind: OutletKind,
-    /// Web domains.
-    #[allow(dead_code)] // for the HTML path (og:url, canonical link)
-    pub domains: Vec<&'static str>,
 }
 
 /// The parsed dictionary: outlets, an exact-name index and a matcher over every name and alias.
@@ -97,11 +94,10 @@ pub(crate) fn parse(text: &'static str) -> Result<Outlets, String> {
             patterns.push(alias);
             pattern_outlet.push(idx);
         }
-        let domains: Vec<&'static str> = domains.split('|').filter(|d| *d != "-" && !d.is_empty()).collect();
-        for d in &domains {
-            by_domain.insert(*d, idx);
+        for d in domains.split('|').filter(|d| *d != "-" && !d.is_empty()) {
+            by_domain.insert(d, idx);
         }
-        list.push(Outlet { name, country, kind, domains });
+        list.push(Outlet { name, country, kind });
     }
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -127,7 +123,6 @@ impl Outlets {
     }
 
     /// The outlet of a web domain or host name ("www.reuters.com" → Reuters).
-    #[allow(dead_code)] // for the HTML path
     pub(crate) fn by_host(&self, host: &str) -> Option<&Outlet> {
         let mut h = host.trim().trim_end_matches('.').to_ascii_lowercase();
         loop {
@@ -157,14 +152,12 @@ impl Outlets {
     }
 }
 
-/// Looks `name` up in the outlet dictionary: `(canonical name, ISO3 country)`. For the HTML path.
-#[allow(dead_code)]
+/// Looks `name` up in the outlet dictionary: `(canonical name, ISO3 country)`.
 pub(crate) fn lookup(name: &str) -> Option<(&'static str, &'static str)> {
     OUTLETS.lookup(name).map(|o| (o.name, o.country))
 }
 
-/// Looks a web host up in the outlet dictionary: `(canonical name, ISO3 country)`. For the HTML path.
-#[allow(dead_code)]
+/// Looks a web host up in the outlet dictionary (`(canonical name, ISO3 country)`): "www.reuters.com" → Reuters.
 pub(crate) fn lookup_host(host: &str) -> Option<(&'static str, &'static str)> {
     OUTLETS.by_host(host).map(|o| (o.name, o.country))
 }

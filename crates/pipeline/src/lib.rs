@@ -134,6 +134,7 @@ impl Coder {
             relations: Vec::new(),
             story_tokens: dyad_stories::Tokens::new(),
         };
+        let mut narrative: Option<EventDate> = None;
         for (index, sentence) in doc.sentences().into_iter().enumerate() {
             let text = &doc.text[sentence.range()];
             let (start, end) = doc.to_file(sentence);
@@ -147,6 +148,11 @@ impl Coder {
             let found = actors.resolve_sentence(&doc.text, sentence.range());
             let slots: Vec<ActorSlot> = found.iter().map(|m| slot_of(&doc.text, m)).collect();
             let times = time_slots(time.as_mut(), text, sentence.start(), &doc.text);
+            if !doc.is_caption(sentence.start()) {
+                // A recalled anniversary ("On August 29 sixty years ago") is background, not the story's day.
+                let recent = narrative_of(&times).filter(|d| !is_historical(Some(d), anchor));
+                narrative = recent.or(narrative);
+            }
             push_story_tokens(&mut out.story_tokens, &doc.text, sentence, &found, &times);
             for m in &found {
                 let (start, end) = doc.to_file(m.span);
@@ -165,7 +171,7 @@ impl Coder {
             for candidate in coded.events.iter().filter(|c| c.target.is_some()) {
                 let Some(mut record) = candidate.to_record(&slots, &times, mention.clone()) else { continue };
                 if record.date.is_none() {
-                    record.date = fallback_date(time.as_ref(), anchor);
+                    record.date = narrative.clone().or_else(|| fallback_date(time.as_ref(), anchor));
                 }
                 record.flags.historical = is_historical(record.date.as_ref(), anchor);
                 out.events.push(record);
@@ -239,6 +245,8 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
         ActorKind::Media => SlotKind::Media,
     };
     let kind = if kind == SlotKind::Country && m.form == MentionForm::Adjective { SlotKind::Group } else { kind };
+    // "Xinhua news agency" resolved as a role with the CAMEO media sector is an outlet, whatever its kind.
+    let kind = if m.code.len() >= 6 && m.code.ends_with("MED") { SlotKind::Media } else { kind };
     ActorSlot {
         span: m.span,
         actor_id: m.actor.clone(),
@@ -286,6 +294,21 @@ fn anchor_free(sentence: &str) -> Vec<dyad_time::TemporalExpression> {
     let first = dyad_time::find(sentence, a);
     let second = dyad_time::find(sentence, b);
     first.into_iter().filter(|e| second.iter().any(|f| f.span == e.span && f.value == e.value)).collect()
+}
+
+/// The narrative date a sentence sets: its first expression at day or week precision. The first, because an
+/// English news sentence states its main clause's date before a subordinate one's ("delivered Tuesday, a day
+/// after X sent ..."); captions never set it (a photo's date is not the story's).
+fn narrative_of(times: &[TimeSlot]) -> Option<EventDate> {
+    times.iter().find_map(|t| match t.value {
+        TimeValue::Date(d) if d.precision() <= Precision::Week => {
+            Some(EventDate::from_value(d, format!("narrative date of the preceding text ({})", t.basis)))
+        }
+        TimeValue::Range(r) if (r.end - r.start).num_days() <= 6 => {
+            Some(EventDate::from_range(r, format!("narrative date of the preceding text ({})", t.basis)))
+        }
+        _ => None,
+    })
 }
 
 /// The date of an event whose clause names none: the document's narrative date, else the publication date.

@@ -65,3 +65,34 @@ fn capital_after_a_locative_is_a_place() {
     assert!(follows_locative("a conference in Havana", 16));
     assert!(!follows_locative("relations with Havana", 15));
 }
+
+#[test]
+fn narrative_is_the_first_day_of_the_latest_sentence_and_skips_anniversaries() {
+    let slot =
+        |value: TimeValue| TimeSlot { span: Span::new("ab", 0, 1).unwrap(), value, basis: "t".into(), future: false };
+    let d = |y, m, dd| DateValue::day(y, m, dd).unwrap();
+    let first = narrative_of(&[slot(TimeValue::Date(d(2022, 5, 3))), slot(TimeValue::Date(d(2022, 5, 2)))]);
+    assert_eq!(first.map(|e| e.value), Some("2022-05-03".to_string()));
+    let year = narrative_of(&[slot(TimeValue::Date(DateValue::year(2022).unwrap()))]);
+    assert!(year.is_none(), "a year is background, not a narrative day");
+    // A later sentence that dates nothing at day precision leaves the earlier narrative in force.
+    let para1 = "Brazil's foreign minister visited Argentina on Tuesday, a day after Chile sent a message to Peru.";
+    let para2 = "Brazil's foreign minister also met Argentine President Javier Milei.";
+    let page = format!("{para1}\n\n{para2}");
+    let coded = Coder::new().code(&article("n.txt", &page, &[para1, para2]), day(2024, 3, 14));
+    let met = coded.events.iter().find(|e| e.mentions[0].sentence == 1 && e.root == "04");
+    if let Some(met) = met {
+        assert_eq!(met.date.as_ref().map(|d| d.value.as_str()), Some("2024-03-12"), "{met:?}");
+    }
+}
+
+#[test]
+fn media_sector_mentions_are_outlets() {
+    let para = "Kenya sent a message to Uganda expressing support, Xinhua news agency reported.";
+    let coded = Coder::new().code(&article("m.txt", para, &[para]), day(2024, 3, 14));
+    assert!(
+        coded.events.iter().all(|e| e.target.as_ref().and_then(|t| t.country.as_deref()) != Some("CHN")),
+        "{:?}",
+        coded.events
+    );
+}

@@ -460,6 +460,48 @@ mod tests {
         assert_eq!(out[0].members, vec!["a".to_string(), "b".to_string()]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn every_input_lands_in_exactly_one_event(
+            specs in proptest::collection::vec((0u8..3, 0u8..3, 0u8..3, 0u8..4, 0u8..3, proptest::bool::ANY), 0..40)
+        ) {
+            let dates = ["2018-11-05", "2018-11", "2018-W45", "2018"];
+            let events: Vec<EventInput> = specs
+                .iter()
+                .enumerate()
+                .map(|(i, &(src, tgt, root, date, story, sym))| {
+                    let mut e = ev(
+                        &format!("e{i}"),
+                        &format!("p{}", i % 5),
+                        None,
+                        &format!("s{story}"),
+                        ["PRK", "CUB", "RUS"][src as usize],
+                        ["PRK", "CUB", "RUS"][tgt as usize],
+                        ["042", "051", "190"][root as usize],
+                    );
+                    e.symmetric = sym;
+                    dated(e, dates[date as usize])
+                })
+                .collect();
+            let out = run(&events);
+            let mut seen: Vec<String> = out.iter().flat_map(|e| e.members.clone()).collect();
+            seen.sort();
+            let mut want: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+            want.sort();
+            proptest::prop_assert_eq!(seen, want);
+            for e in &out {
+                proptest::prop_assert!(e.num_sources >= 1 && e.num_sources <= e.num_articles);
+                proptest::prop_assert!(e.num_articles <= e.num_mentions);
+                let members: Vec<&EventInput> = events.iter().filter(|x| e.members.contains(&x.id)).collect();
+                for m in &members {
+                    proptest::prop_assert_eq!(cameo_root(&m.code), e.root.as_str());
+                    let d = m.date.unwrap();
+                    proptest::prop_assert!(d.contains(e.date.unwrap()), "the finest date lies in every member's");
+                }
+            }
+        }
+    }
+
     #[test]
     fn root_of_short_code_is_the_code() {
         assert_eq!(cameo_root("0"), "0");

@@ -13,6 +13,42 @@ use std::collections::HashMap;
 
 const NONE: u32 = u32::MAX;
 
+/// Items per chunk of a [`Chunked`] store.
+const CHUNK: usize = 4096;
+
+/// An append-only vector stored in fixed chunks allocated to exact size, so that growing it never doubles its
+/// memory (a `Vec` may hold twice what it uses just after it grows) and never copies earlier items.
+#[derive(Debug, Clone)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T: Copy> Chunked<T> {
+    fn new() -> Chunked<T> {
+        Chunked { chunks: Vec::new(), len: 0 }
+    }
+
+    fn push(&mut self, item: T) {
+        if self.len.is_multiple_of(CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.push(item);
+            self.len += 1;
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.chunks.iter().map(Vec::capacity).sum::<usize>() * std::mem::size_of::<T>()
+            + self.chunks.capacity() * std::mem::size_of::<Vec<T>>()
+    }
+}
+
 /// Number of bands and rows per band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Banding {
@@ -38,9 +74,9 @@ impl Banding {
 pub struct LshIndex {
     banding: Banding,
     max_chain: usize,
-    signatures: Vec<Signature>,
+    signatures: Chunked<Signature>,
     heads: Vec<HashMap<u32, u32, PassThrough>>,
-    next: Vec<u32>,
+    next: Chunked<u32>,
 }
 
 impl LshIndex {
@@ -53,9 +89,9 @@ impl LshIndex {
         Ok(LshIndex {
             banding,
             max_chain: max_chain.max(1),
-            signatures: Vec::new(),
+            signatures: Chunked::new(),
             heads: (0..banding.bands).map(|_| HashMap::with_hasher(PassThrough)).collect(),
-            next: Vec::new(),
+            next: Chunked::new(),
         })
     }
 
@@ -75,7 +111,7 @@ impl LshIndex {
 
     /// Adds a signature and returns its document number. An empty signature is stored but never matched.
     pub fn insert(&mut self, sig: Signature) -> u32 {
-        let id = self.signatures.len() as u32;
+        let id = self.signatures.len as u32;
         let empty = sig.is_empty();
         for band in 0..self.banding.bands {
             if empty {
@@ -133,12 +169,12 @@ impl LshIndex {
 
     /// Number of documents.
     pub fn len(&self) -> usize {
-        self.signatures.len()
+        self.signatures.len
     }
 
     /// Whether the index holds no documents.
     pub fn is_empty(&self) -> bool {
-        self.signatures.is_empty()
+        self.signatures.len == 0
     }
 
     /// Heap bytes held by the index (signatures, chain links and bucket maps, counting hashbrown's allocation of
@@ -152,7 +188,7 @@ impl LshIndex {
                 if cap == 0 { 0 } else { ((cap * 8).div_ceil(7)).next_power_of_two() * (8 + 1) }
             })
             .sum();
-        self.signatures.capacity() * std::mem::size_of::<Signature>() + self.next.capacity() * 4 + maps
+        self.signatures.heap_bytes() + self.next.heap_bytes() + maps
     }
 }
 

@@ -8,14 +8,17 @@
 //! places merge, within a page, a story, and across stories within a window set by date precision
 //! ([`consolidate`]). [`infer_year`] gives a yearless page the year of its story.
 //!
-//! Key design decision: an own MinHash + LSH with a flat, append-only layout instead of a general LSH crate. Each
-//! document costs a 64 × `u32` signature plus one `u32` bucket key and one `u32` chain link per band (32 bands of
-//! 2 rows), about 0.7 KB in all, and inserting never moves earlier documents; so the index is linear in documents,
-//! under the 1 KB per document budget, and can be built incrementally over millions of pages. Two-row bands put
-//! the LSH curve's midpoint near 0.18, low enough for rewrites (which keep only 30–50 % of their shingles) and
-//! candidates are confirmed by full-signature similarity against a threshold calibrated on a labelled set
-//! (`dyad bench near-dup`). The crate has no dependency on the actors or time crates: callers push canonical ids and
-//! resolved dates into [`Tokens`] themselves.
+//! Key design decision: an own MinHash + LSH with a flat, append-only layout instead of a general LSH crate.
+//! Signatures are 64 `u32` bins filled by one-permutation hashing with densification (one hash per shingle, not
+//! 64); bands are 32 × 2 rows, each band a `u32 → u32` bucket map to the newest document plus a chain link per
+//! document. A document costs about 0.7–0.9 KB, memory is linear in documents, chunks are allocated to exact size
+//! and inserting never moves earlier documents, so the index can be built incrementally over a million pages.
+//! Measured against gaoya 0.2.2 (same synthetic tokens, 10^5 documents, same 32 × 2 banding): 2.2× faster to
+//! index, 9× faster to query, 4.7× less memory (0.86 vs 4.1 KB per document). Two-row bands put the LSH curve's
+//! midpoint near 0.18, low enough for rewrites; candidates are confirmed by full-signature similarity against a
+//! threshold calibrated on a labelled set (`dyad bench stories near-dup`): shingles of one and two content tokens
+//! and threshold 0.18 give precision 0.945 and recall 0.980 on held-out pairs. The crate has no dependency on the
+//! actors or time crates: callers push canonical ids and resolved dates into [`Tokens`] themselves.
 #![deny(missing_docs)]
 
 pub mod calibration;

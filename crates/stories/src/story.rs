@@ -42,13 +42,13 @@ pub struct StoryConfig {
 }
 
 impl Default for StoryConfig {
-    /// Shingles of 1 and 2 content tokens and a threshold of 0.21, calibrated with `dyad bench near-dup` on the labelled
+    /// Shingles of 1 and 2 content tokens and a threshold of 0.18, calibrated with `dyad bench near-dup` on the labelled
     /// set in `tests/data` (see the crate documentation for the figures).
     fn default() -> StoryConfig {
         StoryConfig {
             shingle_min: 1,
             shingle_max: 2,
-            threshold: 0.21,
+            threshold: 0.18,
             banding: Banding::DEFAULT,
             max_chain: 256,
             seed: 0x5eed_d1ad,

@@ -130,6 +130,15 @@ mod tests {
         assert_eq!(names.len(), n);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn parser_and_matcher_never_panic(text in "\\PC{0,200}") {
+            let leaked: &'static str = Box::leak(text.clone().into_boxed_str());
+            let _ = parse_agencies(leaked);
+            let _ = agencies_in(&text);
+        }
+    }
+
     #[test]
     fn rejects_bad_lines() {
         assert!(parse_agencies("\tAFP\n").is_err());

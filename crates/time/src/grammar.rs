@@ -41,7 +41,7 @@ pub(crate) enum Expr {
     Quarter { q: u32, year: YearRef },
     /// A season.
     Season { season: &'static str, year: YearRef },
-    /// A deictic word with no calendar value of its own ("recently", "now", "soon").
+    /// A deictic word with no calendar value of its own ("recently", "currently", "soon").
     Vague(Vague),
     /// "in recent weeks" (past) or "in the coming weeks" (future).
     Around { unit: Unit, future: bool },
@@ -87,6 +87,7 @@ const DAY_FRAMES: &[&str] = &[
     "began",
     "begin",
 ];
+const WEEKEND_FRAMES: &[&str] = &["over", "during", "at", "on", "for", "through", "throughout"];
 const AFTER_THE_DAY_BLOCK: &[&str] = &["before", "after", "of", "when", "that", "which", "he", "she", "they", "we"];
 const TIME_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 const NOUNISH_AFTER_YEAR_OK: &[&str] = &[
@@ -390,6 +391,10 @@ impl<'a> P<'_, 'a> {
             }
             return None;
         }
+        // "over the weekend", "during the weekend": the weekend of the clause's tense.
+        if t.is("weekend") && i >= 2 && self.t[i - 1].is("the") && WEEKEND_FRAMES.iter().any(|w| self.t[i - 2].is(w)) {
+            return Some((i + 1, Expr::Relative { rel: Rel::This, unit: Unit::Weekend, part: None }));
+        }
         if t.is("day") && i >= 2 && self.t[i - 1].is("the") && DAY_FRAMES.iter().any(|w| self.t[i - 2].is(w)) {
             let next_ok = self.get(i + 1).is_none_or(|n| !AFTER_THE_DAY_BLOCK.iter().any(|w| n.is(w)));
             return next_ok.then_some((i + 1, Expr::Relative { rel: Rel::Same, unit: Unit::Day, part: None }));
@@ -533,6 +538,12 @@ impl<'a> P<'_, 'a> {
             }
             let apostrophe = i > 0 && self.t[i - 1].text.starts_with(['\'', '\u{2019}']) && self.joined(i);
             let det = i > 0 && (self.t[i - 1].is("the") || self.t[i - 1].w.prep || self.t[i - 1].w.part.is_some());
+            // "the 70s and 80s": a second decade joined to a first.
+            let listed = i >= 2
+                && (self.t[i - 1].is("and") || self.t[i - 1].is("or"))
+                && self.t[i - 2].kind == Kind::Num
+                && self.t[i - 2].suffix == Suffix::Plural;
+            let det = det || listed;
             if t.digits == 2 && t.num % 10 == 0 && (apostrophe || det) {
                 // Two-digit decades are read in the 1900s; the 2000s are written in full in news.
                 return Some((i + 1, Expr::Decade { start: 1900 + t.num as i32 }));
@@ -646,9 +657,6 @@ impl<'a> P<'_, 'a> {
             return Some((end, Expr::Around { unit, future: !t.is("recent") }));
         }
         let v = t.w.vague?;
-        if t.is("now") && (self.is(i + 1, "that") || i > 0 && (self.t[i - 1].is("from") || self.t[i - 1].is("until"))) {
-            return None;
-        }
         Some((i + 1, Expr::Vague(v)))
     }
 

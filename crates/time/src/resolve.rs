@@ -441,14 +441,10 @@ fn relative(rel: Rel, unit: Unit, part: Option<Part>, a: NaiveDate, tense: Tense
                         next_sat
                     }
                 }
-                // "this weekend" on a weekday is the coming one; at the weekend it is the current one.
-                _ => {
-                    if wd >= 5 {
-                        last_sat
-                    } else {
-                        next_sat
-                    }
-                }
+                // "this weekend" / "the weekend": in a past clause the last one; otherwise the coming one, or the
+                // current one when the anchor is itself a weekend day.
+                _ if tense == Tense::Past || wd >= 5 => last_sat,
+                _ => next_sat,
             };
             let r = sat(start)?;
             let iso = start.iso_week();

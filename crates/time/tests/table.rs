@@ -4,6 +4,11 @@
 mod cases {
     // Generated table cases: (sentence, anchor, expected value of the first date expression, precision).
     pub const CASES: &[(&str, &str, &str, &str)] = &[
+        ("Protests erupted over the weekend.", "2022-11-07", "2022-11-05/2022-11-06", "week"),
+        ("Leaders will meet this weekend in Rome.", "2022-11-07", "2022-11-12/2022-11-13", "week"),
+        ("Crowds gathered this weekend.", "2023-07-01", "2023-07-01/2023-07-02", "week"),
+        ("Boxy cars of the 70s and 80s vanished.", "2019-03-14", "197X", "decade"),
+        ("The fund was set up in 2004, and the law passed in the 2010s.", "2019-03-14", "2004", "year"),
         ("The envoy met the president on Monday.", "2019-03-14", "2019-03-11", "day"),
         ("The minister will travel to Beijing on Monday.", "2019-03-14", "2019-03-18", "day"),
         ("Protesters gathered in the capital Tuesday.", "2019-03-14", "2019-03-12", "day"),

@@ -45,30 +45,32 @@ pub(crate) fn extract(dom: &Dom<'_>, title: Option<&str>) -> Content {
     #[cfg(test)]
     if std::env::var("ZYTE_DEBUG").is_ok() {
         eprintln!("FIRST PASS {} containers, {} dropped, body text {}", containers.len(), dropped.len(), sums.text[0]);
-        if let Ok(needle) = std::env::var("ZYTE_NEEDLE") {
-            if let Some(at) = dom.src.rfind(&needle) {
-                let mut id = (0..n)
-                    .rev()
-                    .find(|&i| dom.nodes[i].start as usize <= at && at < dom.nodes[i].end as usize)
-                    .unwrap_or(0) as NodeId;
-                while id != NONE {
-                    let i = id as usize;
-                    let m = match marks[i] {
-                        Mark::Keep => "keep".to_string(),
-                        Mark::Caption => "caption".into(),
-                        Mark::Drop(r) => format!("{r:?}"),
-                    };
-                    eprintln!(
-                        "  ANC {id} {:?} class={:?} id={:?} mark={m} text={} link={} hasblock={}",
-                        dom.tag(id),
-                        dom.attr(id, "class"),
-                        dom.attr(id, "id"),
-                        sums.text[i],
-                        sums.link[i],
-                        sums.has_block[i]
-                    );
-                    id = dom.node(id).parent;
-                }
+        if let Ok(needle) = std::env::var("ZYTE_NEEDLE")
+            && let Some(at) = dom.src.find(&needle)
+        {
+            let mut id = (0..n)
+                .rev()
+                .find(|&i| dom.nodes[i].start as usize <= at && at < dom.nodes[i].end as usize)
+                .unwrap_or(0) as NodeId;
+            while id != NONE {
+                let i = id as usize;
+                let m = match marks[i] {
+                    Mark::Keep => "keep".to_string(),
+                    Mark::Caption => "caption".into(),
+                    Mark::Drop(r) => format!("{r:?}"),
+                };
+                eprintln!(
+                    "  ANC {id} {}..{} {:?} class={:?} id={:?} mark={m} text={} link={} hasblock={}",
+                    dom.node(id).start,
+                    dom.node(id).end,
+                    dom.tag(id),
+                    dom.attr(id, "class"),
+                    dom.attr(id, "id"),
+                    sums.text[i],
+                    sums.link[i],
+                    sums.has_block[i]
+                );
+                id = dom.node(id).parent;
             }
         }
     }
@@ -122,10 +124,12 @@ fn paragraph_text(dom: &Dom<'_>) -> Vec<u32> {
                     good[id] = 0;
                 } else if tag == Tag::A {
                     link[id] = text[id];
-                } else if matches!(tag, Tag::P | Tag::Pre | Tag::Blockquote) && good[id] == 0 {
-                    if text[id] >= 60 && link[id] * 3 < text[id] {
-                        good[id] = text[id];
-                    }
+                } else if matches!(tag, Tag::P | Tag::Pre | Tag::Blockquote)
+                    && good[id] == 0
+                    && text[id] >= 60
+                    && link[id] * 3 < text[id]
+                {
+                    good[id] = text[id];
                 }
             }
             _ => {}
@@ -228,7 +232,11 @@ fn mark_boilerplate(
                     mark = Mark::Drop(r);
                 } else if tag == Tag::Figcaption {
                     mark = Mark::Caption;
-                } else if !matches!(tag, Tag::Html | Tag::Body) && hidden(&common) {
+                } else if !matches!(tag, Tag::Html | Tag::Body)
+                    && hidden(&common)
+                    // Streaming frameworks park the whole article in a hidden element until scripts move it.
+                    && (raw_text[id as usize] as u64) * 5 < total_text as u64 * 2
+                {
                     mark = Mark::Drop(DropReason::Boilerplate);
                 } else if let Some(r) = common.role.and_then(role_reason) {
                     if !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article) {
@@ -292,10 +300,10 @@ fn content_sums(dom: &Dom<'_>, marks: &[Mark]) -> Sums {
         }
         let p = node.parent;
         if p == NONE || marks[id] != Mark::Keep {
-            if let (true, Kind::Element { tag, .. }) = (p != NONE, dom.nodes[id].kind) {
-                if tag.is_block() {
-                    s.has_block[p as usize] = true;
-                }
+            if let (true, Kind::Element { tag, .. }) = (p != NONE, dom.nodes[id].kind)
+                && tag.is_block()
+            {
+                s.has_block[p as usize] = true;
             }
             continue;
         }
@@ -303,10 +311,10 @@ fn content_sums(dom: &Dom<'_>, marks: &[Mark]) -> Sums {
         s.text[p] = s.text[p].saturating_add(s.text[id]);
         s.link[p] = s.link[p].saturating_add(s.link[id]);
         s.commas[p] = s.commas[p].saturating_add(s.commas[id]);
-        if let Kind::Element { tag, .. } = node.kind {
-            if tag.is_block() || s.has_block[id] {
-                s.has_block[p] = true;
-            }
+        if let Kind::Element { tag, .. } = node.kind
+            && (tag.is_block() || s.has_block[id])
+        {
+            s.has_block[p] = true;
         }
     }
     s
@@ -423,7 +431,6 @@ fn choose_containers(dom: &Dom<'_>, marks: &[Mark], sums: &Sums) -> Vec<NodeId> 
     }
     // Articles cut into many small wrappers (a card per paragraph) leave the best candidate holding a fraction
     // of the text: climb while the parent holds clearly more good paragraph text and is not link-heavy.
-    let mut best = best;
     'climb: loop {
         let bg = good[best as usize] as u64;
         let mut anc = dom.node(best).parent;
@@ -641,9 +648,7 @@ fn flush(dom: &Dom<'_>, run: &mut Run, sums: &Sums, title: Option<&str>, out: &m
     let density = run.link as f32 / text.len().max(1) as f32;
     let reason = if title.is_some_and(|t| text.len() <= t.len() + 8 && same_text(t, &text)) {
         Some(DropReason::Title)
-    } else if density > 0.5 && chars < 400 {
-        Some(DropReason::Related)
-    } else if density > 0.3 && chars < 40 {
+    } else if (density > 0.5 && chars < 400) || (density > 0.3 && chars < 40) {
         Some(DropReason::Related)
     } else {
         None

@@ -664,13 +664,13 @@ impl<'a> Builder<'a> {
     }
 
     fn implied_closes(&mut self, tag: Tag, at: usize) {
-        if tag.closes_p() || tag == Tag::P {
-            if let Some(i) = self.find_open(
+        if (tag.closes_p() || tag == Tag::P)
+            && let Some(i) = self.find_open(
                 Tag::P,
                 &[Tag::Div, Tag::Td, Tag::Th, Tag::Li, Tag::Blockquote, Tag::Article, Tag::Section, Tag::Body],
-            ) {
-                self.pop_to(i, at);
-            }
+            )
+        {
+            self.pop_to(i, at);
         }
         match tag {
             Tag::Li => {
@@ -697,11 +697,9 @@ impl<'a> Builder<'a> {
                     self.pop_to(i, at);
                 }
             }
-            Tag::Option => {
-                if self.top_tag() == Some(Tag::Option) {
-                    let d = self.stack.len() - 1;
-                    self.pop_to(d, at);
-                }
+            Tag::Option if self.top_tag() == Some(Tag::Option) => {
+                let d = self.stack.len() - 1;
+                self.pop_to(d, at);
             }
             _ => {}
         }
@@ -757,9 +755,7 @@ impl<'a> Builder<'a> {
             }
             let name_start = at;
             while at < len
-                && !b[at].is_ascii_whitespace()
-                && !matches!(b[at], b'=' | b'>')
-                && !(b[at] == b'/' && at > name_start)
+                && !(b[at].is_ascii_whitespace() || matches!(b[at], b'=' | b'>') || (b[at] == b'/' && at > name_start))
             {
                 at += 1;
             }

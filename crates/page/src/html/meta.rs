@@ -89,7 +89,12 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
         .or(ld.publisher.clone())
         .or(raw.copyright.clone());
     let reference = meta_title.clone().or(raw.title_tag.clone());
-    let h1 = raw.h1.iter().find(|h| reference.as_ref().is_some_and(|r| contains_norm(r, h)));
+    // The visible headline is what readers (and the page's own h1) call the title; metadata titles are often
+    // rewritten for search. Take an h1 that agrees with the metadata, else the first h1 that is not the site's
+    // name or logo text.
+    let h1 = raw.h1.iter().find(|h| reference.as_ref().is_some_and(|r| contains_norm(r, h))).or_else(|| {
+        raw.h1.iter().find(|h| h.split_whitespace().count() >= 3 && outlet.as_ref().is_none_or(|o| norm(o) != norm(h)))
+    });
     meta.title = h1
         .cloned()
         .or_else(|| meta_title.map(|t| strip_site(&t, outlet.as_deref())))
@@ -103,17 +108,12 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
         found.push(DateFound { date: d, evidence: format!("JSON-LD datePublished {ev}"), basis: "metadata", rank: 0 });
     }
     for (i, name) in DATE_META.iter().enumerate() {
-        if let Some((_, v)) = raw.metas.iter().find(|(k, _)| k == name) {
-            if let Some(d) = parse_date(v) {
-                let rank = if i < 4 { 0 } else { 1 };
-                found.push(DateFound {
-                    date: d,
-                    evidence: format!("meta {name}={}", v.trim()),
-                    basis: "metadata",
-                    rank,
-                });
-                break;
-            }
+        if let Some((_, v)) = raw.metas.iter().find(|(k, _)| k == name)
+            && let Some(d) = parse_date(v)
+        {
+            let rank = if i < 4 { 0 } else { 1 };
+            found.push(DateFound { date: d, evidence: format!("meta {name}={}", v.trim()), basis: "metadata", rank });
+            break;
         }
     }
     for &(marked, v) in &raw.times {
@@ -178,10 +178,8 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
                         }
                     }
                 }
-                Tag::Link => {
-                    if dom.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                        raw.canonical = dom.attr(id, "href");
-                    }
+                Tag::Link if dom.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                    raw.canonical = dom.attr(id, "href");
                 }
                 Tag::Title if raw.title_tag.is_none() => {
                     raw.title_tag = Some(clean(dom.slice(node.inner_start, node.inner_end))).filter(|t| !t.is_empty());
@@ -421,12 +419,11 @@ pub(crate) fn parse_date(s: &str) -> Option<DateValue> {
         }
         .and_then(plausible);
     }
-    if let Some(c) = COMPACT.captures(s) {
-        if let Some(d) =
+    if let Some(c) = COMPACT.captures(s)
+        && let Some(d) =
             DateValue::day(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok().and_then(plausible)
-        {
-            return Some(d);
-        }
+    {
+        return Some(d);
     }
     text_date(s).map(|(d, _)| d)
 }
@@ -435,10 +432,10 @@ pub(crate) fn parse_date(s: &str) -> Option<DateValue> {
 pub(crate) fn text_date(s: &str) -> Option<(DateValue, String)> {
     let mut best: Option<(usize, DateValue, String)> = None;
     let mut consider = |at: usize, d: Option<DateValue>, ev: &str| {
-        if let Some(d) = d.and_then(plausible) {
-            if best.as_ref().is_none_or(|b| at < b.0) {
-                best = Some((at, d, ev.to_string()));
-            }
+        if let Some(d) = d.and_then(plausible)
+            && best.as_ref().is_none_or(|b| at < b.0)
+        {
+            best = Some((at, d, ev.to_string()));
         }
     };
     if let Some(c) = MONTH_FIRST.captures(s) {

@@ -54,6 +54,12 @@ pub fn extract_any_language(file: &str, html: &str) -> Result<Article, PageError
     extract_html(file, html)
 }
 
+/// A publication date written into a page address (`/2019/11/18/`, `/20191118/`, `/2019/11/` as a month), for
+/// callers that know where a page came from when the page itself gives no date.
+pub fn date_from_url(url: &str) -> Option<dyad_core::DateValue> {
+    meta::url_date(url)
+}
+
 /// The primary language subtag of `<html lang>`, lowercased ("en" for "en-GB"); detection may override it.
 fn html_lang(dom: &dom::Dom<'_>) -> Option<String> {
     let html = (0..dom.nodes.len().min(64) as u32).find(|&i| dom.tag(i) == Some(dom::Tag::Html))?;

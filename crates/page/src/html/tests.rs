@@ -413,3 +413,21 @@ proptest! {
         }
     }
 }
+
+/// Diagnoses one gzip page: `ZYTE_FILE=path.html.gz ZYTE_DEBUG=1 ZYTE_NEEDLE=text cargo test ... one_file -- --ignored`.
+#[test]
+#[ignore]
+fn one_file_report() {
+    let Ok(path) = std::env::var("ZYTE_FILE") else { return };
+    let mut b = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap()).read_to_end(&mut b).unwrap();
+    let html = String::from_utf8_lossy(&b).into_owned();
+    match extract_html("one", &html) {
+        Ok(a) => {
+            for blk in &a.body {
+                println!("[{}..{}] {}", blk.start, blk.end, blk.text.chars().take(160).collect::<String>());
+            }
+        }
+        Err(e) => println!("error {e}"),
+    }
+}

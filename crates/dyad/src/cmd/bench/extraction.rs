@@ -202,6 +202,7 @@ fn wcxb(bench_dir: &Path) -> anyhow::Result<()> {
     let (mut f1_sum, mut titles_right, mut titles_total) = (0.0, 0usize, 0usize);
     let (mut with_found, mut with_total, mut without_avoided, mut without_total) = (0usize, 0usize, 0usize, 0usize);
     let mut rows = Vec::new();
+    let mut title_misses = Vec::new();
     for (id, html, gt) in &pages {
         let article = dyad_page::html::extract_any_language(id, html);
         let text = body_text(&article);
@@ -215,6 +216,8 @@ fn wcxb(bench_dir: &Path) -> anyhow::Result<()> {
             let got = article.as_ref().ok().and_then(|a| a.title.as_deref()).unwrap_or("");
             if norm_title(got) == norm_title(gold_title) {
                 titles_right += 1;
+            } else if title_misses.len() < 8 {
+                title_misses.push(format!("{id}: gold {gold_title:?}, got {got:?}"));
             }
         }
         let squashed = squash(&text);
@@ -239,6 +242,9 @@ fn wcxb(bench_dir: &Path) -> anyhow::Result<()> {
         with_found as f64 / with_total.max(1) as f64,
         without_avoided as f64 / without_total.max(1) as f64
     );
+    for miss in &title_misses {
+        println!("  title miss: {miss}");
+    }
     println!("  published word F1: rs-trafilatura 0.932, trafilatura 0.926, dom_smoothie 0.908, Readability 0.825");
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     println!("  worst pages:");

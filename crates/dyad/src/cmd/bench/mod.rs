@@ -3,9 +3,12 @@
 
 mod actor_speed;
 mod dates;
+mod event_speed;
 mod extraction;
+mod ingest_speed;
 mod meantime;
 mod page_speed;
+mod plover;
 mod stories;
 mod time_speed;
 
@@ -35,8 +38,14 @@ enum Which {
     TimeSpeed,
     /// Actor matching speed: mentions/s and MB/s.
     ActorSpeed,
+    /// Event coding on the PLOVER gold-standard sentences, through the real pipeline.
+    Plover,
+    /// Event coding speed: sentences/s for coding alone, pages/s end to end.
+    EventSpeed,
     /// Story grouping: `near-dup` precision/recall on the labelled set; `speed` index/query throughput and memory.
     Stories(stories::Args),
+    /// End-to-end `dyad ingest` pages/s on one thread and on all cores, and peak memory (run with --release).
+    IngestSpeed(ingest_speed::Args),
 }
 
 /// Runs the command.
@@ -51,5 +60,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Which::TimeSpeed => time_speed::run(&dir),
         Which::ActorSpeed => actor_speed::run(&dir),
         Which::Stories(a) => stories::run(a, &dir),
+        Which::IngestSpeed(a) => ingest_speed::run(a, &dir),
+        Which::Plover => plover::run(&dir),
+        Which::EventSpeed => event_speed::run(&dir),
     }
 }

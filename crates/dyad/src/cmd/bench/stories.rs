@@ -160,11 +160,31 @@ fn synthetic(i: usize, len: usize, out: &mut Tokens, scratch: &mut Vec<u64>) {
     }
 }
 
+/// CPU seconds used by this thread so far (Linux `/proc`; `None` elsewhere). The machine may be shared, so CPU
+/// time is a fairer measure of the index's cost than wall time.
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
     println!("synthetic documents of {tokens} tokens; StoryConfig::default(); one core");
     println!(
-        "{:>9} {:>7} {:>12} {:>12} {:>12} {:>12} {:>9} {:>10} {:>10}",
-        "docs", "gen s", "index doc/s", "query doc/s", "index B/doc", "other B/doc", "clusters", "cand/query", "bg sim"
+        "{:>9} {:>7} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9} {:>10} {:>8}",
+        "docs",
+        "gen s",
+        "index doc/s",
+        "(cpu)",
+        "query doc/s",
+        "(cpu)",
+        "index B/doc",
+        "other B/doc",
+        "clusters",
+        "cand/query",
+        "bg sim"
     );
     for &n in sizes {
         let mut idx = StoryIndex::new(StoryConfig::default())?;
@@ -177,21 +197,26 @@ fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
         }
         let gen_s = t0.elapsed().as_secs_f64();
         let t1 = Instant::now();
+        let c1 = thread_cpu_seconds();
         for i in 0..n {
             synthetic(i, tokens, &mut doc.tokens, &mut scratch);
             doc.id = format!("doc{i}");
             idx.add(&doc);
         }
         let index_s = (t1.elapsed().as_secs_f64() - gen_s).max(1e-9);
+        let index_cpu = c1.zip(thread_cpu_seconds()).map(|(a, b)| (b - a - gen_s).max(1e-9));
         let queries = n.min(20_000);
         let t2 = Instant::now();
+        let c2 = thread_cpu_seconds();
         let mut found = 0usize;
         for i in 0..queries {
             synthetic(n + i, tokens, &mut doc.tokens, &mut scratch);
             let sig = idx.sign(&doc.tokens);
             found += usize::from(!idx.query(&sig).is_empty());
         }
-        let query_s = (t2.elapsed().as_secs_f64() - gen_s * queries as f64 / n as f64).max(1e-9);
+        let query_gen = gen_s * queries as f64 / n as f64;
+        let query_s = (t2.elapsed().as_secs_f64() - query_gen).max(1e-9);
+        let query_cpu = c2.zip(thread_cpu_seconds()).map(|(a, b)| (b - a - query_gen).max(1e-9));
         // Background similarity and candidate load, to compare the synthetic corpus with real news.
         let (mut cand_total, mut sim_total, mut cands) = (0usize, 0f64, Vec::new());
         let probes = 200.min(n);
@@ -205,9 +230,11 @@ fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
         }
         let clusters = idx.clusters().len();
         println!(
-            "{n:>9} {gen_s:>7.2} {:>12.0} {:>12.0} {:>12.0} {:>12.0} {clusters:>9} {:>10.1} {:>10.4}",
+            "{n:>9} {gen_s:>7.2} {:>12.0} {:>12.0} {:>12.0} {:>12.0} {:>12.0} {:>12.0} {clusters:>9} {:>10.1} {:>8.4}",
             n as f64 / index_s,
+            index_cpu.map_or(f64::NAN, |c| n as f64 / c),
             queries as f64 / query_s,
+            query_cpu.map_or(f64::NAN, |c| queries as f64 / c),
             idx.index_heap_bytes() as f64 / n as f64,
             idx.meta_heap_bytes() as f64 / n as f64,
             cand_total as f64 / probes.max(1) as f64,
