@@ -10,8 +10,11 @@
 //! these types without depending on one another.
 #![deny(missing_docs)]
 
+mod data;
 mod date;
 mod span;
+
+pub use data::DataError;
 
 pub use date::{DateError, DateRange, DateValue, Precision};
 pub use span::{Span, SpanError};

@@ -31,17 +31,7 @@ pub use record::{EventDate, EventRecord, Flags, Location, Mention, Party};
 pub use roles::{EventCandidate, RelationCandidate, SentenceEvents, code_sentence};
 pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 
-/// Why a data file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct DataError {
-    /// The data file's name.
-    pub file: &'static str,
-    /// 1-based line number (0 for a whole-file check).
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
+pub use dyad_core::DataError;
 
 #[cfg(test)]
 mod table_tests;

@@ -250,7 +250,8 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     ActorSlot {
         span: m.span,
         actor_id: m.actor.clone(),
-        name: m.name.clone(),
+        // A place keeps the name the text gives it ("Havana"), not the state it can stand for.
+        name: if kind == SlotKind::Place { m.text.clone() } else { m.name.clone() },
         code: Some(m.code.clone()),
         country: m.country.clone(),
         kind,

@@ -1,4 +1,11 @@
 //! Story clusters: documents grouped by estimated shingle similarity, each cluster with an original and its copies.
+//!
+//! A story is anchored on its first document (its *seed*). A new document joins an existing story only when it is
+//! similar to that story's seed, or to a strict majority of the story's members that the index returns; when it
+//! qualifies for several stories it joins the one holding its best match, and existing stories are never merged.
+//! Linking every pair above the threshold (single linkage) would chain A~B~C into one story even when A and C have
+//! nothing in common, and a long-running topic with many similar reports would become one story; anchoring keeps
+//! every story within the threshold of one document and keeps the index append-only (a story number never changes).
 
 use crate::StoriesError;
 use crate::hash::hash_str;
@@ -99,8 +106,18 @@ pub struct StoryIndex {
     hasher: MinHasher,
     index: LshIndex,
     meta: Vec<Meta>,
-    parent: Vec<DocNo>,
+    /// Each document's story, numbered by the story's seed (its first document).
+    story: Vec<DocNo>,
+    /// Each story's member count, indexed by its seed (0 for documents that are not seeds).
     size: Vec<u32>,
+}
+
+/// What the matches of a new document say about one existing story.
+#[derive(Debug, Clone, Copy)]
+struct StoryVote {
+    story: DocNo,
+    matched: u32,
+    best: f32,
 }
 
 impl StoryIndex {
@@ -114,7 +131,7 @@ impl StoryIndex {
             hasher: MinHasher::with_sizes(config.shingle_min, config.shingle_max, config.seed),
             index: LshIndex::new(config.banding, config.max_chain)?,
             meta: Vec::new(),
-            parent: Vec::new(),
+            story: Vec::new(),
             size: Vec::new(),
         })
     }
@@ -129,10 +146,13 @@ impl StoryIndex {
         self.hasher.sign(tokens.as_slice())
     }
 
-    /// Adds a document; returns its number and the earlier documents it matched, best first.
+    /// Adds a document; returns its number and the earlier documents it matched, best first. The document joins
+    /// the story that holds its best match among the stories it qualifies for (see the module documentation), or
+    /// starts a story of its own.
     pub fn add(&mut self, doc: &Document) -> (DocNo, Vec<(DocNo, f32)>) {
         let sig = self.sign(&doc.tokens);
         let matches = self.index.query(&sig, self.config.threshold);
+        let joins = self.choose_story(&sig, &matches);
         let no = self.index.insert(sig);
         self.meta.push(Meta {
             id: doc.id.clone(),
@@ -140,12 +160,36 @@ impl StoryIndex {
             published: doc.published,
             credits: doc.credits.clone(),
         });
-        self.parent.push(no);
-        self.size.push(1);
-        for &(other, _) in &matches {
-            self.union(no, other);
+        let story = joins.unwrap_or(no);
+        self.story.push(story);
+        self.size.push(0);
+        if let Some(n) = self.size.get_mut(story as usize) {
+            *n += 1;
         }
         (no, matches)
+    }
+
+    /// The story a document with signature `sig` and the given matches (best first) joins, if any: among the
+    /// stories whose seed it matches or whose members it mostly matches, the one holding its best match.
+    fn choose_story(&self, sig: &Signature, matches: &[(DocNo, f32)]) -> Option<DocNo> {
+        // Matches are few (bounded by the candidate chains), so a linear list beats a map here.
+        let mut votes: Vec<StoryVote> = Vec::new();
+        for &(doc, sim) in matches {
+            let Some(&story) = self.story.get(doc as usize) else { continue };
+            match votes.iter_mut().find(|v| v.story == story) {
+                Some(v) => v.matched += 1,
+                None => votes.push(StoryVote { story, matched: 1, best: sim }),
+            }
+        }
+        votes
+            .into_iter()
+            .filter(|v| {
+                let size = self.size.get(v.story as usize).copied().unwrap_or(0);
+                let seed_sim = self.index.signature(v.story).map_or(0.0, |s| s.similarity(sig));
+                seed_sim >= self.config.threshold || 2 * v.matched > size
+            })
+            .max_by(|a, b| a.best.total_cmp(&b.best).then(b.story.cmp(&a.story)))
+            .map(|v| v.story)
     }
 
     /// The stored documents whose estimated similarity to `sig` reaches the threshold, best first, without adding
@@ -166,30 +210,9 @@ impl StoryIndex {
         }
     }
 
-    fn find(&self, mut x: DocNo) -> DocNo {
-        while let Some(&p) = self.parent.get(x as usize) {
-            if p == x {
-                break;
-            }
-            x = p;
-        }
-        x
-    }
-
-    fn union(&mut self, a: DocNo, b: DocNo) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra == rb {
-            return;
-        }
-        // Union by size keeps trees shallow without path compression, so `find` can take `&self`.
-        let (big, small) = if self.size[ra as usize] >= self.size[rb as usize] { (ra, rb) } else { (rb, ra) };
-        self.parent[small as usize] = big;
-        self.size[big as usize] += self.size[small as usize];
-    }
-
-    /// The story number of a document (the same for all documents of one story).
+    /// The story number of a document (the same for all documents of one story): its story's seed.
     pub fn story_of(&self, doc: DocNo) -> DocNo {
-        self.find(doc)
+        self.story.get(doc as usize).copied().unwrap_or(doc)
     }
 
     /// Document numbers grouped by story, each group in insertion order, groups ordered by first member.
@@ -197,7 +220,7 @@ impl StoryIndex {
         let mut by_root: std::collections::HashMap<DocNo, usize> = std::collections::HashMap::new();
         let mut groups: Vec<Vec<DocNo>> = Vec::new();
         for doc in 0..self.meta.len() as DocNo {
-            let root = self.find(doc);
+            let root = self.story_of(doc);
             let slot = *by_root.entry(root).or_insert_with(|| {
                 groups.push(Vec::new());
                 groups.len() - 1
@@ -209,9 +232,9 @@ impl StoryIndex {
 
     /// The publication dates of the other documents of `doc`'s story, for year inference.
     pub fn story_dates(&self, doc: DocNo) -> Vec<DateValue> {
-        let root = self.find(doc);
+        let root = self.story_of(doc);
         (0..self.meta.len() as DocNo)
-            .filter(|&d| d != doc && self.find(d) == root)
+            .filter(|&d| d != doc && self.story_of(d) == root)
             .filter_map(|d| self.meta[d as usize].published)
             .collect()
     }
@@ -289,13 +312,70 @@ impl StoryIndex {
         self.index.heap_bytes()
     }
 
-    /// Heap bytes of everything else kept per document (ids, outlets, union-find), approximately.
+    /// Heap bytes of everything else kept per document (ids, outlets, story numbers and sizes), approximately.
     pub fn meta_heap_bytes(&self) -> usize {
         let per: usize = self
             .meta
             .iter()
             .map(|m| m.id.capacity() + m.outlet.as_ref().map_or(0, String::capacity) + m.credits.capacity() * 24)
             .sum();
-        per + self.meta.capacity() * std::mem::size_of::<Meta>() + (self.parent.capacity() + self.size.capacity()) * 4
+        per + self.meta.capacity() * std::mem::size_of::<Meta>() + (self.story.capacity() + self.size.capacity()) * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document of the hashed tokens `from..to`, so overlaps between documents are exact.
+    fn doc(id: &str, from: u64, to: u64) -> Document {
+        let mut tokens = Tokens::new();
+        for t in from..to {
+            tokens.push_hashed(t);
+        }
+        Document { id: id.to_string(), tokens, ..Document::default() }
+    }
+
+    #[test]
+    fn a_chain_does_not_join_its_ends() {
+        let mut idx = StoryIndex::new(StoryConfig::default()).unwrap();
+        // A~B and B~C share half their tokens; A and C share none.
+        let (a, _) = idx.add(&doc("a", 0, 200));
+        let (b, b_matches) = idx.add(&doc("b", 100, 300));
+        let (c, c_matches) = idx.add(&doc("c", 200, 400));
+        assert_eq!(b_matches.first().map(|m| m.0), Some(a), "B must match A");
+        assert!(c_matches.iter().any(|m| m.0 == b), "C must match B");
+        assert!(c_matches.iter().all(|m| m.0 != a), "C must not match A");
+        assert_eq!(idx.story_of(b), idx.story_of(a));
+        assert_ne!(idx.story_of(c), idx.story_of(a));
+        assert_eq!(idx.groups(), vec![vec![a, b], vec![c]]);
+    }
+
+    #[test]
+    fn a_bridge_document_joins_its_best_story_without_merging() {
+        let mut idx = StoryIndex::new(StoryConfig::default()).unwrap();
+        let (x1, _) = idx.add(&doc("x1", 0, 200));
+        idx.add(&doc("x2", 10, 210));
+        let (y1, _) = idx.add(&doc("y1", 1000, 1200));
+        idx.add(&doc("y2", 1010, 1210));
+        // Overlaps both stories (estimated about 0.47 with x1 and 0.29 with y1), the first one more.
+        let mut bridge = doc("bridge", 60, 200);
+        (1050..1150).for_each(|t| bridge.tokens.push_hashed(t));
+        let (b, matches) = idx.add(&bridge);
+        assert!(matches.iter().any(|m| idx.story_of(m.0) == y1), "the bridge must match the second story too");
+        assert_eq!(idx.story_of(b), x1);
+        let sizes: Vec<usize> = idx.groups().iter().map(Vec::len).collect();
+        assert_eq!(sizes, vec![3, 2]);
+    }
+
+    #[test]
+    fn near_copies_of_one_report_form_one_story() {
+        let mut idx = StoryIndex::new(StoryConfig::default()).unwrap();
+        for k in 0..10u64 {
+            idx.add(&doc(&format!("copy{k}"), k * 5, 200 + k * 5));
+        }
+        assert_eq!(idx.groups().len(), 1);
+        assert_eq!(idx.clusters().len(), 1);
+        assert_eq!(idx.clusters()[0].files.len(), 10);
     }
 }

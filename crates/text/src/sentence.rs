@@ -15,17 +15,7 @@ pub(crate) enum AbbrevKind {
     Starter,
 }
 
-/// Why `data/abbreviations.tsv` (or another data file) could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct DataError {
-    /// The data file's name.
-    pub file: &'static str,
-    /// 1-based line number.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
+pub use dyad_core::DataError;
 
 pub(crate) fn parse_abbreviations(src: &str) -> Result<HashMap<String, AbbrevKind>, DataError> {
     let mut map = HashMap::new();
