@@ -36,12 +36,8 @@ fn token_eq(a: &str, b: &str) -> bool {
     short.len() >= 5 && long.starts_with(short) && long.len() - short.len() <= 2
 }
 
-fn contained(short: &[&str], long: &[&str]) -> bool {
-    short.len() >= 2 && short.iter().all(|s| long.iter().any(|l| token_eq(s, l)))
-}
-
-fn index_key(token: &str) -> String {
-    token.chars().take(4).collect()
+fn contained<S: AsRef<str>, L: AsRef<str>>(short: &[S], long: &[L]) -> bool {
+    short.len() >= 2 && short.iter().all(|s| long.iter().any(|l| token_eq(s.as_ref(), l.as_ref())))
 }
 
 /// Actors learned from text, across documents, over a fixed [`Gazetteer`]. Serialisable so the store can persist
@@ -53,10 +49,51 @@ pub struct Registry {
     people: Vec<Actor>,
     #[serde(skip)]
     by_name: HashMap<String, Vec<u32>>,
+    /// Significant name token (and each of its 1- and 2-byte shorter prefixes, see [`token_eq`]) → people.
     #[serde(skip)]
     by_token: HashMap<String, Vec<u32>>,
     #[serde(skip)]
     by_id: HashMap<String, u32>,
+    /// Per person, the tokens of each alias, normalised once: matching reads these instead of re-normalising
+    /// every candidate's aliases on every lookup (which made ingest quadratic in the people learned).
+    #[serde(skip)]
+    alias_tokens: Vec<Vec<AliasTokens>>,
+    /// Per person, each 4-char prefix of their significant tokens with the order in which the person first got it:
+    /// ties between several matching people go to the one that has held the query token's prefix longest, which
+    /// keeps the choice stable as the registry grows.
+    #[serde(skip)]
+    prefix_seq: Vec<Vec<(Box<str>, u64)>>,
+    #[serde(skip)]
+    next_seq: u64,
+}
+
+/// One alias split into normalised tokens, with the particles left out of `significant`.
+#[derive(Debug, Default)]
+struct AliasTokens {
+    all: Vec<Box<str>>,
+    significant: Vec<Box<str>>,
+}
+
+impl AliasTokens {
+    fn new(alias: &str) -> AliasTokens {
+        let all: Vec<Box<str>> = name_tokens(alias).into_iter().map(String::into_boxed_str).collect();
+        let significant = all.iter().filter(|t| !NAME_PARTICLES.contains(&&***t)).cloned().collect();
+        AliasTokens { all, significant }
+    }
+}
+
+/// The first four chars of a token: the granularity at which people are ordered for ties.
+fn prefix4(token: &str) -> &str {
+    token.char_indices().nth(4).map_or(token, |(i, _)| &token[..i])
+}
+
+/// The keys under which a significant token is indexed: itself and the prefixes that [`token_eq`] would accept as
+/// the same name ("sotolong" for "sotolongo"), so a lookup of either form finds the other.
+fn token_keys(token: &str) -> impl Iterator<Item = &str> {
+    (0..=2).filter_map(move |cut| {
+        let len = token.len().checked_sub(cut)?;
+        (cut == 0 || len >= 5).then(|| token.get(..len)).flatten()
+    })
 }
 
 impl Default for Registry {
@@ -73,7 +110,16 @@ impl Registry {
 
     /// A registry over a custom gazetteer (for example one extended with PETRARCH dictionaries).
     pub fn with_gazetteer(gaz: Arc<Gazetteer>) -> Registry {
-        Registry { gaz, people: Vec::new(), by_name: HashMap::new(), by_token: HashMap::new(), by_id: HashMap::new() }
+        Registry {
+            gaz,
+            people: Vec::new(),
+            by_name: HashMap::new(),
+            by_token: HashMap::new(),
+            by_id: HashMap::new(),
+            alias_tokens: Vec::new(),
+            prefix_seq: Vec::new(),
+            next_seq: 0,
+        }
     }
 
     /// Replaces the gazetteer (after deserialising a registry that used an extended one).
@@ -162,15 +208,38 @@ impl Registry {
         if !list.contains(&person) {
             list.push(person);
         }
-        for t in name_tokens(alias) {
-            if NAME_PARTICLES.contains(&t.as_str()) {
-                continue;
-            }
-            let list = self.by_token.entry(index_key(&t)).or_default();
-            if !list.contains(&person) {
-                list.push(person);
+        let tokens = AliasTokens::new(alias);
+        for t in &tokens.significant {
+            for k in token_keys(t) {
+                let list = match self.by_token.get_mut(k) {
+                    Some(list) => list,
+                    None => self.by_token.entry(k.to_string()).or_default(),
+                };
+                if !list.contains(&person) {
+                    list.push(person);
+                }
             }
         }
+        let p = person as usize;
+        if self.alias_tokens.len() <= p {
+            self.alias_tokens.resize_with(p + 1, Vec::new);
+            self.prefix_seq.resize_with(p + 1, Vec::new);
+        }
+        for t in &tokens.significant {
+            let prefix = prefix4(t);
+            if !self.prefix_seq[p].iter().any(|(k, _)| &**k == prefix) {
+                self.prefix_seq[p].push((prefix.into(), self.next_seq));
+                self.next_seq += 1;
+            }
+        }
+        if !self.alias_tokens[p].iter().any(|a| a.all == tokens.all) {
+            self.alias_tokens[p].push(tokens);
+        }
+    }
+
+    /// People with a significant alias token that [`token_eq`] matches with `token`, possibly repeated.
+    fn token_candidates<'a>(&'a self, token: &'a str) -> impl Iterator<Item = u32> + 'a {
+        token_keys(token).filter_map(|k| self.by_token.get(k)).flatten().copied()
     }
 
     fn add_alias(&mut self, person: u32, alias: &str) {
@@ -201,27 +270,43 @@ impl Registry {
         if sig.len() < 2 {
             return None;
         }
-        let mut best: Option<(u32, bool)> = None;
+        // Among the matches, people already in this document first; then the one found through the earliest query
+        // token, and for that token the person who has held its 4-char prefix longest.
+        let mut best: Option<(u32, bool, (usize, u64))> = None;
         for t in &sig {
-            let Some(cands) = self.by_token.get(&index_key(t)) else { continue };
-            for &p in cands {
+            for p in self.token_candidates(t) {
+                let preferred = prefer.contains(&p);
+                if best.is_some_and(|(bp, bpref, _)| bp == p || (bpref && !preferred)) {
+                    continue;
+                }
                 if !self.country_ok(p, country) {
                     continue;
                 }
-                let hit = self.people[p as usize].aliases.iter().any(|a| {
-                    let at = name_tokens(a);
-                    let asig = significant(&at);
-                    contained(&sig, &asig) || contained(&asig, &sig)
+                let hit = self.alias_tokens.get(p as usize).is_some_and(|aliases| {
+                    aliases.iter().any(|a| contained(&sig, &a.significant) || contained(&a.significant, &sig))
                 });
-                if hit {
-                    let preferred = prefer.contains(&p);
-                    if best.is_none_or(|(_, bp)| preferred && !bp) {
-                        best = Some((p, preferred));
-                    }
+                if !hit {
+                    continue;
+                }
+                let order = self.prefix_order(p, &sig);
+                if best.is_none_or(|(_, bpref, border)| (preferred && !bpref) || order < border) {
+                    best = Some((p, preferred, order));
                 }
             }
         }
-        best.map(|(p, _)| p)
+        best.map(|(p, _, _)| p)
+    }
+
+    /// The position at which a scan of people by the 4-char prefixes of the query tokens meets `person`.
+    fn prefix_order(&self, person: u32, sig: &[&str]) -> (usize, u64) {
+        let seqs = self.prefix_seq.get(person as usize).map_or(&[][..], Vec::as_slice);
+        sig.iter()
+            .enumerate()
+            .find_map(|(i, t)| {
+                let prefix = prefix4(t);
+                seqs.iter().find(|(k, _)| &**k == prefix).map(|&(_, seq)| (i, seq))
+            })
+            .unwrap_or((usize::MAX, u64::MAX))
     }
 
     fn new_person(&mut self, name: &str, country: Option<String>) -> u32 {
@@ -469,6 +554,13 @@ impl Document<'_> {
                 RoleClass::Group if ph.info.country.is_some() || ph.info.org_code.is_some() => {
                     out.extend(self.agent_mention(&ph.info, text, ps, pe, offset));
                 }
+                // "his Indian counterparts" without a name: officials of the adjective's country holding the
+                // partner's role; the partner's own country never passes over.
+                RoleClass::Counterpart if ph.info.country.is_some() => {
+                    let mut info = ph.info.clone();
+                    self.fill_counterpart(&mut info, &sentence_people);
+                    out.extend(self.agent_mention(&info, text, ps, pe, offset));
+                }
                 _ => continue,
             }
             ph.used = true;
@@ -496,7 +588,11 @@ impl Document<'_> {
         let mut people_so_far: Vec<u32> = Vec::new();
         let mut first_person: Option<u32> = None;
         let mut rest = out.into_iter().peekable();
-        for unit in units.iter() {
+        // "his Algerian counterpart X": the possessive only points the counterpart at its partner, who is already
+        // a mention of the sentence; a pronoun mention there would put the partner on the counterpart's side.
+        let possessive_of_counterpart =
+            |u: usize| phrases.iter().any(|p| p.class == RoleClass::Counterpart && p.used && p.first == u + 1);
+        for (u, unit) in units.iter().enumerate() {
             let Unit::Hit(h) = *unit else { continue };
             let hit = hits[h];
             while let Some(m) = rest.peek() {
@@ -514,7 +610,7 @@ impl Document<'_> {
                 }
             }
             let Target::Role(r) = hit.sense.target else { continue };
-            if gaz.roles[r as usize].class != RoleClass::Pronoun {
+            if gaz.roles[r as usize].class != RoleClass::Pronoun || possessive_of_counterpart(u) {
                 continue;
             }
             let referent = people_so_far.last().copied().or(self.last_subject);
@@ -565,13 +661,14 @@ impl Document<'_> {
     fn surname(&self, token: &str) -> Option<u32> {
         let t = normalize(token);
         // Cheap rejection through the registry's token index before reading any aliases.
-        if !self.reg.by_token.contains_key(&index_key(&t)) {
-            return None;
-        }
+        self.reg.token_candidates(&t).next()?;
         self.people
             .iter()
             .filter(|(p, _, _)| {
-                self.reg.people[*p as usize].aliases.iter().any(|a| name_tokens(a).iter().any(|x| token_eq(x, &t)))
+                self.reg
+                    .alias_tokens
+                    .get(*p as usize)
+                    .is_some_and(|aliases| aliases.iter().any(|a| a.all.iter().any(|x| token_eq(x, &t))))
             })
             .max_by_key(|(_, count, last)| (*count, *last))
             .map(|x| x.0)
@@ -1154,6 +1251,31 @@ mod tests {
                 proptest::prop_assert_eq!(m.span.slice(&text), Some(m.text.as_str()));
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_index_finds_every_fuzzy_match(a in "[a-z]{1,8}", suffix in "[a-z]{0,3}", swap: bool) {
+            let b = format!("{a}{suffix}");
+            let (query, alias) = if swap { (b.as_str(), a.as_str()) } else { (a.as_str(), b.as_str()) };
+            let found = token_keys(query).any(|k| token_keys(alias).any(|x| x == k));
+            proptest::prop_assert!(!token_eq(query, alias) || found);
+        }
+    }
+
+    #[test]
+    fn registry_matches_names_through_the_cached_tokens() {
+        let mut reg = Registry::new();
+        let p = reg.new_person("Jesus De Los Angeles Aise Sotolongo", Some("CUB".to_string()));
+        assert_eq!(reg.find_person("Aise Sotolong", None, &[]), Some(p));
+        assert_eq!(reg.find_person("Aise Sotolong", Some("PRK"), &[]), None);
+        assert_eq!(reg.find_person("Kim Sotolongo", None, &[]), None);
+        let q = reg.new_person("Aise Sotolongova", None);
+        assert_eq!(reg.find_person("Aise Sotolongo", None, &[q]), Some(q));
+        // A registry read back from its serialised form rebuilds the caches.
+        let mut back: Registry = serde_json::from_str(&serde_json::to_string(&reg).unwrap()).unwrap();
+        back.ensure_index();
+        assert_eq!(back.find_person("Aise Sotolong", Some("CUB"), &[]), Some(p));
     }
 
     #[test]

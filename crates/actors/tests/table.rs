@@ -184,6 +184,22 @@ const ROWS: &[(&str, &[&str])] = &[
     // Headlines and ordinary capitalised words are not people.
     ("China's Leader Vows Stronger Ties With Africa", &["!Vows Stronger Ties With Africa", "Africa=AFR"]),
     ("Ukraine's President Pledges New Aid for Frontline Towns", &["!Pledges New Aid", "Ukraine's President~UKR"]),
+    // "[possessive] [country adjective] counterpart [Name]": the name is an official of the adjective's country.
+    (
+        "The talks were held between Japanese Vice Foreign Minister Taro Yamada and his Chilean counterpart Pedro Soto.",
+        &["Chilean counterpart Pedro Soto=CHLGOV", "Japanese Vice Foreign Minister Taro Yamada=JPNGOV", "!his"],
+    ),
+    (
+        "French Foreign Minister Jean Dupont met his German counterpart Hans Weber in Paris.",
+        &["German counterpart Hans Weber~DEU", "German counterpart Hans Weber!=French Foreign Minister Jean Dupont"],
+    ),
+    ("The Kenyan president called her Ugandan counterpart Mary Okello.", &["Ugandan counterpart Mary Okello=UGAGOV"]),
+    // A possessive that is not part of a counterpart phrase still resolves.
+    ("Argentine Foreign Minister Ana Flores said her country would vote yes.", &["her~ARG"]),
+    (
+        "Japanese Prime Minister Taro Yamada told his Indian counterparts that trade would grow.",
+        &["Indian counterparts=INDGOV", "Japanese Prime Minister Taro Yamada=JPNGOV", "!his"],
+    ),
 ];
 
 fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {

@@ -1,8 +1,12 @@
 //! Story clusters: documents grouped by estimated shingle similarity, each cluster with an original and its copies.
 //!
 //! A story is anchored on its first document (its *seed*). A new document joins an existing story only when it is
-//! similar to that story's seed, or to a strict majority of the story's members that the index returns; when it
+//! similar to that story's seed, or to a strict majority of the story's members that the index returns, and when its
+//! actors agree with the seed's (when both name actors, more than half of the smaller actor set is shared); when it
 //! qualifies for several stories it joins the one holding its best match, and existing stories are never merged.
+//! The actor check exists because reports built from the same phrasing about different countries (wire templates,
+//! recurring "X and Y signed ..." formulas) pass a word-shingle threshold, while copies of one report name the same
+//! actors.
 //! Linking every pair above the threshold (single linkage) would chain A~B~C into one story even when A and C have
 //! nothing in common, and a long-running topic with many similar reports would become one story; anchoring keeps
 //! every story within the threshold of one document and keeps the index append-only (a story number never changes).
@@ -110,6 +114,14 @@ pub struct StoryIndex {
     story: Vec<DocNo>,
     /// Each story's member count, indexed by its seed (0 for documents that are not seeds).
     size: Vec<u32>,
+    /// Each document's actors as a Bloom set ([`Tokens::actor_bits`]).
+    actors: Vec<u64>,
+}
+
+/// Whether two documents' actor sets agree: when both name actors, more than half of the smaller set is shared.
+fn actors_agree(a: u64, b: u64) -> bool {
+    let smaller = a.count_ones().min(b.count_ones());
+    smaller == 0 || 2 * (a & b).count_ones() > smaller
 }
 
 /// What the matches of a new document say about one existing story.
@@ -133,6 +145,7 @@ impl StoryIndex {
             meta: Vec::new(),
             story: Vec::new(),
             size: Vec::new(),
+            actors: Vec::new(),
         })
     }
 
@@ -152,7 +165,8 @@ impl StoryIndex {
     pub fn add(&mut self, doc: &Document) -> (DocNo, Vec<(DocNo, f32)>) {
         let sig = self.sign(&doc.tokens);
         let matches = self.index.query(&sig, self.config.threshold);
-        let joins = self.choose_story(&sig, &matches);
+        let actors = doc.tokens.actor_bits();
+        let joins = self.choose_story(&sig, actors, &matches);
         let no = self.index.insert(sig);
         self.meta.push(Meta {
             id: doc.id.clone(),
@@ -163,15 +177,17 @@ impl StoryIndex {
         let story = joins.unwrap_or(no);
         self.story.push(story);
         self.size.push(0);
+        self.actors.push(actors);
         if let Some(n) = self.size.get_mut(story as usize) {
             *n += 1;
         }
         (no, matches)
     }
 
-    /// The story a document with signature `sig` and the given matches (best first) joins, if any: among the
-    /// stories whose seed it matches or whose members it mostly matches, the one holding its best match.
-    fn choose_story(&self, sig: &Signature, matches: &[(DocNo, f32)]) -> Option<DocNo> {
+    /// The story a document with signature `sig`, actor set `actors` and the given matches (best first) joins, if
+    /// any: among the stories whose seed's actors agree with its own and whose seed it matches or whose members it
+    /// mostly matches, the one holding its best match.
+    fn choose_story(&self, sig: &Signature, actors: u64, matches: &[(DocNo, f32)]) -> Option<DocNo> {
         // Matches are few (bounded by the candidate chains), so a linear list beats a map here.
         let mut votes: Vec<StoryVote> = Vec::new();
         for &(doc, sim) in matches {
@@ -184,6 +200,9 @@ impl StoryIndex {
         votes
             .into_iter()
             .filter(|v| {
+                if !actors_agree(actors, self.actors.get(v.story as usize).copied().unwrap_or(0)) {
+                    return false;
+                }
                 let size = self.size.get(v.story as usize).copied().unwrap_or(0);
                 let seed_sim = self.index.signature(v.story).map_or(0.0, |s| s.similarity(sig));
                 seed_sim >= self.config.threshold || 2 * v.matched > size
@@ -312,14 +331,16 @@ impl StoryIndex {
         self.index.heap_bytes()
     }
 
-    /// Heap bytes of everything else kept per document (ids, outlets, story numbers and sizes), approximately.
+    /// Heap bytes of everything else kept per document (ids, outlets, story numbers, sizes, actor sets), approximately.
     pub fn meta_heap_bytes(&self) -> usize {
         let per: usize = self
             .meta
             .iter()
             .map(|m| m.id.capacity() + m.outlet.as_ref().map_or(0, String::capacity) + m.credits.capacity() * 24)
             .sum();
-        per + self.meta.capacity() * std::mem::size_of::<Meta>() + (self.story.capacity() + self.size.capacity()) * 4
+        per + self.meta.capacity() * std::mem::size_of::<Meta>()
+            + (self.story.capacity() + self.size.capacity()) * 4
+            + self.actors.capacity() * 8
     }
 }
 
@@ -366,6 +387,36 @@ mod tests {
         assert_eq!(idx.story_of(b), x1);
         let sizes: Vec<usize> = idx.groups().iter().map(Vec::len).collect();
         assert_eq!(sizes, vec![3, 2]);
+    }
+
+    #[test]
+    fn same_phrasing_about_other_actors_is_another_story() {
+        let mut idx = StoryIndex::new(StoryConfig::default()).unwrap();
+        let page = |id: &str, a: &str, b: &str| {
+            let mut d = doc(id, 0, 150);
+            d.tokens.push_actor(a);
+            d.tokens.push_text("signed a treaty with");
+            d.tokens.push_actor(b);
+            d
+        };
+        let (fra_chl, _) = idx.add(&page("1", "FRA", "CHL"));
+        let (copy, matches) = idx.add(&page("2", "FRA", "CHL"));
+        let (fra_per, _) = idx.add(&page("3", "FRA", "PER"));
+        assert!(!matches.is_empty());
+        assert_eq!(idx.story_of(copy), fra_chl);
+        assert_eq!(idx.story_of(fra_per), fra_per);
+        // Documents without actors are judged on their words alone.
+        let (plain, _) = idx.add(&doc("4", 0, 150));
+        assert_eq!(idx.story_of(plain), fra_chl);
+    }
+
+    #[test]
+    fn actor_agreement_needs_more_than_half_of_the_smaller_set() {
+        assert!(actors_agree(0, 0b11));
+        assert!(actors_agree(0b1, 0b11));
+        assert!(!actors_agree(0b011, 0b101));
+        assert!(actors_agree(0b0111, 0b1011));
+        assert!(!actors_agree(0b01, 0b10));
     }
 
     #[test]

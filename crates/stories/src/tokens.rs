@@ -29,6 +29,8 @@ pub fn stopword_list() -> impl Iterator<Item = &'static str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tokens {
     hashes: Vec<u64>,
+    /// A 64-bit Bloom set of the actor ids pushed, for the story index's actor check.
+    actors: u64,
 }
 
 impl Tokens {
@@ -39,7 +41,7 @@ impl Tokens {
 
     /// An empty stream with room for `n` tokens.
     pub fn with_capacity(n: usize) -> Tokens {
-        Tokens { hashes: Vec::with_capacity(n) }
+        Tokens { hashes: Vec::with_capacity(n), actors: 0 }
     }
 
     /// Splits `text` into words (maximal runs of alphanumeric characters), lowercases them and pushes each one
@@ -74,7 +76,14 @@ impl Tokens {
 
     /// Pushes a canonical actor id (for example `PRK` or an actor's database id) in place of its mention.
     pub fn push_actor(&mut self, id: &str) {
-        self.hashes.push(hash_str(ACTOR_TAG, id));
+        let h = hash_str(ACTOR_TAG, id);
+        self.actors |= 1 << (h >> 58);
+        self.hashes.push(h);
+    }
+
+    /// The actors pushed so far as a 64-bit Bloom set (one bit per actor id; 0 when there are none).
+    pub fn actor_bits(&self) -> u64 {
+        self.actors
     }
 
     /// Pushes a resolved date in place of the expression that gave it.
@@ -108,6 +117,7 @@ impl Tokens {
     /// Removes all tokens, keeping the allocation.
     pub fn clear(&mut self) {
         self.hashes.clear();
+        self.actors = 0;
     }
 }
 

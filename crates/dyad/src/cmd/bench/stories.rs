@@ -244,7 +244,7 @@ fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
     }
     let b = Banding::DEFAULT;
     println!(
-        "(index B/doc = signatures + bucket maps + chain links; other = ids and union-find; {}x{} bands)",
+        "(index B/doc = signatures + bucket maps + chain links; other = ids, story numbers and actor sets; {}x{} bands)",
         b.bands, b.rows
     );
     Ok(())
