@@ -13,8 +13,10 @@ const ORGS: &str = include_str!("../../../data/orgs.tsv");
 const MEDIA: &str = include_str!("../../../data/media.tsv");
 const PARTIES: &str = include_str!("../../../data/parties.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
+const ARMED_GROUPS: &str = include_str!("../../../data/armed_groups.tsv");
 const ROLES: &str = include_str!("../../../data/roles.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
+const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 
 /// A data file line that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -104,6 +106,8 @@ pub struct Gazetteer {
     pub(crate) keys: Vec<String>,
     pub(crate) ac: AhoCorasick,
     pub(crate) stopwords: HashSet<String>,
+    /// Words that mark a capitalised run as an organisation's name (data/org_words.txt).
+    pub(crate) org_words: HashSet<String>,
     pub(crate) by_id: HashMap<String, u32>,
     pub(crate) by_country: HashMap<String, u32>,
 }
@@ -148,6 +152,7 @@ pub struct GazetteerBuilder {
     keys: Vec<String>,
     index: HashMap<String, usize>,
     stopwords: HashSet<String>,
+    org_words: HashSet<String>,
     by_id: HashMap<String, u32>,
     by_country: HashMap<String, u32>,
 }
@@ -157,6 +162,19 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The normalised words of a one-word-per-line list.
+fn word_set(text: &str) -> HashSet<String> {
+    data_lines(text).map(|(_, l)| normalize(l.trim())).collect()
+}
+
+/// The plural of a demonym used as a noun ("Iraqis", "Afghans"), or none for those that do not take one
+/// ("Swiss", "Chinese", "French").
+fn demonym_plural(adjective: &str) -> Option<String> {
+    let invariable = adjective.ends_with('s') || adjective.ends_with("ese") || adjective.ends_with("ch");
+    let adjective_only = adjective.ends_with("sh") || adjective.ends_with("ic");
+    (!invariable && !adjective_only).then(|| format!("{adjective}s"))
 }
 
 fn caps_of(alias: &str) -> Caps {
@@ -193,8 +211,10 @@ impl GazetteerBuilder {
         b.load_actor_file("media.tsv", MEDIA, Kind::Media)?;
         b.load_actor_file("parties.tsv", PARTIES, Kind::Party)?;
         b.load_actor_file("groups.tsv", GROUPS, Kind::Group)?;
+        b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, Kind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
         b.load_stopwords(NAME_STOPWORDS);
+        b.org_words = word_set(ORG_WORDS);
         Ok(b)
     }
 
@@ -309,8 +329,8 @@ impl GazetteerBuilder {
             }
             for a in adjectives {
                 self.add_alias(idx, &a, MentionForm::Adjective);
-                if !a.ends_with('s') && !a.ends_with("ese") && !a.ends_with('i') {
-                    self.add_alias(idx, &format!("{a}s"), MentionForm::Adjective);
+                if let Some(plural) = demonym_plural(&a) {
+                    self.add_alias(idx, &plural, MentionForm::Adjective);
                 }
             }
         }
@@ -345,8 +365,8 @@ impl GazetteerBuilder {
                 "alias" => self.add_alias(idx, value, MentionForm::Name),
                 "adj" => {
                     self.add_alias(idx, value, MentionForm::Adjective);
-                    if !value.ends_with('s') && !value.ends_with("ese") && !value.ends_with('i') {
-                        self.add_alias(idx, &format!("{value}s"), MentionForm::Adjective);
+                    if let Some(plural) = demonym_plural(value) {
+                        self.add_alias(idx, &plural, MentionForm::Adjective);
                     }
                 }
                 "capital" => self.add_alias(idx, value, MentionForm::Metonym),
@@ -387,7 +407,8 @@ impl GazetteerBuilder {
             }
             let country = if country.is_empty() {
                 None
-            } else if self.by_country.contains_key(country) {
+            } else if self.by_country.contains_key(country) || (kind == Kind::Group && country == code) {
+                // A region is its own country code (CAMEO's AFR, MEA).
                 Some(country.to_string())
             } else {
                 return Err(err(file, line, format!("unknown country {country}")));
@@ -395,6 +416,10 @@ impl GazetteerBuilder {
             let sector = match kind {
                 Kind::Media => Some("MED".to_string()),
                 Kind::Party => Some(code.get(3..).filter(|s| !s.is_empty()).unwrap_or("PTY").to_string()),
+                // A country- or region-rooted code (AFGREB, IMGREB) carries its sector; IGO/NGO codes carry a body.
+                Kind::Org if code.len() == 6 && !matches!(code.get(..3), Some("IGO" | "NGO" | "MNC")) => {
+                    code.get(3..).map(str::to_string)
+                }
                 _ => None,
             };
             let mut names = names.split('|');
@@ -455,9 +480,7 @@ impl GazetteerBuilder {
     }
 
     fn load_stopwords(&mut self, text: &str) {
-        for (_, l) in data_lines(text) {
-            self.stopwords.insert(normalize(l.trim()));
-        }
+        self.stopwords.extend(word_set(text));
     }
 
     /// Adds a PETRARCH/TABARI `.actors` dictionary (see [`crate::phoenix`]). Phrases that dyad's own data already
@@ -553,6 +576,7 @@ impl GazetteerBuilder {
             keys: self.keys,
             ac,
             stopwords: self.stopwords,
+            org_words: self.org_words,
             by_id: self.by_id,
             by_country: self.by_country,
         }
@@ -589,6 +613,16 @@ mod tests {
     }
 
     #[test]
+    fn demonyms_take_their_plural() {
+        assert_eq!(demonym_plural("Iraqi").as_deref(), Some("Iraqis"));
+        assert_eq!(demonym_plural("Afghan").as_deref(), Some("Afghans"));
+        assert_eq!(demonym_plural("Chinese"), None);
+        assert_eq!(demonym_plural("Swiss"), None);
+        assert_eq!(demonym_plural("British"), None);
+        assert_eq!(demonym_plural("French"), None);
+    }
+
+    #[test]
     fn countries_file_has_every_iso_country() {
         let b = builder_with(true);
         let iso = b.entries.iter().filter(|e| e.kind == Kind::Country && e.id.len() == 3).count();
@@ -617,6 +651,7 @@ mod tests {
             ("media.tsv", MEDIA, Kind::Media),
             ("parties.tsv", PARTIES, Kind::Party),
             ("groups.tsv", GROUPS, Kind::Group),
+            ("armed_groups.tsv", ARMED_GROUPS, Kind::Org),
         ] {
             let mut b = builder_with(true);
             let before = b.entries.len();
@@ -644,6 +679,13 @@ mod tests {
         let mut b = GazetteerBuilder::new();
         b.load_stopwords(NAME_STOPWORDS);
         assert!(b.stopwords.contains("friday") && b.stopwords.contains("the"));
+    }
+
+    #[test]
+    fn org_words_file_loads_lowercase_single_words() {
+        let words = word_set(ORG_WORDS);
+        assert!(words.contains("committee") && words.contains("community"));
+        assert!(words.iter().all(|w| !w.contains(' ') && w.chars().all(|c| c.is_lowercase())));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! Aho-Corasick automaton that runs over normalised text (case, diacritics, hyphens and apostrophes folded, with a
 //! byte map back to the original). Role words ("foreign minister", "ambassador", "diplomats") come from the same
 //! automaton and combine with their own modifier into one coded phrase: "Cuban ambassador to the DPRK" is CUBGOV,
-//! never PRK. People are not listed anywhere: they are learned from titles and appositions ("Russian Foreign
+//! never PRK. Sector nouns ("warplanes", "riot police", "extremists") take CAMEO sectors the same way ("Russian
+//! warplanes" RUSMIL), countries joined by "and" share them ("Hungarian and Romanian officials"), and a body with no
+//! country of its own takes the one it acts in ("rebels in the Ivory Coast"). People are not listed anywhere: they are learned from titles and appositions ("Russian Foreign
 //! Minister Sergey Lavrov", "Aise Sotolong, Cuban ambassador to the DPRK") into a [`Registry`] that persists across
 //! documents, and later surnames, role phrases ("the vice minister") and pronouns resolve to them through a
 //! per-document [`Document`] state.

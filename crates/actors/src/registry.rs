@@ -132,6 +132,15 @@ impl Registry {
         &self.people
     }
 
+    /// A registry over the built-in dictionaries that already knows `people` (as [`Registry::people`] returned
+    /// them, in the same order: ties between people go to the one learned first), e.g. people a store kept.
+    pub fn with_people(people: Vec<Actor>) -> Registry {
+        let mut registry = Registry::new();
+        registry.people = people;
+        registry.ensure_index();
+        registry
+    }
+
     /// Starts a document dated `date` (the publication date picks dated roles and stamps learned ones).
     pub fn document(&mut self, date: Option<NaiveDate>) -> Document<'_> {
         self.ensure_index();
@@ -456,6 +465,10 @@ impl Document<'_> {
         for (a, b) in runs {
             let (s, e) = (unit_start(&units[a], &hits, &toks), unit_end(&units[b], &hits, &toks));
             let Some(name) = sentence.get(s..e) else { continue };
+            // "the Ceasefire Violations Committee", "European Community": an organisation's name, not a person's.
+            if name.split([' ', '-']).any(|w| gaz.org_words.contains(&normalize(w))) {
+                continue;
+            }
             let title = phrases.iter().position(|p| {
                 p.last + 1 == a && matches!(p.class, RoleClass::Person | RoleClass::Counterpart) && !p.used
             });
@@ -489,6 +502,20 @@ impl Document<'_> {
                 if phrases[pi].class == RoleClass::Counterpart {
                     self.fill_counterpart(&mut info, &sentence_people);
                 }
+                // "King Hassan of Morocco": a title without a country takes the one named right after the name.
+                let mut e = e;
+                let mut of_country = None;
+                if info.country.is_none()
+                    && info.org_code.is_none()
+                    && is_tok_at(&units, b + 1, sentence, &toks, "of")
+                    && let Some(Unit::Hit(h)) = units.get(b + 2)
+                    && let Target::Entry(ei) = hits[*h].sense.target
+                    && gaz.entries[ei as usize].kind == Kind::Country
+                {
+                    info.country = gaz.entries[ei as usize].country.clone();
+                    e = hits[*h].end;
+                    of_country = Some(b + 2);
+                }
                 let doc_people: Vec<u32> = self.people.iter().map(|x| x.0).collect();
                 let found = if single {
                     self.surname(name).filter(|&p| self.reg.country_ok(p, info.country.as_deref()))
@@ -504,6 +531,9 @@ impl Document<'_> {
                 self.reg.add_alias(p, name);
                 self.reg.add_role(p, &info, self.date);
                 phrases[pi].used = true;
+                if let Some(c) = of_country {
+                    consumed[b + 1..=c].fill(true);
+                }
                 let ph = &phrases[pi];
                 let (ps, pe) = (unit_start(&units[ph.first], &hits, &toks), unit_end(&units[ph.last], &hits, &toks));
                 for c in consumed.iter_mut().take(ph.last + 1).skip(ph.first) {
@@ -807,6 +837,9 @@ impl Document<'_> {
                 continue;
             }
             let Some((s, e)) = self.norm.original_range(sentence, ns, ne) else { continue };
+            if inside_compound(sentence, s, &gaz.senses[m.pattern().as_usize()]) {
+                continue;
+            }
             raw.push((s, e, m.pattern().as_usize()));
         }
         // Unambiguous country mentions of this very sentence also count as context ("Brazzaville said Congo").
@@ -840,7 +873,25 @@ impl Document<'_> {
             }
         }
         chosen.sort_by_key(|h| h.start);
-        chosen
+        // "Bosnian Serbs", "Croatian Serb refugees": a demonym right before another names the state the community
+        // lives in, which is the actor CAMEO codes; the two read as one mention of the first.
+        let is_demonym = |h: &Hit| {
+            h.sense.form == MentionForm::Adjective
+                && matches!(h.sense.target, Target::Entry(e) if gaz.entries[e as usize].kind == Kind::Country)
+        };
+        let mut merged: Vec<Hit> = Vec::with_capacity(chosen.len());
+        for h in chosen {
+            if let Some(prev) = merged.last_mut()
+                && is_demonym(prev)
+                && is_demonym(&h)
+                && sentence.get(prev.end..h.start) == Some(" ")
+            {
+                prev.end = h.end;
+                continue;
+            }
+            merged.push(h);
+        }
+        merged
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -890,6 +941,8 @@ impl Document<'_> {
             _ => None,
         };
         let mut phrases: Vec<Phrase> = Vec::new();
+        // Coordinated modifiers join the phrases once complements are attached: they have none of their own.
+        let mut coordinated: Vec<Phrase> = Vec::new();
         for (i, u) in units.iter().enumerate() {
             let Some(role) = role_of(u) else { continue };
             if !matches!(role.class, RoleClass::Person | RoleClass::Group | RoleClass::Counterpart) {
@@ -911,6 +964,24 @@ impl Document<'_> {
             let mut k = j;
             if k > 0 && is_possessive(&units[k - 1], sentence, toks) {
                 k -= 1;
+            }
+            // "Serbian Labour Minister", "Pakistani Federal Secretary Interior": capitalised portfolio words between
+            // the country and a title belong to the title.
+            if class == RoleClass::Person && k > 1 && entry_of(&units[k - 1]).is_none() {
+                let mut a = k;
+                while a > 0 && k - a < 3 && is_portfolio_word(&units[a - 1], sentence, toks, gaz) {
+                    a -= 1;
+                }
+                if a < k
+                    && a > 0
+                    && entry_of(&units[a - 1]).is_some_and(|e| e.kind == Kind::Country)
+                    && tok_text(&units[a], sentence, toks).is_some_and(|w| !w.eq_ignore_ascii_case("and"))
+                {
+                    let words: Vec<String> =
+                        (a..k).filter_map(|u| tok_text(&units[u], sentence, toks)).map(str::to_lowercase).collect();
+                    info.text = format!("{} {}", words.join(" "), info.text);
+                    k = a;
+                }
             }
             if k > 0
                 && let Some(e) = entry_of(&units[k - 1])
@@ -956,6 +1027,39 @@ impl Document<'_> {
                     info.country = e.country.clone();
                 }
             }
+            // "Hungarian and Romanian officials": every country coordinated with the modifier holds the same role.
+            if class == RoleClass::Group
+                && info.country.is_some()
+                && let Some(mut m) = modifier
+            {
+                // Only a demonym or an abbreviation ("U.S. and Russian negotiators") is a modifier; "Bulgaria,
+                // Macedonian officials" is a list, not a coordination.
+                let modifier_like = |u: &Unit| match u {
+                    Unit::Hit(h) => {
+                        let surface = sentence.get(hits[*h].start..hits[*h].end).unwrap_or("");
+                        hits[*h].sense.form == MentionForm::Adjective || !surface.chars().any(char::is_lowercase)
+                    }
+                    Unit::Tok(_) => false,
+                };
+                while m >= 2
+                    && is_tok(&units[m - 1], sentence, toks, "and")
+                    && modifier_like(&units[m - 2])
+                    && let Some(e) = entry_of(&units[m - 2]).filter(|e| e.kind == Kind::Country)
+                {
+                    let info = RoleInfo { country: e.country.clone(), ..info.clone() };
+                    let p = Phrase {
+                        first: m - 2,
+                        role_unit: i,
+                        last: m - 2,
+                        class,
+                        info,
+                        modifier: Some(m - 2),
+                        used: false,
+                    };
+                    coordinated.push(p);
+                    m -= 2;
+                }
+            }
             phrases.push(Phrase { first, role_unit: i, last: i, class, info, modifier, used: false });
         }
         // Complements, right to left so that "of Algerian Ministry of Foreign Affairs" is built before its head.
@@ -992,6 +1096,18 @@ impl Document<'_> {
                     }
                     phrases[pi].last = k;
                 }
+            } else if let Some(e) = entry_of(target).filter(|e| {
+                prep == "in"
+                    && e.kind == Kind::Country
+                    && phrases[pi].class == RoleClass::Group
+                    && phrases[pi].info.country.is_none()
+                    && phrases[pi].info.org_code.is_none()
+                    && !matches!(phrases[pi].info.sector.as_deref(), Some("GOV" | "MIL"))
+            }) {
+                // "rebels in the Ivory Coast", "security forces in Guinea": a body without a country of its own is
+                // of the country it acts in. Officials, diplomats and troops "in" a country are as often foreign.
+                phrases[pi].info.country = e.country.clone();
+                phrases[pi].last = k;
             } else if let Some(e) = entry_of(target).filter(|e| matches!(e.kind, Kind::Country | Kind::Org)) {
                 // "ambassador to the DPRK" / "in Pyongyang" names the host, never the role's own country.
                 let from = unit_start(&units[i + 1], hits, toks);
@@ -1002,6 +1118,7 @@ impl Document<'_> {
                 phrases[pi].last = k;
             }
         }
+        phrases.extend(coordinated);
         phrases
     }
 }
@@ -1163,6 +1280,34 @@ fn tok_text<'a>(u: &Unit, sentence: &'a str, toks: &[Tok]) -> Option<&'a str> {
 
 fn is_tok(u: &Unit, sentence: &str, toks: &[Tok], want: &str) -> bool {
     tok_text(u, sentence, toks).is_some_and(|t| t.eq_ignore_ascii_case(want))
+}
+
+/// Whether a match at `start` sits inside a hyphenated word that makes it no actor: a role word ending a compound
+/// ("multi-party", "anti-government") or anything after "anti-", "pro-", "non-" ("anti-American protesters" are
+/// not American).
+fn inside_compound(sentence: &str, start: usize, senses: &[Sense]) -> bool {
+    let Some(before) = sentence.get(..start).and_then(|b| b.strip_suffix('-')) else { return false };
+    let prefix = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let is = |words: &[&str]| words.iter().any(|p| prefix.eq_ignore_ascii_case(p));
+    if is(&["ex", "co"]) {
+        // "ex-president", "co-chairman" are still titles.
+        return false;
+    }
+    is(&["anti", "pro", "non", "counter"]) || senses.iter().all(|s| matches!(s.target, Target::Role(_)))
+}
+
+/// A capitalised word no dictionary took, or "and", as in a title's portfolio ("Planning and Investment").
+fn is_portfolio_word(u: &Unit, sentence: &str, toks: &[Tok], gaz: &Gazetteer) -> bool {
+    tok_text(u, sentence, toks).is_some_and(|w| {
+        w == "and"
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(char::is_alphabetic)
+                && !gaz.stopwords.contains(&normalize(w)))
+    })
+}
+
+fn is_tok_at(units: &[Unit], i: usize, sentence: &str, toks: &[Tok], want: &str) -> bool {
+    units.get(i).is_some_and(|u| is_tok(u, sentence, toks, want))
 }
 
 fn is_det(u: &Unit, sentence: &str, toks: &[Tok]) -> bool {

@@ -22,27 +22,17 @@ const COUNTRIES: [(&str, &str); 8] = [
     ("Canada", "Ottawa"),
     ("Egypt", "Cairo"),
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of the month `index` (0 = January).
+fn month_name(index: usize) -> &'static str {
+    chrono::Month::try_from((index % 12 + 1) as u8).map_or("January", |m| m.name())
+}
 
 /// A small plain-text news page, distinct for every `i` (it carries a unique marker word).
 fn page(i: usize) -> String {
     let (a, capital) = COUNTRIES[i % COUNTRIES.len()];
     let (b, _) = COUNTRIES[(i / COUNTRIES.len() + 1 + i) % COUNTRIES.len()];
     let b = if a == b { COUNTRIES[(i + 1) % COUNTRIES.len()].0 } else { b };
-    let (month, day, year) = (MONTHS[i % 12], 1 + i % 28, 2000 + i % 25);
+    let (month, day, year) = (month_name(i % 12), 1 + i % 28, 2000 + i % 25);
     format!(
         "{a} and {b} hold talks on trade\n\n{month} {day}, {year}\n\n{capital}, {month} {day} -- The foreign minister of \
          {a} met his counterpart from {b} in {capital} on Monday, and the two governments signed an agreement on \
@@ -127,5 +117,15 @@ fn a_killed_ingest_resumes_and_stores_every_page_once() {
         let files: Vec<&str> = hits.lines().filter(|l| l.starts_with("page_")).collect();
         assert_eq!(files.len(), 1, "marker {i}: {hits}");
         assert!(files[0].starts_with(&format!("page_{i:05}.txt")), "marker {i}: {hits}");
+    }
+
+    // The pages committed by the killed run were never grouped or consolidated by it; the resumed run must have
+    // done so: its stories and events are those of one uninterrupted run.
+    let clean = dir.path().join("clean.db");
+    run_db(&clean, &["ingest", "--batch", "50", pages.to_str().expect("utf-8 path")]);
+    for query in [&["events", "--format", "jsonl"][..], &["stories"]] {
+        let (resumed, uninterrupted) = (run_db(&db, query), run_db(&clean, query));
+        assert!(!uninterrupted.trim().is_empty(), "{query:?} printed nothing");
+        assert!(resumed == uninterrupted, "{query:?} differs after a resumed ingest");
     }
 }

@@ -62,6 +62,15 @@ pub enum CueKind {
     Report,
     /// Passive auxiliary.
     Passive,
+    /// The subject refuses the action ("refused to", "declined to"): the refusal is itself an event (root 12).
+    Refusal,
+    /// The subject is obliged to act ("must", "should"): under a report verb, the speaker demands it (root 10).
+    Obligation,
+    /// A condition the action is threatened under ("unless"): a planned action with one is a threat (root 13).
+    Condition,
+    /// The subject readies the action ("prepared to resume shelling"): for an armed attack a show of force
+    /// (root 15), otherwise a plan like a future cue.
+    Preparation,
 }
 
 /// All dictionaries, indexed by anchor lemma (the verb for verb patterns, the first word for phrases).
@@ -222,6 +231,10 @@ impl Dictionaries {
                 "future" => CueKind::Future,
                 "report" => CueKind::Report,
                 "passive" => CueKind::Passive,
+                "refusal" => CueKind::Refusal,
+                "obligation" => CueKind::Obligation,
+                "condition" => CueKind::Condition,
+                "preparation" => CueKind::Preparation,
                 k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
             };
             d.cues.push((kind, c[1].split_whitespace().collect()));
@@ -267,7 +280,17 @@ mod tests {
         for p in &d.verbs {
             assert!(crate::Codebook::builtin().contains(p.code));
         }
-        for kind in [CueKind::Negation, CueKind::Intent, CueKind::Future, CueKind::Report, CueKind::Passive] {
+        for kind in [
+            CueKind::Negation,
+            CueKind::Intent,
+            CueKind::Future,
+            CueKind::Report,
+            CueKind::Passive,
+            CueKind::Refusal,
+            CueKind::Obligation,
+            CueKind::Condition,
+            CueKind::Preparation,
+        ] {
             assert!(d.cues.iter().any(|(k, _)| *k == kind), "{kind:?}");
         }
     }

@@ -14,7 +14,10 @@
 //! whole stage is a hash probe per token plus small windowed checks, so it runs at thousands of pages per second
 //! per core with no model files. Roles come from a handful of rules that hold across English news prose (the
 //! leftmost subject of the clause, the actor after the pattern's preposition, coordinated lists, passive "by",
-//! "between X and Y", the speaker of reported speech), which generalise where per-sentence rules would not.
+//! "between X and Y", the speaker of reported speech), which generalise where per-sentence rules would not. Cue
+//! phrases (`data/event_cues.tsv`) move a predicate to another code the way the CAMEO codebook does: a refusal
+//! to act is a rejection (12), an obligation stated in reported speech is the speaker's demand (10), an announced
+//! action under a condition is a threat (13), a promised action its intent code (03 or 13).
 #![deny(missing_docs)]
 
 mod codebook;

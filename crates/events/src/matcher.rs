@@ -18,6 +18,9 @@ const OBJECT_WINDOW: usize = 8;
 /// How far before the predicate (in tokens) negation, intent and future cues are looked for.
 const CUE_WINDOW: usize = 6;
 
+/// The pattern id of a predicate found from an obligation cue alone ("must", "should").
+pub(crate) const OBLIGATION_PATTERN: &str = "event_cues:obligation";
+
 pub(crate) const DET: u8 = 1;
 pub(crate) const PREP: u8 = 2;
 pub(crate) const CONJ: u8 = 4;
@@ -98,6 +101,14 @@ pub struct Match {
     pub intent: bool,
     /// A future cue precedes it ("will", "is expected to").
     pub future: bool,
+    /// A refusal cue precedes it ("refused to", "declined to").
+    pub refused: bool,
+    /// An obligation cue precedes it ("must", "should").
+    pub obliged: bool,
+    /// A condition cue follows it in the sentence ("unless").
+    pub conditional: bool,
+    /// A preparation cue precedes it ("prepared to").
+    pub prepared: bool,
 }
 
 /// Per-token facts the matcher and role assignment share.
@@ -109,6 +120,10 @@ pub struct Analysis<'t> {
     pub(crate) capitalized: Vec<bool>,
     /// Token indices of report cues ("said", "according to" -> the "according" token).
     pub report_cues: Vec<usize>,
+    /// Token indices where an obligation cue starts ("must").
+    pub(crate) obligation_cues: Vec<usize>,
+    /// Token indices where a condition cue starts ("unless").
+    pub(crate) condition_cues: Vec<usize>,
 }
 
 impl<'t> Analysis<'t> {
@@ -125,7 +140,15 @@ impl<'t> Analysis<'t> {
             norms.push(norm);
         }
         let capitalized = tokens.as_slice().iter().map(|t| t.capitalized).collect();
-        let mut a = Analysis { norms, lemmas, function, capitalized, report_cues: Vec::new() };
+        let mut a = Analysis {
+            norms,
+            lemmas,
+            function,
+            capitalized,
+            report_cues: Vec::new(),
+            obligation_cues: Vec::new(),
+            condition_cues: Vec::new(),
+        };
         let dict = Dictionaries::builtin();
         for i in 0..n {
             // A capitalised word inside the sentence is a name ("United States"), not a report verb.
@@ -133,12 +156,27 @@ impl<'t> Analysis<'t> {
             if name {
                 continue;
             }
+            let mut reported = false;
             for c in dict.cues_starting_with(a.first_words(i)) {
                 let (kind, phrase) = &dict.cues[c];
-                let noun = phrase.len() == 1 && a.noun_context(i) && a.lemmas[i].noun.is_some();
-                if *kind == CueKind::Report && !noun && a.phrase_at(i, phrase).is_some() {
-                    a.report_cues.push(i);
-                    break;
+                let list = match kind {
+                    CueKind::Report if !reported => &mut a.report_cues,
+                    CueKind::Obligation => &mut a.obligation_cues,
+                    CueKind::Condition => &mut a.condition_cues,
+                    _ => continue,
+                };
+                if list.last() == Some(&i) {
+                    continue;
+                }
+                let noun =
+                    *kind == CueKind::Report && phrase.len() == 1 && a.noun_context(i) && a.lemmas[i].noun.is_some();
+                if !noun && a.phrase_at(i, phrase).is_some() {
+                    reported |= *kind == CueKind::Report;
+                    match kind {
+                        CueKind::Report => a.report_cues.push(i),
+                        CueKind::Obligation => a.obligation_cues.push(i),
+                        _ => a.condition_cues.push(i),
+                    }
                 }
             }
         }
@@ -213,8 +251,32 @@ impl<'t> Analysis<'t> {
         {
             return true;
         }
-        // "the U.S. test-launch": a base form after a determiner and a name is a noun.
-        if prev >= 1 && self.is(prev - 1, DET) && self.capitalized[prev] && v.is(VerbForm::Base) {
+        // "the U.S. test-launch", "a United Nations appeal": a base form after a determiner and a name is a
+        // noun; but not after a plural people ("the Palestinians reject"), which is a subject.
+        if self.capitalized[prev] && v.is(VerbForm::Base) {
+            // A plural people ("Palestinians", "Kurds"), unlike the plural name of one state.
+            let word = self.norm(prev);
+            let people =
+                (word.ends_with('s') && !matches!(word, "states" | "nations" | "emirates")) || word.ends_with("ese");
+            let mut j = prev;
+            while j > 0 && self.capitalized[j] && prev - j < 4 {
+                j -= 1;
+            }
+            if self.is(j, DET) && !people {
+                return true;
+            }
+        }
+        // "rejected recent calls for": a word after a verb and a modifier that is neither verb nor function word.
+        if prev >= 1
+            && l.noun.is_some()
+            && self.function[prev] == 0
+            && self.lemmas[prev].verb.is_none()
+            && !self.capitalized[prev]
+            && !self.is_punct(prev)
+            && !self.is(prev - 1, MODAL)
+            && self.lemmas[prev - 1].verb.is_some_and(|pv| !matches!(pv.base, "be" | "have" | "do" | "get"))
+            && !v.is(VerbForm::Participle)
+        {
             return true;
         }
         // An adjective-like word after a determiner ("an official visit", "the strategic dialogue").
@@ -307,9 +369,50 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
                         .all(|k| a.is(k, DET) || a.lemmas[k].verb.is_none() && !a.is_punct(k) && !a.is(k, PREP))
             })
     });
+    // "... unless the president agrees to step down", "if war starts": a predicate in a condition is
+    // hypothetical, not an event.
+    out.retain(|m| {
+        let mut k = m.anchor;
+        while k > 0 {
+            k -= 1;
+            if a.is_boundary(k) || a.norm(k) == "," {
+                return true;
+            }
+            if matches!(a.norm(k), "unless" | "if") {
+                return false;
+            }
+        }
+        true
+    });
     // A gerund or participle both matched as verb and nominal keeps the verb reading.
     let mut seen = std::collections::HashSet::new();
     out.retain(|m| seen.insert(m.anchor));
+    // "Russia said Sudan must return ...": an obligation is a predicate of its own (a demand, when a report verb
+    // governs it), whether or not the dictionary knows the obliged action.
+    for &k in &a.obligation_cues {
+        if !seen.contains(&k) {
+            out.push(Match {
+                kind: MatchKind::Verb,
+                pattern: OBLIGATION_PATTERN,
+                code: "100",
+                symmetric: false,
+                subject_action: false,
+                anchor: k,
+                end: k + 1,
+                prep: None,
+                object: None,
+                passive: false,
+                gerund: false,
+                negated: false,
+                intent: false,
+                future: false,
+                refused: false,
+                obliged: true,
+                conditional: false,
+                prepared: false,
+            });
+        }
+    }
     for m in out.iter_mut() {
         modifiers(a, m, dict);
     }
@@ -399,6 +502,10 @@ fn best_verb(
             negated: false,
             intent: false,
             future: false,
+            refused: false,
+            obliged: false,
+            conditional: false,
+            prepared: false,
         };
         best = Some((score, m));
     }
@@ -433,6 +540,10 @@ fn best_nominal(
             negated: false,
             intent: false,
             future: false,
+            refused: false,
+            obliged: false,
+            conditional: false,
+            prepared: false,
         });
     }
     best
@@ -511,10 +622,18 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
                 CueKind::Negation => m.negated = true,
                 CueKind::Intent => m.intent = true,
                 CueKind::Future => m.future = true,
-                CueKind::Report | CueKind::Passive => {}
+                CueKind::Refusal => m.refused = true,
+                CueKind::Obligation => m.obliged = true,
+                CueKind::Preparation => {
+                    m.prepared = true;
+                    m.future = true;
+                }
+                CueKind::Report | CueKind::Passive | CueKind::Condition => {}
             }
         }
     }
+    // "will withdraw ... unless X ...": the condition follows the predicate, anywhere later in the sentence.
+    m.conditional = a.condition_cues.iter().any(|&k| k >= m.end);
 }
 
 #[cfg(test)]

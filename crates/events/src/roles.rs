@@ -93,6 +93,24 @@ pub fn code_sentence(text: &str, tokens: &Tokens, actors: &[ActorSlot], times: &
             }
         }
     }
+    // "began a hunger strike to demand the return of X from Y", "demonstrated ... calling for independence from
+    // Y": a protest that names no target is aimed at whom the same protesters' demand or appeal is made of.
+    let demands: Vec<(usize, Option<usize>)> = out
+        .events
+        .iter()
+        .filter(|d| d.target.is_some() && matches!(Codebook::builtin().root(d.code), Some("02" | "10")))
+        .map(|d| (d.source, d.target))
+        .collect();
+    for e in out.events.iter_mut() {
+        if e.target.is_none()
+            && Codebook::builtin().root(e.code) == Some("14")
+            && let Some(&(_, target)) = demands.iter().find(|d| d.0 == e.source)
+        {
+            e.target = target;
+        }
+    }
+    let mut kept = HashSet::new();
+    out.events.retain(|e| kept.insert((e.code, e.source, e.target)));
     out
 }
 
@@ -159,6 +177,10 @@ impl<'a> Context<'a> {
                 return None;
             }
             j -= 1;
+            // "said on Tuesday that Sudan must ...": "that" opens a clause; the actor after it is no object.
+            if self.a.norm(j) == "that" {
+                return None;
+            }
             if self.a.is(j, PREP) {
                 // "a day after Kim sent ...": a preposition opening a clause with its own finite verb is a
                 // subordinator, and the actor is that clause's subject.
@@ -212,6 +234,45 @@ impl<'a> Context<'a> {
             && s >= 1
             && (self.is_report_verb(s - 1) || (s >= 2 && self.is_report_verb(s - 2) && self.a.norm(s - 1) == "the"));
         after || before || self.after_according(k)
+    }
+
+    /// Whether slot `k` is the subject of a report verb right after it ("..., Thai military sources said"): the
+    /// speaker of the sentence, never the target of what it reports.
+    fn speaks(&self, k: usize) -> bool {
+        let (_, mut e) = self.actor_tokens[k];
+        // "the World Food Program (WFP) said": past an acronym in brackets.
+        if self.a.norm(e) == ")" {
+            e += 1;
+        }
+        if self.a.norm(e) == "("
+            && let Some(close) = (e + 1..(e + 4).min(self.a.len())).find(|&j| self.a.norm(j) == ")")
+        {
+            e = close + 1;
+        }
+        // "X, said KCNA": a comma and an inverted report verb belong to the actor after the verb.
+        let inverted = |r: usize| {
+            let next = if self.a.norm(r + 1) == "the" { r + 2 } else { r + 1 };
+            self.slot_starting_at(next).is_some()
+        };
+        self.is_report_verb(e)
+            || (self.a.norm(e) == "," && e + 1 < self.a.len() && self.is_report_verb(e + 1) && !inverted(e + 1))
+            || self.nouns_then_report(e)
+    }
+
+    /// "X sources said", "the X refugee agency reported": one to three common nouns from token `e`, then a
+    /// report verb.
+    fn nouns_then_report(&self, e: usize) -> bool {
+        let mut j = e;
+        while j < self.a.len() && j < e + 3 {
+            if self.a.is_punct(j) || self.a.function[j] != 0 || self.a.lemmas[j].verb.is_some() {
+                return false;
+            }
+            j += 1;
+            if self.is_report_verb(j) {
+                return true;
+            }
+        }
+        false
     }
 
     /// A list starting at slot `k`: "Syria, South Africa, Zimbabwe and Tanzania" -> all four.
@@ -282,6 +343,13 @@ impl<'a> Context<'a> {
                 }
                 return (start, Some(j), None);
             }
+            // "said on Tuesday that X ...": a "that" a few words after a report verb opens the reported clause.
+            if self.a.norm(j) == "that"
+                && let Some(r) = (j.saturating_sub(5)..j).rev().find(|&r| self.is_report_verb(r))
+                && (r + 1..j).all(|q| self.slot_at(q).is_none())
+            {
+                return (j + 1, Some(r), None);
+            }
             if self.a.is(j, RELPRO)
                 || (self.a.norm(j) == "that" && j > 0 && !self.a.is_punct(j - 1) && self.slot_ending_at(j).is_some())
             {
@@ -297,7 +365,9 @@ impl<'a> Context<'a> {
     /// "a day after Kim sent ...", "before the minister left ...": a preposition or subordinator followed by an
     /// actor and a finite verb (at or before `p`) opens a clause of its own, whose subject is that actor.
     fn opens_finite_clause(&self, j: usize, p: usize) -> bool {
-        if !self.a.is(j, PREP | SUB) {
+        // Only a subordinator or a preposition of time opens a clause: "in Iraq said" is a place in a subject.
+        let opens = self.a.is(j, SUB) || matches!(self.a.norm(j), "after" | "before" | "since" | "until" | "till");
+        if !opens {
             return false;
         }
         let mut first = j + 1;
@@ -366,6 +436,11 @@ impl<'a> Context<'a> {
         if let Some(&first) = of_phrase.first() {
             return self.coordinated(first, &|n| of_phrase.contains(&n));
         }
+        // "Rebels in the Ivory Coast dismissed ...", "Security forces in X have ...": a subject the actors stage
+        // could not name, placed by a country right after it, stands for that country's side.
+        if let Some(k) = self.placed_subject(start, p) {
+            return vec![k];
+        }
         if let Some(r) = relpro
             && let Some(k) = self.slot_ending_at(r).or_else(|| r.checked_sub(1).and_then(|q| self.slot_ending_at(q)))
             && self.can_act(k)
@@ -391,9 +466,27 @@ impl<'a> Context<'a> {
         previous.to_vec()
     }
 
+    /// The country in "NOUN(S) in COUNTRY VERB" at the start of a clause: a common-noun subject (not an actor
+    /// mention) of at most three words, then "in", then the only actor before the predicate.
+    fn placed_subject(&self, start: usize, p: usize) -> Option<usize> {
+        let slots = self.slots_in(start, p);
+        let &k = slots.first()?;
+        if slots.len() != 1 || !matches!(self.actors[k].kind, SlotKind::Country) || !self.can_act(k) {
+            return None;
+        }
+        let prep = self.governing_prep(k)?;
+        let head = (start..prep).filter(|&j| !self.a.is(j, DET)).count();
+        let plain = (start..prep)
+            .all(|j| !self.a.is_punct(j) && self.a.lemmas[j].verb.is_none_or(|_| self.a.lemmas[j].noun.is_some()));
+        let close = self.actor_tokens[k].1 + 4 >= p;
+        (self.a.norm(prep) == "in" && (1..=3).contains(&head) && plain && close).then_some(k)
+    }
+
     /// The targets after token `from` up to the clause end: the first allowed actor and its list.
     fn targets_after(&self, from: usize, m: &Match, exclude: &[usize]) -> Vec<usize> {
         let end = self.clause_end(m.anchor).max(m.end);
+        // "agreed to X despite Y's objection": a circumstance phrase after the object holds no party.
+        let end = (from..end).find(|&j| self.a.is(j, BACKGROUND)).unwrap_or(end);
         let movement = Codebook::builtin().root(m.code) == Some("04");
         let allowed = |k: usize| {
             !exclude.contains(&k)
@@ -401,6 +494,7 @@ impl<'a> Context<'a> {
                 && (movement || !matches!(self.actors[k].kind, SlotKind::Place))
                 && !self.is_location_use(k, m.prep)
                 && !(self.is_reporter(k) && (matches!(self.actors[k].kind, SlotKind::Media) || self.after_according(k)))
+                && !self.speaks(k)
         };
         // A symmetric or movement predicate may name its partner at any distance in the clause; others only
         // close to the verb, so that a later adjunct's actor is not taken for the object.
@@ -515,7 +609,10 @@ impl<'a> Context<'a> {
                 None => Vec::new(),
             };
         } else {
-            sources = self.subjects(m, &previous.0);
+            // "X was attacked by Y, killing 20": a participle after a comma continues the previous predicate, whose
+            // actor (the passive's agent too) is its subject.
+            let continues = m.gerund && m.anchor > 0 && self.a.norm(m.anchor - 1) == "," && !previous.0.is_empty();
+            sources = if continues { previous.0.clone() } else { self.subjects(m, &previous.0) };
             let from = m.prep.map_or(m.anchor + 1, |k| k + 1);
             targets = self.targets_after(from, m, &sources);
             if targets.is_empty() && m.prep.is_some() {
@@ -523,7 +620,19 @@ impl<'a> Context<'a> {
             }
         }
         sources.retain(|&k| self.present(k));
-        if sources.is_empty() {
+        // '"X said Y must release ...": an obligation inside reported speech is the speaker's demand of Y.
+        let mut demand = false;
+        if m.obliged
+            && !m.passive
+            && let (_, Some(r), _) = self.clause_start(m.anchor)
+        {
+            let speaker = self.subjects(&Match { anchor: r, gerund: false, ..m.clone() }, &[]);
+            if !speaker.is_empty() && !sources.is_empty() && speaker != sources {
+                targets = std::mem::replace(&mut sources, speaker);
+                demand = true;
+            }
+        }
+        if sources.is_empty() || m.pattern == crate::matcher::OBLIGATION_PATTERN && !demand {
             return Vec::new();
         }
         // "X, which rendered support to Y in the 1970s struggle, ...": a non-restrictive relative clause with no
@@ -544,6 +653,13 @@ impl<'a> Context<'a> {
         if symmetric && targets.is_empty() && sources.len() >= 2 {
             targets = sources.split_off(1);
         }
+        // "demonstrated in X", "imposed a curfew in southeastern X": a protest, a coercive measure or its easing
+        // that names no target is against (or for) the authorities of the country it happens in.
+        let domestic = matches!(Codebook::builtin().root(m.code), Some("14" | "17" | "18" | "19" | "20"))
+            || m.code.starts_with("081");
+        if targets.is_empty() && domestic {
+            targets.extend(self.protest_place(m, &sources));
+        }
         let book = Codebook::builtin();
         let flags_base = self.flags(m);
         let time = self.time_for(m, matches).or_else(|| {
@@ -557,7 +673,32 @@ impl<'a> Context<'a> {
         let mut flags = flags_base;
         flags.future |= future_time;
         flags.symmetric = symmetric;
-        let code = if flags.future { book.intent_of(m.code).unwrap_or(m.code) } else { m.code };
+        let code = if demand {
+            // The demand is made now, of another party; the demanded action is not the speaker's plan.
+            flags.future = false;
+            "100"
+        } else if m.refused || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2) {
+            // "refused to attend", "will not accept": the refusal happened; what was refused decides the kind
+            // of rejection.
+            flags.future = false;
+            flags.negated = false;
+            flags.symmetric = false;
+            refusal_code(m.code)
+        } else if m.prepared && matches!(book.root(m.code), Some("18" | "19" | "20")) {
+            // "prepared to resume shelling": readying an attack is a show of force, not yet a threat.
+            flags.future = false;
+            "150"
+        } else if flags.future && m.conditional && !matches!(book.root(m.code), Some("13")) {
+            // "will withdraw its troops unless ...": an action announced under a condition is a threat.
+            match book.intent_of(m.code) {
+                Some(t) if t.starts_with("13") => t,
+                _ => "130",
+            }
+        } else if flags.future {
+            book.intent_of(m.code).unwrap_or(m.code)
+        } else {
+            m.code
+        };
         // An expressed intent (root 03) is by definition about the future.
         flags.future |= code.starts_with("03");
         let mut out = Vec::new();
@@ -569,6 +710,24 @@ impl<'a> Context<'a> {
                     continue;
                 }
                 if t.is_some_and(|t| self.domestic_cooperation(s, t, code)) {
+                    // "promised to democratize Serbia": the act stands, with no foreign partner.
+                    if target_opts.iter().all(|&o| o.is_some_and(|o| self.domestic_cooperation(s, o, code)))
+                        && !out.iter().any(|e: &EventCandidate| e.source == s && e.target.is_none())
+                        && let Some(evidence) =
+                            self.span_of_tokens(self.actor_tokens[s].0.min(m.anchor), self.actor_tokens[s].1.max(m.end))
+                    {
+                        out.push(EventCandidate {
+                            code,
+                            done_code: m.code,
+                            source: s,
+                            target: None,
+                            flags,
+                            evidence,
+                            pattern: m.pattern,
+                            time,
+                            location: self.location_for(m, None),
+                        });
+                    }
                     continue;
                 }
                 let mut lo = self.actor_tokens[s].0.min(m.anchor);
@@ -592,6 +751,25 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+
+    /// Where a protest, a coercive measure or an armed action with no named target happens: the nearest country
+    /// in the clause used as a location ("in Serbia", "at a jail in northern Israel"), other than the source.
+    fn protest_place(&self, m: &Match, sources: &[usize]) -> Option<usize> {
+        let administrative = Codebook::builtin().root(m.code) == Some("17") || m.code.starts_with("081");
+        let (start, _, _) = self.clause_start(m.anchor);
+        let end = self.clause_end(m.anchor);
+        self.slots_in(start, end)
+            .into_iter()
+            // A country named as the place, not a city: "marched in Hong Kong" says where, not against whom; but
+            // a curfew or its easing "in Algiers" is imposed on that city's people.
+            .filter(|&k| {
+                matches!(self.actors[k].kind, SlotKind::Country | SlotKind::Group)
+                    || administrative && matches!(self.actors[k].kind, SlotKind::Place)
+            })
+            .filter(|&k| self.actor_tokens[k].0 > m.anchor && self.is_location_use(k, None))
+            .filter(|&k| !sources.contains(&k) && self.actors[k].country.is_some())
+            .min_by_key(|&k| self.actor_tokens[k].0.abs_diff(m.anchor))
     }
 
     /// Two actors of one country in verbal cooperation (a leader praising his people, a ministry backing its
@@ -754,5 +932,16 @@ impl EventCandidate {
         record.num_articles = 1;
         record.num_sources = 1;
         Some(record)
+    }
+}
+
+/// The rejection code for refusing an action with code `done`: refusing to meet or negotiate is 125, to give
+/// material cooperation or aid 121, to yield 124, anything else 120.
+fn refusal_code(done: &str) -> &'static str {
+    match Codebook::builtin().root(done) {
+        Some("04") => "125",
+        Some("06" | "07") => "121",
+        Some("08") => "124",
+        _ => "120",
     }
 }

@@ -7,8 +7,8 @@ use dyad_core::{DateRange, DateValue, Precision};
 use dyad_events::{EventDate, EventRecord, Location, Mention};
 use dyad_page::{Article, Published};
 use dyad_stories::{
-    ConsolidateConfig, Document, EventInput, PartialDate, Place, StoriesError, Story, StoryConfig, StoryIndex,
-    agencies_in, consolidate, infer_year,
+    ConsolidateConfig, ConsolidatedEvent, DocumentMeta, EventInput, PartialDate, Place, StoriesError, Story,
+    StoryConfig, StoryIndex, agencies_in, bucket_key, consolidate, infer_year,
 };
 use std::collections::HashMap;
 
@@ -53,28 +53,18 @@ impl Corpus {
     pub fn finish(mut self) -> Result<(CorpusOutput, Coder), StoriesError> {
         let mut index = StoryIndex::new(StoryConfig::default())?;
         for (article, coded) in self.articles.iter().zip(&self.coded) {
-            let body: String = article.body.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
-            index.add(&Document {
-                id: article.file.clone(),
-                outlet: article.outlet.clone(),
-                published: article.published.as_ref().map(|p| p.date),
-                credits: agencies_in(&body).into_iter().map(str::to_string).collect(),
-                tokens: coded.story_tokens.clone(),
-            });
+            index.add_fingerprinted(story_meta(article), index.fingerprint(&coded.story_tokens));
         }
         for no in 0..self.articles.len() {
             let article = &self.articles[no];
             if article.published.is_some() {
                 continue;
             }
-            let Some(first) = article.published_candidates.first() else { continue };
-            let day = first.first_day();
-            let partial = PartialDate { month: day.month(), day: day.day(), weekday: Some(day.weekday()) };
-            let Some(inferred) = infer_year(partial, &index.story_dates(no as u32)) else { continue };
-            let published =
-                Published { date: inferred.date, evidence: inferred.basis.clone(), basis: "story".to_string() };
+            let Some(published) = year_from_story(&article.published_candidates, &index.story_dates(no as u32)) else {
+                continue;
+            };
+            index.set_published(no as u32, Some(published.date));
             self.articles[no].published = Some(published);
-            index.set_published(no as u32, Some(inferred.date));
             self.coded[no] = self.coder.code(&self.articles[no], anchor_of(&self.articles[no]));
         }
         let stories = index.stories();
@@ -84,72 +74,104 @@ impl Corpus {
         let mut inputs = Vec::new();
         let mut originals: HashMap<String, &EventRecord> = HashMap::new();
         for (article, coded) in self.articles.iter().zip(&self.coded) {
+            let story = story_of.get(article.file.as_str()).copied();
             for (n, event) in coded.events.iter().enumerate() {
                 let id = format!("{}#{n}", article.file);
-                inputs.push(EventInput {
-                    id: id.clone(),
-                    file: article.file.clone(),
-                    outlet: article.outlet.clone(),
-                    story: story_of.get(article.file.as_str()).map(|s| s.to_string()),
-                    source: actor_key(Some(&event.source)),
-                    target: actor_key(event.target.as_ref()),
-                    code: event.code.clone(),
-                    symmetric: event.flags.symmetric,
-                    date: event.date.as_ref().and_then(date_value),
-                    place: event
-                        .location
-                        .as_ref()
-                        .map(|l| Place { name: Some(l.name.clone()), country: l.country.clone() }),
-                    mentions: event.mentions.iter().map(story_mention).collect(),
-                });
+                inputs.push(event_input(event, id.clone(), article.outlet.as_deref(), story));
                 originals.insert(id, event);
             }
         }
-        let merged = consolidate(&inputs, &ConsolidateConfig::default());
-        let events = merged
-            .into_iter()
-            .filter_map(|c| {
-                let representative = c
-                    .members
-                    .iter()
-                    .filter_map(|m| originals.get(m))
-                    .find(|e| e.date.as_ref().and_then(date_value) == c.date)
-                    .or_else(|| c.members.first().and_then(|m| originals.get(m)))?;
-                let mut record = EventRecord::for_code(
-                    &c.code,
-                    representative.source.clone(),
-                    representative.target.clone(),
-                    representative.pattern.clone(),
-                )
-                .unwrap_or_else(|| (*representative).clone());
-                record.id = c.id.clone();
-                record.date = representative.date.clone();
-                record.location = representative.location.clone().or_else(|| {
-                    c.place.as_ref().and_then(|p| Some(Location { name: p.name.clone()?, country: p.country.clone() }))
-                });
-                record.flags = representative.flags;
-                record.flags.symmetric = c.symmetric;
-                record.mentions = c
-                    .mentions
-                    .iter()
-                    .map(|m| Mention {
-                        file: m.file.clone(),
-                        sentence: m.sentence,
-                        start: m.start,
-                        end: m.end,
-                        text: m.text.clone(),
-                    })
-                    .collect();
-                record.num_mentions = c.num_mentions;
-                record.num_sources = c.num_sources;
-                record.num_articles = c.num_articles;
-                record.story = c.story.clone();
-                Some(record)
-            })
+        let events = consolidate(&inputs, &ConsolidateConfig::default())
+            .iter()
+            .filter_map(|c| consolidated_record(c, &originals))
             .collect();
         let output = CorpusOutput { articles: self.articles, coded: self.coded, stories, events };
         Ok((output, self.coder))
     }
+}
+
+/// What the story index keeps of an article besides its fingerprint.
+pub fn story_meta(article: &Article) -> DocumentMeta {
+    let body: String = article.body.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    DocumentMeta {
+        id: article.file.clone(),
+        outlet: article.outlet.clone(),
+        published: article.published.as_ref().map(|p| p.date),
+        credits: agencies_in(&body).into_iter().map(str::to_string).collect(),
+    }
+}
+
+/// The publication date a page without a year takes from the dates of the other pages of its story.
+/// `candidates` are the page's full-date readings of its year-less dateline ([`Article::published_candidates`]);
+/// the first one's month, day and weekday are matched against the story's dates. `None` when nothing fits.
+pub fn year_from_story(candidates: &[DateValue], story_dates: &[DateValue]) -> Option<Published> {
+    let day = candidates.first()?.first_day();
+    let partial = PartialDate { month: day.month(), day: day.day(), weekday: Some(day.weekday()) };
+    let inferred = infer_year(partial, story_dates)?;
+    Some(Published { date: inferred.date, evidence: inferred.basis, basis: "story".to_string() })
+}
+
+/// The bucket an event is consolidated in (see [`dyad_stories::bucket_key`]).
+pub fn bucket_of(event: &EventRecord) -> String {
+    bucket_key(&event.code, &actor_key(Some(&event.source)), &actor_key(event.target.as_ref()))
+}
+
+/// One page's event as consolidation sees it. `id` names it among all inputs; `story` is its page's story.
+pub fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story: Option<&str>) -> EventInput {
+    EventInput {
+        id,
+        file: event.mentions.first().map_or_else(String::new, |m| m.file.clone()),
+        outlet: outlet.map(str::to_string),
+        story: story.map(str::to_string),
+        source: actor_key(Some(&event.source)),
+        target: actor_key(event.target.as_ref()),
+        code: event.code.clone(),
+        symmetric: event.flags.symmetric,
+        date: event.date.as_ref().and_then(date_value),
+        place: event.location.as_ref().map(|l| Place { name: Some(l.name.clone()), country: l.country.clone() }),
+        mentions: event.mentions.iter().map(story_mention).collect(),
+    }
+}
+
+/// The record of a consolidated event: the member whose date is the cluster's (else the first) gives actors,
+/// date, place and flags; the cluster gives the code, mentions and counts. `originals` maps input ids to records.
+pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &EventRecord>) -> Option<EventRecord> {
+    let representative = c
+        .members
+        .iter()
+        .filter_map(|m| originals.get(m))
+        .find(|e| e.date.as_ref().and_then(date_value) == c.date)
+        .or_else(|| c.members.first().and_then(|m| originals.get(m)))?;
+    let mut record = EventRecord::for_code(
+        &c.code,
+        representative.source.clone(),
+        representative.target.clone(),
+        representative.pattern.clone(),
+    )
+    .unwrap_or_else(|| (*representative).clone());
+    record.id = c.id.clone();
+    record.date = representative.date.clone();
+    record.location = representative.location.clone().or_else(|| {
+        c.place.as_ref().and_then(|p| Some(Location { name: p.name.clone()?, country: p.country.clone() }))
+    });
+    record.flags = representative.flags;
+    record.flags.symmetric = c.symmetric;
+    record.mentions = c
+        .mentions
+        .iter()
+        .map(|m| Mention {
+            file: m.file.clone(),
+            sentence: m.sentence,
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+        })
+        .collect();
+    record.num_mentions = c.num_mentions;
+    record.num_sources = c.num_sources;
+    record.num_articles = c.num_articles;
+    record.story = c.story.clone();
+    Some(record)
 }
 
 /// The key events are consolidated on: the actor's country where it has one, else its id.

@@ -16,7 +16,10 @@
 mod corpus;
 mod doc;
 
-pub use corpus::{Corpus, CorpusOutput, anchor_of, date_value};
+pub use corpus::{
+    Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, date_value, event_input, story_meta,
+    year_from_story,
+};
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
@@ -101,17 +104,26 @@ const HISTORICAL_DAYS: i64 = 366;
 #[derive(Default)]
 pub struct Coder {
     registry: Registry,
+    /// Also emit events that name no target ("X resigned"); off for the event database, which is dyadic.
+    monadic: bool,
 }
 
 impl Coder {
     /// A coder over the built-in dictionaries.
     pub fn new() -> Coder {
-        Coder { registry: Registry::new() }
+        Coder { registry: Registry::new(), monadic: false }
+    }
+
+    /// Whether to also emit events with no target ("Five hundred rebels surrendered"). CAMEO codes such
+    /// monadic events, and benchmarks built from its manual count them; the event database leaves them out.
+    pub fn with_monadic(mut self, keep: bool) -> Coder {
+        self.monadic = keep;
+        self
     }
 
     /// A coder over an existing registry (people remembered from earlier runs).
     pub fn with_registry(registry: Registry) -> Coder {
-        Coder { registry }
+        Coder { registry, monadic: false }
     }
 
     /// The registry of actors seen so far.
@@ -146,7 +158,20 @@ impl Coder {
                 caption: doc.is_caption(sentence.start()),
             });
             let found = actors.resolve_sentence(&doc.text, sentence.range());
-            let slots: Vec<ActorSlot> = found.iter().map(|m| slot_of(&doc.text, m)).collect();
+            let mut slots: Vec<ActorSlot> = found.iter().map(|m| slot_of(&doc.text, m)).collect();
+            if let Some(country) = sentence_country(&doc.text, &found) {
+                // Only a role ("President Mugabe", "the vice-president"): a bare name or pronoun without a state
+                // is as often a foreigner ("Trump" in a sentence about Chinese trade policy).
+                let roles = found.iter().map(|m| matches!(m.form, MentionForm::Role | MentionForm::RoleAnaphor));
+                for (slot, _) in slots.iter_mut().zip(roles).filter(|(s, role)| *role && s.country.is_none()) {
+                    // "President Mugabe" in a sentence about Zimbabwe alone: a role with no state of its own
+                    // belongs to the one state the sentence is about.
+                    if let Some(sector) = slot.code.as_deref().and_then(|c| c.strip_prefix("---")) {
+                        slot.code = Some(format!("{country}{sector}"));
+                        slot.country = Some(country.clone());
+                    }
+                }
+            }
             let times = time_slots(time.as_mut(), text, sentence.start(), &doc.text);
             if !doc.is_caption(sentence.start()) {
                 // A recalled anniversary ("On August 29 sixty years ago") is background, not the story's day.
@@ -158,9 +183,14 @@ impl Coder {
                 let (start, end) = doc.to_file(m.span);
                 out.mentions.push(MentionRecord { sentence: index, start, end, mention: m.clone() });
             }
-            if slots.len() < 2 && slots.iter().all(|s| s.kind != SlotKind::Country) {
-                // An event needs a source and, nearly always, a target; a sentence with at most one non-country
-                // actor cannot hold a dyad, and skipping it keeps the common case cheap.
+            // An event needs a source and, nearly always, a target; a sentence with at most one non-country
+            // actor cannot hold a dyad, and skipping it keeps the common case cheap. A monadic event needs one.
+            let too_few = if self.monadic {
+                slots.is_empty()
+            } else {
+                slots.len() < 2 && slots.iter().all(|s| s.kind != SlotKind::Country)
+            };
+            if too_few {
                 continue;
             }
             let tokens = dyad_text::tokenize(&doc.text, sentence);
@@ -168,7 +198,7 @@ impl Coder {
             let mention = Mention { file: article.file.clone(), sentence: index, start, end, text: text.to_string() };
             // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
             // counts of it would only be noise.
-            for candidate in coded.events.iter().filter(|c| c.target.is_some()) {
+            for candidate in coded.events.iter().filter(|c| c.target.is_some() || self.monadic) {
                 let Some(mut record) = candidate.to_record(&slots, &times, mention.clone()) else { continue };
                 if record.date.is_none() {
                     record.date = narrative.clone().or_else(|| fallback_date(time.as_ref(), anchor));
@@ -258,6 +288,24 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     }
 }
 
+/// The one state a sentence is about: its country-bearing mentions all name one state, and at least one of them
+/// qualifies a group or a place ("Ugandan opposition", "in Sudan") rather than naming a party ("against
+/// Russia"), which could as well be the foreign side of a person whose state the text does not give.
+fn sentence_country(text: &str, found: &[ActorMention]) -> Option<String> {
+    let mut country: Option<&str> = None;
+    let mut qualifies = false;
+    for m in found {
+        let Some(c) = m.country.as_deref() else { continue };
+        if country.is_some_and(|k| k != c) {
+            return None;
+        }
+        country = Some(c);
+        qualifies |=
+            m.kind != ActorKind::Country || m.form == MentionForm::Adjective || follows_locative(text, m.span.start());
+    }
+    country.filter(|_| qualifies).map(str::to_string)
+}
+
 const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
 
 fn follows_locative(text: &str, start: usize) -> bool {
@@ -268,6 +316,7 @@ fn follows_locative(text: &str, start: usize) -> bool {
 
 /// The sentence's dated expressions as event-coder slots, with spans in the document text.
 fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize, doc: &str) -> Vec<TimeSlot> {
+    let anchored = resolver.is_some();
     let expressions = match resolver {
         Some(r) => r.resolve_sentence(sentence),
         None => anchor_free(sentence),
@@ -281,7 +330,8 @@ fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize
                 TimeExprValue::Range(r, _) => TimeValue::Range(r),
             };
             let span = Span::new(doc, e.span.start() + offset, e.span.end() + offset).ok()?;
-            Some(TimeSlot { span, value, basis: e.basis, future: e.future })
+            // Without an anchor there is no "now" to lie after: a written year is not a plan.
+            Some(TimeSlot { span, value, basis: e.basis, future: anchored && e.future })
         })
         .collect()
 }
@@ -333,3 +383,55 @@ fn is_historical(date: Option<&EventDate>, anchor: Option<NaiveDate>) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod monadic_tests {
+    use super::*;
+    use dyad_page::{Block, PageFormat};
+
+    fn article(text: &str) -> Article {
+        Article {
+            file: "m.txt".into(),
+            format: PageFormat::Text,
+            title: None,
+            outlet: None,
+            outlet_country: None,
+            dateline: None,
+            published: None,
+            published_candidates: Vec::new(),
+            body: vec![Block { text: text.into(), start: 0, end: text.len() }],
+            captions: Vec::new(),
+            dropped: Vec::new(),
+            language: "en".into(),
+        }
+    }
+
+    #[test]
+    fn events_without_a_target_only_on_request() {
+        let text = "Georgia's president resigned on Sunday.";
+        let dyadic = Coder::new().code(&article(text), NaiveDate::from_ymd_opt(2024, 3, 13));
+        assert!(dyadic.events.iter().all(|e| e.target.is_some()), "{:?}", dyadic.events);
+        let all = Coder::new().with_monadic(true).code(&article(text), NaiveDate::from_ymd_opt(2024, 3, 13));
+        assert!(all.events.iter().any(|e| e.target.is_none() && e.root == "08"), "{:?}", all.events);
+    }
+
+    #[test]
+    fn a_stateless_role_takes_the_one_state_of_its_sentence() {
+        let text = "Opposition groups in Zimbabwe demanded that President Smith resign.";
+        let coded = Coder::new().code(&article(text), NaiveDate::from_ymd_opt(2024, 3, 13));
+        let roles: Vec<_> = coded.events.iter().flat_map(|e| [Some(&e.source), e.target.as_ref()]).flatten().collect();
+        assert!(roles.len() >= 2 && roles.iter().all(|p| p.country.as_deref() == Some("ZWE")), "{roles:?}");
+        let text = "President Smith threatened action against Russia.";
+        let coded = Coder::new().with_monadic(true).code(&article(text), NaiveDate::from_ymd_opt(2024, 3, 13));
+        assert!(!coded.events.is_empty(), "a threat is coded");
+        assert!(coded.events.iter().all(|e| e.source.country.is_none()), "{:?}", coded.events);
+    }
+
+    #[test]
+    fn undated_written_years_are_not_plans() {
+        let text = "Iran expelled inspectors from Iraq in late 2002.";
+        let coded = Coder::new().code(&article(text), None);
+        assert!(coded.events.iter().any(|e| e.root == "16"), "{:?}", coded.events);
+        assert!(coded.events.iter().all(|e| !e.flags.future && !e.root.starts_with("13")), "{:?}", coded.events);
+    }
+}

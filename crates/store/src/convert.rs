@@ -79,15 +79,33 @@ pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> Pa
                 last_seen: None,
             })
             .collect();
-        actors.push(ActorRecord {
-            id: m.actor.clone(),
-            name: m.name.clone(),
-            kind,
-            code: m.code.clone(),
-            country: m.country.clone(),
-            aliases: vec![m.text.clone()],
-            roles,
-        });
+        // One record per actor and document, so that the writer upserts each actor once, not once per mention.
+        match actors.iter_mut().find(|a| a.id == m.actor) {
+            Some(known) => {
+                if !known.aliases.contains(&m.text) {
+                    known.aliases.push(m.text.clone());
+                }
+                for role in roles {
+                    if !known.roles.contains(&role) {
+                        known.roles.push(role);
+                    }
+                }
+                known.name.clone_from(&m.name);
+                known.code.clone_from(&m.code);
+                if m.country.is_some() {
+                    known.country.clone_from(&m.country);
+                }
+            }
+            None => actors.push(ActorRecord {
+                id: m.actor.clone(),
+                name: m.name.clone(),
+                kind,
+                code: m.code.clone(),
+                country: m.country.clone(),
+                aliases: vec![m.text.clone()],
+                roles,
+            }),
+        }
     }
     ParsedDocument {
         article: ArticleRecord::from(article),
@@ -109,6 +127,16 @@ pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> Pa
             })
             .collect(),
         relations: coded.relations.iter().map(relation_of).collect(),
+        coding: Some(doc_coding(article, coded)),
+    }
+}
+
+/// What incremental ingest keeps of a coded article: its story fingerprint, credits and unconsolidated events.
+pub fn doc_coding(article: &dyad_page::Article, coded: &CodedArticle) -> DocCoding {
+    DocCoding {
+        fingerprint: dyad_stories::StoryConfig::default().fingerprint(&coded.story_tokens),
+        credits: dyad_pipeline::story_meta(article).credits,
+        events: coded.events.clone(),
     }
 }
 

@@ -24,7 +24,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! # Schema (version 1, `migrations/0001_init.sql`)
+//! # Schema (version 2: `migrations/0001_init.sql`, `migrations/0002_incremental.sql`)
 //! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. Each runs in its own
 //! transaction with its version bump. Connections use WAL, `foreign_keys = ON`, `synchronous = NORMAL` and a 10 s
 //! busy timeout. Byte offsets (`byte_start`, `byte_end`) always point into the original file.
@@ -44,6 +44,25 @@
 //! | `relations` | `id`; unique (`kind`, `a`, `b`, `file`, `byte_start`, `byte_end`) | `as_of`, `doc`, `sentence`, `evidence` |
 //! | `stories` | `id` | `original_doc`, `original_file`, `similarity` |
 //! | `story_members` | (`story`, `ord`) | `doc` (nullable), `file` |
+//! | `doc_fingerprints` | `doc` → documents | `fingerprint` (the story index's MinHash signature and actor set, 264 bytes), `credits` (JSON) |
+//! | `doc_events` | (`doc`, `ord`) | `bucket` (indexed), `record` (the page's unconsolidated event as JSON) |
+//! | `pending` | `doc` | documents written but not yet grouped and consolidated |
+//! | `registry_people` | `id` | `seq` (learning order), `actor` (the registry's full record as JSON) |
+//! | `meta` | `key` | `value` (`story_settings`: the story settings the fingerprints and stories were made with) |
+//!
+//! `events` also has `bucket` (indexed): the consolidation bucket, CAMEO root and unordered actor pair, it was
+//! built in.
+//!
+//! # Incremental upkeep
+//! A document is written with everything extracted from it *and* its coding (fingerprint, unconsolidated events),
+//! and marked pending. [`Store::update_derived`] then rebuilds the story index from the stored fingerprints
+//! (stored documents rejoin their stored stories without a search), rewrites only the stories that gained a pending
+//! document, dates their year-less members from them (coding those pages again), and re-consolidates only the
+//! buckets their events fall in, all in one transaction. The result equals a from-scratch rebuild because a
+//! document's story depends only on earlier documents and events of different buckets never merge; a crash
+//! between the two steps leaves the documents pending for the next run. People the actor registry learned are
+//! kept in `registry_people` ([`Batch::save_people`], [`Store::people`]) so that a later run resolves them as
+//! this one did.
 //!
 //! Consolidated events and stories are built across documents, so they are upserted by id (the row and its
 //! mention/member list are replaced), not keyed by document. Event filters compare on `date_first`, the first day
@@ -58,6 +77,7 @@ pub mod gdelt;
 mod hash;
 mod records;
 mod store;
+mod update;
 
 pub use gdelt::{
     GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, GdeltContext, GdeltDoc, write_events_jsonl, write_gdelt_events,
@@ -66,6 +86,7 @@ pub use gdelt::{
 pub use hash::{content_hash, gdelt_event_id};
 pub use records::*;
 pub use store::{Batch, EventFilter, Result, Store, StoreError};
+pub use update::UpdateReport;
 
 #[cfg(test)]
 mod tests;

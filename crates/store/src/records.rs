@@ -373,6 +373,20 @@ pub struct ParsedDocument {
     pub mentions: Vec<ActorMentionRecord>,
     /// Relations stated in this document.
     pub relations: Vec<RelationRecord>,
+    /// What story grouping and consolidation need of the document, kept so that they can be brought up to date
+    /// later without coding it again. `None` for a document written without it (it is coded again when needed).
+    pub coding: Option<DocCoding>,
+}
+
+/// A document's story fingerprint and its events before consolidation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocCoding {
+    /// The story index's view of the document.
+    pub fingerprint: dyad_stories::Fingerprint,
+    /// The wire agencies the text credits (they help choose a story's original).
+    pub credits: Vec<String>,
+    /// The document's events, one per (sentence, source, code, target), in page order.
+    pub events: Vec<dyad_events::EventRecord>,
 }
 
 /// An FTS hit.

@@ -40,7 +40,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The schema migrations in order; migration `i` moves `user_version` from `i` to `i + 1`. Append only: a released
 /// migration is never edited, because databases already past it would not run the change.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_init.sql"), include_str!("../migrations/0002_incremental.sql")];
 
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -85,6 +86,10 @@ impl Store {
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;")?;
         migrate(&mut conn)?;
         Ok(Store { conn })
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
     #[cfg(test)]
@@ -258,12 +263,7 @@ impl Store {
 
     /// The article of a document.
     pub fn article(&self, doc: &str) -> Result<Option<ArticleRecord>> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE doc = ?1"))?;
-        let mut rows = stmt.query([doc])?;
-        match rows.next()? {
-            Some(row) => Ok(Some(article_from_row(row)?.1)),
-            None => Ok(None),
-        }
+        load_article(&self.conn, doc)
     }
 
     /// Every article with its document hash, in the order ingested (the input of story clustering).
@@ -350,7 +350,7 @@ impl Store {
 /// One write transaction. Everything written through it becomes visible, and durable, at [`Batch::commit`];
 /// dropping it (or a panic, or a killed process) leaves the database as it was before the batch began.
 pub struct Batch<'a> {
-    tx: Transaction<'a>,
+    pub(crate) tx: Transaction<'a>,
 }
 
 impl Batch<'_> {
@@ -394,26 +394,20 @@ impl Batch<'_> {
             }
             self.insert_relation(&r)?;
         }
+        if let Some(coding) = &parsed.coding {
+            self.set_coding(&doc.hash, coding)?;
+        }
+        self.tx.prepare_cached("INSERT OR IGNORE INTO pending (doc) VALUES (?1)")?.execute([&doc.hash])?;
         Ok(true)
     }
 
-    /// Deletes every consolidated event, story and relation: the corpus-level results that `dyad ingest`
-    /// recomputes over all stored articles after adding new ones. Documents, articles, sentences and mentions stay.
-    pub fn clear_derived(&self) -> Result<()> {
-        self.tx.execute_batch(
-            "DELETE FROM event_mentions; DELETE FROM events; DELETE FROM story_members; DELETE FROM stories;
-             DELETE FROM relations;",
-        )?;
-        Ok(())
-    }
-
-    /// Sets an article's publication date after the fact (a year inferred from its story).
-    pub fn set_published(&self, file: &str, published: &PublishedRecord) -> Result<bool> {
+    /// Sets the publication date of a document's article after the fact (a year inferred from its story).
+    pub fn set_published(&self, doc: &str, published: &PublishedRecord) -> Result<bool> {
         let changed = self.tx.execute(
             "UPDATE articles SET published_value = ?2, published_precision = ?3, published_first = ?4,
-             published_evidence = ?5, published_basis = ?6 WHERE file = ?1",
+             published_evidence = ?5, published_basis = ?6 WHERE doc = ?1",
             params![
-                file,
+                doc,
                 published.date.to_string(),
                 published.date.precision().as_str(),
                 published.date.first_day().to_string(),
@@ -483,6 +477,17 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// Replaces an actor's aliases with `aliases`, in that order (for people, whose alias list the registry keeps
+    /// in the order it learned them).
+    pub fn replace_aliases(&self, actor: &str, aliases: &[String]) -> Result<()> {
+        self.tx.prepare_cached("DELETE FROM actor_aliases WHERE actor = ?1")?.execute([actor])?;
+        let mut alias = self.tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor, alias) VALUES (?1, ?2)")?;
+        for a in aliases {
+            alias.execute(params![actor, a])?;
+        }
+        Ok(())
+    }
+
     /// Inserts or merges a canonical actor: name, kind, code and country take the new values; aliases are added;
     /// a role already known widens its first/last-seen dates.
     pub fn upsert_actor(&self, actor: &ActorRecord) -> Result<()> {
@@ -540,6 +545,11 @@ impl Batch<'_> {
     /// Writes a consolidated event, replacing any stored event with the same id together with its mentions, so
     /// re-consolidation after new documents simply upserts every event it touched.
     pub fn upsert_event(&self, e: &EventRecord) -> Result<()> {
+        self.write_event(e, None)
+    }
+
+    /// [`Batch::upsert_event`], recording the consolidation bucket the event was built in.
+    pub(crate) fn write_event(&self, e: &EventRecord, bucket: Option<&str>) -> Result<()> {
         let src = e.source.as_ref();
         let tgt = e.target.as_ref();
         let date = e.date.as_ref();
@@ -550,9 +560,9 @@ impl Batch<'_> {
                  source_id, source_name, source_code, source_country, target_id, target_name, target_code,
                  target_country, date_value, date_precision, date_first, date_basis, location_name, location_country,
                  negated, future, reported, symmetric, historical, num_mentions, num_sources, num_articles, story,
-                 pattern)
+                 pattern, bucket)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)
+                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)
                  ON CONFLICT (id) DO UPDATE SET gdelt_id = excluded.gdelt_id, code = excluded.code,
                  root = excluded.root, quad_class = excluded.quad_class, goldstein = excluded.goldstein,
                  plover = excluded.plover, source_id = excluded.source_id, source_name = excluded.source_name,
@@ -565,7 +575,8 @@ impl Batch<'_> {
                  negated = excluded.negated, future = excluded.future, reported = excluded.reported,
                  symmetric = excluded.symmetric, historical = excluded.historical,
                  num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
-                 num_articles = excluded.num_articles, story = excluded.story, pattern = excluded.pattern",
+                 num_articles = excluded.num_articles, story = excluded.story, pattern = excluded.pattern,
+                 bucket = excluded.bucket",
             )?
             .execute(params![
                 e.id,
@@ -599,6 +610,7 @@ impl Batch<'_> {
                 e.num_articles,
                 e.story,
                 e.pattern,
+                bucket,
             ])?;
         self.tx.prepare_cached("DELETE FROM event_mentions WHERE event = ?1")?.execute([&e.id])?;
         let mut mention = self.tx.prepare_cached(
@@ -697,6 +709,16 @@ const ARTICLE_COLUMNS: &str = "doc, file, title, outlet, outlet_country, datelin
      published_precision, published_evidence, published_basis, language, body_json, captions_json, dropped_json, \
      candidates_json";
 
+/// The stored article of a document.
+pub(crate) fn load_article(conn: &Connection, doc: &str) -> Result<Option<ArticleRecord>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE doc = ?1"))?;
+    let mut rows = stmt.query([doc])?;
+    match rows.next()? {
+        Some(row) => Ok(Some(article_from_row(row)?.1)),
+        None => Ok(None),
+    }
+}
+
 fn article_from_row(row: &Row<'_>) -> Result<(String, ArticleRecord)> {
     let published = match (row.get::<_, Option<String>>(6)?, row.get::<_, Option<String>>(7)?) {
         (Some(value), Some(precision)) => Some(PublishedRecord {
@@ -722,7 +744,7 @@ fn article_from_row(row: &Row<'_>) -> Result<(String, ArticleRecord)> {
     Ok((row.get(0)?, article))
 }
 
-fn parse_date(value: &str, precision: &str) -> Result<DateValue> {
+pub(crate) fn parse_date(value: &str, precision: &str) -> Result<DateValue> {
     let date: DateValue = value.parse().map_err(|e| StoreError::Invalid(format!("date {value:?}: {e}")))?;
     if date.precision().as_str() != precision {
         return Err(StoreError::Invalid(format!("date {value:?} is not of precision {precision}")));

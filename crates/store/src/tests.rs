@@ -72,6 +72,7 @@ fn parsed(file: &str, title: &str, body: &str) -> ParsedDocument {
                 doc: None,
             },
         }],
+        coding: None,
     }
 }
 
@@ -150,12 +151,12 @@ fn migrates_an_empty_database_and_reopens_without_rerunning() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dyad.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     assert_eq!(store.counts().unwrap(), Counts::default());
     drop(store);
     // Reopening must not try to create the tables again.
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     let mode: String = store.conn_for_tests().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let fk: i64 = store.conn_for_tests().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
@@ -168,7 +169,7 @@ fn refuses_a_database_from_a_newer_dyad() {
     let path = dir.path().join("dyad.db");
     drop(Store::open(&path).unwrap());
     rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
-    assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, known: 1 })));
+    assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, known: 2 })));
 }
 
 #[test]
@@ -597,4 +598,43 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn a_version_1_database_is_coded_again_by_the_next_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let text = "Cuba and North Korea signed a trade agreement in Havana on Monday.";
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../migrations/0001_init.sql")).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute("INSERT INTO documents (hash, path, size, status) VALUES ('h1', 'a.txt', 70, 'ok')", []).unwrap();
+        let body = serde_json::to_string(&[block(text, 0)]).unwrap();
+        conn.execute(
+            "INSERT INTO articles (doc, file, published_value, published_precision, published_first, language,
+             body_json, captions_json, dropped_json, body_text) VALUES ('h1', 'a.txt', '2017-04-28', 'day',
+             '2017-04-28', 'en', ?1, '[]', '[]', ?2)",
+            rusqlite::params![body, text],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO sentences (doc, idx, byte_start, byte_end, text) VALUES ('h1', 0, 0, 66, ?1)",
+            [text],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let pending: i64 = store.conn_for_tests().query_row("SELECT count(*) FROM pending", [], |r| r.get(0)).unwrap();
+    assert_eq!(pending, 1, "a version 1 article has no coding and waits for the next update");
+    assert_eq!(store.sentences("h1").unwrap().len(), 1, "sentences survive the table's rebuild");
+    let report = store.update_derived(&mut dyad_pipeline::Coder::new()).unwrap();
+    assert_eq!((report.pending, report.recoded, report.stories), (1, 1, 1), "{report:?}");
+    let events = store.events(&EventFilter { dyad: Some(("CUB".into(), "PRK".into())), ..Default::default() }).unwrap();
+    assert!(!events.is_empty(), "the re-coded article's event is stored");
+    assert_eq!(events[0].mentions[0].doc.as_deref(), Some("h1"));
+    assert_eq!(store.stories().unwrap().len(), 1);
+    let again = store.update_derived(&mut dyad_pipeline::Coder::new()).unwrap();
+    assert_eq!(again, UpdateReport::default(), "nothing is pending after an update");
 }

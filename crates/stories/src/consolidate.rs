@@ -110,6 +110,14 @@ pub fn cameo_root(code: &str) -> &str {
     code.get(..2).unwrap_or(code)
 }
 
+/// The bucket an event is consolidated in: its CAMEO root and its unordered pair of actor keys, as one string
+/// (`"04|CUB|PRK"`). Events of different buckets never merge, so a store can re-consolidate only the buckets that
+/// new reports fall in.
+pub fn bucket_key(code: &str, source: &str, target: &str) -> String {
+    let (a, b) = if source <= target { (source, target) } else { (target, source) };
+    format!("{}|{a}|{b}", cameo_root(code))
+}
+
 fn outlet_key(e: &EventInput) -> String {
     match &e.outlet {
         Some(o) if !o.trim().is_empty() => format!("outlet:{}", o.trim().to_lowercase()),
@@ -233,12 +241,10 @@ pub fn consolidate(events: &[EventInput], config: &ConsolidateConfig) -> Vec<Con
     order.sort_by_key(|&i| (events[i].date.map_or(u8::MAX, |d| d.precision() as u8), i));
     let mut clusters: Vec<Cluster> = Vec::new();
     // Bucket by (root, unordered pair) so that only plausible clusters are examined.
-    let mut buckets: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     for i in order {
         let e = &events[i];
-        let (a, b) = if e.source <= e.target { (&e.source, &e.target) } else { (&e.target, &e.source) };
-        let key = (cameo_root(&e.code).to_string(), a.clone(), b.clone());
-        let bucket = buckets.entry(key).or_default();
+        let bucket = buckets.entry(bucket_key(&e.code, &e.source, &e.target)).or_default();
         let best = bucket.iter().filter_map(|&c| clusters[c].admits(e, config).map(|scope| (scope, c))).min();
         match best {
             Some((_, c)) => clusters[c].add(i, e),
@@ -318,6 +324,13 @@ fn finish(c: Cluster, events: &[EventInput]) -> ConsolidatedEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bucket_is_one_root_and_one_unordered_pair() {
+        assert_eq!(bucket_key("0421", "PRK", "CUB"), "04|CUB|PRK");
+        assert_eq!(bucket_key("040", "CUB", "PRK"), bucket_key("0421", "PRK", "CUB"));
+        assert_ne!(bucket_key("051", "CUB", "PRK"), bucket_key("040", "CUB", "PRK"));
+    }
 
     fn ev(id: &str, file: &str, outlet: Option<&str>, story: &str, src: &str, tgt: &str, code: &str) -> EventInput {
         EventInput {

@@ -35,11 +35,13 @@ mod tokens;
 mod wire;
 mod year;
 
-pub use consolidate::{ConsolidateConfig, ConsolidatedEvent, EventInput, Mention, Place, cameo_root, consolidate};
+pub use consolidate::{
+    ConsolidateConfig, ConsolidatedEvent, EventInput, Mention, Place, bucket_key, cameo_root, consolidate,
+};
 pub use hash::SplitMix;
 pub use index::{Banding, LshIndex};
 pub use minhash::{MinHasher, SIG_LEN, Signature};
-pub use story::{DocNo, Document, Story, StoryConfig, StoryCopy, StoryIndex};
+pub use story::{DocNo, Document, DocumentMeta, Fingerprint, Story, StoryConfig, StoryCopy, StoryIndex};
 pub use tokens::Tokens;
 pub use wire::{Agency, agencies_in, agency_of_outlet, parse_agencies};
 pub use year::{InferredDate, PartialDate, infer_year};

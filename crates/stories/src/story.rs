@@ -14,7 +14,7 @@
 use crate::StoriesError;
 use crate::hash::hash_str;
 use crate::index::{Banding, LshIndex};
-use crate::minhash::{MinHasher, Signature};
+use crate::minhash::{MinHasher, SIG_LEN, Signature};
 use crate::tokens::Tokens;
 use crate::wire;
 use dyad_core::DateValue;
@@ -67,12 +67,69 @@ impl Default for StoryConfig {
     }
 }
 
-#[derive(Debug, Clone)]
-struct Meta {
-    id: String,
-    outlet: Option<String>,
-    published: Option<DateValue>,
-    credits: Vec<String>,
+impl StoryConfig {
+    /// A document's fingerprint under these settings (the index's [`StoryIndex::fingerprint`], without an index).
+    pub fn fingerprint(&self, tokens: &Tokens) -> Fingerprint {
+        let hasher = MinHasher::with_sizes(self.shingle_min, self.shingle_max, self.seed);
+        Fingerprint { signature: hasher.sign(tokens.as_slice()), actors: tokens.actor_bits() }
+    }
+
+    /// Names these settings: fingerprints and stories stored under another tag must be computed again.
+    pub fn tag(&self) -> String {
+        format!("minhash{SIG_LEN} {self:?}")
+    }
+}
+
+/// What the index keeps of a document besides its fingerprint: enough to choose a story's original.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentMeta {
+    /// The document's id (the page's file name).
+    pub id: String,
+    /// The outlet that published it, if known.
+    pub outlet: Option<String>,
+    /// Its publication date, if known.
+    pub published: Option<DateValue>,
+    /// The wire agencies the text credits.
+    pub credits: Vec<String>,
+}
+
+/// What the index compares documents by: the MinHash signature of the normalised text and the Bloom set of its
+/// actors. It is all a document's text contributes, so a store can keep it instead of re-coding the text to
+/// rebuild the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// MinHash signature of the shingles.
+    pub signature: Signature,
+    /// The actors as a Bloom set ([`Tokens::actor_bits`]).
+    pub actors: u64,
+}
+
+impl Fingerprint {
+    /// Bytes of the encoded form.
+    pub const ENCODED_LEN: usize = SIG_LEN * 4 + 8;
+
+    /// A fixed little-endian encoding: the signature's values, then the actor set.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(Self::ENCODED_LEN);
+        for v in self.signature.0 {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&self.actors.to_le_bytes());
+        out
+    }
+
+    /// Decodes [`Fingerprint::to_bytes`]; `None` for bytes of the wrong length.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Fingerprint> {
+        if bytes.len() != Self::ENCODED_LEN {
+            return None;
+        }
+        let (sig, actors) = bytes.split_at(SIG_LEN * 4);
+        let mut signature = [0u32; SIG_LEN];
+        for (v, chunk) in signature.iter_mut().zip(sig.chunks_exact(4)) {
+            *v = u32::from_le_bytes(chunk.try_into().ok()?);
+        }
+        Some(Fingerprint { signature: Signature(signature), actors: u64::from_le_bytes(actors.try_into().ok()?) })
+    }
 }
 
 /// A copy in a story, with its estimated similarity to the original.
@@ -109,11 +166,12 @@ pub struct StoryIndex {
     config: StoryConfig,
     hasher: MinHasher,
     index: LshIndex,
-    meta: Vec<Meta>,
+    meta: Vec<DocumentMeta>,
     /// Each document's story, numbered by the story's seed (its first document).
     story: Vec<DocNo>,
-    /// Each story's member count, indexed by its seed (0 for documents that are not seeds).
-    size: Vec<u32>,
+    /// Each story's later members (all but the seed), indexed by the seed; empty for documents that are not seeds.
+    /// Kept so a story's members are found without a scan of every document.
+    later: Vec<Vec<DocNo>>,
     /// Each document's actors as a Bloom set ([`Tokens::actor_bits`]).
     actors: Vec<u64>,
 }
@@ -144,7 +202,7 @@ impl StoryIndex {
             index: LshIndex::new(config.banding, config.max_chain)?,
             meta: Vec::new(),
             story: Vec::new(),
-            size: Vec::new(),
+            later: Vec::new(),
             actors: Vec::new(),
         })
     }
@@ -163,23 +221,36 @@ impl StoryIndex {
     /// the story that holds its best match among the stories it qualifies for (see the module documentation), or
     /// starts a story of its own.
     pub fn add(&mut self, doc: &Document) -> (DocNo, Vec<(DocNo, f32)>) {
-        let sig = self.sign(&doc.tokens);
-        let matches = self.index.query(&sig, self.config.threshold);
-        let actors = doc.tokens.actor_bits();
-        let joins = self.choose_story(&sig, actors, &matches);
-        let no = self.index.insert(sig);
-        self.meta.push(Meta {
+        let meta = DocumentMeta {
             id: doc.id.clone(),
             outlet: doc.outlet.clone(),
             published: doc.published,
             credits: doc.credits.clone(),
-        });
+        };
+        self.add_fingerprinted(meta, self.fingerprint(&doc.tokens))
+    }
+
+    /// A document's fingerprint under this index's settings.
+    pub fn fingerprint(&self, tokens: &Tokens) -> Fingerprint {
+        self.config.fingerprint(tokens)
+    }
+
+    /// [`StoryIndex::add`] for a document whose fingerprint is already known (one kept by a store). Adding the same
+    /// fingerprints in the same order gives the same stories: story choice depends only on earlier documents.
+    pub fn add_fingerprinted(&mut self, meta: DocumentMeta, fingerprint: Fingerprint) -> (DocNo, Vec<(DocNo, f32)>) {
+        let Fingerprint { signature: sig, actors } = fingerprint;
+        let matches = self.index.query(&sig, self.config.threshold);
+        let joins = self.choose_story(&sig, actors, &matches);
+        let no = self.index.insert(sig);
+        self.meta.push(meta);
         let story = joins.unwrap_or(no);
         self.story.push(story);
-        self.size.push(0);
+        self.later.push(Vec::new());
         self.actors.push(actors);
-        if let Some(n) = self.size.get_mut(story as usize) {
-            *n += 1;
+        if story != no
+            && let Some(later) = self.later.get_mut(story as usize)
+        {
+            later.push(no);
         }
         (no, matches)
     }
@@ -203,12 +274,32 @@ impl StoryIndex {
                 if !actors_agree(actors, self.actors.get(v.story as usize).copied().unwrap_or(0)) {
                     return false;
                 }
-                let size = self.size.get(v.story as usize).copied().unwrap_or(0);
+                let size = self.later.get(v.story as usize).map_or(0, |l| l.len() as u32 + 1);
                 let seed_sim = self.index.signature(v.story).map_or(0.0, |s| s.similarity(sig));
                 seed_sim >= self.config.threshold || 2 * v.matched > size
             })
             .max_by(|a, b| a.best.total_cmp(&b.best).then(b.story.cmp(&a.story)))
             .map(|v| v.story)
+    }
+
+    /// Adds a document whose story is already known, without searching for one: rebuilding an index from stored
+    /// fingerprints and stories costs only the inserts. `story` is what [`StoryIndex::story_of`] gave when the
+    /// document was first added: an earlier story's first document, or the document's own number ([`Self::len`])
+    /// when it started a story. Falls back to [`StoryIndex::add`]'s search for any other value.
+    pub fn add_to_story(&mut self, meta: DocumentMeta, fingerprint: Fingerprint, story: DocNo) -> DocNo {
+        let own = story as usize == self.meta.len();
+        if !own && self.story.get(story as usize) != Some(&story) {
+            return self.add_fingerprinted(meta, fingerprint).0;
+        }
+        let no = self.index.insert(fingerprint.signature);
+        self.meta.push(meta);
+        self.story.push(story);
+        self.later.push(Vec::new());
+        self.actors.push(fingerprint.actors);
+        if !own && let Some(later) = self.later.get_mut(story as usize) {
+            later.push(no);
+        }
+        no
     }
 
     /// The stored documents whose estimated similarity to `sig` reaches the threshold, best first, without adding
@@ -249,13 +340,26 @@ impl StoryIndex {
         groups
     }
 
+    /// The members of `doc`'s story in insertion order (the seed first).
+    pub fn members(&self, doc: DocNo) -> Vec<DocNo> {
+        let seed = self.story_of(doc);
+        let mut out = vec![seed];
+        out.extend(self.later.get(seed as usize).into_iter().flatten());
+        out
+    }
+
     /// The publication dates of the other documents of `doc`'s story, for year inference.
     pub fn story_dates(&self, doc: DocNo) -> Vec<DateValue> {
-        let root = self.story_of(doc);
-        (0..self.meta.len() as DocNo)
-            .filter(|&d| d != doc && self.story_of(d) == root)
-            .filter_map(|d| self.meta[d as usize].published)
+        self.members(doc)
+            .into_iter()
+            .filter(|&d| d != doc)
+            .filter_map(|d| self.meta.get(d as usize)?.published)
             .collect()
+    }
+
+    /// One story: the story of `doc`.
+    pub fn story_with(&self, doc: DocNo) -> Story {
+        self.story(&self.members(doc))
     }
 
     /// Every story, including stories of one document.
@@ -316,6 +420,11 @@ impl StoryIndex {
         pool.into_iter().min_by_key(|&d| rank(d)).unwrap_or(0)
     }
 
+    /// What the index keeps of a document.
+    pub fn meta(&self, doc: DocNo) -> Option<&DocumentMeta> {
+        self.meta.get(doc as usize)
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.meta.len()
@@ -338,8 +447,10 @@ impl StoryIndex {
             .iter()
             .map(|m| m.id.capacity() + m.outlet.as_ref().map_or(0, String::capacity) + m.credits.capacity() * 24)
             .sum();
-        per + self.meta.capacity() * std::mem::size_of::<Meta>()
-            + (self.story.capacity() + self.size.capacity()) * 4
+        per + self.meta.capacity() * std::mem::size_of::<DocumentMeta>()
+            + self.story.capacity() * 4
+            + self.later.iter().map(|l| l.capacity() * 4).sum::<usize>()
+            + self.later.capacity() * std::mem::size_of::<Vec<DocNo>>()
             + self.actors.capacity() * 8
     }
 }
@@ -355,6 +466,38 @@ mod tests {
             tokens.push_hashed(t);
         }
         Document { id: id.to_string(), tokens, ..Document::default() }
+    }
+
+    #[test]
+    fn stored_fingerprints_rebuild_the_same_stories() {
+        let docs = [doc("a", 0, 200), doc("b", 20, 220), doc("c", 500, 700), doc("d", 510, 690), doc("e", 0, 150)];
+        let mut direct = StoryIndex::new(StoryConfig::default()).unwrap();
+        let mut stored = Vec::new();
+        for d in &docs {
+            direct.add(d);
+            stored.push(direct.fingerprint(&d.tokens).to_bytes());
+        }
+        let mut rebuilt = StoryIndex::new(StoryConfig::default()).unwrap();
+        for (d, bytes) in docs.iter().zip(&stored) {
+            let fingerprint = Fingerprint::from_bytes(bytes).expect("a stored fingerprint decodes");
+            rebuilt.add_fingerprinted(DocumentMeta { id: d.id.clone(), ..DocumentMeta::default() }, fingerprint);
+        }
+        assert_eq!(rebuilt.stories(), direct.stories());
+        assert_eq!(direct.groups(), vec![vec![0, 1, 4], vec![2, 3]]);
+        assert_eq!(direct.members(4), vec![0, 1, 4]);
+        assert_eq!(direct.story_with(3).files, vec!["c", "d"]);
+        assert_eq!(Fingerprint::from_bytes(&stored[0][1..]), None, "a truncated fingerprint is rejected");
+        let mut known = StoryIndex::new(StoryConfig::default()).unwrap();
+        for (n, (d, bytes)) in docs.iter().zip(&stored).enumerate() {
+            let fingerprint = Fingerprint::from_bytes(bytes).unwrap();
+            let meta = DocumentMeta { id: d.id.clone(), ..DocumentMeta::default() };
+            known.add_to_story(meta, fingerprint, direct.story_of(n as DocNo));
+        }
+        assert_eq!(known.stories(), direct.stories());
+        let mut bad = StoryIndex::new(StoryConfig::default()).unwrap();
+        let first = Fingerprint::from_bytes(&stored[0]).unwrap();
+        assert_eq!(bad.add_to_story(DocumentMeta::default(), first, 7), 0, "an unknown story is searched for");
+        assert_eq!(bad.story_of(0), 0);
     }
 
     #[test]

@@ -1,19 +1,23 @@
 //! `dyad ingest PATH... [--db FILE]`: pages into the database, idempotently and in batched transactions.
 //!
 //! Two phases. First, new pages (by content hash) are extracted in parallel and coded, and each batch is committed
-//! with its documents, articles, sentences and actor mentions: a killed run keeps every committed batch and the
-//! next run skips those pages. Second, stories, inferred years and consolidated events are recomputed over every
-//! stored article in one transaction, so they always reflect the whole database.
+//! with its documents, articles, sentences, actor mentions, relations, learned people and each page's coding (story
+//! fingerprint and unconsolidated events), the pages marked pending: a killed run keeps every committed batch and
+//! the next run skips those pages. Second, [`Store::update_derived`] brings stories, years inferred from stories
+//! and consolidated events up to date with the pending pages, in one transaction, touching only the stories and
+//! consolidation buckets they fall in; stored pages are not coded again.
 
 use anyhow::Context;
+use dyad_actors::{Actor, Registry};
 use dyad_page::PageError;
-use dyad_pipeline::{Coder, Corpus, anchor_of};
-use dyad_store::convert::{article_of, event_of, parsed_document, published_of, relation_of, story_of};
-use dyad_store::{DocumentRecord, Store};
+use dyad_pipeline::{Coder, anchor_of};
+use dyad_store::convert::{actor_of, parsed_document};
+use dyad_store::{Batch, DocumentRecord, ParsedDocument, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 
 /// Arguments of `dyad ingest`.
 #[derive(clap::Args)]
@@ -31,9 +35,12 @@ pub struct Args {
     /// Keep each page's raw bytes in the database.
     #[arg(long)]
     pub keep_raw: bool,
-    /// Worker threads for extraction (default: all cores).
+    /// Worker threads (default: all cores): pages are extracted on all of them while the next batch is coded.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Code every stored page again (after upgrading dyad) and rebuild stories and consolidated events.
+    #[arg(long)]
+    pub recode: bool,
 }
 
 /// One input page: its name (file name, or the URL of a JSON Lines record) and its bytes.
@@ -102,85 +109,178 @@ fn read_pages(path: &Path) -> Vec<Result<Page, (String, String)>> {
         .collect()
 }
 
+/// One batch on its way to the database: each new page's coding or skip reason, the unreadable inputs, and the
+/// people the batch taught the registry.
+struct Coded {
+    files: usize,
+    docs: Vec<(DocumentRecord, Result<ParsedDocument, String>)>,
+    unreadable: Vec<(String, String)>,
+    people: Vec<(usize, Actor)>,
+}
+
+/// What the writer counted.
+#[derive(Default)]
+struct Tally {
+    added: usize,
+    skipped: BTreeMap<String, usize>,
+}
+
+/// The new pages of a batch of files, by content hash: not stored, and not already queued in this run.
+struct Selected {
+    files: usize,
+    fresh: Vec<(DocumentRecord, Page)>,
+    unreadable: Vec<(String, String)>,
+    seen: usize,
+    known: usize,
+}
+
+fn select(files: &[PathBuf], store: &Store, queued: &mut HashSet<String>, keep_raw: bool) -> anyhow::Result<Selected> {
+    let pages: Vec<Result<Page, (String, String)>> = files.par_iter().flat_map_iter(|p| read_pages(p)).collect();
+    let mut out =
+        Selected { files: files.len(), fresh: Vec::new(), unreadable: Vec::new(), seen: pages.len(), known: 0 };
+    for page in pages {
+        match page {
+            Ok(page) => {
+                let doc = DocumentRecord::new(page.name.clone(), &page.bytes);
+                let doc = if keep_raw { doc.with_raw(&page.bytes) } else { doc };
+                if store.has_document(&doc.hash)? || !queued.insert(doc.hash.clone()) {
+                    out.known += 1;
+                } else {
+                    out.fresh.push((doc, page));
+                }
+            }
+            Err(unreadable) => out.unreadable.push(unreadable),
+        }
+    }
+    Ok(out)
+}
+
+type Extracted = (Selected, Vec<Result<dyad_page::Article, PageError>>);
+
+fn extract(mut selected: Selected) -> Extracted {
+    let articles = selected.fresh.par_iter().map(|(_, page)| dyad_page::extract(&page.name, &page.bytes)).collect();
+    selected.fresh.iter_mut().for_each(|(_, page)| page.bytes = Vec::new());
+    (selected, articles)
+}
+
+fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleLog) -> Coded {
+    let docs = selected
+        .fresh
+        .into_iter()
+        .zip(articles)
+        .map(|((doc, _), result)| match result {
+            Ok(article) => {
+                let c = coder.code(&article, anchor_of(&article));
+                people.touch(c.mentions.iter().map(|m| &m.mention));
+                (doc, Ok(parsed_document(&article, &c)))
+            }
+            Err(e) => (doc, Err(e.to_string())),
+        })
+        .collect();
+    Coded { files: selected.files, docs, unreadable: selected.unreadable, people: people.changed(coder) }
+}
+
+/// Writes batches as they come, one transaction each, until the channel closes.
+fn write_batches(store: &mut Store, batches: Receiver<Coded>, bar: &ProgressBar) -> anyhow::Result<Tally> {
+    let mut tally = Tally::default();
+    for batch in batches {
+        store.transaction(|b| -> anyhow::Result<()> {
+            for (doc, parsed) in &batch.docs {
+                match parsed {
+                    Ok(parsed) => tally.added += usize::from(b.add_document(doc, parsed)?),
+                    Err(reason) => {
+                        b.add_skipped(doc, reason)?;
+                        *tally.skipped.entry(reason.clone()).or_default() += 1;
+                    }
+                }
+            }
+            for (name, reason) in &batch.unreadable {
+                tracing::warn!("{name}: {reason}");
+                *tally.skipped.entry(reason.clone()).or_default() += 1;
+            }
+            save_people(b, &batch.people)
+        })?;
+        bar.inc(batch.files as u64);
+        bar.set_message(format!("{} new, {} skipped", tally.added, tally.skipped.values().sum::<usize>()));
+    }
+    Ok(tally)
+}
+
 /// Runs the command.
+///
+/// Three stages overlap: the main thread reads and selects batch k+1 and extracts it on the rayon pool while it
+/// codes batch k (coding is sequential because the registry learns people in page order), and a writer thread
+/// commits batch k-1. Which pages a batch sees as already learned is fixed by page order alone, so the result
+/// does not depend on the number of threads.
 pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
+    let started = std::time::Instant::now();
     let files = page_files(&args.paths)?;
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    let open = || Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()));
+    let reader = open()?;
+    let mut store = open()?;
     let bar = ProgressBar::new(files.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let mut coder = Coder::new();
-    let (mut seen, mut added, mut known) = (0usize, 0usize, 0usize);
-    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
-    for chunk in files.chunks(args.batch.max(1)) {
-        let pages: Vec<Result<Page, (String, String)>> = chunk.par_iter().flat_map_iter(|p| read_pages(p)).collect();
-        seen += pages.len();
-        let mut fresh = Vec::new();
-        let mut unreadable = Vec::new();
-        for page in pages {
-            match page {
-                Ok(page) => {
-                    let doc = DocumentRecord::new(page.name.clone(), &page.bytes);
-                    let doc = if args.keep_raw { doc.with_raw(&page.bytes) } else { doc };
-                    if store.has_document(&doc.hash)?
-                        || fresh.iter().any(|(d, _): &(DocumentRecord, _)| d.hash == doc.hash)
-                    {
-                        known += 1;
-                    } else {
-                        fresh.push((doc, page));
-                    }
-                }
-                Err((name, reason)) => unreadable.push((name, reason)),
-            }
-        }
-        let extracted: Vec<(DocumentRecord, Result<dyad_page::Article, PageError>)> = fresh
-            .into_par_iter()
-            .map(|(doc, page)| {
-                let article = dyad_page::extract(&page.name, &page.bytes);
-                (doc, article)
-            })
-            .collect();
-        let coded: Vec<_> = extracted
-            .into_iter()
-            .map(|(doc, result)| match result {
-                Ok(article) => {
-                    let c = coder.code(&article, anchor_of(&article));
-                    (doc, Ok(parsed_document(&article, &c)))
-                }
-                Err(e) => (doc, Err(e.to_string())),
-            })
-            .collect();
-        store.transaction(|b| -> anyhow::Result<()> {
-            for (doc, parsed) in &coded {
-                match parsed {
-                    Ok(parsed) => added += usize::from(b.add_document(doc, parsed)?),
-                    Err(reason) => {
-                        b.add_skipped(doc, reason)?;
-                        *skipped.entry(reason.clone()).or_default() += 1;
-                    }
-                }
-            }
-            for (name, reason) in &unreadable {
-                tracing::warn!("{name}: {reason}");
-                *skipped.entry(reason.clone()).or_default() += 1;
-            }
-            Ok(())
-        })?;
-        bar.inc(chunk.len() as u64);
-        bar.set_message(format!("{added} new, {known} known, {} skipped", skipped.values().sum::<usize>()));
+    if args.recode {
+        store.transaction(|b| b.forget_codings())?;
     }
+    let mut coder = Coder::with_registry(Registry::with_people(reader.people()?));
+    let mut people = PeopleLog::new(&coder);
+    let (mut seen, mut known) = (0usize, 0usize);
+    let mut queued = HashSet::new();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Coded>(2);
+    let tally = std::thread::scope(|scope| -> anyhow::Result<Tally> {
+        let writer = std::thread::Builder::new()
+            .name("dyad-writer".into())
+            .spawn_scoped(scope, || write_batches(&mut store, receive, &bar))?;
+        let mut chunks = files.chunks(args.batch.max(1));
+        let mut current = match chunks.next() {
+            Some(chunk) => Some(extract(select(chunk, &reader, &mut queued, args.keep_raw)?)),
+            None => None,
+        };
+        while let Some(extracted) = current.take() {
+            seen += extracted.0.seen;
+            known += extracted.0.known;
+            let next = match chunks.next() {
+                Some(chunk) => Some(select(chunk, &reader, &mut queued, args.keep_raw)?),
+                None => None,
+            };
+            let (coded, next) = rayon::join(|| code(extracted, &mut coder, &mut people), || next.map(extract));
+            if send.send(coded).is_err() {
+                break; // the writer stopped with an error, reported below
+            }
+            current = next;
+        }
+        drop(send);
+        writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+    })?;
+    let (added, skipped) = (tally.added, tally.skipped);
     bar.finish_and_clear();
-    recompute(&mut store)?;
+    let pages_done = started.elapsed();
+    let update = store.update_derived(&mut coder)?;
+    let learned = people.changed(&coder);
+    store.transaction(|b| save_people(b, &learned))?;
     let counts = store.counts()?;
     println!("pages {seen}: {added} new, {known} already stored, {} skipped", skipped.values().sum::<usize>());
     for (reason, n) in &skipped {
         println!("  skipped {n}: {reason}");
     }
+    println!(
+        "update: {} pending pages, {} recoded, {} stories and {} consolidation buckets rewritten, {} events; \
+         {:.1} s for the pages, {:.1} s for the update",
+        update.pending,
+        update.recoded,
+        update.stories,
+        update.buckets,
+        update.events,
+        pages_done.as_secs_f64(),
+        (started.elapsed() - pages_done).as_secs_f64()
+    );
     println!(
         "database: {} documents, {} articles, {} sentences, {} actors, {} events, {} relations, {} stories",
         counts.documents,
@@ -194,33 +294,47 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Stories, inferred years, relations and consolidated events over every stored article, in one transaction.
-fn recompute(store: &mut Store) -> anyhow::Result<()> {
-    let mut corpus = Corpus::new(Coder::new());
-    let before: Vec<dyad_page::Article> = store.articles()?.iter().map(|(_, a)| article_of(a)).collect();
-    for article in &before {
-        corpus.add(article.clone());
+/// Which learned people changed since they were last saved: everyone learned since, and everyone mentioned since
+/// (a mention can add an alias or a role to a known person).
+struct PeopleLog {
+    saved: usize,
+    touched: BTreeSet<String>,
+    seq: HashMap<String, usize>,
+}
+
+impl PeopleLog {
+    fn new(coder: &Coder) -> PeopleLog {
+        let people = coder.registry().people();
+        let seq = people.iter().enumerate().map(|(n, p)| (p.id.clone(), n)).collect();
+        PeopleLog { saved: people.len(), touched: BTreeSet::new(), seq }
     }
-    let (out, coder) = corpus.finish()?;
-    store.transaction(|b| -> anyhow::Result<()> {
-        b.clear_derived()?;
-        for (old, new) in before.iter().zip(&out.articles) {
-            if let (None, Some(p)) = (&old.published, &new.published) {
-                b.set_published(&new.file, &published_of(p))?;
-            }
+
+    fn touch<'m>(&mut self, mentions: impl Iterator<Item = &'m dyad_actors::Mention>) {
+        let people = mentions.filter(|m| m.kind == dyad_actors::Kind::Person).map(|m| m.actor.clone());
+        self.touched.extend(people);
+    }
+
+    /// The people changed since the last call, with their places in the registry's learning order.
+    fn changed(&mut self, coder: &Coder) -> Vec<(usize, Actor)> {
+        let people = coder.registry().people();
+        for (n, p) in people.iter().enumerate().skip(self.saved) {
+            self.seq.insert(p.id.clone(), n);
         }
-        for story in &out.stories {
-            b.upsert_story(&story_of(story))?;
-        }
-        for event in &out.events {
-            b.upsert_event(&event_of(event))?;
-        }
-        for relation in out.coded.iter().flat_map(|c| &c.relations) {
-            b.insert_relation(&relation_of(relation))?;
-        }
-        for person in coder.registry().people() {
-            b.upsert_actor(&dyad_store::convert::actor_of(person))?;
-        }
-        Ok(())
-    })
+        let changed: BTreeSet<usize> =
+            (self.saved..people.len()).chain(self.touched.iter().filter_map(|id| self.seq.get(id).copied())).collect();
+        self.saved = people.len();
+        self.touched.clear();
+        changed.into_iter().filter_map(|n| Some((n, people.get(n)?.clone()))).collect()
+    }
+}
+
+/// Saves people both as the registry keeps them and as `dyad actors` lists them.
+fn save_people(b: &Batch<'_>, people: &[(usize, Actor)]) -> anyhow::Result<()> {
+    b.save_people(people.iter().map(|(n, p)| (*n, p)))?;
+    for (_, person) in people {
+        let record = actor_of(person);
+        b.upsert_actor(&record)?;
+        b.replace_aliases(&record.id, &record.aliases)?;
+    }
+    Ok(())
 }

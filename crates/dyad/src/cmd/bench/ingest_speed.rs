@@ -67,20 +67,10 @@ fn person(rng: &mut SplitMix) -> String {
     format!("{first} {last}")
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of the month `index` (0 = January).
+fn month_name(index: usize) -> &'static str {
+    chrono::Month::try_from((index % 12 + 1) as u8).map_or("January", |m| m.name())
+}
 const WEEKDAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const ROLES: [&str; 5] = ["foreign minister", "president", "prime minister", "defence minister", "trade minister"];
 
@@ -96,7 +86,7 @@ fn synthetic_page(i: usize, rng: &mut SplitMix) -> String {
     let (pa, pb) = (person(rng), person(rng));
     let (ra, rb) = (rng.pick(&ROLES), rng.pick(&ROLES));
     let (month, day, year) = (rng.below(12), 1 + rng.below(28), 1995 + rng.below(30));
-    let month_name = MONTHS[month];
+    let month_name = month_name(month);
     let weekday = rng.pick(&WEEKDAYS);
     let actions = [
         format!("{a}'s {ra} {pa} met {b}'s {rb} {pb} on {weekday} and the two discussed trade and security."),
@@ -147,8 +137,9 @@ fn sample(pid: u32) -> (Option<u64>, Option<f64>) {
     (hwm, cpu)
 }
 
-fn ingest(pages: &Path, db: &Path, threads: usize) -> anyhow::Result<Run> {
-    for suffix in ["", "-wal", "-shm"] {
+/// Runs `dyad ingest` on `pages` into `db`, into a fresh database when `fresh`.
+fn ingest(pages: &Path, db: &Path, threads: usize, fresh: bool) -> anyhow::Result<Run> {
+    for suffix in ["", "-wal", "-shm"].iter().filter(|_| fresh) {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let exe = std::env::current_exe().context("cannot find the dyad binary")?;
@@ -202,10 +193,10 @@ fn write_zyte(bench_dir: &Path, to: &Path) -> anyhow::Result<usize> {
     Ok(n)
 }
 
-fn write_synthetic(n: usize, to: &Path) -> anyhow::Result<()> {
-    let mut rng = SplitMix(20_170_428);
+fn write_synthetic(range: std::ops::Range<usize>, seed: u64, to: &Path) -> anyhow::Result<()> {
+    let mut rng = SplitMix(seed);
     // Subfolders of 1,000 keep directories small.
-    for i in 0..n {
+    for i in range {
         let dir = to.join(format!("{:03}", i / 1000));
         if i % 1000 == 0 {
             std::fs::create_dir_all(&dir)?;
@@ -243,7 +234,7 @@ fn report(corpus: &str, pages: usize, bytes: u64, threads: usize, run: &Run) {
         run.cpu.map_or("cpu n/a".to_string(), |c| format!("{c:.1} CPU s, {:.0} pages per CPU s", pages as f64 / c));
     let peak = run.peak_kb.map_or("peak memory n/a".to_string(), |k| format!("peak RSS {:.0} MB", k as f64 / 1024.0));
     println!("  {cpu}; {peak}");
-    for line in run.summary.lines().filter(|l| l.starts_with("pages") || l.starts_with("database")) {
+    for line in run.summary.lines().filter(|l| ["pages", "update", "database"].iter().any(|w| l.starts_with(w))) {
         println!("  {line}");
     }
 }
@@ -265,10 +256,11 @@ pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
     if args.synthetic > 0 {
         let synthetic = scratch.join("synthetic");
         let started = Instant::now();
-        write_synthetic(args.synthetic, &synthetic)?;
+        write_synthetic(0..args.synthetic, 20_170_428, &synthetic)?;
         println!("generated {} synthetic pages in {:.1} s", args.synthetic, started.elapsed().as_secs_f64());
         corpora.push(("synthetic plain-text pages", synthetic, args.synthetic));
     }
+    let more = (args.synthetic / 100).max(10);
     let mut threads = vec![1];
     if all > 1 {
         threads.push(all);
@@ -277,9 +269,17 @@ pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
         for (name, dir, pages) in &corpora {
             let bytes = folder_bytes(dir);
             for &t in &threads {
-                let run = ingest(dir, &scratch.join(format!("bench-{t}.db")), t)?;
+                let run = ingest(dir, &scratch.join(format!("bench-{t}.db")), t, true)?;
                 report(name, *pages, bytes, t, &run);
             }
+        }
+        if args.synthetic > 0 {
+            // Incremental cost: 1 % more pages into the full database, which holds their stories' earlier pages.
+            let extra = scratch.join("synthetic-more");
+            write_synthetic(args.synthetic..args.synthetic + more, 20_170_429, &extra)?;
+            let t = threads.last().copied().unwrap_or(1);
+            let run = ingest(&extra, &scratch.join(format!("bench-{t}.db")), t, false)?;
+            report(&format!("{more} more synthetic pages into that database"), more, folder_bytes(&extra), t, &run);
         }
         Ok(())
     })();

@@ -39,7 +39,7 @@ enum Which {
     /// Actor matching speed: mentions/s and MB/s.
     ActorSpeed,
     /// Event coding on the PLOVER gold-standard sentences, through the real pipeline.
-    Plover,
+    Plover(plover::Args),
     /// Event coding speed: sentences/s for coding alone, pages/s end to end.
     EventSpeed,
     /// Story grouping: `near-dup` precision/recall on the labelled set; `speed` index/query throughput and memory.
@@ -61,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Which::ActorSpeed => actor_speed::run(&dir),
         Which::Stories(a) => stories::run(a, &dir),
         Which::IngestSpeed(a) => ingest_speed::run(a, &dir),
-        Which::Plover => plover::run(&dir),
+        Which::Plover(a) => plover::run(a, &dir),
         Which::EventSpeed => event_speed::run(&dir),
     }
 }
