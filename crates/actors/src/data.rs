@@ -4,6 +4,7 @@
 use crate::model::{Kind, MentionForm, Role};
 use crate::normalize::normalize;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::Datelike;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -17,6 +18,8 @@ const ARMED_GROUPS: &str = include_str!("../../../data/armed_groups.tsv");
 const ROLES: &str = include_str!("../../../data/roles.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
+const PLACES: &str = include_str!("../../../data/places.tsv");
+const LEADERS: &str = include_str!("../../../data/leaders.tsv");
 
 /// A data file line that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -94,6 +97,9 @@ pub(crate) struct Sense {
     pub preferred: bool,
     /// A plural role word ("ministers"): a group, never one person.
     pub plural: bool,
+    /// A listed leader's one-word name ("Bush", "al-Bashir"): out of office on the document's date it is only read
+    /// once the document mentions the person's country.
+    pub surname: bool,
 }
 
 /// Every dictionary, compiled. Build the built-in one with [`Gazetteer::builtin`]; add PETRARCH/TABARI
@@ -110,6 +116,8 @@ pub struct Gazetteer {
     pub(crate) org_words: HashSet<String>,
     pub(crate) by_id: HashMap<String, u32>,
     pub(crate) by_country: HashMap<String, u32>,
+    /// One-word role phrases ("president", "minister"): a title before a name is not an unknown name next to it.
+    pub(crate) role_words: HashSet<String>,
 }
 
 static BUILTIN: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
@@ -138,7 +146,8 @@ impl Gazetteer {
         self.keys.len()
     }
 
-    pub(crate) fn country_name(&self, iso3: &str) -> Option<&str> {
+    /// The display name of a state by its ISO3 (or former-state) code.
+    pub fn country_name(&self, iso3: &str) -> Option<&str> {
         self.by_country.get(iso3).map(|&i| self.entries[i as usize].name.as_str())
     }
 }
@@ -213,6 +222,8 @@ impl GazetteerBuilder {
         b.load_actor_file("groups.tsv", GROUPS, Kind::Group)?;
         b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, Kind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
+        b.load_places("places.tsv", PLACES)?;
+        b.load_leaders("leaders.tsv", LEADERS)?;
         b.load_stopwords(NAME_STOPWORDS);
         b.org_words = word_set(ORG_WORDS);
         Ok(b)
@@ -244,10 +255,16 @@ impl GazetteerBuilder {
         };
         let senses = &mut self.senses[slot];
         if let Some(existing) = senses.iter_mut().find(|s| s.target == sense.target) {
-            // The same alias twice for one actor: keep the first form, merge the flags.
+            // The same alias twice for one actor: keep the first form, merge the flags, and accept the capitals of
+            // either spelling ("Kim Jong Un" and "Kim Jong-un" fold to one key).
+            if let (Caps::Edges { first: a, last: b }, Caps::Edges { first: c, last: d }) = (existing.caps, sense.caps)
+            {
+                existing.caps = Caps::Edges { first: a && c, last: b && d };
+            }
             existing.preferred |= sense.preferred;
             existing.contextual |= sense.contextual;
             existing.personlike |= sense.personlike;
+            existing.surname |= sense.surname;
             return;
         }
         senses.push(sense);
@@ -262,6 +279,7 @@ impl GazetteerBuilder {
             personlike: false,
             preferred: false,
             plural: false,
+            surname: false,
         };
         let e = &mut self.entries[entry as usize];
         if !e.aliases.iter().any(|a| a == alias) {
@@ -470,10 +488,174 @@ impl GazetteerBuilder {
                 personlike: false,
                 preferred: false,
                 plural,
+                surname: false,
             };
             self.add_sense(phrase, sense(false));
             if matches!(class, RoleClass::Person | RoleClass::Counterpart) && !phrase.ends_with('s') {
                 self.add_sense(&format!("{phrase}s"), sense(true));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads `places.tsv`: cities and regions, each of one state. A place alias that already names the same state
+    /// (the capital "Tripoli", the alias "Gaza") keeps that meaning; one shared with another actor or place becomes
+    /// one more sense of it, resolved by the document's countries and the row's flags.
+    fn load_places(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+        for (line, l) in data_lines(text) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [name, iso3, kind, aliases, flags] = cols[..] else {
+                return Err(err(file, line, format!("expected 5 columns, got {}", cols.len())));
+            };
+            if name.is_empty() || !name.chars().next().is_some_and(char::is_uppercase) {
+                return Err(err(file, line, format!("bad name {name:?}")));
+            }
+            if !self.by_country.contains_key(iso3) {
+                return Err(err(file, line, format!("unknown country {iso3}")));
+            }
+            if !matches!(kind, "city" | "region") {
+                return Err(err(file, line, format!("kind must be city or region, not {kind:?}")));
+            }
+            let (mut preferred, mut contextual, mut personlike) = (false, false, false);
+            for f in flags.split(',').filter(|f| *f != "-") {
+                match f {
+                    "prefer" => preferred = true,
+                    "contextual" => contextual = true,
+                    "personlike" => personlike = true,
+                    other => return Err(err(file, line, format!("unknown flag {other:?}"))),
+                }
+            }
+            let id = format!("place:{}:{}", iso3.to_lowercase(), crate::registry::slug(name));
+            if self.by_id.contains_key(&id) {
+                return Err(err(file, line, format!("duplicate place {id}")));
+            }
+            let idx = self.add_entry(Entry {
+                id,
+                name: name.to_string(),
+                kind: Kind::Place,
+                code: iso3.to_string(),
+                country: Some(iso3.to_string()),
+                sector: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+            for alias in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
+                if !alias.chars().any(char::is_uppercase) {
+                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
+                }
+                if self.names_country(alias, iso3) {
+                    continue;
+                }
+                let sense = Sense {
+                    target: Target::Entry(idx),
+                    form: MentionForm::Name,
+                    caps: caps_of(alias),
+                    contextual,
+                    personlike,
+                    preferred,
+                    plural: false,
+                    surname: false,
+                };
+                let e = &mut self.entries[idx as usize];
+                if !e.aliases.iter().any(|a| a == alias) {
+                    e.aliases.push(alias.to_string());
+                }
+                self.add_sense(alias, sense);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `alias` is already a name, capital or alias of the actor `iso3` (a country or one of its places).
+    fn names_country(&self, alias: &str, iso3: &str) -> bool {
+        let Some(&slot) = self.index.get(&normalize(alias)) else { return false };
+        self.senses[slot].iter().any(|s| match s.target {
+            Target::Entry(e) => self.entries[e as usize].country.as_deref() == Some(iso3),
+            Target::Role(_) => false,
+        })
+    }
+
+    /// Reads `leaders.tsv`: heads of state and government and foreign ministers with dated roles. Rows with the
+    /// same name are one person holding several roles; each alias may end in `~` (not taken next to another
+    /// capitalised name: "Bush" but not "Reggie Bush") or `*` (only once the person's country is mentioned).
+    fn load_leaders(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+        for (line, l) in data_lines(text) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [name, aliases, iso3, role, from, until] = cols[..] else {
+                return Err(err(file, line, format!("expected 6 columns, got {}", cols.len())));
+            };
+            if !self.by_country.contains_key(iso3) {
+                return Err(err(file, line, format!("unknown country {iso3}")));
+            }
+            if role.is_empty() || role.chars().any(char::is_uppercase) {
+                return Err(err(file, line, format!("role must be lowercase, got {role:?}")));
+            }
+            let from_date = month_date(from, false).ok_or_else(|| err(file, line, format!("bad from {from:?}")))?;
+            let until_date = if until.is_empty() {
+                None
+            } else {
+                Some(month_date(until, true).ok_or_else(|| err(file, line, format!("bad until {until:?}")))?)
+            };
+            if until_date.is_some_and(|u| u < from_date) {
+                return Err(err(file, line, "until is before from"));
+            }
+            let id = format!("leader:{}", crate::registry::slug(name));
+            let idx = match self.by_id.get(&id) {
+                Some(&i) if self.entries[i as usize].kind == Kind::Person => i,
+                Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
+                None => self.add_entry(Entry {
+                    id,
+                    name: name.to_string(),
+                    kind: Kind::Person,
+                    code: iso3.to_string(),
+                    country: Some(iso3.to_string()),
+                    sector: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                }),
+            };
+            let code = format!("{iso3}GOV");
+            self.entries[idx as usize].roles.push(Role {
+                role: role.to_string(),
+                country: Some(iso3.to_string()),
+                sector: Some("GOV".to_string()),
+                seen: None,
+                first_seen: None,
+                from: Some(from_date),
+                until: until_date,
+                code: Some(code),
+            });
+            for raw in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
+                let later_only = raw.strip_suffix('^');
+                let (alias, personlike, contextual) = match (raw.strip_suffix('~'), raw.strip_suffix('*')) {
+                    (Some(a), _) => (a, true, false),
+                    (_, Some(a)) => (a, false, true),
+                    _ => (later_only.unwrap_or(raw), false, false),
+                };
+                if !alias.chars().any(char::is_uppercase) {
+                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
+                }
+                let e = &mut self.entries[idx as usize];
+                if !e.aliases.iter().any(|a| a == alias) {
+                    e.aliases.push(alias.to_string());
+                }
+                if later_only.is_some() {
+                    // Known to the document's later mentions only ("Kim" once Kim Jong Un is named).
+                    continue;
+                }
+                self.add_sense(
+                    alias,
+                    Sense {
+                        target: Target::Entry(idx),
+                        form: MentionForm::Name,
+                        caps: caps_of(alias),
+                        contextual,
+                        personlike,
+                        preferred: false,
+                        plural: false,
+                        surname: !alias.contains(' '),
+                    },
+                );
             }
         }
         Ok(())
@@ -557,6 +739,7 @@ impl GazetteerBuilder {
                 personlike: false,
                 preferred: false,
                 plural: false,
+                surname: false,
             },
         );
     }
@@ -569,7 +752,10 @@ impl GazetteerBuilder {
             .build(&self.keys)
             // Only an absurd pattern count can fail here; fall back to an automaton that matches nothing.
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
+        let role_words =
+            self.roles.iter().filter(|r| !r.phrase.contains(' ')).map(|r| r.phrase.clone()).collect::<HashSet<_>>();
         Gazetteer {
+            role_words,
             entries: self.entries,
             roles: self.roles,
             senses: self.senses,
@@ -581,6 +767,22 @@ impl GazetteerBuilder {
             by_country: self.by_country,
         }
     }
+}
+
+/// `YYYY-MM` or `YYYY-MM-DD`; a month alone is its first day, or with `end` its last.
+fn month_date(s: &str, end: bool) -> Option<chrono::NaiveDate> {
+    let mut parts = s.split('-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    if let Some(d) = parts.next() {
+        return if parts.next().is_none() { chrono::NaiveDate::from_ymd_opt(y, m, d.parse().ok()?) } else { None };
+    }
+    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)?;
+    if !end {
+        return Some(first);
+    }
+    let next = if m == 12 { chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { first.with_month(m + 1)? };
+    next.pred_opt()
 }
 
 fn title_case(phrase: &str) -> String {
@@ -695,6 +897,80 @@ mod tests {
         assert!(g.senses[slot].len() >= 2, "Korean is ambiguous");
         let slot = g.keys.iter().position(|k| k == "us").unwrap();
         assert!(g.senses[slot].iter().all(|s| s.caps == Caps::All));
+    }
+
+    #[test]
+    fn places_file_loads_and_validates() {
+        let mut b = builder_with(true);
+        let before = b.entries.len();
+        b.load_places("places.tsv", PLACES).unwrap();
+        let places: Vec<&Entry> = b.entries[before..].iter().collect();
+        assert!(places.len() >= 800, "{} places", places.len());
+        assert!(places.iter().all(|e| e.kind == Kind::Place && !e.aliases.is_empty()), "a place nothing matches");
+        let find = |name: &str, iso3: &str| places.iter().any(|e| e.name == name && e.code == iso3);
+        assert!(find("Aleppo", "SYR") && find("Darfur", "SDN") && find("Crimea", "UKR") && find("Mumbai", "IND"));
+        // Common words and given names are not places.
+        for word in ["mobile", "reading", "split", "victoria", "eugene", "lincoln", "phoenix"] {
+            assert!(
+                b.index.get(word).is_none_or(|&slot| b.senses[slot]
+                    .iter()
+                    .all(|s| { !matches!(s.target, Target::Entry(e) if b.entries[e as usize].kind == Kind::Place) })),
+                "{word} is a place"
+            );
+        }
+        // A name shared by places of different states needs a rule: all but one reading is preferred or
+        // contextual, so no tie is left to the order of the file.
+        for senses in &b.senses {
+            let plain: Vec<_> = senses
+                .iter()
+                .filter(|s| !s.preferred && !s.contextual)
+                .filter_map(|s| match s.target {
+                    Target::Entry(e) if b.entries[e as usize].kind == Kind::Place => {
+                        b.entries[e as usize].country.clone()
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert!(plain.len() <= 1, "{plain:?} share a name without a rule");
+        }
+        let mut b = builder_with(true);
+        assert!(b.load_places("x", "Aleppo\tZZZ\tcity\t-\t-\n").is_err());
+        assert!(b.load_places("x", "Aleppo\tSYR\ttown\t-\t-\n").is_err());
+        assert!(b.load_places("x", "Aleppo\tSYR\tcity\t-\tsometimes\n").is_err());
+        assert!(b.load_places("x", "Aleppo\tSYR\tcity\n").is_err());
+    }
+
+    #[test]
+    fn leaders_file_loads_and_validates() {
+        let mut b = builder_with(true);
+        let before = b.entries.len();
+        b.load_leaders("leaders.tsv", LEADERS).unwrap();
+        let people = &b.entries[before..];
+        assert!(people.len() >= 250, "{} leaders", people.len());
+        for e in people {
+            assert_eq!(e.kind, Kind::Person);
+            assert!(e.roles.iter().all(|r| r.from.is_some() && r.code.as_deref().is_some_and(|c| c.ends_with("GOV"))));
+            // Terms of one person in one role never overlap.
+            for (i, a) in e.roles.iter().enumerate() {
+                for b in &e.roles[i + 1..] {
+                    let overlap = a.role == b.role
+                        && a.country == b.country
+                        && a.from <= b.until.or(a.from.max(b.from))
+                        && b.from <= a.until.or(a.from.max(b.from));
+                    assert!(!overlap, "{}: overlapping terms", e.name);
+                }
+            }
+        }
+        let putin = people.iter().find(|e| e.name == "Vladimir Putin").unwrap();
+        assert_eq!(putin.roles.len(), 4);
+        assert_eq!(month_date("1993-01", true), chrono::NaiveDate::from_ymd_opt(1993, 1, 31));
+        assert_eq!(month_date("2024-12", true), chrono::NaiveDate::from_ymd_opt(2024, 12, 31));
+        assert_eq!(month_date("2024-02-29", false), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+        let mut b = builder_with(true);
+        assert!(b.load_leaders("x", "A B\t-\tZZZ\tpresident\t2000-01\t\n").is_err());
+        assert!(b.load_leaders("x", "A B\t-\tUSA\tPresident\t2000-01\t\n").is_err());
+        assert!(b.load_leaders("x", "A B\t-\tUSA\tpresident\t2000-13\t\n").is_err());
+        assert!(b.load_leaders("x", "A B\t-\tUSA\tpresident\t2000-05\t1999-01\n").is_err());
     }
 
     #[test]

@@ -12,10 +12,16 @@
 //! documents, and later surnames, role phrases ("the vice minister") and pronouns resolve to them through a
 //! per-document [`Document`] state.
 //!
-//! Key design decision: learn people from the text instead of shipping a list of leaders. Dictionary coders go
-//! stale (PETRARCH2's has no Kim Jong-un); a title or apposition names the role and country at the date of the
-//! article, which is exactly what a dated role needs. External PETRARCH/TABARI dictionaries can still be added
-//! ([`GazetteerBuilder::add_phoenix`]) for their dated roles.
+//! Cities and regions (`data/places.tsv`) are [`Kind::Place`] mentions: they carry their state as country and code
+//! but are where something happens, not who acts ("Mumbai police" is IND COP through the role word).
+//!
+//! Key design decision: learn people from the text, and list only the few people news names without a title. Dictionary
+//! coders go stale (PETRARCH2's has no Kim Jong-un); a title or apposition names the role and country at the date
+//! of the article, which is exactly what a dated role needs, so most people are learned. Heads of state and
+//! government and foreign ministers are the exception: news says "Putin" or "al-Bashir" with no title, so
+//! `data/leaders.tsv` lists them with dated terms, and a surname shared by two office holders ("Bush") resolves to
+//! the one in office on the document's date; a role the text itself gives still wins. External PETRARCH/TABARI
+//! dictionaries can be added ([`GazetteerBuilder::add_phoenix`]) for their dated roles.
 #![deny(missing_docs)]
 
 mod data;

@@ -22,6 +22,10 @@ pub enum Kind {
     Party,
     /// An unnamed part of a country: a role or body without a name ("the Cuban ambassador", "DPRK diplomats").
     Agent,
+    /// A city or region inside a state ("Aleppo", "Darfur"), from `data/places.tsv`. Its code and country are its
+    /// state's, but it is where something happens, not who acts: only a role it qualifies ("Mumbai police") makes
+    /// an actor of it. Capitals stay [`Kind::Country`] metonyms, since "Moscow warned Kyiv" names the states.
+    Place,
 }
 
 /// A role an actor held, with when the texts (or a dictionary) show it.

@@ -224,8 +224,9 @@ impl Registry {
                     Some(list) => list,
                     None => self.by_token.entry(k.to_string()).or_default(),
                 };
-                if !list.contains(&person) {
-                    list.push(person);
+                // Sorted, so that membership is a binary search: lists of a common first name grow long.
+                if let Err(at) = list.binary_search(&person) {
+                    list.insert(at, person);
                 }
             }
         }
@@ -244,6 +245,31 @@ impl Registry {
         if !self.alias_tokens[p].iter().any(|a| a.all == tokens.all) {
             self.alias_tokens[p].push(tokens);
         }
+    }
+
+    /// The people who have alias tokens matching at least two of the query tokens `sig`, in learning order. A
+    /// person named by `sig` (or naming a part of it) always shares two tokens with it, since [`contained`] needs
+    /// two; so the longest candidate list (a common first name) is only probed, never scanned, and looking a name up
+    /// costs what its rarer tokens cost rather than growing with everyone who shares a first name.
+    fn sharing_two_tokens(&self, sig: &[&str]) -> Vec<u32> {
+        let lists: Vec<Vec<&[u32]>> = sig
+            .iter()
+            .map(|t| token_keys(t).filter_map(|k| self.by_token.get(k)).map(Vec::as_slice).collect())
+            .collect();
+        let size = |i: usize| lists[i].iter().map(|l| l.len()).sum::<usize>();
+        let longest = (0..lists.len()).max_by_key(|&i| (size(i), i));
+        let holds = |i: usize, p: u32| lists[i].iter().any(|l| l.binary_search(&p).is_ok());
+        let mut out = Vec::new();
+        for (i, token_lists) in lists.iter().enumerate().filter(|(i, _)| Some(*i) != longest) {
+            for &p in token_lists.iter().flat_map(|l| l.iter()) {
+                if (0..lists.len()).any(|j| j != i && holds(j, p)) {
+                    out.push(p);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// People with a significant alias token that [`token_eq`] matches with `token`, possibly repeated.
@@ -282,25 +308,20 @@ impl Registry {
         // Among the matches, people already in this document first; then the one found through the earliest query
         // token, and for that token the person who has held its 4-char prefix longest.
         let mut best: Option<(u32, bool, (usize, u64))> = None;
-        for t in &sig {
-            for p in self.token_candidates(t) {
-                let preferred = prefer.contains(&p);
-                if best.is_some_and(|(bp, bpref, _)| bp == p || (bpref && !preferred)) {
-                    continue;
-                }
-                if !self.country_ok(p, country) {
-                    continue;
-                }
-                let hit = self.alias_tokens.get(p as usize).is_some_and(|aliases| {
-                    aliases.iter().any(|a| contained(&sig, &a.significant) || contained(&a.significant, &sig))
-                });
-                if !hit {
-                    continue;
-                }
-                let order = self.prefix_order(p, &sig);
-                if best.is_none_or(|(_, bpref, border)| (preferred && !bpref) || order < border) {
-                    best = Some((p, preferred, order));
-                }
+        for p in self.sharing_two_tokens(&sig) {
+            let preferred = prefer.contains(&p);
+            if best.is_some_and(|(_, bpref, _)| bpref && !preferred) || !self.country_ok(p, country) {
+                continue;
+            }
+            let hit = self.alias_tokens.get(p as usize).is_some_and(|aliases| {
+                aliases.iter().any(|a| contained(&sig, &a.significant) || contained(&a.significant, &sig))
+            });
+            if !hit {
+                continue;
+            }
+            let order = self.prefix_order(p, &sig);
+            if best.is_none_or(|(_, bpref, border)| (preferred && !bpref) || order < border) {
+                best = Some((p, preferred, order));
             }
         }
         best.map(|(p, _, _)| p)
@@ -316,6 +337,33 @@ impl Registry {
                 seqs.iter().find(|(k, _)| &**k == prefix).map(|&(_, seq)| (i, seq))
             })
             .unwrap_or((usize::MAX, u64::MAX))
+    }
+
+    /// The registry person for a dictionary person (a listed leader), added on first mention so that later
+    /// surnames and pronouns of the document find them like people learned from the text. Their code follows the
+    /// dated role valid on `date`.
+    fn adopt_entry(&mut self, e: &Entry, date: Option<NaiveDate>) -> u32 {
+        let code = entry_code(e, date);
+        if let Some(&p) = self.by_id.get(&e.id) {
+            self.people[p as usize].code = code;
+            return p;
+        }
+        let current = e.roles.iter().find(|r| r.valid_on(date));
+        self.people.push(Actor {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: Kind::Person,
+            code,
+            country: current.and_then(|r| r.country.clone()).or_else(|| e.country.clone()),
+            aliases: Vec::new(),
+            roles: e.roles.clone(),
+        });
+        let idx = (self.people.len() - 1) as u32;
+        self.by_id.insert(e.id.clone(), idx);
+        for a in &e.aliases {
+            self.add_alias(idx, a);
+        }
+        idx
     }
 
     fn new_person(&mut self, name: &str, country: Option<String>) -> u32 {
@@ -450,14 +498,28 @@ impl Document<'_> {
     pub fn resolve_sentence(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<Mention> {
         let Some(sentence) = text.get(range.clone()) else { return Vec::new() };
         let offset = range.start;
-        let hits = self.find_hits(sentence);
         let toks = tokenize(sentence);
+        let hits = self.find_hits(sentence, &toks);
         let units = build_units(&hits, &toks);
         let gaz = self.reg.gaz.clone();
         let mut phrases = self.role_phrases(sentence, &hits, &toks, &units, &gaz);
         let mut consumed = vec![false; units.len()];
         let mut out: Vec<Mention> = Vec::new();
         let mut sentence_people: Vec<(usize, u32)> = Vec::new();
+
+        // Listed people (leaders) named in this sentence are in the document before its other names and unnamed roles
+        // are read: "Kim Jong Un ..., and Kim praised" is one person, and "Cuban President X, the then President of
+        // the Council of State" is X, not an earlier president.
+        for unit in &units {
+            if let Unit::Hit(h) = *unit
+                && let Target::Entry(ei) = hits[h].sense.target
+                && gaz.entries[ei as usize].kind == Kind::Person
+            {
+                let p = self.reg.adopt_entry(&gaz.entries[ei as usize], self.date);
+                self.touch(p);
+                sentence_people.push((hits[h].start, p));
+            }
+        }
 
         // People: capitalised runs licensed by a title, an apposition or the registry.
         let runs = name_runs(sentence, &toks, &units, &gaz);
@@ -599,6 +661,47 @@ impl Document<'_> {
             }
         }
 
+        // A listed person's title and country ("Russian President Vladimir Putin") are one mention with the name.
+        let mut title_start: Vec<Option<usize>> = vec![None; units.len()];
+        // Units of a merged "Cuban counterpart <leader>": a possessive right before it only points at the partner.
+        let mut counterpart_title = vec![false; units.len()];
+        for (u, unit) in units.iter().enumerate() {
+            let Unit::Hit(h) = *unit else { continue };
+            let Target::Entry(ei) = hits[h].sense.target else { continue };
+            let person = &gaz.entries[ei as usize];
+            if person.kind != Kind::Person || consumed[u] {
+                continue;
+            }
+            let is_title = |k: usize| {
+                !consumed[k]
+                    && matches!(units[k], Unit::Hit(x) if matches!(hits[x].sense.target,
+                        Target::Role(r) if matches!(gaz.roles[r as usize].class,
+                            RoleClass::Person | RoleClass::Counterpart | RoleClass::Modifier)))
+            };
+            let mut j = u;
+            while j > 0 && is_title(j - 1) {
+                j -= 1;
+            }
+            if j < u
+                && j > 0
+                && !consumed[j - 1]
+                && matches!(units[j - 1], Unit::Hit(x) if matches!(hits[x].sense.target,
+                    Target::Entry(c) if gaz.entries[c as usize].kind == Kind::Country
+                        && gaz.entries[c as usize].country == person.country))
+            {
+                j -= 1;
+            }
+            if j < u {
+                title_start[u] = Some(unit_start(&units[j], &hits, &toks));
+                consumed[j..u].fill(true);
+                let counterpart = (j..u).any(|k| {
+                    matches!(units[k], Unit::Hit(x) if matches!(hits[x].sense.target,
+                        Target::Role(r) if gaz.roles[r as usize].class == RoleClass::Counterpart))
+                });
+                counterpart_title[j..u].fill(counterpart);
+            }
+        }
+
         // Dictionary actors not folded into a phrase.
         for (u, unit) in units.iter().enumerate() {
             let Unit::Hit(h) = *unit else { continue };
@@ -608,7 +711,47 @@ impl Document<'_> {
             let hit = hits[h];
             if let Target::Entry(ei) = hit.sense.target {
                 let e = &gaz.entries[ei as usize];
-                out.extend(self.entry_mention(e, hit.sense.form, text, hit.start, hit.end, offset));
+                // "Mark Rutte, Secretary General of NATO": the role the text gives beats the dictionary's.
+                let apposition = (e.kind == Kind::Person && is_tok_at(&units, u + 1, sentence, &toks, ","))
+                    .then(|| {
+                        let k =
+                            if units.get(u + 2).is_some_and(|x| is_det(x, sentence, &toks)) { u + 3 } else { u + 2 };
+                        phrases.iter().position(|p| {
+                            p.first == k
+                                && p.class == RoleClass::Person
+                                && !p.used
+                                && (p.info.country.is_some() || p.info.org_code.is_some())
+                        })
+                    })
+                    .flatten();
+                if let Some(pi) = apposition {
+                    let p = self.reg.adopt_entry(e, self.date);
+                    let info = phrases[pi].info.clone();
+                    self.reg.add_role(p, &info, self.date);
+                    phrases[pi].used = true;
+                    let ph = &phrases[pi];
+                    let (ps, pe) =
+                        (unit_start(&units[ph.first], &hits, &toks), unit_end(&units[ph.last], &hits, &toks));
+                    for c in consumed.iter_mut().take(ph.last + 1).skip(ph.first) {
+                        *c = true;
+                    }
+                    let code = match (&info.country, &info.org_code) {
+                        (None, Some(org)) => org.clone(),
+                        _ => cameo_code(info.country.as_deref().or(e.country.as_deref()), info.sector.as_deref()),
+                    };
+                    for (a, b, form) in [(hit.start, hit.end, MentionForm::Name), (ps, pe, MentionForm::Role)] {
+                        out.extend(self.person_mention(p, text, a, b, offset, form, Some(&info)).map(|mut m| {
+                            m.code = code.clone();
+                            m
+                        }));
+                    }
+                    continue;
+                }
+                let (start, form) = match title_start[u] {
+                    Some(s) => (s, MentionForm::Role),
+                    None => (hit.start, hit.sense.form),
+                };
+                out.extend(self.entry_mention(e, form, text, start, hit.end, offset));
             }
         }
 
@@ -620,8 +763,10 @@ impl Document<'_> {
         let mut rest = out.into_iter().peekable();
         // "his Algerian counterpart X": the possessive only points the counterpart at its partner, who is already
         // a mention of the sentence; a pronoun mention there would put the partner on the counterpart's side.
-        let possessive_of_counterpart =
-            |u: usize| phrases.iter().any(|p| p.class == RoleClass::Counterpart && p.used && p.first == u + 1);
+        let possessive_of_counterpart = |u: usize| {
+            phrases.iter().any(|p| p.class == RoleClass::Counterpart && p.used && p.first == u + 1)
+                || counterpart_title.get(u + 1) == Some(&true)
+        };
         for (u, unit) in units.iter().enumerate() {
             let Unit::Hit(h) = *unit else { continue };
             let hit = hits[h];
@@ -695,10 +840,18 @@ impl Document<'_> {
         self.people
             .iter()
             .filter(|(p, _, _)| {
-                self.reg
-                    .alias_tokens
-                    .get(*p as usize)
-                    .is_some_and(|aliases| aliases.iter().any(|a| a.all.iter().any(|x| token_eq(x, &t))))
+                // A listed leader is named alone by a listed one-word name or the last word of a name, never by a
+                // given name or initial ("Ali", "J", "Michael").
+                let listed = self.reg.people[*p as usize].id.starts_with("leader:");
+                self.reg.alias_tokens.get(*p as usize).is_some_and(|aliases| {
+                    aliases.iter().any(|a| {
+                        if listed {
+                            a.all.last().is_some_and(|x| token_eq(x, &t))
+                        } else {
+                            a.all.iter().any(|x| token_eq(x, &t))
+                        }
+                    })
+                })
             })
             .max_by_key(|(_, count, last)| (*count, *last))
             .map(|x| x.0)
@@ -804,8 +957,10 @@ impl Document<'_> {
         end: usize,
         offset: usize,
     ) -> Option<Mention> {
-        let sector =
-            e.sector.clone().or_else(|| e.roles.iter().find(|r| r.valid_on(self.date)).and_then(|r| r.sector.clone()));
+        let current = e.roles.iter().find(|r| r.valid_on(self.date));
+        let sector = e.sector.clone().or_else(|| current.and_then(|r| r.sector.clone()));
+        // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date.
+        let country = current.and_then(|r| r.country.clone()).or_else(|| e.country.clone());
         make_mention(
             full,
             s,
@@ -816,15 +971,15 @@ impl Document<'_> {
                 name: e.name.clone(),
                 kind: e.kind,
                 code: entry_code(e, self.date),
-                country: e.country.clone(),
+                country,
                 sector,
-                role: None,
+                role: current.map(|r| r.role.clone()),
                 form,
             },
         )
     }
 
-    fn find_hits(&mut self, sentence: &str) -> Vec<Hit> {
+    fn find_hits(&mut self, sentence: &str, toks: &[Tok]) -> Vec<Hit> {
         let gaz = self.reg.gaz.clone();
         self.norm.fill(sentence);
         let norm = &self.norm.text;
@@ -846,13 +1001,18 @@ impl Document<'_> {
         let mut local: HashMap<&str, u32> = HashMap::new();
         for &(s, e, slot) in &raw {
             let surface = sentence.get(s..e).unwrap_or("");
-            let mut countries =
-                gaz.senses[slot].iter().filter(|x| !x.contextual && caps_ok(x.caps, surface)).map(|x| match x.target {
-                    Target::Entry(i) => gaz.entries[i as usize].country.as_deref(),
-                    Target::Role(_) => None,
-                });
+            let senses = gaz.senses[slot].iter().filter(|x| caps_ok(x.caps, surface));
+            let country = |x: &Sense| match x.target {
+                Target::Entry(i) => gaz.entries[i as usize].country.as_deref(),
+                Target::Role(_) => None,
+            };
+            // A name with a contextual reading elsewhere ("Georgia" the US state) is no evidence for either, and a
+            // leader's bare surname is no evidence for its own country.
+            let weak = |x: &&Sense| x.contextual || x.surname;
+            let mut countries = senses.clone().filter(|x| !weak(x)).map(country);
             if let Some(Some(c)) = countries.next()
                 && countries.all(|o| o == Some(c))
+                && senses.filter(weak).all(|x| country(x) == Some(c))
             {
                 *local.entry(c).or_insert(0) += 1;
             }
@@ -891,7 +1051,60 @@ impl Document<'_> {
             }
             merged.push(h);
         }
-        merged
+        // A listed leader's name inside a longer written name ("Fidel Castro Ruz", "Miguel Mario Diaz-Canel
+        // Bermudez") is the whole name; a place name right after a capitalised word ("Jesus De Los Angeles Aise")
+        // is part of someone's name. Headlines capitalise every word, so neither applies there.
+        let mut headline: Option<bool> = None;
+        let mut out: Vec<Hit> = Vec::with_capacity(merged.len());
+        for k in 0..merged.len() {
+            let mut h = merged[k];
+            let kind = match h.sense.target {
+                Target::Entry(ei) => gaz.entries[ei as usize].kind,
+                Target::Role(_) => Kind::Agent,
+            };
+            if !matches!(kind, Kind::Person | Kind::Place) {
+                out.push(h);
+                continue;
+            }
+            let floor = out.last().map_or(0, |p| p.end);
+            let ceil = merged.get(k + 1).map_or(sentence.len(), |n| n.start);
+            let before = name_word_before(sentence, h.start, floor, &gaz);
+            let after = if kind == Kind::Person { name_word_after(sentence, h.end, ceil, &gaz) } else { None };
+            if before.is_none() && after.is_none()
+                || *headline.get_or_insert_with(|| is_title_case(sentence, toks, &gaz))
+            {
+                out.push(h);
+                continue;
+            }
+            // A place inside a name is no place; a leader's bare surname next to name words that are none of the
+            // leader's own ("Hunter Biden", "Luz Contreras Arroyo") is somebody else of that name.
+            let own_name_word = |word: &str| {
+                let word = normalize(word);
+                let Target::Entry(ei) = h.sense.target else { return false };
+                gaz.entries[ei as usize].aliases.iter().any(|a| normalize(a).split(' ').any(|t| t == word))
+            };
+            let mut known_neighbour = false;
+            let (mut s, mut e) = (h.start, h.end);
+            while let Some(b) = name_word_before(sentence, s, floor, &gaz) {
+                known_neighbour |= sentence.get(b..s - 1).is_some_and(own_name_word);
+                s = b;
+            }
+            while let Some(a) = name_word_after(sentence, e, ceil, &gaz) {
+                known_neighbour |= sentence.get(e + 1..a).is_some_and(own_name_word);
+                e = a;
+            }
+            if kind == Kind::Place || (h.sense.surname && !known_neighbour) {
+                continue;
+            }
+            while let Some(s) = name_word_before(sentence, h.start, floor, &gaz) {
+                h.start = s;
+            }
+            while let Some(e) = name_word_after(sentence, h.end, ceil, &gaz) {
+                h.end = e;
+            }
+            out.push(h);
+        }
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -910,17 +1123,45 @@ impl Document<'_> {
             Target::Role(_) => None,
         };
         let count = |c: &str| self.country_counts.get(c).copied().unwrap_or(0) + local.get(c).copied().unwrap_or(0);
+        let entry = |sense: &Sense| match sense.target {
+            Target::Entry(i) => Some(&gaz.entries[i as usize]),
+            Target::Role(_) => None,
+        };
+        let in_office = |sense: &Sense| entry(sense).is_some_and(|e| e.roles.iter().any(|r| r.valid_on(self.date)));
+        // "President Obama": a title names the office, whatever the document's date.
+        let titled = || {
+            let before = sentence.get(..s).unwrap_or("").trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            !word.is_empty() && gaz.role_words.contains(&normalize(word))
+        };
+        // "TANF", "ABE": a word in capitals is an acronym, not a listed place or person written in mixed case.
+        let acronym = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let usable: Vec<&Sense> = senses
             .iter()
             .filter(|sense| caps_ok(sense.caps, surface))
+            .filter(|sense| {
+                !acronym
+                    || sense.caps == Caps::All
+                    || entry(sense).is_none_or(|e| !matches!(e.kind, Kind::Place | Kind::Person))
+            })
+            .filter(|sense| {
+                !sense.surname || titled() || in_office(sense) || country_of(sense).is_some_and(|c| count(c) > 0)
+            })
             .filter(|sense| !sense.contextual || country_of(sense).is_some_and(|c| count(c) > 0))
             .filter(|sense| !sense.personlike || !next_to_unknown_name(sentence, s, e, gaz))
             .collect();
         let has_entry = usable.iter().any(|s| matches!(s.target, Target::Entry(_)));
+        // Ties between the document's countries go to a dated person in office on the document's date ("Bush" in
+        // 1990 and in 2003), then to the preferred sense, then to a state over a place that shares its name
+        // (the capital Tripoli over the Lebanese city).
+        let not_place = |sense: &Sense| entry(sense).is_none_or(|e| e.kind != Kind::Place);
         usable
             .into_iter()
             .filter(|s| !has_entry || matches!(s.target, Target::Entry(_)))
-            .max_by_key(|sense| (country_of(sense).map_or(0, count), sense.preferred))
+            .max_by_key(|sense| {
+                (country_of(sense).map_or(0, count), in_office(sense), sense.preferred, not_place(sense))
+            })
             .copied()
     }
 
@@ -952,6 +1193,12 @@ impl Document<'_> {
             let class = if plural && role.class == RoleClass::Person { RoleClass::Group } else { role.class };
             // "the official Korean Central News Agency": a role word right before a named actor is an adjective.
             if class == RoleClass::Person && units.get(i + 1).and_then(&entry_of).is_some() {
+                continue;
+            }
+            // "his Cuban counterpart <listed leader>": the title joins the leader's own mention.
+            if class == RoleClass::Counterpart
+                && units.get(i + 1).and_then(&entry_of).is_some_and(|e| e.kind == Kind::Person)
+            {
                 continue;
             }
             let mut info = RoleInfo { text: role.phrase.clone(), sector: role.sector.clone(), ..RoleInfo::default() };
@@ -1098,7 +1345,7 @@ impl Document<'_> {
                 }
             } else if let Some(e) = entry_of(target).filter(|e| {
                 prep == "in"
-                    && e.kind == Kind::Country
+                    && matches!(e.kind, Kind::Country | Kind::Place)
                     && phrases[pi].class == RoleClass::Group
                     && phrases[pi].info.country.is_none()
                     && phrases[pi].info.org_code.is_none()
@@ -1177,7 +1424,34 @@ fn next_to_unknown_name(sentence: &str, s: usize, e: usize, gaz: &Gazetteer) -> 
     let prev_word = before.strip_suffix(' ').and_then(|b| b.rsplit([' ', '\n', '\t']).next());
     let after = sentence.get(e..).unwrap_or("");
     let next_word = after.strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ':', '\n']).next());
-    prev_word.is_some_and(|w| is_name(w) && !w.ends_with(['.', ',', ':', ';'])) || next_word.is_some_and(is_name)
+    // A title before the name ("President Bush") is not another name.
+    prev_word
+        .is_some_and(|w| is_name(w) && !w.ends_with(['.', ',', ':', ';']) && !gaz.role_words.contains(&normalize(w)))
+        || next_word.is_some_and(is_name)
+}
+
+/// A capitalised word no dictionary knows that could be part of a person's name ("Ruz", "Mario", "De").
+fn is_name_word(w: &str, gaz: &Gazetteer) -> bool {
+    let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+    if !first_upper || !w.chars().any(char::is_lowercase) || !w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+        return false;
+    }
+    let n = normalize(w);
+    !gaz.stopwords.contains(&n) && !gaz.role_words.contains(&n) && !gaz.org_words.contains(&n)
+}
+
+/// The start of the name word that ends one space before `start` (and after `floor`), if any.
+fn name_word_before(sentence: &str, start: usize, floor: usize, gaz: &Gazetteer) -> Option<usize> {
+    let before = sentence.get(floor..start)?.strip_suffix(' ')?;
+    let word = before.rsplit(char::is_whitespace).next()?;
+    is_name_word(word, gaz).then(|| start - 1 - word.len())
+}
+
+/// The end of the name word that starts one space after `end` (and before `ceil`), if any.
+fn name_word_after(sentence: &str, end: usize, ceil: usize, gaz: &Gazetteer) -> Option<usize> {
+    let after = sentence.get(end..ceil)?.strip_prefix(' ')?;
+    let word = after.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '(')).next()?;
+    is_name_word(word, gaz).then(|| end + 1 + word.len())
 }
 
 /// Whether the sentence reads like a title-case headline: several capitalised words and no lowercase word other

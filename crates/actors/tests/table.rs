@@ -225,6 +225,29 @@ const ROWS: &[(&str, &[&str])] = &[
         "Japanese Prime Minister Taro Yamada told his Indian counterparts that trade would grow.",
         &["Indian counterparts=INDGOV", "Japanese Prime Minister Taro Yamada=JPNGOV", "!his"],
     ),
+    // Places (data/places.tsv): a city or region carries its state but is no actor by itself.
+    ("Heavy fighting was reported in Aleppo on Sunday.", &["Aleppo~SYR"]),
+    ("Shelling resumed near Donetsk and in Crimea.", &["Donetsk~UKR", "Crimea~UKR"]),
+    ("Mumbai police arrested three men.", &["Mumbai police=INDCOP", "!Mumbai"]),
+    ("Aid reached camps in Darfur and Kordofan.", &["Darfur~SDN", "Kordofan~SDN"]),
+    ("Storms hit Atlanta and much of Georgia overnight.", &["Atlanta~USA", "Georgia~USA"]),
+    ("Georgia and Armenia signed a border accord.", &["Georgia=GEO"]),
+    ("Nice to meet you, the envoy told reporters.", &["!Nice"]),
+    ("Crowds gathered in Nice after the French attack.", &["Nice~FRA"]),
+    ("Militias clashed in Tripoli, the Libyan capital.", &["Tripoli=LBY"]),
+    ("Gunfire echoed in Tripoli in northern Lebanon.", &["Tripoli~LBN"]),
+    ("Floods swept Hyderabad, the Indian city.", &["Hyderabad~IND"]),
+    ("Riots broke out in Hyderabad in Sindh, Pakistan.", &["Hyderabad~PAK", "Sindh~PAK"]),
+    ("Talks in Geneva and Doha ended without a deal.", &["Geneva~CHE", "Doha=QAT"]),
+    ("Protests spread from Xinjiang to Tibet.", &["Xinjiang~CHN", "Tibet~CHN"]),
+    ("Sydney Poitier starred in the film.", &["!Sydney"]),
+    // Leaders (data/leaders.tsv): named heads of state and government resolve without a title.
+    ("Putin and Erdogan spoke by phone.", &["Putin=RUSGOV", "Erdogan=TURGOV"]),
+    ("Russian President Vladimir Putin arrived.", &["Russian President Vladimir Putin=RUSGOV", "!Russian"]),
+    ("Reggie Bush scored twice on Sunday.", &["!Bush"]),
+    ("Hunter Biden testified before the committee.", &["!Biden", "!Hunter Biden"]),
+    ("Kim Jong Un inspected a factory, and Kim praised the workers.", &["Kim==Kim Jong Un", "Kim=PRKGOV"]),
+    ("TANF benefits were cut in the state.", &["!TANF"]),
 ];
 
 fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {
@@ -270,6 +293,44 @@ fn table_of_sentences() {
         }
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Dated leaders: a surname shared by two office holders is the one in office on the document's date.
+#[test]
+fn leaders_follow_the_document_date() {
+    let on = |text: &str, y: i32| {
+        let ms = Registry::new().resolve_text(text, chrono::NaiveDate::from_ymd_opt(y, 6, 1));
+        ms.iter()
+            .find(|m| m.text.ends_with("Bush") || m.text.ends_with("Assad"))
+            .map(|m| (m.actor.clone(), m.code.clone()))
+    };
+    let bush = "President Bush met the delegation.";
+    assert_eq!(on(bush, 1990), Some(("leader:george-h-w-bush".into(), "USAGOV".into())));
+    assert_eq!(on(bush, 2003), Some(("leader:george-w-bush".into(), "USAGOV".into())));
+    assert_eq!(on("Assad addressed parliament.", 1995).map(|x| x.0), Some("leader:hafez-al-assad".into()));
+    assert_eq!(on("Assad addressed parliament.", 2012).map(|x| x.0), Some("leader:bashar-al-assad".into()));
+    // Out of office, a leader is of their country only, and a bare surname needs that country in the text.
+    assert_eq!(on("The U.S. envoy said Bush would attend.", 2015).map(|x| x.1), Some("USA".into()));
+    assert_eq!(on("Bush met the delegation.", 2015), None);
+    // A title names the office whatever the date.
+    assert_eq!(on(bush, 2015).map(|x| x.1), Some("USA".into()));
+    // A later surname of the same document is the same person.
+    let ms = Registry::new().resolve_text(
+        "Omar al-Bashir flew to Cairo. Bashir met officials there.",
+        chrono::NaiveDate::from_ymd_opt(2005, 1, 1),
+    );
+    let ids: Vec<&str> = ms.iter().filter(|m| m.text.contains("Bashir")).map(|m| m.actor.as_str()).collect();
+    assert_eq!(ids, vec!["leader:omar-al-bashir", "leader:omar-al-bashir"]);
+}
+
+/// A place mention is of kind `place`, carries its state, and serialises as such.
+#[test]
+fn places_are_places_not_states() {
+    let ms = dyad_actors::resolve("Troops shelled positions near Aleppo.", None);
+    let m = ms.iter().find(|m| m.text == "Aleppo").expect("Aleppo found");
+    assert_eq!(m.kind, dyad_actors::Kind::Place);
+    assert_eq!((m.country.as_deref(), m.code.as_str()), (Some("SYR"), "SYR"));
+    assert!(serde_json::to_string(m).unwrap().contains("\"kind\":\"place\""));
 }
 
 #[test]

@@ -56,6 +56,8 @@ pub enum CueKind {
     Negation,
     /// The action is promised or wished for.
     Intent,
+    /// The action is agreed ("agreed to"): promised like an intent, and mutual when the subject is a list.
+    Agreement,
     /// The action is planned or expected.
     Future,
     /// Reported speech.
@@ -64,6 +66,9 @@ pub enum CueKind {
     Passive,
     /// The subject refuses the action ("refused to", "declined to"): the refusal is itself an event (root 12).
     Refusal,
+    /// The subject tried and failed ("failed to reach agreement"): a failed meeting or agreement is a rejection
+    /// (root 12), any other failed act is negated.
+    Failure,
     /// The subject is obliged to act ("must", "should"): under a report verb, the speaker demands it (root 10).
     Obligation,
     /// A condition the action is threatened under ("unless"): a planned action with one is a threat (root 13).
@@ -71,6 +76,9 @@ pub enum CueKind {
     /// The subject readies the action ("prepared to resume shelling"): for an armed attack a show of force
     /// (root 15), otherwise a plan like a future cue.
     Preparation,
+    /// A word naming a peacekeeping force ("peacekeepers"): such a force's movement into a place is
+    /// peacekeeping (074), not a visit.
+    Peacekeeping,
 }
 
 /// All dictionaries, indexed by anchor lemma (the verb for verb patterns, the first word for phrases).
@@ -228,13 +236,16 @@ impl Dictionaries {
             let kind = match c[0] {
                 "negation" => CueKind::Negation,
                 "intent" => CueKind::Intent,
+                "agreement" => CueKind::Agreement,
                 "future" => CueKind::Future,
                 "report" => CueKind::Report,
                 "passive" => CueKind::Passive,
                 "refusal" => CueKind::Refusal,
+                "failure" => CueKind::Failure,
                 "obligation" => CueKind::Obligation,
                 "condition" => CueKind::Condition,
                 "preparation" => CueKind::Preparation,
+                "peacekeeping" => CueKind::Peacekeeping,
                 k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
             };
             d.cues.push((kind, c[1].split_whitespace().collect()));
@@ -283,13 +294,16 @@ mod tests {
         for kind in [
             CueKind::Negation,
             CueKind::Intent,
+            CueKind::Agreement,
             CueKind::Future,
             CueKind::Report,
             CueKind::Passive,
             CueKind::Refusal,
+            CueKind::Failure,
             CueKind::Obligation,
             CueKind::Condition,
             CueKind::Preparation,
+            CueKind::Peacekeeping,
         ] {
             assert!(d.cues.iter().any(|(k, _)| *k == kind), "{kind:?}");
         }

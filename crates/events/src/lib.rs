@@ -18,6 +18,12 @@
 //! phrases (`data/event_cues.tsv`) move a predicate to another code the way the CAMEO codebook does: a refusal
 //! to act is a rejection (12), an obligation stated in reported speech is the speaker's demand (10), an announced
 //! action under a condition is a threat (13), a promised action its intent code (03 or 13).
+//!
+//! Where the text names no party, the place can: an arrest or investigation with no agent ("was arrested in X")
+//! and an attack reported by its noun ("a roadside bombing near X killed ...") are by the state where they happen,
+//! and a place taken as a party is reported as its state ([`EventCandidate::to_record`]). A state's coercion at
+//! home with no target named (police opening fire, a curfew lifted) is aimed at its own state
+//! ([`EventCandidate::home_target`]).
 #![deny(missing_docs)]
 
 mod codebook;

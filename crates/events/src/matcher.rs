@@ -28,6 +28,7 @@ pub(crate) const RELPRO: u8 = 8;
 pub(crate) const SUB: u8 = 16;
 pub(crate) const MODAL: u8 = 32;
 pub(crate) const BACKGROUND: u8 = 64;
+pub(crate) const PLACE_NOUN: u8 = 128;
 
 pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, DataError> {
     let mut map: HashMap<String, u8> = HashMap::new();
@@ -48,6 +49,7 @@ pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, Dat
             "sub" => SUB,
             "modal" => MODAL,
             "background" => BACKGROUND,
+            "placenoun" => PLACE_NOUN,
             k => return Err(err(format!("unknown kind {k:?}"))),
         };
         *map.entry(word.trim().to_string()).or_default() |= bit;
@@ -103,6 +105,10 @@ pub struct Match {
     pub future: bool,
     /// A refusal cue precedes it ("refused to", "declined to").
     pub refused: bool,
+    /// A failure cue precedes it ("failed to").
+    pub failed: bool,
+    /// An agreement cue precedes it ("agreed to"): promised, and mutual for a coordinated subject.
+    pub agreed: bool,
     /// An obligation cue precedes it ("must", "should").
     pub obliged: bool,
     /// A condition cue follows it in the sentence ("unless").
@@ -124,6 +130,8 @@ pub struct Analysis<'t> {
     pub(crate) obligation_cues: Vec<usize>,
     /// Token indices where a condition cue starts ("unless").
     pub(crate) condition_cues: Vec<usize>,
+    /// Token indices of peacekeeping cues ("peacekeepers").
+    pub(crate) peacekeeping_cues: Vec<usize>,
 }
 
 impl<'t> Analysis<'t> {
@@ -148,6 +156,7 @@ impl<'t> Analysis<'t> {
             report_cues: Vec::new(),
             obligation_cues: Vec::new(),
             condition_cues: Vec::new(),
+            peacekeeping_cues: Vec::new(),
         };
         let dict = Dictionaries::builtin();
         for i in 0..n {
@@ -163,6 +172,7 @@ impl<'t> Analysis<'t> {
                     CueKind::Report if !reported => &mut a.report_cues,
                     CueKind::Obligation => &mut a.obligation_cues,
                     CueKind::Condition => &mut a.condition_cues,
+                    CueKind::Peacekeeping => &mut a.peacekeeping_cues,
                     _ => continue,
                 };
                 if list.last() == Some(&i) {
@@ -175,6 +185,7 @@ impl<'t> Analysis<'t> {
                     match kind {
                         CueKind::Report => a.report_cues.push(i),
                         CueKind::Obligation => a.obligation_cues.push(i),
+                        CueKind::Peacekeeping => a.peacekeeping_cues.push(i),
                         _ => a.condition_cues.push(i),
                     }
                 }
@@ -269,7 +280,7 @@ impl<'t> Analysis<'t> {
         // "rejected recent calls for": a word after a verb and a modifier that is neither verb nor function word.
         if prev >= 1
             && l.noun.is_some()
-            && self.function[prev] == 0
+            && self.function[prev] & !PLACE_NOUN == 0
             && self.lemmas[prev].verb.is_none()
             && !self.capitalized[prev]
             && !self.is_punct(prev)
@@ -407,6 +418,8 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
                 intent: false,
                 future: false,
                 refused: false,
+                failed: false,
+                agreed: false,
                 obliged: true,
                 conditional: false,
                 prepared: false,
@@ -503,6 +516,8 @@ fn best_verb(
             intent: false,
             future: false,
             refused: false,
+            failed: false,
+            agreed: false,
             obliged: false,
             conditional: false,
             prepared: false,
@@ -541,6 +556,8 @@ fn best_nominal(
             intent: false,
             future: false,
             refused: false,
+            failed: false,
+            agreed: false,
             obliged: false,
             conditional: false,
             prepared: false,
@@ -621,14 +638,22 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
             match kind {
                 CueKind::Negation => m.negated = true,
                 CueKind::Intent => m.intent = true,
+                CueKind::Agreement => {
+                    m.intent = true;
+                    m.agreed = true;
+                }
                 CueKind::Future => m.future = true,
                 CueKind::Refusal => m.refused = true,
+                CueKind::Failure => {
+                    m.failed = true;
+                    m.negated = true;
+                }
                 CueKind::Obligation => m.obliged = true,
                 CueKind::Preparation => {
                     m.prepared = true;
                     m.future = true;
                 }
-                CueKind::Report | CueKind::Passive | CueKind::Condition => {}
+                CueKind::Report | CueKind::Passive | CueKind::Condition | CueKind::Peacekeeping => {}
             }
         }
     }

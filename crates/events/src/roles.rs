@@ -2,13 +2,20 @@
 //! word classes (no parser).
 
 use crate::Codebook;
-use crate::matcher::{Analysis, BACKGROUND, CONJ, DET, Match, MatchKind, PREP, RELPRO, SUB, find_in};
+use crate::matcher::{Analysis, BACKGROUND, CONJ, DET, Match, MatchKind, PLACE_NOUN, PREP, RELPRO, SUB, find_in};
 use crate::record::{EventDate, EventRecord, Flags, Location, Mention, Party};
 use crate::slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 use dyad_core::Span;
 use dyad_text::{Tokens, VerbForm};
 use serde::Serialize;
 use std::collections::HashSet;
+
+/// CAMEO sector codes of a state's opposition and armed challengers (rebels, insurgents, separatists, the
+/// opposition, unidentified armed forces): cooperation between one of them and its own state is news.
+const DISSIDENT: [&str; 5] = ["REB", "INS", "SEP", "OPP", "UAF"];
+
+/// CAMEO sector codes of a state's own organs (government, police, judiciary, military).
+const STATE_SECTORS: [&str; 4] = ["GOV", "COP", "JUD", "MIL"];
 
 /// The most actors one list may contribute (guards against run-away lists of names).
 const MAX_LIST: usize = 12;
@@ -34,6 +41,10 @@ pub struct EventCandidate {
     pub time: Option<usize>,
     /// Index of the actor slot (a place) where it happened, if any.
     pub location: Option<usize>,
+    /// With no target named, the act is aimed at the source's own state or people: a state's administrative
+    /// coercion or its easing (curfews, arrests, lifting an emergency) and police using force ("police opened
+    /// fire ..., arresting 12"). [`EventCandidate::to_record`] then makes the source's country the target.
+    pub home_target: bool,
 }
 
 /// A standing relation (not an event) between two actor slots.
@@ -191,7 +202,11 @@ impl<'a> Context<'a> {
                     .get(e)
                     .and_then(|l| l.verb)
                     .is_some_and(|v| v.is(VerbForm::Past) || v.is(VerbForm::ThirdPerson) && !self.a.is(e, DET));
-                return (!finite).then_some(j);
+                // "a bombing in X killed ...", "a journalist from X was held": a place preposition opens no clause.
+                let place = Self::locative(self.a.norm(j))
+                    || self.a.norm(j) == "from"
+                    || self.a.norm(j) == "of" && self.place_noun_of(j);
+                return (!finite || place).then_some(j);
             }
             // "of X and Y": a list item shares the preposition of the item before it.
             if self.a.is(j, CONJ)
@@ -214,9 +229,105 @@ impl<'a> Context<'a> {
 
     fn is_location_use(&self, k: usize, own_prep: Option<usize>) -> bool {
         match self.governing_prep(k) {
-            Some(p) if Some(p) != own_prep => matches!(self.a.norm(p), "in" | "at" | "near" | "outside" | "inside"),
+            Some(p) if Some(p) != own_prep => {
+                Self::locative(self.a.norm(p)) || self.a.norm(p) == "of" && self.place_noun_of(p)
+            }
             _ => false,
         }
+    }
+
+    fn locative(word: &str) -> bool {
+        matches!(word, "in" | "at" | "near" | "outside" | "inside")
+    }
+
+    /// "near the town of X", "in the northern city of X": an "of" after a place noun that a locative
+    /// preposition governs (past determiners and adjectives) makes X a location too.
+    fn place_noun_of(&self, of: usize) -> bool {
+        let Some(noun) = of.checked_sub(1) else { return false };
+        if !self.a.is(noun, PLACE_NOUN) {
+            return false;
+        }
+        let mut j = noun;
+        for _ in 0..4 {
+            let Some(prev) = j.checked_sub(1) else { return false };
+            j = prev;
+            if Self::locative(self.a.norm(j)) {
+                return true;
+            }
+            let modifier = self.a.is(j, DET) || self.a.lemmas[j].verb.is_none() && self.a.function[j] == 0;
+            if self.a.is_punct(j) || !modifier || self.slot_at(j).is_some() {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Where the predicate at `m` happens, as a party: the country or place the clause locates it in ("was
+    /// arrested in X", "a bombing near the town of X"), nearest to the predicate.
+    fn place_of_event(&self, m: &Match) -> Option<usize> {
+        let (start, _, _) = self.clause_start(m.anchor);
+        let end = self.clause_end(m.anchor).max(m.end);
+        self.slots_in(start, end)
+            .into_iter()
+            .filter(|&k| matches!(self.actors[k].kind, SlotKind::Country | SlotKind::Place))
+            .filter(|&k| self.actors[k].country.is_some() && self.is_location_use(k, None))
+            .min_by_key(|&k| self.actor_tokens[k].0.abs_diff(m.anchor))
+    }
+
+    /// "A roadside bombing near X killed ...", "an air strike hit ...": an armed predicate whose clause names
+    /// no acting party before it, only an attack noun (a nominal of roots 18-20).
+    fn attack_noun_subject(&self, m: &Match, matches: &[Match]) -> bool {
+        let armed = |code: &str| matches!(Codebook::builtin().root(code), Some("18" | "19" | "20"));
+        if !armed(m.code) || m.gerund {
+            return false;
+        }
+        let (start, _, _) = self.clause_start(m.anchor);
+        let actor_before =
+            self.slots_in(start, m.anchor).into_iter().any(|k| self.can_act(k) && self.governing_prep(k).is_none());
+        !actor_before
+            && matches.iter().any(|o| {
+                // "a car bombing" may have matched as the gerund of "bomb".
+                (o.kind == MatchKind::Nominal || o.gerund) && o.anchor >= start && o.end <= m.anchor && armed(o.code)
+            })
+    }
+
+    /// Whether the verb at `m` is the second of two coordinated past-tense verbs of one clause ("killed X and
+    /// wounded Y").
+    fn coordinated_verb(&self, m: &Match, matches: &[Match]) -> bool {
+        let p = m.anchor;
+        if p == 0 || self.a.norm(p - 1) != "and" || m.passive {
+            return false;
+        }
+        let past = self.a.lemmas[p].verb.is_some_and(|v| v.is(VerbForm::Past));
+        let (start, _, _) = self.clause_start(p);
+        past && matches.iter().any(|o| o.kind == MatchKind::Verb && o.anchor >= start && o.end < p)
+    }
+
+    /// "Prisoners rioted at a jail in X", "Students marched in X-city": a protest whose clause names its
+    /// protesters only by a common noun is by the people of the place it happens in.
+    fn unnamed_protesters(&self, m: &Match) -> bool {
+        if Codebook::builtin().root(m.code) != Some("14") || m.gerund || m.passive {
+            return false;
+        }
+        let (start, report, _) = self.clause_start(m.anchor);
+        // Any actor before the predicate, even in an "of" phrase ("a member of the X parliament"), may be it.
+        let actor_before =
+            self.slots_in(start, m.anchor).into_iter().any(|k| self.can_act(k) && !self.is_location_use(k, None));
+        let noun_before = (start..m.anchor).any(|j| !self.a.is_punct(j) && self.a.function[j] & !PLACE_NOUN == 0);
+        report.is_none() && !actor_before && noun_before
+    }
+
+    /// "a missionary from X was arrested": the origin named in a subject that the actors stage could not name.
+    fn origin_in_subject(&self, m: &Match) -> Option<usize> {
+        let (start, _, _) = self.clause_start(m.anchor);
+        self.slots_in(start, m.anchor).into_iter().find(|&k| {
+            // Read "from" directly (past determiners), as the verb after the name is the subject's own.
+            let mut j = self.actor_tokens[k].0;
+            while j > start && self.a.is(j - 1, DET) {
+                j -= 1;
+            }
+            self.actors[k].country.is_some() && j > start && self.a.norm(j - 1) == "from"
+        })
     }
 
     /// Whether slot `k` is the subject of a report ("KCNA said", "according to KCNA", "said the KCNA").
@@ -264,7 +375,7 @@ impl<'a> Context<'a> {
     fn nouns_then_report(&self, e: usize) -> bool {
         let mut j = e;
         while j < self.a.len() && j < e + 3 {
-            if self.a.is_punct(j) || self.a.function[j] != 0 || self.a.lemmas[j].verb.is_some() {
+            if self.a.is_punct(j) || self.a.function[j] & !PLACE_NOUN != 0 || self.a.lemmas[j].verb.is_some() {
                 return false;
             }
             j += 1;
@@ -436,6 +547,10 @@ impl<'a> Context<'a> {
         if let Some(&first) = of_phrase.first() {
             return self.coordinated(first, &|n| of_phrase.contains(&n));
         }
+        // "Activists from X staged ...": the origin of a subject the actors stage could not name.
+        if let Some(k) = self.origin_in_subject(m).filter(|&k| self.can_act(k)) {
+            return vec![k];
+        }
         // "Rebels in the Ivory Coast dismissed ...", "Security forces in X have ...": a subject the actors stage
         // could not name, placed by a country right after it, stands for that country's side.
         if let Some(k) = self.placed_subject(start, p) {
@@ -488,10 +603,15 @@ impl<'a> Context<'a> {
         // "agreed to X despite Y's objection": a circumstance phrase after the object holds no party.
         let end = (from..end).find(|&j| self.a.is(j, BACKGROUND)).unwrap_or(end);
         let movement = Codebook::builtin().root(m.code) == Some("04");
+        // "the invasion of South Lebanon", "bombed Gaza City": a place attacked stands for its country.
+        let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
         let allowed = |k: usize| {
             !exclude.contains(&k)
                 && !exclude.iter().any(|&x| self.actors[x].actor_id == self.actors[k].actor_id)
-                && (movement || !matches!(self.actors[k].kind, SlotKind::Place))
+                // ... but only as the object itself, not a place named further on ("north of Beijing").
+                && (movement
+                    || armed && self.actor_tokens[k].0 <= from + 2
+                    || !matches!(self.actors[k].kind, SlotKind::Place))
                 && !self.is_location_use(k, m.prep)
                 && !(self.is_reporter(k) && (matches!(self.actors[k].kind, SlotKind::Media) || self.after_according(k)))
                 && !self.speaks(k)
@@ -588,6 +708,14 @@ impl<'a> Context<'a> {
             let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
             sources = by.map(|b| self.targets_after(b + 1, m, &[])).unwrap_or_default();
             targets = self.subjects(m, &[]);
+            if targets.is_empty() {
+                targets.extend(self.origin_in_subject(m));
+            }
+            // "X was arrested in Y", "X was put under investigation in Y": with no agent, an arrest or an
+            // investigation is the act of the state where it happens.
+            if by.is_none() && !targets.is_empty() && matches!(Codebook::builtin().root(m.code), Some("09" | "17")) {
+                sources.extend(self.place_of_event(m).filter(|k| !targets.contains(k)));
+            }
         } else if let Some(visitor) = self.attributive_mover(m) {
             // "his visiting Cuban counterpart X ... in Pyongyang": the participle says X came to where the
             // sentence takes place, or failing a place, to the other party named in the clause.
@@ -612,7 +740,22 @@ impl<'a> Context<'a> {
             // "X was attacked by Y, killing 20": a participle after a comma continues the previous predicate, whose
             // actor (the passive's agent too) is its subject.
             let continues = m.gerund && m.anchor > 0 && self.a.norm(m.anchor - 1) == "," && !previous.0.is_empty();
-            sources = if continues { previous.0.clone() } else { self.subjects(m, &previous.0) };
+            // "killed X and wounded Y": a past-tense verb right after "and", with a verb of the same clause
+            // before it, shares that verb's subject (none, if it had none), not the object in between.
+            let coordinated_verb = self.coordinated_verb(m, matches);
+            if coordinated_verb && previous.0.is_empty() {
+                return Vec::new();
+            }
+            let continues = continues || coordinated_verb;
+            sources = if continues {
+                previous.0.clone()
+            } else if self.attack_noun_subject(m, matches) || self.unnamed_protesters(m) {
+                // The GSR's convention, and the usual reading of such a report: an attack by no named party is
+                // by the side of the country it happens in.
+                self.place_of_event(m).into_iter().collect()
+            } else {
+                self.subjects(m, &previous.0)
+            };
             let from = m.prep.map_or(m.anchor + 1, |k| k + 1);
             targets = self.targets_after(from, m, &sources);
             if targets.is_empty() && m.prep.is_some() {
@@ -620,6 +763,10 @@ impl<'a> Context<'a> {
             }
         }
         sources.retain(|&k| self.present(k));
+        if sources.is_empty() && m.kind == MatchKind::Verb {
+            // A predicate with no subject leaves none for a verb coordinated with it.
+            previous.0.clear();
+        }
         // '"X said Y must release ...": an obligation inside reported speech is the speaker's demand of Y.
         let mut demand = false;
         if m.obliged
@@ -649,7 +796,9 @@ impl<'a> Context<'a> {
             targets = previous.1.clone();
         }
         *previous = (sources.clone(), targets.clone());
-        // "X and Y met": a symmetric predicate with a coordinated subject and no object.
+        // "X and Y met", "X and Y agreed to share ...": a symmetric or mutually agreed predicate with a
+        // coordinated subject and no object.
+        symmetric |= m.agreed && targets.is_empty() && sources.len() >= 2;
         if symmetric && targets.is_empty() && sources.len() >= 2 {
             targets = sources.split_off(1);
         }
@@ -677,9 +826,12 @@ impl<'a> Context<'a> {
             // The demand is made now, of another party; the demanded action is not the speaker's plan.
             flags.future = false;
             "100"
-        } else if m.refused || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2) {
-            // "refused to attend", "will not accept": the refusal happened; what was refused decides the kind
-            // of rejection.
+        } else if m.refused
+            || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2)
+            || m.failed && (matches!(book.root(m.code), Some("04" | "05")) || m.symmetric)
+        {
+            // "refused to attend", "will not accept", "failed to reach agreement": the refusal (or the failure to
+            // meet or agree) happened; what was refused decides the kind of rejection.
             flags.future = false;
             flags.negated = false;
             flags.symmetric = false;
@@ -698,6 +850,12 @@ impl<'a> Context<'a> {
             book.intent_of(m.code).unwrap_or(m.code)
         } else {
             m.code
+        };
+        // "NATO peacekeeping troops arrived in X": a peacekeeping force moving in provides protection (074).
+        let code = if book.root(m.code) == Some("04") && !symmetric && sources.iter().any(|&s| self.peacekeepers(s)) {
+            if flags.future { book.intent_of("074").unwrap_or("074") } else { "074" }
+        } else {
+            code
         };
         // An expressed intent (root 03) is by definition about the future.
         flags.future |= code.starts_with("03");
@@ -726,6 +884,7 @@ impl<'a> Context<'a> {
                             pattern: m.pattern,
                             time,
                             location: self.location_for(m, None),
+                            home_target: false,
                         });
                     }
                     continue;
@@ -747,6 +906,7 @@ impl<'a> Context<'a> {
                     pattern: m.pattern,
                     time,
                     location: self.location_for(m, t),
+                    home_target: t.is_none() && self.acts_at_home(s, m.code),
                 });
             }
         }
@@ -757,6 +917,19 @@ impl<'a> Context<'a> {
     /// in the clause used as a location ("in Serbia", "at a jail in northern Israel"), other than the source.
     fn protest_place(&self, m: &Match, sources: &[usize]) -> Option<usize> {
         let administrative = Codebook::builtin().root(m.code) == Some("17") || m.code.starts_with("081");
+        // "fired shells at targets in X-city": an armed action in a foreign city is against that city's country.
+        let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
+        // "Kurds demonstrated in Kirkuk": a protest in a city of the protesters' own country is against its
+        // authorities; one abroad ("marched in Paris") names only where it was.
+        let protest = Codebook::builtin().root(m.code) == Some("14");
+        let foreign = |k: usize| {
+            let c = self.actors[k].country.as_deref();
+            sources.iter().all(|&s| self.actors[s].country.as_deref().is_some_and(|sc| Some(sc) != c))
+        };
+        let home = |k: usize| {
+            let c = self.actors[k].country.as_deref();
+            c.is_some() && sources.iter().any(|&s| self.actors[s].country.as_deref() == c)
+        };
         let (start, _, _) = self.clause_start(m.anchor);
         let end = self.clause_end(m.anchor);
         self.slots_in(start, end)
@@ -765,20 +938,53 @@ impl<'a> Context<'a> {
             // a curfew or its easing "in Algiers" is imposed on that city's people.
             .filter(|&k| {
                 matches!(self.actors[k].kind, SlotKind::Country | SlotKind::Group)
-                    || administrative && matches!(self.actors[k].kind, SlotKind::Place)
+                    || (administrative || armed && foreign(k) || protest && home(k))
+                        && matches!(self.actors[k].kind, SlotKind::Place)
             })
             .filter(|&k| self.actor_tokens[k].0 > m.anchor && self.is_location_use(k, None))
             .filter(|&k| !sources.contains(&k) && self.actors[k].country.is_some())
             .min_by_key(|&k| self.actor_tokens[k].0.abs_diff(m.anchor))
     }
 
+    /// Whether slot `k` names a peacekeeping force: a peacekeeping cue inside its mention or within two words
+    /// after it ("UN peacekeepers").
+    fn peacekeepers(&self, k: usize) -> bool {
+        let (s, e) = self.actor_tokens[k];
+        self.a.peacekeeping_cues.iter().any(|&c| c >= s && c < e + 2)
+    }
+
+    /// Whether source `s` doing `code` with no named target acts on its own state: administrative coercion or
+    /// its easing (roots 17, 081) by a state actor, or force (roots 18-20) by its police.
+    fn acts_at_home(&self, s: usize, code: &str) -> bool {
+        let slot = &self.actors[s];
+        if slot.country.is_none() {
+            return false;
+        }
+        let sector = slot.code.as_deref().and_then(|c| c.get(3..6)).unwrap_or("");
+        let state = matches!(slot.kind, SlotKind::Country) || STATE_SECTORS.contains(&sector);
+        let root = Codebook::builtin().root(code);
+        let administrative = root == Some("17") || code.starts_with("081");
+        administrative && state || sector == "COP" && matches!(root, Some("18" | "19" | "20"))
+    }
+
     /// Two actors of one country in verbal cooperation (a leader praising his people, a ministry backing its
     /// president): in international news such a pair nearly always comes from a role attached to the wrong
     /// mention of a two-country sentence, so it is not coded. Domestic material acts (lifting a curfew, aid)
     /// and conflict (arrests, protests, fighting) are kept: they are news in their own right.
+    ///
+    /// So the pair is kept when the sentence names no other state (it can only be about domestic politics), and
+    /// when one side is an opposition or armed group of that state (a government and its rebels agreeing).
     fn domestic_cooperation(&self, s: usize, t: usize, code: &str) -> bool {
-        let same = matches!((&self.actors[s].country, &self.actors[t].country), (Some(a), Some(b)) if a == b);
-        same && Codebook::builtin().quad_class(code) == Some(1)
+        let (Some(a), Some(b)) = (&self.actors[s].country, &self.actors[t].country) else { return false };
+        if a != b || Codebook::builtin().quad_class(code) != Some(1) {
+            return false;
+        }
+        let dissident = |k: usize| {
+            self.actors[k].code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|sector| DISSIDENT.contains(&sector))
+        };
+        let foreign = (0..self.actors.len())
+            .any(|k| self.present(k) && self.actors[k].country.as_deref().is_some_and(|c| c != a.as_str()));
+        foreign && !dissident(s) && !dissident(t)
     }
 
     /// The actor an attributive movement participle describes: "his visiting Cuban counterpart X", "the
@@ -901,17 +1107,26 @@ impl EventCandidate {
     /// `mention`. `id` is `code:source:target` until consolidation assigns the final one. `None` if a slot
     /// index is out of range or the code is unknown.
     pub fn to_record(&self, actors: &[ActorSlot], times: &[TimeSlot], mention: Mention) -> Option<EventRecord> {
+        let state =
+            |c: &String| Party { id: c.clone(), name: c.clone(), code: Some(c.clone()), country: Some(c.clone()) };
         let party = |k: usize| {
-            actors.get(k).map(|s| Party {
-                id: s.actor_id.clone(),
-                name: s.name.clone(),
-                code: s.code.clone(),
-                country: s.country.clone(),
+            actors.get(k).map(|s| match (&s.kind, &s.country) {
+                // A place taken as a party ("shelled targets in X-city", "was arrested in X-city") stands for
+                // its state; the place itself stays the event's location.
+                (SlotKind::Place, Some(c)) if &s.actor_id != c => state(c),
+                _ => Party {
+                    id: s.actor_id.clone(),
+                    name: s.name.clone(),
+                    code: s.code.clone(),
+                    country: s.country.clone(),
+                },
             })
         };
         let source = party(self.source)?;
         let target = match self.target {
             Some(t) => Some(party(t)?),
+            // The source's own state, named by its country code.
+            None if self.home_target => source.country.as_ref().map(state),
             None => None,
         };
         let mut record = EventRecord::for_code(self.code, source, target, self.pattern)?;

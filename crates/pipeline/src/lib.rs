@@ -23,7 +23,7 @@ pub use corpus::{
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
-use dyad_actors::{Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
+use dyad_actors::{Gazetteer, Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
 use dyad_core::{DateValue, Precision, Span};
 use dyad_events::{ActorSlot, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence};
 use dyad_page::Article;
@@ -183,12 +183,13 @@ impl Coder {
                 let (start, end) = doc.to_file(m.span);
                 out.mentions.push(MentionRecord { sentence: index, start, end, mention: m.clone() });
             }
-            // An event needs a source and, nearly always, a target; a sentence with at most one non-country
-            // actor cannot hold a dyad, and skipping it keeps the common case cheap. A monadic event needs one.
+            // An event needs a source and, nearly always, a target; a sentence with at most one actor that is
+            // neither a state nor a state organ cannot hold a dyad (an organ can act on its own state: "police
+            // opened fire"), and skipping it keeps the common case cheap. A monadic event needs one.
             let too_few = if self.monadic {
                 slots.is_empty()
             } else {
-                slots.len() < 2 && slots.iter().all(|s| s.kind != SlotKind::Country)
+                slots.len() < 2 && slots.iter().all(|s| s.kind != SlotKind::Country && !is_state_organ(s))
             };
             if too_few {
                 continue;
@@ -198,7 +199,8 @@ impl Coder {
             let mention = Mention { file: article.file.clone(), sentence: index, start, end, text: text.to_string() };
             // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
             // counts of it would only be noise.
-            for candidate in coded.events.iter().filter(|c| c.target.is_some() || self.monadic) {
+            // A state's coercion at home with no named target targets its own state (`home_target`).
+            for candidate in coded.events.iter().filter(|c| c.target.is_some() || c.home_target || self.monadic) {
                 let Some(mut record) = candidate.to_record(&slots, &times, mention.clone()) else { continue };
                 if record.date.is_none() {
                     record.date = narrative.clone().or_else(|| fallback_date(time.as_ref(), anchor));
@@ -263,6 +265,13 @@ fn party(slot: &ActorSlot) -> Party {
 
 /// The event coder's view of an actor mention. A capital after "in", "at" and the like is a place where something
 /// happens, not the government it can stand for.
+/// Whether a slot is an organ of a state that can act on that state itself: its government, police, judiciary or
+/// military (the CAMEO sectors GOV, COP, JUD, MIL).
+fn is_state_organ(slot: &ActorSlot) -> bool {
+    let sector = slot.code.as_deref().and_then(|c| c.get(3..6));
+    slot.country.is_some() && matches!(sector, Some("GOV" | "COP" | "JUD" | "MIL"))
+}
+
 fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     let kind = match m.kind {
         ActorKind::Country if m.form == MentionForm::Metonym && follows_locative(text, m.span.start()) => {
@@ -273,6 +282,25 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
         ActorKind::Org | ActorKind::Party => SlotKind::Organization,
         ActorKind::Group => SlotKind::Group,
         ActorKind::Media => SlotKind::Media,
+        // A city or region after a locative is where the event happens ("fighting in Aleppo"); elsewhere it stands
+        // for its state as a capital does ("shells fell on Aleppo"). Either way the slot's actor is the state, as
+        // for capitals, so a city is never an actor of its own. "Mumbai police" already came back as a role.
+        ActorKind::Place => {
+            let state = m.country.clone().unwrap_or_else(|| m.code.clone());
+            let place = follows_locative(text, m.span.start());
+            return ActorSlot {
+                span: m.span,
+                name: if place {
+                    m.text.clone()
+                } else {
+                    Gazetteer::builtin().country_name(&state).unwrap_or(&state).to_string()
+                },
+                actor_id: state,
+                code: Some(m.code.clone()),
+                country: m.country.clone(),
+                kind: if place { SlotKind::Place } else { SlotKind::Country },
+            };
+        }
     };
     let kind = if kind == SlotKind::Country && m.form == MentionForm::Adjective { SlotKind::Group } else { kind };
     // "Xinhua news agency" resolved as a role with the CAMEO media sector is an outlet, whatever its kind.
@@ -425,6 +453,27 @@ mod monadic_tests {
         let coded = Coder::new().with_monadic(true).code(&article(text), NaiveDate::from_ymd_opt(2024, 3, 13));
         assert!(!coded.events.is_empty(), "a threat is coded");
         assert!(coded.events.iter().all(|e| e.source.country.is_none()), "{:?}", coded.events);
+    }
+
+    #[test]
+    fn cities_and_regions_are_event_locations_not_actors() {
+        let located = |text: &str| {
+            let coded = Coder::new().code(&article(text), NaiveDate::from_ymd_opt(2016, 3, 13));
+            assert!(!coded.events.is_empty(), "an event is coded in {text:?}");
+            for e in &coded.events {
+                let parties = [Some(&e.source), e.target.as_ref()];
+                assert!(parties.iter().flatten().all(|p| !p.id.starts_with("place:")), "{:?}", e);
+            }
+            coded.events.iter().find_map(|e| e.location.clone()).map(|l| (l.name, l.country))
+        };
+        assert_eq!(
+            located("Turkish artillery shelled Syrian army positions near Aleppo."),
+            Some(("Aleppo".to_string(), Some("SYR".to_string())))
+        );
+        assert_eq!(
+            located("Iran and France held talks in Geneva on Monday."),
+            Some(("Geneva".to_string(), Some("CHE".to_string())))
+        );
     }
 
     #[test]

@@ -76,6 +76,8 @@ CREATE TABLE event_mentions (
 CREATE INDEX event_mentions_doc ON event_mentions(doc);
 
 ALTER TABLE events ADD COLUMN bucket TEXT;
+-- XXH3-64 of the event's record, so that re-consolidating a bucket rewrites only the events that changed.
+ALTER TABLE events ADD COLUMN digest INTEGER;
 CREATE INDEX events_bucket ON events(bucket);
 
 -- Articles stored by version 1 have no fingerprints or per-document events: the next ingest codes them again and

@@ -16,6 +16,7 @@ use dyad_pipeline::{Coder, anchor_of, consolidated_record, event_input, year_fro
 use dyad_stories::{ConsolidateConfig, DocNo, DocumentMeta, Fingerprint, StoryConfig, StoryIndex, consolidate};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::convert::{article_of, doc_coding, event_of, published_of, relation_of, story_of};
 use crate::records::DocCoding;
@@ -32,12 +33,15 @@ pub struct UpdateReport {
     pub stories: usize,
     /// Consolidation buckets recomputed.
     pub buckets: usize,
-    /// Consolidated events written.
+    /// Consolidated events in those buckets.
     pub events: usize,
+    /// Of those, the ones that changed and were written.
+    pub written: usize,
 }
 
-/// Above this many touched buckets, one ordered scan of every stored event beats a query per bucket.
-const SCAN_ABOVE_BUCKETS: usize = 2_000;
+/// When the pending pages are more than this share of all pages, their buckets are most buckets, and one ordered
+/// scan of every stored event beats a query per bucket; below it, the queries read far less.
+const SCAN_ABOVE_SHARE: f64 = 0.25;
 
 /// Meta key naming the story settings the stored fingerprints and stories were computed under.
 const STORY_TAG: &str = "story_settings";
@@ -255,7 +259,11 @@ impl Batch<'_> {
             Some(story_ids.entry(seed).or_insert_with(|| index.story_with(seed).id).clone())
         };
         let mut consolidate_bucket = |bucket: &str, rows: Vec<BucketRow>| -> Result<()> {
-            self.tx.prepare_cached("DELETE FROM events WHERE bucket = ?1")?.execute([bucket])?;
+            let mut stored: HashMap<String, Option<i64>> = {
+                let mut stmt = self.tx.prepare_cached("SELECT id, digest FROM events WHERE bucket = ?1")?;
+                let rows = stmt.query_map([bucket], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
             let records: Vec<CodedEvent> =
                 rows.iter().map(|r| serde_json::from_str(&r.record)).collect::<serde_json::Result<_>>()?;
             let inputs: Vec<_> = rows
@@ -277,8 +285,16 @@ impl Batch<'_> {
                 for m in &mut event.mentions {
                     m.doc = doc_of.get(m.file.as_str()).map(|d| d.to_string());
                 }
-                self.write_event(&event, Some(bucket))?;
                 report.events += 1;
+                // Most events of a bucket are as they were: only a changed one is written again.
+                let digest = (xxh3_64(&serde_json::to_vec(&event)?) >> 1) as i64;
+                if stored.remove(&event.id) != Some(Some(digest)) {
+                    self.write_event(&event, Some(bucket), Some(digest))?;
+                    report.written += 1;
+                }
+            }
+            for gone in stored.keys() {
+                self.remove_event(gone)?;
             }
             Ok(())
         };
@@ -287,7 +303,7 @@ impl Batch<'_> {
         let read_row = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(String, BucketRow)> {
             Ok((r.get(0)?, BucketRow { doc: r.get(1)?, ord: r.get(2)?, record: r.get(3)?, outlet: r.get(4)? }))
         };
-        if buckets.len() > SCAN_ABOVE_BUCKETS {
+        if pending.len() as f64 > SCAN_ABOVE_SHARE * indexed.len() as f64 {
             let mut stmt = self.tx.prepare(&format!("{ROW_SQL} ORDER BY e.bucket, a.id, e.ord"))?;
             let mut rows = stmt.query([])?;
             let mut current: Option<(String, Vec<BucketRow>)> = None;

@@ -271,13 +271,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         println!("  skipped {n}: {reason}");
     }
     println!(
-        "update: {} pending pages, {} recoded, {} stories and {} consolidation buckets rewritten, {} events; \
-         {:.1} s for the pages, {:.1} s for the update",
+        "update: {} pending pages, {} recoded, {} stories and {} consolidation buckets rewritten, {} events in \
+         them ({} written); {:.1} s for the pages, {:.1} s for the update",
         update.pending,
         update.recoded,
         update.stories,
         update.buckets,
         update.events,
+        update.written,
         pages_done.as_secs_f64(),
         (started.elapsed() - pages_done).as_secs_f64()
     );

@@ -19,6 +19,7 @@ fn slot(m: &dyad_actors::Mention) -> dyad_events::ActorSlot {
         Kind::Org | Kind::Party => dyad_events::SlotKind::Organization,
         Kind::Group => dyad_events::SlotKind::Group,
         Kind::Media => dyad_events::SlotKind::Media,
+        Kind::Place => dyad_events::SlotKind::Place,
     };
     dyad_events::ActorSlot {
         span: m.span,
