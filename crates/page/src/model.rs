@@ -112,6 +112,27 @@ pub struct Article {
     pub language: String,
 }
 
+impl Article {
+    /// An English plain-text article that is only `body`: no title, outlet, date or captions. For text that is
+    /// already an article body (benchmark sentences, tests), which page extraction would find too short to keep.
+    pub fn from_body(file: impl Into<String>, body: Vec<Block>) -> Article {
+        Article {
+            file: file.into(),
+            format: PageFormat::Text,
+            title: None,
+            outlet: None,
+            outlet_country: None,
+            dateline: None,
+            published: None,
+            published_candidates: Vec::new(),
+            body,
+            captions: Vec::new(),
+            dropped: Vec::new(),
+            language: "en".into(),
+        }
+    }
+}
+
 /// Why a page could not be turned into an article. Each is a per-document outcome: the batch goes on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PageError {

@@ -415,23 +415,10 @@ mod tests;
 #[cfg(test)]
 mod monadic_tests {
     use super::*;
-    use dyad_page::{Block, PageFormat};
+    use dyad_page::Block;
 
     fn article(text: &str) -> Article {
-        Article {
-            file: "m.txt".into(),
-            format: PageFormat::Text,
-            title: None,
-            outlet: None,
-            outlet_country: None,
-            dateline: None,
-            published: None,
-            published_candidates: Vec::new(),
-            body: vec![Block { text: text.into(), start: 0, end: text.len() }],
-            captions: Vec::new(),
-            dropped: Vec::new(),
-            language: "en".into(),
-        }
+        Article::from_body("m.txt", vec![Block { text: text.into(), start: 0, end: text.len() }])
     }
 
     #[test]

@@ -1,5 +1,5 @@
 use super::*;
-use dyad_page::{Block, PageFormat};
+use dyad_page::Block;
 
 fn article(file: &str, page: &str, paragraphs: &[&str]) -> Article {
     let body = paragraphs
@@ -9,20 +9,7 @@ fn article(file: &str, page: &str, paragraphs: &[&str]) -> Article {
             Block { text: p.to_string(), start, end: start + p.len() }
         })
         .collect();
-    Article {
-        file: file.into(),
-        format: PageFormat::Text,
-        title: None,
-        outlet: None,
-        outlet_country: None,
-        dateline: None,
-        published: None,
-        published_candidates: Vec::new(),
-        body,
-        captions: Vec::new(),
-        dropped: Vec::new(),
-        language: "en".into(),
-    }
+    Article::from_body(file, body)
 }
 
 fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

@@ -7,7 +7,7 @@
 //! that rules tuned while reading `--failures` (which prints dev sentences only, unless `--all-failures`) can be
 //! checked on sentences nobody looked at.
 
-use dyad_page::{Article, Block, PageFormat};
+use dyad_page::{Article, Block};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -103,20 +103,7 @@ fn print_row(label: &str, (n, exact, cat_ok, any): Row) {
 
 fn article(file: String, text: &str) -> Article {
     // One sentence is too short for page extraction to call it an article: it is the whole body.
-    Article {
-        file,
-        format: PageFormat::Text,
-        title: None,
-        outlet: None,
-        outlet_country: None,
-        dateline: None,
-        published: None,
-        published_candidates: Vec::new(),
-        body: vec![Block { text: text.to_string(), start: 0, end: text.len() }],
-        captions: Vec::new(),
-        dropped: Vec::new(),
-        language: "en".into(),
-    }
+    Article::from_body(file, vec![Block { text: text.to_string(), start: 0, end: text.len() }])
 }
 
 fn print_coded(coded: &dyad_pipeline::CodedArticle) {
