@@ -416,3 +416,23 @@ fn ingesting_in_two_runs_gives_what_one_run_gives() {
         assert_eq!(a, b, "{query:?} differs between one run and two");
     }
 }
+
+/// A stored page without a year gets one when a later run brings a dated page of its story: it is coded again and
+/// its events move to their new buckets, exactly as a full re-coding in the same page order would have them.
+#[test]
+fn a_page_dated_by_a_later_page_of_its_story_is_coded_again() {
+    let Some(seeds) = seeds() else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("later.db");
+    let undated = std::fs::read_dir(&seeds.pages)
+        .expect("pages")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("001")))
+        .expect("the year-less seed page 001");
+    run_db(&db, &["ingest", undated.to_str().expect("utf-8")]);
+    let second = run_db(&db, &["ingest", seeds.pages.to_str().expect("utf-8")]);
+    assert!(second.contains("4 pending pages, 1 recoded"), "001 was not dated from its story:\n{second}");
+    let incremental = run_db(&db, &["events", "--format", "jsonl"]);
+    run_db(&db, &["ingest", "--recode", seeds.pages.to_str().expect("utf-8")]);
+    assert_eq!(incremental, run_db(&db, &["events", "--format", "jsonl"]), "incremental and full coding differ");
+}

@@ -317,6 +317,7 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
             && !noun_here
         {
             if let Some(ids) = dict.relation_verb_index.get(v.base)
+                && !perfect_auxiliary(a, i)
                 && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.relation_verbs[k]), MatchKind::Relation)
             {
                 relations.push(m);
@@ -432,6 +433,24 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     out.extend(relations);
     out.sort_by_key(|m| (m.anchor, m.kind as u8));
     out
+}
+
+/// "has established ties with X": "have" before a participle is the perfect's auxiliary, so the sentence reports
+/// the participle's act, not a standing relation ("has close ties with X"). One word with no verb or noun reading
+/// ("also", "recently") may stand between them.
+fn perfect_auxiliary(a: &Analysis, i: usize) -> bool {
+    if a.lemmas[i].verb.is_none_or(|v| v.base != "have") {
+        return false;
+    }
+    let plain = |k: usize| {
+        k < a.len()
+            && a.lemmas[k].verb.is_none()
+            && a.lemmas[k].noun.is_none()
+            && !a.is_punct(k)
+            && a.function.get(k).is_none_or(|&f| f == 0)
+    };
+    let j = if plain(i + 1) { i + 2 } else { i + 1 };
+    j < a.len() && a.lemmas[j].verb.is_some_and(|v| v.base != "have" && v.is(VerbForm::Participle))
 }
 
 fn window_end(a: &Analysis, from: usize) -> usize {

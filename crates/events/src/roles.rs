@@ -19,6 +19,8 @@ const STATE_SECTORS: [&str; 4] = ["GOV", "COP", "JUD", "MIL"];
 
 /// The most actors one list may contribute (guards against run-away lists of names).
 const MAX_LIST: usize = 12;
+/// How far back (tokens) a purpose infinitive looks for the destination of the movement it follows.
+const PURPOSE_REACH: usize = 12;
 
 /// One coded event in a sentence, with roles given as indices into the sentence's actor and time slots.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -625,6 +627,49 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// "established ties with and opened an embassy in X": a preposition left bare before a coordinator shares
+    /// the complement of the next conjunct's preposition (right-node raising), locative or not.
+    fn raised_complement(&self, m: &Match, sources: &[usize]) -> Vec<usize> {
+        let end = self.clause_end(m.anchor).max(m.end);
+        let Some(conj) = (m.anchor + 1..end)
+            .find(|&p| self.a.is(p, PREP) && self.a.is(p + 1, CONJ) && !self.a.is(p + 2, DET))
+            .map(|p| p + 1)
+        else {
+            return Vec::new();
+        };
+        let allowed = |k: usize| {
+            !sources.contains(&k) && !sources.iter().any(|&x| self.actors[x].actor_id == self.actors[k].actor_id)
+        };
+        let after = self.clause_end(conj + 1);
+        self.slots_in(conj + 1, after)
+            .into_iter()
+            .find(|&k| allowed(k) && self.governing_prep(k).is_some_and(|q| q > conj))
+            .map(|k| self.coordinated(k, &allowed))
+            .unwrap_or_default()
+    }
+
+    /// "sent experts to X to investigate", "flew to X to mediate": a purpose infinitive that names no party of
+    /// its own acts on the destination of the movement it follows in the same clause.
+    fn purpose_destination(&self, m: &Match, sources: &[usize]) -> Option<usize> {
+        if m.symmetric || m.anchor < 2 || self.a.norm(m.anchor - 1) != "to" {
+            return None;
+        }
+        let mut j = m.anchor - 1;
+        while j > 0 && m.anchor - j < PURPOSE_REACH {
+            j -= 1;
+            if self.a.is_boundary(j) || self.a.norm(j) == "," {
+                return None;
+            }
+            if let Some(k) = self.slot_ending_at(j + 1)
+                && !sources.contains(&k)
+                && !sources.iter().any(|&x| self.actors[x].actor_id == self.actors[k].actor_id)
+            {
+                return self.governing_prep(k).filter(|&q| matches!(self.a.norm(q), "to" | "into")).map(|_| k);
+            }
+        }
+        None
+    }
+
     fn time_for(&self, m: &Match, matches: &[Match]) -> Option<usize> {
         // A fronted adverbial that a time expression opens dates the clause ("In November 2018 X visited Y");
         // one buried in a longer fronted phrase names an occasion ("On the occasion of the 60th anniversary").
@@ -689,7 +734,10 @@ impl<'a> Context<'a> {
             let near = (m.end..clause_end.min(m.end + 4)).find(|&k| self.a.norm(k) == "between");
             near.filter(|_| m.symmetric)
         });
-        let pairwise = m.symmetric || m.kind == MatchKind::Nominal;
+        // "launched a mediation effort between X and Y": mediation is a third party's act, never one of the
+        // pair's, so its subject (when there is one) is the source.
+        let mediation = Codebook::builtin().root(m.code) == Some("04") && m.code.starts_with("045");
+        let pairwise = (m.symmetric || m.kind == MatchKind::Nominal) && !mediation;
         if let Some(b) = between {
             // "a meeting between X and Y", "relations were established between X and Y"; a mediator is the
             // source of "mediated between X and Y".
@@ -761,6 +809,12 @@ impl<'a> Context<'a> {
             if targets.is_empty() && m.prep.is_some() {
                 targets = self.targets_after(m.anchor + 1, m, &sources);
             }
+            if targets.is_empty() {
+                targets = self.raised_complement(m, &sources);
+            }
+            if targets.is_empty() {
+                targets = self.purpose_destination(m, &sources).into_iter().collect();
+            }
         }
         sources.retain(|&k| self.present(k));
         if sources.is_empty() && m.kind == MatchKind::Verb {
@@ -804,8 +858,9 @@ impl<'a> Context<'a> {
         }
         // "demonstrated in X", "imposed a curfew in southeastern X": a protest, a coercive measure or its easing
         // that names no target is against (or for) the authorities of the country it happens in.
-        let domestic = matches!(Codebook::builtin().root(m.code), Some("14" | "17" | "18" | "19" | "20"))
-            || m.code.starts_with("081");
+        let domestic = matches!(Codebook::builtin().root(m.code), Some("07" | "14" | "17" | "18" | "19" | "20"))
+            || m.code.starts_with("081")
+            || m.code.starts_with("162");
         if targets.is_empty() && domestic {
             targets.extend(self.protest_place(m, &sources));
         }
@@ -864,7 +919,12 @@ impl<'a> Context<'a> {
             if targets.is_empty() { vec![None] } else { targets.iter().copied().map(Some).collect() };
         for &s in &sources {
             for &t in &target_opts {
-                if t.is_some_and(|t| t == s || self.actors[t].actor_id == self.actors[s].actor_id) {
+                // A city of the source's own country ("Kurds demonstrated in Kirkuk") stands for its authorities.
+                let same = |t: usize| {
+                    self.actors[t].actor_id == self.actors[s].actor_id
+                        && !matches!(self.actors[t].kind, SlotKind::Place)
+                };
+                if t.is_some_and(|t| t == s || same(t)) {
                     continue;
                 }
                 if t.is_some_and(|t| self.domestic_cooperation(s, t, code)) {
@@ -919,6 +979,9 @@ impl<'a> Context<'a> {
         let administrative = Codebook::builtin().root(m.code) == Some("17") || m.code.starts_with("081");
         // "fired shells at targets in X-city": an armed action in a foreign city is against that city's country.
         let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
+        // "suspended aid deliveries in X-city", "distributed food in X-city": aid given or cut off abroad is for
+        // (or against) the country it is delivered in.
+        let aid = Codebook::builtin().root(m.code) == Some("07") || m.code.starts_with("162");
         // "Kurds demonstrated in Kirkuk": a protest in a city of the protesters' own country is against its
         // authorities; one abroad ("marched in Paris") names only where it was.
         let protest = Codebook::builtin().root(m.code) == Some("14");
@@ -938,7 +1001,7 @@ impl<'a> Context<'a> {
             // a curfew or its easing "in Algiers" is imposed on that city's people.
             .filter(|&k| {
                 matches!(self.actors[k].kind, SlotKind::Country | SlotKind::Group)
-                    || (administrative || armed && foreign(k) || protest && home(k))
+                    || (administrative || (armed || aid) && foreign(k) || protest && home(k))
                         && matches!(self.actors[k].kind, SlotKind::Place)
             })
             .filter(|&k| self.actor_tokens[k].0 > m.anchor && self.is_location_use(k, None))

@@ -802,3 +802,86 @@ fn allowing_political_activity_eases_restrictions() {
         ("[Zambia|ZMB] allowed [the Angolan plane|AGO|g] to land.", &[]),
     ]);
 }
+
+#[test]
+fn a_perfect_auxiliary_is_no_standing_relation() {
+    check(&[
+        ("[Chile|CHL] has established diplomatic ties with [Fiji|FJI].", &["CHL>FJI 054 s"]),
+        ("[Chile|CHL] has also established diplomatic ties with [Fiji|FJI].", &["CHL>FJI 054 s"]),
+        // Possession is the standing relation itself, with or without a perfect.
+        ("[Chile|CHL] has close ties with [Fiji|FJI].", &[]),
+        ("[Chile|CHL] has had ties with [Fiji|FJI] for years.", &[]),
+    ]);
+}
+
+#[test]
+fn a_bare_preposition_before_a_coordinator_shares_the_next_complement() {
+    check(&[
+        ("[Chile|CHL] established diplomatic ties with and opened an embassy in [Fiji|FJI].", &["CHL>FJI 054 s"]),
+        // A preposition with its own complement raises nothing.
+        (
+            "[Chile|CHL] established diplomatic ties with [Peru|PER] and opened an embassy in [Fiji|FJI].",
+            &["CHL>PER 054 s"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_purpose_infinitive_acts_on_the_destination() {
+    check(&[
+        ("[Norway|NOR] sent experts to [Chad|TCD] {on Monday} to investigate the killings.", &["NOR>TCD 090"]),
+        // A place left behind is no destination.
+        ("[Norway|NOR] recalled experts from [Chad|TCD] to investigate the killings.", &["NOR>- 090"]),
+    ]);
+}
+
+#[test]
+fn a_protest_in_a_home_city_is_against_its_own_authorities() {
+    check(&[
+        ("[Kurds|IRQ|g] demonstrated in [Kirkuk|IRQ|l] {on Sunday}.", &["IRQ>IRQ 141"]),
+        // Abroad, the city names only where it was.
+        ("[Kurds|IRQ|g] demonstrated in [Lyon|FRA|l] {on Sunday}.", &["IRQ>- 141"]),
+    ]);
+}
+
+#[test]
+fn yielding_force_posture_and_assault_verb_senses() {
+    check(&[
+        ("[The rebels|SDNREB|g] laid down their arms.", &["SDNREB>- 0873"]),
+        ("[The rebels|SDNREB|g] laid a wreath.", &["SDNREB>- 017"]),
+        ("[The president|ZWEGOV|p] stepped down.", &["ZWEGOV>- 0831"]),
+        ("[Police|PAKCOP|o] stepped up patrols.", &["PAKCOP>- 153"]),
+        ("[Ethiopia|ETH] reopened the border crossing with [Eritrea|ERI].", &["ETH>ERI 0872"]),
+        ("[The guerrillas|COLREB|g] retreated from [Venezuela|VEN].", &["COLREB>VEN 0874"]),
+        ("[Gunmen|COLREB|g] stabbed [a judge|COLJUD|p].", &["COLREB>COLJUD 182"]),
+        // Opening an inquiry is no easing of a blockade.
+        ("[Ethiopia|ETH] opened an inquiry into [Eritrea|ERI].", &["ETH>ERI 090"]),
+    ]);
+}
+
+#[test]
+fn aid_given_or_cut_off_abroad_is_for_the_country_it_is_delivered_in() {
+    check(&[
+        ("[France|FRA] suspended aid to the refugee camps in [Goma|COD|l].", &["FRA>COD 162"]),
+        ("[France|FRA] suspended aid {on Monday}.", &["FRA>- 162"]),
+        // At home, the city is no recipient.
+        ("[France|FRA] suspended aid to the shelters in [Lyon|FRA|l].", &["FRA>- 162"]),
+    ]);
+}
+
+#[test]
+fn a_boycott_of_a_meeting_abroad_is_not_against_its_host() {
+    check(&[("[Fiji|FJI] boycotted the summit in [Samoa|WSM].", &["FJI>- 163"])]);
+}
+
+#[test]
+fn a_mediation_between_two_parties_is_the_subject_s_act() {
+    check(&[
+        (
+            "[Qatar|QAT] launched a mediation effort between [Chad|TCD] and [Sudan|SDN].",
+            &["QAT>TCD 045", "QAT>SDN 045"],
+        ),
+        // With no subject, the pair is all the sentence names.
+        ("A mediation between [Chad|TCD] and [Sudan|SDN] resumed {on Monday}.", &["TCD>SDN 045 s"]),
+    ]);
+}

@@ -123,9 +123,10 @@ impl Batch<'_> {
     }
 
     /// Codes a stored article again (optionally with a new publication date), replacing its coding and relations.
-    /// Returns the buckets its events were in before, which must be consolidated again.
+    /// Returns the buckets its events were in before and are in now, which must be consolidated again.
     fn recode(&self, coder: &mut Coder, doc: &str, published: Option<dyad_page::Published>) -> Result<Vec<String>> {
-        let before = self.column("SELECT DISTINCT bucket FROM doc_events WHERE doc = ?1", doc)?;
+        const BUCKETS: &str = "SELECT DISTINCT bucket FROM doc_events WHERE doc = ?1";
+        let mut buckets = self.column(BUCKETS, doc)?;
         let record = load_article(&self.tx, doc)?.ok_or_else(|| StoreError::Invalid(format!("no article {doc}")))?;
         let mut article = article_of(&record);
         if published.is_some() {
@@ -139,7 +140,8 @@ impl Batch<'_> {
             r.evidence.doc = Some(doc.to_string());
             self.insert_relation(&r)?;
         }
-        Ok(before)
+        buckets.extend(self.column(BUCKETS, doc)?);
+        Ok(buckets)
     }
 
     /// See [`Store::update_derived`].

@@ -28,6 +28,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let articles: Vec<_> = store.articles()?.into_iter().map(|(_, a)| a).collect();
     let mut report = score_events(&gold, &events, &stories);
     report.documents = score_documents(&gold, &as_records(&articles)?);
-    print!("{report}");
+    // Written, not printed: a reader that stops early (`dyad eval ... | head`) ends the command quietly.
+    std::io::Write::write_all(&mut std::io::stdout().lock(), report.to_string().as_bytes())?;
     Ok(())
 }

@@ -16,6 +16,7 @@ use dyad_store::{Batch, DocumentRecord, ParsedDocument, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
@@ -266,11 +267,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let learned = people.changed(&coder);
     store.transaction(|b| save_people(b, &learned))?;
     let counts = store.counts()?;
-    println!("pages {seen}: {added} new, {known} already stored, {} skipped", skipped.values().sum::<usize>());
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "pages {seen}: {added} new, {known} already stored, {} skipped", skipped.values().sum::<usize>())?;
     for (reason, n) in &skipped {
-        println!("  skipped {n}: {reason}");
+        writeln!(out, "  skipped {n}: {reason}")?;
     }
-    println!(
+    writeln!(
+        out,
         "update: {} pending pages, {} recoded, {} stories and {} consolidation buckets rewritten, {} events in \
          them ({} written); {:.1} s for the pages, {:.1} s for the update",
         update.pending,
@@ -281,8 +284,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         update.written,
         pages_done.as_secs_f64(),
         (started.elapsed() - pages_done).as_secs_f64()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "database: {} documents, {} articles, {} sentences, {} actors, {} events, {} relations, {} stories",
         counts.documents,
         counts.articles,
@@ -291,7 +295,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         counts.events,
         counts.relations,
         counts.stories
-    );
+    )?;
     Ok(())
 }
 
