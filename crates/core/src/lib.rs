@@ -18,3 +18,24 @@ pub use data::DataError;
 
 pub use date::{DateError, DateRange, DateValue, Precision};
 pub use span::{Span, SpanError};
+
+/// The fields of the event record in `FORMATS.md` (the CLI and record contract), in its order. Every serialisation
+/// of an event (coding, store, `dyad events --format jsonl`) carries all of them; extras such as `pattern` follow.
+pub const EVENT_RECORD_FIELDS: [&str; 16] = [
+    "id",
+    "code",
+    "root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "source",
+    "target",
+    "date",
+    "location",
+    "flags",
+    "mentions",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "story",
+];

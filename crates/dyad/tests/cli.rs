@@ -54,27 +54,7 @@ fn events_jsonl_records_have_the_documented_fields_and_exact_evidence() {
     let events = jsonl(&run_db(&s.db, &["events", "--format", "jsonl"]));
     assert!(events.len() >= 10, "too few events: {}", events.len());
     for e in &events {
-        has_keys(
-            e,
-            &[
-                "id",
-                "code",
-                "root",
-                "quad_class",
-                "goldstein",
-                "plover",
-                "source",
-                "target",
-                "date",
-                "location",
-                "flags",
-                "mentions",
-                "num_mentions",
-                "num_sources",
-                "num_articles",
-                "story",
-            ],
-        );
+        has_keys(e, &dyad_core::EVENT_RECORD_FIELDS);
         let code = e["code"].as_str().expect("code is a string");
         let root = e["root"].as_str().expect("root is a string");
         assert!(code.starts_with(root) && root.len() == 2, "root {root} of code {code}");

@@ -179,25 +179,7 @@ mod tests {
         r.num_mentions = 1;
         let v: serde_json::Value = serde_json::to_value(&r).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        for k in [
-            "id",
-            "code",
-            "root",
-            "quad_class",
-            "goldstein",
-            "plover",
-            "source",
-            "target",
-            "date",
-            "location",
-            "flags",
-            "mentions",
-            "num_mentions",
-            "num_sources",
-            "num_articles",
-            "story",
-            "pattern",
-        ] {
+        for k in dyad_core::EVENT_RECORD_FIELDS.into_iter().chain(["pattern"]) {
             assert!(keys.contains(&k), "missing {k}");
         }
         assert_eq!(v["root"], "04");

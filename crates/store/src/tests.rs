@@ -338,24 +338,7 @@ fn stories_articles_and_sentences_read_back() {
 fn records_serialise_with_the_contract_fields() {
     let e = event("e1", "042", ("PRKGOV", "PRK"), ("CUB", "CUB"), day(2017, 4, 27), "a.txt");
     let v = serde_json::to_value(&e).unwrap();
-    for key in [
-        "id",
-        "code",
-        "root",
-        "quad_class",
-        "goldstein",
-        "plover",
-        "source",
-        "target",
-        "date",
-        "location",
-        "flags",
-        "mentions",
-        "num_mentions",
-        "num_sources",
-        "num_articles",
-        "story",
-    ] {
+    for key in dyad_core::EVENT_RECORD_FIELDS {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["date"]["value"], "2017-04-27");
