@@ -117,6 +117,35 @@ pub struct Match {
     pub prepared: bool,
 }
 
+impl Match {
+    /// A match of `pattern` over tokens `anchor..end` with no preposition, object or cue yet: the finders fill in
+    /// what they saw.
+    fn new(kind: MatchKind, pattern: &'static str, code: &'static str, anchor: usize, end: usize) -> Match {
+        Match {
+            kind,
+            pattern,
+            code,
+            symmetric: false,
+            subject_action: false,
+            anchor,
+            end,
+            prep: None,
+            object: None,
+            passive: false,
+            gerund: false,
+            negated: false,
+            intent: false,
+            future: false,
+            refused: false,
+            failed: false,
+            agreed: false,
+            obliged: false,
+            conditional: false,
+            prepared: false,
+        }
+    }
+}
+
 /// Per-token facts the matcher and role assignment share.
 #[derive(Debug, Clone)]
 pub struct Analysis<'t> {
@@ -403,28 +432,7 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     // governs it), whether or not the dictionary knows the obliged action.
     for &k in &a.obligation_cues {
         if !seen.contains(&k) {
-            out.push(Match {
-                kind: MatchKind::Verb,
-                pattern: OBLIGATION_PATTERN,
-                code: "100",
-                symmetric: false,
-                subject_action: false,
-                anchor: k,
-                end: k + 1,
-                prep: None,
-                object: None,
-                passive: false,
-                gerund: false,
-                negated: false,
-                intent: false,
-                future: false,
-                refused: false,
-                failed: false,
-                agreed: false,
-                obliged: true,
-                conditional: false,
-                prepared: false,
-            });
+            out.push(Match { obliged: true, ..Match::new(MatchKind::Verb, OBLIGATION_PATTERN, "100", k, k + 1) });
         }
     }
     for m in out.iter_mut() {
@@ -520,26 +528,12 @@ fn best_verb(
             .max()
             .unwrap_or(i + 1);
         let m = Match {
-            kind,
-            pattern: p.id.as_str(),
-            code: p.code,
             symmetric: p.symmetric,
-            subject_action: false,
-            anchor: i,
-            end,
             prep,
             object: object.map(|o| o.0),
             passive: passive(a, i),
             gerund: a.lemmas[i].verb.is_some_and(|v| v.is(VerbForm::Gerund)),
-            negated: false,
-            intent: false,
-            future: false,
-            refused: false,
-            failed: false,
-            agreed: false,
-            obliged: false,
-            conditional: false,
-            prepared: false,
+            ..Match::new(kind, p.id.as_str(), p.code, i, end)
         };
         best = Some((score, m));
     }
@@ -560,26 +554,10 @@ fn best_nominal(
         }
         let prep = if p.preps.is_empty() { None } else { find_prep(a, end, window_end(a, end), &p.preps) };
         best = Some(Match {
-            kind,
-            pattern: p.id.as_str(),
-            code: p.code,
             symmetric: p.symmetric,
             subject_action: p.subject_action,
-            anchor: i,
-            end: prep.map_or(end, |k| k + 1),
             prep,
-            object: None,
-            passive: false,
-            gerund: false,
-            negated: false,
-            intent: false,
-            future: false,
-            refused: false,
-            failed: false,
-            agreed: false,
-            obliged: false,
-            conditional: false,
-            prepared: false,
+            ..Match::new(kind, p.id.as_str(), p.code, i, prep.map_or(end, |k| k + 1))
         });
     }
     best
