@@ -248,6 +248,14 @@ const ROWS: &[(&str, &[&str])] = &[
     ("Hunter Biden testified before the committee.", &["!Biden", "!Hunter Biden"]),
     ("Kim Jong Un inspected a factory, and Kim praised the workers.", &["Kim==Kim Jong Un", "Kim=PRKGOV"]),
     ("TANF benefits were cut in the state.", &["!TANF"]),
+    // Common wire misspellings of country names, and ethnic groups with one home country (country_extra.tsv).
+    ("Ethopia closed its embassy and the Phillipines protested.", &["Ethopia=ETH", "Phillipines=PHL"]),
+    ("Yoruba leaders met Hausa elders in the capital.", &["Yoruba leaders~NGA"]),
+    ("Chechen rebels attacked a convoy.", &["Chechen rebels~RUS"]),
+    ("Shona villagers fled the fighting.", &["Shona villagers~ZWE"]),
+    ("In Mozambique, Shona rebels attacked a convoy.", &["Shona rebels~MOZ"]),
+    ("Croat forces shelled the town.", &["Croat forces~HRV"]),
+    ("Kurdish leaders met in Erbil.", &["!Yoruba", "!Chechen"]),
 ];
 
 fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {

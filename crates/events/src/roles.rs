@@ -328,7 +328,11 @@ impl<'a> Context<'a> {
             while j > start && self.a.is(j - 1, DET) {
                 j -= 1;
             }
-            self.actors[k].country.is_some() && j > start && self.a.norm(j - 1) == "from"
+            // "workers affiliated with X", "militants loyal to X": an allegiance names the side as "from" does.
+            let allegiance = j > start + 1
+                && matches!(self.a.norm(j - 1), "with" | "to")
+                && matches!(self.a.norm(j - 2), "affiliated" | "loyal" | "linked" | "belonging" | "allied");
+            self.actors[k].country.is_some() && j > start && (self.a.norm(j - 1) == "from" || allegiance)
         })
     }
 
@@ -463,6 +467,12 @@ impl<'a> Context<'a> {
             {
                 return (j + 1, Some(r), None);
             }
+            // "Syria, which attacked Israel in 1973, rejected ...": a relative clause between commas that closes
+            // before `p` is an aside; `p` belongs to the main clause, whose subject comes before it.
+            if self.a.is(j, RELPRO) && j > 1 && self.a.norm(j - 1) == "," && (j + 1..p).any(|c| self.a.norm(c) == ",") {
+                j -= 1;
+                continue;
+            }
             if self.a.is(j, RELPRO)
                 || (self.a.norm(j) == "that" && j > 0 && !self.a.is_punct(j - 1) && self.slot_ending_at(j).is_some())
             {
@@ -535,9 +545,23 @@ impl<'a> Context<'a> {
         let candidates: Vec<usize> = self
             .slots_in(start, p)
             .into_iter()
-            .filter(|&k| self.can_act(k) && self.governing_prep(k).is_none())
+            .filter(|&k| self.can_act(k) && self.governing_prep(k).is_none() && !self.in_relative_aside(k, p))
             .collect();
         if let Some(&first) = candidates.first() {
+            // "Kenya's neighbour, Uganda, attacked ...": a name in commas right after a possessed subject noun is
+            // the subject itself; the possessor only describes it.
+            if self.a.norm(self.actor_tokens[first].1) == "'s"
+                && let Some(&named) = candidates.get(1)
+                && let (start_k, end_k) = self.actor_tokens[named]
+                && start_k > 0
+                && self.a.norm(start_k - 1) == ","
+                && (self.actor_tokens[first].1..start_k - 1).all(|j| self.a.norm(j) != "," && self.slot_at(j).is_none())
+                && start_k - 1 <= self.actor_tokens[first].1 + 3
+                && self.a.norm(end_k) == ","
+                && (end_k + 1..p).all(|j| !self.a.is_punct(j) && self.slot_at(j).is_none())
+            {
+                return vec![named];
+            }
             return self.coordinated(first, &|n| candidates.contains(&n));
         }
         // "The foreign ministers of X and Y held talks": with no bare subject, an "of" phrase names it.
@@ -581,6 +605,15 @@ impl<'a> Context<'a> {
             return vec![k];
         }
         previous.to_vec()
+    }
+
+    /// Whether slot `k` sits in a relative clause between commas (", which attacked Israel,") that closes before
+    /// `p`: such an aside's actors are not the main clause's parties.
+    fn in_relative_aside(&self, k: usize, p: usize) -> bool {
+        let t = self.actor_tokens[k].0;
+        let closed = (t + 1..p).any(|c| self.a.norm(c) == ",");
+        let opener = (0..t).rev().take_while(|&j| self.a.norm(j) != ",").find(|&j| self.a.is(j, RELPRO));
+        closed && opener.is_some_and(|r| r > 0 && self.a.norm(r - 1) == ",")
     }
 
     /// The country in "NOUN(S) in COUNTRY VERB" at the start of a clause: a common-noun subject (not an actor

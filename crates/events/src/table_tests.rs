@@ -125,6 +125,10 @@ fn consult_and_visits() {
         ("[Peru|PER] and [Chile|CHL] held talks in [Lima|PERL|l].", &["PER>CHL 040 s"]),
         ("A meeting between [Kenya|KEN] and [Uganda|UGA] took place {last week}.", &["KEN>UGA 040 s"]),
         ("[Egypt|EGY] hosted a summit with [Sudan|SDN].", &["EGY>SDN 043"]),
+        // The host of "talks between X and Y" is not a party: the meeting is X's with Y.
+        ("[Norway|NOR] hosted a meeting between [Israel|ISR] and [Syria|SYR].", &["ISR>SYR 040 s"]),
+        ("[Qatar|QAT] hosted talks between [Chad|TCD] and [Sudan|SDN] {on Monday}.", &["TCD>SDN 040 s"]),
+        ("[Qatar|QAT] hosted [the Chadian envoy|TCD|p] {on Monday}.", &["QAT>TCD 043"]),
         ("[Brazilian President Lula|BRA|p] visited [Argentina|ARG] {last month}.", &["BRA>ARG 042"]),
         ("[The Brazilian delegation|BRA|o] left for [Cuba|CUB] {Thursday}.", &["BRA>CUB 042"]),
         ("[The minister|FRA|p] arrived in [Kyiv|UKRL|l] on {Friday}.", &["FRA>UKRL 042"]),
@@ -720,6 +724,18 @@ fn failures_agreements_agentless_passives_and_attack_nouns() {
         ("[Israeli planes|ISR|g] bombed [Gaza City|PSE|l].", &["ISR>PSE 195"]),
         ("[Chad|TCD] praised [Gaza City|PSE|l].", &["TCD>- 051"]),
         ("[Rebels|SDNREB|g] killed three herders north of [Nyala|SDN|l].", &["SDNREB>- 1823"]),
+        // A relative clause between commas is an aside: the main verb's subject is the actor before it.
+        ("[Syria|SYR], which attacked [Israel|ISR] in {1973}, condemned [Egypt|EGY].", &["SYR>EGY 111", "SYR>ISR 190"]),
+        ("[Egypt|EGY], which [Israel|ISR] attacked, condemned [Libya|LBY].", &["EGY>LBY 111"]),
+        // A relative clause after the verb is no aside of that verb: its parties stay.
+        ("[Syria|SYR] condemned [Egypt|EGY], which attacked [Libya|LBY].", &["SYR>EGY 111"]),
+        // A subject named only by its allegiance ("affiliated with", "loyal to") is that side.
+        ("Workers affiliated with [the Kenyan union|KENLAB|o] went on strike.", &["KENLAB>- 143"]),
+        ("Gunmen loyal to [the Iraqi government|IRQGOV|o] attacked [Syria|SYR].", &["IRQGOV>SYR 190"]),
+        ("Workers went on strike with [Kenyan|KEN] support.", &[]),
+        // A name in commas after a possessed subject noun is the subject; a list after one is not.
+        ("[Kenya|KEN]'s neighbour, [Uganda|UGA], attacked [Sudan|SDN].", &["UGA>SDN 190"]),
+        ("[Kenya|KEN]'s neighbour attacked [Sudan|SDN], [Chad|TCD] said.", &["KEN>SDN 190 r"]),
     ]);
 }
 
@@ -798,6 +814,8 @@ fn allowing_political_activity_eases_restrictions() {
     check(&[
         ("[The court|ZMBJUD|o] allowed [the opposition|ZMBOPP|g] to contest the vote.", &["ZMBJUD>ZMBOPP 0811"]),
         ("[Police|ZMBCOP|o] permitted [the opposition|ZMBOPP|g] to hold a rally.", &["ZMBCOP>ZMBOPP 0811"]),
+        ("[The court|ZMBJUD|o] allowed [candidate Banda|ZMBOPP|p] to stand.", &["ZMBJUD>ZMBOPP 0811"]),
+        ("[The court|ZMBJUD|o] allowed [Banda|ZMBOPP|p] to leave.", &[]),
         // Letting a plane land is no political freedom.
         ("[Zambia|ZMB] allowed [the Angolan plane|AGO|g] to land.", &[]),
     ]);
