@@ -23,14 +23,8 @@ use serde::{Deserialize, Serialize};
 /// One document as the story index sees it. An adapter fills it from the page, time and actors crates.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    /// The document's id (the page's file name).
-    pub id: String,
-    /// The outlet that published it, if known.
-    pub outlet: Option<String>,
-    /// Its publication date, if known.
-    pub published: Option<DateValue>,
-    /// The wire agencies the text credits ("Xinhua news agency reported"); see [`crate::agencies_in`].
-    pub credits: Vec<String>,
+    /// Who published it and when, and whom it credits.
+    pub meta: DocumentMeta,
     /// The normalised text: words, canonical actor ids and resolved dates.
     pub tokens: Tokens,
 }
@@ -221,13 +215,7 @@ impl StoryIndex {
     /// the story that holds its best match among the stories it qualifies for (see the module documentation), or
     /// starts a story of its own.
     pub fn add(&mut self, doc: &Document) -> (DocNo, Vec<(DocNo, f32)>) {
-        let meta = DocumentMeta {
-            id: doc.id.clone(),
-            outlet: doc.outlet.clone(),
-            published: doc.published,
-            credits: doc.credits.clone(),
-        };
-        self.add_fingerprinted(meta, self.fingerprint(&doc.tokens))
+        self.add_fingerprinted(doc.meta.clone(), self.fingerprint(&doc.tokens))
     }
 
     /// A document's fingerprint under this index's settings.
@@ -465,7 +453,7 @@ mod tests {
         for t in from..to {
             tokens.push_hashed(t);
         }
-        Document { id: id.to_string(), tokens, ..Document::default() }
+        Document { meta: DocumentMeta { id: id.to_string(), ..DocumentMeta::default() }, tokens }
     }
 
     #[test]
@@ -480,7 +468,7 @@ mod tests {
         let mut rebuilt = StoryIndex::new(StoryConfig::default()).unwrap();
         for (d, bytes) in docs.iter().zip(&stored) {
             let fingerprint = Fingerprint::from_bytes(bytes).expect("a stored fingerprint decodes");
-            rebuilt.add_fingerprinted(DocumentMeta { id: d.id.clone(), ..DocumentMeta::default() }, fingerprint);
+            rebuilt.add_fingerprinted(d.meta.clone(), fingerprint);
         }
         assert_eq!(rebuilt.stories(), direct.stories());
         assert_eq!(direct.groups(), vec![vec![0, 1, 4], vec![2, 3]]);
@@ -490,7 +478,7 @@ mod tests {
         let mut known = StoryIndex::new(StoryConfig::default()).unwrap();
         for (n, (d, bytes)) in docs.iter().zip(&stored).enumerate() {
             let fingerprint = Fingerprint::from_bytes(bytes).unwrap();
-            let meta = DocumentMeta { id: d.id.clone(), ..DocumentMeta::default() };
+            let meta = d.meta.clone();
             known.add_to_story(meta, fingerprint, direct.story_of(n as DocNo));
         }
         assert_eq!(known.stories(), direct.stories());

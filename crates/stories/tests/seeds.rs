@@ -8,7 +8,7 @@
 use chrono::Weekday;
 use dyad_core::DateValue;
 use dyad_stories::calibration::StandInNormaliser;
-use dyad_stories::{Document, PartialDate, StoryConfig, StoryIndex, agencies_in, infer_year};
+use dyad_stories::{Document, DocumentMeta, PartialDate, StoryConfig, StoryIndex, agencies_in, infer_year};
 use std::path::PathBuf;
 
 fn seeds_dir() -> PathBuf {
@@ -45,10 +45,12 @@ fn seed_stories_cluster_and_001_gets_its_year() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         names.push(name.clone());
         let doc = Document {
-            id: name,
-            outlet: outlet.map(str::to_string),
-            published: date.map(|d| d.parse::<DateValue>().unwrap()),
-            credits: agencies_in(&body).into_iter().map(str::to_string).collect(),
+            meta: DocumentMeta {
+                id: name,
+                outlet: outlet.map(str::to_string),
+                published: date.map(|d| d.parse::<DateValue>().unwrap()),
+                credits: agencies_in(&body).into_iter().map(str::to_string).collect(),
+            },
             tokens: norm.normalise(&body),
         };
         index.add(&doc);

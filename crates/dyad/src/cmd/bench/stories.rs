@@ -188,7 +188,7 @@ fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
     );
     for &n in sizes {
         let mut idx = StoryIndex::new(StoryConfig::default())?;
-        let mut doc = Document { id: String::new(), tokens: Tokens::with_capacity(tokens), ..Document::default() };
+        let mut doc = Document { tokens: Tokens::with_capacity(tokens), ..Document::default() };
         let mut scratch = Vec::with_capacity(tokens);
         // Time token generation alone so it can be subtracted.
         let t0 = Instant::now();
@@ -200,7 +200,7 @@ fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
         let c1 = thread_cpu_seconds();
         for i in 0..n {
             synthetic(i, tokens, &mut doc.tokens, &mut scratch);
-            doc.id = format!("doc{i}");
+            doc.meta.id = format!("doc{i}");
             idx.add(&doc);
         }
         let index_s = (t1.elapsed().as_secs_f64() - gen_s).max(1e-9);
