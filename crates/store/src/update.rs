@@ -122,11 +122,15 @@ impl Batch<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The consolidation buckets a document's events fall in.
+    fn buckets_of(&self, doc: &str) -> Result<Vec<String>> {
+        self.column("SELECT DISTINCT bucket FROM doc_events WHERE doc = ?1", doc)
+    }
+
     /// Codes a stored article again (optionally with a new publication date), replacing its coding and relations.
     /// Returns the buckets its events were in before and are in now, which must be consolidated again.
     fn recode(&self, coder: &mut Coder, doc: &str, published: Option<dyad_page::Published>) -> Result<Vec<String>> {
-        const BUCKETS: &str = "SELECT DISTINCT bucket FROM doc_events WHERE doc = ?1";
-        let mut buckets = self.column(BUCKETS, doc)?;
+        let mut buckets = self.buckets_of(doc)?;
         let record = load_article(&self.tx, doc)?.ok_or_else(|| StoreError::Invalid(format!("no article {doc}")))?;
         let mut article = article_of(&record);
         if published.is_some() {
@@ -140,7 +144,7 @@ impl Batch<'_> {
             r.evidence.doc = Some(doc.to_string());
             self.insert_relation(&r)?;
         }
-        buckets.extend(self.column(BUCKETS, doc)?);
+        buckets.extend(self.buckets_of(doc)?);
         Ok(buckets)
     }
 
@@ -203,7 +207,7 @@ impl Batch<'_> {
         // pages, unless its id changed (the id follows the original, which a new member can be): every member's
         // events carry the id.
         for doc in &pending {
-            buckets.extend(self.column("SELECT DISTINCT bucket FROM doc_events WHERE doc = ?1", doc)?);
+            buckets.extend(self.buckets_of(doc)?);
         }
         let mut story_ids: HashMap<DocNo, String> = HashMap::new();
         for &seed in &touched {
@@ -221,7 +225,7 @@ impl Batch<'_> {
             }
             if old_id.as_ref() != Some(&story.id) {
                 for doc in docs.iter().filter(|d| !pending.contains(**d)) {
-                    buckets.extend(self.column("SELECT DISTINCT bucket FROM doc_events WHERE doc = ?1", doc)?);
+                    buckets.extend(self.buckets_of(doc)?);
                 }
             }
             let record = story_of(&story);
