@@ -2,6 +2,8 @@
 //! once from its data file and indexed by anchor lemma.
 
 use crate::DataError;
+use crate::petrarch::{Interner, LoadReport, PetrarchError, convert, parse_verb_dictionary};
+use dyad_text::LemmaTable;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -30,6 +32,10 @@ pub struct VerbPattern {
     pub symmetric: bool,
     /// Relations only: fires only in the simple present.
     pub present_only: bool,
+    /// Loaded from an external dictionary ([`Dictionaries::with_petrarch_verbs`]) rather than `data/`: such a
+    /// row loses to a built-in row of the same verb that satisfies as many constraints, and its `objects` are
+    /// sorted by first word, longest first among equals (the matcher looks them up by binary search).
+    pub loaded: bool,
 }
 
 /// One row of `data/nominal_events.tsv` (or a verb-less row of `data/relations.tsv`).
@@ -94,11 +100,23 @@ pub struct Dictionaries {
     pub relation_nominals: Vec<NominalPattern>,
     /// Modifier cues: kind and lemma sequence.
     pub cues: Vec<(CueKind, Phrase)>,
+    /// Built-in verb rows by verb.
     pub(crate) verb_index: HashMap<&'static str, Vec<usize>>,
+    /// Loaded verb rows with no object, by verb.
+    pub(crate) loaded_bare_index: HashMap<&'static str, Vec<usize>>,
+    /// Loaded verb rows with objects, by (verb, first word of an object): a common verb of a loaded dictionary
+    /// has hundreds of rows, so the matcher picks the few whose object can start at a word near the verb
+    /// instead of trying them all.
+    pub(crate) loaded_object_index: HashMap<(&'static str, &'static str), Vec<usize>>,
     pub(crate) nominal_index: HashMap<&'static str, Vec<usize>>,
     pub(crate) relation_verb_index: HashMap<&'static str, Vec<usize>>,
     pub(crate) relation_nominal_index: HashMap<&'static str, Vec<usize>>,
     pub(crate) cue_index: HashMap<&'static str, Vec<usize>>,
+    /// Forms of loaded verbs that `data/lemmas.tsv` does not know, in its format (see
+    /// [`Dictionaries::with_petrarch_verbs`]); the matcher consults them only for words with no built-in verb
+    /// reading.
+    pub(crate) extra_lemma_lines: String,
+    pub(crate) extra_lemmas: Option<LemmaTable>,
 }
 
 static BUILTIN: LazyLock<Dictionaries> =
@@ -171,6 +189,60 @@ impl Dictionaries {
         &BUILTIN
     }
 
+    /// The built-in dictionaries plus the verb patterns of a PETRARCH / TABARI verb dictionary (`text`, e.g.
+    /// `CAMEO.2.0.txt`; `name` prefixes the loaded rows' pattern ids as `name:line:verb`). What could not be
+    /// converted is counted in the [`LoadReport`] (see [`crate::petrarch`]).
+    ///
+    /// Precedence: the loaded rows are appended after the built-in ones, and when a built-in and a loaded row
+    /// of the same verb both match with equally many constraints (object, preposition) the built-in row wins;
+    /// a loaded row wins only by matching more (an object or a preposition the built-in rows do not require).
+    /// The loaded verbs' word forms reach the lemmatiser only for words with no built-in verb reading.
+    ///
+    /// The rows hold `&'static str` because matches do; the loaded words are leaked once (see
+    /// [`crate::petrarch`]), and the caller normally leaks the returned value too (`Box::leak`), as a
+    /// dictionary lives for the whole process.
+    pub fn with_petrarch_verbs(name: &str, text: &str) -> Result<(Dictionaries, LoadReport), PetrarchError> {
+        let mut d = Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV).unwrap_or_default();
+        let report = d.add_petrarch_verbs(name, text)?;
+        Ok((d, report))
+    }
+
+    /// Adds the verb patterns of one more PETRARCH verb dictionary (see [`Dictionaries::with_petrarch_verbs`]).
+    pub fn add_petrarch_verbs(&mut self, name: &str, text: &str) -> Result<LoadReport, PetrarchError> {
+        let parsed = parse_verb_dictionary(text)?;
+        let conversion = convert(&parsed, name, &mut Interner::default());
+        let first = self.verbs.len();
+        self.verbs.extend(conversion.rows);
+        for (i, p) in self.verbs.iter().enumerate().skip(first) {
+            if p.objects.is_empty() {
+                self.loaded_bare_index.entry(p.verb).or_default().push(i);
+            }
+            let mut firsts: Vec<&'static str> = p.objects.iter().filter_map(|o| o.first().copied()).collect();
+            firsts.dedup();
+            for w in firsts {
+                self.loaded_object_index.entry((p.verb, w)).or_default().push(i);
+            }
+        }
+        if !conversion.lemma_lines.is_empty() {
+            self.extra_lemma_lines.push_str(&conversion.lemma_lines);
+            // The lines are generated in the lemmas.tsv format from validated words, so a failure here would be
+            // a bug in the converter; the verbs then simply keep their base form only.
+            self.extra_lemmas = LemmaTable::parse(&self.extra_lemma_lines).ok();
+        }
+        Ok(conversion.report)
+    }
+
+    /// The lemma of a normalised word: the built-in table's, with a loaded verb reading where it has none.
+    pub(crate) fn lemma(&self, norm: &str) -> dyad_text::Lemma {
+        let mut l = dyad_text::lemma(norm);
+        if l.verb.is_none()
+            && let Some(extra) = &self.extra_lemmas
+        {
+            l.verb = extra.get(norm).verb;
+        }
+        l
+    }
+
     /// Parses the four files (verbs, nominal events, relations, cues) in their documented formats.
     pub fn parse(
         verbs: &'static str,
@@ -189,6 +261,7 @@ impl Dictionaries {
                 code: c[3],
                 symmetric: options("verbs.tsv", line, c[4], false)?.0,
                 present_only: false,
+                loaded: false,
             });
         }
         for (line, c) in rows("nominal_events.tsv", nominals, 4)? {
@@ -229,6 +302,7 @@ impl Dictionaries {
                     code: c[4],
                     symmetric: true,
                     present_only,
+                    loaded: false,
                 });
             }
         }

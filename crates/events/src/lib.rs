@@ -29,18 +29,23 @@
 mod codebook;
 mod dict;
 mod matcher;
+pub mod petrarch;
 mod record;
+mod role_cues;
 mod roles;
 mod slots;
 
 pub use codebook::{CodeInfo, Codebook, quad_class_of_root};
 pub use dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
-pub use matcher::{Analysis, Match, MatchKind, find_matches};
+pub use matcher::{Analysis, Match, MatchKind, find_matches, find_matches_in};
+pub use petrarch::{LoadReport, PetrarchError, SkipReason};
 pub use record::{EventDate, EventRecord, Flags, Location, Mention, Party};
-pub use roles::{EventCandidate, RelationCandidate, SentenceEvents, code_sentence};
+pub use roles::{EventCandidate, RelationCandidate, SentenceEvents, code_sentence, code_sentence_in};
 pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 
 pub use dyad_core::DataError;
 
+#[cfg(test)]
+mod role_tests;
 #[cfg(test)]
 mod table_tests;

@@ -6,7 +6,7 @@
 
 use crate::DataError;
 use crate::dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
-use dyad_text::{Lemma, Tokens, VerbForm, lemma};
+use dyad_text::{Lemma, Tokens, VerbForm};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -161,18 +161,26 @@ pub struct Analysis<'t> {
     pub(crate) condition_cues: Vec<usize>,
     /// Token indices of peacekeeping cues ("peacekeepers").
     pub(crate) peacekeeping_cues: Vec<usize>,
+    /// The dictionaries the sentence is matched against.
+    pub(crate) dict: &'static Dictionaries,
 }
 
 impl<'t> Analysis<'t> {
-    /// Reads each token once: its normalised form, lemma and function-word class.
+    /// Reads each token once: its normalised form, lemma and function-word class (built-in dictionaries).
     pub fn new(tokens: &'t Tokens) -> Analysis<'t> {
+        Analysis::new_in(Dictionaries::builtin(), tokens)
+    }
+
+    /// Like [`Analysis::new`], against `dict` (e.g. the built-in set plus a loaded PETRARCH dictionary, whose
+    /// verbs' forms it lemmatises too).
+    pub fn new_in(dict: &'static Dictionaries, tokens: &'t Tokens) -> Analysis<'t> {
         let n = tokens.len();
         let mut norms = Vec::with_capacity(n);
         let mut lemmas = Vec::with_capacity(n);
         let mut function = Vec::with_capacity(n);
         for i in 0..n {
             let norm = tokens.norm(i);
-            lemmas.push(lemma(norm));
+            lemmas.push(dict.lemma(norm));
             function.push(FUNCTION_WORDS.get(norm).copied().unwrap_or(0));
             norms.push(norm);
         }
@@ -186,8 +194,8 @@ impl<'t> Analysis<'t> {
             obligation_cues: Vec::new(),
             condition_cues: Vec::new(),
             peacekeeping_cues: Vec::new(),
+            dict,
         };
-        let dict = Dictionaries::builtin();
         for i in 0..n {
             // A capitalised word inside the sentence is a name ("United States"), not a report verb.
             let name = i > 0 && tokens.get(i).is_some_and(|t| t.capitalized);
@@ -330,13 +338,18 @@ impl<'t> Analysis<'t> {
 /// Finds every verb, nominal and relation match in a sentence, already filtered: one match per anchor, nominals
 /// swallowed by a verb's object dropped, events overlapping a standing-relation cue dropped.
 pub fn find_matches(tokens: &Tokens) -> (Analysis<'_>, Vec<Match>) {
-    let a = Analysis::new(tokens);
+    find_matches_in(Dictionaries::builtin(), tokens)
+}
+
+/// Like [`find_matches`], against `dict` (e.g. [`Dictionaries::with_petrarch_verbs`], leaked for the process).
+pub fn find_matches_in<'t>(dict: &'static Dictionaries, tokens: &'t Tokens) -> (Analysis<'t>, Vec<Match>) {
+    let a = Analysis::new_in(dict, tokens);
     let matches = find_in(&a);
     (a, matches)
 }
 
 pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
-    let dict = Dictionaries::builtin();
+    let dict = a.dict;
     let mut out: Vec<Match> = Vec::new();
     let mut relations: Vec<Match> = Vec::new();
     for i in 0..a.len() {
@@ -351,10 +364,17 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
             {
                 relations.push(m);
             }
-            if let Some(ids) = dict.verb_index.get(v.base)
-                && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.verbs[k]), MatchKind::Verb)
-            {
-                out.push(m);
+            if dict.loaded_bare_index.is_empty() && dict.loaded_object_index.is_empty() {
+                if let Some(ids) = dict.verb_index.get(v.base)
+                    && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.verbs[k]), MatchKind::Verb)
+                {
+                    out.push(m);
+                }
+            } else {
+                let ids = loaded_candidates(a, i, v.base);
+                if let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.verbs[k]), MatchKind::Verb) {
+                    out.push(m);
+                }
             }
         }
         let key = l.noun.unwrap_or_else(|| a.norm(i));
@@ -443,6 +463,36 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     out
 }
 
+/// The verb rows worth trying for verb `base` at token `i` when loaded rows exist: the built-in ones, the loaded
+/// ones with no object, and the loaded ones whose object can start at a word of the verb's window (or, in the
+/// passive, just before the verb), in dictionary order so that ties break as in [`best_verb`].
+///
+/// A token dyad's own cues read as reporting ("said", "according to") stays a report: dyad codes what is
+/// reported, not the act of saying it, and a loaded dictionary does not override that reading.
+fn loaded_candidates(a: &Analysis, i: usize, base: &'static str) -> Vec<usize> {
+    let dict = a.dict;
+    let mut ids: Vec<usize> = dict.verb_index.get(base).cloned().unwrap_or_default();
+    if a.report_cues.contains(&i) {
+        return ids;
+    }
+    ids.extend(dict.loaded_bare_index.get(base).into_iter().flatten());
+    let to = window_end(a, i + 1);
+    let before = if passive(a, i) { i.saturating_sub(OBJECT_WINDOW / 2)..i } else { i..i };
+    for k in before.chain(i + 1..to) {
+        let keys = a.first_words(k);
+        for (n, key) in keys.iter().enumerate() {
+            let Some(key) = *key else { continue };
+            if keys[..n].contains(&Some(key)) {
+                continue;
+            }
+            ids.extend(dict.loaded_object_index.get(&(base, key)).into_iter().flatten());
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// "has established ties with X": "have" before a participle is the perfect's auxiliary, so the sentence reports
 /// the participle's act, not a standing relation ("has close ties with X"). One word with no verb or noun reading
 /// ("also", "recently") may stand between them.
@@ -479,9 +529,35 @@ fn find_phrase(a: &Analysis, from: usize, to: usize, phrases: &[Phrase]) -> Opti
     None
 }
 
+/// [`find_phrase`] for phrases sorted by first word (longest first among equals), as loaded dictionaries store
+/// them: a loaded pattern may carry hundreds of synonym-set alternatives, so each token's forms are looked up by
+/// binary search instead of trying every alternative at every token. The earliest token wins, then the longest.
+fn find_sorted_phrase(a: &Analysis, from: usize, to: usize, phrases: &[Phrase]) -> Option<(usize, usize)> {
+    for k in from..to {
+        let keys = a.first_words(k);
+        for (n, key) in keys.iter().enumerate() {
+            let Some(key) = *key else { continue };
+            if keys[..n].contains(&Some(key)) {
+                continue;
+            }
+            let start = phrases.partition_point(|p| p.first().is_some_and(|w| *w < key));
+            for p in phrases[start..].iter().take_while(|p| p.first() == Some(&key)) {
+                if let Some(end) = a.phrase_at(k, p) {
+                    return Some((k, end));
+                }
+            }
+        }
+    }
+    None
+}
+
 fn find_prep(a: &Analysis, from: usize, to: usize, preps: &[&str]) -> Option<usize> {
     (from..to).find(|&k| preps.contains(&a.norm(k)))
 }
+
+/// How well a verb row fits, compared lexicographically: object satisfied, preposition satisfied, built-in (not
+/// loaded), object length, code specificity.
+type VerbScore = (u8, u8, u8, usize, u8);
 
 fn best_verb(
     a: &Analysis,
@@ -490,7 +566,8 @@ fn best_verb(
     kind: MatchKind,
 ) -> Option<Match> {
     let to = window_end(a, i + 1);
-    let mut best: Option<((u8, u8, usize, u8), Match)> = None;
+    let is_passive = passive(a, i);
+    let mut best: Option<(VerbScore, Match)> = None;
     for p in pats {
         if p.present_only && !(present_tense(a, i) && has_subject_slot(a, i)) {
             continue;
@@ -498,11 +575,12 @@ fn best_verb(
         let object = if p.objects.is_empty() {
             None
         } else {
+            let find = if p.loaded { find_sorted_phrase } else { find_phrase };
             // In the passive the object is the subject: "relations were established".
             let before = || {
-                if passive(a, i) { find_phrase(a, i.saturating_sub(OBJECT_WINDOW / 2), i, &p.objects) } else { None }
+                if is_passive { find(a, i.saturating_sub(OBJECT_WINDOW / 2), i, &p.objects) } else { None }
             };
-            match find_phrase(a, i + 1, to, &p.objects).or_else(before) {
+            match find(a, i + 1, to, &p.objects).or_else(before) {
                 Some(found) => Some(found),
                 None => continue,
             }
@@ -515,10 +593,16 @@ fn best_verb(
                 None => continue,
             }
         };
-        // Most constraints first, then the longer object ("congratulatory message" over "message"), then the
-        // more specific code ("073 humanitarian aid" over "070 aid").
+        // Most constraints first, then a built-in row over a loaded one, then the longer object ("congratulatory
+        // message" over "message"), then the more specific code ("073 humanitarian aid" over "070 aid").
         let specific = p.code.len() as u8 + u8::from(!p.code.ends_with('0'));
-        let score = (u8::from(object.is_some()), u8::from(prep.is_some()), object.map_or(0, |o| o.1 - o.0), specific);
+        let score = (
+            u8::from(object.is_some()),
+            u8::from(prep.is_some()),
+            u8::from(!p.loaded),
+            object.map_or(0, |o| o.1 - o.0),
+            specific,
+        );
         if best.as_ref().is_some_and(|(s, _)| *s >= score) {
             continue;
         }
@@ -531,7 +615,7 @@ fn best_verb(
             symmetric: p.symmetric,
             prep,
             object: object.map(|o| o.0),
-            passive: passive(a, i),
+            passive: is_passive,
             gerund: a.lemmas[i].verb.is_some_and(|v| v.is(VerbForm::Gerund)),
             ..Match::new(kind, p.id.as_str(), p.code, i, end)
         };
@@ -605,7 +689,7 @@ fn passive(a: &Analysis, i: usize) -> bool {
     if !v.is(VerbForm::Participle) {
         return false;
     }
-    let dict = Dictionaries::builtin();
+    let dict = a.dict;
     let mut k = i;
     while k > 0 {
         k -= 1;

@@ -4,6 +4,7 @@
 use crate::Codebook;
 use crate::matcher::{Analysis, BACKGROUND, CONJ, DET, Match, MatchKind, PLACE_NOUN, PREP, RELPRO, SUB, find_in};
 use crate::record::{EventDate, EventRecord, Flags, Location, Mention, Party};
+use crate::role_cues::{GROUP_NOUN, PRESENT_AUX, RoleCues};
 use crate::slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 use dyad_core::Span;
 use dyad_text::{Tokens, VerbForm};
@@ -77,7 +78,19 @@ pub struct SentenceEvents {
 /// of `text`); `actors` and `times` are the sentence's mentions with spans in the same `text`. Slots outside
 /// the sentence are ignored.
 pub fn code_sentence(text: &str, tokens: &Tokens, actors: &[ActorSlot], times: &[TimeSlot]) -> SentenceEvents {
-    let analysis = Analysis::new(tokens);
+    code_sentence_in(crate::Dictionaries::builtin(), text, tokens, actors, times)
+}
+
+/// Like [`code_sentence`], against `dicts` (e.g. the built-in set plus loaded PETRARCH verbs, see
+/// [`crate::Dictionaries::with_petrarch_verbs`]).
+pub fn code_sentence_in(
+    dicts: &'static crate::Dictionaries,
+    text: &str,
+    tokens: &Tokens,
+    actors: &[ActorSlot],
+    times: &[TimeSlot],
+) -> SentenceEvents {
+    let analysis = Analysis::new_in(dicts, tokens);
     let matches = find_in(&analysis);
     let ctx = Context::new(text, tokens, &analysis, actors, times);
     let mut out = SentenceEvents::default();
@@ -198,12 +211,15 @@ impl<'a> Context<'a> {
                 // "a day after Kim sent ...": a preposition opening a clause with its own finite verb is a
                 // subordinator, and the actor is that clause's subject.
                 let (_, e) = self.actor_tokens[k];
-                let finite = self
-                    .a
-                    .lemmas
-                    .get(e)
-                    .and_then(|l| l.verb)
-                    .is_some_and(|v| v.is(VerbForm::Past) || v.is(VerbForm::ThirdPerson) && !self.a.is(e, DET));
+                // The agentive "by" never opens a clause in English: "militias backed by Iran attacked ..." keeps
+                // Iran inside the "by" phrase.
+                let finite = self.a.norm(j) != "by"
+                    && self
+                        .a
+                        .lemmas
+                        .get(e)
+                        .and_then(|l| l.verb)
+                        .is_some_and(|v| v.is(VerbForm::Past) || v.is(VerbForm::ThirdPerson) && !self.a.is(e, DET));
                 // "a bombing in X killed ...", "a journalist from X was held": a place preposition opens no clause.
                 let place = Self::locative(self.a.norm(j))
                     || self.a.norm(j) == "from"
@@ -215,6 +231,15 @@ impl<'a> Context<'a> {
                 && let Some(prev) = self.slot_ending_at(j)
             {
                 return self.governing_prep(prev);
+            }
+            // "loyal to Iraq's Al-Qaeda frontman": a possessor is the determiner of the noun phrase it opens, so
+            // the preposition before the possessor governs the whole phrase.
+            if self.a.norm(j + 1) == "'s"
+                && let Some(q) = self.slot_at(j)
+                && self.actor_tokens[q].1 == j + 1
+            {
+                j = self.actor_tokens[q].0;
+                continue;
             }
             let modifier = self.a.is(j, DET)
                 || (!self.a.is_punct(j) && self.a.lemmas[j].verb.is_none() && !self.a.is(j, CONJ | RELPRO | SUB));
@@ -654,10 +679,146 @@ impl<'a> Context<'a> {
         // A symmetric or movement predicate may name its partner at any distance in the clause; others only
         // close to the verb, so that a later adjunct's actor is not taken for the object.
         let first = self.slots_in(from, end).into_iter().find(|&k| allowed(k));
+        // "demanded a truce with Moslem forces in east Bosnia": a group the actors stage could not name, placed by
+        // a country, stands for that country's side (the object-side twin of `placed_subject`).
+        // A group of the source's own side placed so ("Bosnian Serbs demanded a truce with Moslem forces in
+        // Bosnia") is still the object: an actor further on sits in another phrase and is no target either.
+        if let Some(k) = self.placed_object(from, end)
+            && first.is_none_or(|f| self.actor_tokens[k].0 < self.actor_tokens[f].0)
+        {
+            let own =
+                exclude.contains(&k) || exclude.iter().any(|&x| self.actors[x].actor_id == self.actors[k].actor_id);
+            // "a truce between rebels in Sudan and Chad": the placing country may head a list.
+            let placed_too = |n: usize| {
+                n == k
+                    || !exclude.contains(&n)
+                        && !exclude.iter().any(|&x| self.actors[x].actor_id == self.actors[n].actor_id)
+                        && matches!(self.actors[n].kind, SlotKind::Country | SlotKind::Place)
+            };
+            return if own { Vec::new() } else { self.coordinated(k, &placed_too) };
+        }
         match first {
             Some(k) => self.coordinated(k, &allowed),
             None => Vec::new(),
         }
+    }
+
+    /// The country in "... GROUP-NOUN in COUNTRY" a few words after `from`: English places a group by a locative
+    /// phrase right after its head noun ("rebels in Darfur", "Moslem forces in east Bosnia"), and a group of
+    /// people located in a country is, in CAMEO's coding, that country's side. Only a plural group noun
+    /// (`data/role_cues.tsv`) heads such a phrase; "held talks in X" names where, not whom.
+    fn placed_object(&self, from: usize, end: usize) -> Option<usize> {
+        let limit = end.min(from + 7);
+        // Cheap word tests first: most predicates have no "in" after a group noun within reach.
+        let i = (from + 1..limit).find(|&i| self.a.norm(i) == "in")?;
+        if !RoleCues::builtin().is(self.a.norm(i - 1), GROUP_NOUN)
+            || (from..i).any(|j| self.a.is_punct(j) || self.slot_at(j).is_some())
+        {
+            return None;
+        }
+        let k = self.slots_in(i + 1, (i + 4).min(end)).into_iter().next()?;
+        let placed = self.governing_prep(k) == Some(i)
+            && matches!(self.actors[k].kind, SlotKind::Country | SlotKind::Place)
+            && self.actors[k].country.is_some();
+        placed.then_some(k)
+    }
+
+    /// "Syrian troops backed by Russian aircraft attacked ...", "rebels, supported by Sudan, ...": a past
+    /// participle right after an actor (or its comma) and followed by "by" is a reduced passive relative clause.
+    /// A transitive verb in the active voice cannot be followed directly by "by", so the actor before is the
+    /// patient and the one after "by" the agent. Returns the "by" token and the patient.
+    fn reduced_passive(&self, m: &Match) -> Option<(usize, usize)> {
+        let p = m.anchor;
+        if m.kind != MatchKind::Verb || m.passive || m.gerund || p == 0 {
+            return None;
+        }
+        let participle = self.a.lemmas.get(p)?.verb.is_some_and(|v| v.is(VerbForm::Participle));
+        let by = if self.a.norm(p + 1) == "by" { p + 1 } else { return None };
+        let patient = self.slot_ending_at(p).or_else(|| {
+            (self.a.norm(p - 1) == ",").then(|| p.checked_sub(1).and_then(|q| self.slot_ending_at(q))).flatten()
+        })?;
+        (participle && self.can_act(patient)).then_some((by, patient))
+    }
+
+    /// "accused the US of supporting rebels", "blamed Syria for attacking Lebanon": a gerund after the object of
+    /// an accusation (CAMEO roots 11, 12) takes that object as its understood subject (object control: the one
+    /// accused is the one said to act), never the accuser. Returns the object's actors (empty when it names
+    /// none), or `None` when the predicate is no such gerund.
+    ///
+    /// Infinitives after a directive ("urged the EC to support the PLO") are left to the subject rule: the GSR
+    /// codes the requested act with the urging party as its source (dev sentence 56), although grammar makes the
+    /// one urged its subject.
+    fn accused_subject(&self, m: &Match, matches: &[Match]) -> Option<Vec<usize>> {
+        let p = m.anchor;
+        if m.kind != MatchKind::Verb || m.passive || !m.gerund || p < 2 || !matches!(self.a.norm(p - 1), "of" | "for") {
+            return None;
+        }
+        let object_end = p - 1;
+        let accusation = matches.iter().find(|o| {
+            // The words between the accusation verb (or its preposition) and "of" form its object: a noun phrase
+            // (or list) of a few words.
+            let start = o.prep.map_or(o.anchor + 1, |q| q + 1);
+            matches!(Codebook::builtin().root(o.code), Some("11" | "12"))
+                && o.kind == MatchKind::Verb
+                && start < object_end
+                && object_end - start <= 8
+                && (start..object_end).all(|j| {
+                    !self.a.is_boundary(j)
+                        && (self.a.norm(j) == "," || !self.a.is_punct(j))
+                        && (self.slot_at(j).is_some() || self.a.lemmas[j].verb.is_none_or(|v| !v.is(VerbForm::Past)))
+                })
+        })?;
+        let objects: Vec<usize> = self
+            .slots_in(accusation.prep.map_or(accusation.anchor + 1, |q| q + 1), object_end)
+            .into_iter()
+            .filter(|&k| self.can_act(k) && self.governing_prep(k).is_none_or(|q| Some(q) == accusation.prep))
+            .collect();
+        Some(objects.first().map(|&k| self.coordinated(k, &|n| objects.contains(&n))).unwrap_or_default())
+    }
+
+    /// "protested the arrest of Chinese fishermen by the Philippine navy": when the object of a reaction (a
+    /// demand, disapproval, rejection, threat or protest, roots 10-14) is a nominalised act whose agent a "by"
+    /// phrase names, the reaction is aimed at that agent, as CAMEO codes the party whose act is reacted to.
+    fn agent_of_nominalised_object(&self, m: &Match, targets: &[usize], exclude: &[usize]) -> Option<Vec<usize>> {
+        if !matches!(Codebook::builtin().root(m.code), Some("10" | "11" | "12" | "13" | "14")) {
+            return None;
+        }
+        let &first = targets.first()?;
+        let of = self.governing_prep(first)?;
+        if self.a.norm(of) != "of" || of <= m.anchor {
+            return None;
+        }
+        let last = targets.iter().map(|&t| self.actor_tokens[t].1).max()?;
+        // "of Chinese fishermen by": up to three common nouns may end the patient's phrase before "by".
+        let by = (last..(last + 4).min(self.a.len())).find(|&j| self.a.norm(j) == "by")?;
+        if (last..by).any(|j| self.a.is_punct(j) || self.slot_at(j).is_some() || self.a.is(j, PREP | CONJ)) {
+            return None;
+        }
+        let mut j = by + 1;
+        while self.slot_starting_at(j).is_none() && self.a.is(j, DET) {
+            j += 1;
+        }
+        let agent = self.slot_starting_at(j)?;
+        let allowed = |k: usize| {
+            self.can_act(k)
+                && !exclude.contains(&k)
+                && !exclude.iter().any(|&x| self.actors[x].actor_id == self.actors[k].actor_id)
+        };
+        allowed(agent).then(|| self.coordinated(agent, &allowed))
+    }
+
+    /// Whether the verb group from relative pronoun `r` to the predicate at `p` is in the present, the perfect or
+    /// the future ("who has vowed", "which is threatening", "who accuses"): such a relative clause states the
+    /// antecedent's current stance, which is news, where a simple past recalls its history.
+    fn current_stance(&self, r: usize, p: usize) -> bool {
+        let cues = RoleCues::builtin();
+        let present_verb = self
+            .a
+            .lemmas
+            .get(p)
+            .and_then(|l| l.verb)
+            .is_some_and(|v| v.is(VerbForm::ThirdPerson) && !v.is(VerbForm::Past));
+        present_verb || (r + 1..p).any(|j| cues.is(self.a.norm(j), PRESENT_AUX))
     }
 
     /// "established ties with and opened an embassy in X": a preposition left bare before a coordinator shares
@@ -784,6 +945,9 @@ impl<'a> Context<'a> {
                 sources = subjects;
                 targets = list;
             }
+        } else if let Some((by, patient)) = self.reduced_passive(m) {
+            sources = self.targets_after(by + 1, m, &[patient]);
+            targets = vec![patient];
         } else if m.passive {
             let end = self.clause_end(m.anchor);
             let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
@@ -794,7 +958,10 @@ impl<'a> Context<'a> {
             }
             // "X was arrested in Y", "X was put under investigation in Y": with no agent, an arrest or an
             // investigation is the act of the state where it happens.
-            if by.is_none() && !targets.is_empty() && matches!(Codebook::builtin().root(m.code), Some("09" | "17")) {
+            // The same holds for an attack with no agent ("three soldiers were killed in a bombing in X"): the
+            // GSR's convention for attacks by no named party, as for attack nouns below; the victims stay the target.
+            let agentless = matches!(Codebook::builtin().root(m.code), Some("09" | "17" | "18" | "19" | "20"));
+            if by.is_none() && !targets.is_empty() && agentless {
                 sources.extend(self.place_of_event(m).filter(|k| !targets.contains(k)));
             }
         } else if let Some(visitor) = self.attributive_mover(m) {
@@ -828,7 +995,10 @@ impl<'a> Context<'a> {
                 return Vec::new();
             }
             let continues = continues || coordinated_verb;
-            sources = if continues {
+            let accused = self.accused_subject(m, matches);
+            sources = if let Some(objects) = accused {
+                objects
+            } else if continues {
                 previous.0.clone()
             } else if self.attack_noun_subject(m, matches) || self.unnamed_protesters(m) {
                 // The GSR's convention, and the usual reading of such a report: an attack by no named party is
@@ -847,6 +1017,9 @@ impl<'a> Context<'a> {
             }
             if targets.is_empty() {
                 targets = self.purpose_destination(m, &sources).into_iter().collect();
+            }
+            if let Some(agents) = self.agent_of_nominalised_object(m, &targets, &sources) {
+                targets = agents;
             }
         }
         sources.retain(|&k| self.present(k));
@@ -873,6 +1046,7 @@ impl<'a> Context<'a> {
         // date of its own describes the antecedent's past, not the news.
         let (_, _, relpro) = self.raw_clause_start(m.anchor);
         if relpro.is_some_and(|r| r > 0 && self.a.norm(r - 1) == "," && self.a.is(r, RELPRO))
+            && relpro.is_none_or(|r| !self.current_stance(r, m.anchor))
             && self.time_for(m, matches).is_none()
         {
             return Vec::new();

@@ -903,3 +903,132 @@ fn a_mediation_between_two_parties_is_the_subject_s_act() {
         ("A mediation between [Chad|TCD] and [Sudan|SDN] resumed {on Monday}.", &["TCD>SDN 045 s"]),
     ]);
 }
+
+// --- Codebook-wide vocabulary (verbs.tsv, nominal_events.tsv and lemmas.tsv additions): one sentence per added
+// sense, written from the CAMEO codebook's wording, plus sentences in which the same words must code nothing.
+
+#[test]
+fn statements_and_appeals_across_the_codebook() {
+    check(&[
+        ("[Iran|IRN] refused to comment on the report.", &["IRN>- 011 r"]),
+        ("[Germany|DEU] voiced doubts about the plan.", &["DEU>- 012"]),
+        ("[Japan|JPN] admitted responsibility for the incident.", &["JPN>- 015"]),
+        ("[Egypt|EGY] called for a ceasefire in [Gaza|PSE|l].", &["EGY>- 0256"]),
+        ("[Somalia|SOM] appealed for humanitarian aid.", &["SOM>- 0233"]),
+        ("[Mali|MLI] requested peacekeepers from [the UN|IGOUNO|o].", &["MLI>IGOUNO 0234"]),
+        ("[The opposition|KENOPP|g] called for the resignation of [the president|KENGOV|p].", &["KENOPP>KENGOV 0241"]),
+        ("[Turkey|TUR] sought the extradition of the cleric from [the United States|USA].", &["TUR>USA 0213"]),
+        ("[Chad|TCD] called for mediation by [the African Union|IGOAFU|o].", &["TCD>IGOAFU 028"]),
+    ]);
+}
+
+#[test]
+fn intent_consult_and_diplomatic_cooperation_senses() {
+    check(&[
+        ("[Japan|JPN] pledged humanitarian aid to [Nepal|NPL].", &["JPN>NPL 0333 f"]),
+        ("[Putin|RUSGOV|p] spoke with [Erdogan|TURGOV|p] by phone.", &["RUSGOV>TURGOV 041 s"]),
+        ("[Norway|NOR] brokered a deal between [Israel|ISR] and [the PLO|PSE|o].", &["NOR>ISR 045", "NOR>PSE 045"]),
+        ("[India|IND] and [China|CHN] began negotiations on the border.", &["IND>CHN 046 s"]),
+        ("[Kenya|KEN] paid tribute to [Tanzania|TZA].", &["KEN>TZA 051"]),
+        ("[Iran|IRN] and [Egypt|EGY] restored diplomatic ties.", &["IRN>EGY 054 s"]),
+        ("[Japan|JPN] offered an apology to [South Korea|KOR].", &["JPN>KOR 055"]),
+        ("[Russia|RUS] ratified the treaty with [Belarus|BLR].", &["RUS>BLR 057"]),
+        ("[Israel|ISR] and [Jordan|JOR] sealed a deal on water.", &["ISR>JOR 057 s"]),
+        ("[Kenya|KEN] and [Uganda|UGA] hammered out an accord.", &["KEN>UGA 057 s"]),
+    ]);
+}
+
+#[test]
+fn material_cooperation_aid_and_yielding_senses() {
+    check(&[
+        ("[France|FRA] trained Malian troops in [Mali|MLI].", &["FRA>MLI 062"]),
+        ("[Spain|ESP] handed over the suspect to [France|FRA].", &["ESP>FRA 063"]),
+        ("[Iraq|IRQ] exported oil to [Jordan|JOR].", &["IRQ>JOR 061"]),
+        ("[Japan|JPN] extended a loan to [Vietnam|VNM].", &["JPN>VNM 071"]),
+        ("[Germany|DEU] airlifted food to [Sudan|SDN].", &["DEU>SDN 073"]),
+        ("[The government|THAGOV|o] caved in.", &["THAGOV>- 080"]),
+        ("[The president|EGYGOV|p] quit his post.", &["EGYGOV>- 0831"]),
+        ("[The junta|MMRGOV|o] lifted the state of emergency.", &["MMRGOV>- 0814"]),
+        ("[Israel|ISR] returned the bodies of [Palestinian fighters|PSE|g].", &["ISR>PSE 0841"]),
+        ("[The rebels|COLREB|g] freed two captives.", &["COLREB>- 0841"]),
+        ("[The EU|IGOEU|o] dropped sanctions against [Belarus|BLR].", &["IGOEU>BLR 085"]),
+        ("[Syria|SYR] admitted the inspectors.", &["SYR>- 0862"]),
+        ("[Russia|RUS] halted its offensive.", &["RUS>- 087"]),
+        ("[Hamas|PSEREB|g] and [Israel|ISR] observed a truce.", &["PSEREB>ISR 0871 s"]),
+    ]);
+}
+
+#[test]
+fn investigation_demand_disapproval_and_rejection_senses() {
+    check(&[
+        ("[The ICC|IGOICC|o] investigated war crimes in [Darfur|SDN|l].", &["IGOICC>- 094"]),
+        ("[Iraq|IRQ] set up an inquiry into the bombing.", &["IRQ>- 090"]),
+        ("[Ukraine|UKR] demanded an end to the fighting from [Russia|RUS].", &["UKR>RUS 1056"]),
+        ("[China|CHN] rebuked [Japan|JPN].", &["CHN>JPN 111"]),
+        ("[Iran|IRN] lashed out at [Saudi Arabia|SAU].", &["IRN>SAU 111"]),
+        ("[Beijing|CHN] expressed outrage at [Washington|USA].", &["CHN>USA 111"]),
+        ("[A court|EGYJUD|o] sentenced [the activist|EGYCVL|p] to five years.", &["EGYJUD>EGYCVL 116"]),
+        ("[Iran|IRN] spurned [the EU|IGOEU|o] offer.", &["IRN>IGOEU 120"]),
+        ("[Serbia|SRB] denied access to [the inspectors|IGOUNO|g].", &["SRB>IGOUNO 1245"]),
+        ("[Russia|RUS] withdrew from the treaty with [the United States|USA].", &["RUS>USA 120"]),
+    ]);
+}
+
+#[test]
+fn threat_protest_force_posture_and_reduced_relations_senses() {
+    check(&[
+        ("[Iran|IRN] vowed revenge against [Israel|ISR].", &["IRN>ISR 138"]),
+        ("[Workers|ZAFLAB|g] began a hunger strike.", &["ZAFLAB>- 142"]),
+        ("[The opposition|VENOPP|g] boycotted the election.", &["VENOPP>- 143"]),
+        ("[Protesters|PSE|g] threw stones at [Israeli soldiers|ISRMIL|g].", &["PSE>ISRMIL 145"]),
+        ("[Russia|RUS] stationed troops in [Belarus|BLR].", &["RUS>BLR 154"]),
+        ("[North Korea|PRK] tested a ballistic missile.", &["PRK>- 150"]),
+        ("[Canada|CAN] broke ties with [Iran|IRN].", &["CAN>IRN 161"]),
+        ("[The EU|IGOEU|o] froze the assets of [Russian officials|RUSGOV|g].", &["IGOEU>RUSGOV 163"]),
+        ("[The opposition|VENOPP|g] walked out of talks with [the government|VENGOV|o].", &["VENOPP>VENGOV 164"]),
+    ]);
+}
+
+#[test]
+fn coercion_assault_fight_and_mass_violence_senses() {
+    check(&[
+        ("[Soldiers|ISRMIL|g] bulldozed [Palestinian|PSE|g] homes.", &["ISRMIL>PSE 1712"]),
+        ("[Police|EGYCOP|o] rounded up [activists|EGYCVL|g].", &["EGYCOP>EGYCVL 173"]),
+        ("[Police|IRNCOP|o] cracked down on [protesters|IRNOPP|g].", &["IRNCOP>IRNOPP 175"]),
+        ("[Police|KENCOP|o] fired tear gas at [demonstrators|KENOPP|g].", &["KENCOP>KENOPP 175"]),
+        ("[Rebels|NGAREB|g] took [two engineers|GBR|g] hostage.", &["NGAREB>GBR 181"]),
+        ("[Police|ZWECOP|o] beat up [opposition supporters|ZWEOPP|g].", &["ZWECOP>ZWEOPP 182"]),
+        ("[Gunmen|COLREB|g] murdered [a judge|COLJUD|p].", &["COLREB>COLJUD 1823"]),
+        ("[Insurgents|AFGREB|g] ambushed [an Afghan army convoy|AFGMIL|g].", &["AFGREB>AFGMIL 190"]),
+        ("[Israel|ISR] carried out airstrikes on [Gaza|PSE|l].", &["ISR>PSE 195"]),
+        ("[Troops|UKRMIL|g] opened fire on [Russian soldiers|RUSMIL|g].", &["UKRMIL>RUSMIL 190"]),
+        ("[Israel|ISR] launched a drone strike on [Lebanon|LBN].", &["ISR>LBN 1952"]),
+        ("[Azerbaijani|AZE|g] forces besieged [Stepanakert|ARM|l].", &["AZE>ARM 191"]),
+        ("[The army|SYRMIL|o] slaughtered [villagers|SYRCVL|g].", &["SYRMIL>SYRCVL 202"]),
+        ("[Syria|SYR] used sarin against [rebels|SYRREB|g].", &["SYR>SYRREB 2041"]),
+        ("[Russia|RUS]'s annexation of [Crimea|UKR|l] drew condemnation.", &["RUS>UKR 192"]),
+    ]);
+}
+
+#[test]
+fn the_new_words_code_nothing_in_ordinary_prose() {
+    check(&[
+        // Sports and employment senses of "beat" and "fire".
+        ("[Brazil|BRA] beat [Argentina|ARG] 2-1 in the final.", &[]),
+        ("[The club|ESP|o] fired the coach.", &[]),
+        // The month, not a march; a topic, not a hostage-taking.
+        ("[The minister|GBRGOV|p] held talks in March.", &["GBRGOV>- 040 s"]),
+        ("[Iran|IRN] held talks on the hostage crisis with [Iraq|IRQ].", &["IRN>IRQ 040 s"]),
+        // "close" and "present" as adjectives, "start" with no talks, a budget presented.
+        ("[Protesters|UKR|g] gathered close to the border with [Russia|RUS].", &[]),
+        ("[The minister|GBRGOV|p] presented the budget.", &[]),
+        ("[The minister|GBRGOV|p] said he would start work on Monday.", &[]),
+        // A test that is a noun, a station that is a place, a sentence that is a noun.
+        ("[Iran|IRN] condemned the nuclear test.", &["IRN>- 111"]),
+        ("[Officials|PAKGOV|g] met at a police station in [Lahore|PAK|l].", &["PAKGOV>- 040 s"]),
+        ("[The judge|USAJUD|p] read the sentence aloud.", &[]),
+        // An exiled leader and a run for office are not expulsions or bans.
+        ("[The exiled leader|ZWEOPP|p] lives in exile in [London|GBR|l].", &[]),
+        ("[Turkey|TUR] bought the land from [Greek owners|GRC|g] in 1990.", &["TUR>GRC 061"]),
+    ]);
+}

@@ -25,7 +25,9 @@ use chrono::{Datelike, NaiveDate};
 use doc::DocText;
 use dyad_actors::{Gazetteer, Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
 use dyad_core::{DateValue, Precision, Span};
-use dyad_events::{ActorSlot, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence};
+use dyad_events::{
+    ActorSlot, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence_in,
+};
 use dyad_page::Article;
 use dyad_time::{TimeResolver, TimeValue as TimeExprValue};
 use serde::Serialize;
@@ -106,12 +108,14 @@ pub struct Coder {
     registry: Registry,
     /// Also emit events that name no target ("X resigned"); off for the event database, which is dyadic.
     monadic: bool,
+    /// The event dictionaries; `None` = the built-in ones.
+    dictionaries: Option<&'static Dictionaries>,
 }
 
 impl Coder {
     /// A coder over the built-in dictionaries.
     pub fn new() -> Coder {
-        Coder { registry: Registry::new(), monadic: false }
+        Coder { registry: Registry::new(), monadic: false, dictionaries: None }
     }
 
     /// Whether to also emit events with no target ("Five hundred rebels surrendered"). CAMEO codes such
@@ -121,9 +125,16 @@ impl Coder {
         self
     }
 
+    /// Codes events against `dictionaries` instead of the built-in ones (e.g. built-in plus PETRARCH verbs from
+    /// [`Dictionaries::with_petrarch_verbs`], leaked once for the process).
+    pub fn with_dictionaries(mut self, dictionaries: &'static Dictionaries) -> Coder {
+        self.dictionaries = Some(dictionaries);
+        self
+    }
+
     /// A coder over an existing registry (people remembered from earlier runs).
     pub fn with_registry(registry: Registry) -> Coder {
-        Coder { registry, monadic: false }
+        Coder { registry, monadic: false, dictionaries: None }
     }
 
     /// The registry of actors seen so far.
@@ -172,6 +183,7 @@ impl Coder {
                     }
                 }
             }
+            rehome_minorities(&doc.text, &found, &mut slots);
             let times = time_slots(time.as_mut(), text, sentence.start(), &doc.text);
             if !doc.is_caption(sentence.start()) {
                 // A recalled anniversary ("On August 29 sixty years ago") is background, not the story's day.
@@ -195,7 +207,8 @@ impl Coder {
                 continue;
             }
             let tokens = dyad_text::tokenize(&doc.text, sentence);
-            let coded = code_sentence(&doc.text, &tokens, &slots, &times);
+            let dictionaries = self.dictionaries.unwrap_or_else(Dictionaries::builtin);
+            let coded = code_sentence_in(dictionaries, &doc.text, &tokens, &slots, &times);
             let mention = Mention { file: article.file.clone(), sentence: index, start, end, text: text.to_string() };
             // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
             // counts of it would only be noise.
@@ -334,6 +347,42 @@ fn sentence_country(text: &str, found: &[ActorMention]) -> Option<String> {
     country.filter(|_| qualifies).map(str::to_string)
 }
 
+/// The word that marks a people as an ethnic group rather than a state's citizens ("ethnic Albanians").
+const ETHNIC: &str = "ethnic";
+
+/// CAMEO codes an ethnic group by the country it lives in, not by its kin state: "ethnic Albanians in Serbia" are
+/// SRB, "ethnic Serbs in Croatia" HRV. So a people named as "ethnic X" takes the country of the first place the
+/// sentence locates it or its act in ("in Serbia", "demonstrated on Tuesday in Serbia") after it, when that place
+/// is of another state. Without such a place the kin state stays (the text does not say where they live).
+fn rehome_minorities(text: &str, found: &[ActorMention], slots: &mut [ActorSlot]) {
+    for (i, m) in found.iter().enumerate() {
+        let before = text.get(..m.span.start()).unwrap_or("").trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !word.eq_ignore_ascii_case(ETHNIC) {
+            continue;
+        }
+        let located = found[i + 1..]
+            .iter()
+            .find(|p| matches!(p.kind, ActorKind::Country | ActorKind::Place) && preceded_by_in(text, p.span.start()));
+        let (Some(place), Some(slot)) = (located.and_then(|p| p.country.clone()), slots.get_mut(i)) else { continue };
+        if let Some(kin) = slot.country.clone().filter(|c| *c != place) {
+            // "ethnic Albanian rebels" (ALBREB) in Macedonia are MKDREB: the sector stays, the state changes.
+            let sector = slot.code.as_deref().and_then(|c| c.strip_prefix(kin.as_str())).unwrap_or("");
+            slot.code = Some(format!("{place}{sector}"));
+            slot.country = Some(place);
+        }
+    }
+}
+
+fn preceded_by_in(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    // "in Serbia", "in southern Serbia", "in east Bosnia": past one direction adjective.
+    let mut words = before.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or("");
+    let in_word = |w: &str| w.eq_ignore_ascii_case("in");
+    in_word(last) || (last.chars().next().is_some_and(char::is_lowercase) && words.next().is_some_and(in_word))
+}
+
 const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
 
 fn follows_locative(text: &str, start: usize) -> bool {
@@ -419,6 +468,19 @@ mod monadic_tests {
 
     fn article(text: &str) -> Article {
         Article::from_body("m.txt", vec![Block { text: text.into(), start: 0, end: text.len() }])
+    }
+
+    #[test]
+    fn an_ethnic_group_is_coded_by_the_country_it_lives_in() {
+        let coded = |text: &str| {
+            let coded = Coder::new().code(&article(text), NaiveDate::from_ymd_opt(2004, 3, 13));
+            coded.events.iter().map(|e| e.source.country.clone().unwrap_or_default()).collect::<Vec<_>>()
+        };
+        let sources = coded("Ethnic Albanians demonstrated on Tuesday in Serbia against the government.");
+        assert!(!sources.is_empty() && sources.iter().all(|c| c == "SRB"), "{sources:?}");
+        // Not located: the kin state stays.
+        let sources = coded("Ethnic Albanians attacked Serbian police.");
+        assert!(sources.iter().all(|c| c != "SRB"), "{sources:?}");
     }
 
     #[test]

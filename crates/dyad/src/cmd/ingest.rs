@@ -42,6 +42,38 @@ pub struct Args {
     /// Code every stored page again (after upgrading dyad) and rebuild stories and consolidated events.
     #[arg(long)]
     pub recode: bool,
+    /// Also code with the verb patterns of this PETRARCH / TABARI verb dictionary (e.g. CAMEO.2.0.txt), on top
+    /// of dyad's own; repeatable. It applies to the pages coded in this run only: pages already stored keep the
+    /// coding they got, so after adding, changing or dropping a verb dictionary run with --recode.
+    #[arg(long = "verbs", value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
+}
+
+/// The built-in event dictionaries plus the verb patterns of each PETRARCH verb dictionary in `paths`, leaked
+/// for the process (the coder's matches borrow them), or `None` without any. Prints each file's load report
+/// and load time to stderr.
+pub(crate) fn load_verbs(paths: &[PathBuf]) -> anyhow::Result<Option<&'static dyad_events::Dictionaries>> {
+    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
+    let load = |path: &PathBuf| -> anyhow::Result<(String, String)> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Ok((name, text))
+    };
+    let started = std::time::Instant::now();
+    let (name, text) = load(first)?;
+    let (mut dicts, report) = dyad_events::Dictionaries::with_petrarch_verbs(&name, &text)
+        .with_context(|| format!("cannot load {}", first.display()))?;
+    eprintln!("{report}");
+    eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    for path in rest {
+        let started = std::time::Instant::now();
+        let (name, text) = load(path)?;
+        let report =
+            dicts.add_petrarch_verbs(&name, &text).with_context(|| format!("cannot load {}", path.display()))?;
+        eprintln!("{report}");
+        eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    }
+    Ok(Some(Box::leak(Box::new(dicts))))
 }
 
 /// One input page: its name (file name, or the URL of a JSON Lines record) and its bytes.
@@ -231,6 +263,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         store.transaction(|b| b.forget_codings())?;
     }
     let mut coder = Coder::with_registry(Registry::with_people(reader.people()?));
+    if let Some(dicts) = load_verbs(&args.verbs)? {
+        coder = coder.with_dictionaries(dicts);
+    }
     let mut people = PeopleLog::new(&coder);
     let (mut seen, mut known) = (0usize, 0usize);
     let mut queued = HashSet::new();

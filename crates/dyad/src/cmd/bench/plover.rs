@@ -24,6 +24,10 @@ pub struct Args {
     /// Code this sentence instead of the GSR and print what was found (for trying a rule out).
     #[arg(long)]
     sentence: Option<String>,
+    /// Also code with the verb patterns of this PETRARCH / TABARI verb dictionary (e.g.
+    /// ../shared/bench/dictionaries/CAMEO.2.0.txt) on top of dyad's own; repeatable.
+    #[arg(long = "verbs", value_name = "FILE")]
+    verbs: Vec<std::path::PathBuf>,
 }
 
 /// The GSR uses PLOVER 0.5b1 names; dyad's codebook uses the 2021 table. These are the renamed categories, and
@@ -130,16 +134,24 @@ fn print_coded(coded: &dyad_pipeline::CodedArticle) {
 
 /// Runs the benchmark and prints per-category and overall shares.
 pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
+    let dicts = crate::cmd::ingest::load_verbs(&args.verbs)?;
+    let new_coder = || {
+        let coder = dyad_pipeline::Coder::new();
+        match dicts {
+            Some(d) => coder.with_dictionaries(d),
+            None => coder,
+        }
+    };
     if let Some(text) = &args.sentence {
-        let coded = dyad_pipeline::Coder::new().with_monadic(true).code(&article("sentence.txt".into(), text), None);
+        let coded = new_coder().with_monadic(true).code(&article("sentence.txt".into(), text), None);
         print_coded(&coded);
         return Ok(());
     }
     let path = bench_dir.join("plover-gsr/PLOVER_GSR_CAMEO.json");
     let records: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
-    let mut coder = dyad_pipeline::Coder::new();
+    let mut coder = new_coder();
     // The same pipeline keeping events that name no target, which the GSR also codes ("X resigned").
-    let mut monadic_coder = dyad_pipeline::Coder::new().with_monadic(true);
+    let mut monadic_coder = new_coder().with_monadic(true);
     let mut monadic: [Row; 2] = [(0, 0, 0, 0); 2];
     let mut per: BTreeMap<String, Row> = BTreeMap::new();
     let mut halves: [Row; 2] = [(0, 0, 0, 0); 2];
@@ -183,6 +195,10 @@ pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
             // What the coder found, events with no target included (they are what most near-misses are).
             print_coded(&with_monadic);
         }
+    }
+    if !args.verbs.is_empty() {
+        let names: Vec<String> = args.verbs.iter().map(|p| p.display().to_string()).collect();
+        println!("verb patterns: built-in + {}", names.join(" + "));
     }
     println!("{:<12} {:>5} {:>8} {:>9} {:>8}", "category", "n", "exact", "category", "any");
     let mut total = (0, 0, 0, 0);
