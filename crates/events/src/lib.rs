@@ -24,12 +24,20 @@
 //! and a place taken as a party is reported as its state ([`EventCandidate::to_record`]). A state's coercion at
 //! home with no target named (police opening fire, a curfew lifted) is aimed at its own state
 //! ([`EventCandidate::home_target`]).
+//!
+//! Real web pages are mostly not international news, and most dictionary hits there are ordinary English: a month
+//! ("on March 7"), a noun ("signs of", "in order to"), a commercial "offer", a match result ("Australia beat
+//! Colombia 6-4"), a nationality adjective on a thing ("German cars"). A last stage (`precision.rs`, word lists in
+//! `data/event_precision.tsv`) checks the few tokens around each predicate and its parties and drops such
+//! readings; everyday verbs (offer, provide, receive, travel, ...) are coded only with a political subject right
+//! before them.
 #![deny(missing_docs)]
 
 mod codebook;
 mod dict;
 mod matcher;
 pub mod petrarch;
+mod precision;
 mod record;
 mod role_cues;
 mod roles;
@@ -45,6 +53,8 @@ pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 
 pub use dyad_core::DataError;
 
+#[cfg(test)]
+mod precision_tests;
 #[cfg(test)]
 mod role_tests;
 #[cfg(test)]

@@ -493,6 +493,18 @@ fn loaded_candidates(a: &Analysis, i: usize, base: &'static str) -> Vec<usize> {
     ids
 }
 
+/// The nominal event starting at token `i` on its own ("talks with X" once "trade" before it is read as part of the
+/// compound "trade talks"), with its modifier cues.
+pub(crate) fn nominal_at(a: &Analysis, i: usize) -> Option<Match> {
+    let dict = a.dict;
+    let l = a.lemmas.get(i)?;
+    let key = l.noun.unwrap_or_else(|| a.norm(i));
+    let ids = dict.nominal_index.get(key).or_else(|| dict.nominal_index.get(a.norm(i)))?;
+    let mut m = best_nominal(a, i, ids.iter().map(|&k| &dict.nominals[k]), MatchKind::Nominal)?;
+    modifiers(a, &mut m, dict);
+    Some(m)
+}
+
 /// "has established ties with X": "have" before a participle is the perfect's auxiliary, so the sentence reports
 /// the participle's act, not a standing relation ("has close ties with X"). One word with no verb or noun reading
 /// ("also", "recently") may stand between them.

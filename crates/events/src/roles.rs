@@ -91,8 +91,15 @@ pub fn code_sentence_in(
     times: &[TimeSlot],
 ) -> SentenceEvents {
     let analysis = Analysis::new_in(dicts, tokens);
-    let matches = find_in(&analysis);
+    let mut matches = find_in(&analysis);
     let ctx = Context::new(text, tokens, &analysis, actors, times);
+    // Predicates and parties that ordinary web prose only looks like (see `precision.rs`).
+    crate::precision::drop_false_predicates(&analysis, &mut matches, &ctx.time_tokens);
+    let facts = if matches.iter().any(|m| m.kind != MatchKind::Relation) {
+        crate::precision::SentenceFacts::new(&analysis, text, tokens)
+    } else {
+        crate::precision::SentenceFacts::default()
+    };
     let mut out = SentenceEvents::default();
     let mut previous: (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     let mut seen = HashSet::new();
@@ -111,6 +118,17 @@ pub fn code_sentence_in(
             }
             MatchKind::Verb | MatchKind::Nominal => {
                 for e in ctx.events(m, &matches, &mut previous) {
+                    if !crate::precision::plausible(
+                        &analysis,
+                        actors,
+                        &ctx.actor_tokens,
+                        &ctx.time_tokens,
+                        &facts,
+                        m,
+                        &e,
+                    ) {
+                        continue;
+                    }
                     let key = (e.code, ctx.actor_key(e.source), e.target.map(|t| ctx.actor_key(t)));
                     if seen.insert(key) {
                         out.events.push(e);

@@ -914,18 +914,18 @@ fn statements_and_appeals_across_the_codebook() {
         ("[Germany|DEU] voiced doubts about the plan.", &["DEU>- 012"]),
         ("[Japan|JPN] admitted responsibility for the incident.", &["JPN>- 015"]),
         ("[Egypt|EGY] called for a ceasefire in [Gaza|PSE|l].", &["EGY>- 0256"]),
-        ("[Somalia|SOM] appealed for humanitarian aid.", &["SOM>- 0233"]),
-        ("[Mali|MLI] requested peacekeepers from [the UN|IGOUNO|o].", &["MLI>IGOUNO 0234"]),
-        ("[The opposition|KENOPP|g] called for the resignation of [the president|KENGOV|p].", &["KENOPP>KENGOV 0241"]),
+        ("[Mali|MLI] called for the release of [French hostages|FRA|g].", &["MLI>FRA 0253"]),
+        ("[The opposition|KENOPP|g] pleaded with [the president|KENGOV|p] for calm.", &["KENOPP>KENGOV 020"]),
+        ("[Iran|IRN] implored [the UN|IGOUNO|o] to act.", &["IRN>IGOUNO 020"]),
         ("[Turkey|TUR] sought the extradition of the cleric from [the United States|USA].", &["TUR>USA 0213"]),
-        ("[Chad|TCD] called for mediation by [the African Union|IGOAFU|o].", &["TCD>IGOAFU 028"]),
+        ("[Chad|TCD] sought mediation by [the African Union|IGOAFU|o].", &["TCD>IGOAFU 028"]),
     ]);
 }
 
 #[test]
 fn intent_consult_and_diplomatic_cooperation_senses() {
     check(&[
-        ("[Japan|JPN] pledged humanitarian aid to [Nepal|NPL].", &["JPN>NPL 0333 f"]),
+        ("[Iran|IRN] promised retaliation against [Israel|ISR].", &["IRN>ISR 138"]),
         ("[Putin|RUSGOV|p] spoke with [Erdogan|TURGOV|p] by phone.", &["RUSGOV>TURGOV 041 s"]),
         ("[Norway|NOR] brokered a deal between [Israel|ISR] and [the PLO|PSE|o].", &["NOR>ISR 045", "NOR>PSE 045"]),
         ("[India|IND] and [China|CHN] began negotiations on the border.", &["IND>CHN 046 s"]),
@@ -963,7 +963,7 @@ fn investigation_demand_disapproval_and_rejection_senses() {
     check(&[
         ("[The ICC|IGOICC|o] investigated war crimes in [Darfur|SDN|l].", &["IGOICC>- 094"]),
         ("[Iraq|IRQ] set up an inquiry into the bombing.", &["IRQ>- 090"]),
-        ("[Ukraine|UKR] demanded an end to the fighting from [Russia|RUS].", &["UKR>RUS 1056"]),
+        ("[Ukraine|UKR] issued a demand to [Russia|RUS].", &["UKR>RUS 100"]),
         ("[China|CHN] rebuked [Japan|JPN].", &["CHN>JPN 111"]),
         ("[Iran|IRN] lashed out at [Saudi Arabia|SAU].", &["IRN>SAU 111"]),
         ("[Beijing|CHN] expressed outrage at [Washington|USA].", &["CHN>USA 111"]),

@@ -1,0 +1,716 @@
+//! Precision filters: checks that tell a real international event from an ordinary use of the same words in
+//! general web prose (a month name, a noun, a commercial "offer", a match result), applied after the matcher and
+//! after role assignment.
+//!
+//! The dictionaries were written for news about states; on real pages most of their hits are ordinary English.
+//! Rather than guessing a part of speech for every word (which would need a tagger), these checks look only at
+//! the few tokens around a predicate that decide its reading ("most inviting", "signs of", "brought ... back",
+//! "in order to"), at whether the subject of an everyday verb is a political actor standing right before it, and
+//! at whether the sentence is sports news. Word lists live in `data/event_precision.tsv`.
+
+use crate::DataError;
+use crate::matcher::{Analysis, CONJ, DET, MODAL, Match, MatchKind, PREP, RELPRO, nominal_at};
+use crate::roles::EventCandidate;
+use crate::slots::{ActorSlot, SlotKind};
+use dyad_text::{Tokens, VerbForm};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+pub(crate) const PRECISION_TSV: &str = include_str!("../../../data/event_precision.tsv");
+const PAST_VERBS_TSV: &str = include_str!("../../../data/time_past_verbs.tsv");
+
+/// How many tokens before an everyday verb may stand between it and its subject (auxiliaries, adverbs, "to").
+const SUBJECT_REACH: usize = 6;
+/// How many tokens before a bare particle verb ("back") a governing verb is looked for.
+const PARTICLE_REACH: usize = 4;
+
+/// The word lists of `data/event_precision.tsv`, one set per kind.
+#[derive(Debug, Default)]
+pub(crate) struct Lists {
+    pub(crate) ordinary: HashSet<&'static str>,
+    pub(crate) contest: HashSet<&'static str>,
+    pub(crate) sport: Vec<Vec<&'static str>>,
+    /// Index of `sport` and `fixed` phrases by their first word.
+    sport_first: HashMap<&'static str, Vec<usize>>,
+    fixed_first: HashMap<&'static str, Vec<usize>>,
+    pub(crate) degree: HashSet<&'static str>,
+    pub(crate) fixed: Vec<Vec<&'static str>>,
+    pub(crate) particle: HashSet<&'static str>,
+    pub(crate) plural_of: HashSet<&'static str>,
+    pub(crate) agent: HashSet<&'static str>,
+    pub(crate) irrealis: HashSet<&'static str>,
+    pub(crate) bridge: HashSet<&'static str>,
+    pub(crate) express: HashSet<&'static str>,
+}
+
+pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
+    let mut lists = Lists::default();
+    for (n, line) in src.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| DataError { file: "event_precision.tsv", line: n + 1, message };
+        let mut cols = line.split('\t');
+        let (Some(kind), Some(phrase), None) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(err("expected 2 tab-separated columns".into()));
+        };
+        let phrase = phrase.trim();
+        if phrase.is_empty() || phrase.chars().any(|c| c.is_uppercase()) {
+            return Err(err(format!("phrase {phrase:?} must be non-empty lower case")));
+        }
+        let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+        let single = || if words.len() == 1 { Ok(phrase) } else { Err(err(format!("{kind}: one word expected"))) };
+        match kind.trim() {
+            "ordinary" => lists.ordinary.insert(single()?),
+            "contest" => lists.contest.insert(single()?),
+            "degree" => lists.degree.insert(single()?),
+            "particle" => lists.particle.insert(single()?),
+            "plural_of" => lists.plural_of.insert(single()?),
+            "agent" => lists.agent.insert(single()?),
+            "irrealis" => lists.irrealis.insert(single()?),
+            "bridge" => lists.bridge.insert(single()?),
+            "express" => lists.express.insert(single()?),
+            "sport" => {
+                lists.sport_first.entry(words[0]).or_default().push(lists.sport.len());
+                lists.sport.push(words);
+                true
+            }
+            "fixed" => {
+                lists.fixed_first.entry(words[0]).or_default().push(lists.fixed.len());
+                lists.fixed.push(words);
+                true
+            }
+            k => return Err(err(format!("unknown kind {k:?}"))),
+        };
+    }
+    Ok(lists)
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| parse_lists(PRECISION_TSV).unwrap_or_default());
+
+/// Irregular simple pasts ("held", "had"): after a name, one of these is a finite verb, not a noun the name
+/// modifies.
+static PAST_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PAST_VERBS_TSV.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+fn lists() -> &'static Lists {
+    &LISTS
+}
+
+/// Drops predicates that a look at their neighbours reads as something else: a word inside a time expression
+/// ("on March 7"), a fixed phrase ("in order to"), an adjective after a degree word ("most inviting"), a plural
+/// noun before "of" ("signs of"), a particle after a verb ("brought the beans back"), a verb used as the first
+/// half of a compound noun ("trade talks").
+pub(crate) fn drop_false_predicates(a: &Analysis, matches: &mut Vec<Match>, time_tokens: &[(usize, usize)]) {
+    let l = lists();
+    let fixed: Vec<(usize, usize)> =
+        (0..a.len()).filter_map(|i| phrase_end(a, i, &l.fixed, &l.fixed_first).map(|e| (i, e))).collect();
+    let mut compounds = Vec::new();
+    matches.retain(|m| {
+        let i = m.anchor;
+        if time_tokens.iter().any(|&(s, e)| s <= i && i < e) || fixed.iter().any(|&(s, e)| s <= i && i < e) {
+            return false;
+        }
+        if m.kind != MatchKind::Verb {
+            return true;
+        }
+        match false_verb(a, m) {
+            Some(Reading::Compound) => {
+                compounds.push(i + 1);
+                false
+            }
+            Some(Reading::Other) => false,
+            None => true,
+        }
+    });
+    // "trade talks with X": the event noun the matcher had folded into the verb's object is the predicate.
+    for k in compounds {
+        if !matches.iter().any(|m| m.anchor == k)
+            && let Some(n) = nominal_at(a, k)
+        {
+            matches.push(n);
+        }
+    }
+    matches.sort_by_key(|m| (m.anchor, m.kind as u8));
+}
+
+/// What a verb-looking word was read as instead.
+enum Reading {
+    /// The first half of a compound noun whose second half is an event noun ("trade talks").
+    Compound,
+    /// Anything else: a name, an adjective, a noun, a particle, an infinitive that is only asked for.
+    Other,
+}
+
+fn false_verb(a: &Analysis, m: &Match) -> Option<Reading> {
+    let l = lists();
+    let i = m.anchor;
+    let v = a.lemmas.get(i).and_then(|l| l.verb)?;
+    let norm = a.norm(i);
+    let prev = i.checked_sub(1).map_or("", |p| a.norm(p));
+    // "on March 7": a capitalised word inside the sentence right before a number is a name or a date.
+    if i > 0 && a.capitalized[i] && a.norm(i + 1).starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(Reading::Other);
+    }
+    // "most inviting cities", "more advanced": a degree word makes the form an adjective or a noun.
+    if l.degree.contains(prev) && !v.is(VerbForm::Base) {
+        return Some(Reading::Other);
+    }
+    // "shows signs of", "promises of improved access".
+    if l.plural_of.contains(v.base) && v.is(VerbForm::ThirdPerson) && a.norm(i + 1) == "of" {
+        return Some(Reading::Other);
+    }
+    // "brought coffee beans back", "will be back in action", "to roll back tariffs".
+    // As a verb it follows "to" or a modal ("vowed to back", "will back") or its subject ("Britain back").
+    if l.particle.contains(v.base) && norm == v.base && prev != "to" && !(i > 0 && a.is(i - 1, MODAL)) {
+        let governed = (i.saturating_sub(PARTICLE_REACH)..i)
+            .rev()
+            .take_while(|&k| !a.is_boundary(k) && a.norm(k) != ",")
+            .any(|k| {
+                let w = a.norm(k);
+                !a.is(k, MODAL)
+                    && (a.lemmas[k].verb.is_some() || PAST_VERBS.contains(w) || w.ends_with("ed") || w.ends_with("ing"))
+            });
+        if governed {
+            return Some(Reading::Other);
+        }
+    }
+    // "his often-repeated vow", "its own fight", "the alleged attack": a determiner and an adjective before it.
+    if i >= 2 && a.is(i - 2, DET) && !v.is(VerbForm::ThirdPerson) && adjective_like(a, i - 1) {
+        return Some(Reading::Other);
+    }
+    // "on occupied land", "in detained form": a participle right after a preposition is an adjective.
+    if i > 0
+        && a.is(i - 1, PREP)
+        && prev != "to"
+        && (v.is(VerbForm::Participle) || v.is(VerbForm::Past))
+        && !v.is(VerbForm::Gerund)
+        && norm.ends_with("ed")
+    {
+        return Some(Reading::Other);
+    }
+    if infinitive_complement(a, i) {
+        return Some(Reading::Other);
+    }
+    // "trade talks with X": a bare verb form right before a plural event noun is the first half of a compound.
+    if m.object.is_none() && norm == v.base && !v.is(VerbForm::ThirdPerson) {
+        let next = a.norm(i + 1);
+        let plural_event = a
+            .lemmas
+            .get(i + 1)
+            .and_then(|l| l.noun)
+            .is_some_and(|n| n != next && crate::dict::Dictionaries::builtin().nominal_index.contains_key(n));
+        if plural_event {
+            return Some(Reading::Compound);
+        }
+    }
+    None
+}
+
+/// An adjective before a noun: a hyphenated modifier ("often-repeated"), "own", or a word with an adjective
+/// ending that is not a people noun ("the official" is a person).
+fn adjective_like(a: &Analysis, k: usize) -> bool {
+    let w = a.norm(k);
+    if a.capitalized[k] || a.function[k] != 0 || lists().agent.contains(w) || a.lemmas[k].verb.is_some() {
+        return false;
+    }
+    let suffix =
+        ["ed", "al", "ive", "ous", "ful", "ic", "ent", "est"].iter().any(|s| w.ends_with(s) && w.len() > s.len() + 2);
+    w.contains('-') && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        || matches!(w, "own" | "new" | "latest" | "recent")
+        || suffix
+}
+
+/// "the request to investigate X", "an effort to urge X": a predicate in a "to" infinitive after an irrealis
+/// noun names an action asked for or attempted, not one done.
+fn infinitive_complement(a: &Analysis, i: usize) -> bool {
+    let l = lists();
+    if i < 2 || a.norm(i - 1) != "to" {
+        return false;
+    }
+    let head = |k: usize| {
+        let w = a.norm(k);
+        let lemma = a.lemmas[k];
+        let noun = lemma.noun.unwrap_or(w);
+        (l.irrealis.contains(noun) || l.irrealis.contains(w))
+            && (lemma.verb.is_none() || k > 0 && a.is(k - 1, DET) || lemma.verb.is_some_and(|v| !v.is(VerbForm::Base)))
+    };
+    if head(i - 2) && !a.capitalized[i - 2] {
+        return true;
+    }
+    // "Trump's request to the Ukrainian president to investigate ...": past the request's addressee.
+    (i.saturating_sub(7)..i - 2)
+        .rev()
+        .take_while(|&k| !a.is_punct(k) && a.lemmas[k].verb.is_none_or(|_| a.norm(k) == "to"))
+        .any(|k| a.norm(k) == "to" && k > 0 && head(k - 1) && !a.capitalized[k - 1])
+}
+
+/// The end of the first of `phrases` that starts at token `i` (as written, or as a verb or noun lemma), looked up
+/// by first word.
+fn phrase_end(a: &Analysis, i: usize, phrases: &[Vec<&str>], first: &HashMap<&str, Vec<usize>>) -> Option<usize> {
+    let mut seen: [Option<&str>; 3] = [None; 3];
+    for (n, word) in a.first_words(i).into_iter().enumerate() {
+        let Some(word) = word else { continue };
+        if seen[..n].contains(&Some(word)) {
+            continue;
+        }
+        seen[n] = Some(word);
+        if let Some(end) = first.get(word).into_iter().flatten().find_map(|&p| a.phrase_at(i, &phrases[p])) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// What the role checks need to know about the whole sentence.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceFacts {
+    /// Sports news: a score or a sports word.
+    pub(crate) sports: bool,
+    /// Token indices of free-standing dashes ("X — Y", "X - Y"), which set off a dateline, an aside or a new
+    /// clause.
+    pub(crate) dashes: Vec<usize>,
+}
+
+impl SentenceFacts {
+    pub(crate) fn new(a: &Analysis, text: &str, tokens: &Tokens) -> SentenceFacts {
+        let toks = tokens.as_slice();
+        let dashes = (0..a.len())
+            .filter(|&i| {
+                matches!(a.norm(i), "-" | "--" | "\u{2014}" | "\u{2013}")
+                    && toks.get(i).is_some_and(|t| {
+                        let before = t.span.start().checked_sub(1).and_then(|s| text.get(s..t.span.start()));
+                        before.is_some_and(|c| c.chars().all(char::is_whitespace)) || a.norm(i) == "\u{2014}"
+                    })
+            })
+            .collect();
+        SentenceFacts { sports: sports_sentence(a, text, tokens), dashes }
+    }
+
+    /// Whether a dash separates token ranges: an odd number of dashes lies between `from` and `to` and none before
+    /// `from` (so `from` does not sit inside a dash pair: "Egypt and Jordan - also criticised").
+    fn split(&self, from: usize, to: usize, outer_from: usize) -> bool {
+        let between = self.dashes.iter().filter(|&&d| d >= from && d < to).count();
+        let before = self.dashes.iter().filter(|&&d| d < outer_from).count();
+        between % 2 == 1 && before == 0
+    }
+}
+
+/// Whether the sentence is sports news: a score ("6-4", "2–0") or a sports word.
+fn sports_sentence(a: &Analysis, text: &str, tokens: &Tokens) -> bool {
+    let l = lists();
+    let lower = |i: usize| !a.capitalized.get(i).copied().unwrap_or(true);
+    if (0..a.len()).any(|i| lower(i) && phrase_end(a, i, &l.sport, &l.sport_first).is_some()) {
+        return true;
+    }
+    let (Some(first), Some(last)) = (tokens.as_slice().first(), tokens.as_slice().last()) else { return false };
+    text.get(first.span.start()..last.span.end()).is_some_and(has_score)
+}
+
+/// A match score: one or two digits, a hyphen or dash, one or two digits, not part of a longer number or date.
+pub(crate) fn has_score(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits_at = |from: usize, back: bool| -> usize {
+        let mut n = 0;
+        if back {
+            let mut k = from;
+            while k > 0 && b[k - 1].is_ascii_digit() {
+                k -= 1;
+                n += 1;
+            }
+        } else {
+            let mut k = from;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+                n += 1;
+            }
+        }
+        n
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let dash = if b[i] == b'-' {
+            Some(1)
+        } else if s.get(i..).is_some_and(|r| r.starts_with('\u{2013}')) {
+            Some('\u{2013}'.len_utf8())
+        } else {
+            None
+        };
+        if let Some(w) = dash {
+            let before = digits_at(i, true);
+            let after = digits_at(i + w, false);
+            let start = i - before;
+            let end = i + w + after;
+            let clean_before = start == 0 || !matches!(b[start - 1], b'.' | b',' | b'/' | b'-' | b'$' | b':');
+            let clean_after = end >= b.len()
+                || !(b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b',' | b'/' | b'-'))
+                || matches!(b[end], b',' | b'.') && b.get(end + 1).is_none_or(|c| !c.is_ascii_digit());
+            if (1..=2).contains(&before) && (1..=2).contains(&after) && clean_before && clean_after {
+                return true;
+            }
+            i += w;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// Whether the coded event survives the role checks: a match result between two bare names in sports news or
+/// after a contest verb; a nationality adjective or name modifying a thing ("British documentary photography") as
+/// a source; an everyday verb without a political subject right before it.
+pub(crate) fn plausible(
+    a: &Analysis,
+    actors: &[ActorSlot],
+    actor_tokens: &[(usize, usize)],
+    time_tokens: &[(usize, usize)],
+    facts: &SentenceFacts,
+    m: &Match,
+    e: &EventCandidate,
+) -> bool {
+    let l = lists();
+    // "HANOI, Vietnam (AP) — X accused ...", "would release a transcript — Democrats expected ...": a dash between
+    // a party and the predicate puts them in different clauses.
+    let (s_start, s_end) = actor_tokens[e.source];
+    if s_end <= m.anchor && facts.split(s_end, m.anchor, s_start) {
+        return false;
+    }
+    if let Some(t) = e.target
+        && actor_tokens[t].0 > m.anchor
+        && facts.split(m.end.min(actor_tokens[t].0), actor_tokens[t].0, m.anchor)
+    {
+        return false;
+    }
+    let bare = |k: usize| {
+        matches!(actors[k].kind, SlotKind::Country | SlotKind::Place | SlotKind::Group)
+            && actors[k].code.as_deref().is_none_or(|c| c.len() <= 3)
+    };
+    if facts.sports && bare(e.source) && e.target.is_none_or(bare) {
+        return false;
+    }
+    if modifies_thing(a, actors, actor_tokens, e.source, Strictness::Loose) {
+        return false;
+    }
+    // (An obligation in reported speech is the speaker's demand, whose source is the speaker by design.)
+    if bracketed_modifier(a, s_start, s_end)
+        || e.target.is_some_and(|t| bracketed_modifier(a, actor_tokens[t].0, actor_tokens[t].1))
+    {
+        return false;
+    }
+    // "accused X of supporting Y": the one accused is the gerund's subject (object control), so X being the
+    // accusation's object is no objection.
+    let controlled = m.gerund && s_end + 1 == m.anchor && matches!(a.norm(s_end), "of" | "for");
+    if s_end <= m.anchor && !m.obliged && !controlled && object_of_verb(a, s_start) {
+        return false;
+    }
+    let Some(v) = a.lemmas.get(m.anchor).and_then(|l| l.verb) else { return true };
+    if m.kind != MatchKind::Verb {
+        return true;
+    }
+    if l.contest.contains(v.base) && bare(e.source) && e.target.is_none_or(bare) {
+        return false;
+    }
+    let ordinary = m.object.is_none() && l.ordinary.contains(v.base);
+    if let Some(t) = e.target
+        && complement_target(a, m, actor_tokens[t].0, ordinary)
+    {
+        return false;
+    }
+    if !ordinary {
+        return true;
+    }
+    if e.target.is_some_and(|t| modifies_thing(a, actors, actor_tokens, t, Strictness::Target))
+        || modifies_thing(a, actors, actor_tokens, e.source, Strictness::Source)
+    {
+        return false;
+    }
+    if matches!(actors[e.source].kind, SlotKind::Place | SlotKind::Media) {
+        return false;
+    }
+    let (source_start, _) = actor_tokens[e.source];
+    // "was offered by X", "a bill signed by X": the agent after "by" acts.
+    if source_start > m.anchor {
+        return (source_start.saturating_sub(3)..source_start).any(|k| a.norm(k) == "by");
+    }
+    expressed(a, m.anchor) || subject_before(a, actor_tokens, time_tokens, m, e.source)
+}
+
+/// "expressing \"absolute support\" to X", "pledged full support": the predicate is the object of a verb of
+/// expression a few words before it (past quotes and adjectives).
+fn expressed(a: &Analysis, anchor: usize) -> bool {
+    let l = lists();
+    (anchor.saturating_sub(4)..anchor)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k) && a.norm(k) != ",")
+        .any(|k| a.lemmas[k].verb.is_some_and(|v| l.express.contains(v.base)) || l.express.contains(a.norm(k)))
+}
+
+/// "going to the (UN) General Assembly": a name in brackets right after a determiner or preposition qualifies the
+/// noun after it; it is no party (unlike the acronym after a full name: "the World Food Program (WFP)").
+fn bracketed_modifier(a: &Analysis, start: usize, end: usize) -> bool {
+    start >= 2 && a.norm(start - 1) == "(" && a.norm(end) == ")" && a.is(start - 2, DET | PREP)
+}
+
+/// "killing hired Russian thugs in Syria, pulling out of ...", "considers the US biased and has rejected ...": a
+/// slot right after a transitive verb (past determiners and modifiers) is that verb's object, not the subject of
+/// a predicate after it. A report verb ("said Iran would ...") and the verbs "be" and "have" take no object.
+fn object_of_verb(a: &Analysis, start: usize) -> bool {
+    let mut k = start;
+    for _ in 0..3 {
+        let Some(j) = k.checked_sub(1) else { return false };
+        k = j;
+        if a.is(k, DET) || a.norm(k).ends_with("ly") {
+            continue;
+        }
+        return a.lemmas[k].verb.is_some_and(|v| {
+            !matches!(v.base, "be" | "have" | "do" | "get")
+                && !a.report_cues.contains(&k)
+                && (v.is(VerbForm::Past)
+                    || v.is(VerbForm::ThirdPerson)
+                    || v.is(VerbForm::Gerund)
+                    || v.is(VerbForm::Base))
+                && !a.is(k, PREP | MODAL)
+        });
+    }
+    false
+}
+
+/// "oppose it, including calling for a UN debate", "denied that X ...": a target after an object pronoun, or
+/// inside a "that" clause right after an everyday verb, is not the verb's object. ("demanded that X ..." does
+/// target X, so the "that" reading is limited to the everyday verbs.)
+fn complement_target(a: &Analysis, m: &Match, target_start: usize, ordinary: bool) -> bool {
+    if target_start <= m.anchor || m.prep.is_some_and(|p| p < target_start && p > m.anchor) && m.object.is_none() {
+        return false;
+    }
+    let mut k = m.end.max(m.anchor + 1);
+    while k < target_start && (a.norm(k).ends_with("ly") || a.norm(k) == "also") {
+        k += 1;
+    }
+    k < target_start
+        && matches!(a.norm(k), "that" | "it" | "them" | "him" | "this" | "these" | "those")
+        && (a.norm(k) != "that" || ordinary)
+}
+
+/// Whether the source slot (or a list ending in a slot) stands right before the verb, past auxiliaries, adverbs,
+/// time expressions, "to", a relative pronoun and negation; a pronoun, a people noun ("officials from X
+/// offered") or the "and" of coordinated verbs there also counts, as role assignment has already tied it to the
+/// source. A cue phrase ("refusal to accept", "vowed to back") may stand in between too.
+fn subject_before(
+    a: &Analysis,
+    actor_tokens: &[(usize, usize)],
+    time_tokens: &[(usize, usize)],
+    m: &Match,
+    source: usize,
+) -> bool {
+    let l = lists();
+    let cued = m.refused || m.intent || m.agreed || m.failed || m.prepared || m.future || m.negated;
+    let reach = if cued { SUBJECT_REACH + 4 } else { SUBJECT_REACH };
+    let mut j = m.anchor;
+    for _ in 0..reach {
+        let Some(k) = j.checked_sub(1) else { return false };
+        j = k;
+        let w = a.norm(j);
+        let ends_slot = |s: usize| actor_tokens[s].1 == j + 1 && actor_tokens[s].1 > actor_tokens[s].0;
+        if let Some(slot) = (0..actor_tokens.len()).find(|&s| ends_slot(s)) {
+            if slot == source {
+                return true;
+            }
+            // "X urged the EU to support Y": the one urged is the object of the verb before it; the requested act
+            // is coded for the subject of that verb (role assignment's reading), so look on past the object.
+            if slot_is_object(a, actor_tokens, slot) {
+                j = actor_tokens[slot].0;
+                continue;
+            }
+            // "Iran, Russia and Syria have been pressuring": the list's last item stands before the verb.
+            // "Modi and the visiting Kishida toured": past determiners and modifiers once a coordinator joins them.
+            let (s_end, found_start) = (actor_tokens[source].1, actor_tokens[slot].0);
+            let joined = (s_end..found_start).any(|t| a.is(t, CONJ));
+            return s_end <= found_start
+                && (s_end..found_start).all(|t| {
+                    matches!(a.norm(t), "," | "(" | ")")
+                        || a.is(t, CONJ)
+                        || actor_tokens.iter().any(|&(s, e)| s <= t && t < e)
+                        || joined && (a.is(t, DET) || !a.capitalized[t] && !a.is_punct(t))
+                });
+        }
+        if matches!(w, "he" | "she" | "they" | "we" | "it" | "i" | "you" | "and") {
+            return true;
+        }
+        let noun = a.lemmas[j].noun.unwrap_or(w);
+        if l.agent.contains(noun) || l.agent.contains(w.trim_end_matches('s')) {
+            return true;
+        }
+        // "UN peacekeepers will arrive": the head noun of a subject the source slot modifies.
+        if j > 0 && actor_tokens[source].1 == j && !a.capitalized[j] && !a.is_punct(j) && a.function[j] == 0 {
+            return true;
+        }
+        // "accused X of supporting Y", "blamed X for attacking Y": the one accused is the gerund's subject.
+        if m.gerund && j + 1 == m.anchor && matches!(w, "of" | "for") {
+            continue;
+        }
+        let in_time = time_tokens.iter().any(|&(s, e)| s <= j && j < e);
+        let skip = in_time
+            || l.bridge.contains(w)
+            || matches!(w, "to" | "," | "not" | "n't" | ")" | "(" | "\"" | "\u{201c}" | "\u{201d}")
+            || w.ends_with("ly")
+            || a.is(j, MODAL | RELPRO)
+            || a.lemmas[j].verb.is_some() && !a.capitalized[j]
+            || cued && !a.capitalized[j];
+        if !skip {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether slot `slot` stands right after a transitive verb (its object) and right before "to" (the subject of
+/// an infinitive that verb asks for).
+fn slot_is_object(a: &Analysis, actor_tokens: &[(usize, usize)], slot: usize) -> bool {
+    let (start, end) = actor_tokens[slot];
+    a.norm(end) == "to" && object_of_verb(a, start)
+}
+
+/// How many words after a name make it a modifier of a thing.
+#[derive(Clone, Copy)]
+enum Strictness {
+    /// The target of an everyday verb: any one word ("offers German cars").
+    Target,
+    /// The source of an everyday verb: one singular word or two words (a single plural word after a name may be a
+    /// verb: "Iran wants").
+    Source,
+    /// Any other source: two words with a singular head ("British documentary photography").
+    Loose,
+}
+
+/// Whether slot `k` is a bare country name or nationality adjective that modifies a following thing ("British
+/// documentary photography", "Hong Kong action movies"), not an actor. The words after it (up to three lower-case
+/// words that cannot be a finite verb: no verb reading, not an irregular past, not an auxiliary) are read as a
+/// noun phrase; a people noun among them ("American colonists", "Irish nationalist guerrillas") keeps the actor.
+/// How much it takes is [`Strictness`].
+fn modifies_thing(
+    a: &Analysis,
+    actors: &[ActorSlot],
+    actor_tokens: &[(usize, usize)],
+    k: usize,
+    strictness: Strictness,
+) -> bool {
+    let l = lists();
+    let Some(slot) = actors.get(k) else { return false };
+    if !matches!(slot.kind, SlotKind::Country | SlotKind::Group | SlotKind::Place)
+        || slot.code.as_deref().is_some_and(|c| c.len() > 3)
+    {
+        return false;
+    }
+    let Some(&(s, e)) = actor_tokens.get(k) else { return false };
+    if e <= s {
+        return false;
+    }
+    let mut run: Vec<&str> = Vec::new();
+    let mut j = e;
+    while j < a.len() && run.len() < 3 {
+        let w = a.norm(j);
+        let word = w.len() > 2 && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        let verb = a.lemmas[j].verb.is_some() || PAST_VERBS.contains(w) || w.ends_with("ed") && run.is_empty();
+        let function = a.function[j] != 0 || a.capitalized[j] || is_aux(w);
+        if !word || verb || function {
+            break;
+        }
+        run.push(w);
+        j += 1;
+    }
+    let Some(&head) = run.last() else { return false };
+    let agent = |w: &str| l.agent.contains(w) || l.agent.contains(w.trim_end_matches('s'));
+    if run.iter().any(|w| agent(w) || a.lemmas.get(e).and_then(|l| l.noun).is_some_and(|n| l.agent.contains(n))) {
+        return false;
+    }
+    match strictness {
+        Strictness::Target => true,
+        Strictness::Source => run.len() >= 2 || !head.ends_with('s'),
+        Strictness::Loose => run.len() >= 2 && !head.ends_with('s'),
+    }
+}
+
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "will"
+            | "would"
+            | "did"
+            | "had"
+            | "has"
+            | "not"
+            | "also"
+            | "too"
+            | "and"
+            | "or"
+            | "but"
+            | "who"
+            | "which"
+            | "that"
+            | "then"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "again"
+            | "alone"
+            | "last"
+            | "first"
+            | "once"
+            | "never"
+            | "always"
+            | "already"
+            | "soon"
+            | "later"
+            | "even"
+            | "only"
+            | "just"
+            | "instead"
+            | "however"
+            | "meanwhile"
+            | "together"
+            | "itself"
+            | "all"
+            | "both"
+            | "each"
+            | "thus"
+            | "therefore"
+            | "still"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dozen"
+            | "dozens"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "next"
+            | "this"
+            | "week"
+            | "month"
+            | "year"
+            | "ago"
+            | "earlier"
+            | "here"
+            | "there"
+            | "yet"
+            | "via"
+    ) || w.ends_with("ly")
+}
