@@ -7,6 +7,13 @@
 //! tell standing relations ("maintains close ties with") apart from events. [`EventRecord`] is the consolidated
 //! record of `FORMATS.md`; [`Codebook`] answers questions about CAMEO codes.
 //!
+//! [`EventRecord`] and its parts ([`Party`], [`EventDate`], [`Location`], [`Flags`], [`Mention`]) are the only
+//! event record types in the workspace: the pipeline consolidates them, the store writes and reads them and
+//! re-exports them, the CLI prints them. They live here rather than in `dyad_core` because a record is built from
+//! this crate's codebook ([`EventRecord::for_code`]) and every stage that handles one already depends on this
+//! crate, while `dyad_core` stays free of event vocabulary. What only a database row has (a mention's document
+//! hash) is an optional field skipped when absent, so a record prints the same whoever made it.
+//!
 //! Key design decision: dictionary-driven pattern matching over lemmas with word-order heuristics for roles,
 //! not a syntactic parser or a trained model. Verb patterns (`data/verbs.tsv`), nominal events
 //! (`data/nominal_events.tsv`), relation cues (`data/relations.tsv`) and modifier cues (`data/event_cues.tsv`)

@@ -1,11 +1,18 @@
-//! The consolidated event record, serialised exactly as the event record of `FORMATS.md`, plus `pattern`.
+//! The event record of `FORMATS.md` (plus `pattern`), the one set of types for it in the workspace: the pipeline
+//! builds and consolidates it, the store writes and reads it and the CLI prints it.
+//!
+//! Design decision: the types live here, in the crate that codes events, not in `dyad_core` or the store. The
+//! record is built from this crate's codebook ([`EventRecord::for_code`]) and every later stage (pipeline, store,
+//! CLI) already depends on this crate, while `dyad_core` holds only value types with no event vocabulary. The few
+//! things only a database row has (a mention's document hash) are optional fields that are skipped when absent,
+//! so a record serialises the same whoever made it and old stored JSON still loads.
 
 use crate::Codebook;
 use dyad_core::{DateRange, DateValue, Precision};
 use serde::{Deserialize, Serialize};
 
 /// One side of an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
     /// Canonical actor id.
     pub id: String,
@@ -40,6 +47,27 @@ impl EventDate {
         let days = (range.end - range.start).num_days();
         let precision = if days <= 6 { Precision::Week } else { Precision::Month };
         EventDate { value: range.to_string(), precision, basis: basis.into() }
+    }
+
+    /// The date as one period: a range ("this week": Monday to the anchor) becomes the ISO week, month or year
+    /// that holds it. `None` when the value does not parse or no such period holds the range.
+    pub fn period(&self) -> Option<DateValue> {
+        let Some((a, b)) = self.value.split_once('/') else { return self.value.parse().ok() };
+        let (a, b): (DateValue, DateValue) = (a.parse().ok()?, b.parse().ok()?);
+        let range = DateRange::new(a.first_day(), b.last_day())?;
+        [Precision::Week, Precision::Month, Precision::Year]
+            .into_iter()
+            .filter_map(|p| DateValue::from_naive(range.start).ok().map(|d| d.truncate(p)))
+            .find(|d| d.last_day() >= range.end)
+    }
+
+    /// The same date as one [`period`](EventDate::period), as the store keeps it (its columns index one period):
+    /// a range is kept in the basis.
+    pub fn to_period(&self) -> Option<EventDate> {
+        let value = self.period()?;
+        let basis =
+            if self.value.contains('/') { format!("{} ({})", self.basis, self.value) } else { self.basis.clone() };
+        Some(EventDate::from_value(value, basis))
     }
 }
 
@@ -80,6 +108,9 @@ pub struct Mention {
     pub end: usize,
     /// The sentence text.
     pub text: String,
+    /// The hash of the stored document, set by the store when it reads the mention back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
 }
 
 /// A consolidated event: one (source, action, target), every sentence that reports it. Field order and names
@@ -118,7 +149,9 @@ pub struct EventRecord {
     pub num_articles: usize,
     /// Story cluster id, if any.
     pub story: Option<String>,
-    /// Which dictionary pattern fired (`verbs:meet|with|-`, `nominal:meeting`).
+    /// Which dictionary pattern fired (`verbs:meet|with|-`, `nominal:meeting`); empty (and not printed) for a
+    /// record stored without one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pattern: String,
 }
 
@@ -175,7 +208,14 @@ mod tests {
         r.date = Some(EventDate::from_value(DateValue::day(2017, 4, 27).unwrap(), "'Thursday', past tense"));
         r.location = Some(Location { name: "Havana".into(), country: Some("CUB".into()) });
         r.flags.reported = true;
-        r.mentions.push(Mention { file: "000.txt".into(), sentence: 14, start: 2190, end: 2290, text: "...".into() });
+        r.mentions.push(Mention {
+            file: "000.txt".into(),
+            sentence: 14,
+            start: 2190,
+            end: 2290,
+            text: "...".into(),
+            doc: None,
+        });
         r.num_mentions = 1;
         let v: serde_json::Value = serde_json::to_value(&r).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
@@ -205,5 +245,46 @@ mod tests {
         assert_eq!(week.precision, Precision::Week);
         let long = EventDate::from_range(DateRange::new(d(2017, 4, 1), d(2017, 4, 28)).unwrap(), "x");
         assert_eq!(long.precision, Precision::Month);
+    }
+
+    #[test]
+    fn ranges_are_stored_as_the_period_that_holds_them() {
+        let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let week = EventDate::from_range(DateRange::new(d(2017, 4, 24), d(2017, 4, 28)).unwrap(), "this week");
+        let stored = week.to_period().unwrap();
+        assert_eq!(stored.value, "2017-W17");
+        assert_eq!(stored.precision, Precision::Week);
+        assert_eq!(stored.basis, "this week (2017-04-24/2017-04-28)");
+        let month = EventDate::from_range(DateRange::new(d(2017, 4, 27), d(2017, 5, 2)).unwrap(), "x");
+        assert_eq!(month.to_period().unwrap().value, "2017");
+        let across_years = EventDate::from_range(DateRange::new(d(2017, 12, 30), d(2018, 1, 2)).unwrap(), "x");
+        assert_eq!(across_years.to_period(), None);
+        let day = EventDate::from_value(DateValue::day(2017, 4, 27).unwrap(), "stated");
+        assert_eq!(day.to_period().as_ref(), Some(&day));
+        let garbage = EventDate { value: "soon".into(), precision: Precision::Day, basis: String::new() };
+        assert_eq!(garbage.period(), None);
+    }
+
+    #[test]
+    fn optional_fields_are_skipped_and_default() {
+        let r = EventRecord::for_code("042", party("A", "AAA", "AAA"), None, "").unwrap();
+        let v = serde_json::to_value(&r).unwrap();
+        assert!(v.get("pattern").is_none());
+        let back: EventRecord = serde_json::from_value(v).unwrap();
+        assert_eq!(back, r);
+        let m: Mention =
+            serde_json::from_str(r#"{"file":"a","sentence":1,"start":0,"end":1,"text":"x","doc":"h"}"#).unwrap();
+        assert_eq!(m.doc.as_deref(), Some("h"));
+        assert!(!serde_json::to_string(&Mention { doc: None, ..m }).unwrap().contains("doc"));
+        // A record as the store kept it (doc_events) before the record types were one still loads.
+        let old = r#"{"id":"042:a:b","code":"042","root":"04","quad_class":1,"goldstein":1.9,"plover":"CONSULT",
+            "source":{"id":"a","name":"A","code":null,"country":"AAA"},"target":null,
+            "date":{"value":"2017-04-24/2017-04-28","precision":"week","basis":"this week"},"location":null,
+            "flags":{"negated":false,"future":false,"reported":false,"symmetric":false,"historical":false},
+            "mentions":[{"file":"a.txt","sentence":3,"start":0,"end":5,"text":"x"}],"num_mentions":1,
+            "num_sources":1,"num_articles":1,"story":null,"pattern":"verbs:visit|-|-"}"#;
+        let old: EventRecord = serde_json::from_str(old).unwrap();
+        assert_eq!(old.date.unwrap().period(), DateValue::week(2017, 17).ok());
+        assert_eq!(old.mentions[0].doc, None);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::{CodedArticle, Coder};
 use chrono::{Datelike, NaiveDate};
-use dyad_core::{DateRange, DateValue, Precision};
+use dyad_core::{DateValue, Precision};
 use dyad_events::{EventDate, EventRecord, Location, Mention};
 use dyad_page::{Article, Published};
 use dyad_stories::{
@@ -127,7 +127,7 @@ pub fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story:
         target: actor_key(event.target.as_ref()),
         code: event.code.clone(),
         symmetric: event.flags.symmetric,
-        date: event.date.as_ref().and_then(date_value),
+        date: event.date.as_ref().and_then(EventDate::period),
         place: event.location.as_ref().map(|l| Place { name: Some(l.name.clone()), country: l.country.clone() }),
         mentions: event.mentions.iter().map(story_mention).collect(),
     }
@@ -140,7 +140,7 @@ pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &E
         .members
         .iter()
         .filter_map(|m| originals.get(m))
-        .find(|e| e.date.as_ref().and_then(date_value) == c.date)
+        .find(|e| e.date.as_ref().and_then(EventDate::period) == c.date)
         .or_else(|| c.members.first().and_then(|m| originals.get(m)))?;
     let mut record = EventRecord::for_code(
         &c.code,
@@ -165,6 +165,7 @@ pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &E
             start: m.start,
             end: m.end,
             text: m.text.clone(),
+            doc: None,
         })
         .collect();
     record.num_mentions = c.num_mentions;
@@ -187,16 +188,4 @@ fn story_mention(m: &Mention) -> dyad_stories::Mention {
         end: m.end,
         text: m.text.clone(),
     }
-}
-
-/// An event date as one period: a range ("this week": Monday to the anchor) becomes the ISO week, month or year
-/// that holds it.
-pub fn date_value(date: &EventDate) -> Option<DateValue> {
-    let Some((a, b)) = date.value.split_once('/') else { return date.value.parse().ok() };
-    let (a, b): (DateValue, DateValue) = (a.parse().ok()?, b.parse().ok()?);
-    let range = DateRange::new(a.first_day(), b.last_day())?;
-    [Precision::Week, Precision::Month, Precision::Year]
-        .into_iter()
-        .filter_map(|p| DateValue::from_naive(range.start).ok().map(|d| d.truncate(p)))
-        .find(|d| d.last_day() >= range.end)
 }

@@ -17,8 +17,7 @@ mod corpus;
 mod doc;
 
 pub use corpus::{
-    Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, date_value, event_input, story_meta,
-    year_from_story,
+    Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, event_input, story_meta, year_from_story,
 };
 
 use chrono::{Datelike, NaiveDate};
@@ -209,7 +208,8 @@ impl Coder {
             let tokens = dyad_text::tokenize(&doc.text, sentence);
             let dictionaries = self.dictionaries.unwrap_or_else(Dictionaries::builtin);
             let coded = code_sentence_in(dictionaries, &doc.text, &tokens, &slots, &times);
-            let mention = Mention { file: article.file.clone(), sentence: index, start, end, text: text.to_string() };
+            let mention =
+                Mention { file: article.file.clone(), sentence: index, start, end, text: text.to_string(), doc: None };
             // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
             // counts of it would only be noise.
             // A state's coercion at home with no named target targets its own state (`home_target`).

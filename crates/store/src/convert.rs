@@ -1,4 +1,5 @@
-//! Conversions from the pipeline's types into the store's records, and back for re-coding stored articles.
+//! Conversions from the pipeline's types into the store's records, and back for re-coding stored articles. Events
+//! need none: the store keeps the pipeline's [`dyad_events::EventRecord`] as it is.
 
 use crate::records::*;
 use dyad_pipeline::CodedArticle;
@@ -39,26 +40,6 @@ pub fn published_of(p: &dyad_page::Published) -> PublishedRecord {
         date: p.date,
         evidence: p.evidence.clone(),
         basis: (!p.basis.is_empty()).then(|| p.basis.clone()),
-    }
-}
-
-fn mention_of(m: &dyad_events::Mention) -> MentionRecord {
-    MentionRecord {
-        file: m.file.clone(),
-        sentence: Some(m.sentence),
-        start: m.start,
-        end: m.end,
-        text: m.text.clone(),
-        doc: None,
-    }
-}
-
-fn actor_ref(p: &dyad_events::Party) -> ActorRef {
-    ActorRef {
-        id: Some(p.id.clone()),
-        name: p.name.clone(),
-        code: p.code.clone().unwrap_or_default(),
-        country: p.country.clone(),
     }
 }
 
@@ -148,45 +129,7 @@ pub fn relation_of(r: &dyad_pipeline::RelationRecord) -> RelationRecord {
         a: key(&r.a),
         b: key(&r.b),
         as_of: r.as_of.clone(),
-        evidence: mention_of(&r.mention),
-    }
-}
-
-/// A consolidated event as stored. A date range ("this week") is kept as the week, month or year that holds it,
-/// with the range in the basis.
-pub fn event_of(e: &dyad_events::EventRecord) -> EventRecord {
-    let date = e.date.as_ref().and_then(|d| {
-        let value = dyad_pipeline::date_value(d)?;
-        let basis = if d.value.contains('/') { format!("{} ({})", d.basis, d.value) } else { d.basis.clone() };
-        Some(EventDate { date: value, basis })
-    });
-    EventRecord {
-        id: e.id.clone(),
-        code: e.code.clone(),
-        root: e.root.clone(),
-        quad_class: e.quad_class,
-        goldstein: e.goldstein,
-        plover: e.plover.clone(),
-        source: Some(actor_ref(&e.source)),
-        target: e.target.as_ref().map(actor_ref),
-        date,
-        location: e
-            .location
-            .as_ref()
-            .map(|l| LocationRecord { name: Some(l.name.clone()), country: l.country.clone() }),
-        flags: EventFlags {
-            negated: e.flags.negated,
-            future: e.flags.future,
-            reported: e.flags.reported,
-            symmetric: e.flags.symmetric,
-            historical: e.flags.historical,
-        },
-        mentions: e.mentions.iter().map(mention_of).collect(),
-        num_mentions: e.num_mentions as u32,
-        num_sources: e.num_sources as u32,
-        num_articles: e.num_articles as u32,
-        story: e.story.clone(),
-        pattern: Some(e.pattern.clone()),
+        evidence: r.mention.clone(),
     }
 }
 

@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::hash::gdelt_event_id;
-use crate::records::{ActorRef, EventRecord, MentionRecord};
+use crate::records::{EventDate, EventRecord, Mention, Party};
 
 /// Number of columns in a GDELT 2.0 Event record.
 pub const GDELT_EVENT_COLUMNS: usize = 61;
@@ -64,16 +64,16 @@ fn clean(s: &str) -> String {
     s.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect()
 }
 
-fn actor_columns(actor: Option<&ActorRef>, out: &mut Vec<String>) {
+fn actor_columns(actor: Option<&Party>, out: &mut Vec<String>) {
     let Some(a) = actor else {
         out.extend(std::iter::repeat_n(String::new(), 10));
         return;
     };
     let country = a.country.clone().unwrap_or_default();
+    let code = a.code.as_deref().unwrap_or("");
     // Type codes are the 3-letter parts after the country part, when the code starts with the actor's country.
-    let types: Vec<String> = if !country.is_empty() && a.code.starts_with(&country) {
-        a.code
-            .get(country.len()..)
+    let types: Vec<String> = if !country.is_empty() && code.starts_with(&country) {
+        code.get(country.len()..)
             .unwrap_or("")
             .as_bytes()
             .chunks(3)
@@ -82,7 +82,7 @@ fn actor_columns(actor: Option<&ActorRef>, out: &mut Vec<String>) {
     } else {
         Vec::new()
     };
-    out.push(clean(&a.code));
+    out.push(clean(code));
     out.push(clean(&a.name.to_uppercase()));
     out.push(clean(&country));
     out.extend(std::iter::repeat_n(String::new(), 4)); // known group, ethnic, religion 1, religion 2
@@ -100,9 +100,9 @@ fn empty_geo(out: &mut Vec<String>) {
 pub fn gdelt_event_fields(e: &EventRecord, ctx: &GdeltContext, added: NaiveDateTime) -> Vec<String> {
     let mut f = Vec::with_capacity(GDELT_EVENT_COLUMNS);
     f.push(gdelt_event_id(&e.id).to_string());
-    match &e.date {
+    match e.date.as_ref().and_then(EventDate::period) {
         Some(d) => {
-            let day = d.date.first_day();
+            let day = d.first_day();
             f.push(day.format("%Y%m%d").to_string());
             f.push(day.format("%Y%m").to_string());
             f.push(day.year().to_string());
@@ -110,9 +110,9 @@ pub fn gdelt_event_fields(e: &EventRecord, ctx: &GdeltContext, added: NaiveDateT
         }
         None => f.extend(std::iter::repeat_n(String::new(), 4)),
     }
-    actor_columns(e.source.as_ref(), &mut f);
+    actor_columns(Some(&e.source), &mut f);
     actor_columns(e.target.as_ref(), &mut f);
-    let lead = e.mentions.iter().any(|m| m.sentence == Some(0));
+    let lead = e.mentions.iter().any(|m| m.sentence == 0);
     f.push(if lead { "1" } else { "0" }.into());
     f.push(clean(&e.code));
     f.push(clean(e.code.get(..3).unwrap_or(&e.code)));
@@ -126,14 +126,15 @@ pub fn gdelt_event_fields(e: &EventRecord, ctx: &GdeltContext, added: NaiveDateT
     empty_geo(&mut f);
     empty_geo(&mut f);
     match &e.location {
-        Some(loc) if loc.name.is_some() || loc.country.is_some() => {
-            let kind = match (&loc.name, loc.country.as_deref()) {
-                (None, _) => "1",
-                (Some(_), Some("USA")) => "3",
-                (Some(_), _) => "4",
+        Some(loc) if !loc.name.is_empty() || loc.country.is_some() => {
+            let kind = match (loc.name.is_empty(), loc.country.as_deref()) {
+                (true, _) => "1",
+                (false, Some("USA")) => "3",
+                (false, _) => "4",
             };
             f.push(kind.into());
-            f.push(clean(loc.name.as_deref().or(loc.country.as_deref()).unwrap_or("")));
+            let name = Some(loc.name.as_str()).filter(|n| !n.is_empty());
+            f.push(clean(name.or(loc.country.as_deref()).unwrap_or("")));
             f.push(clean(loc.country.as_deref().unwrap_or("")));
             f.extend(std::iter::repeat_n(String::new(), 5));
         }
@@ -145,7 +146,7 @@ pub fn gdelt_event_fields(e: &EventRecord, ctx: &GdeltContext, added: NaiveDateT
     f
 }
 
-fn source_url(m: &MentionRecord, ctx: &GdeltContext) -> String {
+fn source_url(m: &Mention, ctx: &GdeltContext) -> String {
     ctx.docs.get(&m.file).map_or_else(|| m.file.clone(), |d| d.url.clone())
 }
 
@@ -163,12 +164,7 @@ pub fn write_gdelt_events<'a, W: Write>(
 }
 
 /// The 16 fields of one mention of an event.
-pub fn gdelt_mention_fields(
-    e: &EventRecord,
-    m: &MentionRecord,
-    ctx: &GdeltContext,
-    added: NaiveDateTime,
-) -> Vec<String> {
+pub fn gdelt_mention_fields(e: &EventRecord, m: &Mention, ctx: &GdeltContext, added: NaiveDateTime) -> Vec<String> {
     let doc = ctx.docs.get(&m.file);
     let mention_time =
         doc.and_then(|d| d.published).and_then(|p| p.and_hms_opt(0, 0, 0)).map_or_else(|| timestamp(added), timestamp);
@@ -179,7 +175,7 @@ pub fn gdelt_mention_fields(
         "1".into(),
         clean(doc.and_then(|d| d.outlet.as_deref()).unwrap_or(&m.file)),
         clean(&source_url(m, ctx)),
-        m.sentence.map(|s| (s + 1).to_string()).unwrap_or_default(),
+        (m.sentence + 1).to_string(),
         String::new(),
         String::new(),
         m.start.to_string(),

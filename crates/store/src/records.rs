@@ -1,8 +1,10 @@
 //! The records the store reads and writes. Each mirrors a JSON record of `shared/FORMATS.md` field for field (plus a
 //! few optional extras that are skipped when absent), so the integration converts the pipeline's types into these
-//! once and the CLI prints them unchanged.
+//! once and the CLI prints them unchanged. The event record is the pipeline's own ([`dyad_events::EventRecord`]
+//! and its parts), written and read as it is.
 
 use dyad_core::DateValue;
+pub use dyad_events::{EventDate, EventRecord, Flags, Location, Mention, Party};
 use serde::{Deserialize, Serialize};
 
 use crate::hash::content_hash;
@@ -227,111 +229,6 @@ pub struct ActorMentionRecord {
     pub text: String,
 }
 
-/// A sentence that reports an event or a relation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MentionRecord {
-    /// The file name (as in the article record).
-    pub file: String,
-    /// Sentence index in that file.
-    pub sentence: Option<usize>,
-    /// First byte in the original file.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// The sentence text.
-    pub text: String,
-    /// The document hash, when the caller knows it; otherwise the store finds the document by `file`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc: Option<String>,
-}
-
-/// An event's source or target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActorRef {
-    /// The canonical actor's id, when resolved to one.
-    pub id: Option<String>,
-    /// Name.
-    pub name: String,
-    /// CAMEO-style code.
-    pub code: String,
-    /// ISO 3166-1 alpha-3.
-    pub country: Option<String>,
-}
-
-/// When an event happened, with the reasoning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventDate {
-    /// The date (serialised as `value` and `precision`).
-    #[serde(flatten)]
-    pub date: DateValue,
-    /// How it was resolved.
-    pub basis: String,
-}
-
-/// Where an event happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LocationRecord {
-    /// Place name.
-    pub name: Option<String>,
-    /// ISO 3166-1 alpha-3.
-    pub country: Option<String>,
-}
-
-/// Modality flags of an event.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EventFlags {
-    /// "did not meet".
-    pub negated: bool,
-    /// Announced or planned, not yet happened.
-    pub future: bool,
-    /// Attributed to a source ("said").
-    pub reported: bool,
-    /// A meeting-like event with no direction.
-    pub symmetric: bool,
-    /// Background, long before publication.
-    pub historical: bool,
-}
-
-/// A consolidated event (`dyad events --format jsonl`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EventRecord {
-    /// Stable id.
-    pub id: String,
-    /// Full CAMEO code (`042`).
-    pub code: String,
-    /// The two-digit root (`04`).
-    pub root: String,
-    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-    pub quad_class: u8,
-    /// Goldstein scale, -10..10.
-    pub goldstein: f64,
-    /// PLOVER event type.
-    pub plover: Option<String>,
-    /// Who acts.
-    pub source: Option<ActorRef>,
-    /// Who is acted on.
-    pub target: Option<ActorRef>,
-    /// When.
-    pub date: Option<EventDate>,
-    /// Where.
-    pub location: Option<LocationRecord>,
-    /// Modality.
-    pub flags: EventFlags,
-    /// Every sentence that reports it.
-    pub mentions: Vec<MentionRecord>,
-    /// Number of mentions.
-    pub num_mentions: u32,
-    /// Number of distinct sources (outlets).
-    pub num_sources: u32,
-    /// Number of distinct articles.
-    pub num_articles: u32,
-    /// The story id.
-    pub story: Option<String>,
-    /// The verb pattern that coded it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pattern: Option<String>,
-}
-
 /// A standing relation between two actors ("maintains close ties with"), not an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationRecord {
@@ -344,7 +241,7 @@ pub struct RelationRecord {
     /// The date it is stated to hold at, ISO 8601.
     pub as_of: Option<String>,
     /// The sentence that states it.
-    pub evidence: MentionRecord,
+    pub evidence: Mention,
 }
 
 /// A story cluster (`dyad stories`).

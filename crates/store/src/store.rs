@@ -205,9 +205,9 @@ impl Store {
                 a: r.get(1)?,
                 b: r.get(2)?,
                 as_of: r.get(3)?,
-                evidence: MentionRecord {
+                evidence: Mention {
                     file: r.get(4)?,
-                    sentence: r.get(5)?,
+                    sentence: r.get::<_, Option<usize>>(5)?.unwrap_or_default(),
                     start: r.get(6)?,
                     end: r.get(7)?,
                     text: r.get(8)?,
@@ -555,10 +555,14 @@ impl Batch<'_> {
 
     /// [`Batch::upsert_event`], recording the consolidation bucket the event was built in and its digest.
     pub(crate) fn write_event(&self, e: &EventRecord, bucket: Option<&str>, digest: Option<i64>) -> Result<()> {
-        let src = e.source.as_ref();
+        let src = &e.source;
         let tgt = e.target.as_ref();
-        let date = e.date.as_ref();
+        // The columns index one period, so a range is stored as the period that holds it.
+        let date = e.date.as_ref().and_then(EventDate::to_period);
+        let day = date.as_ref().and_then(EventDate::period);
         let loc = e.location.as_ref();
+        // An unknown code is stored as "" (and read back as such) so that the code filters see a string.
+        let code = |a: &Party| a.code.clone().unwrap_or_default();
         self.tx
             .prepare_cached(
                 "INSERT INTO events (id, gdelt_id, code, root, quad_class, goldstein, plover,
@@ -591,19 +595,19 @@ impl Batch<'_> {
                 e.quad_class,
                 e.goldstein,
                 e.plover,
-                src.and_then(|a| a.id.as_deref()),
-                src.map(|a| a.name.as_str()),
-                src.map(|a| a.code.as_str()),
-                src.and_then(|a| a.country.as_deref()),
-                tgt.and_then(|a| a.id.as_deref()),
+                src.id,
+                src.name,
+                code(src),
+                src.country,
+                tgt.map(|a| a.id.as_str()),
                 tgt.map(|a| a.name.as_str()),
-                tgt.map(|a| a.code.as_str()),
+                tgt.map(code),
                 tgt.and_then(|a| a.country.as_deref()),
-                date.map(|d| d.date.to_string()),
-                date.map(|d| d.date.precision().as_str()),
-                date.map(|d| d.date.first_day().to_string()),
-                date.map(|d| d.basis.as_str()),
-                loc.and_then(|l| l.name.as_deref()),
+                date.as_ref().map(|d| d.value.as_str()),
+                date.as_ref().map(|d| d.precision.as_str()),
+                day.map(|d| d.first_day().to_string()),
+                date.as_ref().map(|d| d.basis.as_str()),
+                loc.map(|l| l.name.as_str()),
                 loc.and_then(|l| l.country.as_deref()),
                 e.flags.negated,
                 e.flags.future,
@@ -614,7 +618,7 @@ impl Batch<'_> {
                 e.num_sources,
                 e.num_articles,
                 e.story,
-                e.pattern,
+                Some(e.pattern.as_str()).filter(|p| !p.is_empty()),
                 bucket,
                 digest,
             ])?;
@@ -667,7 +671,7 @@ impl Batch<'_> {
         query_events(&self.tx, filter)
     }
 
-    fn resolve_doc(&self, m: &MentionRecord) -> Result<Option<String>> {
+    fn resolve_doc(&self, m: &Mention) -> Result<Option<String>> {
         match &m.doc {
             Some(hash) if has_document(&self.tx, hash)? => Ok(Some(hash.clone())),
             _ => self.doc_for_file(&m.file),
@@ -810,16 +814,18 @@ fn query_events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventReco
     Ok(out)
 }
 
-fn actor_ref(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<ActorRef>> {
+/// An event side from its four columns; `None` when it has neither name nor code. The code is read as stored, so
+/// an unknown code written as "" prints as "".
+fn party(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<Party>> {
     let name: Option<String> = row.get(at + 1)?;
     let code: Option<String> = row.get(at + 2)?;
     if name.is_none() && code.is_none() {
         return Ok(None);
     }
-    Ok(Some(ActorRef {
-        id: row.get(at)?,
+    Ok(Some(Party {
+        id: row.get::<_, Option<String>>(at)?.unwrap_or_default(),
         name: name.unwrap_or_default(),
-        code: code.unwrap_or_default(),
+        code: Some(code.unwrap_or_default()),
         country: row.get(at + 3)?,
     }))
 }
@@ -827,24 +833,24 @@ fn actor_ref(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<ActorRef>> {
 fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
     let id: String = row.get(0)?;
     let date = match (row.get::<_, Option<String>>(14)?, row.get::<_, Option<String>>(15)?) {
-        (Some(value), Some(precision)) => Some(EventDate {
-            date: parse_date(&value, &precision)?,
-            basis: row.get::<_, Option<String>>(16)?.unwrap_or_default(),
-        }),
+        (Some(value), Some(precision)) => Some(EventDate::from_value(
+            parse_date(&value, &precision)?,
+            row.get::<_, Option<String>>(16)?.unwrap_or_default(),
+        )),
         _ => None,
     };
     let location = match (row.get::<_, Option<String>>(17)?, row.get::<_, Option<String>>(18)?) {
         (None, None) => None,
-        (name, country) => Some(LocationRecord { name, country }),
+        (name, country) => Some(Location { name: name.unwrap_or_default(), country }),
     };
     let mut stmt = conn.prepare_cached(
         "SELECT file, sentence, byte_start, byte_end, text, doc FROM event_mentions WHERE event = ?1 ORDER BY ord",
     )?;
     let mentions = stmt
         .query_map([&id], |r| {
-            Ok(MentionRecord {
+            Ok(Mention {
                 file: r.get(0)?,
-                sentence: r.get(1)?,
+                sentence: r.get::<_, Option<usize>>(1)?.unwrap_or_default(),
                 start: r.get(2)?,
                 end: r.get(3)?,
                 text: r.get(4)?,
@@ -859,11 +865,11 @@ fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
         quad_class: row.get(3)?,
         goldstein: row.get(4)?,
         plover: row.get(5)?,
-        source: actor_ref(row, 6)?,
-        target: actor_ref(row, 10)?,
+        source: party(row, 6)?.unwrap_or_default(),
+        target: party(row, 10)?,
         date,
         location,
-        flags: EventFlags {
+        flags: Flags {
             negated: row.get(19)?,
             future: row.get(20)?,
             reported: row.get(21)?,
@@ -875,6 +881,6 @@ fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
         num_sources: row.get(25)?,
         num_articles: row.get(26)?,
         story: row.get(27)?,
-        pattern: row.get(28)?,
+        pattern: row.get::<_, Option<String>>(28)?.unwrap_or_default(),
     })
 }

@@ -11,15 +11,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use dyad_events::EventRecord as CodedEvent;
 use dyad_pipeline::{Coder, anchor_of, consolidated_record, event_input, year_from_story};
 use dyad_stories::{ConsolidateConfig, DocNo, DocumentMeta, Fingerprint, StoryConfig, StoryIndex, consolidate};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::convert::{article_of, doc_coding, event_of, published_of, relation_of, story_of};
-use crate::records::DocCoding;
+use crate::convert::{article_of, doc_coding, published_of, relation_of, story_of};
+use crate::records::{DocCoding, EventDate, EventRecord};
 use crate::store::{Batch, Result, Store, StoreError, load_article, parse_date};
 
 /// What one update did.
@@ -270,7 +269,7 @@ impl Batch<'_> {
                 let rows = stmt.query_map([bucket], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
-            let records: Vec<CodedEvent> =
+            let records: Vec<EventRecord> =
                 rows.iter().map(|r| serde_json::from_str(&r.record)).collect::<serde_json::Result<_>>()?;
             let inputs: Vec<_> = rows
                 .iter()
@@ -280,14 +279,15 @@ impl Batch<'_> {
                     event_input(e, format!("{}#{}", r.doc, r.ord), r.outlet.as_deref(), story.as_deref())
                 })
                 .collect();
-            let originals: HashMap<String, &CodedEvent> =
+            let originals: HashMap<String, &EventRecord> =
                 inputs.iter().map(|i| i.id.clone()).zip(records.iter()).collect();
             // Every mention of a consolidated event comes from a member, so the members name their documents.
             let doc_of: HashMap<&str, &str> =
                 inputs.iter().zip(&rows).map(|(i, r)| (i.file.as_str(), r.doc.as_str())).collect();
             for merged in consolidate(&inputs, &ConsolidateConfig::default()) {
-                let Some(record) = consolidated_record(&merged, &originals) else { continue };
-                let mut event = event_of(&record);
+                let Some(mut event) = consolidated_record(&merged, &originals) else { continue };
+                // Stored as one period, so that the digest below is that of the row as written.
+                event.date = event.date.as_ref().and_then(EventDate::to_period);
                 for m in &mut event.mentions {
                     m.doc = doc_of.get(m.file.as_str()).map(|d| d.to_string());
                 }

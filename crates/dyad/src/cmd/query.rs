@@ -82,12 +82,12 @@ fn pages(e: &EventRecord) -> String {
     files.join(", ")
 }
 
-fn side(a: &Option<dyad_store::ActorRef>) -> String {
-    a.as_ref().map_or("-".into(), |a| if a.code.is_empty() { a.name.clone() } else { a.code.clone() })
+fn side(a: Option<&dyad_store::Party>) -> String {
+    a.map_or("-".into(), |a| a.code.clone().filter(|c| !c.is_empty()).unwrap_or_else(|| a.name.clone()))
 }
 
 fn date_of(e: &EventRecord) -> String {
-    e.date.as_ref().map_or("undated".into(), |d| d.date.to_string())
+    e.date.as_ref().map_or("undated".into(), |d| d.value.clone())
 }
 
 /// Runs `dyad events`.
@@ -116,8 +116,8 @@ pub fn events(args: EventsArgs) -> anyhow::Result<()> {
                     out,
                     "{:<12} {:<10} {:<10} {:<5} {:<40} {:>4} {:>4}  {}",
                     date_of(e),
-                    side(&e.source),
-                    side(&e.target),
+                    side(Some(&e.source)),
+                    side(e.target.as_ref()),
                     e.code,
                     code_name(&e.code).chars().take(40).collect::<String>(),
                     e.num_articles,
@@ -205,13 +205,18 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<()> {
             notes.push("negated");
         }
         let notes = if notes.is_empty() { String::new() } else { format!(" [{}]", notes.join(", ")) };
-        let place = e.location.as_ref().and_then(|l| l.name.clone()).map_or(String::new(), |n| format!(" in {n}"));
+        let place = e
+            .location
+            .as_ref()
+            .map(|l| l.name.clone())
+            .filter(|n| !n.is_empty())
+            .map_or(String::new(), |n| format!(" in {n}"));
         writeln!(
             out,
             "{:<10} {} {arrow} {}  {} {}{place}{notes}  ({})",
             date_of(&e),
-            side(&e.source),
-            side(&e.target),
+            side(Some(&e.source)),
+            side(e.target.as_ref()),
             e.code,
             code_name(&e.code).to_lowercase(),
             pages(&e)
@@ -254,7 +259,15 @@ pub struct ShowArgs {
 pub fn show(args: ShowArgs) -> anyhow::Result<()> {
     let e = args.db.open()?.event(&args.id)?.with_context(|| format!("no event {}", args.id))?;
     let mut out = stdout();
-    writeln!(out, "{} {} {} -> {}  {}", date_of(&e), e.code, side(&e.source), side(&e.target), code_name(&e.code))?;
+    writeln!(
+        out,
+        "{} {} {} -> {}  {}",
+        date_of(&e),
+        e.code,
+        side(Some(&e.source)),
+        side(e.target.as_ref()),
+        code_name(&e.code)
+    )?;
     writeln!(
         out,
         "goldstein {}  quad class {}  plover {}  mentions {}  sources {}  articles {}",
@@ -269,15 +282,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<()> {
         writeln!(out, "date basis: {}", d.basis)?;
     }
     for m in &e.mentions {
-        writeln!(
-            out,
-            "\n{} sentence {} bytes {}..{}:\n  >> {} <<",
-            m.file,
-            m.sentence.unwrap_or(0),
-            m.start,
-            m.end,
-            m.text
-        )?;
+        writeln!(out, "\n{} sentence {} bytes {}..{}:\n  >> {} <<", m.file, m.sentence, m.start, m.end, m.text)?;
     }
     Ok(out.flush()?)
 }
