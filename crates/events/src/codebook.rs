@@ -1,7 +1,7 @@
 //! The CAMEO codebook (`data/cameo.tsv`): names, Goldstein scores, QuadClass, PLOVER category, intent counterpart.
 
 use crate::DataError;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const CAMEO_TSV: &str = include_str!("../../../data/cameo.tsv");

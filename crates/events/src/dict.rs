@@ -4,7 +4,7 @@
 use crate::DataError;
 use crate::petrarch::{Interner, LoadReport, PetrarchError, convert, parse_verb_dictionary};
 use dyad_text::LemmaTable;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const VERBS_TSV: &str = include_str!("../../../data/verbs.tsv");

@@ -7,8 +7,8 @@
 use crate::DataError;
 use crate::dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
 use dyad_text::{Lemma, Tokens, VerbForm};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const FUNCTION_WORDS_TSV: &str = include_str!("../../../data/function_words.tsv");
@@ -31,7 +31,7 @@ pub(crate) const BACKGROUND: u8 = 64;
 pub(crate) const PLACE_NOUN: u8 = 128;
 
 pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, DataError> {
-    let mut map: HashMap<String, u8> = HashMap::new();
+    let mut map: HashMap<String, u8> = HashMap::default();
     for (n, line) in src.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -446,7 +446,7 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
         true
     });
     // A gerund or participle both matched as verb and nominal keeps the verb reading.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|m| seen.insert(m.anchor));
     // "Russia said Sudan must return ...": an obligation is a predicate of its own (a demand, when a report verb
     // governs it), whether or not the dictionary knows the obliged action.

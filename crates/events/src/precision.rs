@@ -13,7 +13,7 @@ use crate::matcher::{Analysis, CONJ, DET, MODAL, Match, MatchKind, PREP, RELPRO,
 use crate::roles::EventCandidate;
 use crate::slots::{ActorSlot, SlotKind};
 use dyad_text::{Tokens, VerbForm};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 pub(crate) const PRECISION_TSV: &str = include_str!("../../../data/event_precision.tsv");

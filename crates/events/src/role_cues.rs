@@ -2,7 +2,7 @@
 //! auxiliaries and group nouns. Parsed once; a token is looked up by its normalised form.
 
 use dyad_core::DataError;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const ROLE_CUES_TSV: &str = include_str!("../../../data/role_cues.tsv");
@@ -27,7 +27,7 @@ impl RoleCues {
     }
 
     fn parse(text: &'static str) -> Result<RoleCues, DataError> {
-        let mut classes = HashMap::new();
+        let mut classes = HashMap::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {

@@ -8,8 +8,8 @@ use crate::role_cues::{GROUP_NOUN, PRESENT_AUX, RoleCues};
 use crate::slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 use dyad_core::Span;
 use dyad_text::{Tokens, VerbForm};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// CAMEO sector codes of a state's opposition and armed challengers (rebels, insurgents, separatists, the
 /// opposition, unidentified armed forces): cooperation between one of them and its own state is news.
@@ -102,8 +102,8 @@ pub fn code_sentence_in(
     };
     let mut out = SentenceEvents::default();
     let mut previous: (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    let mut seen = HashSet::new();
-    let mut seen_relations = HashSet::new();
+    let mut seen = HashSet::default();
+    let mut seen_relations = HashSet::default();
     for m in &matches {
         match m.kind {
             MatchKind::Relation => {
@@ -153,7 +153,7 @@ pub fn code_sentence_in(
             e.target = target;
         }
     }
-    let mut kept = HashSet::new();
+    let mut kept = HashSet::default();
     out.events.retain(|e| kept.insert((e.code, e.source, e.target)));
     out
 }
