@@ -2,20 +2,7 @@
 //! rules read (markup as in `table_tests`: `[surface|ID|kind]`, `{time}`). Each group names the fact of English
 //! clause structure or of the CAMEO coding conventions it exercises; the expected events are compared as a set.
 
-use crate::table_tests::code;
-
-fn check(cases: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (markup, expected) in cases {
-        let got = code(markup);
-        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-        want.sort();
-        if got != want {
-            failures.push(format!("{markup}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
-}
+use crate::table_tests::{check, code};
 
 /// Only the source and target of each event, for cases where the code is not what is being tested.
 fn dyads(markup: &str) -> Vec<String> {

@@ -98,7 +98,7 @@ pub(crate) fn code(markup: &str) -> Vec<String> {
     out
 }
 
-fn check(cases: &[(&str, &[&str])]) {
+pub(crate) fn check(cases: &[(&str, &[&str])]) {
     let mut failures = Vec::new();
     for (markup, expected) in cases {
         let got = code(markup);
