@@ -41,6 +41,9 @@ pub(crate) struct Lists {
     pub(crate) irrealis: HashSet<&'static str>,
     pub(crate) bridge: HashSet<&'static str>,
     pub(crate) express: HashSet<&'static str>,
+    pub(crate) that_target: HashSet<&'static str>,
+    pub(crate) control: HashSet<&'static str>,
+    pub(crate) opener: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -70,6 +73,9 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "irrealis" => lists.irrealis.insert(single()?),
             "bridge" => lists.bridge.insert(single()?),
             "express" => lists.express.insert(single()?),
+            "that_target" => lists.that_target.insert(single()?),
+            "control" => lists.control.insert(single()?),
+            "opener" => lists.opener.insert(single()?),
             "sport" => {
                 lists.sport_first.entry(words[0]).or_default().push(lists.sport.len());
                 lists.sport.push(words);
@@ -85,6 +91,14 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
     }
     Ok(lists)
 }
+
+/// How far back (tokens) from the "to" of an infinitive its control verb may stand (past a long object with an
+/// aside: "training the opposition forces known as MaT - formerly the Free Syrian Army - to fight").
+const CONTROL_REACH: usize = 25;
+/// How far after an object noun (tokens) the party it goes to may stand ("military aid to Ukraine").
+const OBJECT_REACH: usize = 5;
+/// How far back (tokens) from a party a gerund list item may start ("upping sanctions against Russians").
+const GERUND_LIST_REACH: usize = 12;
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| parse_lists(PRECISION_TSV).unwrap_or_default());
 
@@ -381,6 +395,21 @@ pub(crate) fn plausible(
     {
         return false;
     }
+    if gerund_list_source(a, m, s_start)
+        || thing_subject(a, actor_tokens, m, e.source)
+        || controlled_infinitive(a, m, s_end)
+    {
+        return false;
+    }
+    if let Some(t) = e.target
+        && (object_modifier(a, actors, actor_tokens, m, t)
+            || opens_clause(a, m.end.max(m.anchor + 1), actor_tokens[t].0))
+    {
+        return false;
+    }
+    if absolute_subject(a, actors, actor_tokens, m, e.source) {
+        return false;
+    }
     let bare = |k: usize| {
         matches!(actors[k].kind, SlotKind::Country | SlotKind::Place | SlotKind::Group)
             && actors[k].code.as_deref().is_none_or(|c| c.len() <= 3)
@@ -411,8 +440,11 @@ pub(crate) fn plausible(
         return false;
     }
     let ordinary = m.object.is_none() && l.ordinary.contains(v.base);
+    // "warned that X would ...": the "that" clause is what was said, not whom it was said to; only a demand
+    // ("demanded that X withdraw") targets the clause's subject.
+    let that_opens_clause = ordinary || !l.that_target.contains(v.base);
     if let Some(t) = e.target
-        && complement_target(a, m, actor_tokens[t].0, ordinary)
+        && complement_target(a, m, actor_tokens[t].0, that_opens_clause)
     {
         return false;
     }
@@ -433,6 +465,166 @@ pub(crate) fn plausible(
         return (source_start.saturating_sub(3)..source_start).any(|k| a.norm(k) == "by");
     }
     expressed(a, m.anchor) || subject_before(a, actor_tokens, time_tokens, m, e.source)
+}
+
+/// "fulfilled their agendas: ending the reset, upping sanctions against Russians, pulling out of the treaty": a
+/// gerund after a comma (or a comma and a coordinator) in a list of gerunds shares the subject of the list's
+/// governing verb, which stands before the list; a party inside an earlier item (an object there) is not its
+/// subject.
+fn gerund_list_source(a: &Analysis, m: &Match, source_start: usize) -> bool {
+    let gerund_at = |k: usize| {
+        !a.capitalized.get(k).copied().unwrap_or(true)
+            && a.lemmas.get(k).and_then(|l| l.verb).is_some_and(|v| v.is(VerbForm::Gerund))
+    };
+    let after_comma =
+        m.anchor >= 2 && (a.norm(m.anchor - 1) == "," || a.is(m.anchor - 1, CONJ) && a.norm(m.anchor - 2) == ",");
+    if source_start >= m.anchor || !after_comma || !gerund_at(m.anchor) {
+        return false;
+    }
+    // The source sits inside an earlier item: a gerund opens the comma segment that holds it.
+    (source_start.saturating_sub(GERUND_LIST_REACH)..source_start)
+        .rev()
+        .take_while(|&k| !matches!(a.norm(k), "," | ":" | ";"))
+        .any(gerund_at)
+}
+
+/// "X has been eager to withdraw, but General Y said ...": a comma and a clause opener ("but", "while") between
+/// the predicate and a later party start another clause, whose parties the predicate does not reach.
+fn opens_clause(a: &Analysis, from: usize, target_start: usize) -> bool {
+    let l = lists();
+    (from..target_start).any(|k| k > 0 && a.norm(k - 1) == "," && l.opener.contains(a.norm(k)))
+}
+
+/// "criticised the policy, with Jordan's foreign minister warning of consequences", "objected to Ukraine opening
+/// an investigation": a gerund right after a party that follows a preposition has that party as its subject, not
+/// the clause's subject.
+fn absolute_subject(
+    a: &Analysis,
+    actors: &[ActorSlot],
+    actor_tokens: &[(usize, usize)],
+    m: &Match,
+    source: usize,
+) -> bool {
+    let gerund = a.lemmas.get(m.anchor).and_then(|l| l.verb).is_some_and(|v| v.is(VerbForm::Gerund));
+    gerund
+        && actor_tokens.iter().enumerate().any(|(k, &(s, e))| {
+            // A place ("demonstrated in Kirkuk calling for ...") is where, not who.
+            k != source
+                && actors.get(k).is_some_and(|slot| slot.kind != SlotKind::Place)
+                && s >= 1
+                && e <= m.anchor
+                && m.anchor - e <= 3
+                && (a.norm(s - 1) == "with" || a.is(s - 1, PREP))
+                && (e..m.anchor).all(|j| a.capitalized[j])
+        })
+}
+
+/// "efforts to get Ukraine to investigate X", "training the opposition forces, known as ..., to fight Y": the
+/// subject of an infinitive after a control verb and its object is that object, not a party before the control
+/// verb. (Request verbs, "urged X to V", are coded for the one asking by role assignment and are not listed.)
+fn controlled_infinitive(a: &Analysis, m: &Match, source_end: usize) -> bool {
+    let l = lists();
+    if m.kind != MatchKind::Verb || source_end > m.anchor || m.anchor < 2 {
+        return false;
+    }
+    let mut to = m.anchor - 1;
+    while to > 0 && a.norm(to).ends_with("ly") {
+        to -= 1;
+    }
+    if a.norm(to) != "to" {
+        return false;
+    }
+    // The control verb needs an object between it and "to".
+    (to.saturating_sub(CONTROL_REACH).max(source_end)..to.saturating_sub(1))
+        .rev()
+        .take_while(|&k| !a.is_boundary(k))
+        .any(|k| !a.capitalized[k] && control_verb(&l.control, a, k))
+}
+
+/// Whether token `k` is a form of a verb in `verbs`: by its verb reading, or, for a verb the lemma table does not
+/// know ("forced", "persuading"), by its regular inflections.
+fn control_verb(verbs: &HashSet<&'static str>, a: &Analysis, k: usize) -> bool {
+    if a.lemmas[k].verb.is_some_and(|v| verbs.contains(v.base)) {
+        return true;
+    }
+    let w = a.norm(k);
+    let stems = [w.strip_suffix("ed"), w.strip_suffix('d'), w.strip_suffix("es"), w.strip_suffix('s')];
+    let ing = w.strip_suffix("ing");
+    verbs.contains(w)
+        || stems.into_iter().flatten().any(|s| verbs.contains(s))
+        || ing.is_some_and(|s| verbs.contains(s) || verbs.iter().any(|v| v.strip_suffix('e') == Some(s)))
+}
+
+/// "US Chinook helicopter shot down and destroyed": a name that modifies a thing (a lower-case head that names no
+/// people) right before a bare past form with no object after it is the owner of what the passive participle
+/// reports on, not an agent.
+fn thing_subject(a: &Analysis, actor_tokens: &[(usize, usize)], m: &Match, source: usize) -> bool {
+    let l = lists();
+    let (_, s_end) = actor_tokens[source];
+    if m.kind != MatchKind::Verb || m.passive || s_end >= m.anchor || m.anchor - s_end > 3 {
+        return false;
+    }
+    let Some(v) = a.lemmas.get(m.anchor).and_then(|l| l.verb) else { return false };
+    if !v.is(VerbForm::Past) {
+        return false;
+    }
+    let words = (s_end..m.anchor).all(|k| {
+        // A noun with a verb reading ("drone", "jets") may stand here; a past or -ing form is a verb.
+        let verb_form = a.lemmas[k]
+            .verb
+            .is_some_and(|v| v.is(VerbForm::Past) || v.is(VerbForm::Participle) || v.is(VerbForm::Gerund));
+        let aux = a.lemmas[k].verb.is_some_and(|v| matches!(v.base, "be" | "have" | "do"));
+        !a.is_punct(k) && a.function[k] == 0 && !verb_form && !aux && !is_aux(a.norm(k))
+    });
+    let head = m.anchor - 1;
+    let head_word = a.norm(head);
+    let people = l.agent.contains(head_word)
+        || l.agent.contains(head_word.trim_end_matches('s'))
+        || a.lemmas[head].noun.is_some_and(|n| l.agent.contains(n));
+    if !words || a.capitalized[head] || people {
+        return false;
+    }
+    // The participle has no object: nothing but a particle, then punctuation, a coordinator or a preposition.
+    if m.object.is_some() {
+        return false;
+    }
+    let mut k = m.anchor + 1;
+    if k < a.len() && matches!(a.norm(k), "down" | "up" | "out" | "off") {
+        k += 1;
+    }
+    k >= a.len() || a.is_punct(k) || a.is(k, CONJ) || a.is(k, PREP) && !matches!(a.norm(k), "by")
+}
+
+/// "withheld US military aid to Ukraine": a nationality or country name between the verb and its object noun
+/// says whose the object is; it is not the one the act is aimed at.
+fn object_modifier(
+    a: &Analysis,
+    actors: &[ActorSlot],
+    actor_tokens: &[(usize, usize)],
+    m: &Match,
+    target: usize,
+) -> bool {
+    let (t_start, t_end) = actor_tokens[target];
+    let Some(o) = m.object.filter(|&o| o >= t_end && o - t_end <= 2) else { return false };
+    // Only with another party after the object, introduced by a preposition ("aid to Ukraine"): without one the
+    // name may be an indirect object ("granting Hong Kong autonomy").
+    let recipient = actor_tokens
+        .iter()
+        .enumerate()
+        .any(|(k, &(s, _))| k != target && s > o && s <= o + OBJECT_REACH && (o..s).any(|j| a.is(j, PREP)));
+    // "US military aid": a state organ's name on the object says whose it is just as well; a people noun as the
+    // object ("expelled US diplomats to ...") keeps the name as the one acted on.
+    let l = lists();
+    let people = |k: usize| {
+        let w = a.norm(k);
+        l.agent.contains(w) || l.agent.contains(w.trim_end_matches('s'))
+    };
+    let modifier = (t_end..=o).all(|k| !a.capitalized[k] && !a.is_punct(k) && a.function[k] == 0 && !people(k));
+    m.kind == MatchKind::Verb
+        && t_start > m.anchor
+        && recipient
+        && m.prep.is_none_or(|p| p > t_start)
+        && (modifier || modifies_thing(a, actors, actor_tokens, target, Strictness::Target))
 }
 
 /// "expressing \"absolute support\" to X", "pledged full support": the predicate is the object of a verb of
@@ -475,10 +667,10 @@ fn object_of_verb(a: &Analysis, start: usize) -> bool {
     false
 }
 
-/// "oppose it, including calling for a UN debate", "denied that X ...": a target after an object pronoun, or
-/// inside a "that" clause right after an everyday verb, is not the verb's object. ("demanded that X ..." does
-/// target X, so the "that" reading is limited to the everyday verbs.)
-fn complement_target(a: &Analysis, m: &Match, target_start: usize, ordinary: bool) -> bool {
+/// "oppose it, including calling for a UN debate", "denied that X ...", "warned that X ...": a target after an
+/// object pronoun, or inside a "that" clause right after the verb, is not the verb's object. `that_opens_clause`
+/// is false only for a demand or accusation verb ("demanded that X withdraw" does target X).
+fn complement_target(a: &Analysis, m: &Match, target_start: usize, that_opens_clause: bool) -> bool {
     if target_start <= m.anchor || m.prep.is_some_and(|p| p < target_start && p > m.anchor) && m.object.is_none() {
         return false;
     }
@@ -488,7 +680,7 @@ fn complement_target(a: &Analysis, m: &Match, target_start: usize, ordinary: boo
     }
     k < target_start
         && matches!(a.norm(k), "that" | "it" | "them" | "him" | "this" | "these" | "those")
-        && (a.norm(k) != "that" || ordinary)
+        && (a.norm(k) != "that" || that_opens_clause)
 }
 
 /// Whether the source slot (or a list ending in a slot) stands right before the verb, past auxiliaries, adverbs,

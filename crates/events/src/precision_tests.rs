@@ -116,6 +116,9 @@ fn precision_lists_load() {
     assert!(l.contest.contains("beat"));
     assert!(l.fixed.iter().any(|p| p == &["in", "order", "to"]));
     assert!(l.agent.contains("colonist") && l.particle.contains("back"));
+    assert!(l.that_target.contains("demand") && !l.that_target.contains("warn"));
+    assert!(l.control.contains("get") && !l.control.contains("urge") && l.opener.contains("but"));
+    assert!(parse_lists("control\ttwo words\n").is_err());
     assert!(parse_lists("bogus\tword\n").is_err());
     assert!(parse_lists("ordinary\ttwo words\n").is_err());
     assert!(parse_lists("agent\tUpper\n").is_err());
@@ -145,4 +148,101 @@ fn bracketed_names_and_requests_to_others() {
     );
     // The acronym after a full name is the same party.
     assert!(!code("The [World Food Programme (WFP)|WFP|o] sent food aid to [Sudan|SDN].").is_empty());
+}
+
+/// Roles across clause boundaries in long sentences: a party of a "that" clause, of an earlier item in a gerund
+/// list, the owner of an object or of a thing that undergoes a passive participle, with what must (`Some`) or must
+/// not (`None`) be coded as `SRC>TGT`.
+const CLAUSES: &[(&str, &str, bool)] = &[
+    // "that" clauses after a verb of saying name what was said, not whom it was said to.
+    ("[China|CHN] warned that the [Japanese|JPN|g] navy would face consequences.", "CHN>JPN", false),
+    ("[Iran|IRN] warned that [Israel|ISR] would pay a heavy price.", "IRN>ISR", false),
+    ("[Russia|RUS] denied that [Ukrainian|UKR|g] troops had entered the town.", "RUS>UKR", false),
+    ("[Pakistan|PAK] warned [India|IND] against any strike.", "PAK>IND", true),
+    // A demand or an accusation does target the subject of its "that" clause.
+    ("[The PRC|CHN] demanded that [Japan|JPN] withdraw its ships.", "CHN>JPN", true),
+    ("[India|IND] demanded that [Pakistan|PAK] hand over the suspects.", "IND>PAK", true),
+    ("[Syria|SYR] alleged that [Israel|ISR] had bombed the airport.", "SYR>ISR", true),
+    // A name between a verb and its object says whose the object is when the object goes to another party.
+    ("[Trump|USA|p] withheld [US|USA] military aid to [Ukraine|UKR].", "USA>USA", false),
+    ("[Russia|RUS] withheld [Syrian|SYR|g] funding to [Lebanon|LBN].", "RUS>SYR", false),
+    ("[China|CHN] has promised to grant [Hong Kong|HKG] autonomy.", "CHN>HKG", true),
+    ("[Russia|RUS] sent weapons to [Syria|SYR].", "RUS>SYR", true),
+    ("[Trump|USAGOV|p] withheld [US military|USAMIL|o] aid to [Ukraine|UKR].", "USAGOV>USAMIL", false),
+    ("[Russia|RUS] expelled [US|USA] diplomats to [Finland|FIN].", "RUS>USA", true),
+    // A gerund after a comma in a list of gerunds: a party inside an earlier item is not its subject.
+    (
+        "[Washington|USA] did it all: ending the talks, upping sanctions against [Russians|RUS|g], pulling out of the \
+         treaty with [Moscow|RUS].",
+        "RUS>RUS",
+        false,
+    ),
+    (
+        "The plan means freezing assets of [Iranian|IRN|g] banks, cutting oil imports, and expelling [Iraqi|IRQ|g] \
+         diplomats.",
+        "IRN>IRQ",
+        false,
+    ),
+    ("[Iran|IRN] is accused of arming militias and attacking [Saudi|SAU|g] tankers.", "IRN>SAU", true),
+    // A thing the name modifies, before a bare past form with no object, is what the participle reports on.
+    ("A [US|USA] surveillance balloon shot down over the strait, officials said.", "USA>", false),
+    ("A [Russian|RUS|g] fighter jet crashed and burned near [Latakia|SYR|l].", "RUS>SYR", false),
+    ("[Turkish|TUR|g] warplanes bombed [Kurdish|KUR|g] positions on {Monday}.", "TUR>KUR", true),
+    ("[Russian|RUS|g] forces attacked and [Ukraine|UKR] responded.", "RUS>", true),
+    // A comma and "but" or "while" open another clause; a "with" phrase has its own subject.
+    (
+        "[Trump|USAGOV|p] has been eager to withdraw, but [General Milley|USAMIL|p] said troops would remain.",
+        "USAGOV>USAMIL",
+        false,
+    ),
+    ("[Turkey|TUR] attacked [Kurdish|KUR|g] positions while [Syria|SYR] watched.", "TUR>KUR", true),
+    (
+        "[Egypt|EGY] and [Jordan|JOR] criticised the [US|USA] shift, with [Jordanian Foreign Minister Safadi|JORGOV|p] \
+         warning of consequences.",
+        "EGY>USA 13",
+        false,
+    ),
+    ("[Egypt|EGY] criticised the [US|USA] shift on {Friday}.", "EGY>USA", true),
+    (
+        "[Volker|USA|p] would have objected to [Ukraine|UKR] opening an investigation into [Biden|USA|p].",
+        "USA>- 090",
+        false,
+    ),
+    // A passive's "by" phrase names its agent.
+    ("Two [US|USAMIL|o] soldiers were killed by [Taliban|AFGREB|o] fighters.", "AFGREB>USAMIL", true),
+    ("The [Palestinian|PSE|g] movement rejected an invitation to talks with [Israel|ISR].", "PSE>ISR", true),
+    // The subject of an infinitive after a control verb and its object is that object.
+    ("[Sondland|USA|p] is entangled in efforts to get [Ukraine|UKR] to investigate [Biden|USA|p].", "USA>USA", false),
+    (
+        "[US|USAMIL|o] forces have been training the opposition fighters, known as [MaT|SYRREB|o], to fight \
+         [Islamic State|IMGREB|o].",
+        "USAMIL>IMGREB",
+        false,
+    ),
+    ("[Russia|RUS] helped the [Syrian|SYR|g] army to attack [Turkish|TUR|g] positions.", "RUS>TUR", false),
+    ("[Pakistan|PAK] urged [India|IND] to withdraw its troops from [Kashmir|KAS].", "PAK>IND", true),
+    ("[Iran|IRN] decided to attack [Iraq|IRQ] again.", "IRN>IRQ", true),
+    ("[Hong Kong|HKG] police have laid siege to a university near [Kowloon|HKG|l].", "HKG>", true),
+    (
+        "[China's ambassador|CHNGOV|p] warned that the [Chinese|CHN|g] government would act if the [Hong Kong|HKG] \
+         situation worsens.",
+        "CHN>HKG",
+        false,
+    ),
+    ("[The Taliban|AFGINS|g] shot down a [US|USAMIL|o] helicopter.", "AFGINS>USAMIL", true),
+    ("The [Afghan|AFGGOV|g] government freed three [Taliban|AFGREB|o] prisoners.", "AFGGOV>AFGREB", true),
+];
+
+#[test]
+fn clause_boundaries_keep_roles_apart() {
+    let failures: Vec<String> = CLAUSES
+        .iter()
+        .filter_map(|&(m, pair, want)| {
+            let got = code(m);
+            let has = got.iter().any(|e| e.starts_with(pair));
+            (has != want)
+                .then(|| format!("{m}\n   want {pair} {}\n    got {got:?}", if want { "coded" } else { "absent" }))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{} of {} wrong:\n{}", failures.len(), CLAUSES.len(), failures.join("\n"));
 }
