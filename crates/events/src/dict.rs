@@ -85,6 +85,13 @@ pub enum CueKind {
     /// A word naming a peacekeeping force ("peacekeepers"): such a force's movement into a place is
     /// peacekeeping (074), not a visit.
     Peacekeeping,
+    /// The subject tries the action ("tried to assassinate", "attempted to seize"): coded as the act, as the
+    /// CAMEO codebook's own examples do, and flagged as attempted.
+    Attempt,
+    /// A verb that charges, blames or disputes an act ("accused X of", "condemned X for", "denied"): a predicate
+    /// in its of/for complement is the alleged act, reported rather than witnessed, and the verb's own event is
+    /// kept.
+    Allegation,
 }
 
 /// All dictionaries, indexed by anchor lemma (the verb for verb patterns, the first word for phrases).
@@ -320,6 +327,8 @@ impl Dictionaries {
                 "condition" => CueKind::Condition,
                 "preparation" => CueKind::Preparation,
                 "peacekeeping" => CueKind::Peacekeeping,
+                "attempt" => CueKind::Attempt,
+                "allegation" => CueKind::Allegation,
                 k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
             };
             d.cues.push((kind, c[1].split_whitespace().collect()));
@@ -378,6 +387,8 @@ mod tests {
             CueKind::Condition,
             CueKind::Preparation,
             CueKind::Peacekeeping,
+            CueKind::Attempt,
+            CueKind::Allegation,
         ] {
             assert!(d.cues.iter().any(|(k, _)| *k == kind), "{kind:?}");
         }

@@ -61,6 +61,8 @@ pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 pub use dyad_core::DataError;
 
 #[cfg(test)]
+mod matcher_tests;
+#[cfg(test)]
 mod precision_tests;
 #[cfg(test)]
 mod role_tests;

@@ -115,6 +115,10 @@ pub struct Match {
     pub conditional: bool,
     /// A preparation cue precedes it ("prepared to").
     pub prepared: bool,
+    /// An attempt cue precedes it ("tried to", "attempted to"): coded as the act, flagged as tried.
+    pub attempted: bool,
+    /// The act is alleged: the complement of an accusation, condemnation or denial ("accused X of violating").
+    pub alleged: bool,
 }
 
 impl Match {
@@ -142,6 +146,8 @@ impl Match {
             obliged: false,
             conditional: false,
             prepared: false,
+            attempted: false,
+            alleged: false,
         }
     }
 }
@@ -161,6 +167,9 @@ pub struct Analysis<'t> {
     pub(crate) condition_cues: Vec<usize>,
     /// Token indices of peacekeeping cues ("peacekeepers").
     pub(crate) peacekeeping_cues: Vec<usize>,
+    /// Token ranges of the sentence's time expressions, when the caller knows them ([`Analysis::set_times`]): a
+    /// preposition opening one ("fired on Monday") is no pattern's preposition.
+    pub(crate) time_tokens: Vec<(usize, usize)>,
     /// The dictionaries the sentence is matched against.
     pub(crate) dict: &'static Dictionaries,
 }
@@ -194,6 +203,7 @@ impl<'t> Analysis<'t> {
             obligation_cues: Vec::new(),
             condition_cues: Vec::new(),
             peacekeeping_cues: Vec::new(),
+            time_tokens: Vec::new(),
             dict,
         };
         for i in 0..n {
@@ -229,6 +239,28 @@ impl<'t> Analysis<'t> {
             }
         }
         a
+    }
+
+    /// Records the token ranges (`start..end`) of the sentence's time expressions, so that a preposition whose
+    /// complement is a date does not satisfy a pattern's preposition ("fired on Monday").
+    pub fn set_times(&mut self, ranges: Vec<(usize, usize)>) {
+        self.time_tokens = ranges;
+    }
+
+    /// Whether the preposition at `k` opens a time expression: it is part of one ("on Monday" as one slot), or
+    /// one starts right after it, past one determiner ("on Monday", "in the morning"), unless the expression has
+    /// its own preposition ("stepping down | in May": "down" is a particle).
+    pub(crate) fn temporal_prep(&self, k: usize) -> bool {
+        let starts = |j: usize| self.time_tokens.iter().any(|&(s, e)| s == j && e > s) && !self.is(j, PREP);
+        self.time_tokens.iter().any(|&(s, e)| s <= k && k < e) || starts(k + 1) || self.is(k + 1, DET) && starts(k + 2)
+    }
+
+    /// Whether token `i` is one of the allegation verbs of `data/event_cues.tsv` ("accuse", "condemn", "deny").
+    fn allegation_verb(&self, i: usize) -> bool {
+        let Some(v) = self.lemmas.get(i).and_then(|l| l.verb) else { return false };
+        self.dict
+            .cues_starting_with([Some(v.base), None, None])
+            .any(|c| matches!(&self.dict.cues[c], (CueKind::Allegation, p) if p.len() == 1))
     }
 
     /// Number of tokens.
@@ -327,6 +359,36 @@ impl<'t> Analysis<'t> {
         {
             return true;
         }
+        // "went on hunger strike", "in retaliatory strikes": a word with a noun reading after a preposition and one
+        // modifier (a noun or adjective with no verb reading) heads the preposition's noun phrase.
+        if prev >= 1
+            && l.noun.is_some()
+            && self.is(prev - 1, PREP)
+            && !self.is(prev - 1, SUB)
+            && self.norm(prev - 1) != "to"
+            && self.lemmas[prev].verb.is_none()
+            && self.function[prev] & !PLACE_NOUN == 0
+            && !self.capitalized[prev]
+            && !self.is_punct(prev)
+            && !v.is(VerbForm::Past)
+            && !v.is(VerbForm::Participle)
+            && !v.is(VerbForm::Gerund)
+        {
+            return true;
+        }
+        // "despite growing pressure", "amid mounting attacks": after a preposition and a gerund (a known verb's, or
+        // an "-ing" word the lemma table does not list) the word is the gerund's object or the noun it modifies,
+        // never a finite verb.
+        if prev >= 1
+            && self.is(prev - 1, PREP)
+            && !self.is(prev - 1, SUB)
+            && self.norm(prev - 1) != "to"
+            && (self.lemmas[prev].verb.map_or(self.norm(prev).ends_with("ing"), |pv| pv.is(VerbForm::Gerund)))
+            && !self.capitalized[prev]
+            && (v.is(VerbForm::Base) || v.is(VerbForm::ThirdPerson))
+        {
+            return true;
+        }
         // An adjective-like word after a determiner ("an official visit", "the strategic dialogue").
         if prev >= 1 && self.is(prev - 1, DET) && self.lemmas[prev].verb.is_none() && l.noun.is_some() {
             return true;
@@ -408,17 +470,23 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     });
     // Events overlapping a standing relation are the relation ("maintains close ties with").
     out.retain(|m| !relations.iter().any(|r| r.anchor <= m.anchor && m.anchor < r.end.max(r.anchor + 1)));
+    // Predicates that govern another matched predicate and are kept whatever the rules below say of complements.
+    let (governing, alleged) = governing_predicates(a, &mut out);
     // "vowed to attack", "threatened to attack": a verb of promising or threatening whose complement is itself a
     // predicate says only that the complement is intended, which the complement's intent cue records.
     let anchors: Vec<usize> = out.iter().map(|m| m.anchor).collect();
     out.retain(|m| {
         let complement = anchors.iter().copied().find(|&k| k >= m.anchor + 2 && k <= m.anchor + 4);
         let governs = a.norm(m.anchor + 1) == "to" && complement.is_some();
-        !(m.kind == MatchKind::Verb && governs && (m.object.is_none() || m.object == complement))
+        governing.contains(&m.anchor)
+            || !(m.kind == MatchKind::Verb && governs && (m.object.is_none() || m.object == complement))
     });
     // "reaffirmed ... willing to support X": an "object" that is itself a matched verb is a complement.
     let verb_anchors: Vec<usize> = out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| m.anchor).collect();
-    out.retain(|m| !(m.kind == MatchKind::Verb && m.object.is_some_and(|o| verb_anchors.contains(&o))));
+    out.retain(|m| {
+        governing.contains(&m.anchor)
+            || !(m.kind == MatchKind::Verb && m.object.is_some_and(|o| verb_anchors.contains(&o)))
+    });
     // "hosted a summit with X": a nominal right after an event verb is that verb's object.
     let verb_anchors: Vec<usize> = out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| m.anchor).collect();
     out.retain(|m| {
@@ -457,10 +525,95 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     }
     for m in out.iter_mut() {
         modifiers(a, m, dict);
+        m.alleged = alleged.contains(&m.anchor);
     }
     out.extend(relations);
     out.sort_by_key(|m| (m.anchor, m.kind as u8));
     out
+}
+
+/// Verb predicates whose object or complement is itself a matched predicate, where the governing one is the event
+/// (returned with the anchors of the complements that are only alleged):
+///
+/// - the pattern's own object right after its own preposition is a noun, not an infinitive ("bowed to pressure":
+///   "to" is the pattern's preposition, so "pressure" is its object, not a verb), and its verb reading is dropped
+///   (a gerund or past form stays a verb);
+/// - an allegation verb ("accused X of violating", "blamed X for attacking", "denied attacking",
+///   `data/event_cues.tsv`) reports its complement as a charge: the accusation is the event, and the complement
+///   stays, flagged as alleged (reported), for the accused as its subject. An accusation of doing an armed act
+///   ("of attacking", roots 18-20) is an accusation of aggression (1123), as `data/verbs.tsv` codes "accuse of
+///   attack"; a nominal complement keeps the dictionary's code.
+fn governing_predicates(a: &Analysis, out: &mut Vec<Match>) -> (Vec<usize>, Vec<usize>) {
+    let mut governing = Vec::new();
+    let mut alleged = Vec::new();
+    if out.len() < 2 {
+        return (governing, alleged);
+    }
+    let mut nouns = Vec::new();
+    let mut aggression = Vec::new();
+    let mut charges = Vec::new();
+    for m in out.iter().filter(|m| m.kind == MatchKind::Verb) {
+        let verb_at = |o: usize| out.iter().any(|c| c.anchor == o && c.kind == MatchKind::Verb);
+        if let (Some(k), Some(o)) = (m.prep, m.object)
+            && o > k
+            && a.lemmas[o].verb.is_some_and(|v| !v.is(VerbForm::Gerund) && !v.is(VerbForm::Past))
+            && !takes_infinitive(a, m.anchor, k)
+            && (k + 1..o).all(|j| a.is(j, DET) || a.lemmas[j].verb.is_none() && !a.is_punct(j))
+            && verb_at(o)
+        {
+            nouns.push(o);
+            governing.push(m.anchor);
+            continue;
+        }
+        if a.allegation_verb(m.anchor)
+            && let Some(c) = alleged_complement(a, m, out)
+        {
+            governing.push(m.anchor);
+            alleged.push(c.anchor);
+            if m.prep.is_some_and(|k| k < c.anchor) {
+                charges.push(m.anchor);
+            }
+            if m.code == "112" && c.kind == MatchKind::Verb && matches!(&c.code.get(..2), Some("18" | "19" | "20")) {
+                aggression.push(m.anchor);
+            }
+        }
+    }
+    out.retain(|m| !(m.kind == MatchKind::Verb && nouns.contains(&m.anchor)));
+    for m in out.iter_mut().filter(|m| aggression.contains(&m.anchor)) {
+        m.code = "1123";
+    }
+    // "accused X of attacking Y": the preposition opens the charge, not a party; the accused is the object.
+    for m in out.iter_mut().filter(|m| charges.contains(&m.anchor)) {
+        m.prep = None;
+    }
+    (governing, alleged)
+}
+
+/// Whether the verb at `i` and the word at `k` form a cue phrase that takes an infinitive ("agree to", "vow to",
+/// "refuse to" in `data/event_cues.tsv`): there "to" marks a verb ("agreed to meet"), elsewhere it is a
+/// preposition before a noun ("bowed to pressure").
+fn takes_infinitive(a: &Analysis, i: usize, k: usize) -> bool {
+    a.dict.cues_starting_with(a.first_words(i)).any(|c| a.phrase_at(i, &a.dict.cues[c].1) == Some(k + 1))
+}
+
+/// The predicate an allegation verb at `m` charges: its object when that is a matched predicate ("accused X of
+/// attacking", matched as the object "attack"), a gerund right after it ("denied attacking"), or the predicate
+/// opening its first "of"/"for" phrase ("accused X of violating", "blamed X for the bombing").
+fn alleged_complement<'m>(a: &Analysis, m: &Match, out: &'m [Match]) -> Option<&'m Match> {
+    let at = |j: usize| out.iter().find(|c| c.anchor == j && c.anchor != m.anchor && c.kind != MatchKind::Relation);
+    if let Some(c) = m.object.and_then(at) {
+        return Some(c);
+    }
+    if let Some(c) = at(m.anchor + 1).filter(|c| c.gerund) {
+        return Some(c);
+    }
+    let to = window_end(a, m.anchor + 1);
+    let k = (m.anchor + 1..to).find(|&k| matches!(a.norm(k), "of" | "for"))?;
+    let mut j = k + 1;
+    while j < to && (a.is(j, DET) || matches!(a.norm(j), "having" | "being" | "allegedly")) {
+        j += 1;
+    }
+    at(j)
 }
 
 /// The verb rows worth trying for verb `base` at token `i` when loaded rows exist: the built-in ones, the loaded
@@ -563,13 +716,23 @@ fn find_sorted_phrase(a: &Analysis, from: usize, to: usize, phrases: &[Phrase]) 
     None
 }
 
+/// The first of `preps` in `from..to` that does not open a time expression ("fired on Monday" has no "on").
 fn find_prep(a: &Analysis, from: usize, to: usize, preps: &[&str]) -> Option<usize> {
-    (from..to).find(|&k| preps.contains(&a.norm(k)))
+    (from..to).find(|&k| preps.contains(&a.norm(k)) && !a.temporal_prep(k))
 }
 
-/// How well a verb row fits, compared lexicographically: object satisfied, preposition satisfied, built-in (not
-/// loaded), object length, code specificity.
-type VerbScore = (u8, u8, u8, usize, u8);
+/// One past where a verb's own object may start, searching from `from` (the second word after the verb or its
+/// preposition): up to and including the first preposition that opens a new phrase ("held talks | on the hostage
+/// crisis"), which may itself open an object written as a phrase ("put X on trial"). "of" continues a noun
+/// phrase ("thousands of troops", "state of emergency"); a word right after the verb is a particle or the
+/// pattern's preposition ("put on high alert").
+fn object_scope(a: &Analysis, from: usize, to: usize) -> usize {
+    (from..to).find(|&k| a.is(k, PREP) && a.norm(k) != "of").map_or(to, |k| k + 1)
+}
+
+/// How well a verb row fits, compared lexicographically: object satisfied, object the verb's own (not a word in
+/// a later phrase), preposition satisfied, built-in (not loaded), object length, code specificity.
+type VerbScore = (u8, u8, u8, u8, usize, u8);
 
 fn best_verb(
     a: &Analysis,
@@ -579,24 +742,12 @@ fn best_verb(
 ) -> Option<Match> {
     let to = window_end(a, i + 1);
     let is_passive = passive(a, i);
+    let own = object_scope(a, i + 2, to);
     let mut best: Option<(VerbScore, Match)> = None;
     for p in pats {
         if p.present_only && !(present_tense(a, i) && has_subject_slot(a, i)) {
             continue;
         }
-        let object = if p.objects.is_empty() {
-            None
-        } else {
-            let find = if p.loaded { find_sorted_phrase } else { find_phrase };
-            // In the passive the object is the subject: "relations were established".
-            let before = || {
-                if is_passive { find(a, i.saturating_sub(OBJECT_WINDOW / 2), i, &p.objects) } else { None }
-            };
-            match find(a, i + 1, to, &p.objects).or_else(before) {
-                Some(found) => Some(found),
-                None => continue,
-            }
-        };
         let prep = if p.preps.is_empty() {
             None
         } else {
@@ -605,11 +756,36 @@ fn best_verb(
                 None => continue,
             }
         };
+        let object = if p.objects.is_empty() {
+            None
+        } else {
+            let find = if p.loaded { find_sorted_phrase } else { find_phrase };
+            // In the passive the object is the subject: "relations were established".
+            let before = || {
+                if is_passive { find(a, i.saturating_sub(OBJECT_WINDOW / 2), i, &p.objects) } else { None }
+            };
+            // The verb's own object, or the complement of the pattern's preposition ("accused X of corruption"),
+            // never a word inside a later phrase ("held talks on the hostage crisis").
+            // A word inside a later phrase only when no row finds its object there ("urged X to return to talks").
+            let after_prep =
+                || prep.filter(|&k| k + 1 >= own).and_then(|k| find(a, k + 1, object_scope(a, k + 2, to), &p.objects));
+            let later = || find(a, own, to, &p.objects).map(|(s, e)| (s, e, false));
+            match find(a, i + 1, own, &p.objects)
+                .or_else(after_prep)
+                .or_else(before)
+                .map(|(s, e)| (s, e, true))
+                .or_else(later)
+            {
+                Some(found) => Some(found),
+                None => continue,
+            }
+        };
         // Most constraints first, then a built-in row over a loaded one, then the longer object ("congratulatory
         // message" over "message"), then the more specific code ("073 humanitarian aid" over "070 aid").
         let specific = p.code.len() as u8 + u8::from(!p.code.ends_with('0'));
         let score = (
             u8::from(object.is_some()),
+            u8::from(object.is_none_or(|o| o.2)),
             u8::from(prep.is_some()),
             u8::from(!p.loaded),
             object.map_or(0, |o| o.1 - o.0),
@@ -746,7 +922,12 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
                     m.prepared = true;
                     m.future = true;
                 }
-                CueKind::Report | CueKind::Passive | CueKind::Condition | CueKind::Peacekeeping => {}
+                CueKind::Attempt => m.attempted = true,
+                CueKind::Report
+                | CueKind::Passive
+                | CueKind::Condition
+                | CueKind::Peacekeeping
+                | CueKind::Allegation => {}
             }
         }
     }

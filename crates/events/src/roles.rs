@@ -48,6 +48,9 @@ pub struct EventCandidate {
     /// coercion or its easing (curfews, arrests, lifting an emergency) and police using force ("police opened
     /// fire ..., arresting 12"). [`EventCandidate::to_record`] then makes the source's country the target.
     pub home_target: bool,
+    /// The source tried the act ("tried to assassinate", "attempted to seize"): CAMEO codes an attempt as the
+    /// act, so `code` is the act's; this says it may not have succeeded.
+    pub attempted: bool,
 }
 
 /// A standing relation (not an event) between two actor slots.
@@ -90,7 +93,10 @@ pub fn code_sentence_in(
     actors: &[ActorSlot],
     times: &[TimeSlot],
 ) -> SentenceEvents {
-    let analysis = Analysis::new_in(dicts, tokens);
+    let mut analysis = Analysis::new_in(dicts, tokens);
+    if !times.is_empty() {
+        analysis.set_times(times.iter().map(|s| token_range(tokens, s.span)).collect());
+    }
     let mut matches = find_in(&analysis);
     let ctx = Context::new(text, tokens, &analysis, actors, times);
     // Predicates and parties that ordinary web prose only looks like (see `precision.rs`).
@@ -982,6 +988,12 @@ impl<'a> Context<'a> {
             if by.is_none() && !targets.is_empty() && agentless {
                 sources.extend(self.place_of_event(m).filter(|k| !targets.contains(k)));
             }
+            // "Indian troops were put on high alert", "reservists were mobilised": raising the alert of or
+            // mobilising forces (151-155) is done by the forces' own state, so with no agent the patient's side
+            // is the source (CAMEO codes the state whose forces act), and there is no target.
+            if by.is_none() && sources.is_empty() && m.code.starts_with("15") && m.code != "150" {
+                sources = std::mem::take(&mut targets);
+            }
         } else if let Some(visitor) = self.attributive_mover(m) {
             // "his visiting Cuban counterpart X ... in Pyongyang": the participle says X came to where the
             // sentence takes place, or failing a place, to the other party named in the clause.
@@ -1170,6 +1182,7 @@ impl<'a> Context<'a> {
                             time,
                             location: self.location_for(m, None),
                             home_target: false,
+                            attempted: m.attempted,
                         });
                     }
                     continue;
@@ -1192,6 +1205,7 @@ impl<'a> Context<'a> {
                     time,
                     location: self.location_for(m, t),
                     home_target: t.is_none() && self.acts_at_home(s, m.code),
+                    attempted: m.attempted,
                 });
             }
         }
@@ -1333,7 +1347,8 @@ impl<'a> Context<'a> {
     }
 
     fn flags(&self, m: &Match) -> Flags {
-        let reported = self.a.report_cues.iter().any(|&r| r != m.anchor);
+        // An alleged act ("accused X of attacking Y") is known only from the accuser's words.
+        let reported = m.alleged || self.a.report_cues.iter().any(|&r| r != m.anchor);
         Flags { negated: m.negated, future: m.future || m.intent, reported, symmetric: m.symmetric, historical: false }
     }
 

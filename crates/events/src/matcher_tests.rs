@@ -1,0 +1,130 @@
+//! Structural limits of the matcher, one group per rule, on sentences written for each rule (markup as in
+//! `table_tests`: `[surface|ID|kind]`, `{time}`; expected events `SRC>TGT CODE flags`, compared as a set).
+
+use crate::table_tests::{code, parse};
+use crate::{MatchKind, code_sentence, find_matches};
+use dyad_core::Span;
+
+fn check(cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (markup, expected) in cases {
+        let got = code(markup);
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{markup}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+fn matches(text: &str) -> Vec<crate::Match> {
+    let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+    find_matches(&tokens).1
+}
+
+#[test]
+fn an_allegation_verb_is_the_event_and_its_complement_only_alleged() {
+    check(&[
+        // The accusation is coded, aimed at the accused; the charge is flagged reported (r), by the accused.
+        ("[Serbia|SRB] accused [Croatia|HRV] of violating the ceasefire.", &["SRB>HRV 1123", "HRV>- 196 r"]),
+        ("[Serbia|SRB] accused [Croatia|HRV] of attacking [Bosnia|BIH].", &["SRB>HRV 1123", "HRV>BIH 190 r"]),
+        ("[Serbia|SRB] blamed [Croatia|HRV] for attacking the convoy.", &["SRB>HRV 1123", "HRV>- 190 r"]),
+        ("[Serbia|SRB] condemned [Croatia|HRV] for shelling the town.", &["SRB>HRV 111", "HRV>- 194 r"]),
+        // A denied act is negated as well as alleged; the denial is the event.
+        ("[Serbia|SRB] denied attacking [Croatia|HRV].", &["SRB>HRV 016", "SRB>HRV 190 nr"]),
+        // A charge that is not an act keeps the dictionary's specific code.
+        ("[Iran|IRN] accused [Iraq|IRQ] of corruption.", &["IRN>IRQ 1121"]),
+    ]);
+    let m = matches("Serbia accused Croatia of violating the ceasefire.");
+    assert!(m.iter().any(|m| m.code == "196" && m.alleged), "{m:?}");
+    assert!(m.iter().any(|m| m.code == "1123" && !m.alleged && m.prep.is_none()), "{m:?}");
+}
+
+#[test]
+fn the_object_after_a_pattern_own_preposition_is_a_noun_unless_a_cue_takes_an_infinitive() {
+    check(&[
+        // "to" is bow's own preposition: "pressure" is its object, not the verb "to pressure".
+        ("[Serbia|SRB] bowed to pressure from [Russia|RUS].", &["SRB>RUS 083"]),
+        // "agree to" is a cue that takes an infinitive: "meet" stays the predicate, mutual and promised.
+        ("[Iran|IRN] agreed to meet [the IAEA|IAEA|o].", &["IRN>IAEA 036 fs"]),
+        // A promise's complement is still the complement.
+        ("[Iran|IRN] vowed to attack [Israel|ISR].", &["IRN>ISR 1384 f"]),
+    ]);
+}
+
+#[test]
+fn an_attempted_act_is_coded_as_the_act_and_flagged() {
+    for (markup, want) in [
+        ("[Iran|IRN] tried to assassinate [the Saudi ambassador|SAU|p].", "186"),
+        ("[Rebels|REB|g] attempted to seize [Goma|CODL|l] from [the army|COD|o].", "171"),
+    ] {
+        let p = parse(markup);
+        let tokens = dyad_text::tokenize(&p.text, Span::new(&p.text, 0, p.text.len()).unwrap());
+        let events = code_sentence(&p.text, &tokens, &p.actors, &p.times).events;
+        assert!(events.iter().any(|e| e.code == want && e.attempted && !e.flags.future), "{markup}: {events:?}");
+    }
+    // Without the cue the act is not an attempt.
+    let m = matches("Iran assassinated the Saudi ambassador.");
+    assert!(m.iter().any(|m| m.code == "186" && !m.attempted), "{m:?}");
+}
+
+#[test]
+fn a_preposition_opening_a_time_expression_is_no_pattern_preposition() {
+    check(&[
+        // "fire at,on": "on Monday" is when, not whom.
+        ("[Israeli troops|ISR|g] fired {on Monday}.", &[]),
+        ("[Israeli troops|ISR|g] fired on {Monday}.", &[]),
+        ("[Israeli troops|ISR|g] fired at [Lebanon|LBN] {on Monday}.", &["ISR>LBN 190"]),
+        ("[Israeli troops|ISR|g] fired on {Monday} at [Lebanese soldiers|LBN|g].", &["ISR>LBN 190"]),
+        ("[Israeli troops|ISR|g] fired on [Lebanese soldiers|LBN|g] {on Monday}.", &["ISR>LBN 190"]),
+    ]);
+    // A particle before a time expression with its own preposition stays the pattern's particle.
+    let p = parse("[The CEO|USA|p] is stepping down {in May 2020}.");
+    let tokens = dyad_text::tokenize(&p.text, Span::new(&p.text, 0, p.text.len()).unwrap());
+    let mut a = crate::Analysis::new(&tokens);
+    a.set_times(vec![(5, 8)]);
+    assert!(crate::matcher::find_in(&a).iter().any(|m| m.code == "0831" && m.prep == Some(4)), "{:?}", a.len());
+    // Without a time slot the same words are an ordinary preposition.
+    assert!(matches("Troops fired on the crowd.").iter().any(|m| m.code == "190" && m.prep.is_some()));
+}
+
+#[test]
+fn a_word_after_a_preposition_and_a_modifier_is_a_noun() {
+    check(&[
+        ("[Palestinian prisoners|PSE|g] went on hunger strike.", &["PSE>- 142"]),
+        ("[Palestinian prisoners|PSE|g] went on a hunger strike.", &["PSE>- 142"]),
+    ]);
+    // After a preposition and a gerund: "despite growing pressure" names no act of pressing.
+    let m = matches("Kim declined to resign despite growing pressure from Seoul.");
+    assert!(!m.iter().any(|m| m.code == "100"), "{m:?}");
+    let m = matches("Prisoners went on hunger strike in protest.");
+    assert!(!m.iter().any(|m| m.kind == MatchKind::Verb && m.code == "190"), "{m:?}");
+    // A capitalised name before the word is a subject, and the word a verb: "in Gaza troops strike ..." aside,
+    // "after Iran attacked" keeps its verb.
+    assert!(matches("It happened after Iran attacked Iraq.").iter().any(|m| m.code == "190"));
+}
+
+#[test]
+fn an_agentless_alert_or_mobilisation_is_by_the_forces_own_state() {
+    check(&[
+        ("[Indian troops|IND|g] were put on high alert.", &["IND>- 152"]),
+        ("[Iraqi reservists|IRQ|g] were mobilized.", &["IRQ>- 154"]),
+        // With an agent the agent acts.
+        ("[Iraq|IRQ] was attacked by [Iran|IRN].", &["IRN>IRQ 190"]),
+    ]);
+}
+
+#[test]
+fn an_object_is_the_verb_own_not_a_word_in_a_later_phrase() {
+    check(&[
+        // "hostage" is in the topic phrase, not held: talks, not hostage-taking.
+        ("[Iran|IRN] held talks on the hostage crisis.", &["IRN>- 040 s"]),
+        ("[Iran|IRN] held talks on the hostage crisis with [Iraq|IRQ].", &["IRN>IRQ 040 s"]),
+        ("[France|FRA] sent a message to [Syria|SYR] about the weapons shipment.", &["FRA>SYR 010"]),
+        // An object written as a phrase may open with a preposition.
+        ("[Iran|IRN] put [the opposition leader|IRN|p] on trial.", &["IRN>- 173"]),
+        // A later phrase still supplies the object when no row finds one of the verb's own.
+        ("[France|FRA] urged [Iran|IRN] to return to talks.", &["FRA>IRN 026"]),
+    ]);
+}
