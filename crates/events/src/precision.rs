@@ -116,6 +116,10 @@ fn lists() -> &'static Lists {
 /// noun before "of" ("signs of"), a particle after a verb ("brought the beans back"), a verb used as the first
 /// half of a compound noun ("trade talks").
 pub(crate) fn drop_false_predicates(a: &Analysis, matches: &mut Vec<Match>, time_tokens: &[(usize, usize)]) {
+    // Most sentences have no predicate: skip the scan for fixed phrases on them.
+    if matches.is_empty() {
+        return;
+    }
     let l = lists();
     let fixed: Vec<(usize, usize)> =
         (0..a.len()).filter_map(|i| phrase_end(a, i, &l.fixed, &l.fixed_first).map(|e| (i, e))).collect();
@@ -209,11 +213,8 @@ fn false_verb(a: &Analysis, m: &Match) -> Option<Reading> {
     // "trade talks with X": a bare verb form right before a plural event noun is the first half of a compound.
     if m.object.is_none() && norm == v.base && !v.is(VerbForm::ThirdPerson) {
         let next = a.norm(i + 1);
-        let plural_event = a
-            .lemmas
-            .get(i + 1)
-            .and_then(|l| l.noun)
-            .is_some_and(|n| n != next && crate::dict::Dictionaries::builtin().nominal_index.contains_key(n));
+        let plural_event =
+            a.lemmas.get(i + 1).and_then(|l| l.noun).is_some_and(|n| n != next && a.dict.nominal_index.contains_key(n));
         if plural_event {
             return Some(Reading::Compound);
         }
