@@ -62,11 +62,39 @@ fn an_attempted_act_is_coded_as_the_act_and_flagged() {
         let p = parse(markup);
         let tokens = dyad_text::tokenize(&p.text, Span::new(&p.text, 0, p.text.len()).unwrap());
         let events = code_sentence(&p.text, &tokens, &p.actors, &p.times).events;
-        assert!(events.iter().any(|e| e.code == want && e.attempted && !e.flags.future), "{markup}: {events:?}");
+        assert!(events.iter().any(|e| e.code == want && e.flags.attempted && !e.flags.future), "{markup}: {events:?}");
     }
     // Without the cue the act is not an attempt.
     let m = matches("Iran assassinated the Saudi ambassador.");
     assert!(m.iter().any(|m| m.code == "186" && !m.attempted), "{m:?}");
+}
+
+#[test]
+fn conditional_announcements_and_accusations_are_flagged() {
+    let flags_of = |markup: &str, want: &str| {
+        let p = parse(markup);
+        let tokens = dyad_text::tokenize(&p.text, Span::new(&p.text, 0, p.text.len()).unwrap());
+        let events = code_sentence(&p.text, &tokens, &p.actors, &p.times).events;
+        events
+            .iter()
+            .find(|e| e.code.starts_with(want))
+            .map(|e| e.flags)
+            .unwrap_or_else(|| panic!("{markup}: {events:?}"))
+    };
+    // An act announced under a condition is hypothetical; "unless" also makes it a threat.
+    assert!(flags_of("[Chad|TCD] will expel [the French envoy|FRA|p] if the raids continue.", "").hypothetical);
+    assert!(
+        flags_of("[Mali|MLI] said it would withdraw from [the pact|ECOWAS|o] unless sanctions end.", "13").hypothetical
+    );
+    // The same act without a condition, and a past act with a later "if", are not.
+    assert!(!flags_of("[Chad|TCD] will expel [the French envoy|FRA|p].", "").hypothetical);
+    assert!(!flags_of("[Chad|TCD] expelled [the French envoy|FRA|p], even if briefly.", "").hypothetical);
+    // "accused X of attacking Y": the attack is only alleged; the accusation itself is not.
+    let p = parse("[Iran|IRN] accused [Israel|ISR] of attacking [Syria|SYR].");
+    let tokens = dyad_text::tokenize(&p.text, Span::new(&p.text, 0, p.text.len()).unwrap());
+    let events = code_sentence(&p.text, &tokens, &p.actors, &p.times).events;
+    assert!(events.iter().any(|e| e.code.starts_with("19") && e.flags.alleged), "{events:?}");
+    assert!(events.iter().any(|e| e.code.starts_with("112") && !e.flags.alleged), "{events:?}");
 }
 
 #[test]

@@ -93,6 +93,24 @@ pub struct Flags {
     pub symmetric: bool,
     /// Long before the article's date (a recalled anniversary); set by whoever knows the publication date.
     pub historical: bool,
+    /// Said to happen only under a condition ("will withdraw unless ...", "would retaliate if ..."). Extends
+    /// FORMATS.md; written only when true, so records without it keep their old bytes.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hypothetical: bool,
+    /// Tried rather than done ("tried to seize"): coded as the act, as the CAMEO codebook does. Written only when
+    /// true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attempted: bool,
+    /// Known only as an accusation ("accused X of attacking Y"): the act is the accuser's claim. Written only when
+    /// true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub alleged: bool,
+}
+
+// serde's `skip_serializing_if` takes a function of a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// One sentence that reports an event.
@@ -231,9 +249,16 @@ mod tests {
         assert_eq!(v["date"]["precision"], "day");
         assert_eq!(v["flags"]["reported"], true);
         assert_eq!(v["flags"]["historical"], false);
+        // The flags that extend FORMATS.md appear only when set, so records without them keep their old bytes.
+        assert!(v["flags"].get("hypothetical").is_none() && v["flags"].get("alleged").is_none());
         assert_eq!(v["mentions"][0]["sentence"], 14);
         let back: EventRecord = serde_json::from_value(v).unwrap();
         assert_eq!(back, r);
+        let mut alleged = r.clone();
+        alleged.flags.alleged = true;
+        let v = serde_json::to_value(&alleged).unwrap();
+        assert_eq!(v["flags"]["alleged"], true);
+        assert_eq!(serde_json::from_value::<EventRecord>(v).unwrap(), alleged);
         assert!(EventRecord::for_code("999", party("a", "b", "c"), None, "x").is_none());
     }
 

@@ -48,9 +48,6 @@ pub struct EventCandidate {
     /// coercion or its easing (curfews, arrests, lifting an emergency) and police using force ("police opened
     /// fire ..., arresting 12"). [`EventCandidate::to_record`] then makes the source's country the target.
     pub home_target: bool,
-    /// The source tried the act ("tried to assassinate", "attempted to seize"): CAMEO codes an attempt as the
-    /// act, so `code` is the act's; this says it may not have succeeded.
-    pub attempted: bool,
 }
 
 /// A standing relation (not an event) between two actor slots.
@@ -1182,7 +1179,6 @@ impl<'a> Context<'a> {
                             time,
                             location: self.location_for(m, None),
                             home_target: false,
-                            attempted: m.attempted,
                         });
                     }
                     continue;
@@ -1205,7 +1201,6 @@ impl<'a> Context<'a> {
                     time,
                     location: self.location_for(m, t),
                     home_target: t.is_none() && self.acts_at_home(s, m.code),
-                    attempted: m.attempted,
                 });
             }
         }
@@ -1349,7 +1344,19 @@ impl<'a> Context<'a> {
     fn flags(&self, m: &Match) -> Flags {
         // An alleged act ("accused X of attacking Y") is known only from the accuser's words.
         let reported = m.alleged || self.a.report_cues.iter().any(|&r| r != m.anchor);
-        Flags { negated: m.negated, future: m.future || m.intent, reported, symmetric: m.symmetric, historical: false }
+        Flags {
+            negated: m.negated,
+            future: m.future || m.intent,
+            reported,
+            symmetric: m.symmetric,
+            historical: false,
+            // "will retaliate if attacked", "must withdraw unless ...": an announced act under a condition. A
+            // condition after an act already done does not make it hypothetical ("met, even if briefly").
+            hypothetical: (m.future || m.intent || m.obliged)
+                && (m.conditional || (m.end..self.a.len()).any(|k| self.a.norm(k) == "if")),
+            attempted: m.attempted,
+            alleged: m.alleged,
+        }
     }
 
     /// "Kim's visit": the slot right before a possessive `'s` in front of the phrase (modifiers allowed).

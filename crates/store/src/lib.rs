@@ -24,7 +24,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! # Schema (version 2: `migrations/0001_init.sql`, `migrations/0002_incremental.sql`)
+//! # Schema (version 3: `migrations/0001_init.sql`, `migrations/0002_incremental.sql`, `migrations/0003_more_flags.sql`)
 //! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. Each runs in its own
 //! transaction with its version bump. Connections use WAL, `foreign_keys = ON`, `synchronous = NORMAL` and a 10 s
 //! busy timeout. Byte offsets (`byte_start`, `byte_end`) always point into the original file.
@@ -39,7 +39,7 @@
 //! | `actor_aliases` | (`actor`, `alias`) | insertion order kept |
 //! | `actor_roles` | (`actor`, `role`, `country`) | `first_seen`, `last_seen` (widened on upsert) |
 //! | `actor_mentions` | `id`; unique (`doc`, `byte_start`, `byte_end`, `actor`) | `sentence`, `text` |
-//! | `events` | `id` | `gdelt_id`, `code`, `root`, `quad_class`, `goldstein`, `plover`, `source_*`/`target_*` (`id`, `name`, `code`, `country`), `date_value`/`_precision`/`_first`/`_basis`, `location_name`/`_country`, flags `negated`/`future`/`reported`/`symmetric`/`historical`, `num_mentions`/`_sources`/`_articles`, `story`, `pattern`, `added_at` |
+//! | `events` | `id` | `gdelt_id`, `code`, `root`, `quad_class`, `goldstein`, `plover`, `source_*`/`target_*` (`id`, `name`, `code`, `country`), `date_value`/`_precision`/`_first`/`_basis`, `location_name`/`_country`, flags `negated`/`future`/`reported`/`symmetric`/`historical`/`hypothetical`/`attempted`/`alleged`, `num_mentions`/`_sources`/`_articles`, `story`, `pattern`, `added_at` |
 //! | `event_mentions` | (`event`, `ord`) | `doc` (nullable), `file`, `sentence`, `byte_start`, `byte_end`, `text` |
 //! | `relations` | `id`; unique (`kind`, `a`, `b`, `file`, `byte_start`, `byte_end`) | `as_of`, `doc`, `sentence`, `evidence` |
 //! | `stories` | `id` | `original_doc`, `original_file`, `similarity` |

@@ -40,8 +40,11 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The schema migrations in order; migration `i` moves `user_version` from `i` to `i + 1`. Append only: a released
 /// migration is never edited, because databases already past it would not run the change.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_init.sql"), include_str!("../migrations/0002_incremental.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_incremental.sql"),
+    include_str!("../migrations/0003_more_flags.sql"),
+];
 
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -569,9 +572,9 @@ impl Batch<'_> {
                  source_id, source_name, source_code, source_country, target_id, target_name, target_code,
                  target_country, date_value, date_precision, date_first, date_basis, location_name, location_country,
                  negated, future, reported, symmetric, historical, num_mentions, num_sources, num_articles, story,
-                 pattern, bucket, digest)
+                 pattern, bucket, digest, hypothetical, attempted, alleged)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)
+                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)
                  ON CONFLICT (id) DO UPDATE SET gdelt_id = excluded.gdelt_id, code = excluded.code,
                  root = excluded.root, quad_class = excluded.quad_class, goldstein = excluded.goldstein,
                  plover = excluded.plover, source_id = excluded.source_id, source_name = excluded.source_name,
@@ -585,7 +588,8 @@ impl Batch<'_> {
                  symmetric = excluded.symmetric, historical = excluded.historical,
                  num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
                  num_articles = excluded.num_articles, story = excluded.story, pattern = excluded.pattern,
-                 bucket = excluded.bucket, digest = excluded.digest",
+                 bucket = excluded.bucket, digest = excluded.digest, hypothetical = excluded.hypothetical,
+                 attempted = excluded.attempted, alleged = excluded.alleged",
             )?
             .execute(params![
                 e.id,
@@ -621,6 +625,9 @@ impl Batch<'_> {
                 Some(e.pattern.as_str()).filter(|p| !p.is_empty()),
                 bucket,
                 digest,
+                e.flags.hypothetical,
+                e.flags.attempted,
+                e.flags.alleged,
             ])?;
         self.tx.prepare_cached("DELETE FROM event_mentions WHERE event = ?1")?.execute([&e.id])?;
         let mut mention = self.tx.prepare_cached(
@@ -765,7 +772,7 @@ pub(crate) fn parse_date(value: &str, precision: &str) -> Result<DateValue> {
 const EVENT_COLUMNS: &str = "id, code, root, quad_class, goldstein, plover, source_id, source_name, source_code, \
      source_country, target_id, target_name, target_code, target_country, date_value, date_precision, date_basis, \
      location_name, location_country, negated, future, reported, symmetric, historical, num_mentions, num_sources, \
-     num_articles, story, pattern";
+     num_articles, story, pattern, hypothetical, attempted, alleged";
 
 /// The SQL condition "this side of the event matches `?n`": the actor code starts with it (CAMEO codes are built of
 /// 3-letter parts, so `PRK` matches `PRKGOV`) or the side's country is it.
@@ -875,6 +882,9 @@ fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
             reported: row.get(21)?,
             symmetric: row.get(22)?,
             historical: row.get(23)?,
+            hypothetical: row.get(29)?,
+            attempted: row.get(30)?,
+            alleged: row.get(31)?,
         },
         mentions,
         num_mentions: row.get(24)?,

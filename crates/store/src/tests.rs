@@ -151,16 +151,37 @@ fn migrates_an_empty_database_and_reopens_without_rerunning() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dyad.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     assert_eq!(store.counts().unwrap(), Counts::default());
     drop(store);
     // Reopening must not try to create the tables again.
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     let mode: String = store.conn_for_tests().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let fk: i64 = store.conn_for_tests().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert_eq!(fk, 1);
+}
+
+#[test]
+fn a_version_2_database_gains_the_new_flags_as_false() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dyad.db");
+    drop(Store::open(&path).unwrap());
+    // Turn the fresh database back into what version 2 wrote.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for column in ["hypothetical", "attempted", "alleged"] {
+        conn.execute_batch(&format!("ALTER TABLE events DROP COLUMN {column}")).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 2).unwrap();
+    conn.execute_batch("INSERT INTO events (id, gdelt_id, code, root, quad_class, goldstein, source_id, source_name, num_mentions, num_sources, num_articles) \
+         VALUES ('e1', 1, '042', '04', 1, 1.9, 'a', 'A', 0, 0, 0)")
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 3);
+    let event = store.event("e1").unwrap().expect("the old row reads back");
+    assert!(!event.flags.hypothetical && !event.flags.attempted && !event.flags.alleged);
 }
 
 #[test]
@@ -169,7 +190,7 @@ fn refuses_a_database_from_a_newer_dyad() {
     let path = dir.path().join("dyad.db");
     drop(Store::open(&path).unwrap());
     rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
-    assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, known: 2 })));
+    assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, known: 3 })));
 }
 
 #[test]
@@ -503,7 +524,7 @@ mod properties {
             proptest::option::of(any_actor()),
             proptest::option::of((0i64..3_000_000, 0usize..5, "\\PC{0,20}")),
             proptest::option::of(("[\\PC\\t]{0,10}", proptest::option::of("[A-Z]{3}"))),
-            (any::<[bool; 5]>(), -10.0f64..10.0, 1u8..5),
+            (any::<[bool; 8]>(), -10.0f64..10.0, 1u8..5),
             proptest::collection::vec(("[a-z_0-9.]{1,10}", 0usize..50, 0usize..5000, "\\PC{0,40}"), 0..4),
         )
             .prop_map(|(id, code, source, target, date, location, (flags, goldstein, quad), mentions)| {
@@ -537,6 +558,9 @@ mod properties {
                         reported: flags[2],
                         symmetric: flags[3],
                         historical: flags[4],
+                        hypothetical: flags[5],
+                        attempted: flags[6],
+                        alleged: flags[7],
                     },
                     num_mentions: mentions.len(),
                     mentions: mentions
@@ -613,7 +637,7 @@ fn a_version_1_database_is_coded_again_by_the_next_update() {
         .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     let pending: i64 = store.conn_for_tests().query_row("SELECT count(*) FROM pending", [], |r| r.get(0)).unwrap();
     assert_eq!(pending, 1, "a version 1 article has no coding and waits for the next update");
     assert_eq!(store.sentences("h1").unwrap().len(), 1, "sentences survive the table's rebuild");

@@ -204,6 +204,15 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<()> {
         if e.flags.negated {
             notes.push("negated");
         }
+        if e.flags.hypothetical {
+            notes.push("if");
+        }
+        if e.flags.attempted {
+            notes.push("attempted");
+        }
+        if e.flags.alleged {
+            notes.push("alleged");
+        }
         let notes = if notes.is_empty() { String::new() } else { format!(" [{}]", notes.join(", ")) };
         let place = e
             .location
