@@ -11,6 +11,8 @@ use crate::Codebook;
 use dyad_core::{DateRange, DateValue, Precision};
 use serde::{Deserialize, Serialize};
 
+pub use dyad_core::Mention;
+
 /// One side of an event.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
@@ -111,24 +113,6 @@ pub struct Flags {
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_false(b: &bool) -> bool {
     !*b
-}
-
-/// One sentence that reports an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    /// The page's file name.
-    pub file: String,
-    /// 0-based sentence index in the article.
-    pub sentence: usize,
-    /// Byte offset of the sentence start in the original file.
-    pub start: usize,
-    /// Byte offset one past the sentence end.
-    pub end: usize,
-    /// The sentence text.
-    pub text: String,
-    /// The hash of the stored document, set by the store when it reads the mention back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc: Option<String>,
 }
 
 /// A consolidated event: one (source, action, target), every sentence that reports it. Field order and names

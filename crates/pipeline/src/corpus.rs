@@ -4,7 +4,7 @@
 use crate::{CodedArticle, Coder};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{DateValue, Precision};
-use dyad_events::{EventDate, EventRecord, Location, Mention};
+use dyad_events::{EventDate, EventRecord, Location};
 use dyad_page::{Article, Published};
 use dyad_stories::{
     ConsolidateConfig, ConsolidatedEvent, DocumentMeta, EventInput, PartialDate, Place, StoriesError, Story,
@@ -129,7 +129,7 @@ pub fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story:
         symmetric: event.flags.symmetric,
         date: event.date.as_ref().and_then(EventDate::period),
         place: event.location.as_ref().map(|l| Place { name: Some(l.name.clone()), country: l.country.clone() }),
-        mentions: event.mentions.iter().map(story_mention).collect(),
+        mentions: event.mentions.clone(),
     }
 }
 
@@ -156,18 +156,7 @@ pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &E
     });
     record.flags = representative.flags;
     record.flags.symmetric = c.symmetric;
-    record.mentions = c
-        .mentions
-        .iter()
-        .map(|m| Mention {
-            file: m.file.clone(),
-            sentence: m.sentence,
-            start: m.start,
-            end: m.end,
-            text: m.text.clone(),
-            doc: None,
-        })
-        .collect();
+    record.mentions = c.mentions.clone();
     record.num_mentions = c.num_mentions;
     record.num_sources = c.num_sources;
     record.num_articles = c.num_articles;
@@ -178,14 +167,4 @@ pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &E
 /// The key events are consolidated on: the actor's country where it has one, else its id.
 fn actor_key(party: Option<&dyad_events::Party>) -> String {
     party.map_or_else(|| "-".to_string(), |p| p.country.clone().unwrap_or_else(|| p.id.clone()))
-}
-
-fn story_mention(m: &Mention) -> dyad_stories::Mention {
-    dyad_stories::Mention {
-        file: m.file.clone(),
-        sentence: m.sentence,
-        start: m.start,
-        end: m.end,
-        text: m.text.clone(),
-    }
 }

@@ -2,24 +2,9 @@
 //! event that lists every sentence that reports it.
 
 use crate::hash::hash_str;
-use dyad_core::{DateValue, Precision};
+use dyad_core::{DateValue, Mention, Precision};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// One sentence that reports an event.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Mention {
-    /// The page's file name.
-    pub file: String,
-    /// The sentence's number in the page.
-    pub sentence: usize,
-    /// First byte of the sentence in the page.
-    pub start: usize,
-    /// One past its last byte.
-    pub end: usize,
-    /// The sentence.
-    pub text: String,
-}
 
 /// Where an event happened.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -344,7 +329,14 @@ mod tests {
             symmetric: false,
             date: None,
             place: None,
-            mentions: vec![Mention { file: file.into(), sentence: 1, start: 0, end: 10, text: format!("{id} text") }],
+            mentions: vec![Mention {
+                file: file.into(),
+                sentence: 1,
+                start: 0,
+                end: 10,
+                text: format!("{id} text"),
+                doc: None,
+            }],
         }
     }
 
@@ -466,7 +458,14 @@ mod tests {
         let a = dated(ev("a", "p1", None, "", "PRK", "CUB", "042"), "2017-04-27");
         let mut b = a.clone();
         b.id = "b".into();
-        b.mentions.push(Mention { file: "p1".into(), sentence: 5, start: 50, end: 60, text: "again".into() });
+        b.mentions.push(Mention {
+            file: "p1".into(),
+            sentence: 5,
+            start: 50,
+            end: 60,
+            text: "again".into(),
+            doc: None,
+        });
         let out = run(&[a, b]);
         assert_eq!(out.len(), 1);
         assert_eq!((out[0].num_mentions, out[0].num_articles, out[0].num_sources), (2, 1, 1));

@@ -35,9 +35,9 @@ mod tokens;
 mod wire;
 mod year;
 
-pub use consolidate::{
-    ConsolidateConfig, ConsolidatedEvent, EventInput, Mention, Place, bucket_key, cameo_root, consolidate,
-};
+pub use consolidate::{ConsolidateConfig, ConsolidatedEvent, EventInput, Place, bucket_key, cameo_root, consolidate};
+/// The sentence citation consolidation groups: the one the event coder writes ([`dyad_core::Mention`]).
+pub use dyad_core::Mention;
 pub use hash::SplitMix;
 pub use index::{Banding, LshIndex};
 pub use minhash::{MinHasher, SIG_LEN, Signature};
