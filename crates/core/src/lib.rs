@@ -18,7 +18,7 @@ mod span;
 pub use data::DataError;
 
 pub use date::{DateError, DateRange, DateValue, Precision};
-pub use mention::Mention;
+pub use mention::{ByteRange, Mention};
 pub use span::{Span, SpanError};
 
 /// The fields of the event record in `FORMATS.md` (the CLI and record contract), in its order. Every serialisation

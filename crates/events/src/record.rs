@@ -217,6 +217,7 @@ mod tests {
             end: 2290,
             text: "...".into(),
             doc: None,
+            evidence: dyad_core::ByteRange::new(2195, 2230),
         });
         r.num_mentions = 1;
         let v: serde_json::Value = serde_json::to_value(&r).unwrap();
@@ -236,6 +237,7 @@ mod tests {
         // The flags that extend FORMATS.md appear only when set, so records without them keep their old bytes.
         assert!(v["flags"].get("hypothetical").is_none() && v["flags"].get("alleged").is_none());
         assert_eq!(v["mentions"][0]["sentence"], 14);
+        assert_eq!(v["mentions"][0]["evidence"]["start"], 2195);
         let back: EventRecord = serde_json::from_value(v).unwrap();
         assert_eq!(back, r);
         let mut alleged = r.clone();

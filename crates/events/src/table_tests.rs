@@ -417,6 +417,7 @@ fn time_location_and_evidence() {
         end: p.text.len(),
         text: p.text.clone(),
         doc: None,
+        evidence: None,
     };
     let record = e.to_record(&p.actors, &p.times, mention).unwrap();
     assert_eq!((record.code.as_str(), record.root.as_str(), record.quad_class), ("042", "04", 1));
@@ -750,7 +751,15 @@ fn home_targets(markup: &str) -> Vec<(String, Option<String>)> {
     let p = parse(markup);
     let span = Span::new(&p.text, 0, p.text.len()).unwrap();
     let tokens = dyad_text::tokenize(&p.text, span);
-    let mention = crate::Mention { file: "t".into(), sentence: 0, start: 0, end: 0, text: String::new(), doc: None };
+    let mention = crate::Mention {
+        file: "t".into(),
+        sentence: 0,
+        start: 0,
+        end: 0,
+        text: String::new(),
+        doc: None,
+        evidence: None,
+    };
     let mut actors = p.actors.clone();
     for a in &mut actors {
         a.country = a.country.as_ref().map(|c| c.chars().take(3).collect());
@@ -804,7 +813,15 @@ fn a_place_taken_as_a_party_is_reported_as_its_state() {
     actors[0].country = Some("IRQ".into());
     let span = Span::new(&p.text, 0, p.text.len()).unwrap();
     let tokens = dyad_text::tokenize(&p.text, span);
-    let mention = crate::Mention { file: "t".into(), sentence: 0, start: 0, end: 0, text: String::new(), doc: None };
+    let mention = crate::Mention {
+        file: "t".into(),
+        sentence: 0,
+        start: 0,
+        end: 0,
+        text: String::new(),
+        doc: None,
+        evidence: None,
+    };
     let records: Vec<_> = code_sentence(&p.text, &tokens, &actors, &p.times)
         .events
         .iter()

@@ -23,7 +23,7 @@ pub use corpus::{
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
 use dyad_actors::{Gazetteer, Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
-use dyad_core::{DateValue, Precision, Span};
+use dyad_core::{ByteRange, DateValue, Precision, Span};
 use dyad_events::{
     ActorSlot, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence_in,
 };
@@ -208,13 +208,22 @@ impl Coder {
             let tokens = dyad_text::tokenize(&doc.text, sentence);
             let dictionaries = self.dictionaries.unwrap_or_else(Dictionaries::builtin);
             let coded = code_sentence_in(dictionaries, &doc.text, &tokens, &slots, &times);
-            let mention =
-                Mention { file: article.file.clone(), sentence: index, start, end, text: text.to_string(), doc: None };
+            let mention = Mention {
+                file: article.file.clone(),
+                sentence: index,
+                start,
+                end,
+                text: text.to_string(),
+                doc: None,
+                evidence: None,
+            };
             // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
             // counts of it would only be noise.
             // A state's coercion at home with no named target targets its own state (`home_target`).
             for candidate in coded.events.iter().filter(|c| c.target.is_some() || c.home_target || self.monadic) {
-                let Some(mut record) = candidate.to_record(&slots, &times, mention.clone()) else { continue };
+                let (from, to) = doc.to_file(candidate.evidence);
+                let mention = Mention { evidence: ByteRange::new(from, to), ..mention.clone() };
+                let Some(mut record) = candidate.to_record(&slots, &times, mention) else { continue };
                 if record.date.is_none() {
                     record.date = narrative.clone().or_else(|| fallback_date(time.as_ref(), anchor));
                 }

@@ -27,6 +27,11 @@ fn meeting_is_dated_by_its_weekday_and_cites_file_offsets() {
     assert_eq!(event.date.as_ref().map(|d| d.value.as_str()), Some("2024-03-11"));
     let m = &event.mentions[0];
     assert_eq!(&page[m.start..m.end], para);
+    // The evidence is the part of the sentence that carries the event: inside it, with the predicate.
+    let evidence = m.evidence.expect("coded events cite their evidence");
+    assert!(m.start <= evidence.start() && evidence.end() <= m.end && evidence.end() > evidence.start());
+    assert!(page[evidence.start()..evidence.end()].contains(" met "), "{:?}", &page[evidence.start()..evidence.end()]);
+    assert!(evidence.end() - evidence.start() < para.len());
     assert!(coded.mentions.iter().all(|m| page.get(m.start..m.end) == Some(m.mention.text.as_str())));
 }
 

@@ -24,7 +24,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! # Schema (version 3: `migrations/0001_init.sql`, `migrations/0002_incremental.sql`, `migrations/0003_more_flags.sql`)
+//! # Schema (version 3: `migrations/0001_init.sql`, `migrations/0002_incremental.sql`, `migrations/0003_flags_evidence.sql`)
 //! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. Each runs in its own
 //! transaction with its version bump. Connections use WAL, `foreign_keys = ON`, `synchronous = NORMAL` and a 10 s
 //! busy timeout. Byte offsets (`byte_start`, `byte_end`) always point into the original file.

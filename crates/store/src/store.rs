@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::time::Duration;
 
-use dyad_core::DateValue;
+use dyad_core::{ByteRange, DateValue};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use crate::gdelt::GdeltDoc;
@@ -43,7 +43,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_incremental.sql"),
-    include_str!("../migrations/0003_more_flags.sql"),
+    include_str!("../migrations/0003_flags_evidence.sql"),
 ];
 
 /// How long a writer waits for another connection's lock before giving up.
@@ -215,6 +215,7 @@ impl Store {
                     end: r.get(7)?,
                     text: r.get(8)?,
                     doc: r.get(9)?,
+                    evidence: None,
                 },
             })
         })?;
@@ -631,12 +632,13 @@ impl Batch<'_> {
             ])?;
         self.tx.prepare_cached("DELETE FROM event_mentions WHERE event = ?1")?.execute([&e.id])?;
         let mut mention = self.tx.prepare_cached(
-            "INSERT INTO event_mentions (event, ord, doc, file, sentence, byte_start, byte_end, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO event_mentions (event, ord, doc, file, sentence, byte_start, byte_end, text, evidence_start,
+             evidence_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for (ord, m) in e.mentions.iter().enumerate() {
             let doc = self.resolve_doc(m)?;
-            mention.execute(params![e.id, ord, doc, m.file, m.sentence, m.start, m.end, m.text])?;
+            let (from, to) = (m.evidence.map(ByteRange::start), m.evidence.map(ByteRange::end));
+            mention.execute(params![e.id, ord, doc, m.file, m.sentence, m.start, m.end, m.text, from, to])?;
         }
         Ok(())
     }
@@ -851,7 +853,8 @@ fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
         (name, country) => Some(Location { name: name.unwrap_or_default(), country }),
     };
     let mut stmt = conn.prepare_cached(
-        "SELECT file, sentence, byte_start, byte_end, text, doc FROM event_mentions WHERE event = ?1 ORDER BY ord",
+        "SELECT file, sentence, byte_start, byte_end, text, doc, evidence_start, evidence_end FROM event_mentions
+         WHERE event = ?1 ORDER BY ord",
     )?;
     let mentions = stmt
         .query_map([&id], |r| {
@@ -862,6 +865,10 @@ fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
                 end: r.get(3)?,
                 text: r.get(4)?,
                 doc: r.get(5)?,
+                evidence: match (r.get::<_, Option<usize>>(6)?, r.get::<_, Option<usize>>(7)?) {
+                    (Some(from), Some(to)) => ByteRange::new(from, to),
+                    _ => None,
+                },
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -1,6 +1,6 @@
 use super::*;
 use chrono::NaiveDate;
-use dyad_core::DateValue;
+use dyad_core::{ByteRange, DateValue};
 
 fn block(text: &str, start: usize) -> BlockRecord {
     BlockRecord { text: text.into(), start, end: start + text.len() }
@@ -70,6 +70,7 @@ fn parsed(file: &str, title: &str, body: &str) -> ParsedDocument {
                 end: 100 + body.len(),
                 text: body.into(),
                 doc: None,
+                evidence: None,
             },
         }],
         coding: None,
@@ -100,6 +101,7 @@ fn event(id: &str, code: &str, src: (&str, &str), tgt: (&str, &str), date: DateV
             end: 140,
             text: "North Korea's envoy met Cuban officials\tin Havana.".into(),
             doc: None,
+            evidence: ByteRange::new(100, 139),
         }],
         num_mentions: 1,
         num_sources: 1,
@@ -164,24 +166,34 @@ fn migrates_an_empty_database_and_reopens_without_rerunning() {
 }
 
 #[test]
-fn a_version_2_database_gains_the_new_flags_as_false() {
+fn a_version_2_database_gains_the_new_flags_as_false_and_no_evidence() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dyad.db");
     drop(Store::open(&path).unwrap());
     // Turn the fresh database back into what version 2 wrote.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    for column in ["hypothetical", "attempted", "alleged"] {
-        conn.execute_batch(&format!("ALTER TABLE events DROP COLUMN {column}")).unwrap();
+    for (table, column) in [
+        ("events", "hypothetical"),
+        ("events", "attempted"),
+        ("events", "alleged"),
+        ("event_mentions", "evidence_start"),
+        ("event_mentions", "evidence_end"),
+    ] {
+        conn.execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}")).unwrap();
     }
     conn.pragma_update(None, "user_version", 2).unwrap();
     conn.execute_batch("INSERT INTO events (id, gdelt_id, code, root, quad_class, goldstein, source_id, source_name, num_mentions, num_sources, num_articles) \
-         VALUES ('e1', 1, '042', '04', 1, 1.9, 'a', 'A', 0, 0, 0)")
+         VALUES ('e1', 1, '042', '04', 1, 1.9, 'a', 'A', 0, 0, 0); \
+         INSERT INTO event_mentions (event, ord, file, sentence, byte_start, byte_end, text) \
+         VALUES ('e1', 0, 'a.txt', 0, 0, 5, 'Hello')")
         .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), 3);
     let event = store.event("e1").unwrap().expect("the old row reads back");
     assert!(!event.flags.hypothetical && !event.flags.attempted && !event.flags.alleged);
+    assert_eq!(event.mentions.len(), 1);
+    assert!(event.mentions[0].evidence.is_none());
 }
 
 #[test]
@@ -570,6 +582,7 @@ mod properties {
                             sentence,
                             start,
                             end: start + text.len(),
+                            evidence: ByteRange::new(start, start + text.len() / 2),
                             text,
                             doc: None,
                         })

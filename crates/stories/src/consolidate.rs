@@ -336,6 +336,7 @@ mod tests {
                 end: 10,
                 text: format!("{id} text"),
                 doc: None,
+                evidence: None,
             }],
         }
     }
@@ -465,6 +466,7 @@ mod tests {
             end: 60,
             text: "again".into(),
             doc: None,
+            evidence: None,
         });
         let out = run(&[a, b]);
         assert_eq!(out.len(), 1);
