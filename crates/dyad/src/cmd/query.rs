@@ -291,9 +291,23 @@ pub fn show(args: ShowArgs) -> anyhow::Result<()> {
         writeln!(out, "date basis: {}", d.basis)?;
     }
     for m in &e.mentions {
-        writeln!(out, "\n{} sentence {} bytes {}..{}:\n  >> {} <<", m.file, m.sentence, m.start, m.end, m.text)?;
+        writeln!(out, "\n{} sentence {} bytes {}..{}:\n  >> {} <<", m.file, m.sentence, m.start, m.end, marked(m))?;
     }
     Ok(out.flush()?)
+}
+
+/// The mention's sentence with its evidence in `[[...]]`, when the sentence is the file's bytes as they stand (an
+/// HTML paragraph with entities or tags is not, and is printed unmarked).
+fn marked(m: &dyad_store::Mention) -> String {
+    let verbatim = m.end.checked_sub(m.start) == Some(m.text.len());
+    let inner = m.evidence.filter(|_| verbatim).and_then(|ev| {
+        let (from, to) = (ev.start().checked_sub(m.start)?, ev.end().checked_sub(m.start)?);
+        Some((m.text.get(..from)?, m.text.get(from..to)?, m.text.get(to..)?))
+    });
+    match inner {
+        Some((before, evidence, after)) => format!("{before}[[{evidence}]]{after}"),
+        None => m.text.clone(),
+    }
 }
 
 /// What `dyad export` writes.
@@ -334,4 +348,30 @@ pub fn export(args: ExportArgs) -> anyhow::Result<()> {
     out.flush()?;
     eprintln!("wrote {} events to {}", events.len(), args.out.display());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(text: &str, start: usize, evidence: Option<(usize, usize)>) -> dyad_store::Mention {
+        dyad_store::Mention {
+            file: "a.txt".into(),
+            sentence: 0,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            doc: None,
+            evidence: evidence.and_then(|(a, b)| dyad_core::ByteRange::new(a, b)),
+        }
+    }
+
+    #[test]
+    fn evidence_is_marked_only_where_it_fits_the_sentence() {
+        assert_eq!(marked(&mention("Iran met Iraq today.", 10, Some((10, 23)))), "[[Iran met Iraq]] today.");
+        // Outside the sentence, inside a multi-byte character, or absent: the sentence as it is.
+        assert_eq!(marked(&mention("Iran met Iraq.", 10, Some((2, 5)))), "Iran met Iraq.");
+        assert_eq!(marked(&mention("Iran – Iraq.", 0, Some((0, 6)))), "Iran – Iraq.");
+        assert_eq!(marked(&mention("Iran met Iraq.", 0, None)), "Iran met Iraq.");
+    }
 }
