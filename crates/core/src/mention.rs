@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One sentence that reports an event.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Mention {
     /// The page's file name.
     pub file: String,

@@ -751,15 +751,7 @@ fn home_targets(markup: &str) -> Vec<(String, Option<String>)> {
     let p = parse(markup);
     let span = Span::new(&p.text, 0, p.text.len()).unwrap();
     let tokens = dyad_text::tokenize(&p.text, span);
-    let mention = crate::Mention {
-        file: "t".into(),
-        sentence: 0,
-        start: 0,
-        end: 0,
-        text: String::new(),
-        doc: None,
-        evidence: None,
-    };
+    let mention = crate::Mention { file: "t".into(), ..Default::default() };
     let mut actors = p.actors.clone();
     for a in &mut actors {
         a.country = a.country.as_ref().map(|c| c.chars().take(3).collect());
@@ -813,15 +805,7 @@ fn a_place_taken_as_a_party_is_reported_as_its_state() {
     actors[0].country = Some("IRQ".into());
     let span = Span::new(&p.text, 0, p.text.len()).unwrap();
     let tokens = dyad_text::tokenize(&p.text, span);
-    let mention = crate::Mention {
-        file: "t".into(),
-        sentence: 0,
-        start: 0,
-        end: 0,
-        text: String::new(),
-        doc: None,
-        evidence: None,
-    };
+    let mention = crate::Mention { file: "t".into(), ..Default::default() };
     let records: Vec<_> = code_sentence(&p.text, &tokens, &actors, &p.times)
         .events
         .iter()
