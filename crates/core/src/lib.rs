@@ -15,7 +15,7 @@ mod date;
 mod mention;
 mod span;
 
-pub use data::DataError;
+pub use data::{DataError, data_lines, tsv_columns};
 
 pub use date::{DateError, DateRange, DateValue, Precision};
 pub use mention::{ByteRange, Mention};
