@@ -24,6 +24,14 @@ pub struct Mention {
     pub evidence: Option<ByteRange>,
 }
 
+impl Mention {
+    /// What tells the mention's page apart from every other: the stored document's content hash when known, else
+    /// the file name (two pages may share a name: every scraper writes an `index.html`).
+    pub fn page_key(&self) -> &str {
+        self.doc.as_deref().unwrap_or(&self.file)
+    }
+}
+
 /// A half-open byte range `[start, end)` of an original file, with `start <= end` checked when it is built, also
 /// when it is read from JSON. Unlike [`crate::Span`] it is not tied to a text in memory: the file it points into
 /// may be long gone, so char boundaries are the writer's promise.
@@ -69,6 +77,14 @@ impl ByteRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_is_known_by_its_hash_before_its_name() {
+        let mut m = Mention { file: "index.html".into(), ..Mention::default() };
+        assert_eq!(m.page_key(), "index.html");
+        m.doc = Some("9f86d081".into());
+        assert_eq!(m.page_key(), "9f86d081");
+    }
 
     #[test]
     fn a_byte_range_is_never_reversed() {

@@ -120,7 +120,7 @@ pub fn bucket_of(event: &EventRecord) -> String {
 pub fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story: Option<&str>) -> EventInput {
     EventInput {
         id,
-        file: event.mentions.first().map_or_else(String::new, |m| m.file.clone()),
+        file: event.mentions.first().map_or_else(String::new, |m| m.page_key().to_string()),
         outlet: outlet.map(str::to_string),
         story: story.map(str::to_string),
         source: actor_key(Some(&event.source)),

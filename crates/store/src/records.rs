@@ -275,6 +275,29 @@ pub struct ParsedDocument {
     pub coding: Option<DocCoding>,
 }
 
+impl ParsedDocument {
+    /// The same document with every event mention and relation citing the stored document `hash`, so that pages
+    /// that share a file name are never taken for one another.
+    pub fn cited_as(mut self, hash: &str) -> ParsedDocument {
+        self.coding = self.coding.map(|c| c.cited_as(hash));
+        for r in &mut self.relations {
+            r.evidence.doc = Some(hash.to_string());
+        }
+        self
+    }
+}
+
+impl DocCoding {
+    /// The same coding with every event mention citing the stored document `hash` (see
+    /// [`ParsedDocument::cited_as`]).
+    pub fn cited_as(mut self, hash: &str) -> DocCoding {
+        for m in self.events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+            m.doc = Some(hash.to_string());
+        }
+        self
+    }
+}
+
 /// A document's story fingerprint and its events before consolidation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocCoding {

@@ -136,7 +136,7 @@ impl Batch<'_> {
             article.published = published;
         }
         let coded = coder.code(&article, anchor_of(&article));
-        self.set_coding(doc, &doc_coding(&article, &coded))?;
+        self.set_coding(doc, &doc_coding(&article, &coded).cited_as(doc))?;
         self.tx.prepare_cached("DELETE FROM relations WHERE doc = ?1")?.execute([doc])?;
         for relation in &coded.relations {
             let mut r = relation_of(relation);
@@ -289,7 +289,9 @@ impl Batch<'_> {
                 // Stored as one period, so that the digest below is that of the row as written.
                 event.date = event.date.as_ref().and_then(EventDate::to_period);
                 for m in &mut event.mentions {
-                    m.doc = doc_of.get(m.file.as_str()).map(|d| d.to_string());
+                    if let Some(doc) = doc_of.get(m.page_key()) {
+                        m.doc = Some(doc.to_string());
+                    }
                 }
                 report.events += 1;
                 // Most events of a bucket are as they were: only a changed one is written again.

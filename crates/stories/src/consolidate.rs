@@ -20,7 +20,8 @@ pub struct Place {
 pub struct EventInput {
     /// The extractor's id for it.
     pub id: String,
-    /// The page it came from.
+    /// The page it came from: any key that tells pages apart (the pipeline gives the document's content hash when
+    /// it is known, else the file name; see [`Mention::page_key`]).
     pub file: String,
     /// The page's outlet; `None` when unknown, in which case the page counts as a source of its own.
     pub outlet: Option<String>,
@@ -274,7 +275,10 @@ fn finish(c: Cluster, events: &[EventInput]) -> ConsolidatedEvent {
     let mut mentions: Vec<Mention> = Vec::new();
     for &m in &members {
         for mention in &events[m].mentions {
-            if !mentions.iter().any(|x| x.file == mention.file && x.start == mention.start && x.end == mention.end) {
+            if !mentions
+                .iter()
+                .any(|x| x.page_key() == mention.page_key() && x.start == mention.start && x.end == mention.end)
+            {
                 mentions.push(mention.clone());
             }
         }
@@ -283,7 +287,7 @@ fn finish(c: Cluster, events: &[EventInput]) -> ConsolidatedEvent {
     sources.sort_unstable();
     sources.dedup();
     let mut articles: Vec<&str> = members.iter().map(|&m| events[m].file.as_str()).collect();
-    articles.extend(mentions.iter().map(|m| m.file.as_str()));
+    articles.extend(mentions.iter().map(Mention::page_key));
     articles.sort_unstable();
     articles.dedup();
     let num_articles = articles.len();

@@ -84,8 +84,27 @@ struct Page {
 
 const PAGE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
 
-/// Every page file under `paths`, sorted for a stable order.
-fn page_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// Every page file under `paths`, sorted for a stable order, with the name it is stored and cited under: its path
+/// below the deepest folder that holds every folder argument ("x.txt" for `dyad ingest pages`, "a/index.html" and
+/// "b/index.html" for `dyad ingest pages/a pages/b`), or its file name when the file itself is an argument. Pages
+/// are told apart by their content hash in any case; the path keeps two pages of one name apart for the reader.
+fn page_files(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, String)>> {
+    let folders: Vec<&PathBuf> = paths.iter().filter(|p| p.is_dir()).collect();
+    let root = folders.split_first().map(|(first, rest)| {
+        rest.iter().fold(first.to_path_buf(), |common, p| {
+            common.components().zip(p.components()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
+        })
+    });
+    let name_of = |path: &Path| -> String {
+        let below =
+            root.as_deref().filter(|_| !paths.iter().any(|p| p == path)).and_then(|r| path.strip_prefix(r).ok());
+        match below {
+            Some(rel) if !rel.as_os_str().is_empty() => {
+                rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+            }
+            _ => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        }
+    };
     let mut out = Vec::new();
     let mut stack: Vec<PathBuf> = paths.to_vec();
     while let Some(path) = stack.pop() {
@@ -100,7 +119,13 @@ fn page_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     }
     out.sort();
     out.dedup();
-    Ok(out)
+    Ok(out
+        .into_iter()
+        .map(|p| {
+            let name = name_of(&p);
+            (p, name)
+        })
+        .collect())
 }
 
 fn extension(path: &Path) -> String {
@@ -119,9 +144,10 @@ struct JsonPage {
     text: Option<String>,
 }
 
-/// The pages of one file: the file itself, or one page per JSON Lines record. A bad record is a skipped page.
-fn read_pages(path: &Path) -> Vec<Result<Page, (String, String)>> {
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+/// The pages of one file, stored under `name`: the file itself, or one page per JSON Lines record. A bad record is
+/// a skipped page.
+fn read_pages(path: &Path, name: &str) -> Vec<Result<Page, (String, String)>> {
+    let name = name.to_string();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return vec![Err((name, format!("unreadable: {e}")))],
@@ -167,8 +193,14 @@ struct Selected {
     known: usize,
 }
 
-fn select(files: &[PathBuf], store: &Store, queued: &mut HashSet<String>, keep_raw: bool) -> anyhow::Result<Selected> {
-    let pages: Vec<Result<Page, (String, String)>> = files.par_iter().flat_map_iter(|p| read_pages(p)).collect();
+fn select(
+    files: &[(PathBuf, String)],
+    store: &Store,
+    queued: &mut HashSet<String>,
+    keep_raw: bool,
+) -> anyhow::Result<Selected> {
+    let pages: Vec<Result<Page, (String, String)>> =
+        files.par_iter().flat_map_iter(|(path, name)| read_pages(path, name)).collect();
     let mut out =
         Selected { files: files.len(), fresh: Vec::new(), unreadable: Vec::new(), seen: pages.len(), known: 0 };
     for page in pages {
@@ -205,7 +237,8 @@ fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleL
             Ok(article) => {
                 let c = coder.code(&article, anchor_of(&article));
                 people.touch(c.mentions.iter().map(|m| &m.mention));
-                (doc, Ok(parsed_document(&article, &c)))
+                let parsed = parsed_document(&article, &c).cited_as(&doc.hash);
+                (doc, Ok(parsed))
             }
             Err(e) => (doc, Err(e.to_string())),
         })
