@@ -203,7 +203,10 @@ impl Dictionaries {
     /// Precedence: the loaded rows are appended after the built-in ones, and when a built-in and a loaded row
     /// of the same verb both match with equally many constraints (object, preposition) the built-in row wins;
     /// a loaded row wins only by matching more (an object or a preposition the built-in rows do not require).
-    /// The loaded verbs' word forms reach the lemmatiser only for words with no built-in verb reading.
+    /// The loaded verbs' word forms reach the lemmatiser only for words with no built-in verb reading. A loaded
+    /// row fires only where its word reads as a verb (`reading.rs`): the PETRARCH dictionaries were written for
+    /// parsed text, and without that check they code "the attack on", "against challenges" or "medical
+    /// supplies" as acts.
     ///
     /// The rows hold `&'static str` because matches do; the loaded words are leaked once (see
     /// [`crate::petrarch`]), and the caller normally leaks the returned value too (`Box::leak`), as a

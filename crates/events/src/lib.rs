@@ -32,6 +32,10 @@
 //! home with no target named (police opening fire, a curfew lifted) is aimed at its own state
 //! ([`EventCandidate::home_target`]).
 //!
+//! A word that can be a noun or a verb ("attack", "visit", "talks") is read from its neighbours (`reading.rs`,
+//! closed classes in `data/function_words.tsv` and `data/word_classes.tsv`): no verb pattern fires on a noun
+//! reading, and patterns loaded from a PETRARCH dictionary fire only on a positive verb reading.
+//!
 //! Real web pages are mostly not international news, and most dictionary hits there are ordinary English: a month
 //! ("on March 7"), a noun ("signs of", "in order to"), a commercial "offer", a match result ("Australia beat
 //! Colombia 6-4"), a nationality adjective on a thing ("German cars"). A last stage (`precision.rs`, word lists in
@@ -45,6 +49,7 @@ mod dict;
 mod matcher;
 pub mod petrarch;
 mod precision;
+mod reading;
 mod record;
 mod role_cues;
 mod roles;

@@ -6,6 +6,7 @@
 
 use crate::DataError;
 use crate::dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
+use crate::reading::Reading;
 use dyad_text::{Lemma, Tokens, VerbForm};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -170,6 +171,10 @@ pub struct Analysis<'t> {
     /// Token ranges of the sentence's time expressions, when the caller knows them ([`Analysis::set_times`]): a
     /// preposition opening one ("fired on Monday") is no pattern's preposition.
     pub(crate) time_tokens: Vec<(usize, usize)>,
+    /// Token ranges of the sentence's actor mentions, when the caller knows them ([`Analysis::set_actors`]): a
+    /// mention is a noun phrase, so a word inside one is no verb ("British forces"), and one ending before a verb
+    /// form is its subject (see `reading.rs`).
+    pub(crate) actor_tokens: Vec<(usize, usize)>,
     /// The dictionaries the sentence is matched against.
     pub(crate) dict: &'static Dictionaries,
 }
@@ -204,6 +209,7 @@ impl<'t> Analysis<'t> {
             condition_cues: Vec::new(),
             peacekeeping_cues: Vec::new(),
             time_tokens: Vec::new(),
+            actor_tokens: Vec::new(),
             dict,
         };
         for i in 0..n {
@@ -245,6 +251,12 @@ impl<'t> Analysis<'t> {
     /// complement is a date does not satisfy a pattern's preposition ("fired on Monday").
     pub fn set_times(&mut self, ranges: Vec<(usize, usize)>) {
         self.time_tokens = ranges;
+    }
+
+    /// Records the token ranges (`start..end`) of the sentence's actor mentions, which the noun/verb reading
+    /// uses (see `reading.rs`).
+    pub fn set_actors(&mut self, ranges: Vec<(usize, usize)>) {
+        self.actor_tokens = ranges;
     }
 
     /// Whether the preposition at `k` opens a time expression: it is part of one ("on Monday" as one slot), or
@@ -308,93 +320,6 @@ impl<'t> Analysis<'t> {
     pub(crate) fn is_punct(&self, i: usize) -> bool {
         self.norm(i).chars().next().is_some_and(|c| !c.is_alphanumeric())
     }
-
-    /// Whether token `i`, which could be a verb or a noun, stands where a noun would ("a meeting", "held talks",
-    /// "for talks").
-    fn noun_context(&self, i: usize) -> bool {
-        let Some(l) = self.lemmas.get(i) else { return false };
-        let Some(v) = l.verb else { return true };
-        if i == 0 {
-            return l.noun.is_some() && !v.is(VerbForm::Gerund);
-        }
-        let prev = i - 1;
-        if self.is(prev, DET) {
-            return true;
-        }
-        if self.is(prev, PREP) && !self.is(prev, SUB) {
-            return l.noun.is_some() && !(self.norm(prev) == "to" && v.is(VerbForm::Base)) && !v.is(VerbForm::Gerund);
-        }
-        if let Some(pv) = self.lemmas[prev].verb
-            && l.noun.is_some()
-            && !matches!(pv.base, "be" | "have" | "do" | "get")
-            && !self.is(prev, MODAL)
-        {
-            return true;
-        }
-        // "the U.S. test-launch", "a United Nations appeal": a base form after a determiner and a name is a
-        // noun; but not after a plural people ("the Palestinians reject"), which is a subject.
-        if self.capitalized[prev] && v.is(VerbForm::Base) {
-            // A plural people ("Palestinians", "Kurds"), unlike the plural name of one state.
-            let word = self.norm(prev);
-            let people =
-                (word.ends_with('s') && !matches!(word, "states" | "nations" | "emirates")) || word.ends_with("ese");
-            let mut j = prev;
-            while j > 0 && self.capitalized[j] && prev - j < 4 {
-                j -= 1;
-            }
-            if self.is(j, DET) && !people {
-                return true;
-            }
-        }
-        // "rejected recent calls for": a word after a verb and a modifier that is neither verb nor function word.
-        if prev >= 1
-            && l.noun.is_some()
-            && self.function[prev] & !PLACE_NOUN == 0
-            && self.lemmas[prev].verb.is_none()
-            && !self.capitalized[prev]
-            && !self.is_punct(prev)
-            && !self.is(prev - 1, MODAL)
-            && self.lemmas[prev - 1].verb.is_some_and(|pv| !matches!(pv.base, "be" | "have" | "do" | "get"))
-            && !v.is(VerbForm::Participle)
-        {
-            return true;
-        }
-        // "went on hunger strike", "in retaliatory strikes": a word with a noun reading after a preposition and one
-        // modifier (a noun or adjective with no verb reading) heads the preposition's noun phrase.
-        if prev >= 1
-            && l.noun.is_some()
-            && self.is(prev - 1, PREP)
-            && !self.is(prev - 1, SUB)
-            && self.norm(prev - 1) != "to"
-            && self.lemmas[prev].verb.is_none()
-            && self.function[prev] & !PLACE_NOUN == 0
-            && !self.capitalized[prev]
-            && !self.is_punct(prev)
-            && !v.is(VerbForm::Past)
-            && !v.is(VerbForm::Participle)
-            && !v.is(VerbForm::Gerund)
-        {
-            return true;
-        }
-        // "despite growing pressure", "amid mounting attacks": after a preposition and a gerund (a known verb's, or
-        // an "-ing" word the lemma table does not list) the word is the gerund's object or the noun it modifies,
-        // never a finite verb.
-        if prev >= 1
-            && self.is(prev - 1, PREP)
-            && !self.is(prev - 1, SUB)
-            && self.norm(prev - 1) != "to"
-            && (self.lemmas[prev].verb.map_or(self.norm(prev).ends_with("ing"), |pv| pv.is(VerbForm::Gerund)))
-            && !self.capitalized[prev]
-            && (v.is(VerbForm::Base) || v.is(VerbForm::ThirdPerson))
-        {
-            return true;
-        }
-        // An adjective-like word after a determiner ("an official visit", "the strategic dialogue").
-        if prev >= 1 && self.is(prev - 1, DET) && self.lemmas[prev].verb.is_none() && l.noun.is_some() {
-            return true;
-        }
-        false
-    }
 }
 
 /// Finds every verb, nominal and relation match in a sentence, already filtered: one match per anchor, nominals
@@ -416,7 +341,8 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     let mut relations: Vec<Match> = Vec::new();
     for i in 0..a.len() {
         let l = a.lemmas[i];
-        let noun_here = a.noun_context(i);
+        // A word that reads as a noun here ("the attack on", "medical supplies") anchors no verb pattern.
+        let noun_here = l.verb.is_none_or(|_| a.reading(i) == Reading::Noun);
         if let Some(v) = l.verb
             && !noun_here
         {
@@ -433,7 +359,8 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
                     out.push(m);
                 }
             } else {
-                let ids = loaded_candidates(a, i, v.base);
+                // Loaded patterns were written for parsed text: they fire only where the word reads as a verb.
+                let ids = loaded_candidates(a, i, v.base, a.reading(i));
                 if let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.verbs[k]), MatchKind::Verb) {
                     out.push(m);
                 }
@@ -620,12 +547,17 @@ fn alleged_complement<'m>(a: &Analysis, m: &Match, out: &'m [Match]) -> Option<&
 /// ones with no object, and the loaded ones whose object can start at a word of the verb's window (or, in the
 /// passive, just before the verb), in dictionary order so that ties break as in [`best_verb`].
 ///
+/// Only the built-in rows when the word does not read as a verb there (`reading`, see `reading.rs`): loaded
+/// patterns were written for parsed text, where a verb pattern only ever met a verb. Requiring a verb reading
+/// for their rows with an object too was measured: letting an open reading through adds more wrong events than
+/// right ones.
+///
 /// A token dyad's own cues read as reporting ("said", "according to") stays a report: dyad codes what is
 /// reported, not the act of saying it, and a loaded dictionary does not override that reading.
-fn loaded_candidates(a: &Analysis, i: usize, base: &'static str) -> Vec<usize> {
+fn loaded_candidates(a: &Analysis, i: usize, base: &'static str, reading: Reading) -> Vec<usize> {
     let dict = a.dict;
     let mut ids: Vec<usize> = dict.verb_index.get(base).cloned().unwrap_or_default();
-    if a.report_cues.contains(&i) {
+    if a.report_cues.contains(&i) || reading != Reading::Verb {
         return ids;
     }
     ids.extend(dict.loaded_bare_index.get(base).into_iter().flatten());

@@ -156,3 +156,62 @@ fn an_object_is_the_verb_own_not_a_word_in_a_later_phrase() {
         ("[France|FRA] urged [Iran|IRN] to return to talks.", &["FRA>IRN 026"]),
     ]);
 }
+
+/// Codes of the loaded (`t:`) patterns found in `text` against `dict`.
+fn loaded_codes(dict: &'static crate::Dictionaries, text: &str) -> Vec<&'static str> {
+    let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+    crate::find_matches_in(dict, &tokens)
+        .1
+        .into_iter()
+        .filter(|m| m.pattern.starts_with("t:"))
+        .map(|m| m.code)
+        .collect()
+}
+
+#[test]
+fn a_loaded_verb_pattern_fires_only_on_a_verb_reading() {
+    // Bare verbs a PETRARCH dictionary codes by default and dyad's own dictionaries do not know.
+    let (d, _) = crate::Dictionaries::with_petrarch_verbs(
+        "t",
+        "--- CHALLENGE [110] ---\nCHALLENGE\n--- DAMAGE [180] ---\nDAMAGE\n--- SHIELD [010] ---\nSHIELD\n",
+    )
+    .expect("loads");
+    let d: &'static crate::Dictionaries = Box::leak(Box::new(d));
+    let cases: &[(&str, &[&str])] = &[
+        // Verb readings: after a name, a subject pronoun, a modal, an auxiliary, "to".
+        ("Iran challenged the ruling in court.", &["110"]),
+        ("They challenge the ruling every year.", &["110"]),
+        ("Iran will challenge the ruling.", &["110"]),
+        ("The ruling was challenged by Iran.", &["110"]),
+        ("Iran vowed to challenge the ruling.", &["110"]),
+        ("Shells damaged the bridge.", &["180"]),
+        // Noun readings: after a determiner, a preposition, an adjective, a number, before "of".
+        ("The challenge came from Iran.", &[]),
+        ("Iran stood firm against challenges by its rivals.", &[]),
+        ("The owner sued the city for damages to his shop.", &[]),
+        ("The rebels used the hostages as political shields.", &[]),
+        ("Iran faced two challenges in court.", &[]),
+        ("Challenges of this kind are rare.", &[]),
+        // An infinitive modifying a noun names a purpose, not an act.
+        ("Iran rejected attempts to challenge the ruling.", &[]),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = loaded_codes(d, text);
+        if got != *want {
+            failures.push(format!("{text}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn builtin_verb_patterns_skip_noun_readings_too() {
+    // A plural noun after an adjective is no verb ("agricultural exports to China").
+    let m = matches("Agricultural exports to China fell last year.");
+    assert!(!m.iter().any(|m| m.kind == MatchKind::Verb && m.code == "061"), "{m:?}");
+    assert!(matches("Iran exports oil to China.").iter().any(|m| m.kind == MatchKind::Verb));
+    // A base form after a cardinal has the number as subject: "the two agree" stays a verb.
+    let m = matches("After long talks the two agree to a ceasefire.");
+    assert!(m.iter().any(|m| m.kind == MatchKind::Verb && m.pattern.starts_with("verbs:agree")), "{m:?}");
+}

@@ -94,6 +94,7 @@ pub fn code_sentence_in(
     if !times.is_empty() {
         analysis.set_times(times.iter().map(|s| token_range(tokens, s.span)).collect());
     }
+    analysis.set_actors(actors.iter().map(|s| token_range(tokens, s.span)).collect());
     let mut matches = find_in(&analysis);
     let ctx = Context::new(text, tokens, &analysis, actors, times);
     // Predicates and parties that ordinary web prose only looks like (see `precision.rs`).
