@@ -24,7 +24,11 @@ pub fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// The `N` tab-separated columns of data line `line` of `file`, each trimmed, or a [`DataError`] saying how many
 /// there were.
-pub fn tsv_columns<'a, const N: usize>(file: &'static str, line: usize, text: &'a str) -> Result<[&'a str; N], DataError> {
+pub fn tsv_columns<'a, const N: usize>(
+    file: &'static str,
+    line: usize,
+    text: &'a str,
+) -> Result<[&'a str; N], DataError> {
     let mut out = [""; N];
     let mut count = 0;
     for column in text.split('\t') {
