@@ -1,10 +1,12 @@
 //! The CAMEO codebook (`data/cameo.tsv`): names, Goldstein scores, QuadClass, PLOVER category, intent counterpart.
 
 use crate::DataError;
+use dyad_core::{data_lines, tsv_columns};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const CAMEO_TSV: &str = include_str!("../../../data/cameo.tsv");
+const CAMEO_FILE: &str = "cameo.tsv";
 
 /// Everything the codebook says about one CAMEO code.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,15 +51,9 @@ impl Codebook {
     /// an embedded file), so entries can borrow from it.
     pub fn parse(src: &'static str) -> Result<Codebook, DataError> {
         let mut book = Codebook::default();
-        for (n, line) in src.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |message: String| DataError { file: "cameo.tsv", line: n + 1, message };
-            let cols: Vec<&'static str> = line.split('\t').collect();
-            let [code, name, goldstein, quad, plover, intent, _notes] = cols.as_slice() else {
-                return Err(err(format!("expected 7 tab-separated columns, found {}", cols.len())));
-            };
+        for (line, row) in data_lines(src) {
+            let err = |message: String| DataError { file: CAMEO_FILE, line, message };
+            let [code, name, goldstein, quad, plover, intent, _notes] = tsv_columns(CAMEO_FILE, line, row)?;
             if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err(format!("bad code {code:?}")));
             }
@@ -80,7 +76,7 @@ impl Codebook {
                 && !book.by_code.contains_key(intent)
             {
                 return Err(DataError {
-                    file: "cameo.tsv",
+                    file: CAMEO_FILE,
                     line: 0,
                     message: format!("{}: unknown intent {intent}", info.code),
                 });
@@ -210,5 +206,15 @@ mod tests {
         assert!(Codebook::parse("04\tCONSULT\t11\t1\tCONSULT\t-\t-\n").is_err());
         assert!(Codebook::parse("04\tCONSULT\t1.0\t1\tCONSULT\t036\t-\n").is_err());
         assert!(Codebook::parse("x4\tCONSULT\t1.0\t1\tCONSULT\t-\t-\n").is_err());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let e =
+            Codebook::parse("# code\tname\n04\tConsult\t1.0\t1\tCONSULT\t-\t-\n\n05\tCooperate\t3.5\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("cameo.tsv", 4));
+        let e =
+            Codebook::parse("04\tConsult\t1.0\t1\tCONSULT\t-\t-\n05\tCooperate\tmuch\t1\tCOOP\t-\t-\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("cameo.tsv", 2));
     }
 }

@@ -2,6 +2,7 @@
 //! "in this photo", and wire end markers such as "Enditem".
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dyad_core::{DataError, data_lines, tsv_columns};
 use std::sync::LazyLock;
 
 /// What a cue says about its line.
@@ -52,26 +53,21 @@ pub(crate) struct Cues {
 }
 
 const CUES_TSV: &str = include_str!("../../../data/page_cues.tsv");
+const CUES_FILE: &str = "page_cues.tsv";
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| match parse(CUES_TSV) {
     Ok(c) => c,
     // Embedded and validated by a unit test; only a broken build gets here.
-    Err(e) => panic!("data/page_cues.tsv: {e}"),
+    Err(e) => panic!("{e}"),
 });
 
-fn parse(text: &str) -> Result<Cues, String> {
+fn parse(text: &str) -> Result<Cues, DataError> {
     let mut cues = Vec::new();
     let mut patterns = Vec::new();
     let mut tails = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [class, place, phrase] = cols[..] else {
-            return Err(format!("line {}: expected 3 tab-separated columns", n + 1));
-        };
+    for (line, row) in data_lines(text) {
+        let err = |message: String| DataError { file: CUES_FILE, line, message };
+        let [class, place, phrase] = tsv_columns(CUES_FILE, line, row)?;
         let class = match class {
             "comments" => CueClass::Comments,
             "related" => CueClass::Related,
@@ -86,16 +82,16 @@ fn parse(text: &str) -> Result<Cues, String> {
             "caption" => CueClass::Caption,
             "caption_hint" => CueClass::CaptionHint,
             "end_marker" => CueClass::EndMarker,
-            other => return Err(format!("line {}: unknown class {other:?}", n + 1)),
+            other => return Err(err(format!("unknown class {other:?}"))),
         };
         let place = match place {
             "line" => Where::Line,
             "anywhere" => Where::Anywhere,
             "tail" => Where::Tail,
-            other => return Err(format!("line {}: unknown place {other:?}", n + 1)),
+            other => return Err(err(format!("unknown place {other:?}"))),
         };
-        if phrase.trim().is_empty() {
-            return Err(format!("line {}: empty phrase", n + 1));
+        if phrase.is_empty() {
+            return Err(err("empty phrase".into()));
         }
         if place == Where::Tail {
             tails.push((phrase.to_string(), class));
@@ -106,7 +102,7 @@ fn parse(text: &str) -> Result<Cues, String> {
         if let Some(i) = patterns.iter().position(|p: &String| p.to_ascii_lowercase() == lower) {
             let seen: &Cue = &cues[i];
             if seen.class != class || seen.place != place {
-                return Err(format!("line {}: {phrase:?} is listed before with another class or place", n + 1));
+                return Err(err(format!("{phrase:?} is listed before with another class or place")));
             }
             continue;
         }
@@ -117,7 +113,7 @@ fn parse(text: &str) -> Result<Cues, String> {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| DataError { file: CUES_FILE, line: 0, message: e.to_string() })?;
     Ok(Cues { cues, matcher, tails })
 }
 
@@ -219,6 +215,16 @@ mod tests {
         assert!(parse("comments\tline\n").is_err());
         assert!(parse("nonsense\tline\tX\n").is_err());
         assert!(parse("footer\tline\tAll rights\nfooter\tanywhere\tall Rights\n").is_err());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let Err(e) = parse("# class\tplace\tphrase\n\ncomments\tline\tLeave a Reply\nfooter\tline\n") else {
+            panic!("a two-column line must be rejected");
+        };
+        assert_eq!((e.file, e.line), ("page_cues.tsv", 4));
+        let Err(e) = parse("comments\tline\tX\n\nfooter\tnowhere\tY\n") else { panic!("unknown place accepted") };
+        assert_eq!((e.file, e.line), ("page_cues.tsv", 3));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (`data/stopwords_lang.tsv`). It only has to answer "is this English?" for whole articles, which function words do
 //! reliably from a few dozen words on, at the cost of one hash lookup per word.
 
+use dyad_core::{DataError, data_lines, tsv_columns};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -13,39 +14,37 @@ struct Stopwords {
     words: HashMap<&'static str, u32>,
 }
 
+const STOPWORDS_FILE: &str = "stopwords_lang.tsv";
+
 static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| match parse(STOPWORDS_TSV) {
     Ok(s) => s,
     // Embedded and validated by a unit test; only a broken build gets here.
-    Err(e) => panic!("data/stopwords_lang.tsv: {e}"),
+    Err(e) => panic!("{e}"),
 });
 
-fn parse(text: &'static str) -> Result<Stopwords, String> {
+fn parse(text: &'static str) -> Result<Stopwords, DataError> {
     let mut langs = Vec::new();
     let mut words: HashMap<&'static str, u32> = HashMap::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((lang, list)) = line.split_once('\t') else {
-            return Err(format!("line {}: expected `lang<TAB>words`", n + 1));
-        };
+    for (line, row) in data_lines(text) {
+        let err = |message: String| DataError { file: STOPWORDS_FILE, line, message };
+        let [lang, list] = tsv_columns(STOPWORDS_FILE, line, row)?;
         if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Err(format!("line {}: {lang:?} is not an ISO 639-1 code", n + 1));
+            return Err(err(format!("{lang:?} is not an ISO 639-1 code")));
         }
         if langs.len() >= 32 {
-            return Err("more than 32 languages".into());
+            return Err(err("more than 32 languages".into()));
         }
         let bit = 1u32 << langs.len();
         langs.push(lang);
         for w in list.split_whitespace() {
             if w.chars().any(char::is_uppercase) {
-                return Err(format!("line {}: {w:?} is not lowercase", n + 1));
+                return Err(err(format!("{w:?} is not lowercase")));
             }
             *words.entry(w).or_default() |= bit;
         }
     }
     if langs.first() != Some(&"en") {
-        return Err("the first language must be en".into());
+        return Err(DataError { file: STOPWORDS_FILE, line: 0, message: "the first language must be en".into() });
     }
     Ok(Stopwords { langs, words })
 }
@@ -165,6 +164,16 @@ mod tests {
         assert!(s.langs.len() >= 5);
         assert!(parse("xx\tthe\n").is_err());
         assert!(parse("en\tThe\n").is_err());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let Err(e) = parse("# lang\twords\nen\tthe a\n\nfr le la\n") else {
+            panic!("a one-column line must be rejected")
+        };
+        assert_eq!((e.file, e.line), ("stopwords_lang.tsv", 4));
+        let Err(e) = parse("en\tthe\nFR\tle\n") else { panic!("an upper-case code must be rejected") };
+        assert_eq!((e.file, e.line), ("stopwords_lang.tsv", 2));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! "Wire (via Host)" when a wire story is republished.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dyad_core::{DataError, data_lines, tsv_columns};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -40,12 +41,13 @@ pub(crate) struct Outlets {
 }
 
 const OUTLETS_TSV: &str = include_str!("../../../data/outlets.tsv");
+const OUTLETS_FILE: &str = "outlets.tsv";
 
 /// The dictionary, parsed once.
 pub(crate) static OUTLETS: LazyLock<Outlets> = LazyLock::new(|| match parse(OUTLETS_TSV) {
     Ok(o) => o,
     // The file is embedded and validated by a unit test, so this only fires on a broken build.
-    Err(e) => panic!("data/outlets.tsv: {e}"),
+    Err(e) => panic!("{e}"),
 });
 
 fn key(name: &str) -> String {
@@ -62,34 +64,28 @@ fn key(name: &str) -> String {
     k
 }
 
-pub(crate) fn parse(text: &'static str) -> Result<Outlets, String> {
+pub(crate) fn parse(text: &'static str) -> Result<Outlets, DataError> {
     let mut list = Vec::new();
     let mut by_key = HashMap::new();
     let mut by_domain = HashMap::new();
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut pattern_outlet = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&'static str> = line.split('\t').collect();
-        let [name, country, kind, aliases, domains] = cols[..] else {
-            return Err(format!("line {}: expected 5 tab-separated columns, got {}", n + 1, cols.len()));
-        };
+    for (line, row) in data_lines(text) {
+        let err = |message: String| DataError { file: OUTLETS_FILE, line, message };
+        let [name, country, kind, aliases, domains] = tsv_columns(OUTLETS_FILE, line, row)?;
         if country.len() != 3 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("line {}: country {country:?} is not ISO alpha-3", n + 1));
+            return Err(err(format!("country {country:?} is not ISO alpha-3")));
         }
         let kind = match kind {
             "wire" => OutletKind::Wire,
             "paper" | "broadcaster" | "site" => OutletKind::Publisher,
-            other => return Err(format!("line {}: unknown kind {other:?}", n + 1)),
+            other => return Err(err(format!("unknown kind {other:?}"))),
         };
         let idx = list.len();
         let names = std::iter::once(name).chain(aliases.split('|').filter(|a| *a != "-" && !a.is_empty()));
         for alias in names {
             if by_key.insert(key(alias), idx).is_some_and(|other| other != idx) {
-                return Err(format!("line {}: name {alias:?} already names another outlet", n + 1));
+                return Err(err(format!("name {alias:?} already names another outlet")));
             }
             patterns.push(alias);
             pattern_outlet.push(idx);
@@ -102,7 +98,7 @@ pub(crate) fn parse(text: &'static str) -> Result<Outlets, String> {
     let matcher = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
-        .map_err(|e| format!("outlet matcher: {e}"))?;
+        .map_err(|e| DataError { file: OUTLETS_FILE, line: 0, message: format!("outlet matcher: {e}") })?;
     Ok(Outlets { list, by_key, by_domain, matcher, pattern_outlet })
 }
 
@@ -280,6 +276,18 @@ mod tests {
         assert!(parse("Foo\tUSA\tblog\t-\t-\n").is_err());
         assert!(parse("Foo\tUSA\twire\n").is_err());
         assert!(parse("Foo\tUSA\twire\t-\t-\nBar\tUSA\twire\tFoo\t-\n").is_err());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let Err(e) = parse("# name\tcountry\tkind\taliases\tdomains\n\nFoo\tUSA\twire\t-\t-\nBar\tUSA\twire\n") else {
+            panic!("a three-column line must be rejected");
+        };
+        assert_eq!((e.file, e.line), ("outlets.tsv", 4));
+        let Err(e) = parse("Foo\tUSA\twire\t-\t-\nBar\tUS\twire\t-\t-\n") else {
+            panic!("a two-letter country accepted")
+        };
+        assert_eq!((e.file, e.line), ("outlets.tsv", 2));
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::index::{Banding, LshIndex};
 use crate::minhash::MinHasher;
 use crate::tokens::Tokens;
 use aho_corasick::{AhoCorasick, MatchKind};
+use dyad_core::{DataError, data_lines, tsv_columns};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -23,18 +24,11 @@ static ALIASES: &str = include_str!("../tests/data/aliases_standin.tsv");
 static SYNONYMS: &str = include_str!("../tests/data/synonyms.tsv");
 static BOILERPLATE: &str = include_str!("../tests/data/boilerplate.txt");
 
-fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
-fn tsv_pairs(text: &'static str, file: &'static str) -> Result<Vec<(&'static str, &'static str)>, StoriesError> {
+fn tsv_pairs(text: &'static str, file: &'static str) -> Result<Vec<(&'static str, &'static str)>, DataError> {
     data_lines(text)
-        .enumerate()
-        .map(|(n, l)| match l.split_once('\t') {
-            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains('\t') => {
-                Ok((a.trim(), b.trim()))
-            }
-            _ => Err(StoriesError::Data { file, line: n + 1, why: "expected two non-empty tab-separated columns" }),
+        .map(|(line, row)| match tsv_columns(file, line, row)? {
+            [a, b] if !a.is_empty() && !b.is_empty() => Ok((a, b)),
+            _ => Err(DataError { file, line, message: "expected two non-empty tab-separated columns".into() }),
         })
         .collect()
 }
@@ -268,7 +262,7 @@ impl Rewriter {
         Ok(Rewriter {
             normaliser: StandInNormaliser::new()?,
             synonyms: tsv_pairs(SYNONYMS, "synonyms.tsv")?.into_iter().collect(),
-            chrome: data_lines(BOILERPLATE).map(str::trim).collect(),
+            chrome: data_lines(BOILERPLATE).map(|(_, line)| line.trim_start()).collect(),
         })
     }
 
@@ -484,6 +478,14 @@ mod tests {
         let hand = handwritten();
         assert!(hand.len() >= 18);
         assert!(hand.iter().all(|h| h.2.split_whitespace().count() > 50 && !h.1.is_empty()));
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let e = tsv_pairs("# word\treplacement\nsaid\tstated\n\ntold\n", "synonyms.tsv").unwrap_err();
+        assert_eq!((e.file, e.line), ("synonyms.tsv", 4));
+        let e = tsv_pairs("said\tstated\n\t-\n", "synonyms.tsv").unwrap_err();
+        assert_eq!((e.file, e.line), ("synonyms.tsv", 2));
     }
 
     #[test]

@@ -63,15 +63,8 @@ pub enum StoriesError {
     #[error("threshold {0} is not in 0..=1")]
     Threshold(f32),
     /// A malformed line in a data file.
-    #[error("{file} line {line}: {why}")]
-    Data {
-        /// The file.
-        file: &'static str,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        why: &'static str,
-    },
+    #[error(transparent)]
+    Data(#[from] dyad_core::DataError),
     /// A labelled set could not be read or parsed.
     #[error("labelled set: {0}")]
     LabelledSet(String),

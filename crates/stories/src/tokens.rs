@@ -7,7 +7,7 @@
 //! this module only hashes.
 
 use crate::hash::{ByteHasher, hash_str};
-use dyad_core::DateValue;
+use dyad_core::{DateValue, data_lines};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -22,7 +22,7 @@ static STOPWORDS: LazyLock<HashSet<u64>> = LazyLock::new(|| stopword_list().map(
 
 /// The stop words as listed in the data file (comments and blank lines skipped).
 pub fn stopword_list() -> impl Iterator<Item = &'static str> {
-    STOPWORDS_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data_lines(STOPWORDS_TXT).map(|(_, word)| word.trim_start())
 }
 
 /// A document's normalised tokens, as hashes.

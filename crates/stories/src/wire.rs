@@ -4,6 +4,7 @@
 //! that acronyms do not fire on ordinary words ("app", "spa"); all other names are matched ignoring ASCII case.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use dyad_core::{DataError, data_lines, tsv_columns};
 use std::sync::LazyLock;
 
 static WIRE_TSV: &str = include_str!("../../../data/wire_agencies.tsv");
@@ -17,26 +18,22 @@ pub struct Agency {
     pub aliases: Vec<&'static str>,
 }
 
+const WIRE_FILE: &str = "wire_agencies.tsv";
+
 /// Parses the data file; a line with an empty name is an error.
-pub fn parse_agencies(text: &'static str) -> Result<Vec<Agency>, crate::StoriesError> {
+pub fn parse_agencies(text: &'static str) -> Result<Vec<Agency>, DataError> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let name = cols.next().unwrap_or("").trim();
+    for (line, row) in data_lines(text) {
+        let [name, aliases] = match tsv_columns(WIRE_FILE, line, row) {
+            Ok(columns) => columns,
+            // An agency with no other names may leave out the alias column (data_lines cuts a trailing tab).
+            Err(_) if !row.contains('\t') => [row.trim(), ""],
+            Err(e) => return Err(e),
+        };
         if name.is_empty() {
-            return Err(crate::StoriesError::Data { file: "wire_agencies.tsv", line: n + 1, why: "empty name" });
+            return Err(DataError { file: WIRE_FILE, line, message: "empty name".into() });
         }
-        let aliases = cols.next().unwrap_or("").split(',').map(str::trim).filter(|a| !a.is_empty()).collect();
-        if cols.next().is_some() {
-            return Err(crate::StoriesError::Data {
-                file: "wire_agencies.tsv",
-                line: n + 1,
-                why: "more than 2 columns",
-            });
-        }
+        let aliases = aliases.split(',').map(str::trim).filter(|a| !a.is_empty()).collect();
         out.push(Agency { name, aliases });
     }
     Ok(out)
@@ -143,6 +140,21 @@ mod tests {
     fn rejects_bad_lines() {
         assert!(parse_agencies("\tAFP\n").is_err());
         assert!(parse_agencies("A\tB\tC\n").is_err());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let e = parse_agencies("# name\taliases\nReuters\t\n\nA\tB\tC\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("wire_agencies.tsv", 4));
+        let e = parse_agencies("Reuters\n\tAFP\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("wire_agencies.tsv", 2));
+    }
+
+    #[test]
+    fn the_alias_column_may_be_empty_or_left_out() {
+        let list = parse_agencies("Interfax\t\nBernama\nKyodo\tKyodo News, Kyodo\n").unwrap();
+        let aliases: Vec<(&str, usize)> = list.iter().map(|a| (a.name, a.aliases.len())).collect();
+        assert_eq!(aliases, [("Interfax", 0), ("Bernama", 0), ("Kyodo", 2)]);
     }
 
     #[test]

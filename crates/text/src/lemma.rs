@@ -5,10 +5,12 @@
 //! map, so a lookup is one hash probe with no allocation.
 
 use crate::sentence::DataError;
+use dyad_core::{data_lines, tsv_columns};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const LEMMAS_TSV: &str = include_str!("../../../data/lemmas.tsv");
+const LEMMAS_FILE: &str = "lemmas.tsv";
 
 /// Which inflection a verb form is. A regular `-ed` form is both [`VerbForm::Past`] and a participle, so forms
 /// are reported as a set (see [`VerbReading`]).
@@ -105,17 +107,10 @@ impl LemmaTable {
     /// Parses a table in the `data/lemmas.tsv` format.
     pub fn parse(src: &str) -> Result<LemmaTable, DataError> {
         let mut table = LemmaTable::default();
-        for (n, line) in src.lines().enumerate() {
-            let line = line.trim_end();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |message: String| DataError { file: "lemmas.tsv", line: n + 1, message };
-            let cols: Vec<&str> = line.split('\t').collect();
-            let [base, pos, irregular_a, irregular_b, present] = cols.as_slice() else {
-                return Err(err(format!("expected 5 tab-separated columns, found {}", cols.len())));
-            };
-            if base.is_empty() || *base != base.to_lowercase() || base.contains(' ') {
+        for (line, row) in data_lines(src) {
+            let err = |message: String| DataError { file: LEMMAS_FILE, line, message };
+            let [base, pos, irregular_a, irregular_b, present] = tsv_columns(LEMMAS_FILE, line, row)?;
+            if base.is_empty() || base != base.to_lowercase() || base.contains(' ') {
                 return Err(err(format!("base {base:?} must be one lower-case word")));
             }
             // Leaked once per base at start-up so lookups can hand out &'static str without reference counting.
@@ -123,10 +118,10 @@ impl LemmaTable {
             let list = |s: &str| -> Vec<String> {
                 if s == "-" { Vec::new() } else { s.split(',').map(|w| w.trim().to_string()).collect() }
             };
-            match *pos {
+            match pos {
                 "v" => {
                     let past = list(irregular_a);
-                    let participle = if *irregular_b == "-" { past.clone() } else { list(irregular_b) };
+                    let participle = if irregular_b == "-" { past.clone() } else { list(irregular_b) };
                     table.add_verb(base, &past, &participle);
                     for form in list(present) {
                         table.add_verb_form(form, base, VerbForm::ThirdPerson);
@@ -267,6 +262,14 @@ mod tests {
         assert!(LemmaTable::parse("Meet\tv\t-\t-\t-\n").is_err());
         assert!(LemmaTable::parse("meet\tv\t-\t-\n").is_err());
         assert_eq!(LemmaTable::parse("be\tv\twas\tbeen\tis,are\n").unwrap().get("is").verb.map(|v| v.base), Some("be"));
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let e = LemmaTable::parse("# base\tpos\ta\tb\tpresent\nmeet\tv\tmet\t-\t-\n\nsee\tv\tsaw\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("lemmas.tsv", 4));
+        let e = LemmaTable::parse("meet\tv\tmet\t-\t-\nsee\tq\t-\t-\t-\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("lemmas.tsv", 2));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Sentence splitting tuned for news text.
 
-use dyad_core::Span;
+use dyad_core::{Span, data_lines, tsv_columns};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -17,18 +17,13 @@ pub(crate) enum AbbrevKind {
 
 pub use dyad_core::DataError;
 
+const ABBREVIATIONS_FILE: &str = "abbreviations.tsv";
+
 pub(crate) fn parse_abbreviations(src: &str) -> Result<HashMap<String, AbbrevKind>, DataError> {
     let mut map = HashMap::new();
-    for (n, line) in src.lines().enumerate() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let err = |message: String| DataError { file: "abbreviations.tsv", line: n + 1, message };
-        let mut cols = line.split('\t');
-        let (Some(word), Some(kind), None) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(err("expected 2 tab-separated columns".into()));
-        };
+    for (line, row) in data_lines(src) {
+        let err = |message: String| DataError { file: ABBREVIATIONS_FILE, line, message };
+        let [word, kind] = tsv_columns(ABBREVIATIONS_FILE, line, row)?;
         let kind = match kind {
             "title" => AbbrevKind::Title,
             "numeric" => AbbrevKind::Numeric,
@@ -242,6 +237,14 @@ mod tests {
         assert_eq!(map.get("nov"), Some(&AbbrevKind::Numeric));
         assert!(parse_abbreviations("x\tnope\n").is_err());
         assert!(parse_abbreviations("x\ttitle\nx\ttitle\n").is_err());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let e = parse_abbreviations("# word\tkind\ngen\ttitle\n\nnov\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("abbreviations.tsv", 4));
+        let e = parse_abbreviations("gen\ttitle\n\n\nGen\ttitle\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("abbreviations.tsv", 4));
     }
 
     #[test]

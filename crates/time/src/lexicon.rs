@@ -2,11 +2,14 @@
 //! prefilter built from them.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dyad_core::{DataError, data_lines, tsv_columns};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const WORDS_TSV: &str = include_str!("../../../data/time_words.tsv");
 const PAST_TSV: &str = include_str!("../../../data/time_past_verbs.tsv");
+const WORDS_FILE: &str = "time_words.tsv";
+const PAST_FILE: &str = "time_past_verbs.tsv";
 
 /// A calendar unit that a number can count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,15 +78,6 @@ pub(crate) struct Word {
     pub listed: bool,
 }
 
-/// Why a line of a data file was rejected.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub(crate) enum LexiconError {
-    #[error("line {line}: expected WORD<TAB>CLASS<TAB>VALUE, got {text:?}")]
-    Shape { line: usize, text: String },
-    #[error("line {line}: unknown class or value {text:?}")]
-    Value { line: usize, text: String },
-}
-
 /// FNV-1a: the keys are short lowercase words, for which SipHash's DoS resistance buys nothing and costs time.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fnv(u64);
@@ -144,25 +138,18 @@ fn rel_of(s: &str) -> Option<Rel> {
 }
 
 /// Parses `time_words.tsv` text into word entries.
-pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, LexiconError> {
+pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, DataError> {
     let mut words: HashMap<String, Word> = HashMap::new();
-    for (n, raw) in text.lines().enumerate() {
-        let line = raw.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [word, class, value] = cols.as_slice() else {
-            return Err(LexiconError::Shape { line: n + 1, text: line.to_string() });
-        };
-        let bad = || LexiconError::Value { line: n + 1, text: line.to_string() };
+    for (line, row) in data_lines(text) {
+        let [word, class, value] = tsv_columns(WORDS_FILE, line, row)?;
+        let bad = || DataError { file: WORDS_FILE, line, message: format!("unknown class or value in {row:?}") };
         if word.is_empty() || word.chars().any(|c| c.is_uppercase()) {
             return Err(bad());
         }
         let entry = words.entry(word.to_string()).or_default();
         // Tense and preposition words never open an expression; every other class can.
-        entry.listed |= !matches!(*class, "prep" | "future" | "present");
-        match *class {
+        entry.listed |= !matches!(class, "prep" | "future" | "present");
+        match class {
             "month" => entry.month = value.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?,
             "weekday" => entry.weekday = value.parse().ok().filter(|d| (1..=7).contains(d)).ok_or_else(bad)?,
             "number" => entry.number = Some(value.parse().map_err(|_| bad())?),
@@ -170,7 +157,7 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, LexiconEr
             "unit" => entry.unit = Some(unit_of(value).ok_or_else(bad)?),
             "deictic" => entry.deictic = Some(value.parse().map_err(|_| bad())?),
             "season" => {
-                entry.season = Some(match *value {
+                entry.season = Some(match value {
                     "SP" => "SP",
                     "SU" => "SU",
                     "FA" => "FA",
@@ -180,7 +167,7 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, LexiconEr
             }
             "rel" => entry.rel = Some(rel_of(value).ok_or_else(bad)?),
             "part" => {
-                entry.part = Some(match *value {
+                entry.part = Some(match value {
                     "early" => Part::Early,
                     "mid" => Part::Mid,
                     "late" => Part::Late,
@@ -188,7 +175,7 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, LexiconEr
                 })
             }
             "vague" => {
-                entry.vague = Some(match *value {
+                entry.vague = Some(match value {
                     "PAST_REF" => Vague::Past,
                     "PRESENT_REF" => Vague::Present,
                     "FUTURE_REF" => Vague::Future,
@@ -207,17 +194,15 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, LexiconEr
 }
 
 /// Parses `time_past_verbs.tsv` text.
-pub(crate) fn parse_past(text: &str) -> Result<HashSet<String>, LexiconError> {
+pub(crate) fn parse_past(text: &str) -> Result<HashSet<String>, DataError> {
     let mut out = HashSet::new();
-    for (n, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
+    for (line, row) in data_lines(text) {
+        let [verb] = tsv_columns(PAST_FILE, line, row)?;
+        if verb.contains(char::is_whitespace) || verb.chars().any(|c| c.is_uppercase()) {
+            let message = format!("{verb:?} is not one lower-case word");
+            return Err(DataError { file: PAST_FILE, line, message });
         }
-        if line.contains(char::is_whitespace) || line.chars().any(|c| c.is_uppercase()) {
-            return Err(LexiconError::Shape { line: n + 1, text: line.to_string() });
-        }
-        out.insert(line.to_string());
+        out.insert(verb.to_string());
     }
     Ok(out)
 }
@@ -340,6 +325,17 @@ mod tests {
         assert!(parse_words("may\tmonth\t13").is_err());
         assert!(parse_words("x\tcolour\t1").is_err());
         assert!(parse_past("two words").is_err());
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let e = parse_words("# word\tclass\tvalue\nmay\tmonth\t5\n\nmay\tmonth\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("time_words.tsv", 4));
+        let e = parse_words("may\tmonth\t5\nx\tcolour\t1\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("time_words.tsv", 2));
+        let e = parse_past("# verb\nheld\n\nTook\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("time_past_verbs.tsv", 4));
+        assert_eq!(parse_past("held\nleft\tgone\n").unwrap_err().line, 2);
     }
 
     #[test]

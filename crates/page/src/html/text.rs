@@ -2,6 +2,7 @@
 //! (`data/html-entities.tsv`, `data/html-boilerplate.tsv`).
 
 use crate::DropReason;
+use dyad_core::{DataError, data_lines, tsv_columns};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -30,20 +31,20 @@ pub(crate) static BOILERPLATE: LazyLock<Boilerplate> = LazyLock::new(|| {
     })
 });
 
-fn data_lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
-    tsv.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).map(|(i, l)| (i + 1, l))
-}
+const ENTITIES_FILE: &str = "html-entities.tsv";
+const BOILERPLATE_FILE: &str = "html-boilerplate.tsv";
 
-pub(crate) fn parse_entities(tsv: &str) -> Result<HashMap<&str, char>, String> {
+pub(crate) fn parse_entities(tsv: &str) -> Result<HashMap<&str, char>, DataError> {
     let mut map = HashMap::default();
-    for (line, l) in data_lines(tsv) {
-        let (name, hex) = l.split_once('\t').ok_or_else(|| format!("html-entities.tsv:{line}: expected 2 columns"))?;
-        let c = u32::from_str_radix(hex.trim(), 16)
+    for (line, row) in data_lines(tsv) {
+        let err = |message: String| DataError { file: ENTITIES_FILE, line, message };
+        let [name, hex] = tsv_columns(ENTITIES_FILE, line, row)?;
+        let c = u32::from_str_radix(hex, 16)
             .ok()
             .and_then(char::from_u32)
-            .ok_or_else(|| format!("html-entities.tsv:{line}: bad code point {hex:?}"))?;
+            .ok_or_else(|| err(format!("bad code point {hex:?}")))?;
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(format!("html-entities.tsv:{line}: bad name {name:?}"));
+            return Err(err(format!("bad name {name:?}")));
         }
         map.insert(name, c);
     }
@@ -69,27 +70,29 @@ pub(crate) fn reason_from_name(name: &str) -> Option<DropReason> {
     })
 }
 
-pub(crate) fn parse_boilerplate(tsv: &'static str) -> Result<Boilerplate, String> {
+pub(crate) fn parse_boilerplate(tsv: &'static str) -> Result<Boilerplate, DataError> {
     let mut words = HashMap::default();
     let mut parts = Vec::new();
-    for (line, l) in data_lines(tsv) {
-        let cols: Vec<&str> = l.split('\t').collect();
-        let [kind, pattern, reason] = cols.as_slice() else {
-            return Err(format!("html-boilerplate.tsv:{line}: expected 3 columns"));
-        };
-        let reason = reason_from_name(reason).ok_or_else(|| format!("html-boilerplate.tsv:{line}: bad reason"))?;
+    for (line, row) in data_lines(tsv) {
+        let err = |message: &str| DataError { file: BOILERPLATE_FILE, line, message: message.into() };
+        let [kind, pattern, reason] = tsv_columns(BOILERPLATE_FILE, line, row)?;
+        let reason = reason_from_name(reason).ok_or_else(|| err("bad reason"))?;
         if pattern.is_empty() || pattern.bytes().any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace()) {
-            return Err(format!("html-boilerplate.tsv:{line}: pattern must be lowercase, no spaces"));
+            return Err(err("pattern must be lowercase, no spaces"));
         }
-        match *kind {
+        match kind {
             "word" => {
-                words.insert(*pattern, reason);
+                words.insert(pattern, reason);
             }
-            "part" => parts.push((*pattern, reason)),
-            _ => return Err(format!("html-boilerplate.tsv:{line}: match must be word or part")),
+            "part" => parts.push((pattern, reason)),
+            _ => return Err(err("match must be word or part")),
         }
     }
-    let parts_ac = aho_corasick::AhoCorasick::new(parts.iter().map(|p| p.0)).map_err(|e| e.to_string())?;
+    let parts_ac = aho_corasick::AhoCorasick::new(parts.iter().map(|p| p.0)).map_err(|e| DataError {
+        file: BOILERPLATE_FILE,
+        line: 0,
+        message: e.to_string(),
+    })?;
     Ok(Boilerplate { words, parts, parts_ac })
 }
 
@@ -259,6 +262,17 @@ mod tests {
         assert_eq!(e.get("rsquo"), Some(&'\u{2019}'));
         let b = parse_boilerplate(BOILERPLATE_TSV).unwrap();
         assert!(b.words.len() > 10 && b.parts.len() > 30);
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let e = parse_entities("# name\thex\namp\t26\n\nlt\tnot-hex\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("html-entities.tsv", 4));
+        assert_eq!(parse_entities("amp\t26\tx\n").unwrap_err().line, 1);
+        let Err(e) = parse_boilerplate("# match\tpattern\treason\nword\tnav\tnavigation\npart\tad\n") else {
+            panic!("a two-column line must be rejected");
+        };
+        assert_eq!((e.file, e.line), ("html-boilerplate.tsv", 3));
     }
 
     #[test]
