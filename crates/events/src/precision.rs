@@ -7,9 +7,16 @@
 //! the few tokens around a predicate that decide its reading ("most inviting", "signs of", "brought ... back",
 //! "in order to"), at whether the subject of an everyday verb is a political actor standing right before it, and
 //! at whether the sentence is sports news. Word lists live in `data/event_precision.tsv`.
+//!
+//! Clause structure decides whether an act happened and whose it is, and these checks read it from the same few
+//! tokens: an act that is only supposed (a counterfactual "would have", an inverted "had X agreed", a question,
+//! a "whether" clause), asked for ("asked X to investigate", "pressured X into announcing"), compared or prevented
+//! ("tantamount to investigating", "barred X from entering") is not coded, as CAMEO codes such a sentence on its
+//! main verb; a name that closes a list of things, names the source of the report ("according to X of the Y") or
+//! is punished for the act ("arrested X for spying on Y") is no party of a predicate beyond it.
 
 use crate::DataError;
-use crate::matcher::{Analysis, CONJ, DET, MODAL, Match, MatchKind, PREP, RELPRO, nominal_at};
+use crate::matcher::{Analysis, CONJ, DET, MODAL, Match, MatchKind, PREP, RELPRO, SUB, nominal_at};
 use crate::roles::EventCandidate;
 use crate::slots::{ActorSlot, SlotKind};
 use dyad_text::{Tokens, VerbForm};
@@ -44,6 +51,14 @@ pub(crate) struct Lists {
     pub(crate) that_target: HashSet<&'static str>,
     pub(crate) control: HashSet<&'static str>,
     pub(crate) opener: HashSet<&'static str>,
+    pub(crate) request: HashSet<&'static str>,
+    pub(crate) prevent: HashSet<&'static str>,
+    pub(crate) opinion: HashSet<&'static str>,
+    pub(crate) accident: HashSet<&'static str>,
+    pub(crate) reason: HashSet<&'static str>,
+    pub(crate) nonfactual: Vec<Vec<&'static str>>,
+    pub(crate) attribution: Vec<Vec<&'static str>>,
+    attribution_first: HashMap<&'static str, Vec<usize>>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -76,6 +91,20 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "that_target" => lists.that_target.insert(single()?),
             "control" => lists.control.insert(single()?),
             "opener" => lists.opener.insert(single()?),
+            "request" => lists.request.insert(single()?),
+            "prevent" => lists.prevent.insert(single()?),
+            "opinion" => lists.opinion.insert(single()?),
+            "accident" => lists.accident.insert(single()?),
+            "reason" => lists.reason.insert(single()?),
+            "nonfactual" => {
+                lists.nonfactual.push(words);
+                true
+            }
+            "attribution" => {
+                lists.attribution_first.entry(words[0]).or_default().push(lists.attribution.len());
+                lists.attribution.push(words);
+                true
+            }
             "sport" => {
                 lists.sport_first.entry(words[0]).or_default().push(lists.sport.len());
                 lists.sport.push(words);
@@ -99,6 +128,20 @@ const CONTROL_REACH: usize = 25;
 const OBJECT_REACH: usize = 5;
 /// How far back (tokens) from a party a gerund list item may start ("upping sanctions against Russians").
 const GERUND_LIST_REACH: usize = 12;
+/// How far back (tokens) from the "from" of a prevented gerund its verb may stand ("barred the two ministers
+/// from").
+const PREVENT_REACH: usize = 8;
+/// How far back (tokens) from the "to" of an asked-for infinitive the request verb may stand, past its object
+/// ("pressure the country's President Volodymyr Zelensky into").
+const REQUEST_REACH: usize = 12;
+/// How far after an armed predicate (tokens) the accident that caused it may be named ("killed on Tuesday in a
+/// helicopter crash").
+const ACCIDENT_REACH: usize = 8;
+/// How far back (tokens) from the "for" of a reason the punishing or rewarding verb may stand ("jailed two
+/// activists in the capital for").
+const REASON_REACH: usize = 10;
+/// How many comma-separated items around a name that name no party make it an item of an enumeration.
+const THING_ITEMS: usize = 2;
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| parse_lists(PRECISION_TSV).unwrap_or_default());
 
@@ -127,6 +170,9 @@ pub(crate) fn drop_false_predicates(a: &Analysis, matches: &mut Vec<Match>, time
     matches.retain(|m| {
         let i = m.anchor;
         if time_tokens.iter().any(|&(s, e)| s <= i && i < e) || fixed.iter().any(|&(s, e)| s <= i && i < e) {
+            return false;
+        }
+        if m.kind != MatchKind::Relation && hypothetical(a, i) {
             return false;
         }
         if m.kind != MatchKind::Verb {
@@ -207,7 +253,7 @@ fn false_verb(a: &Analysis, m: &Match) -> Option<Reading> {
     {
         return Some(Reading::Other);
     }
-    if infinitive_complement(a, i) {
+    if infinitive_complement(a, i) || nonfactual_gerund(a, i) || opinion(a, i) {
         return Some(Reading::Other);
     }
     // "trade talks with X": a bare verb form right before a plural event noun is the first half of a compound.
@@ -258,6 +304,157 @@ fn infinitive_complement(a: &Analysis, i: usize) -> bool {
         .rev()
         .take_while(|&k| !a.is_punct(k) && a.lemmas[k].verb.is_none_or(|_| a.norm(k) == "to"))
         .any(|k| a.norm(k) == "to" && k > 0 && head(k - 1) && !a.capitalized[k - 1])
+}
+
+/// Whether the predicate at token `i` is only supposed, asked about or wished for: a counterfactual perfect, the
+/// condition of an inverted "had", a question, or an embedded yes/no question. No one reports such an act as
+/// done, so it is not coded. (A condition with "if" or "unless" is dropped by the matcher; a plain future is
+/// coded and flagged future.)
+fn hypothetical(a: &Analysis, i: usize) -> bool {
+    counterfactual_perfect(a, i) || inverted_condition(a, i) || in_question(a, i) || in_whether_clause(a, i)
+}
+
+/// "would have objected", "could have been attacked", "should not have sent", "would have liked to meet": a modal
+/// of the unreal past before a perfect says the act did not happen. "Must have" (an inference that it did) and
+/// "would have to" (an obligation) are not counterfactual.
+fn counterfactual_perfect(a: &Analysis, i: usize) -> bool {
+    // "would have talks with X" is a plain future: the predicate itself must be the perfect's participle, or an
+    // infinitive after one.
+    let participle = a
+        .lemmas
+        .get(i)
+        .and_then(|l| l.verb)
+        .is_some_and(|v| (v.is(VerbForm::Participle) || v.is(VerbForm::Past)) && a.norm(i) != v.base);
+    if !participle && (i == 0 || a.norm(i - 1) != "to") {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..6 {
+        let Some(j) = k.checked_sub(1) else { return false };
+        k = j;
+        let w = a.norm(k);
+        if matches!(w, "have" | "'ve") {
+            if a.norm(k + 1) == "to" {
+                return false;
+            }
+            let mut q = k;
+            while let Some(p) = q.checked_sub(1)
+                && (matches!(a.norm(p), "not" | "n't" | "never") || a.norm(p).ends_with("ly"))
+            {
+                q = p;
+            }
+            return q.checked_sub(1).is_some_and(|p| {
+                matches!(a.norm(p), "would" | "could" | "might" | "should" | "wouldn't" | "couldn't" | "shouldn't")
+            });
+        }
+        // A verb the lemma table does not know ("liked") by its regular ending.
+        let participle = !a.capitalized[k]
+            && (a.lemmas[k].verb.is_some_and(|v| v.is(VerbForm::Participle) || v.is(VerbForm::Past))
+                || a.lemmas[k].verb.is_none() && a.lemmas[k].noun.is_none() && w.len() > 4 && w.ends_with("ed"));
+        // Quotation marks may set off the participle ('would have "objected"').
+        let chain = matches!(w, "been" | "not" | "n't" | "never" | "to" | "also" | "even")
+            || matches!(w, "\"" | "\u{201c}" | "\u{201d}" | "'")
+            || w.ends_with("ly");
+        if !(participle || chain) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "had the United States agreed, ...", "... had an aide gone to the inspector": "had" before its subject (a
+/// determiner, a pronoun or a name opening a short noun phrase) and then the participle is the inverted condition
+/// of a counterfactual; its act did not happen. In a past perfect the subject stands before "had".
+fn inverted_condition(a: &Analysis, i: usize) -> bool {
+    let Some(v) = a.lemmas.get(i).and_then(|l| l.verb) else { return false };
+    if !(v.is(VerbForm::Participle) || v.is(VerbForm::Past)) || a.norm(i) == v.base || i < 2 {
+        return false;
+    }
+    let mut k = i - 1;
+    for _ in 0..7 {
+        let w = a.norm(k);
+        if w == "had" {
+            let first = k + 1;
+            let opens_subject = a.is(first, DET) && a.norm(first) != "that"
+                || a.capitalized[first]
+                || matches!(a.norm(first), "he" | "she" | "they" | "we" | "it" | "i" | "you");
+            return first < i && opens_subject;
+        }
+        let verb_form = a.lemmas[k].verb.is_some_and(|v| !v.is(VerbForm::Base)) && a.lemmas[k].noun.is_none();
+        if a.is_punct(k) && w != "-" || a.is(k, PREP | CONJ | RELPRO | SUB | MODAL) || verb_form && !a.capitalized[k] {
+            return false;
+        }
+        let Some(j) = k.checked_sub(1) else { return false };
+        k = j;
+    }
+    false
+}
+
+/// "Will China invade Taiwan?", "What would the reaction have been to a call to X?": the first sentence mark after
+/// the predicate is a question mark, so the act is asked about, not reported.
+fn in_question(a: &Analysis, i: usize) -> bool {
+    (i + 1..a.len()).map(|k| a.norm(k)).find(|w| matches!(*w, "?" | "." | "!" | ";")) == Some("?")
+}
+
+/// "to establish whether X withheld aid", "it is unclear whether Y attacked": an embedded yes/no question, from
+/// "whether" to the next comma or sentence mark, asserts nothing.
+fn in_whether_clause(a: &Analysis, i: usize) -> bool {
+    (0..i).rev().take_while(|&k| !a.is_boundary(k) && a.norm(k) != ",").any(|k| a.norm(k) == "whether")
+}
+
+/// "tantamount to investigating", "instead of meeting", "barred X from entering": a gerund that a comparison, a
+/// replacement or a prevention governs (`nonfactual` and `prevent` in the data file) names an act that was not
+/// done.
+fn nonfactual_gerund(a: &Analysis, i: usize) -> bool {
+    let l = lists();
+    let gerund = a.norm(i).ends_with("ing") && a.lemmas[i].verb.is_some_and(|v| v.is(VerbForm::Gerund));
+    if !gerund || i == 0 {
+        return false;
+    }
+    if l.nonfactual.iter().any(|p| i >= p.len() && a.phrase_at(i - p.len(), p) == Some(i)) {
+        return true;
+    }
+    a.norm(i - 1) == "from"
+        && (i.saturating_sub(PREVENT_REACH)..i - 1)
+            .rev()
+            .take_while(|&k| !a.is_boundary(k) && a.norm(k) != ",")
+            .any(|k| !a.capitalized[k] && control_verb(&l.prevent, a, k))
+}
+
+/// "things he considers to be conspiracies", "which it believes to be illegal": a verb of opinion with "to be"
+/// after it (past its object) states a judgement, not an act.
+fn opinion(a: &Analysis, i: usize) -> bool {
+    let l = lists();
+    let Some(v) = a.lemmas.get(i).and_then(|l| l.verb) else { return false };
+    l.opinion.contains(v.base)
+        && (i + 1..(i + 6).min(a.len()))
+            .take_while(|&k| !a.is_punct(k))
+            .any(|k| a.norm(k) == "to" && a.token_is(k + 1, "be"))
+}
+
+/// Token ranges of the sentence's attributions ("according to X of the Y", "in an interview with X"): from the
+/// end of the opening phrase to the next comma, bracket, relative pronoun or sentence mark. Whoever is named there
+/// reported or published the information; no one there is a party to the event.
+pub(crate) fn attribution_ranges(a: &Analysis) -> Vec<(usize, usize)> {
+    let l = lists();
+    let mut out = Vec::new();
+    for i in 0..a.len() {
+        if let Some(start) = phrase_end(a, i, &l.attribution, &l.attribution_first) {
+            // A verb ends it too: "according to officials the rebels attacked" names the rebels in the report.
+            let verb = |k: usize| {
+                a.lemmas[k].noun.is_none()
+                    && a.lemmas[k].verb.is_some_and(|v| !v.is(VerbForm::Base))
+                    && !a.capitalized[k]
+            };
+            let end = (start..a.len())
+                .find(|&k| {
+                    matches!(a.norm(k), "," | "(" | ")" | "that") || a.is_boundary(k) || a.is(k, RELPRO) || verb(k)
+                })
+                .unwrap_or(a.len());
+            out.push((start, end));
+        }
+    }
+    out
 }
 
 /// The end of the first of `phrases` that starts at token `i` (as written, or as a verb or noun lemma), looked up
@@ -399,6 +596,10 @@ pub(crate) fn plausible(
     if gerund_list_source(a, m, s_start)
         || thing_subject(a, actor_tokens, m, e.source)
         || controlled_infinitive(a, m, s_end)
+        || requested_act(a, m)
+        || listed_among_things(a, actor_tokens, e.source)
+        || accidental(a, m)
+        || reason_of_patient(a, m, s_start)
     {
         return false;
     }
@@ -522,7 +723,7 @@ fn absolute_subject(
 
 /// "efforts to get Ukraine to investigate X", "training the opposition forces, known as ..., to fight Y": the
 /// subject of an infinitive after a control verb and its object is that object, not a party before the control
-/// verb. (Request verbs, "urged X to V", are coded for the one asking by role assignment and are not listed.)
+/// verb.
 fn controlled_infinitive(a: &Analysis, m: &Match, source_end: usize) -> bool {
     let l = lists();
     if m.kind != MatchKind::Verb || source_end > m.anchor || m.anchor < 2 {
@@ -540,6 +741,151 @@ fn controlled_infinitive(a: &Analysis, m: &Match, source_end: usize) -> bool {
         .rev()
         .take_while(|&k| !a.is_boundary(k))
         .any(|k| !a.capitalized[k] && control_verb(&l.control, a, k))
+}
+
+/// "asked Ukraine to open an investigation", "want Congress to investigate X", "pressured the president into
+/// announcing an inquiry": the act in an infinitive (or an "into" gerund) whose subject is the object of a request
+/// verb is only asked for, and it is that object's, not the asker's. CAMEO codes such a sentence on its main verb (the appeal or demand, coded by its own
+/// pattern), so the asked-for act is not coded for anyone, whoever role assignment took for its subject.
+fn requested_act(a: &Analysis, m: &Match) -> bool {
+    let l = lists();
+    if m.kind != MatchKind::Verb || m.anchor < 3 {
+        return false;
+    }
+    let mut to = m.anchor - 1;
+    while to > 0 && a.norm(to).ends_with("ly") {
+        to -= 1;
+    }
+    let gerund = a.lemmas[m.anchor].verb.is_some_and(|v| v.is(VerbForm::Gerund));
+    if !(a.norm(to) == "to" || a.norm(to) == "into" && gerund) || to < 2 {
+        return false;
+    }
+    // The object: at least one word between the request verb and "to" that is not an adverb.
+    let object_between = |k: usize| (k + 1..to).any(|j| !a.norm(j).ends_with("ly") && !a.is_punct(j));
+    (to.saturating_sub(REQUEST_REACH)..to - 1)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
+        .any(|k| !a.capitalized[k] && control_verb(&l.request, a, k) && object_between(k))
+}
+
+/// "two soldiers were killed in a helicopter crash", "died in a fire": an armed predicate (roots 18-20) whose
+/// cause a following "in" phrase names as an accident (`accident` in the data file) is no attack by anyone, so
+/// neither a named party nor the place it happened in is its source.
+fn accidental(a: &Analysis, m: &Match) -> bool {
+    let l = lists();
+    if !matches!(crate::Codebook::builtin().root(m.code), Some("18" | "19" | "20")) {
+        return false;
+    }
+    let from = m.end.max(m.anchor + 1);
+    let mut saw_in = false;
+    (from..(from + ACCIDENT_REACH).min(a.len())).take_while(|&k| !a.is_boundary(k) && a.norm(k) != ",").any(|k| {
+        saw_in |= a.norm(k) == "in";
+        saw_in && l.accident.contains(a.lemmas[k].noun.unwrap_or(a.norm(k)))
+    })
+}
+
+/// "arrested X for spying on Y", "was jailed in Z for collaborating with Y", "thanked X for supporting Y": a gerund
+/// after "for" that gives the reason for a punishment or a reward (`reason` in the data file) is the act of the
+/// one punished or rewarded. That is the verb's object, or in the passive its subject, so the gerund is coded
+/// only for one of those ("X was jailed for spying on Y", "condemned X for shelling Y"), never for the one who
+/// punishes or the place it happened in.
+fn reason_of_patient(a: &Analysis, m: &Match, source_start: usize) -> bool {
+    let l = lists();
+    if m.kind != MatchKind::Verb || !m.gerund || m.anchor < 2 || a.norm(m.anchor - 1) != "for" {
+        return false;
+    }
+    let Some(verb) = (m.anchor.saturating_sub(REASON_REACH)..m.anchor - 1)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k) && a.norm(k) != ",")
+        .find(|&k| !a.capitalized[k] && control_verb(&l.reason, a, k))
+    else {
+        return false;
+    };
+    let passive = (verb.saturating_sub(3)..verb)
+        .any(|k| matches!(a.norm(k), "was" | "were" | "is" | "are" | "be" | "been" | "being"));
+    // The active verb's object ("condemned X for shelling"): right after the verb, not in a place phrase.
+    let object = !passive
+        && source_start > verb
+        && source_start < m.anchor
+        && !matches!(a.norm(source_start - 1), "in" | "at" | "near" | "from");
+    !(passive && source_start < verb || object)
+}
+
+/// Whether the "for" at token `k` may open a "for X to V" clause: after a noun ("an agreement for", "the way
+/// for") or a request verb ("called for", "pressed for"), not after another verb, whose "for" names a destination
+/// or a span ("left for Cuba to attend", "waited for hours to attack": the infinitive is the subject's purpose).
+pub(crate) fn for_opens_clause(a: &Analysis, k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1) else { return false };
+    let lemma = a.lemmas[prev];
+    let verb_only = lemma.noun.is_none() && lemma.verb.is_some_and(|v| !v.is(VerbForm::Base));
+    !a.is_punct(prev) && (!verb_only || control_verb(&lists().request, a, prev))
+}
+
+/// "... the tax returns, recession, and now Ukraine — seasoned with ...": a name among comma-separated items
+/// that name no party (no actor, no people noun, no verb) is one thing in an enumeration (a headline list, a
+/// ticker, a run-on list of grievances), not the subject of a predicate outside the list. A list of parties
+/// ("Iran, Russia and Syria") or of clauses ("X attacked, Y retreated and Z won") is not one. Only sources are
+/// checked: after a predicate, a name among things is still its object ("imposed tariffs on steel, cars and X").
+fn listed_among_things(a: &Analysis, actor_tokens: &[(usize, usize)], k: usize) -> bool {
+    let l = lists();
+    let Some(&(start, end)) = actor_tokens.get(k) else { return false };
+    if end <= start {
+        return false;
+    }
+    let linker =
+        |j: usize| a.norm(j) == "," || a.is(j, CONJ) || matches!(a.norm(j), "now" | "even" | "finally" | "then");
+    let thing_item = |from: usize, to: usize| {
+        // After a determiner the item is a noun phrase ("the tax returns") whatever verb readings its words have.
+        let noun_phrase = a.is(from, DET) && a.norm(from) != "that";
+        to > from
+            && to - from <= 5
+            && (from..to).all(|j| {
+                let w = a.norm(j);
+                let people = l.agent.contains(w)
+                    || l.agent.contains(w.trim_end_matches('s'))
+                    || w.strip_suffix("ies").is_some_and(|stem| l.agent.contains(format!("{stem}y").as_str()));
+                // A word that may be a noun ("talks") is one here; only a verb-only form is a clause's.
+                let verb =
+                    !noun_phrase && a.lemmas[j].verb.is_some() && a.lemmas[j].noun.is_none() && !a.capitalized[j];
+                !a.is_punct(j)
+                    && !people
+                    && !verb
+                    && !a.is(j, RELPRO | SUB | MODAL)
+                    && !actor_tokens.iter().any(|&(s, e)| e > s && s <= j && j < e)
+            })
+    };
+    let mut items = 0;
+    // Items before the name: each runs back from its separator (a comma or a coordinator) to the one before.
+    let mut j = start;
+    while items < THING_ITEMS {
+        let mut sep = j;
+        while sep > 0 && linker(sep - 1) {
+            sep -= 1;
+        }
+        if !(sep..j).any(|t| a.norm(t) == "," || a.is(t, CONJ)) {
+            break;
+        }
+        // The first item starts after the preposition that governs the list ("tires of the strikes, ...").
+        let from =
+            (0..sep).rev().find(|&t| a.norm(t) == "," || a.is_boundary(t) || a.is(t, CONJ | PREP)).map_or(0, |t| t + 1);
+        if !thing_item(from, sep) {
+            break;
+        }
+        items += 1;
+        j = from;
+    }
+    // Items after the name: each runs from a comma to the next comma or coordinator.
+    let mut j = end;
+    while items < THING_ITEMS && j < a.len() && a.norm(j) == "," {
+        let from = j + 1;
+        let to = (from..a.len()).find(|&t| a.norm(t) == "," || a.is_punct(t) || a.is(t, CONJ)).unwrap_or(a.len());
+        if !thing_item(from, to) {
+            break;
+        }
+        items += 1;
+        j = to;
+    }
+    items >= THING_ITEMS
 }
 
 /// Whether token `k` is a form of a verb in `verbs`: by its verb reading, or, for a verb the lemma table does not
@@ -708,8 +1054,9 @@ fn subject_before(
             if slot == source {
                 return true;
             }
-            // "X urged the EU to support Y": the one urged is the object of the verb before it; the requested act
-            // is coded for the subject of that verb (role assignment's reading), so look on past the object.
+            // "X urged the EU to support Y": the one urged is the object of the verb before it, so look on past the
+            // object to the verb's subject. (A requested act itself is dropped by `requested_act`; this reading is
+            // for a control verb whose infinitive is the subject's own, "trained X to ...".)
             if slot_is_object(a, actor_tokens, slot) {
                 j = actor_tokens[slot].0;
                 continue;

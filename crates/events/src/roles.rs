@@ -96,7 +96,8 @@ pub fn code_sentence_in(
     }
     analysis.set_actors(actors.iter().map(|s| token_range(tokens, s.span)).collect());
     let mut matches = find_in(&analysis);
-    let ctx = Context::new(text, tokens, &analysis, actors, times);
+    let predicates = matches.iter().any(|m| m.kind != MatchKind::Relation);
+    let ctx = Context::new(text, tokens, &analysis, actors, times, predicates);
     // Predicates and parties that ordinary web prose only looks like (see `precision.rs`).
     crate::precision::drop_false_predicates(&analysis, &mut matches, &ctx.time_tokens);
     let facts = if matches.iter().any(|m| m.kind != MatchKind::Relation) {
@@ -170,6 +171,8 @@ struct Context<'a> {
     /// Token range of each actor slot (empty when outside the sentence).
     actor_tokens: Vec<(usize, usize)>,
     time_tokens: Vec<(usize, usize)>,
+    /// Token ranges of attributions ("according to X of the Y"), whose actors are never parties.
+    attribution: Vec<(usize, usize)>,
     text_len: usize,
     text: &'a str,
 }
@@ -189,10 +192,14 @@ impl<'a> Context<'a> {
         a: &'a Analysis<'a>,
         actors: &'a [ActorSlot],
         times: &'a [TimeSlot],
+        predicates: bool,
     ) -> Self {
         let actor_tokens = actors.iter().map(|s| token_range(tokens, s.span)).collect();
         let time_tokens = times.iter().map(|s| token_range(tokens, s.span)).collect();
-        Context { tokens, a, actors, times, actor_tokens, time_tokens, text_len: text.len(), text }
+        // Only a sentence with a predicate and a party needs its attributions.
+        let attribution =
+            if actors.is_empty() || !predicates { Vec::new() } else { crate::precision::attribution_ranges(a) };
+        Context { tokens, a, actors, times, actor_tokens, time_tokens, attribution, text_len: text.len(), text }
     }
 
     fn actor_key(&self, k: usize) -> &str {
@@ -569,10 +576,31 @@ impl<'a> Context<'a> {
         !matches!(self.actors[k].kind, SlotKind::Place) && !reporter
     }
 
+    /// Whether slot `k` names who reported the information: right after "according to", or anywhere in an
+    /// attribution phrase ("according to Sui-Lee Wee of the New York Times": the reporter's employer is no target
+    /// either).
     fn after_according(&self, k: usize) -> bool {
         let s = self.actor_tokens[k].0;
         (s >= 2 && self.a.norm(s - 1) == "to" && self.a.norm(s - 2) == "according")
             || (s >= 3 && self.a.norm(s - 2) == "to" && self.a.norm(s - 3) == "according")
+            || self.attribution.iter().any(|&(from, to)| from <= s && s < to)
+    }
+
+    /// "an agreement for US troops to begin leaving", "called for Kyiv to investigate": the noun phrase between
+    /// "for" and a "to" infinitive is that infinitive's subject, not the object of a predicate before "for".
+    fn for_to_subject(&self, k: usize) -> bool {
+        let (s, e) = self.actor_tokens[k];
+        let Some(for_at) = (s.saturating_sub(2)..s).rev().find(|&j| self.a.norm(j) == "for") else { return false };
+        if !crate::precision::for_opens_clause(self.a, for_at) {
+            return false;
+        }
+        let to = (e..(e + 3).min(self.a.len())).find(|&j| self.a.norm(j) == "to");
+        (for_at + 1..s).all(|j| self.a.is(j, DET) || !self.a.is_punct(j) && self.a.lemmas[j].verb.is_none())
+            && to.is_some_and(|t| {
+                (e..t).all(|j| {
+                    !self.a.is_punct(j) && self.a.lemmas[j].verb.is_none_or(|_| self.a.lemmas[j].noun.is_some())
+                }) && self.a.lemmas.get(t + 1).is_some_and(|l| l.verb.is_some_and(|v| v.is(VerbForm::Base)))
+            })
     }
 
     /// The subjects of the predicate at `p` (empty when the clause names none).
@@ -651,6 +679,11 @@ impl<'a> Context<'a> {
         {
             return vec![k];
         }
+        // "arrested militants who had attacked X": a relative clause whose antecedent is no actor has that
+        // unnamed antecedent as its subject, not the subject of the predicate before it.
+        if relpro.is_some_and(|r| self.a.is(r, RELPRO) && self.a.norm(r) != "that") {
+            return Vec::new();
+        }
         previous.to_vec()
     }
 
@@ -684,6 +717,16 @@ impl<'a> Context<'a> {
         let end = self.clause_end(m.anchor).max(m.end);
         // "agreed to X despite Y's objection": a circumstance phrase after the object holds no party.
         let end = (from..end).find(|&j| self.a.is(j, BACKGROUND)).unwrap_or(end);
+        // "arrested militants who had attacked X": a relative clause after the object is a clause of its own, whose
+        // parties the predicate does not reach.
+        let end = (from + 1..end).find(|&j| self.a.is(j, RELPRO) && self.a.norm(j) != "that").unwrap_or(end);
+        // "talks pursuing an agreement for US troops to begin leaving X": a "for" infinitive clause is a clause of
+        // its own; neither its subject nor its objects are the predicate's.
+        let end = self
+            .slots_in(from, end)
+            .into_iter()
+            .find(|&k| self.for_to_subject(k))
+            .map_or(end, |k| self.actor_tokens[k].0.min(end));
         let movement = Codebook::builtin().root(m.code) == Some("04");
         // "the invasion of South Lebanon", "bombed Gaza City": a place attacked stands for its country.
         let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
@@ -696,7 +739,9 @@ impl<'a> Context<'a> {
                     || !matches!(self.actors[k].kind, SlotKind::Place))
                 && !self.is_location_use(k, m.prep)
                 && !(self.is_reporter(k) && (matches!(self.actors[k].kind, SlotKind::Media) || self.after_according(k)))
+                && !self.after_according(k)
                 && !self.speaks(k)
+                && !self.for_to_subject(k)
         };
         // A symmetric or movement predicate may name its partner at any distance in the clause; others only
         // close to the verb, so that a later adjunct's actor is not taken for the object.
@@ -767,9 +812,9 @@ impl<'a> Context<'a> {
     /// accused is the one said to act), never the accuser. Returns the object's actors (empty when it names
     /// none), or `None` when the predicate is no such gerund.
     ///
-    /// Infinitives after a directive ("urged the EC to support the PLO") are left to the subject rule: the GSR
-    /// codes the requested act with the urging party as its source (dev sentence 56), although grammar makes the
-    /// one urged its subject.
+    /// Infinitives after a directive ("urged the EC to support the PLO") are not handled here: the requested act
+    /// has not happened, and CAMEO codes such a sentence on the directive itself, so the precision checks drop
+    /// the infinitive's predicate (`precision::requested_act`).
     fn accused_subject(&self, m: &Match, matches: &[Match]) -> Option<Vec<usize>> {
         let p = m.anchor;
         if m.kind != MatchKind::Verb || m.passive || !m.gerund || p < 2 || !matches!(self.a.norm(p - 1), "of" | "for") {
