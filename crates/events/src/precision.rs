@@ -148,9 +148,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| parse_lists(PRECISION_TSV).unwr
 /// Irregular simple pasts ("held", "had"): after a name, one of these is a finite verb, not a noun the name
 /// modifies.
 static PAST_VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| PAST_VERBS_TSV.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+    LazyLock::new(|| dyad_core::data_lines(PAST_VERBS_TSV).map(|(_, l)| l.trim()).collect());
 
-fn lists() -> &'static Lists {
+pub(crate) fn lists() -> &'static Lists {
     &LISTS
 }
 

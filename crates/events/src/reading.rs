@@ -76,11 +76,6 @@ pub(crate) fn parse_word_classes(src: &'static str) -> Result<WordClasses, DataE
     Ok(c)
 }
 
-/// The `agent` list of `data/event_precision.tsv`, read here too so that one list says which common nouns name
-/// people who act.
-static AGENTS: LazyLock<crate::precision::Lists> =
-    LazyLock::new(|| crate::precision::parse_lists(crate::precision::PRECISION_TSV).unwrap_or_default());
-
 static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| parse_word_classes(WORD_CLASSES_TSV).unwrap_or_default());
 
 /// What a word that can be a verb is at one place in a sentence.
@@ -251,7 +246,8 @@ impl Analysis<'_> {
     /// aside, "military"), which is a subject, never an adjective, before a verb form.
     fn agent(&self, k: usize) -> bool {
         let w = self.norm(k);
-        let agent = &AGENTS.agent;
+        // The `agent` list of `data/event_precision.tsv`: one list says which common nouns name people who act.
+        let agent = &crate::precision::lists().agent;
         agent.contains(w) || self.lemmas.get(k).and_then(|l| l.noun).is_some_and(|n| agent.contains(n))
     }
 
