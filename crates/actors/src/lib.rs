@@ -10,7 +10,11 @@
 //! country of its own takes the one it acts in ("rebels in the Ivory Coast"). People are not listed anywhere: they are learned from titles and appositions ("Russian Foreign
 //! Minister Sergey Lavrov", "Aise Sotolong, Cuban ambassador to the DPRK") into a [`Registry`] that persists across
 //! documents, and later surnames, role phrases ("the vice minister") and pronouns resolve to them through a
-//! per-document [`Document`] state.
+//! per-document [`Document`] state. A name with no title is learned only where the sentence puts a person
+//! (`data/person_cues.tsv`): after an honorific ("Mr. Doe"), or as a full name that is the subject of a speech verb
+//! ("Jane Doe said"); such a person has no country until a role gives one. A pronoun prefers the subject of the
+//! speech verb before it ("Doe said that he ..."), then the last person named before it, then the previous
+//! sentence's first person, skipping a person whose honorific gives the other gender.
 //!
 //! Cities and regions (`data/places.tsv`) are [`Kind::Place`] mentions: they carry their state as country and code
 //! but are where something happens, not who acts ("Mumbai police" is IND COP through the role word).
@@ -24,6 +28,7 @@
 //! dictionaries can be added ([`GazetteerBuilder::add_phoenix`]) for their dated roles.
 #![deny(missing_docs)]
 
+mod cues;
 mod data;
 mod model;
 mod normalize;

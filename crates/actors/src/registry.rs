@@ -1,5 +1,6 @@
 //! The registry of actors across documents, and the per-document resolver that keeps coreference state.
 
+use crate::cues::{Binding, Gender, PersonCues};
 use crate::data::{Caps, Entry, Gazetteer, RoleClass, Sense, Target};
 use crate::model::{Actor, Kind, Mention, MentionForm, Role, cameo_code};
 use crate::normalize::{Normalized, normalize};
@@ -151,6 +152,7 @@ impl Registry {
             people: Vec::new(),
             seq: 0,
             last_subject: None,
+            genders: HashMap::new(),
             norm: Normalized::default(),
         }
     }
@@ -490,6 +492,9 @@ pub struct Document<'r> {
     people: Vec<(u32, u32, u32)>,
     seq: u32,
     last_subject: Option<u32>,
+    /// Person index → the gender an honorific gave them in this document ("Mrs. Doe"): a pronoun of the other
+    /// gender skips them.
+    genders: HashMap<u32, Gender>,
     norm: Normalized,
 }
 
@@ -518,14 +523,32 @@ impl Document<'_> {
                 let p = self.reg.adopt_entry(&gaz.entries[ei as usize], self.date);
                 self.touch(p);
                 sentence_people.push((hits[h].start, p));
+                if let Some(Some(g)) = honorific_before(sentence, hits[h].start) {
+                    self.genders.insert(p, g);
+                }
             }
         }
 
         // People: capitalised runs licensed by a title, an apposition or the registry.
         let runs = name_runs(sentence, &toks, &units, &gaz);
         let headline = is_title_case(sentence, &toks, &gaz);
-        for (a, b) in runs {
+        let cues = PersonCues::builtin();
+        for (mut a, b) in runs {
+            // "Sen Jane Doe" without a period: the honorific opens the run but is no part of the name.
+            let mut honorific = None;
+            while a < b
+                && let Some(g) = tok_text(&units[a], sentence, &toks).and_then(|w| cues.honorific(w))
+            {
+                // "Lt Col Jane Doe": the first honorific with a gender wins.
+                honorific = Some(honorific.flatten().or(g));
+                a += 1;
+            }
+            // "Lt. Gen. Jane Doe": a run that is only an honorific is no name.
+            if a == b && tok_text(&units[a], sentence, &toks).is_some_and(|w| cues.honorific(w).is_some()) {
+                continue;
+            }
             let (s, e) = (unit_start(&units[a], &hits, &toks), unit_end(&units[b], &hits, &toks));
+            let honorific = honorific.or_else(|| honorific_before(sentence, s));
             let Some(name) = sentence.get(s..e) else { continue };
             // "the Ceasefire Violations Committee", "European Community": an organisation's name, not a person's.
             if name.split([' ', '-']).any(|w| gaz.org_words.contains(&normalize(w))) {
@@ -540,8 +563,20 @@ impl Document<'_> {
                     if k < units.len() && is_det(&units[k], sentence, &toks) {
                         k += 1;
                     }
+                    // "X, the former special envoy to Y": a modifier before the role word is outside the phrase,
+                    // and so is the body a role belongs to when no dictionary knows it ("X, a former National
+                    // Security Council official").
+                    while units.get(k).is_some_and(|u| is_modifier(u, &hits, &gaz)) {
+                        k += 1;
+                    }
+                    let mut body = k;
+                    while body < k + 4 && units.get(body).is_some_and(|u| is_portfolio_word(u, sentence, &toks, &gaz)) {
+                        body += 1;
+                    }
                     phrases.iter().position(|p| {
-                        p.first == k && matches!(p.class, RoleClass::Person | RoleClass::Counterpart) && !p.used
+                        (p.first == k || p.first == body)
+                            && matches!(p.class, RoleClass::Person | RoleClass::Counterpart)
+                            && !p.used
                     })
                 })
                 .flatten();
@@ -619,7 +654,30 @@ impl Document<'_> {
                     out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, None));
                 })
             };
+            // A name no dictionary, title or earlier mention explains is a new person only where the sentence
+            // puts a person: after an honorific ("Mr. Doe"), or, for a full name, as the subject of a speech verb
+            // ("Jane Doe said", "..., said Jane Doe"). A single word before "said" is as often an outlet or a
+            // company ("Politico said"), so it needs an honorific or a role.
+            let person = person.or_else(|| {
+                if headline {
+                    return None;
+                }
+                let full_name = name.split_whitespace().nth(1).is_some();
+                let cued = honorific.is_some()
+                    || (full_name
+                        && ((opens_clause(sentence, &units, &toks, a, cues)
+                            && speech_after(sentence, &toks, e, cues, false).is_some())
+                            || speech_before(sentence, &units, &toks, a, b, cues, &gaz)));
+                (cued && plausible_name(name)).then(|| {
+                    let p = self.reg.new_person(name, None);
+                    out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, None));
+                    p
+                })
+            });
             if let Some(p) = person {
+                if let Some(Some(g)) = honorific {
+                    self.genders.insert(p, g);
+                }
                 for c in consumed.iter_mut().take(b + 1).skip(a) {
                     *c = true;
                 }
@@ -759,6 +817,8 @@ impl Document<'_> {
         out.sort_by_key(|m| m.span.start());
         let mut with_pronouns = Vec::with_capacity(out.len());
         let mut people_so_far: Vec<u32> = Vec::new();
+        // Persons of this sentence that are the subject of a speech verb, with where the verb starts and ends.
+        let mut speakers: Vec<(u32, usize, usize)> = Vec::new();
         let mut first_person: Option<u32> = None;
         let mut rest = out.into_iter().peekable();
         // "his Algerian counterpart X": the possessive only points the counterpart at its partner, who is already
@@ -780,6 +840,10 @@ impl Document<'_> {
                     {
                         people_so_far.push(p);
                         first_person.get_or_insert(p);
+                        let end = m.span.end().saturating_sub(offset);
+                        if let Some((vs, ve)) = speech_after(sentence, &toks, end, cues, true) {
+                            speakers.push((p, vs, ve));
+                        }
                     }
                     with_pronouns.push(m);
                 }
@@ -788,7 +852,9 @@ impl Document<'_> {
             if gaz.roles[r as usize].class != RoleClass::Pronoun || possessive_of_counterpart(u) {
                 continue;
             }
-            let referent = people_so_far.last().copied().or(self.last_subject);
+            let word = sentence.get(hit.start..hit.end).unwrap_or("");
+            let (gender, binding) = cues.pronoun(word).unwrap_or((None, Binding::Near));
+            let referent = self.pronoun_referent(gender, binding, hit.start, sentence, &people_so_far, &speakers);
             if let Some(p) = referent {
                 with_pronouns.extend(self.person_mention(
                     p,
@@ -820,6 +886,47 @@ impl Document<'_> {
             }
         }
         with_pronouns
+    }
+
+    /// The person a pronoun at `at` points at. A subject or object pronoun prefers the subject of the last speech
+    /// verb before it ("Doe said that he ...": Doe, even with another person named in between), since reported
+    /// speech is where news puts its pronouns; then the last person named before it in the sentence, then the
+    /// previous sentence's first person. A gender an honorific gave skips a person of the other gender, and an
+    /// object pronoun right after a speech verb never points at that verb's own subject ("Roe told him").
+    #[allow(clippy::too_many_arguments)]
+    fn pronoun_referent(
+        &self,
+        gender: Option<Gender>,
+        binding: Binding,
+        at: usize,
+        sentence: &str,
+        people_so_far: &[u32],
+        speakers: &[(u32, usize, usize)],
+    ) -> Option<u32> {
+        let own_verb = speakers
+            .iter()
+            .rev()
+            .find(|&&(_, _, ve)| {
+                binding == Binding::Object && sentence.get(ve..at).is_some_and(|g| g.trim().is_empty())
+            })
+            .map(|x| x.0);
+        let fits = |p: &u32| {
+            Some(*p) != own_verb && (gender.is_none() || self.genders.get(p).is_none_or(|g| Some(*g) == gender))
+        };
+        let governing = match binding {
+            Binding::Near => None,
+            Binding::Subject | Binding::Object => {
+                speakers.iter().rev().filter(|&&(_, _, ve)| ve <= at).map(|x| x.0).find(|p| fits(p))
+            }
+        };
+        governing.or_else(|| people_so_far.iter().rev().copied().find(|p| fits(p))).or_else(|| {
+            let last = self.last_subject?;
+            if fits(&last) {
+                return Some(last);
+            }
+            // The previous sentence's person is of the other gender: the document's most recent person who fits.
+            self.people.iter().filter(|x| x.0 != last && fits(&x.0)).max_by_key(|x| x.2).map(|x| x.0)
+        })
     }
 
     fn touch(&mut self, p: u32) {
@@ -1428,6 +1535,125 @@ fn next_to_unknown_name(sentence: &str, s: usize, e: usize, gaz: &Gazetteer) -> 
     prev_word
         .is_some_and(|w| is_name(w) && !w.ends_with(['.', ',', ':', ';']) && !gaz.role_words.contains(&normalize(w)))
         || next_word.is_some_and(is_name)
+}
+
+/// The honorific written right before `start` ("Mr. " or "Sen "), as the gender it gives; `None` if there is none.
+fn honorific_before(sentence: &str, start: usize) -> Option<Option<Gender>> {
+    let before = sentence.get(..start)?.strip_suffix(' ')?;
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    PersonCues::builtin().honorific(word)
+}
+
+/// Whether a capitalised run can be a person's name on its own evidence: its last word has two letters or more
+/// ("Gen Z" names no one named Z), and no word is two words glued together by a page's markup ("OmarHillicon":
+/// a capital after three lowercase letters, which "McKinley", "DeSantis" and "MacArthur" do not have).
+fn plausible_name(name: &str) -> bool {
+    // "We’ve asked": a contraction is a capitalised pronoun, not a name.
+    let contraction = |w: &str| {
+        [
+            "'ve",
+            "'re",
+            "'ll",
+            "'d",
+            "'m",
+            "n't",
+            "\u{2019}ve",
+            "\u{2019}re",
+            "\u{2019}ll",
+            "\u{2019}d",
+            "\u{2019}m",
+            "n\u{2019}t",
+        ]
+        .iter()
+        .any(|c| w.len().checked_sub(c.len()).and_then(|i| w.get(i..)).is_some_and(|end| end.eq_ignore_ascii_case(c)))
+    };
+    if name.split(' ').any(contraction) {
+        return false;
+    }
+    let glued = |w: &str| {
+        let mut lower_run = 0;
+        w.chars().any(|c| {
+            let glue = c.is_uppercase() && lower_run >= 3;
+            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+            glue
+        })
+    };
+    name.rsplit([' ', '-']).next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && !name.split([' ', '-']).any(glued)
+}
+
+/// The byte range of the speech verb whose subject ends at `end`: "Doe said", "Doe later said", "Doe has
+/// repeatedly said". With `comma`, a comma may stand before the verb, for a subject that ends in an apposition
+/// ("Doe, the envoy, said he"), but only when the verb's own subject does not follow it, since "..., said Doe"
+/// makes Doe, not the words before the comma, the speaker.
+fn speech_after(sentence: &str, toks: &[Tok], end: usize, cues: &PersonCues, comma: bool) -> Option<(usize, usize)> {
+    let mut i = toks.partition_point(|t| t.start < end);
+    let word = |i: usize| toks.get(i).filter(|t| t.word).and_then(|t| sentence.get(t.start..t.end));
+    let comma = comma && toks.get(i).and_then(|t| sentence.get(t.start..t.end)) == Some(",");
+    if comma {
+        i += 1;
+    }
+    let mut between = 0;
+    while between < 2 && word(i).is_some_and(|w| cues.is_between(w)) {
+        i += 1;
+        between += 1;
+    }
+    word(i).filter(|w| cues.is_speech(w, false))?;
+    if comma && word(i + 1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    toks.get(i).map(|t| (t.start, t.end))
+}
+
+/// Whether unit `a` can open a clause's subject: it starts the sentence or follows punctuation or a word that
+/// opens a clause ("and", "but", "that": `clause` in data/person_cues.tsv). A name after a preposition is its
+/// object ("chief executive of Acme Robotics, said"), and a name right after a common noun stands in apposition
+/// to it, inside a subject that may be longer ("Militants loyal to the group's frontman Jane Doe said ..." is the
+/// militants speaking), so neither is taken for the verb's subject.
+fn opens_clause(sentence: &str, units: &[Unit], toks: &[Tok], a: usize, cues: &PersonCues) -> bool {
+    let Some(prev) = a.checked_sub(1).map(|k| &units[k]) else { return true };
+    match *prev {
+        Unit::Hit(_) => false,
+        Unit::Tok(t) => {
+            let w = &sentence[toks[t].start..toks[t].end];
+            if toks[t].word { cues.opens_clause(w) } else { !is_possessive(prev, sentence, toks) }
+        }
+    }
+}
+
+/// Whether the run `a..=b` follows a speech verb that can precede its subject and ends its clause: "..., said
+/// Jane Doe." or "said Jane Doe in a statement".
+#[allow(clippy::too_many_arguments)]
+fn speech_before(
+    sentence: &str,
+    units: &[Unit],
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+    cues: &PersonCues,
+    gaz: &Gazetteer,
+) -> bool {
+    let verb = a.checked_sub(1).and_then(|k| tok_text(&units[k], sentence, toks));
+    if !verb.is_some_and(|w| cues.is_speech(w, true)) {
+        return false;
+    }
+    match units.get(b + 1) {
+        None | Some(Unit::Hit(_)) => units.get(b + 1).is_none(),
+        Some(&Unit::Tok(t)) => {
+            let w = &sentence[toks[t].start..toks[t].end];
+            !toks[t].word || gaz.stopwords.contains(&normalize(w))
+        }
+    }
+}
+
+/// Whether a unit is a role word of the modifier class ("former", "late").
+fn is_modifier(u: &Unit, hits: &[Hit], gaz: &Gazetteer) -> bool {
+    matches!(*u, Unit::Hit(h) if matches!(hits[h].sense.target,
+        Target::Role(r) if gaz.roles[r as usize].class == RoleClass::Modifier))
 }
 
 /// A capitalised word no dictionary knows that could be part of a person's name ("Ruz", "Mario", "De").

@@ -245,7 +245,8 @@ const ROWS: &[(&str, &[&str])] = &[
     ("Putin and Erdogan spoke by phone.", &["Putin=RUSGOV", "Erdogan=TURGOV"]),
     ("Russian President Vladimir Putin arrived.", &["Russian President Vladimir Putin=RUSGOV", "!Russian"]),
     ("Reggie Bush scored twice on Sunday.", &["!Bush"]),
-    ("Hunter Biden testified before the committee.", &["!Biden", "!Hunter Biden"]),
+    // A speech verb makes the full name a person of its own (data/person_cues.tsv), never the listed leader.
+    ("Hunter Biden testified before the committee.", &["!Biden", "Hunter Biden=---"]),
     ("Kim Jong Un inspected a factory, and Kim praised the workers.", &["Kim==Kim Jong Un", "Kim=PRKGOV"]),
     ("TANF benefits were cut in the state.", &["!TANF"]),
     // Common wire misspellings of country names, and ethnic groups with one home country (country_extra.tsv).
