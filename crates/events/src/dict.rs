@@ -32,6 +32,9 @@ pub struct VerbPattern {
     pub symmetric: bool,
     /// Relations only: fires only in the simple present.
     pub present_only: bool,
+    /// The preposition follows the verb itself, at most one lower-case word (a particle, an adverb) between
+    /// (`next` in verbs.tsv): "headed back to Beijing", never "heads the Alliance for ..." (where "head" leads).
+    pub prep_next: bool,
     /// Loaded from an external dictionary ([`Dictionaries::with_petrarch_verbs`]) rather than `data/`: such a
     /// row loses to a built-in row of the same verb that satisfies as many constraints, and its `objects` are
     /// sorted by first word, longest first among equals (the matcher looks them up by binary search).
@@ -160,16 +163,18 @@ fn phrases(s: &'static str) -> Vec<Phrase> {
 }
 
 /// The options column: (symmetric, subject action). `subj` is allowed only where `nominal` is true.
-fn options(file: &'static str, line: usize, s: &'static str, nominal: bool) -> Result<(bool, bool), DataError> {
-    let (mut symmetric, mut subject) = (false, false);
+/// The options column: (symmetric, subject action, preposition next to the verb).
+fn options(file: &'static str, line: usize, s: &'static str, nominal: bool) -> Result<(bool, bool, bool), DataError> {
+    let (mut symmetric, mut subject, mut next) = (false, false, false);
     for o in list(s) {
         match o {
             "sym" => symmetric = true,
             "subj" if nominal => subject = true,
+            "next" if !nominal => next = true,
             other => return Err(DataError { file, line, message: format!("unknown option {other:?}") }),
         }
     }
-    Ok((symmetric, subject))
+    Ok((symmetric, subject, next))
 }
 
 fn check_code(file: &'static str, line: usize, code: &str) -> Result<(), DataError> {
@@ -263,20 +268,22 @@ impl Dictionaries {
         let mut d = Dictionaries::default();
         for (line, c) in rows("verbs.tsv", verbs, 5)? {
             check_code("verbs.tsv", line, c[3])?;
+            let (symmetric, _, prep_next) = options("verbs.tsv", line, c[4], false)?;
             d.verbs.push(VerbPattern {
                 id: format!("verbs:{}|{}|{}", c[0], c[1], c[2]),
                 verb: c[0],
                 preps: list(c[1]),
                 objects: phrases(c[2]),
                 code: c[3],
-                symmetric: options("verbs.tsv", line, c[4], false)?.0,
+                symmetric,
                 present_only: false,
+                prep_next,
                 loaded: false,
             });
         }
         for (line, c) in rows("nominal_events.tsv", nominals, 4)? {
             check_code("nominal_events.tsv", line, c[2])?;
-            let (symmetric, subject_action) = options("nominal_events.tsv", line, c[3], true)?;
+            let (symmetric, subject_action, _) = options("nominal_events.tsv", line, c[3], true)?;
             d.nominals.push(NominalPattern {
                 id: format!("nominal:{}", c[0]),
                 phrase: c[0].split_whitespace().collect(),
@@ -312,6 +319,7 @@ impl Dictionaries {
                     code: c[4],
                     symmetric: true,
                     present_only,
+                    prep_next: false,
                     loaded: false,
                 });
             }

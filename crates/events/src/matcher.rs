@@ -653,6 +653,17 @@ fn find_prep(a: &Analysis, from: usize, to: usize, preps: &[&str]) -> Option<usi
     (from..to).find(|&k| preps.contains(&a.norm(k)) && !a.temporal_prep(k))
 }
 
+/// One past the end of where a `next` preposition may stand after the verb (`from` is the word after it): that
+/// word, or the one after a single lower-case word that is no determiner ("headed back to").
+fn next_word_end(a: &Analysis, from: usize, to: usize) -> usize {
+    let between_ok = from < a.len()
+        && !a.is(from, DET)
+        && !a.is(from, PREP)
+        && !a.is_punct(from)
+        && !a.capitalized.get(from).copied().unwrap_or(true);
+    (if between_ok { from + 2 } else { from + 1 }).min(to)
+}
+
 /// One past where a verb's own object may start, searching from `from` (the second word after the verb or its
 /// preposition): up to and including the first preposition that opens a new phrase ("held talks | on the hostage
 /// crisis"), which may itself open an object written as a phrase ("put X on trial"). "of" continues a noun
@@ -683,6 +694,7 @@ fn best_verb(
         let prep = if p.preps.is_empty() {
             None
         } else {
+            let to = if p.prep_next { next_word_end(a, i + 1, to) } else { to };
             match find_prep(a, i + 1, to, &p.preps) {
                 Some(k) => Some(k),
                 None => continue,

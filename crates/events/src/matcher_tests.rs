@@ -215,3 +215,28 @@ fn builtin_verb_patterns_skip_noun_readings_too() {
     let m = matches("After long talks the two agree to a ceasefire.");
     assert!(m.iter().any(|m| m.kind == MatchKind::Verb && m.pattern.starts_with("verbs:agree")), "{m:?}");
 }
+
+#[test]
+fn a_next_preposition_stands_by_its_verb() {
+    check(&[
+        ("[The Japanese envoy|JPN|p] headed to [Seoul|KORL|l] {on Monday}.", &["JPN>KORL 042"]),
+        ("[The Japanese envoy|JPN|p] headed back to [Seoul|KORL|l].", &["JPN>KORL 042"]),
+        // "head" with an object leads it: the "for" belongs to the object's name.
+        ("[Tanaka|JPN|p], who heads the Council for [Korean|KOR] Affairs, spoke.", &[]),
+        ("[Tanaka|JPN|p] heads the Council for [Korean|KOR] Affairs.", &[]),
+    ]);
+}
+
+#[test]
+fn that_after_a_noun_opens_a_relative_clause_with_that_noun_as_subject() {
+    check(&[
+        // "a lobby that has praised X": the unnamed lobby praised, not the speaker before it.
+        (
+            "Tariffs worked, said [Kenji Tanaka|JPN|p], who heads the council, a lobby that has praised [Korea|KOR].",
+            &[],
+        ),
+        ("[Japan|JPN] said a lobby that praised [Korea|KOR] was wrong.", &[]),
+        // After a verb "that" opens what was said, and its subject may be the speaker's.
+        ("[Japan|JPN] said that it would praise [Korea|KOR].", &["JPN>KOR 032 fr"]),
+    ]);
+}

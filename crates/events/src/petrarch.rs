@@ -854,6 +854,7 @@ pub(crate) fn convert(dict: &VerbDictionary, name: &str, interner: &mut Interner
                             code: interner.get(&code),
                             symmetric,
                             present_only: false,
+                            prep_next: false,
                             loaded: true,
                         });
                     }
@@ -882,6 +883,7 @@ pub(crate) fn convert(dict: &VerbDictionary, name: &str, interner: &mut Interner
                     code: interner.get(&c.code),
                     symmetric: c.symmetric,
                     present_only: false,
+                    prep_next: false,
                     loaded: true,
                 });
             }

@@ -2,7 +2,10 @@
 //! word classes (no parser).
 
 use crate::Codebook;
-use crate::matcher::{Analysis, BACKGROUND, CONJ, DET, Match, MatchKind, PLACE_NOUN, PREP, RELPRO, SUB, find_in};
+use crate::matcher::{
+    Analysis, BACKGROUND, CONJ, DET, MODAL, Match, MatchKind, PLACE_NOUN, PREP, RELPRO, SUB, find_in,
+};
+use crate::reading::Reading;
 use crate::record::{EventDate, EventRecord, Flags, Location, Mention, Party};
 use crate::role_cues::{GROUP_NOUN, PRESENT_AUX, RoleCues};
 use crate::slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
@@ -528,7 +531,10 @@ impl<'a> Context<'a> {
                 continue;
             }
             if self.a.is(j, RELPRO)
-                || (self.a.norm(j) == "that" && j > 0 && !self.a.is_punct(j - 1) && self.slot_ending_at(j).is_some())
+                || (self.a.norm(j) == "that"
+                    && j > 0
+                    && !self.a.is_punct(j - 1)
+                    && (self.slot_ending_at(j).is_some() || self.relative_that(j)))
             {
                 return (j + 1, None, Some(j));
             }
@@ -537,6 +543,20 @@ impl<'a> Context<'a> {
             }
         }
         (0, None, None)
+    }
+
+    /// Whether "that" at `j` opens a relative clause on a common noun ("a group that has applauded X"), which is
+    /// then the clause's unnamed subject; after a verb "that" opens what was said, whose subject may be the
+    /// speaker's.
+    fn relative_that(&self, j: usize) -> bool {
+        let Some(q) = j.checked_sub(1) else { return false };
+        self.a.norm(j) == "that"
+            && self.a.norm(q).chars().all(char::is_alphabetic)
+            && !self.a.norm(q).ends_with("ly")
+            && !self.a.is(q, DET | PREP | CONJ | RELPRO | SUB | MODAL)
+            && self.a.reading(q) == Reading::Noun
+            && !self.is_report_verb(q)
+            && self.slot_ending_at(j).is_none()
     }
 
     /// "a day after Kim sent ...", "before the minister left ...": a preposition or subordinator followed by an
@@ -681,7 +701,7 @@ impl<'a> Context<'a> {
         }
         // "arrested militants who had attacked X": a relative clause whose antecedent is no actor has that
         // unnamed antecedent as its subject, not the subject of the predicate before it.
-        if relpro.is_some_and(|r| self.a.is(r, RELPRO) && self.a.norm(r) != "that") {
+        if relpro.is_some_and(|r| self.a.is(r, RELPRO) && self.a.norm(r) != "that" || self.relative_that(r)) {
             return Vec::new();
         }
         previous.to_vec()
