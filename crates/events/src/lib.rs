@@ -66,6 +66,8 @@ pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
 pub use dyad_core::DataError;
 
 #[cfg(test)]
+mod clause_tests;
+#[cfg(test)]
 mod matcher_tests;
 #[cfg(test)]
 mod precision_tests;

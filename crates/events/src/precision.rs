@@ -56,6 +56,10 @@ pub(crate) struct Lists {
     pub(crate) opinion: HashSet<&'static str>,
     pub(crate) accident: HashSet<&'static str>,
     pub(crate) reason: HashSet<&'static str>,
+    pub(crate) nonassertive: HashSet<&'static str>,
+    pub(crate) stance: HashSet<&'static str>,
+    pub(crate) proxy: HashSet<&'static str>,
+    pub(crate) owned_for: HashSet<&'static str>,
     pub(crate) nonfactual: Vec<Vec<&'static str>>,
     pub(crate) attribution: Vec<Vec<&'static str>>,
     attribution_first: HashMap<&'static str, Vec<usize>>,
@@ -96,6 +100,10 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "opinion" => lists.opinion.insert(single()?),
             "accident" => lists.accident.insert(single()?),
             "reason" => lists.reason.insert(single()?),
+            "nonassertive" => lists.nonassertive.insert(single()?),
+            "stance" => lists.stance.insert(single()?),
+            "proxy" => lists.proxy.insert(single()?),
+            "owned_for" => lists.owned_for.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -137,6 +145,9 @@ const REQUEST_REACH: usize = 12;
 /// How far after an armed predicate (tokens) the accident that caused it may be named ("killed on Tuesday in a
 /// helicopter crash").
 const ACCIDENT_REACH: usize = 8;
+/// How far back (tokens) from a predicate the non-assertive word opening its noun phrase may stand ("no
+/// knowledge of any efforts to urge").
+const NONASSERTIVE_REACH: usize = 6;
 /// How far back (tokens) from the "for" of a reason the punishing or rewarding verb may stand ("jailed two
 /// activists in the capital for").
 const REASON_REACH: usize = 10;
@@ -172,15 +183,15 @@ pub(crate) fn drop_false_predicates(a: &Analysis, matches: &mut Vec<Match>, time
         if time_tokens.iter().any(|&(s, e)| s <= i && i < e) || fixed.iter().any(|&(s, e)| s <= i && i < e) {
             return false;
         }
-        if m.kind != MatchKind::Relation && hypothetical(a, i) {
+        if m.kind != MatchKind::Relation && (hypothetical(a, i) || nonassertive_phrase(a, i)) {
             return false;
         }
         if m.kind != MatchKind::Verb {
             return true;
         }
-        match false_verb(a, m) {
-            Some(Reading::Compound) => {
-                compounds.push(i + 1);
+        match false_verb(a, m, time_tokens) {
+            Some(Reading::Compound(k)) => {
+                compounds.push(k);
                 false
             }
             Some(Reading::Other) => false,
@@ -200,13 +211,14 @@ pub(crate) fn drop_false_predicates(a: &Analysis, matches: &mut Vec<Match>, time
 
 /// What a verb-looking word was read as instead.
 enum Reading {
-    /// The first half of a compound noun whose second half is an event noun ("trade talks").
-    Compound,
+    /// A noun that is, or is the first half of, an event noun starting at the given token ("trade talks",
+    /// "Trump's phone call").
+    Compound(usize),
     /// Anything else: a name, an adjective, a noun, a particle, an infinitive that is only asked for.
     Other,
 }
 
-fn false_verb(a: &Analysis, m: &Match) -> Option<Reading> {
+fn false_verb(a: &Analysis, m: &Match, time_tokens: &[(usize, usize)]) -> Option<Reading> {
     let l = lists();
     let i = m.anchor;
     let v = a.lemmas.get(i).and_then(|l| l.verb)?;
@@ -256,16 +268,59 @@ fn false_verb(a: &Analysis, m: &Match) -> Option<Reading> {
     if infinitive_complement(a, i) || nonfactual_gerund(a, i) || opinion(a, i) {
         return Some(Reading::Other);
     }
+    // "Trump's July 25 phone call", "the minister's visit": a possessive "'s" (past a date) opens a noun phrase,
+    // and "'s" standing for "is" or "has" is never followed by a base form, so a base form there is a noun: the
+    // noun, and the event noun starting there (if any: "phone call") is the predicate.
+    if norm == v.base && !v.is(VerbForm::ThirdPerson) && after_possessive(a, i, time_tokens) {
+        return Some(Reading::Compound(i));
+    }
     // "trade talks with X": a bare verb form right before a plural event noun is the first half of a compound.
     if m.object.is_none() && norm == v.base && !v.is(VerbForm::ThirdPerson) {
         let next = a.norm(i + 1);
         let plural_event =
             a.lemmas.get(i + 1).and_then(|l| l.noun).is_some_and(|n| n != next && a.dict.nominal_index.contains_key(n));
         if plural_event {
-            return Some(Reading::Compound);
+            return Some(Reading::Compound(i + 1));
         }
     }
     None
+}
+
+/// Whether token `i` follows a possessive "'s", directly or past a time expression ("X's July 25 call").
+fn after_possessive(a: &Analysis, i: usize, time_tokens: &[(usize, usize)]) -> bool {
+    let mut j = i;
+    while let Some(k) = j.checked_sub(1) {
+        if a.norm(k) == "'s" || a.norm(k) == "\u{2019}s" {
+            return true;
+        }
+        match time_tokens.iter().find(|&&(s, e)| s <= k && k < e) {
+            Some(&(s, _)) => j = s,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// "had no knowledge of any efforts to urge X", "denied any role in the attack on Y", "was unaware of the talks
+/// with Z", "said no talks with Y were planned": a noun phrase opened by a non-assertive word (`nonassertive` in
+/// the data file: "no", "any", "unaware") asserts nothing of anyone, so a predicate inside it, up to the next
+/// punctuation, clause word or finite verb, is not an act of the sentence's subject (or of anyone). The walk back
+/// from the predicate passes only determiners, prepositions, the infinitive "to" and words read as nouns or
+/// modifiers.
+fn nonassertive_phrase(a: &Analysis, i: usize) -> bool {
+    let l = lists();
+    (i.saturating_sub(NONASSERTIVE_REACH)..i)
+        .rev()
+        .take_while(|&k| {
+            !a.is_punct(k)
+                && !a.is(k, RELPRO | SUB | CONJ | MODAL)
+                && !a.report_cues.contains(&k)
+                && (a.lemmas[k].verb.is_none()
+                    || a.is(k, DET | PREP)
+                    || a.reading(k) == crate::reading::Reading::Noun
+                    || l.nonassertive.contains(a.norm(k)))
+        })
+        .any(|k| l.nonassertive.contains(a.norm(k)))
 }
 
 /// An adjective before a noun: a hyphenated modifier ("often-repeated"), "own", or a word with an adjective
@@ -293,7 +348,9 @@ fn infinitive_complement(a: &Analysis, i: usize) -> bool {
         let w = a.norm(k);
         let lemma = a.lemmas[k];
         let noun = lemma.noun.unwrap_or(w);
-        (l.irrealis.contains(noun) || l.irrealis.contains(w))
+        // "any efforts to urge": the lemma table knows only event nouns, so a plural is read by its -s.
+        let plural = w.strip_suffix('s').filter(|stem| l.irrealis.contains(stem)).is_some();
+        (l.irrealis.contains(noun) || l.irrealis.contains(w) || plural)
             && (lemma.verb.is_none() || k > 0 && a.is(k - 1, DET) || lemma.verb.is_some_and(|v| !v.is(VerbForm::Base)))
     };
     if head(i - 2) && !a.capitalized[i - 2] {

@@ -121,6 +121,9 @@ fn precision_lists_load() {
     assert!(l.request.contains("urge") && l.prevent.contains("bar") && l.opinion.contains("consider"));
     assert!(l.accident.contains("crash") && l.nonfactual.iter().any(|p| p == &["tantamount", "to"]));
     assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
+    assert!(l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the"));
+    assert!(l.stance.contains("see") && l.stance.contains("saw") && !l.stance.contains("hold"));
+    assert!(l.proxy.contains("country") && !l.proxy.contains("lawyer") && l.owned_for.contains("responsibility"));
     assert!(
         parse_lists(
             "request	two words

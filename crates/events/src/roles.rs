@@ -637,12 +637,18 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let nominal = m.kind == MatchKind::Nominal;
+        let agent_position = |k: usize| !nominal || !self.object_of_clause_verb(k, start);
         let candidates: Vec<usize> = self
             .slots_in(start, p)
             .into_iter()
             .filter(|&k| self.can_act(k) && self.governing_prep(k).is_none() && !self.in_relative_aside(k, p))
+            .filter(|&k| agent_position(k))
             .collect();
         if let Some(&first) = candidates.first() {
+            if self.possessive_opener(first, start, p, nominal) {
+                return Vec::new();
+            }
             // "Kenya's neighbour, Uganda, attacked ...": a name in commas right after a possessed subject noun is
             // the subject itself; the possessor only describes it.
             if self.a.norm(self.actor_tokens[first].1) == "'s"
@@ -664,6 +670,7 @@ impl<'a> Context<'a> {
             .slots_in(start, p)
             .into_iter()
             .filter(|&k| self.can_act(k) && self.governing_prep(k).is_none_or(|j| self.a.norm(j) == "of"))
+            .filter(|&k| agent_position(k))
             .collect();
         if let Some(&first) = of_phrase.first() {
             return self.coordinated(first, &|n| of_phrase.contains(&n));
@@ -690,11 +697,21 @@ impl<'a> Context<'a> {
                 return s;
             }
         }
-        // '"...," said Foreign Minister X': the speaker after an inverted report verb.
+        // '"We condemn the raid," said Foreign Minister X': the speaker after an inverted report verb is the
+        // source of a verbal predicate in the quote only when the quote's own subject is the speaker's "we" or
+        // "I". A quote whose subject is someone else or unnamed ('"They condemned X," said Y', '"The militia
+        // accused X," Y said') reports another party's act, and Y only said so.
         let verbal = Codebook::builtin().quad_class(m.code).is_some_and(|q| q == 1 || q == 3);
         if verbal
+            && self.speaker_voice(start, p)
             && let Some(r) = (p + 1..self.a.len()).find(|&j| self.is_report_verb(j))
-            && let Some(k) = self.slots_in(r + 1, (r + 5).min(self.a.len())).into_iter().next()
+            && let Some(k) = self.slots_in(r + 1, (r + 5).min(self.a.len())).into_iter().next().or_else(|| {
+                // '"We condemn X," Y said': the speaker right before the report verb, after the quote's comma.
+                self.slot_ending_at(r).filter(|&k| {
+                    let s = self.actor_tokens[k].0;
+                    s > p && s > 0 && self.a.is_punct(s - 1)
+                })
+            })
             && !matches!(self.actors[k].kind, SlotKind::Media | SlotKind::Place)
         {
             return vec![k];
@@ -714,6 +731,129 @@ impl<'a> Context<'a> {
         let closed = (t + 1..p).any(|c| self.a.norm(c) == ",");
         let opener = (0..t).rev().take_while(|&j| self.a.norm(j) != ",").find(|&j| self.a.is(j, RELPRO));
         closed && opener.is_some_and(|r| r > 0 && self.a.norm(r - 1) == ",")
+    }
+
+    /// Whether the clause from `start` to the predicate at `p` is in the speaker's own voice: its first word
+    /// (past quotes and punctuation) is "we" or "I", and no actor is named before the predicate.
+    fn speaker_voice(&self, start: usize, p: usize) -> bool {
+        let first = (start..p).find(|&j| !self.a.is_punct(j));
+        first.is_some_and(|j| matches!(self.a.norm(j), "we" | "i")) && self.slots_in(start, p).is_empty()
+    }
+
+    /// Whether slot `k` is a possessive pronoun ("his", "her", "their", "its") that opens the clause's subject
+    /// noun phrase before the predicate at `p` ("His lawyers accused X", "Her aides said"): the possessor
+    /// describes the subject and is not the actor; the subject itself is the unnamed head noun. A possessive right
+    /// before an event noun ("his visit to X") is that noun's agent, and one before a noun for the possessor's
+    /// own side (`proxy` in `data/event_precision.tsv`: "his country will ...", "her government") stands for
+    /// the possessor; neither is meant here.
+    fn possessive_opener(&self, k: usize, start: usize, p: usize, nominal: bool) -> bool {
+        let (s, e) = self.actor_tokens[k];
+        if e != s + 1 || !matches!(self.a.norm(s), "his" | "her" | "their" | "its") || e >= p {
+            return false;
+        }
+        // "her" is also an object pronoun ("told her"): only a pronoun opening the clause is read as possessive.
+        let opens = (start..s).all(|j| self.a.is_punct(j) || self.a.is(j, CONJ | SUB));
+        let head = self.a.norm(e);
+        let noun_head = !self.a.is_punct(e)
+            && self.a.function[e] & !PLACE_NOUN == 0
+            && head.chars().all(|c| c.is_alphabetic() || c == '-')
+            && self.slot_at(e).is_none();
+        let own_event = nominal && (e..p).all(|j| !self.a.is_punct(j) && self.a.lemmas[j].verb.is_none()) && p <= e + 2;
+        let proxy = crate::precision::lists().proxy.contains(head);
+        opens && noun_head && !own_event && !proxy
+    }
+
+    /// Whether slot `k`, before the nominal predicate at `p`, is the object of a verb of the clause ("lawmakers
+    /// questioned X, an aide to Y, on the talks with Z"): a verb stands between the clause start and the slot. An
+    /// event noun's agent is its possessor or the subject of the verb that governs it, never that verb's object.
+    fn object_of_clause_verb(&self, k: usize, start: usize) -> bool {
+        let s = self.actor_tokens[k].0;
+        (start..s).any(|j| {
+            if self.a.is_punct(j)
+                || self.a.capitalized[j]
+                || self.slot_at(j).is_some()
+                || self.a.report_cues.contains(&j)
+            {
+                return false;
+            }
+            let after_word =
+                j > start && !self.a.is_punct(j - 1) && !self.a.is(j - 1, DET | PREP) && self.a.norm(j - 1) != "'s";
+            match self.a.lemmas[j].verb {
+                Some(v) => {
+                    (v.is(VerbForm::Past) || v.is(VerbForm::ThirdPerson))
+                        && !matches!(v.base, "be" | "have" | "do")
+                        && after_word
+                        && self.a.reading(j) != Reading::Noun
+                }
+                // A regular past the lemma table does not know ("grilled"), after its subject.
+                None => {
+                    let w = self.a.norm(j);
+                    w.len() > 4 && w.ends_with("ed") && after_word && self.a.function[j] == 0
+                }
+            }
+        })
+    }
+
+    /// Whether the event noun at `anchor` is the object of a verb of perception, cognition or evaluation (`stance`
+    /// in `data/event_precision.tsv`: "saw the investigation into X as", "welcomed the talks with Y"): what the
+    /// subject saw or judged is not the subject's act.
+    fn object_of_stance_verb(&self, anchor: usize) -> bool {
+        let stance = &crate::precision::lists().stance;
+        let mut j = anchor;
+        for _ in 0..5 {
+            let Some(k) = j.checked_sub(1) else { return false };
+            j = k;
+            if let Some(&(s, _)) = self.time_tokens.iter().find(|&&(s, e)| s <= k && k < e) {
+                j = s;
+                continue;
+            }
+            if self.a.is_punct(k) || self.a.is(k, PREP | CONJ | RELPRO | SUB) {
+                return false;
+            }
+            if let Some(v) = self.a.lemmas[k].verb
+                && self.a.reading(k) != Reading::Noun
+            {
+                return stance.contains(v.base);
+            }
+            // The lemma table knows event verbs only: a regular or listed irregular form of a stance verb.
+            let w = self.a.norm(k);
+            let stem = |suffix: &str| w.strip_suffix(suffix).is_some_and(|b| stance.contains(b));
+            if !self.a.capitalized[k] && (stance.contains(w) || stem("ed") || stem("d") || stem("s")) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the event noun at `anchor` sits in a "for" phrase of a common noun ("a vote approving rules for an
+    /// inquiry into X", "plans for talks with Y", "a request for an investigation"): such a phrase names what the
+    /// noun is meant for, a purpose or a request, not an act of the sentence's subject. Nouns whose "for" phrase
+    /// is their holder's own act (`owned_for`: "responsibility for the attack") are excepted.
+    fn purpose_of_noun(&self, anchor: usize) -> bool {
+        let l = crate::precision::lists();
+        let mut j = anchor;
+        for _ in 0..4 {
+            let Some(k) = j.checked_sub(1) else { return false };
+            j = k;
+            if self.a.norm(k) == "for" {
+                let Some(head) = k.checked_sub(1) else { return false };
+                let w = self.a.norm(head);
+                return !self.a.is_punct(head)
+                    && !self.a.capitalized[head]
+                    && self.a.function[head] == 0
+                    && self.slot_at(head).is_none()
+                    && w.chars().all(char::is_alphabetic)
+                    && self.a.reading(head) != Reading::Verb
+                    && !l.owned_for.contains(w);
+            }
+            if self.a.is_punct(k) || self.a.is(k, PREP | CONJ | RELPRO | SUB) || self.slot_at(k).is_some() {
+                return false;
+            }
+            if self.a.lemmas[k].verb.is_some() && self.a.reading(k) == Reading::Verb {
+                return false;
+            }
+        }
+        false
     }
 
     /// The country in "NOUN(S) in COUNTRY VERB" at the start of a clause: a common-noun subject (not an actor
@@ -1070,6 +1210,9 @@ impl<'a> Context<'a> {
             }
             // "amid an impasse in negotiations with X": a nominal framed as circumstance is not the subject's act.
             if possessor.is_none() && self.in_background_phrase(m.anchor) {
+                return Vec::new();
+            }
+            if possessor.is_none() && (self.object_of_stance_verb(m.anchor) || self.purpose_of_noun(m.anchor)) {
                 return Vec::new();
             }
             sources = possessor.map(|k| vec![k]).unwrap_or_else(|| self.subjects(m, &previous.0));
@@ -1430,6 +1573,10 @@ impl<'a> Context<'a> {
         let mut j = anchor;
         for _ in 0..3 {
             j = j.checked_sub(1)?;
+            // "Trump's July 25 call with X": a date between the possessor and its event noun.
+            while let Some(&(s, _)) = self.time_tokens.iter().find(|&&(s, e)| s <= j && j < e && s > 0) {
+                j = s - 1;
+            }
             if self.a.norm(j) == "'s" {
                 let k = self.slot_ending_at(j)?;
                 return self.can_act(k).then_some(k);
