@@ -12,9 +12,12 @@
 //! documents, and later surnames, role phrases ("the vice minister") and pronouns resolve to them through a
 //! per-document [`Document`] state. A name with no title is learned only where the sentence puts a person
 //! (`data/person_cues.tsv`): after an honorific ("Mr. Doe"), or as a full name that is the subject of a speech verb
-//! ("Jane Doe said"); such a person has no country until a role gives one. A pronoun prefers the subject of the
-//! speech verb before it ("Doe said that he ..."), then the last person named before it, then the previous
-//! sentence's first person, skipping a person whose honorific gives the other gender.
+//! ("Jane Doe said"); such a person has no country until a role gives one, except that a state office with no
+//! state named ("Judge Doe", "Speaker Doe") takes the one state a document is mostly about. A pronoun prefers the
+//! subject of the speech verb before it ("Doe said that he ..."), then the last person named before it, then the
+//! person the previous sentence reported on ("Doe said Roe has ... . He dismissed ...": Roe) unless the pronoun
+//! itself speaks, then the previous sentence's first person, skipping a person whose honorific gives the other
+//! gender.
 //!
 //! Cities and regions (`data/places.tsv`) are [`Kind::Place`] mentions: they carry their state as country and code
 //! but are where something happens, not who acts ("Mumbai police" is IND COP through the role word).

@@ -152,6 +152,7 @@ impl Registry {
             people: Vec::new(),
             seq: 0,
             last_subject: None,
+            last_reported: None,
             genders: HashMap::new(),
             norm: Normalized::default(),
         }
@@ -439,6 +440,9 @@ fn entry_code(e: &Entry, date: Option<NaiveDate>) -> String {
     e.country.clone().unwrap_or_else(|| e.code.clone())
 }
 
+/// CAMEO sectors of a state's own organs: its government, legislature, judiciary, police and military.
+const STATE_SECTORS: [&str; 5] = ["GOV", "LEG", "JUD", "COP", "MIL"];
+
 /// The role a phrase gives a person or agent.
 #[derive(Debug, Clone, Default)]
 struct RoleInfo {
@@ -492,6 +496,8 @@ pub struct Document<'r> {
     people: Vec<(u32, u32, u32)>,
     seq: u32,
     last_subject: Option<u32>,
+    /// The person the previous sentence's reported clause is about ("Doe said Roe has ...": Roe), if any.
+    last_reported: Option<u32>,
     /// Person index → the gender an honorific gave them in this document ("Mrs. Doe"): a pronoun of the other
     /// gender skips them.
     genders: HashMap<u32, Gender>,
@@ -854,7 +860,9 @@ impl Document<'_> {
             }
             let word = sentence.get(hit.start..hit.end).unwrap_or("");
             let (gender, binding) = cues.pronoun(word).unwrap_or((None, Binding::Near));
-            let referent = self.pronoun_referent(gender, binding, hit.start, sentence, &people_so_far, &speakers);
+            let speaks = speech_after(sentence, &toks, hit.end, cues, false).is_some();
+            let referent =
+                self.pronoun_referent(gender, binding, hit.start, sentence, &people_so_far, &speakers, speaks);
             if let Some(p) = referent {
                 with_pronouns.extend(self.person_mention(
                     p,
@@ -878,6 +886,8 @@ impl Document<'_> {
         if let Some(p) = first_person.or(sentence_people.first().map(|x| x.1)) {
             self.last_subject = Some(p);
         }
+        self.last_reported = reported_subject(sentence, &toks, offset, &with_pronouns, cues)
+            .and_then(|m| self.reg.by_id.get(&m.actor).copied());
         for m in &with_pronouns {
             if let Some(c) = &m.country
                 && m.form != MentionForm::Pronoun
@@ -893,6 +903,10 @@ impl Document<'_> {
     /// speech is where news puts its pronouns; then the last person named before it in the sentence, then the
     /// previous sentence's first person. A gender an honorific gave skips a person of the other gender, and an
     /// object pronoun right after a speech verb never points at that verb's own subject ("Roe told him").
+    ///
+    /// Across a sentence boundary, a subject pronoun that does not itself speak continues what the previous
+    /// sentence reported: "Doe said Roe has opposed the law. In 2011, he dismissed ..." tells more of Roe's acts,
+    /// as news goes on with the reported person's record; "He added ..." still goes back to the speaker.
     #[allow(clippy::too_many_arguments)]
     fn pronoun_referent(
         &self,
@@ -902,6 +916,7 @@ impl Document<'_> {
         sentence: &str,
         people_so_far: &[u32],
         speakers: &[(u32, usize, usize)],
+        speaks: bool,
     ) -> Option<u32> {
         let own_verb = speakers
             .iter()
@@ -920,6 +935,12 @@ impl Document<'_> {
             }
         };
         governing.or_else(|| people_so_far.iter().rev().copied().find(|p| fits(p))).or_else(|| {
+            if binding == Binding::Subject
+                && !speaks
+                && let Some(r) = self.last_reported.filter(|r| fits(r))
+            {
+                return Some(r);
+            }
             let last = self.last_subject?;
             if fits(&last) {
                 return Some(last);
@@ -927,6 +948,14 @@ impl Document<'_> {
             // The previous sentence's person is of the other gender: the document's most recent person who fits.
             self.people.iter().filter(|x| x.0 != last && fits(&x.0)).max_by_key(|x| x.2).map(|x| x.0)
         })
+    }
+
+    /// The state this document is mostly about so far: named at least three times, and more often than all
+    /// other states together.
+    fn dominant_country(&self) -> Option<&str> {
+        let total: u32 = self.country_counts.values().sum();
+        let (c, n) = self.country_counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(c.as_str())))?;
+        (*n >= 3 && 2 * n > total).then_some(c.as_str())
     }
 
     fn touch(&mut self, p: u32) {
@@ -1008,6 +1037,19 @@ impl Document<'_> {
         let person = &self.reg.people[p as usize];
         let role = info.map(|i| i.text.clone()).or_else(|| person.roles.last().map(|r| r.role.clone()));
         let sector = person.roles.last().and_then(|r| r.sector.clone());
+        // "Speaker Pelosi", "Judge Wilson", "the mayor Castro" with no state named: an office of a state's
+        // government, legislature, courts, police or army held by someone the text gives no country is, in a
+        // document about one state, an office of that state (news names the state of a domestic official once, if
+        // at all). A person with no office keeps no country: a bare name is as often a foreigner.
+        let (country, code) = match (&person.country, sector.as_deref()) {
+            (None, Some(sec)) if person.code.starts_with("---") && STATE_SECTORS.contains(&sec) => {
+                match self.dominant_country() {
+                    Some(c) => (Some(c.to_string()), cameo_code(Some(c), Some(sec))),
+                    None => (None, person.code.clone()),
+                }
+            }
+            _ => (person.country.clone(), person.code.clone()),
+        };
         make_mention(
             full,
             s,
@@ -1017,8 +1059,8 @@ impl Document<'_> {
                 actor: person.id.clone(),
                 name: person.name.clone(),
                 kind: Kind::Person,
-                code: person.code.clone(),
-                country: person.country.clone(),
+                code,
+                country,
                 sector,
                 role,
                 form,
@@ -1608,6 +1650,36 @@ fn speech_after(sentence: &str, toks: &[Tok], end: usize, cues: &PersonCues, com
     }
     toks.get(i).map(|t| (t.start, t.end))
 }
+
+/// The person a sentence reports about: a person's mention right after a speech verb (or its "that") that is
+/// followed by a verb ("said Roe has", "says that Roe opposed"), so the reported clause's subject. A name after a
+/// speech verb followed by anything else is its object or the speaker ("told Roe the talks", "said Roe, who").
+fn reported_subject<'m>(
+    sentence: &str,
+    toks: &[Tok],
+    offset: usize,
+    mentions: &'m [Mention],
+    cues: &PersonCues,
+) -> Option<&'m Mention> {
+    let word = |i: usize| toks.get(i).filter(|t| t.word).and_then(|t| sentence.get(t.start..t.end));
+    let verb = (0..toks.len()).find(|&i| word(i).is_some_and(|w| cues.is_speech(w, false)))?;
+    let mut start = if word(verb + 1) == Some("that") { verb + 2 } else { verb + 1 };
+    // "said Mr. Roe has": the honorific is not part of the name.
+    if word(start).is_some_and(|w| cues.honorific(w).is_some()) {
+        start += if toks.get(start + 1).and_then(|t| sentence.get(t.start..t.end)) == Some(".") { 2 } else { 1 };
+    }
+    let at = toks.get(start)?.start + offset;
+    let m =
+        mentions.iter().find(|m| m.span.start() == at && m.kind == Kind::Person && m.form != MentionForm::Pronoun)?;
+    let after = toks.partition_point(|t| t.start + offset < m.span.end());
+    let next = word(after)?;
+    let verb_follows = next.chars().next().is_some_and(char::is_lowercase)
+        && (cues.is_between(next) || next.ends_with("ed") || BE_FORMS.contains(&next));
+    verb_follows.then_some(m)
+}
+
+/// Finite forms of "be" (a closed class of English grammar): after a name they make it a clause's subject.
+const BE_FORMS: [&str; 4] = ["is", "was", "are", "were"];
 
 /// Whether unit `a` can open a clause's subject: it starts the sentence or follows punctuation or a word that
 /// opens a clause ("and", "but", "that": `clause` in data/person_cues.tsv). A name after a preposition is its

@@ -9,6 +9,24 @@
 use dyad_actors::{Kind, Mention, Registry};
 
 const ROWS: &[(&str, &[&str])] = &[
+    // A subject pronoun after a sentence that reported on someone continues with that someone, unless it speaks.
+    ("Pieter Hollander said Mr. Marsh had opposed the plan. In 2011, he rejected a similar plan.", &["he==Marsh"]),
+    ("Pieter Hollander said Mr. Marsh had opposed the plan. He added that it was dead.", &["He==Pieter Hollander"]),
+    ("Pieter Hollander told Mr. Marsh the plan was dead. He then left.", &["He==Pieter Hollander"]),
+    // A state office with no state named takes the one state the document is mostly about; a bare name, or a
+    // document about several states, leaves it without one.
+    (
+        "Kenya raised fuel taxes. Kenyan farmers protested in Nairobi. Judge Ivo Marsh blocked the tax. Marsh said so.",
+        &["Judge Ivo Marsh=KENJUD", "Marsh=KENJUD"],
+    ),
+    (
+        "Kenya raised fuel taxes. Kenyan farmers protested in Nairobi. Ivo Marsh said the tax was unfair.",
+        &["Ivo Marsh@"],
+    ),
+    (
+        "Kenya and Uganda signed a deal. Ugandan and Kenyan officials met in Kampala and Nairobi. Judge Ivo Marsh left.",
+        &["Judge Ivo Marsh=---JUD"],
+    ),
     // Apposition with a role (a modifier such as "former" may stand before the role word).
     (
         "Marta Olsen, the former special envoy to Sudan, arrived on Tuesday. Olsen said talks would resume.",

@@ -201,3 +201,36 @@ fn a_preposition_before_a_possessor_governs_the_whole_phrase() {
     let got = dyads("[Russia|RUS]'s [Putin|RUSP|p] met [Japan|JPN]'s [Abe|JPNP|p] {on Monday}.");
     assert!(got.iter().any(|d| d.starts_with("RUS") && d.contains(">JPN")), "{got:?}");
 }
+
+#[test]
+fn reduced_passive_after_a_non_party_noun_belongs_to_its_own_clause() {
+    // "a zone agreed by X and Y": the participle is not the subject's verb; its agents are the parties of the
+    // agreement, and the predicate whose object the noun is does not reach them.
+    let cases: [(&str, &[&str], &[&str]); 6] = [
+        (
+            "[Rebels|REB|g] withdrew from a buffer zone agreed by [Egypt|EGY] and [Israel|ISR] {in 2015}.",
+            &["EGY>ISR", "REB>-"],
+            &["REB>EGY", "REB>ISR"],
+        ),
+        (
+            "[Kenya|KEN] sent troops to a zone agreed by [Ethiopia|ETH] and [Somalia|SOM].",
+            &["ETH>SOM"],
+            &["KEN>ETH", "KEN>SOM"],
+        ),
+        // A time or a manner after "by" leaves the active reading.
+        ("[Ghana|GHA] agreed by a wide margin to help [Togo|TGO].", &["GHA>TGO"], &["TGO>GHA"]),
+        // An attack or a meeting still aims at whoever holds or sent the thing.
+        ("[Kenya|KEN] shelled positions held by [Somali militants|SOM|g].", &["KEN>SOM"], &[]),
+        ("[Kenya|KEN] met envoys sent by [Ethiopia|ETH].", &["KEN>ETH"], &[]),
+        ("[Kenya|KEN] opened an inquiry into killings committed by [Somali militants|SOM|g].", &["KEN>SOM"], &[]),
+    ];
+    for (markup, want, never) in cases {
+        let got = dyads(markup);
+        for w in want {
+            assert!(got.iter().any(|d| d == w), "{markup}: want {w} among {got:?}");
+        }
+        for n in never {
+            assert!(!got.iter().any(|d| d == n), "{markup}: {n} in {got:?}");
+        }
+    }
+}

@@ -880,6 +880,16 @@ impl<'a> Context<'a> {
         // "arrested militants who had attacked X": a relative clause after the object is a clause of its own, whose
         // parties the predicate does not reach.
         let end = (from + 1..end).find(|&j| self.a.is(j, RELPRO) && self.a.norm(j) != "that").unwrap_or(end);
+        // "withdrew from a zone agreed by X and Y": a reduced passive relative after the object is a clause of its
+        // own too; its agents acted on the object, not with the predicate's subject.
+        // Not so for a meeting, a support, an investigation, a reaction, a coercion or an attack (roots 04, 05, 09,
+        // 10-14, 17-20): those aim at whoever made, sent, did or holds the thing ("met envoys sent by X",
+        // "investigated crimes committed by X", "shelled positions held by X").
+        let at_author = matches!(
+            Codebook::builtin().root(m.code),
+            Some("04" | "05" | "09" | "10" | "11" | "12" | "13" | "14" | "17" | "18" | "19" | "20")
+        );
+        let end = if at_author { end } else { (from + 1..end).find(|&j| self.reduced_participle(j)).unwrap_or(end) };
         // "talks pursuing an agreement for US troops to begin leaving X": a "for" infinitive clause is a clause of
         // its own; neither its subject nor its objects are the predicate's.
         let end = self
@@ -954,17 +964,46 @@ impl<'a> Context<'a> {
     /// participle right after an actor (or its comma) and followed by "by" is a reduced passive relative clause.
     /// A transitive verb in the active voice cannot be followed directly by "by", so the actor before is the
     /// patient and the one after "by" the agent. Returns the "by" token and the patient.
-    fn reduced_passive(&self, m: &Match) -> Option<(usize, usize)> {
+    ///
+    /// The same holds after a noun that is no party ("a ceasefire zone agreed by X, Y and Z", "the plan drawn up
+    /// by X"): the participle still cannot be the verb of the clause's subject, whose act it would wrongly become,
+    /// so the agents after "by" are the sources and there is no patient party (`None`). Only when an actor follows
+    /// "by" (a time, "by Friday", or a means, "by force", leaves the active reading).
+    fn reduced_passive(&self, m: &Match) -> Option<(usize, Option<usize>)> {
         let p = m.anchor;
         if m.kind != MatchKind::Verb || m.passive || m.gerund || p == 0 {
             return None;
         }
-        let participle = self.a.lemmas.get(p)?.verb.is_some_and(|v| v.is(VerbForm::Participle));
-        let by = if self.a.norm(p + 1) == "by" { p + 1 } else { return None };
+        if !self.reduced_participle(p) {
+            return None;
+        }
+        let by = p + 1;
         let patient = self.slot_ending_at(p).or_else(|| {
             (self.a.norm(p - 1) == ",").then(|| p.checked_sub(1).and_then(|q| self.slot_ending_at(q))).flatten()
-        })?;
-        (participle && self.can_act(patient)).then_some((by, patient))
+        });
+        // Only a determiner or a modifier may stand between "by" and its agent.
+        let agent = self.slots_in(by + 1, self.clause_end(p)).into_iter().next()?;
+        if self.actor_tokens[agent].0 - (by + 1) > 1 || !self.can_act(agent) {
+            return None;
+        }
+        match patient {
+            Some(k) if self.can_act(k) => Some((by, Some(k))),
+            _ if self.a.is_punct(p - 1) => None,
+            _ => Some((by, None)),
+        }
+    }
+
+    /// Whether token `p` is a past participle directly followed by "by" and not after a form of "be" or "have":
+    /// the head of a reduced passive relative clause ("backed by", "agreed by"), whose parties belong to that
+    /// clause and not to the predicate whose object it modifies.
+    fn reduced_participle(&self, p: usize) -> bool {
+        p > 0
+            && self.a.norm(p + 1) == "by"
+            && self.a.lemmas.get(p).is_some_and(|l| l.verb.is_some_and(|v| v.is(VerbForm::Participle)))
+            && !matches!(
+                self.a.norm(p - 1),
+                "be" | "is" | "are" | "was" | "were" | "been" | "being" | "has" | "have" | "had" | "not"
+            )
     }
 
     /// "accused the US of supporting rebels", "blamed Syria for attacking Lebanon": a gerund after the object of
@@ -1150,6 +1189,7 @@ impl<'a> Context<'a> {
         let mut sources;
         let mut targets;
         let mut symmetric = m.symmetric;
+        let mut inner_clause = false;
         let clause_end = self.clause_end(m.anchor);
         let between = m.prep.filter(|&k| self.a.norm(k) == "between").or_else(|| {
             let near = (m.end..clause_end.min(m.end + 4)).find(|&k| self.a.norm(k) == "between");
@@ -1173,8 +1213,12 @@ impl<'a> Context<'a> {
                 targets = list;
             }
         } else if let Some((by, patient)) = self.reduced_passive(m) {
-            sources = self.targets_after(by + 1, m, &[patient]);
-            targets = vec![patient];
+            // A relative clause on a noun that is no party leaves the main clause's subject unknown: the verb after
+            // it ("militias backed by X attacked Y") must not take the relative clause's agents.
+            inner_clause = patient.is_none();
+            let exclude: Vec<usize> = patient.into_iter().collect();
+            sources = self.targets_after(by + 1, m, &exclude);
+            targets = exclude;
         } else if m.passive {
             let end = self.clause_end(m.anchor);
             let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
@@ -1292,7 +1336,9 @@ impl<'a> Context<'a> {
         if targets.is_empty() && !symmetric && sources == previous.0 {
             targets = previous.1.clone();
         }
-        *previous = (sources.clone(), targets.clone());
+        if !inner_clause {
+            *previous = (sources.clone(), targets.clone());
+        }
         // "X and Y met", "X and Y agreed to share ...": a symmetric or mutually agreed predicate with a
         // coordinated subject and no object.
         symmetric |= m.agreed && targets.is_empty() && sources.len() >= 2;
