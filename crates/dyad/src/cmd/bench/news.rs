@@ -14,6 +14,7 @@ pub struct Args {
     /// Gold files (JSON Lines, one annotated page per line); each is scored on its own.
     #[arg(long, num_args = 1.., default_values = [
         "crates/eval/tests/data/news30/news30.jsonl",
+        "crates/eval/tests/data/news30/heldout15.jsonl",
     ])]
     gold: Vec<PathBuf>,
     /// Also list every coded event (ok / date / NO) and every missed required event (not for held-out files).
