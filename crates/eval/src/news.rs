@@ -214,6 +214,10 @@ pub struct NewsReport {
     pub found: usize,
     /// Required events found with the date.
     pub found_dated: usize,
+    /// Required events between parties of one country (government and opposition, police and a suspect).
+    pub required_domestic: usize,
+    /// Of those, found (parties and root).
+    pub found_domestic: usize,
     /// Every output event, judged.
     pub judged: Vec<Judged>,
     /// Required events not found, by page, with the reason.
@@ -302,6 +306,14 @@ impl fmt::Display for NewsReport {
             self.count(Miss::WrongCategory),
             self.count(Miss::Unresolved),
             self.count(Miss::Missing)
+        )?;
+        writeln!(
+            f,
+            "  recall by kind: between countries {}/{}, within one country {}/{}",
+            self.found - self.found_domestic,
+            self.required - self.required_domestic,
+            self.found_domestic,
+            self.required_domestic
         )
     }
 }
@@ -349,6 +361,8 @@ pub fn score_news(label: &str, pages: &[NewsPage], coded: &[Result<Vec<EventReco
         }
         for g in page.events.iter().filter(|g| g.required) {
             report.required += 1;
+            let domestic = gold_key(&g.source) == gold_key(&g.target);
+            report.required_domestic += usize::from(domestic);
             let hits: Vec<&EventRecord> = out.iter().filter(|e| matches(e, g)).collect();
             let what = format!("{} {}→{} {}", g.code, g.source, g.target, g.date.as_ref().map_or("-", |d| &d.value));
             if hits.is_empty() {
@@ -356,6 +370,7 @@ pub fn score_news(label: &str, pages: &[NewsPage], coded: &[Result<Vec<EventReco
                 continue;
             }
             report.found += 1;
+            report.found_domestic += usize::from(domestic);
             if hits.iter().any(|e| date_agrees(e, g.date.as_ref())) {
                 report.found_dated += 1;
             } else {
@@ -426,6 +441,8 @@ mod tests {
         assert_eq!(r.count(Miss::Unresolved), 1);
         let r = score_news("t", &pages, &[Ok(vec![event("112", "RUS", "USA", "2019-10-26")])]);
         assert_eq!((r.found, r.found_dated, r.count(Miss::WrongDate), r.count(Miss::Missing)), (1, 0, 1, 2));
+        assert_eq!((r.required_domestic, r.found_domestic), (0, 0));
+        assert!(r.to_string().contains("between countries 1/3"), "{r}");
         let r = score_news("t", &pages, &[Err("no text".into())]);
         assert_eq!((r.found, r.unread.len()), (0, 1));
         assert!(r.to_string().contains("page p1 not read"));
