@@ -37,7 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut lines, mut failed) = (0usize, 0usize);
-    let mut emit = |input: &LineInput, out: &mut dyn Write| -> anyhow::Result<()> {
+    let emit = |input: &LineInput, out: &mut dyn Write| -> anyhow::Result<()> {
         for event in coder.code_line(input) {
             serde_json::to_writer(&mut *out, &event)?;
             out.write_all(b"\n")?;
