@@ -767,5 +767,12 @@ mod tests {
         assert!(body("Accept cookies\nPrivacy Policy\n").is_empty());
         let menu = "Home\nNews\nSports\nWorld\nBusiness\nChinese President Xi Jinping meets Russian President Putin.\n";
         assert!(body(menu).is_empty(), "six lines: not a brief");
+        // An HTML page holding a headline alone reaches the same rule through the fallback reader.
+        let html = "<html><body><h1>Putin arrives in Pyongyang for talks with Kim</h1></body></html>";
+        let article = crate::extract_in_year("h.html", html.as_bytes(), 2026).expect("an article");
+        assert_eq!(
+            article.body.first().map(|b| b.text.as_str()),
+            Some("Putin arrives in Pyongyang for talks with Kim")
+        );
     }
 }
