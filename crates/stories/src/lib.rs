@@ -4,9 +4,10 @@
 //! GDELT's best-known flaw is counting one event many times, once per page and once per sentence. This crate
 //! fixes it in two steps. First, pages are grouped into stories by MinHash over shingles of *normalised* text, in
 //! which actor mentions are canonical actor ids and dates are resolved values, so a copy that writes "North Korea"
-//! for "DPRK" is still a copy ([`StoryIndex`]). Second, events with the same dyad, CAMEO root, compatible dates and
-//! places merge, within a page, a story, and across stories within a window set by date precision
-//! ([`consolidate`]). [`infer_year`] gives a yearless page the year of its story.
+//! for "DPRK" is still a copy ([`StoryIndex`]). Second, events with the same CAMEO code, the same direction (either
+//! order only when both are symmetric), compatible dates and places merge, within a page, a story, and across
+//! stories within a window set by date precision ([`consolidate`]). [`infer_year`] gives a yearless page the year
+//! of its story.
 //!
 //! Key design decision: an own MinHash + LSH with a flat, append-only layout instead of a general LSH crate.
 //! Signatures are 64 `u32` bins filled by one-permutation hashing with densification (one hash per shingle, not
