@@ -20,6 +20,7 @@ const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
+const OFFICE_HOLDERS: &str = include_str!("../../../data/office_holders.tsv");
 
 /// A data file line that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,8 +65,12 @@ pub(crate) struct Entry {
     pub country: Option<String>,
     pub sector: Option<String>,
     pub aliases: Vec<String>,
-    /// Dated roles from an external dictionary (PETRARCH/TABARI).
+    /// Dated roles (leaders.tsv, office_holders.tsv, or an external PETRARCH/TABARI dictionary).
     pub roles: Vec<Role>,
+    /// A listed person's birth date (1 January when only the year is known).
+    pub born: Option<chrono::NaiveDate>,
+    /// A listed person's death date (31 December when only the year is known).
+    pub died: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +123,8 @@ pub struct Gazetteer {
     pub(crate) by_country: HashMap<String, u32>,
     /// One-word role phrases ("president", "minister"): a title before a name is not an unknown name next to it.
     pub(crate) role_words: HashSet<String>,
+    /// Normalised name token (three letters or more) → the listed people with dated roles whose names have it.
+    pub(crate) holder_tokens: HashMap<String, Vec<u32>>,
 }
 
 static BUILTIN: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
@@ -144,6 +151,52 @@ impl Gazetteer {
     /// Number of distinct normalised patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.keys.len()
+    }
+
+    /// The listed office holder a title with no country names on `date` ("Premier Zhao", "King Hassan", "General
+    /// Zia ul-Haq"): among the listed people whose name has every word of `name` and who held a dated post on
+    /// `date`, the only one, or else the only one whose post's title has the title word (`title`, as the text
+    /// gives it; "premier" also reads "prime minister"). `None` without a date or when still ambiguous.
+    pub(crate) fn office_holder(&self, name: &str, title: &str, date: Option<chrono::NaiveDate>) -> Option<u32> {
+        date?;
+        let key = normalize(name);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let rarest = words
+            .iter()
+            .filter(|w| w.len() >= 3)
+            .filter_map(|w| self.holder_tokens.get(*w))
+            .min_by_key(|list| list.len())?;
+        if words.iter().any(|w| w.len() >= 3 && !self.holder_tokens.contains_key(*w)) {
+            return None;
+        }
+        let in_office = |i: u32| {
+            let e = &self.entries[i as usize];
+            let has_words = e.aliases.iter().any(|a| {
+                let a = normalize(a);
+                let toks: Vec<&str> = a.split(' ').collect();
+                words.iter().all(|w| toks.contains(w))
+            });
+            has_words && e.roles.iter().any(|r| r.valid_on(date) && r.code.as_deref().is_some_and(|c| c.len() > 3))
+        };
+        let found: Vec<u32> = rarest.iter().copied().filter(|&i| in_office(i)).collect();
+        if found.len() == 1 {
+            return found.first().copied();
+        }
+        let title = normalize(title);
+        let has = |role: &str, words: &str| format!(" {role} ").contains(&format!(" {words} "));
+        let fits = |role: &str| {
+            !title.is_empty() && (has(role, &title) || (title == "premier" && has(role, "prime minister")))
+        };
+        let titled: Vec<u32> = found
+            .into_iter()
+            .filter(|&i| self.entries[i as usize].roles.iter().any(|r| r.valid_on(date) && fits(&normalize(&r.role))))
+            .collect();
+        (titled.len() == 1).then(|| titled[0])
+    }
+
+    /// A listed person's birth and death dates, when the data has them.
+    pub(crate) fn life(&self, entry: u32) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+        self.entries.get(entry as usize).map_or((None, None), |e| (e.born, e.died))
     }
 
     /// The display name of a state by its ISO3 (or former-state) code.
@@ -224,6 +277,7 @@ impl GazetteerBuilder {
         b.load_roles("roles.tsv", ROLES)?;
         b.load_places("places.tsv", PLACES)?;
         b.load_leaders("leaders.tsv", LEADERS)?;
+        b.load_office_holders("office_holders.tsv", OFFICE_HOLDERS)?;
         b.load_stopwords(NAME_STOPWORDS);
         b.org_words = word_set(ORG_WORDS);
         Ok(b)
@@ -323,6 +377,8 @@ impl GazetteerBuilder {
                 sector: None,
                 aliases: Vec::new(),
                 roles: Vec::new(),
+                born: None,
+                died: None,
             });
             // ISO short names such as "Korea (Democratic People's Republic of)" never occur in prose.
             if !short.contains('(') && !short.contains(',') {
@@ -368,6 +424,8 @@ impl GazetteerBuilder {
                     sector: None,
                     aliases: Vec::new(),
                     roles: Vec::new(),
+                    born: None,
+                    died: None,
                 });
             }
             let Some(&idx) = self.by_country.get(code) else {
@@ -451,6 +509,8 @@ impl GazetteerBuilder {
                 sector,
                 aliases: Vec::new(),
                 roles: Vec::new(),
+                born: None,
+                died: None,
             });
             self.add_alias(idx, display, MentionForm::Name);
             for alias in names {
@@ -538,6 +598,8 @@ impl GazetteerBuilder {
                 sector: None,
                 aliases: Vec::new(),
                 roles: Vec::new(),
+                born: None,
+                died: None,
             });
             for alias in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
                 if !alias.chars().any(char::is_uppercase) {
@@ -600,8 +662,8 @@ impl GazetteerBuilder {
                 return Err(err(file, line, "until is before from"));
             }
             let id = format!("leader:{}", crate::registry::slug(name));
-            let idx = match self.by_id.get(&id) {
-                Some(&i) if self.entries[i as usize].kind == Kind::Person => i,
+            let idx = match self.by_id.get(&id).copied() {
+                Some(i) if self.entries[i as usize].kind == Kind::Person => i,
                 Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
                 None => self.add_entry(Entry {
                     id,
@@ -612,6 +674,8 @@ impl GazetteerBuilder {
                     sector: None,
                     aliases: Vec::new(),
                     roles: Vec::new(),
+                    born: None,
+                    died: None,
                 }),
             };
             let code = format!("{iso3}GOV");
@@ -654,6 +718,139 @@ impl GazetteerBuilder {
                         preferred: false,
                         plural: false,
                         surname: !alias.contains(' '),
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads `office_holders.tsv` (generated from CountryInfo and Phoenix, see the file's header): dated posts with
+    /// their CAMEO codes, and birth and death dates. A person is keyed by name and country: a name already listed
+    /// in leaders.tsv for the same country gains these terms and life dates; a namesake of another country is
+    /// another person. Only full names enter the automaton (a one-word name only once the document mentions the
+    /// country); a title with no country finds the others through [`Gazetteer::office_holder`]. A term never runs
+    /// past the holder's death.
+    fn load_office_holders(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+        for (line, l) in data_lines(text) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [name, aliases, iso3, code, title, from, until, born, died, source] = cols[..] else {
+                return Err(err(file, line, format!("expected 10 columns, got {}", cols.len())));
+            };
+            if !self.by_country.contains_key(iso3) {
+                return Err(err(file, line, format!("unknown country {iso3}")));
+            }
+            if !code.starts_with(iso3) || !matches!(code.len(), 6 | 9) || !code.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                return Err(err(file, line, format!("bad code {code:?} for {iso3}")));
+            }
+            if !matches!(source, "CountryInfo" | "Phoenix" | "dyad") {
+                return Err(err(file, line, format!("unknown source {source:?}")));
+            }
+            let day = |s: &str, end: bool, what: &str| -> Result<Option<chrono::NaiveDate>, DataError> {
+                if s == "-" {
+                    return Ok(None);
+                }
+                month_date(s, end).map(Some).ok_or_else(|| err(file, line, format!("bad {what} {s:?}")))
+            };
+            let from_date = Some(month_date(from, false).ok_or_else(|| err(file, line, format!("bad from {from:?}")))?);
+            let born = life_date(born, false).ok_or_else(|| err(file, line, format!("bad born {born:?}")))?;
+            let died = life_date(died, true).ok_or_else(|| err(file, line, format!("bad died {died:?}")))?;
+            let mut until_date = day(until, true, "until")?;
+            if let (Some(u), Some(d)) = (until_date, died) {
+                until_date = Some(u.min(d));
+            }
+            if until_date.is_some_and(|u| Some(u) < from_date) {
+                return Err(err(file, line, "until is before from"));
+            }
+            if !name.chars().next().is_some_and(char::is_uppercase) {
+                return Err(err(file, line, format!("bad name {name:?}")));
+            }
+            let base = format!("leader:{}", crate::registry::slug(name));
+            let same_country = |b: &Self, id: &str| {
+                b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
+                    e.kind == Kind::Person
+                        && (e.country.as_deref() == Some(iso3)
+                            || e.roles.iter().any(|r| r.country.as_deref() == Some(iso3)))
+                })
+            };
+            let id = match same_country(self, &base) {
+                None | Some(true) => base,
+                Some(false) => format!("{base}-{}", iso3.to_lowercase()),
+            };
+            // The same person under another display name: the one listed person of this country that has this
+            // name among their names (leaders.tsv's "King Hassan II" has the alias "Hassan II"). A name two listed
+            // people share ("al-Assad") decides nothing.
+            let listed = std::iter::once(name)
+                .chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-"))
+                .filter_map(|a| self.index.get(&normalize(a)))
+                .find_map(|&slot| {
+                    let mut people = self.senses[slot].iter().filter_map(|sense| match sense.target {
+                        Target::Entry(i)
+                            if self.entries[i as usize].kind == Kind::Person
+                                && self.entries[i as usize].country.as_deref() == Some(iso3) =>
+                        {
+                            Some(i)
+                        }
+                        _ => None,
+                    });
+                    let first = people.next()?;
+                    people.all(|i| i == first).then_some(first)
+                });
+            let idx = match listed.or_else(|| self.by_id.get(&id).copied()) {
+                Some(i) if self.entries[i as usize].kind == Kind::Person => i,
+                Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
+                None => self.add_entry(Entry {
+                    id,
+                    name: name.to_string(),
+                    kind: Kind::Person,
+                    code: iso3.to_string(),
+                    country: Some(iso3.to_string()),
+                    sector: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    born: None,
+                    died: None,
+                }),
+            };
+            let e = &mut self.entries[idx as usize];
+            e.born = e.born.or(born);
+            e.died = e.died.or(died);
+            let role = if title == "-" { code[3..6].to_lowercase() } else { title.to_string() };
+            if !e.roles.iter().any(|r| r.code.as_deref() == Some(code) && r.from == from_date && r.until == until_date)
+            {
+                e.roles.push(Role {
+                    role,
+                    country: Some(iso3.to_string()),
+                    sector: Some(code[3..6].to_string()),
+                    seen: None,
+                    first_seen: None,
+                    from: from_date,
+                    until: until_date,
+                    code: Some(code.to_string()),
+                });
+            }
+            for alias in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
+                if !alias.chars().any(char::is_uppercase) {
+                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
+                }
+                let e = &mut self.entries[idx as usize];
+                if e.aliases.iter().any(|a| a == alias) {
+                    continue;
+                }
+                e.aliases.push(alias.to_string());
+                let one_word = !alias.trim().contains(' ');
+                self.add_sense(
+                    alias,
+                    Sense {
+                        target: Target::Entry(idx),
+                        form: MentionForm::Name,
+                        caps: caps_of(alias),
+                        contextual: one_word,
+                        personlike: false,
+                        preferred: false,
+                        plural: false,
+                        surname: one_word,
                     },
                 );
             }
@@ -711,6 +908,8 @@ impl GazetteerBuilder {
                 sector: None,
                 aliases: Vec::new(),
                 roles: p.roles,
+                born: None,
+                died: None,
             });
             for ph in &phrases {
                 self.add_phoenix_alias(idx, ph);
@@ -745,7 +944,29 @@ impl GazetteerBuilder {
     }
 
     /// Compiles the automaton.
-    pub fn build(self) -> Gazetteer {
+    pub fn build(mut self) -> Gazetteer {
+        // The dead hold no office: a term never runs past its holder's death.
+        for e in &mut self.entries {
+            if let Some(d) = e.died {
+                for r in &mut e.roles {
+                    r.until = Some(r.until.map_or(d, |u| u.min(d)));
+                }
+            }
+        }
+        let mut holder_tokens: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.kind != Kind::Person || !e.roles.iter().any(|r| r.from.is_some() || r.until.is_some()) {
+                continue;
+            }
+            for a in &e.aliases {
+                for w in normalize(a).split(' ').filter(|w| w.len() >= 3) {
+                    let list = holder_tokens.entry(w.to_string()).or_default();
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+        }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -755,6 +976,7 @@ impl GazetteerBuilder {
         let role_words =
             self.roles.iter().filter(|r| !r.phrase.contains(' ')).map(|r| r.phrase.clone()).collect::<HashSet<_>>();
         Gazetteer {
+            holder_tokens,
             role_words,
             entries: self.entries,
             roles: self.roles,
@@ -767,6 +989,22 @@ impl GazetteerBuilder {
             by_country: self.by_country,
         }
     }
+}
+
+/// A birth or death date: `-` (none), `YYYY` (1 January, or with `end` 31 December) or `YYYY-MM-DD`. `None` when
+/// malformed.
+fn life_date(s: &str, end: bool) -> Option<Option<chrono::NaiveDate>> {
+    if s == "-" {
+        return Some(None);
+    }
+    if s.len() == 4 {
+        let y: i32 = s.parse().ok()?;
+        return chrono::NaiveDate::from_ymd_opt(y, if end { 12 } else { 1 }, if end { 31 } else { 1 }).map(Some);
+    }
+    if s.len() != 10 {
+        return None;
+    }
+    s.parse().ok().map(Some)
 }
 
 /// `YYYY-MM` or `YYYY-MM-DD`; a month alone is its first day, or with `end` its last.

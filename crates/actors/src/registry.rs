@@ -348,7 +348,10 @@ impl Registry {
     fn adopt_entry(&mut self, e: &Entry, date: Option<NaiveDate>) -> u32 {
         let code = entry_code(e, date);
         if let Some(&p) = self.by_id.get(&e.id) {
-            self.people[p as usize].code = code;
+            // Undated, a role the text gave the person earlier beats the first of their listed terms.
+            if date.is_some() || e.roles.len() < 2 {
+                self.people[p as usize].code = code;
+            }
             return p;
         }
         let current = e.roles.iter().find(|r| r.valid_on(date));
@@ -619,8 +622,28 @@ impl Document<'_> {
                     e = hits[*h].end;
                     of_country = Some(b + 2);
                 }
+                // "Premier Zhao", "King Hassan": a title with no country names the listed holder of such a post on
+                // the document's date, who gives the country and sector.
+                let mut holder = None;
+                if info.country.is_none()
+                    && info.org_code.is_none()
+                    && let Some(ei) = gaz.office_holder(name, &info.text, self.date)
+                {
+                    let entry = &gaz.entries[ei as usize];
+                    if let Some(r) = entry
+                        .roles
+                        .iter()
+                        .find(|r| r.valid_on(self.date) && r.code.as_deref().is_some_and(|c| c.len() > 3))
+                    {
+                        info.country = r.country.clone();
+                        info.sector = r.sector.clone();
+                    }
+                    holder = Some(self.reg.adopt_entry(entry, self.date));
+                }
                 let doc_people: Vec<u32> = self.people.iter().map(|x| x.0).collect();
-                let found = if single {
+                let found = if holder.is_some() {
+                    holder
+                } else if single {
                     self.surname(name).filter(|&p| self.reg.country_ok(p, info.country.as_deref()))
                 } else {
                     self.reg.find_person(name, info.country.as_deref(), &doc_people)
@@ -693,9 +716,28 @@ impl Document<'_> {
         }
 
         // Role phrases without a name: a later mention of a known person, or an unnamed agent of a country.
+        // A person role in apposition to a listed person ("José Raúl Mulino, Panama's president") is left for that
+        // person (the dictionary actors below), whose office it names.
+        let listed_hits: Vec<bool> = units
+            .iter()
+            .enumerate()
+            .map(|(k, u)| {
+                !consumed[k]
+                    && matches!(*u, Unit::Hit(x) if matches!(hits[x].sense.target,
+                        Target::Entry(e) if gaz.entries[e as usize].kind == Kind::Person))
+            })
+            .collect();
+        let after_listed = |first: usize| {
+            let mut k = first;
+            if k >= 1 && is_det(&units[k - 1], sentence, &toks) {
+                k -= 1;
+            }
+            k >= 2 && is_tok(&units[k - 1], sentence, &toks, ",") && listed_hits[k - 2]
+        };
         for ph in phrases.iter_mut().filter(|p| !p.used) {
             let (ps, pe) = (unit_start(&units[ph.first], &hits, &toks), unit_end(&units[ph.last], &hits, &toks));
             match ph.class {
+                RoleClass::Person if after_listed(ph.first) => continue,
                 RoleClass::Person => {
                     if let Some(p) = self.role_anaphor(&ph.info) {
                         out.extend(self.person_mention(p, text, ps, pe, offset, MentionForm::RoleAnaphor, None));
@@ -727,6 +769,8 @@ impl Document<'_> {
 
         // A listed person's title and country ("Russian President Vladimir Putin") are one mention with the name.
         let mut title_start: Vec<Option<usize>> = vec![None; units.len()];
+        // The sector of the title word right before such a name ("Foreign Minister": GOV).
+        let mut title_sector: Vec<Option<String>> = vec![None; units.len()];
         // Units of a merged "Cuban counterpart <leader>": a possessive right before it only points at the partner.
         let mut counterpart_title = vec![false; units.len()];
         for (u, unit) in units.iter().enumerate() {
@@ -756,6 +800,11 @@ impl Document<'_> {
                 j -= 1;
             }
             if j < u {
+                if let Unit::Hit(x) = units[u - 1]
+                    && let Target::Role(r) = hits[x].sense.target
+                {
+                    title_sector[u] = gaz.roles[r as usize].sector.clone();
+                }
                 title_start[u] = Some(unit_start(&units[j], &hits, &toks));
                 consumed[j..u].fill(true);
                 let counterpart = (j..u).any(|k| {
@@ -815,7 +864,26 @@ impl Document<'_> {
                     Some(s) => (s, MentionForm::Role),
                     None => (hit.start, hit.sense.form),
                 };
-                out.extend(self.entry_mention(e, form, text, start, hit.end, offset));
+                let mut m = self.entry_mention(e, form, text, start, hit.end, offset);
+                if self.date.is_none()
+                    && e.roles.len() > 1
+                    && let (Some(m), Some(&p)) = (m.as_mut(), self.reg.by_id.get(&e.id))
+                    && self.reg.people[p as usize].roles.iter().any(|r| r.seen.is_some() || r.from.is_none())
+                {
+                    m.code = self.reg.people[p as usize].code.clone();
+                }
+                // With no document date every listed term fits; the title the text gives picks the office.
+                if self.date.is_none()
+                    && let (Some(m), Some(sector)) = (m.as_mut(), title_sector[u].as_deref())
+                    && e.roles.len() > 1
+                {
+                    m.code = cameo_code(m.country.as_deref(), Some(sector));
+                    m.sector = Some(sector.to_string());
+                    if let Some(&p) = self.reg.by_id.get(&e.id) {
+                        self.reg.people[p as usize].code = m.code.clone();
+                    }
+                }
+                out.extend(m);
             }
         }
 
@@ -1740,9 +1808,26 @@ fn is_name_word(w: &str, gaz: &Gazetteer) -> bool {
 
 /// The start of the name word that ends one space before `start` (and after `floor`), if any.
 fn name_word_before(sentence: &str, start: usize, floor: usize, gaz: &Gazetteer) -> Option<usize> {
-    let before = sentence.get(floor..start)?.strip_suffix(' ')?;
+    let text = sentence.get(floor..start)?;
+    // "Jaber al-Ahmad al-Sabah": a particle joined by a hyphen, right after a name word, is inside that name
+    // (the particle and the word before it count as one name word).
+    if let Some(p) = NAME_HYPHEN_PARTICLES.iter().find(|p| text.ends_with(*p)) {
+        let before = text[..text.len() - p.len()].strip_suffix(' ')?;
+        let word = before.rsplit(char::is_whitespace).next()?;
+        return is_name_piece(word, gaz).then(|| start - p.len() - 1 - word.len());
+    }
+    let before = text.strip_suffix(' ')?;
     let word = before.rsplit(char::is_whitespace).next()?;
     is_name_word(word, gaz).then(|| start - 1 - word.len())
+}
+
+/// Particles written joined to the next word of a name ("al-Sabah", "ul-Haq").
+const NAME_HYPHEN_PARTICLES: [&str; 8] = ["al-", "el-", "Al-", "El-", "ul-", "ud-", "ad-", "as-"];
+
+/// A name word, or one with a joined particle ("al-Ahmad").
+fn is_name_piece(word: &str, gaz: &Gazetteer) -> bool {
+    let rest = NAME_HYPHEN_PARTICLES.iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word);
+    is_name_word(rest, gaz)
 }
 
 /// The end of the name word that starts one space after `end` (and before `ceil`), if any.

@@ -5,7 +5,8 @@
 //! `all`) to print each sentence whose actors are not both found, with the mentions resolved. Set `GSR_PHOENIX=1`
 //! to add the PETRARCH/Phoenix actor dictionaries of ../shared/bench/dictionaries to the built-in data.
 //!
-//! Run: `cargo test -p dyad-actors --test plover_gsr -- --nocapture`.
+//! Run: `cargo test -p dyad-actors --test plover_gsr -- --nocapture`. The shared data is looked for in `../shared`
+//! next to the repository, or in `DYAD_SHARED` when set (a worktree elsewhere: `DYAD_SHARED=/work/shared`).
 
 use dyad_actors::{GazetteerBuilder, Mention, Registry, split_sentences};
 use serde_json::Value;
@@ -17,7 +18,7 @@ fn registry() -> Registry {
     if std::env::var_os("GSR_PHOENIX").is_none() {
         return Registry::new();
     }
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/bench/dictionaries"));
+    let dir = shared().join("bench/dictionaries");
     let mut builder = GazetteerBuilder::builtin().expect("built-in data loads");
     for file in ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
         if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
@@ -27,9 +28,15 @@ fn registry() -> Registry {
     Registry::with_gazetteer(Arc::new(builder.build()))
 }
 
+/// The shared data directory: `DYAD_SHARED`, else `../shared` next to the repository.
+fn shared() -> PathBuf {
+    std::env::var_os("DYAD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
+}
+
 fn gsr() -> Option<Vec<Value>> {
-    let p =
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/bench/plover-gsr/PLOVER_GSR_CAMEO.json"));
+    let p = shared().join("bench/plover-gsr/PLOVER_GSR_CAMEO.json");
     match std::fs::read_to_string(&p) {
         Ok(text) => serde_json::from_str(&text).ok(),
         Err(_) => {
