@@ -342,6 +342,12 @@ impl GazetteerBuilder {
         self.add_sense(alias, sense);
     }
 
+    /// A demonym's plural noun ("Iraqis"): an adjective-form alias marked plural (the people, not the state).
+    fn add_demonym_plural(&mut self, entry: u32, plural: &str) {
+        self.add_alias(entry, plural, MentionForm::Adjective);
+        self.set_flag(entry, plural, |s| s.plural = true);
+    }
+
     fn set_flag(&mut self, entry: u32, alias: &str, set: impl Fn(&mut Sense)) -> bool {
         let key = normalize(alias);
         let Some(&slot) = self.index.get(&key) else { return false };
@@ -404,7 +410,7 @@ impl GazetteerBuilder {
             for a in adjectives {
                 self.add_alias(idx, &a, MentionForm::Adjective);
                 if let Some(plural) = demonym_plural(&a) {
-                    self.add_alias(idx, &plural, MentionForm::Adjective);
+                    self.add_demonym_plural(idx, &plural);
                 }
             }
         }
@@ -442,7 +448,7 @@ impl GazetteerBuilder {
                 "adj" => {
                     self.add_alias(idx, value, MentionForm::Adjective);
                     if let Some(plural) = demonym_plural(value) {
-                        self.add_alias(idx, &plural, MentionForm::Adjective);
+                        self.add_demonym_plural(idx, &plural);
                     }
                 }
                 "capital" => self.add_alias(idx, value, MentionForm::Metonym),

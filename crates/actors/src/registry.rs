@@ -439,8 +439,19 @@ fn entry_code(e: &Entry, date: Option<NaiveDate>) -> String {
     if let Some(r) = e.roles.iter().find(|r| r.valid_on(date) && r.code.as_deref().is_some_and(|c| c.len() > 3)) {
         return r.code.clone().unwrap_or_default();
     }
-    // No role valid then: the person is only of their country.
-    e.country.clone().unwrap_or_else(|| e.code.clone())
+    // No role valid then: after a term, the person is of their country's elite (CAMEO ELI, as PETRARCH's
+    // dictionaries code former office holders); before any, only of their country.
+    let country = e.country.clone().unwrap_or_else(|| e.code.clone());
+    if after_office(e, date) { format!("{country}ELI") } else { country }
+}
+
+/// Whether a listed person holds no listed post on `date` but held one before it.
+fn after_office(e: &Entry, date: Option<NaiveDate>) -> bool {
+    let Some(d) = date else { return false };
+    e.kind == Kind::Person
+        && e.country.is_some()
+        && !e.roles.iter().any(|r| r.valid_on(date))
+        && e.roles.iter().any(|r| r.until.is_some_and(|u| u < d))
 }
 
 /// CAMEO sectors of a state's own organs: its government, legislature, judiciary, police and military.
@@ -771,6 +782,7 @@ impl Document<'_> {
         let mut title_start: Vec<Option<usize>> = vec![None; units.len()];
         // The sector of the title word right before such a name ("Foreign Minister": GOV).
         let mut title_sector: Vec<Option<String>> = vec![None; units.len()];
+        let mut title_modified = vec![false; units.len()];
         // Units of a merged "Cuban counterpart <leader>": a possessive right before it only points at the partner.
         let mut counterpart_title = vec![false; units.len()];
         for (u, unit) in units.iter().enumerate() {
@@ -804,6 +816,11 @@ impl Document<'_> {
                     && let Target::Role(r) = hits[x].sense.target
                 {
                     title_sector[u] = gaz.roles[r as usize].sector.clone();
+                }
+                // "former President X": a modifier with a sector of its own (ELI) gives the title's.
+                if let Some(sec) = (j..u).find_map(|k| modifier_sector(&units[k], &hits, &gaz)) {
+                    title_sector[u] = Some(sec.to_string());
+                    title_modified[u] = true;
                 }
                 title_start[u] = Some(unit_start(&units[j], &hits, &toks));
                 consumed[j..u].fill(true);
@@ -872,15 +889,34 @@ impl Document<'_> {
                 {
                     m.code = self.reg.people[p as usize].code.clone();
                 }
-                // With no document date every listed term fits; the title the text gives picks the office.
-                if self.date.is_none()
+                // The title the text gives names the office: with no document date (when every listed term fits),
+                // when none of the listed terms covers the date (the text reports the person in that office,
+                // whenever it was), and when a modifier such as "former" gives a sector of its own.
+                let out_of_office = !e.roles.iter().any(|r| r.valid_on(self.date));
+                if (self.date.is_none() && e.roles.len() > 1 || out_of_office || title_modified[u])
                     && let (Some(m), Some(sector)) = (m.as_mut(), title_sector[u].as_deref())
-                    && e.roles.len() > 1
                 {
                     m.code = cameo_code(m.country.as_deref(), Some(sector));
                     m.sector = Some(sector.to_string());
                     if let Some(&p) = self.reg.by_id.get(&e.id) {
                         self.reg.people[p as usize].code = m.code.clone();
+                    }
+                }
+                if e.kind == Kind::Country
+                    && let Some(m) = m.as_mut()
+                {
+                    // A capital acting ("Tehran rejected ...", not "in Tehran") stands for the state's government, and
+                    // a demonym used as a plural noun ("Palestinians", "Algerians") for its people (CAMEO CVL).
+                    let sector = if hit.sense.form == MentionForm::Metonym && acting_capital(sentence, hit.start) {
+                        Some("GOV")
+                    } else if hit.sense.form == MentionForm::Adjective && hit.sense.plural {
+                        Some("CVL")
+                    } else {
+                        None
+                    };
+                    if let Some(sec) = sector {
+                        m.code = cameo_code(m.country.as_deref(), Some(sec));
+                        m.sector = Some(sec.to_string());
                     }
                 }
                 out.extend(m);
@@ -1175,7 +1211,11 @@ impl Document<'_> {
         offset: usize,
     ) -> Option<Mention> {
         let current = e.roles.iter().find(|r| r.valid_on(self.date));
-        let sector = e.sector.clone().or_else(|| current.and_then(|r| r.sector.clone()));
+        let sector = e
+            .sector
+            .clone()
+            .or_else(|| current.and_then(|r| r.sector.clone()))
+            .or_else(|| after_office(e, self.date).then(|| "ELI".to_string()));
         // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date.
         let country = current.and_then(|r| r.country.clone()).or_else(|| e.country.clone());
         make_mention(
@@ -1424,6 +1464,11 @@ impl Document<'_> {
             let mut j = i;
             while j > 0 && role_of(&units[j - 1]).is_some_and(|r| r.class == RoleClass::Modifier) {
                 j -= 1;
+            }
+            if class == RoleClass::Person
+                && let Some(sec) = (j..i).find_map(|m| modifier_sector(&units[m], hits, gaz))
+            {
+                info.sector = Some(sec.to_string());
             }
             let mut k = j;
             if k > 0 && is_possessive(&units[k - 1], sentence, toks) {
@@ -1788,6 +1833,30 @@ fn speech_before(
             !toks[t].word || gaz.stopwords.contains(&normalize(w))
         }
     }
+}
+
+/// Whether a capital at byte `start` is the subject that acts: it opens the sentence, alone or among other
+/// capitalised names joined by "and" ("Tehran and Riyadh restored ties"), or it is the agent of a passive ("an
+/// admission by Moscow"). A capital after a verb or a preposition ("visited Algiers", "in Tehran") is a place.
+fn acting_capital(sentence: &str, start: usize) -> bool {
+    let before = sentence.get(..start).unwrap_or("");
+    let words: Vec<&str> =
+        before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return true;
+    }
+    words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "or" | "both" | "the"))
+        && !words.first().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "in" | "at" | "from" | "to" | "on"))
+}
+
+/// The sector a modifier gives the role it precedes ("former": ELI), if the unit is such a modifier.
+fn modifier_sector<'g>(u: &Unit, hits: &[Hit], gaz: &'g Gazetteer) -> Option<&'g str> {
+    let Unit::Hit(h) = *u else { return None };
+    let Target::Role(r) = hits[h].sense.target else { return None };
+    let role = &gaz.roles[r as usize];
+    (role.class == RoleClass::Modifier).then_some(role.sector.as_deref()).flatten()
 }
 
 /// Whether a unit is a role word of the modifier class ("former", "late").

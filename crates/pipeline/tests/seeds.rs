@@ -6,7 +6,11 @@ use dyad_pipeline::{Coder, Corpus};
 use std::path::Path;
 
 fn shared() -> Option<&'static Path> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    // `DYAD_SHARED` points at the shared data from a checkout that has no ../shared beside it.
+    let dir: &'static Path = match std::env::var("DYAD_SHARED") {
+        Ok(d) => Box::leak(std::path::PathBuf::from(d).into_boxed_path()),
+        Err(_) => Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
+    };
     if dir.join("gold/seeds.json").is_file() {
         Some(dir)
     } else {
