@@ -125,6 +125,8 @@ pub struct Gazetteer {
     pub(crate) role_words: HashSet<String>,
     /// Normalised name token (three letters or more) → the listed people with dated roles whose names have it.
     pub(crate) holder_tokens: HashMap<String, Vec<u32>>,
+    /// The keys of `holder_tokens`, sorted (near spellings are looked up among those with the same first letters).
+    pub(crate) holder_keys: Vec<String>,
 }
 
 static BUILTIN: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
@@ -153,45 +155,89 @@ impl Gazetteer {
         self.keys.len()
     }
 
-    /// The listed office holder a title with no country names on `date` ("Premier Zhao", "King Hassan", "General
-    /// Zia ul-Haq"): among the listed people whose name has every word of `name` and who held a dated post on
-    /// `date`, the only one, or else the only one whose post's title has the title word (`title`, as the text
-    /// gives it; "premier" also reads "prime minister"). `None` without a date or when still ambiguous.
-    pub(crate) fn office_holder(&self, name: &str, title: &str, date: Option<chrono::NaiveDate>) -> Option<u32> {
+    /// The listed office holder a title with no country names ("Premier Zhao", "King Hassan", "General Zia
+    /// ul-Haq"): among the listed people whose name has every word of `name` (a word of five letters or more may be
+    /// misspelt by one letter: "Bouteflicka"), the only one who held a dated post on `date`, or else the only one
+    /// of those whose post's title has the title word (`title` as the text gives it; "premier" also reads "prime
+    /// minister", "emir" also "ruler"). When nobody named so held a post on the date, the only one who ever held a post with that title
+    /// (the text reports them in it). Returns the person and the index of the post in their roles, and whether the
+    /// post covers the date. `None` without a date or while ambiguous.
+    pub(crate) fn office_holder(
+        &self,
+        name: &str,
+        title: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<(u32, usize, bool)> {
         date?;
         let key = normalize(name);
-        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-        let rarest = words
-            .iter()
-            .filter(|w| w.len() >= 3)
-            .filter_map(|w| self.holder_tokens.get(*w))
-            .min_by_key(|list| list.len())?;
-        if words.iter().any(|w| w.len() >= 3 && !self.holder_tokens.contains_key(*w)) {
-            return None;
+        let words: Vec<&str> = key.split(' ').filter(|w| w.len() >= 3).collect();
+        // Each word of the name with the listed spellings it may stand for.
+        let mut spellings: Vec<Vec<&str>> = Vec::with_capacity(words.len());
+        for w in &words {
+            if w.len() < 5 || !w.is_ascii() {
+                if !self.holder_tokens.contains_key(*w) {
+                    return None;
+                }
+                spellings.push(vec![w]);
+                continue;
+            }
+            let lo = self.holder_keys.partition_point(|k| k.as_str() < &w[..3]);
+            let near: Vec<&str> = self.holder_keys[lo..]
+                .iter()
+                .take_while(|k| k.starts_with(&w[..3]))
+                .map(String::as_str)
+                .filter(|k| one_edit(k, w))
+                .collect();
+            if near.is_empty() {
+                return None;
+            }
+            spellings.push(near);
         }
-        let in_office = |i: u32| {
-            let e = &self.entries[i as usize];
-            let has_words = e.aliases.iter().any(|a| {
+        let pool: Vec<u32> = spellings
+            .iter()
+            .map(|alts| alts.iter().flat_map(|k| self.holder_tokens[*k].iter().copied()).collect::<Vec<u32>>())
+            .min_by_key(Vec::len)?;
+        let named = |i: &u32| {
+            self.entries[*i as usize].aliases.iter().any(|a| {
                 let a = normalize(a);
                 let toks: Vec<&str> = a.split(' ').collect();
-                words.iter().all(|w| toks.contains(w))
-            });
-            has_words && e.roles.iter().any(|r| r.valid_on(date) && r.code.as_deref().is_some_and(|c| c.len() > 3))
+                spellings.iter().all(|alts| alts.iter().any(|w| toks.contains(w)))
+            })
         };
-        let found: Vec<u32> = rarest.iter().copied().filter(|&i| in_office(i)).collect();
-        if found.len() == 1 {
-            return found.first().copied();
-        }
+        let mut people: Vec<u32> = pool.into_iter().filter(named).collect();
+        people.sort_unstable();
+        people.dedup();
         let title = normalize(title);
         let has = |role: &str, words: &str| format!(" {role} ").contains(&format!(" {words} "));
-        let fits = |role: &str| {
-            !title.is_empty() && (has(role, &title) || (title == "premier" && has(role, "prime minister")))
+        let fits = |r: &Role| {
+            let role = normalize(&r.role);
+            !title.is_empty()
+                && (has(&role, &title)
+                    || (title == "premier" && has(&role, "prime minister"))
+                    || (matches!(title.as_str(), "emir" | "amir" | "sheikh") && has(&role, "ruler")))
         };
-        let titled: Vec<u32> = found
-            .into_iter()
-            .filter(|&i| self.entries[i as usize].roles.iter().any(|r| r.valid_on(date) && fits(&normalize(&r.role))))
-            .collect();
-        (titled.len() == 1).then(|| titled[0])
+        let coded = |r: &Role| r.code.as_deref().is_some_and(|c| c.len() > 3);
+        let pick = |want: &dyn Fn(&Role) -> bool| -> Vec<(u32, usize)> {
+            people
+                .iter()
+                .filter_map(|&i| {
+                    self.entries[i as usize].roles.iter().position(|r| coded(r) && want(r)).map(|k| (i, k))
+                })
+                .collect()
+        };
+        let on_date = pick(&|r| r.valid_on(date));
+        if on_date.len() == 1 {
+            return Some((on_date[0].0, on_date[0].1, true));
+        }
+        let titled = pick(&|r| r.valid_on(date) && fits(r));
+        if titled.len() == 1 {
+            return Some((titled[0].0, titled[0].1, true));
+        }
+        if !on_date.is_empty() {
+            return None;
+        }
+        let ever = pick(&fits);
+        (ever.len() == 1).then(|| (ever[0].0, ever[0].1, false))
     }
 
     /// A listed person's birth and death dates, when the data has them.
@@ -981,7 +1027,10 @@ impl GazetteerBuilder {
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
         let role_words =
             self.roles.iter().filter(|r| !r.phrase.contains(' ')).map(|r| r.phrase.clone()).collect::<HashSet<_>>();
+        let mut holder_keys: Vec<String> = holder_tokens.keys().cloned().collect();
+        holder_keys.sort_unstable();
         Gazetteer {
+            holder_keys,
             holder_tokens,
             role_words,
             entries: self.entries,
@@ -995,6 +1044,20 @@ impl GazetteerBuilder {
             by_country: self.by_country,
         }
     }
+}
+
+/// Whether `a` and `b` differ by one inserted, deleted or replaced byte (ASCII names after normalising).
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        return short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..];
+    }
+    short[prefix..] == long[prefix + 1..]
 }
 
 /// A birth or death date: `-` (none), `YYYY` (1 January, or with `end` 31 December) or `YYYY-MM-DD`. `None` when

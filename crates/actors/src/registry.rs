@@ -638,15 +638,13 @@ impl Document<'_> {
                 let mut holder = None;
                 if info.country.is_none()
                     && info.org_code.is_none()
-                    && let Some(ei) = gaz.office_holder(name, &info.text, self.date)
+                    && let Some((ei, k, on_date)) = gaz.office_holder(name, &info.text, self.date)
                 {
                     let entry = &gaz.entries[ei as usize];
-                    if let Some(r) = entry
-                        .roles
-                        .iter()
-                        .find(|r| r.valid_on(self.date) && r.code.as_deref().is_some_and(|c| c.len() > 3))
-                    {
-                        info.country = r.country.clone();
+                    let r = &entry.roles[k];
+                    info.country = r.country.clone();
+                    // Out of term on the date, the text's own title gives the sector.
+                    if on_date || info.sector.is_none() {
                         info.sector = r.sector.clone();
                     }
                     holder = Some(self.reg.adopt_entry(entry, self.date));
