@@ -16,6 +16,7 @@ const PARTIES: &str = include_str!("../../../data/parties.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const ARMED_GROUPS: &str = include_str!("../../../data/armed_groups.tsv");
 const ROLES: &str = include_str!("../../../data/roles.tsv");
+const ROLES_ICEWS: &str = include_str!("../../../data/roles_icews.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
@@ -321,6 +322,7 @@ impl GazetteerBuilder {
         b.load_actor_file("groups.tsv", GROUPS, Kind::Group)?;
         b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, Kind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
+        b.load_roles("roles_icews.tsv", ROLES_ICEWS)?;
         b.load_places("places.tsv", PLACES)?;
         b.load_leaders("leaders.tsv", LEADERS)?;
         b.load_office_holders("office_holders.tsv", OFFICE_HOLDERS)?;

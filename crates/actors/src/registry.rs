@@ -439,19 +439,20 @@ fn entry_code(e: &Entry, date: Option<NaiveDate>) -> String {
     if let Some(r) = e.roles.iter().find(|r| r.valid_on(date) && r.code.as_deref().is_some_and(|c| c.len() > 3)) {
         return r.code.clone().unwrap_or_default();
     }
-    // No role valid then: after a term, the person is of their country's elite (CAMEO ELI, as PETRARCH's
-    // dictionaries code former office holders); before any, only of their country.
+    // No role valid then: out of office, the person is of their country's elite (CAMEO ELI, as PETRARCH's
+    // dictionaries code office holders before and after their terms).
     let country = e.country.clone().unwrap_or_else(|| e.code.clone());
     if after_office(e, date) { format!("{country}ELI") } else { country }
 }
 
-/// Whether a listed person holds no listed post on `date` but held one before it.
+/// Whether a listed person holds none of their listed posts on `date` (before or after them: a politician of
+/// their country's elite, CAMEO ELI).
 fn after_office(e: &Entry, date: Option<NaiveDate>) -> bool {
-    let Some(d) = date else { return false };
-    e.kind == Kind::Person
+    date.is_some()
+        && e.kind == Kind::Person
         && e.country.is_some()
+        && e.roles.iter().any(|r| r.from.is_some() || r.until.is_some())
         && !e.roles.iter().any(|r| r.valid_on(date))
-        && e.roles.iter().any(|r| r.until.is_some_and(|u| u < d))
 }
 
 /// CAMEO sectors of a state's own organs: its government, legislature, judiciary, police and military.
@@ -1302,6 +1303,8 @@ impl Document<'_> {
                 && sentence.get(prev.end..h.start) == Some(" ")
             {
                 prev.end = h.end;
+                // "Iraqi Kurds": a community, the people of the first state.
+                prev.sense.plural |= h.sense.plural;
                 continue;
             }
             merged.push(h);
@@ -1469,6 +1472,24 @@ impl Document<'_> {
                 info.sector = Some(sec.to_string());
             }
             let mut k = j;
+            // "French paper workers", "Nicaragua's Sandinista government": one word between a country and a body
+            // word belongs to the body: a capitalised one after any country name, a lowercase one only after a
+            // demonym (never a verb: "Israel killed civilians").
+            if class == RoleClass::Group && k > 1 && entry_of(&units[k - 1]).is_none() {
+                let country_at = |u: usize| entry_of(&units[u]).is_some_and(|e| e.kind == Kind::Country);
+                let demonym_at = |u: usize| {
+                    country_at(u) && matches!(units[u], Unit::Hit(h) if hits[h].sense.form == MentionForm::Adjective)
+                };
+                let gap = tok_text(&units[k - 1], sentence, toks).filter(|w| {
+                    w.chars().all(char::is_alphabetic) && !gaz.stopwords.contains(&normalize(w)) && w.len() > 2
+                });
+                let capital = gap.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                let after_country =
+                    country_at(k - 2) || (k > 2 && is_possessive(&units[k - 2], sentence, toks) && country_at(k - 3));
+                if gap.is_some() && ((capital && after_country) || (!capital && demonym_at(k - 2))) {
+                    k -= 1;
+                }
+            }
             if k > 0 && is_possessive(&units[k - 1], sentence, toks) {
                 k -= 1;
             }

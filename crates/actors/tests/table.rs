@@ -83,7 +83,7 @@ const ROWS: &[(&str, &[&str])] = &[
     ("Diplomats in Moscow met.", &["Moscow=RUS", "!Diplomats in Moscow"]),
     ("Troops in Afghanistan were attacked.", &["Afghanistan=AFG", "!Troops in Afghanistan"]),
     ("Offices in East Jerusalem and east Jerusalem closed.", &["East Jerusalem=PSE", "east Jerusalem=PSE"]),
-    ("Bosnian Serbs demanded a truce.", &["Bosnian Serbs=BIH"]),
+    ("Bosnian Serbs demanded a truce.", &["Bosnian Serbs=BIHCVL"]),
     ("Villages near the border with Bulgaria, Macedonian officials said.", &["Bulgaria=BGR"]),
     ("Anti-American protesters marched.", &["!American"]),
     ("Argentine ex-president Carlos Menem appeared.", &["Argentine ex-president Carlos Menem~ARG"]),
