@@ -31,6 +31,7 @@
 //! dictionaries can be added ([`GazetteerBuilder::add_phoenix`]) for their dated roles.
 #![deny(missing_docs)]
 
+mod anniversary;
 mod cues;
 mod data;
 mod model;
@@ -39,6 +40,7 @@ pub mod phoenix;
 mod registry;
 mod sentences;
 
+pub use anniversary::{AnniversaryYear, anniversary_year};
 pub use data::{DataError, Gazetteer, GazetteerBuilder};
 pub use model::{Actor, Kind, Mention, MentionForm, Role, cameo_code};
 pub use normalize::{Normalized, normalize};

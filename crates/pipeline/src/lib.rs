@@ -18,6 +18,7 @@ mod doc;
 
 pub use corpus::{
     Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, event_input, story_meta, year_from_story,
+    year_from_text,
 };
 
 use chrono::{Datelike, NaiveDate};
