@@ -17,6 +17,9 @@
 //!   name CountryInfo does not have: one row per dated code with a start; an open term closes at the latest date the file names.
 //!   Codes whose first three letters are not a state (`IGO...`) and elite codes (`...ELI`) are left out.
 //!
+//! CountryInfo files the Soviet Union's and Czechoslovakia's office holders under Russia and the Czech Republic: a
+//! term that ended before the successor state existed is given to the former state (SUN, CSK).
+//!
 //! Rows are sorted by country, name and start date. Licences: CountryInfo rows CC BY-SA 3.0, Phoenix rows MIT.
 use std::collections::{BTreeSet, HashSet};
 
@@ -381,6 +384,17 @@ fn main() {
             .collect();
     phoenix(&read(px), &known, &states, &mut rows);
     rows.retain(|r| states.contains(&r.country) && r.name.chars().next().is_some_and(char::is_uppercase));
+    // CountryInfo files the Soviet Union's and Czechoslovakia's office holders under their successors: a term
+    // that ended before the successor existed is of the former state (dyad's SUN, CSK).
+    for r in rows.iter_mut() {
+        let former = match r.country.as_str() {
+            "RUS" if r.until.as_str() <= "1991-12-25" => "SUN",
+            "CZE" if r.until.as_str() <= "1992-12-31" => "CSK",
+            _ => continue,
+        };
+        r.code = format!("{former}{}", &r.code[3..]);
+        r.country = former.to_string();
+    }
     // Source errors: a term that ends before it starts, or starts after its holder's death.
     rows.retain(|r| {
         let died_end = if r.died.len() == 4 { format!("{}-12-31", r.died) } else { r.died.clone() };

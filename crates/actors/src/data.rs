@@ -22,6 +22,7 @@ const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
 const OFFICE_HOLDERS: &str = include_str!("../../../data/office_holders.tsv");
+const IGO_HEADS: &str = include_str!("../../../data/igo_heads.tsv");
 
 /// A data file line that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -208,6 +209,17 @@ impl Gazetteer {
         let mut people: Vec<u32> = pool.into_iter().filter(named).collect();
         people.sort_unstable();
         people.dedup();
+        // A name spelt exactly as listed ("Palme") is never read as a near spelling of another ("Palmer").
+        let exact = |i: &u32| {
+            self.entries[*i as usize].aliases.iter().any(|a| {
+                let a = normalize(a);
+                let toks: Vec<&str> = a.split(' ').collect();
+                words.iter().all(|w| toks.contains(w))
+            })
+        };
+        if people.iter().any(exact) {
+            people.retain(exact);
+        }
         let title = normalize(title);
         let has = |role: &str, words: &str| format!(" {role} ").contains(&format!(" {words} "));
         let fits = |r: &Role| {
@@ -326,6 +338,7 @@ impl GazetteerBuilder {
         b.load_places("places.tsv", PLACES)?;
         b.load_leaders("leaders.tsv", LEADERS)?;
         b.load_office_holders("office_holders.tsv", OFFICE_HOLDERS)?;
+        b.load_office_holders("igo_heads.tsv", IGO_HEADS)?;
         b.load_stopwords(NAME_STOPWORDS);
         b.org_words = word_set(ORG_WORDS);
         Ok(b)
@@ -791,10 +804,17 @@ impl GazetteerBuilder {
             let [name, aliases, iso3, code, title, from, until, born, died, source] = cols[..] else {
                 return Err(err(file, line, format!("expected 10 columns, got {}", cols.len())));
             };
-            if !self.by_country.contains_key(iso3) {
+            // The head of an international organisation holds a post of no state (`-`), coded as the body.
+            let igo = iso3 == "-";
+            if igo {
+                if !code.starts_with("IGO") || code.len() < 6 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(err(file, line, format!("bad organisation code {code:?}")));
+                }
+            } else if !self.by_country.contains_key(iso3) {
                 return Err(err(file, line, format!("unknown country {iso3}")));
-            }
-            if !code.starts_with(iso3) || !matches!(code.len(), 6 | 9) || !code.bytes().all(|b| b.is_ascii_uppercase())
+            } else if !code.starts_with(iso3)
+                || !matches!(code.len(), 6 | 9)
+                || !code.bytes().all(|b| b.is_ascii_uppercase())
             {
                 return Err(err(file, line, format!("bad code {code:?} for {iso3}")));
             }
@@ -824,12 +844,14 @@ impl GazetteerBuilder {
             let same_country = |b: &Self, id: &str| {
                 b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
                     e.kind == Kind::Person
-                        && (e.country.as_deref() == Some(iso3)
+                        && (e.country.as_deref().is_some_and(|c| same_state(c, iso3))
                             || e.roles.iter().any(|r| r.country.as_deref() == Some(iso3)))
                 })
             };
+            // A head of an organisation is the same person as a listed namesake of any state (Javier Solana).
             let id = match same_country(self, &base) {
                 None | Some(true) => base,
+                Some(false) if igo => base,
                 Some(false) => format!("{base}-{}", iso3.to_lowercase()),
             };
             // The same person under another display name: the one listed person of this country that has this
@@ -842,7 +864,11 @@ impl GazetteerBuilder {
                     let mut people = self.senses[slot].iter().filter_map(|sense| match sense.target {
                         Target::Entry(i)
                             if self.entries[i as usize].kind == Kind::Person
-                                && self.entries[i as usize].country.as_deref() == Some(iso3) =>
+                                && (igo
+                                    || self.entries[i as usize]
+                                        .country
+                                        .as_deref()
+                                        .is_some_and(|c| same_state(c, iso3))) =>
                         {
                             Some(i)
                         }
@@ -858,8 +884,8 @@ impl GazetteerBuilder {
                     id,
                     name: name.to_string(),
                     kind: Kind::Person,
-                    code: iso3.to_string(),
-                    country: Some(iso3.to_string()),
+                    code: if igo { code.to_string() } else { iso3.to_string() },
+                    country: (!igo).then(|| iso3.to_string()),
                     sector: None,
                     aliases: Vec::new(),
                     roles: Vec::new(),
@@ -875,8 +901,9 @@ impl GazetteerBuilder {
             {
                 e.roles.push(Role {
                     role,
-                    country: Some(iso3.to_string()),
-                    sector: Some(code[3..6].to_string()),
+                    country: (!igo).then(|| iso3.to_string()),
+                    // The head of an organisation is its executive: the organisation's code, sector GOV.
+                    sector: Some(if igo { "GOV".to_string() } else { code[3..6].to_string() }),
                     seen: None,
                     first_seen: None,
                     from: from_date,
@@ -1046,6 +1073,14 @@ impl GazetteerBuilder {
             by_country: self.by_country,
         }
     }
+}
+
+/// Whether two state codes are one state or a former state and its successor (a person who served both is one
+/// person: Gorbachev of SUN, Havel of CSK and CZE).
+fn same_state(a: &str, b: &str) -> bool {
+    const SUCCESSORS: [(&str, &str); 5] =
+        [("SUN", "RUS"), ("CSK", "CZE"), ("CSK", "SVK"), ("YUG", "SRB"), ("DDR", "DEU")];
+    a == b || SUCCESSORS.iter().any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
 }
 
 /// Whether `a` and `b` differ by one inserted, deleted or replaced byte (ASCII names after normalising).

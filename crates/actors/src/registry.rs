@@ -644,6 +644,10 @@ impl Document<'_> {
                     let entry = &gaz.entries[ei as usize];
                     let r = &entry.roles[k];
                     info.country = r.country.clone();
+                    if r.country.is_none() {
+                        // The head of an international organisation: the organisation's code.
+                        info.org_code = r.code.clone();
+                    }
                     // Out of term on the date, the text's own title gives the sector.
                     if on_date || info.sector.is_none() {
                         info.sector = r.sector.clone();
@@ -782,6 +786,8 @@ impl Document<'_> {
         // The sector of the title word right before such a name ("Foreign Minister": GOV).
         let mut title_sector: Vec<Option<String>> = vec![None; units.len()];
         let mut title_modified = vec![false; units.len()];
+        // The state the title names ("Serbian President X"), when it does.
+        let mut title_country: Vec<Option<String>> = vec![None; units.len()];
         // Units of a merged "Cuban counterpart <leader>": a possessive right before it only points at the partner.
         let mut counterpart_title = vec![false; units.len()];
         for (u, unit) in units.iter().enumerate() {
@@ -806,9 +812,16 @@ impl Document<'_> {
                 && !consumed[j - 1]
                 && matches!(units[j - 1], Unit::Hit(x) if matches!(hits[x].sense.target,
                     Target::Entry(c) if gaz.entries[c as usize].kind == Kind::Country
-                        && gaz.entries[c as usize].country == person.country))
+                        && (gaz.entries[c as usize].country == person.country
+                            || person.roles.iter().any(|r| r.country.is_some()
+                                && r.country == gaz.entries[c as usize].country))))
             {
                 j -= 1;
+                if let Unit::Hit(x) = units[j]
+                    && let Target::Entry(c) = hits[x].sense.target
+                {
+                    title_country[u] = gaz.entries[c as usize].country.clone();
+                }
             }
             if j < u {
                 if let Unit::Hit(x) = units[u - 1]
@@ -895,6 +908,9 @@ impl Document<'_> {
                 if (self.date.is_none() && e.roles.len() > 1 || out_of_office || title_modified[u])
                     && let (Some(m), Some(sector)) = (m.as_mut(), title_sector[u].as_deref())
                 {
+                    if title_country[u].is_some() {
+                        m.country = title_country[u].clone();
+                    }
                     m.code = cameo_code(m.country.as_deref(), Some(sector));
                     m.sector = Some(sector.to_string());
                     if let Some(&p) = self.reg.by_id.get(&e.id) {
@@ -1215,8 +1231,12 @@ impl Document<'_> {
             .clone()
             .or_else(|| current.and_then(|r| r.sector.clone()))
             .or_else(|| after_office(e, self.date).then(|| "ELI".to_string()));
-        // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date.
-        let country = current.and_then(|r| r.country.clone()).or_else(|| e.country.clone());
+        // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date, and
+        // the head of an international organisation (a post of no state) is of none while in it.
+        let country = match current {
+            Some(r) if r.country.is_none() && r.code.as_deref().is_some_and(|c| c.starts_with("IGO")) => None,
+            _ => current.and_then(|r| r.country.clone()).or_else(|| e.country.clone()),
+        };
         make_mention(
             full,
             s,

@@ -383,3 +383,25 @@ fn registry_round_trips_through_serde() {
     assert_eq!(m.code, "CHLGOV");
     assert_eq!(m.actor, back.people()[0].id);
 }
+
+/// Dated office holders, titles without a country, former holders and bodies (tests/data/office_table.tsv): each
+/// row's mention must carry its code on the row's date.
+#[test]
+fn office_holders_and_bodies_on_their_dates() {
+    let rows = include_str!("data/office_table.tsv");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (i, line) in rows.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [text, date, actor, code] = cols[..] else { panic!("office_table.tsv:{}: 4 columns", i + 1) };
+        let date = date.parse().unwrap_or_else(|_| panic!("office_table.tsv:{}: bad date", i + 1));
+        n += 1;
+        let mentions = Registry::new().resolve_text(text, Some(date));
+        if !mentions.iter().any(|m| m.text == actor && m.code == code) {
+            let got: Vec<String> = mentions.iter().map(|m| format!("{}={}", m.text, m.code)).collect();
+            failures.push(format!("{}: {actor}={code}: got {got:?}", i + 1));
+        }
+    }
+    assert!(n >= 150, "{n} rows");
+    assert!(failures.is_empty(), "{} of {n} failed:\n{}", failures.len(), failures.join("\n"));
+}
