@@ -1285,6 +1285,62 @@ mod tests {
     }
 
     #[test]
+    fn office_holder_files_load_with_terms_and_lives() {
+        let g = GazetteerBuilder::builtin().unwrap().build();
+        let find = |id: &str| &g.entries[g.by_id[id] as usize];
+        let nakasone = find("leader:yasuhiro-nakasone");
+        assert_eq!(nakasone.born.map(|d| d.year()), Some(1918));
+        assert!(nakasone.roles.iter().any(|r| r.code.as_deref() == Some("JPNGOV")));
+        // Kim Il Sung died on 1994-07-08: no term of his runs past it.
+        let kim = find("leader:kim-il-sung");
+        assert_eq!(kim.died, chrono::NaiveDate::from_ymd_opt(1994, 7, 8));
+        assert!(kim.roles.iter().all(|r| r.until.is_some_and(|u| u <= kim.died.unwrap())));
+        // Heads of organisations hold a post of no state.
+        let annan = find("leader:kofi-annan");
+        assert!(annan.roles.iter().any(|r| r.country.is_none() && r.code.as_deref() == Some("IGOUNO")));
+        let on = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        let name = |r: Option<(u32, usize, bool)>| r.map(|(i, _, now)| (g.entries[i as usize].id.clone(), now));
+        assert_eq!(
+            name(g.office_holder("Zhao", "premier", on(1987, 3, 27))),
+            Some(("leader:zhao-ziyang".into(), true))
+        );
+        assert_eq!(name(g.office_holder("Zhao", "premier", None)), None);
+        // A near spelling ("Bouteflicka"), and out of term the only holder ever of the title.
+        assert!(g.office_holder("Bouteflicka", "president", on(2005, 1, 1)).is_some());
+        assert_eq!(g.office_holder("Nobodyknown", "president", on(2005, 1, 1)), None);
+    }
+
+    #[test]
+    fn office_holders_report_bad_lines() {
+        let mut b = builder_with(true);
+        let good = "A B\t-\tJPN\tJPNGOV\tprime minister\t1982-11-26\t1987-11-06\t1918\t-\tCountryInfo\n";
+        b.load_office_holders("x", good).unwrap();
+        for bad in [
+            "A B\t-\tJPN\tJPNGOV\tprime minister\t1982-11-26\t1987-11-06\t1918\t-\n",
+            "A B\t-\tZZZ\tZZZGOV\tpm\t1982-11-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tCHNGOV\tpm\t1982-11-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1982-13-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1988-11-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1982-11-26\t1987-11-06\t19x8\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1982-11-26\t1987-11-06\t-\t-\twikipedia\n",
+            "A B\t-\t-\tJPNGOV\tpm\t1982-11-26\t-\t-\t-\tdyad\n",
+        ] {
+            let e = b.load_office_holders("office_holders.tsv", &format!("# header\n{bad}")).unwrap_err();
+            assert_eq!((e.file.as_str(), e.line), ("office_holders.tsv", 2), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn one_edit_spellings() {
+        assert!(one_edit("gbagbo", "gbago"));
+        assert!(one_edit("bouteflika", "bouteflicka"));
+        assert!(one_edit("jabir", "jaber"));
+        assert!(one_edit("palme", "palme"));
+        assert!(!one_edit("palme", "palmerx"));
+        assert!(!one_edit("jabir", "jaxex"));
+    }
+
+    #[test]
     fn leaders_file_loads_and_validates() {
         let mut b = builder_with(true);
         let before = b.entries.len();
