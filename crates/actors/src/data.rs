@@ -1048,9 +1048,12 @@ impl GazetteerBuilder {
                 }
             }
         }
+        // A contiguous NFA, not a DFA: with the office holders' ~25,000 patterns it builds in 0.65 s instead of
+        // 1.4 s, takes 57 MB of peak memory instead of 111 MB in `dyad bench actor-speed`, and matches a little
+        // faster (cache misses dominate at this size).
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&self.keys)
             // Only an absurd pattern count can fail here; fall back to an automaton that matches nothing.
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
