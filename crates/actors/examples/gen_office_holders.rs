@@ -182,11 +182,11 @@ fn singular(w: &str) -> String {
     if let Some((a, b)) = w.split_once('-') {
         return format!("{}-{}", singular(a), b);
     }
-    if w.ends_with("men") {
-        return format!("{}man", &w[..w.len() - 3]);
+    if let Some(stem) = w.strip_suffix("men") {
+        return format!("{stem}man");
     }
-    if w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
     }
     if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
         return w[..w.len() - 1].to_string();
