@@ -73,7 +73,10 @@ pub(crate) fn anniversary_year_in(gaz: &Gazetteer, text: &str) -> Option<Anniver
         };
         let Some(n) = n else { continue };
         // The person: the first listed person named in the next few words.
-        let window: String = rest.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+        // Within the sentence: up to its end or a line break.
+        let clause = rest.split(['\n', ';']).next().unwrap_or("");
+        let clause = clause.find(". ").map_or(clause, |i| &clause[..i + 1]);
+        let window: String = clause.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
         let norm = normalize(&window);
         // The leftmost, then longest, listed name ("Kim Il Sung", not the other listed "Kim Il").
         let person = gaz

@@ -905,7 +905,9 @@ impl Document<'_> {
                 // when none of the listed terms covers the date (the text reports the person in that office,
                 // whenever it was), and when a modifier such as "former" gives a sector of its own.
                 let out_of_office = !e.roles.iter().any(|r| r.valid_on(self.date));
-                if (self.date.is_none() && e.roles.len() > 1 || out_of_office || title_modified[u])
+                // The dead hold no office, whatever title the text recalls ("founding President Kim Il-sung").
+                let dead = e.died.is_some_and(|d| self.date.is_some_and(|t| d < t));
+                if (self.date.is_none() && e.roles.len() > 1 || (out_of_office && !dead) || title_modified[u])
                     && let (Some(m), Some(sector)) = (m.as_mut(), title_sector[u].as_deref())
                 {
                     if title_country[u].is_some() {
