@@ -16,10 +16,13 @@ const PARTIES: &str = include_str!("../../../data/parties.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const ARMED_GROUPS: &str = include_str!("../../../data/armed_groups.tsv");
 const ROLES: &str = include_str!("../../../data/roles.tsv");
+const ROLES_ICEWS: &str = include_str!("../../../data/roles_icews.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
+const OFFICE_HOLDERS: &str = include_str!("../../../data/office_holders.tsv");
+const IGO_HEADS: &str = include_str!("../../../data/igo_heads.tsv");
 
 /// A data file line that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,8 +67,12 @@ pub(crate) struct Entry {
     pub country: Option<String>,
     pub sector: Option<String>,
     pub aliases: Vec<String>,
-    /// Dated roles from an external dictionary (PETRARCH/TABARI).
+    /// Dated roles (leaders.tsv, office_holders.tsv, or an external PETRARCH/TABARI dictionary).
     pub roles: Vec<Role>,
+    /// A listed person's birth date (1 January when only the year is known).
+    pub born: Option<chrono::NaiveDate>,
+    /// A listed person's death date (31 December when only the year is known).
+    pub died: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +125,10 @@ pub struct Gazetteer {
     pub(crate) by_country: HashMap<String, u32>,
     /// One-word role phrases ("president", "minister"): a title before a name is not an unknown name next to it.
     pub(crate) role_words: HashSet<String>,
+    /// Normalised name token (three letters or more) → the listed people with dated roles whose names have it.
+    pub(crate) holder_tokens: HashMap<String, Vec<u32>>,
+    /// The keys of `holder_tokens`, sorted (near spellings are looked up among those with the same first letters).
+    pub(crate) holder_keys: Vec<String>,
 }
 
 static BUILTIN: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
@@ -144,6 +155,107 @@ impl Gazetteer {
     /// Number of distinct normalised patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.keys.len()
+    }
+
+    /// The listed office holder a title with no country names ("Premier Zhao", "King Hassan", "General Zia
+    /// ul-Haq"): among the listed people whose name has every word of `name` (a word of five letters or more may be
+    /// misspelt by one letter: "Bouteflicka"), the only one who held a dated post on `date`, or else the only one
+    /// of those whose post's title has the title word (`title` as the text gives it; "premier" also reads "prime
+    /// minister", "emir" also "ruler"). When nobody named so held a post on the date, the only one who ever held a post with that title
+    /// (the text reports them in it). Returns the person and the index of the post in their roles, and whether the
+    /// post covers the date. `None` without a date or while ambiguous.
+    pub(crate) fn office_holder(
+        &self,
+        name: &str,
+        title: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<(u32, usize, bool)> {
+        date?;
+        let key = normalize(name);
+        let words: Vec<&str> = key.split(' ').filter(|w| w.len() >= 3).collect();
+        // Each word of the name with the listed spellings it may stand for.
+        let mut spellings: Vec<Vec<&str>> = Vec::with_capacity(words.len());
+        for w in &words {
+            if w.len() < 5 || !w.is_ascii() {
+                if !self.holder_tokens.contains_key(*w) {
+                    return None;
+                }
+                spellings.push(vec![w]);
+                continue;
+            }
+            let lo = self.holder_keys.partition_point(|k| k.as_str() < &w[..3]);
+            let near: Vec<&str> = self.holder_keys[lo..]
+                .iter()
+                .take_while(|k| k.starts_with(&w[..3]))
+                .map(String::as_str)
+                .filter(|k| one_edit(k, w))
+                .collect();
+            if near.is_empty() {
+                return None;
+            }
+            spellings.push(near);
+        }
+        let pool: Vec<u32> = spellings
+            .iter()
+            .map(|alts| alts.iter().flat_map(|k| self.holder_tokens[*k].iter().copied()).collect::<Vec<u32>>())
+            .min_by_key(Vec::len)?;
+        let named = |i: &u32| {
+            self.entries[*i as usize].aliases.iter().any(|a| {
+                let a = normalize(a);
+                let toks: Vec<&str> = a.split(' ').collect();
+                spellings.iter().all(|alts| alts.iter().any(|w| toks.contains(w)))
+            })
+        };
+        let mut people: Vec<u32> = pool.into_iter().filter(named).collect();
+        people.sort_unstable();
+        people.dedup();
+        // A name spelt exactly as listed ("Palme") is never read as a near spelling of another ("Palmer").
+        let exact = |i: &u32| {
+            self.entries[*i as usize].aliases.iter().any(|a| {
+                let a = normalize(a);
+                let toks: Vec<&str> = a.split(' ').collect();
+                words.iter().all(|w| toks.contains(w))
+            })
+        };
+        if people.iter().any(exact) {
+            people.retain(exact);
+        }
+        let title = normalize(title);
+        let has = |role: &str, words: &str| format!(" {role} ").contains(&format!(" {words} "));
+        let fits = |r: &Role| {
+            let role = normalize(&r.role);
+            !title.is_empty()
+                && (has(&role, &title)
+                    || (title == "premier" && has(&role, "prime minister"))
+                    || (matches!(title.as_str(), "emir" | "amir" | "sheikh") && has(&role, "ruler")))
+        };
+        let coded = |r: &Role| r.code.as_deref().is_some_and(|c| c.len() > 3);
+        let pick = |want: &dyn Fn(&Role) -> bool| -> Vec<(u32, usize)> {
+            people
+                .iter()
+                .filter_map(|&i| {
+                    self.entries[i as usize].roles.iter().position(|r| coded(r) && want(r)).map(|k| (i, k))
+                })
+                .collect()
+        };
+        let on_date = pick(&|r| r.valid_on(date));
+        if on_date.len() == 1 {
+            return Some((on_date[0].0, on_date[0].1, true));
+        }
+        let titled = pick(&|r| r.valid_on(date) && fits(r));
+        if titled.len() == 1 {
+            return Some((titled[0].0, titled[0].1, true));
+        }
+        if !on_date.is_empty() {
+            return None;
+        }
+        let ever = pick(&fits);
+        (ever.len() == 1).then(|| (ever[0].0, ever[0].1, false))
+    }
+
+    /// A listed person's birth and death dates, when the data has them.
+    pub(crate) fn life(&self, entry: u32) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+        self.entries.get(entry as usize).map_or((None, None), |e| (e.born, e.died))
     }
 
     /// The display name of a state by its ISO3 (or former-state) code.
@@ -222,8 +334,11 @@ impl GazetteerBuilder {
         b.load_actor_file("groups.tsv", GROUPS, Kind::Group)?;
         b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, Kind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
+        b.load_roles("roles_icews.tsv", ROLES_ICEWS)?;
         b.load_places("places.tsv", PLACES)?;
         b.load_leaders("leaders.tsv", LEADERS)?;
+        b.load_office_holders("office_holders.tsv", OFFICE_HOLDERS)?;
+        b.load_office_holders("igo_heads.tsv", IGO_HEADS)?;
         b.load_stopwords(NAME_STOPWORDS);
         b.org_words = word_set(ORG_WORDS);
         Ok(b)
@@ -288,6 +403,12 @@ impl GazetteerBuilder {
         self.add_sense(alias, sense);
     }
 
+    /// A demonym's plural noun ("Iraqis"): an adjective-form alias marked plural (the people, not the state).
+    fn add_demonym_plural(&mut self, entry: u32, plural: &str) {
+        self.add_alias(entry, plural, MentionForm::Adjective);
+        self.set_flag(entry, plural, |s| s.plural = true);
+    }
+
     fn set_flag(&mut self, entry: u32, alias: &str, set: impl Fn(&mut Sense)) -> bool {
         let key = normalize(alias);
         let Some(&slot) = self.index.get(&key) else { return false };
@@ -323,6 +444,8 @@ impl GazetteerBuilder {
                 sector: None,
                 aliases: Vec::new(),
                 roles: Vec::new(),
+                born: None,
+                died: None,
             });
             // ISO short names such as "Korea (Democratic People's Republic of)" never occur in prose.
             if !short.contains('(') && !short.contains(',') {
@@ -348,7 +471,7 @@ impl GazetteerBuilder {
             for a in adjectives {
                 self.add_alias(idx, &a, MentionForm::Adjective);
                 if let Some(plural) = demonym_plural(&a) {
-                    self.add_alias(idx, &plural, MentionForm::Adjective);
+                    self.add_demonym_plural(idx, &plural);
                 }
             }
         }
@@ -368,6 +491,8 @@ impl GazetteerBuilder {
                     sector: None,
                     aliases: Vec::new(),
                     roles: Vec::new(),
+                    born: None,
+                    died: None,
                 });
             }
             let Some(&idx) = self.by_country.get(code) else {
@@ -384,7 +509,7 @@ impl GazetteerBuilder {
                 "adj" => {
                     self.add_alias(idx, value, MentionForm::Adjective);
                     if let Some(plural) = demonym_plural(value) {
-                        self.add_alias(idx, &plural, MentionForm::Adjective);
+                        self.add_demonym_plural(idx, &plural);
                     }
                 }
                 "capital" => self.add_alias(idx, value, MentionForm::Metonym),
@@ -451,6 +576,8 @@ impl GazetteerBuilder {
                 sector,
                 aliases: Vec::new(),
                 roles: Vec::new(),
+                born: None,
+                died: None,
             });
             self.add_alias(idx, display, MentionForm::Name);
             for alias in names {
@@ -538,6 +665,8 @@ impl GazetteerBuilder {
                 sector: None,
                 aliases: Vec::new(),
                 roles: Vec::new(),
+                born: None,
+                died: None,
             });
             for alias in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
                 if !alias.chars().any(char::is_uppercase) {
@@ -600,8 +729,8 @@ impl GazetteerBuilder {
                 return Err(err(file, line, "until is before from"));
             }
             let id = format!("leader:{}", crate::registry::slug(name));
-            let idx = match self.by_id.get(&id) {
-                Some(&i) if self.entries[i as usize].kind == Kind::Person => i,
+            let idx = match self.by_id.get(&id).copied() {
+                Some(i) if self.entries[i as usize].kind == Kind::Person => i,
                 Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
                 None => self.add_entry(Entry {
                     id,
@@ -612,6 +741,8 @@ impl GazetteerBuilder {
                     sector: None,
                     aliases: Vec::new(),
                     roles: Vec::new(),
+                    born: None,
+                    died: None,
                 }),
             };
             let code = format!("{iso3}GOV");
@@ -654,6 +785,153 @@ impl GazetteerBuilder {
                         preferred: false,
                         plural: false,
                         surname: !alias.contains(' '),
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads `office_holders.tsv` (generated from CountryInfo and Phoenix, see the file's header): dated posts with
+    /// their CAMEO codes, and birth and death dates. A person is keyed by name and country: a name already listed
+    /// in leaders.tsv for the same country gains these terms and life dates; a namesake of another country is
+    /// another person. Only full names enter the automaton (a one-word name only once the document mentions the
+    /// country); a title with no country finds the others through [`Gazetteer::office_holder`]. A term never runs
+    /// past the holder's death.
+    fn load_office_holders(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+        for (line, l) in data_lines(text) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [name, aliases, iso3, code, title, from, until, born, died, source] = cols[..] else {
+                return Err(err(file, line, format!("expected 10 columns, got {}", cols.len())));
+            };
+            // The head of an international organisation holds a post of no state (`-`), coded as the body.
+            let igo = iso3 == "-";
+            if igo {
+                if !code.starts_with("IGO") || code.len() < 6 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(err(file, line, format!("bad organisation code {code:?}")));
+                }
+            } else if !self.by_country.contains_key(iso3) {
+                return Err(err(file, line, format!("unknown country {iso3}")));
+            } else if !code.starts_with(iso3)
+                || !matches!(code.len(), 6 | 9)
+                || !code.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                return Err(err(file, line, format!("bad code {code:?} for {iso3}")));
+            }
+            if !matches!(source, "CountryInfo" | "Phoenix" | "dyad") {
+                return Err(err(file, line, format!("unknown source {source:?}")));
+            }
+            let day = |s: &str, end: bool, what: &str| -> Result<Option<chrono::NaiveDate>, DataError> {
+                if s == "-" {
+                    return Ok(None);
+                }
+                month_date(s, end).map(Some).ok_or_else(|| err(file, line, format!("bad {what} {s:?}")))
+            };
+            let from_date = Some(month_date(from, false).ok_or_else(|| err(file, line, format!("bad from {from:?}")))?);
+            let born = life_date(born, false).ok_or_else(|| err(file, line, format!("bad born {born:?}")))?;
+            let died = life_date(died, true).ok_or_else(|| err(file, line, format!("bad died {died:?}")))?;
+            let mut until_date = day(until, true, "until")?;
+            if let (Some(u), Some(d)) = (until_date, died) {
+                until_date = Some(u.min(d));
+            }
+            if until_date.is_some_and(|u| Some(u) < from_date) {
+                return Err(err(file, line, "until is before from"));
+            }
+            if !name.chars().next().is_some_and(char::is_uppercase) {
+                return Err(err(file, line, format!("bad name {name:?}")));
+            }
+            let base = format!("leader:{}", crate::registry::slug(name));
+            let same_country = |b: &Self, id: &str| {
+                b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
+                    e.kind == Kind::Person
+                        && (e.country.as_deref().is_some_and(|c| same_state(c, iso3))
+                            || e.roles.iter().any(|r| r.country.as_deref() == Some(iso3)))
+                })
+            };
+            // A head of an organisation is the same person as a listed namesake of any state (Javier Solana).
+            let id = match same_country(self, &base) {
+                None | Some(true) => base,
+                Some(false) if igo => base,
+                Some(false) => format!("{base}-{}", iso3.to_lowercase()),
+            };
+            // The same person under another display name: the one listed person of this country that has this
+            // name among their names (leaders.tsv's "King Hassan II" has the alias "Hassan II"). A name two listed
+            // people share ("al-Assad") decides nothing.
+            let listed = std::iter::once(name)
+                .chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-"))
+                .filter_map(|a| self.index.get(&normalize(a)))
+                .find_map(|&slot| {
+                    let mut people = self.senses[slot].iter().filter_map(|sense| match sense.target {
+                        Target::Entry(i)
+                            if self.entries[i as usize].kind == Kind::Person
+                                && (igo
+                                    || self.entries[i as usize]
+                                        .country
+                                        .as_deref()
+                                        .is_some_and(|c| same_state(c, iso3))) =>
+                        {
+                            Some(i)
+                        }
+                        _ => None,
+                    });
+                    let first = people.next()?;
+                    people.all(|i| i == first).then_some(first)
+                });
+            let idx = match listed.or_else(|| self.by_id.get(&id).copied()) {
+                Some(i) if self.entries[i as usize].kind == Kind::Person => i,
+                Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
+                None => self.add_entry(Entry {
+                    id,
+                    name: name.to_string(),
+                    kind: Kind::Person,
+                    code: if igo { code.to_string() } else { iso3.to_string() },
+                    country: (!igo).then(|| iso3.to_string()),
+                    sector: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    born: None,
+                    died: None,
+                }),
+            };
+            let e = &mut self.entries[idx as usize];
+            e.born = e.born.or(born);
+            e.died = e.died.or(died);
+            let role = if title == "-" { code[3..6].to_lowercase() } else { title.to_string() };
+            if !e.roles.iter().any(|r| r.code.as_deref() == Some(code) && r.from == from_date && r.until == until_date)
+            {
+                e.roles.push(Role {
+                    role,
+                    country: (!igo).then(|| iso3.to_string()),
+                    // The head of an organisation is its executive: the organisation's code, sector GOV.
+                    sector: Some(if igo { "GOV".to_string() } else { code[3..6].to_string() }),
+                    seen: None,
+                    first_seen: None,
+                    from: from_date,
+                    until: until_date,
+                    code: Some(code.to_string()),
+                });
+            }
+            for alias in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
+                if !alias.chars().any(char::is_uppercase) {
+                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
+                }
+                let e = &mut self.entries[idx as usize];
+                if e.aliases.iter().any(|a| a == alias) {
+                    continue;
+                }
+                e.aliases.push(alias.to_string());
+                let one_word = !alias.trim().contains(' ');
+                self.add_sense(
+                    alias,
+                    Sense {
+                        target: Target::Entry(idx),
+                        form: MentionForm::Name,
+                        caps: caps_of(alias),
+                        contextual: one_word,
+                        personlike: false,
+                        preferred: false,
+                        plural: false,
+                        surname: one_word,
                     },
                 );
             }
@@ -711,6 +989,8 @@ impl GazetteerBuilder {
                 sector: None,
                 aliases: Vec::new(),
                 roles: p.roles,
+                born: None,
+                died: None,
             });
             for ph in &phrases {
                 self.add_phoenix_alias(idx, ph);
@@ -745,16 +1025,45 @@ impl GazetteerBuilder {
     }
 
     /// Compiles the automaton.
-    pub fn build(self) -> Gazetteer {
+    pub fn build(mut self) -> Gazetteer {
+        // The dead hold no office: a term never runs past its holder's death.
+        for e in &mut self.entries {
+            if let Some(d) = e.died {
+                for r in &mut e.roles {
+                    r.until = Some(r.until.map_or(d, |u| u.min(d)));
+                }
+            }
+        }
+        let mut holder_tokens: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.kind != Kind::Person || !e.roles.iter().any(|r| r.from.is_some() || r.until.is_some()) {
+                continue;
+            }
+            for a in &e.aliases {
+                for w in normalize(a).split(' ').filter(|w| w.len() >= 3) {
+                    let list = holder_tokens.entry(w.to_string()).or_default();
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+        }
+        // A contiguous NFA, not a DFA: with the office holders' ~25,000 patterns it builds in 0.65 s instead of
+        // 1.4 s, takes 57 MB of peak memory instead of 111 MB in `dyad bench actor-speed`, and matches a little
+        // faster (cache misses dominate at this size).
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&self.keys)
             // Only an absurd pattern count can fail here; fall back to an automaton that matches nothing.
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"));
         let role_words =
             self.roles.iter().filter(|r| !r.phrase.contains(' ')).map(|r| r.phrase.clone()).collect::<HashSet<_>>();
+        let mut holder_keys: Vec<String> = holder_tokens.keys().cloned().collect();
+        holder_keys.sort_unstable();
         Gazetteer {
+            holder_keys,
+            holder_tokens,
             role_words,
             entries: self.entries,
             roles: self.roles,
@@ -767,6 +1076,44 @@ impl GazetteerBuilder {
             by_country: self.by_country,
         }
     }
+}
+
+/// Whether two state codes are one state or a former state and its successor (a person who served both is one
+/// person: Gorbachev of SUN, Havel of CSK and CZE).
+fn same_state(a: &str, b: &str) -> bool {
+    const SUCCESSORS: [(&str, &str); 5] =
+        [("SUN", "RUS"), ("CSK", "CZE"), ("CSK", "SVK"), ("YUG", "SRB"), ("DDR", "DEU")];
+    a == b || SUCCESSORS.iter().any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
+}
+
+/// Whether `a` and `b` differ by one inserted, deleted or replaced byte (ASCII names after normalising).
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        return short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..];
+    }
+    short[prefix..] == long[prefix + 1..]
+}
+
+/// A birth or death date: `-` (none), `YYYY` (1 January, or with `end` 31 December) or `YYYY-MM-DD`. `None` when
+/// malformed.
+fn life_date(s: &str, end: bool) -> Option<Option<chrono::NaiveDate>> {
+    if s == "-" {
+        return Some(None);
+    }
+    if s.len() == 4 {
+        let y: i32 = s.parse().ok()?;
+        return chrono::NaiveDate::from_ymd_opt(y, if end { 12 } else { 1 }, if end { 31 } else { 1 }).map(Some);
+    }
+    if s.len() != 10 {
+        return None;
+    }
+    s.parse().ok().map(Some)
 }
 
 /// `YYYY-MM` or `YYYY-MM-DD`; a month alone is its first day, or with `end` its last.
@@ -938,6 +1285,62 @@ mod tests {
         assert!(b.load_places("x", "Aleppo\tSYR\ttown\t-\t-\n").is_err());
         assert!(b.load_places("x", "Aleppo\tSYR\tcity\t-\tsometimes\n").is_err());
         assert!(b.load_places("x", "Aleppo\tSYR\tcity\n").is_err());
+    }
+
+    #[test]
+    fn office_holder_files_load_with_terms_and_lives() {
+        let g = GazetteerBuilder::builtin().unwrap().build();
+        let find = |id: &str| &g.entries[g.by_id[id] as usize];
+        let nakasone = find("leader:yasuhiro-nakasone");
+        assert_eq!(nakasone.born.map(|d| d.year()), Some(1918));
+        assert!(nakasone.roles.iter().any(|r| r.code.as_deref() == Some("JPNGOV")));
+        // Kim Il Sung died on 1994-07-08: no term of his runs past it.
+        let kim = find("leader:kim-il-sung");
+        assert_eq!(kim.died, chrono::NaiveDate::from_ymd_opt(1994, 7, 8));
+        assert!(kim.roles.iter().all(|r| r.until.is_some_and(|u| u <= kim.died.unwrap())));
+        // Heads of organisations hold a post of no state.
+        let annan = find("leader:kofi-annan");
+        assert!(annan.roles.iter().any(|r| r.country.is_none() && r.code.as_deref() == Some("IGOUNO")));
+        let on = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        let name = |r: Option<(u32, usize, bool)>| r.map(|(i, _, now)| (g.entries[i as usize].id.clone(), now));
+        assert_eq!(
+            name(g.office_holder("Zhao", "premier", on(1987, 3, 27))),
+            Some(("leader:zhao-ziyang".into(), true))
+        );
+        assert_eq!(name(g.office_holder("Zhao", "premier", None)), None);
+        // A near spelling ("Bouteflicka"), and out of term the only holder ever of the title.
+        assert!(g.office_holder("Bouteflicka", "president", on(2005, 1, 1)).is_some());
+        assert_eq!(g.office_holder("Nobodyknown", "president", on(2005, 1, 1)), None);
+    }
+
+    #[test]
+    fn office_holders_report_bad_lines() {
+        let mut b = builder_with(true);
+        let good = "A B\t-\tJPN\tJPNGOV\tprime minister\t1982-11-26\t1987-11-06\t1918\t-\tCountryInfo\n";
+        b.load_office_holders("x", good).unwrap();
+        for bad in [
+            "A B\t-\tJPN\tJPNGOV\tprime minister\t1982-11-26\t1987-11-06\t1918\t-\n",
+            "A B\t-\tZZZ\tZZZGOV\tpm\t1982-11-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tCHNGOV\tpm\t1982-11-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1982-13-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1988-11-26\t1987-11-06\t-\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1982-11-26\t1987-11-06\t19x8\t-\tdyad\n",
+            "A B\t-\tJPN\tJPNGOV\tpm\t1982-11-26\t1987-11-06\t-\t-\twikipedia\n",
+            "A B\t-\t-\tJPNGOV\tpm\t1982-11-26\t-\t-\t-\tdyad\n",
+        ] {
+            let e = b.load_office_holders("office_holders.tsv", &format!("# header\n{bad}")).unwrap_err();
+            assert_eq!((e.file.as_str(), e.line), ("office_holders.tsv", 2), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn one_edit_spellings() {
+        assert!(one_edit("gbagbo", "gbago"));
+        assert!(one_edit("bouteflika", "bouteflicka"));
+        assert!(one_edit("jabir", "jaber"));
+        assert!(one_edit("palme", "palme"));
+        assert!(!one_edit("palme", "palmerx"));
+        assert!(!one_edit("jabir", "jaxex"));
     }
 
     #[test]

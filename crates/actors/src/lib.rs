@@ -27,10 +27,16 @@
 //! of the article, which is exactly what a dated role needs, so most people are learned. Heads of state and
 //! government and foreign ministers are the exception: news says "Putin" or "al-Bashir" with no title, so
 //! `data/leaders.tsv` lists them with dated terms, and a surname shared by two office holders ("Bush") resolves to
-//! the one in office on the document's date; a role the text itself gives still wins. External PETRARCH/TABARI
-//! dictionaries can be added ([`GazetteerBuilder::add_phoenix`]) for their dated roles.
+//! the one in office on the document's date; a role the text itself gives still wins. Behind them,
+//! `data/office_holders.tsv` (generated from CountryInfo and Phoenix: heads of state and government 1960–2011,
+//! cabinets 2003–2011, birth and death dates) and `data/igo_heads.tsv` are known by full name, and a title with no
+//! country ("Premier Zhao", "King Hassan") finds its holder on the document's date through an index of name words
+//! ([`Gazetteer`]'s office-holder lookup); out of office a listed person is of their country's elite (ELI), and the
+//! dead hold no office. Birth and death dates also date year-less pages ([`anniversary_year`]). External
+//! PETRARCH/TABARI dictionaries can be added ([`GazetteerBuilder::add_phoenix`]) for their dated roles.
 #![deny(missing_docs)]
 
+mod anniversary;
 mod cues;
 mod data;
 mod model;
@@ -39,6 +45,7 @@ pub mod phoenix;
 mod registry;
 mod sentences;
 
+pub use anniversary::{AnniversaryYear, anniversary_year};
 pub use data::{DataError, Gazetteer, GazetteerBuilder};
 pub use model::{Actor, Kind, Mention, MentionForm, Role, cameo_code};
 pub use normalize::{Normalized, normalize};

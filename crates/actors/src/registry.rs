@@ -348,7 +348,10 @@ impl Registry {
     fn adopt_entry(&mut self, e: &Entry, date: Option<NaiveDate>) -> u32 {
         let code = entry_code(e, date);
         if let Some(&p) = self.by_id.get(&e.id) {
-            self.people[p as usize].code = code;
+            // Undated, a role the text gave the person earlier beats the first of their listed terms.
+            if date.is_some() || e.roles.len() < 2 {
+                self.people[p as usize].code = code;
+            }
             return p;
         }
         let current = e.roles.iter().find(|r| r.valid_on(date));
@@ -436,8 +439,20 @@ fn entry_code(e: &Entry, date: Option<NaiveDate>) -> String {
     if let Some(r) = e.roles.iter().find(|r| r.valid_on(date) && r.code.as_deref().is_some_and(|c| c.len() > 3)) {
         return r.code.clone().unwrap_or_default();
     }
-    // No role valid then: the person is only of their country.
-    e.country.clone().unwrap_or_else(|| e.code.clone())
+    // No role valid then: out of office, the person is of their country's elite (CAMEO ELI, as PETRARCH's
+    // dictionaries code office holders before and after their terms).
+    let country = e.country.clone().unwrap_or_else(|| e.code.clone());
+    if after_office(e, date) { format!("{country}ELI") } else { country }
+}
+
+/// Whether a listed person holds none of their listed posts on `date` (before or after them: a politician of
+/// their country's elite, CAMEO ELI).
+fn after_office(e: &Entry, date: Option<NaiveDate>) -> bool {
+    date.is_some()
+        && e.kind == Kind::Person
+        && e.country.is_some()
+        && e.roles.iter().any(|r| r.from.is_some() || r.until.is_some())
+        && !e.roles.iter().any(|r| r.valid_on(date))
 }
 
 /// CAMEO sectors of a state's own organs: its government, legislature, judiciary, police and military.
@@ -619,8 +634,30 @@ impl Document<'_> {
                     e = hits[*h].end;
                     of_country = Some(b + 2);
                 }
+                // "Premier Zhao", "King Hassan": a title with no country names the listed holder of such a post on
+                // the document's date, who gives the country and sector.
+                let mut holder = None;
+                if info.country.is_none()
+                    && info.org_code.is_none()
+                    && let Some((ei, k, on_date)) = gaz.office_holder(name, &info.text, self.date)
+                {
+                    let entry = &gaz.entries[ei as usize];
+                    let r = &entry.roles[k];
+                    info.country = r.country.clone();
+                    if r.country.is_none() {
+                        // The head of an international organisation: the organisation's code.
+                        info.org_code = r.code.clone();
+                    }
+                    // Out of term on the date, the text's own title gives the sector.
+                    if on_date || info.sector.is_none() {
+                        info.sector = r.sector.clone();
+                    }
+                    holder = Some(self.reg.adopt_entry(entry, self.date));
+                }
                 let doc_people: Vec<u32> = self.people.iter().map(|x| x.0).collect();
-                let found = if single {
+                let found = if holder.is_some() {
+                    holder
+                } else if single {
                     self.surname(name).filter(|&p| self.reg.country_ok(p, info.country.as_deref()))
                 } else {
                     self.reg.find_person(name, info.country.as_deref(), &doc_people)
@@ -693,9 +730,28 @@ impl Document<'_> {
         }
 
         // Role phrases without a name: a later mention of a known person, or an unnamed agent of a country.
+        // A person role in apposition to a listed person ("José Raúl Mulino, Panama's president") is left for that
+        // person (the dictionary actors below), whose office it names.
+        let listed_hits: Vec<bool> = units
+            .iter()
+            .enumerate()
+            .map(|(k, u)| {
+                !consumed[k]
+                    && matches!(*u, Unit::Hit(x) if matches!(hits[x].sense.target,
+                        Target::Entry(e) if gaz.entries[e as usize].kind == Kind::Person))
+            })
+            .collect();
+        let after_listed = |first: usize| {
+            let mut k = first;
+            if k >= 1 && is_det(&units[k - 1], sentence, &toks) {
+                k -= 1;
+            }
+            k >= 2 && is_tok(&units[k - 1], sentence, &toks, ",") && listed_hits[k - 2]
+        };
         for ph in phrases.iter_mut().filter(|p| !p.used) {
             let (ps, pe) = (unit_start(&units[ph.first], &hits, &toks), unit_end(&units[ph.last], &hits, &toks));
             match ph.class {
+                RoleClass::Person if after_listed(ph.first) => continue,
                 RoleClass::Person => {
                     if let Some(p) = self.role_anaphor(&ph.info) {
                         out.extend(self.person_mention(p, text, ps, pe, offset, MentionForm::RoleAnaphor, None));
@@ -727,6 +783,11 @@ impl Document<'_> {
 
         // A listed person's title and country ("Russian President Vladimir Putin") are one mention with the name.
         let mut title_start: Vec<Option<usize>> = vec![None; units.len()];
+        // The sector of the title word right before such a name ("Foreign Minister": GOV).
+        let mut title_sector: Vec<Option<String>> = vec![None; units.len()];
+        let mut title_modified = vec![false; units.len()];
+        // The state the title names ("Serbian President X"), when it does.
+        let mut title_country: Vec<Option<String>> = vec![None; units.len()];
         // Units of a merged "Cuban counterpart <leader>": a possessive right before it only points at the partner.
         let mut counterpart_title = vec![false; units.len()];
         for (u, unit) in units.iter().enumerate() {
@@ -751,11 +812,28 @@ impl Document<'_> {
                 && !consumed[j - 1]
                 && matches!(units[j - 1], Unit::Hit(x) if matches!(hits[x].sense.target,
                     Target::Entry(c) if gaz.entries[c as usize].kind == Kind::Country
-                        && gaz.entries[c as usize].country == person.country))
+                        && (gaz.entries[c as usize].country == person.country
+                            || person.roles.iter().any(|r| r.country.is_some()
+                                && r.country == gaz.entries[c as usize].country))))
             {
                 j -= 1;
+                if let Unit::Hit(x) = units[j]
+                    && let Target::Entry(c) = hits[x].sense.target
+                {
+                    title_country[u] = gaz.entries[c as usize].country.clone();
+                }
             }
             if j < u {
+                if let Unit::Hit(x) = units[u - 1]
+                    && let Target::Role(r) = hits[x].sense.target
+                {
+                    title_sector[u] = gaz.roles[r as usize].sector.clone();
+                }
+                // "former President X": a modifier with a sector of its own (ELI) gives the title's.
+                if let Some(sec) = (j..u).find_map(|k| modifier_sector(&units[k], &hits, &gaz)) {
+                    title_sector[u] = Some(sec.to_string());
+                    title_modified[u] = true;
+                }
                 title_start[u] = Some(unit_start(&units[j], &hits, &toks));
                 consumed[j..u].fill(true);
                 let counterpart = (j..u).any(|k| {
@@ -815,7 +893,50 @@ impl Document<'_> {
                     Some(s) => (s, MentionForm::Role),
                     None => (hit.start, hit.sense.form),
                 };
-                out.extend(self.entry_mention(e, form, text, start, hit.end, offset));
+                let mut m = self.entry_mention(e, form, text, start, hit.end, offset);
+                if self.date.is_none()
+                    && e.roles.len() > 1
+                    && let (Some(m), Some(&p)) = (m.as_mut(), self.reg.by_id.get(&e.id))
+                    && self.reg.people[p as usize].roles.iter().any(|r| r.seen.is_some() || r.from.is_none())
+                {
+                    m.code = self.reg.people[p as usize].code.clone();
+                }
+                // The title the text gives names the office: with no document date (when every listed term fits),
+                // when none of the listed terms covers the date (the text reports the person in that office,
+                // whenever it was), and when a modifier such as "former" gives a sector of its own.
+                let out_of_office = !e.roles.iter().any(|r| r.valid_on(self.date));
+                // The dead hold no office, whatever title the text recalls ("founding President Kim Il-sung").
+                let dead = e.died.is_some_and(|d| self.date.is_some_and(|t| d < t));
+                if (self.date.is_none() && e.roles.len() > 1 || (out_of_office && !dead) || title_modified[u])
+                    && let (Some(m), Some(sector)) = (m.as_mut(), title_sector[u].as_deref())
+                {
+                    if title_country[u].is_some() {
+                        m.country = title_country[u].clone();
+                    }
+                    m.code = cameo_code(m.country.as_deref(), Some(sector));
+                    m.sector = Some(sector.to_string());
+                    if let Some(&p) = self.reg.by_id.get(&e.id) {
+                        self.reg.people[p as usize].code = m.code.clone();
+                    }
+                }
+                if e.kind == Kind::Country
+                    && let Some(m) = m.as_mut()
+                {
+                    // A capital acting ("Tehran rejected ...", not "in Tehran") stands for the state's government, and
+                    // a demonym used as a plural noun ("Palestinians", "Algerians") for its people (CAMEO CVL).
+                    let sector = if hit.sense.form == MentionForm::Metonym && acting_capital(sentence, hit.start) {
+                        Some("GOV")
+                    } else if hit.sense.form == MentionForm::Adjective && hit.sense.plural {
+                        Some("CVL")
+                    } else {
+                        None
+                    };
+                    if let Some(sec) = sector {
+                        m.code = cameo_code(m.country.as_deref(), Some(sec));
+                        m.sector = Some(sec.to_string());
+                    }
+                }
+                out.extend(m);
             }
         }
 
@@ -1107,9 +1228,17 @@ impl Document<'_> {
         offset: usize,
     ) -> Option<Mention> {
         let current = e.roles.iter().find(|r| r.valid_on(self.date));
-        let sector = e.sector.clone().or_else(|| current.and_then(|r| r.sector.clone()));
-        // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date.
-        let country = current.and_then(|r| r.country.clone()).or_else(|| e.country.clone());
+        let sector = e
+            .sector
+            .clone()
+            .or_else(|| current.and_then(|r| r.sector.clone()))
+            .or_else(|| after_office(e, self.date).then(|| "ELI".to_string()));
+        // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date, and
+        // the head of an international organisation (a post of no state) is of none while in it.
+        let country = match current {
+            Some(r) if r.country.is_none() && r.code.as_deref().is_some_and(|c| c.starts_with("IGO")) => None,
+            _ => current.and_then(|r| r.country.clone()).or_else(|| e.country.clone()),
+        };
         make_mention(
             full,
             s,
@@ -1196,6 +1325,8 @@ impl Document<'_> {
                 && sentence.get(prev.end..h.start) == Some(" ")
             {
                 prev.end = h.end;
+                // "Iraqi Kurds": a community, the people of the first state.
+                prev.sense.plural |= h.sense.plural;
                 continue;
             }
             merged.push(h);
@@ -1357,7 +1488,30 @@ impl Document<'_> {
             while j > 0 && role_of(&units[j - 1]).is_some_and(|r| r.class == RoleClass::Modifier) {
                 j -= 1;
             }
+            if class == RoleClass::Person
+                && let Some(sec) = (j..i).find_map(|m| modifier_sector(&units[m], hits, gaz))
+            {
+                info.sector = Some(sec.to_string());
+            }
             let mut k = j;
+            // "French paper workers", "Nicaragua's Sandinista government": one word between a country and a body
+            // word belongs to the body: a capitalised one after any country name, a lowercase one only after a
+            // demonym (never a verb: "Israel killed civilians").
+            if class == RoleClass::Group && k > 1 && entry_of(&units[k - 1]).is_none() {
+                let country_at = |u: usize| entry_of(&units[u]).is_some_and(|e| e.kind == Kind::Country);
+                let demonym_at = |u: usize| {
+                    country_at(u) && matches!(units[u], Unit::Hit(h) if hits[h].sense.form == MentionForm::Adjective)
+                };
+                let gap = tok_text(&units[k - 1], sentence, toks).filter(|w| {
+                    w.chars().all(char::is_alphabetic) && !gaz.stopwords.contains(&normalize(w)) && w.len() > 2
+                });
+                let capital = gap.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                let after_country =
+                    country_at(k - 2) || (k > 2 && is_possessive(&units[k - 2], sentence, toks) && country_at(k - 3));
+                if gap.is_some() && ((capital && after_country) || (!capital && demonym_at(k - 2))) {
+                    k -= 1;
+                }
+            }
             if k > 0 && is_possessive(&units[k - 1], sentence, toks) {
                 k -= 1;
             }
@@ -1722,6 +1876,30 @@ fn speech_before(
     }
 }
 
+/// Whether a capital at byte `start` is the subject that acts: it opens the sentence, alone or among other
+/// capitalised names joined by "and" ("Tehran and Riyadh restored ties"), or it is the agent of a passive ("an
+/// admission by Moscow"). A capital after a verb or a preposition ("visited Algiers", "in Tehran") is a place.
+fn acting_capital(sentence: &str, start: usize) -> bool {
+    let before = sentence.get(..start).unwrap_or("");
+    let words: Vec<&str> =
+        before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return true;
+    }
+    words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "or" | "both" | "the"))
+        && !words.first().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "in" | "at" | "from" | "to" | "on"))
+}
+
+/// The sector a modifier gives the role it precedes ("former": ELI), if the unit is such a modifier.
+fn modifier_sector<'g>(u: &Unit, hits: &[Hit], gaz: &'g Gazetteer) -> Option<&'g str> {
+    let Unit::Hit(h) = *u else { return None };
+    let Target::Role(r) = hits[h].sense.target else { return None };
+    let role = &gaz.roles[r as usize];
+    (role.class == RoleClass::Modifier).then_some(role.sector.as_deref()).flatten()
+}
+
 /// Whether a unit is a role word of the modifier class ("former", "late").
 fn is_modifier(u: &Unit, hits: &[Hit], gaz: &Gazetteer) -> bool {
     matches!(*u, Unit::Hit(h) if matches!(hits[h].sense.target,
@@ -1740,9 +1918,26 @@ fn is_name_word(w: &str, gaz: &Gazetteer) -> bool {
 
 /// The start of the name word that ends one space before `start` (and after `floor`), if any.
 fn name_word_before(sentence: &str, start: usize, floor: usize, gaz: &Gazetteer) -> Option<usize> {
-    let before = sentence.get(floor..start)?.strip_suffix(' ')?;
+    let text = sentence.get(floor..start)?;
+    // "Jaber al-Ahmad al-Sabah": a particle joined by a hyphen, right after a name word, is inside that name
+    // (the particle and the word before it count as one name word).
+    if let Some(p) = NAME_HYPHEN_PARTICLES.iter().find(|p| text.ends_with(*p)) {
+        let before = text[..text.len() - p.len()].strip_suffix(' ')?;
+        let word = before.rsplit(char::is_whitespace).next()?;
+        return is_name_piece(word, gaz).then(|| start - p.len() - 1 - word.len());
+    }
+    let before = text.strip_suffix(' ')?;
     let word = before.rsplit(char::is_whitespace).next()?;
     is_name_word(word, gaz).then(|| start - 1 - word.len())
+}
+
+/// Particles written joined to the next word of a name ("al-Sabah", "ul-Haq").
+const NAME_HYPHEN_PARTICLES: [&str; 8] = ["al-", "el-", "Al-", "El-", "ul-", "ud-", "ad-", "as-"];
+
+/// A name word, or one with a joined particle ("al-Ahmad").
+fn is_name_piece(word: &str, gaz: &Gazetteer) -> bool {
+    let rest = NAME_HYPHEN_PARTICLES.iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word);
+    is_name_word(rest, gaz)
 }
 
 /// The end of the name word that starts one space after `end` (and before `ceil`), if any.

@@ -53,7 +53,7 @@ const ROWS: &[(&str, &[&str])] = &[
     // No person without a cue, and none from outlets, places, days, months or organisations.
     ("Reuters said the talks failed.", &["!Reuters@"]),
     ("Monday said to be the day of the vote.", &["!Monday@"]),
-    ("Washington said the sanctions would stay.", &["!Washington@", "Washington=USA"]),
+    ("Washington said the sanctions would stay.", &["!Washington@", "Washington=USAGOV"]),
     ("Politico said the aid had been paused.", &["!Politico@"]),
     ("Officials said the vote was delayed.", &["!Officials@"]),
     ("Norsk Hydro said its plants were safe.", &["Norsk Hydro@"]),

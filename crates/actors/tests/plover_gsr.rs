@@ -2,10 +2,11 @@
 //! gold source and target actors among the mentions this crate resolves? The sentences go through one registry in
 //! file order, as `dyad bench plover` runs them, and split as it splits them: sentences at an even 0-based index
 //! (the header record is not a sentence) are the dev half that rules may be tuned on; odd ones are held out. Set `GSR_FAILURES=dev` (or `held-out`,
-//! `all`) to print each sentence whose actors are not both found, with the mentions resolved. Set `GSR_PHOENIX=1`
+//! `all`) to print each sentence (with `GSR_SLOTS=1` also each missed actor slot) whose actors are not both found, with the mentions resolved. Set `GSR_PHOENIX=1`
 //! to add the PETRARCH/Phoenix actor dictionaries of ../shared/bench/dictionaries to the built-in data.
 //!
-//! Run: `cargo test -p dyad-actors --test plover_gsr -- --nocapture`.
+//! Run: `cargo test -p dyad-actors --test plover_gsr -- --nocapture`. The shared data is looked for in `../shared`
+//! next to the repository, or in `DYAD_SHARED` when set (a worktree elsewhere: `DYAD_SHARED=/work/shared`).
 
 use dyad_actors::{GazetteerBuilder, Mention, Registry, split_sentences};
 use serde_json::Value;
@@ -17,7 +18,7 @@ fn registry() -> Registry {
     if std::env::var_os("GSR_PHOENIX").is_none() {
         return Registry::new();
     }
-    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/bench/dictionaries"));
+    let dir = shared().join("bench/dictionaries");
     let mut builder = GazetteerBuilder::builtin().expect("built-in data loads");
     for file in ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
         if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
@@ -27,9 +28,15 @@ fn registry() -> Registry {
     Registry::with_gazetteer(Arc::new(builder.build()))
 }
 
+/// The shared data directory: `DYAD_SHARED`, else `../shared` next to the repository.
+fn shared() -> PathBuf {
+    std::env::var_os("DYAD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
+}
+
 fn gsr() -> Option<Vec<Value>> {
-    let p =
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/bench/plover-gsr/PLOVER_GSR_CAMEO.json"));
+    let p = shared().join("bench/plover-gsr/PLOVER_GSR_CAMEO.json");
     match std::fs::read_to_string(&p) {
         Ok(text) => serde_json::from_str(&text).ok(),
         Err(_) => {
@@ -84,7 +91,7 @@ fn locate(text: &str, actor_text: &str) -> Option<(usize, usize)> {
 }
 
 /// Per gold actor slot: (located, a mention over its text has the gold country, ... and the gold sector too).
-fn slot_hits(text: &str, v: &Value, mentions: &[Mention]) -> Vec<(bool, bool, bool)> {
+fn slot_hits(text: &str, v: &Value, mentions: &[Mention], show: bool) -> Vec<(bool, bool, bool)> {
     let Some(actors) = v.as_array() else { return Vec::new() };
     actors
         .iter()
@@ -102,6 +109,14 @@ fn slot_hits(text: &str, v: &Value, mentions: &[Mention]) -> Vec<(bool, bool, bo
                 (m.country.as_deref() == Some(code.as_str()) || m.code.starts_with(&code))
                     && sector.as_deref().is_none_or(|g| m.sector.as_deref() == Some(g) || m.code.ends_with(g))
             });
+            if show && !with_sector {
+                let got: Vec<String> = over.iter().map(|m| format!("{}={}", m.text, m.code)).collect();
+                println!(
+                    "    slot {:?} want {code}/{} got {got:?}",
+                    a.get("actorText"),
+                    sector.as_deref().unwrap_or("-")
+                );
+            }
             Some((true, country, with_sector))
         })
         .collect()
@@ -148,19 +163,20 @@ fn gold_actors_are_resolved_on_the_plover_gsr() {
         t.source += usize::from(src);
         t.target += usize::from(tgt);
         t.both += usize::from(src && tgt);
-        let mut slots = slot_hits(text, &r["source"], &mentions);
-        slots.extend(slot_hits(text, &r["target"], &mentions));
-        let located: Vec<_> = slots.iter().filter(|x| x.0).collect();
-        t.slots += located.len();
-        t.slot_country += located.iter().filter(|x| x.1).count();
-        t.slot_sector += located.iter().filter(|x| x.2).count();
-        let slots_ok = located.iter().all(|x| x.2);
         let wanted = match show.as_str() {
             "dev" => split == 0,
             "held-out" => split == 1,
             "all" => true,
             _ => false,
         };
+        let show_slots = wanted && std::env::var_os("GSR_SLOTS").is_some();
+        let mut slots = slot_hits(text, &r["source"], &mentions, show_slots);
+        slots.extend(slot_hits(text, &r["target"], &mentions, show_slots));
+        let located: Vec<_> = slots.iter().filter(|x| x.0).collect();
+        t.slots += located.len();
+        t.slot_country += located.iter().filter(|x| x.1).count();
+        t.slot_sector += located.iter().filter(|x| x.2).count();
+        let slots_ok = located.iter().all(|x| x.2);
         if wanted && !(src && tgt && slots_ok) {
             let flag = |ok: bool, c: &'static str| if ok { "" } else { c };
             println!("--- {n} [{}{}{}] {text}", flag(src, "S"), flag(tgt, "T"), flag(slots_ok, "x"));

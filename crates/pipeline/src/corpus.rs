@@ -42,8 +42,14 @@ impl Corpus {
         Corpus { coder, articles: Vec::new(), coded: Vec::new() }
     }
 
-    /// Codes and keeps one article.
-    pub fn add(&mut self, article: Article) {
+    /// Codes and keeps one article. A page without a year that dates itself through an anniversary of a listed
+    /// person is dated from it first ([`year_from_text`]).
+    pub fn add(&mut self, mut article: Article) {
+        if article.published.is_none()
+            && let Some(published) = year_from_text(&article)
+        {
+            article.published = Some(published);
+        }
         let coded = self.coder.code(&article, anchor_of(&article));
         self.articles.push(article);
         self.coded.push(coded);
@@ -99,6 +105,30 @@ pub fn story_meta(article: &Article) -> DocumentMeta {
         published: article.published.as_ref().map(|p| p.date),
         credits: agencies_in(&body).into_iter().map(str::to_string).collect(),
     }
+}
+
+/// The publication date a page without a year gives through its own text: the year of an anniversary of a
+/// listed person ("the 105th birth anniversary of Kim Il-sung": 1912 + 105 = 2017, see
+/// [`dyad_actors::anniversary_year`]) with the month and day of its year-less dateline. Of the dateline's
+/// readings ([`Article::published_candidates`]), the one in that year is taken; `None` when the page has no such
+/// reading or no anniversary, or when the readings were narrowed by a weekday and none falls in that year.
+pub fn year_from_text(article: &Article) -> Option<Published> {
+    let first = article.published_candidates.first()?;
+    let text: String = std::iter::once(article.title.as_deref().unwrap_or(""))
+        .chain(article.body.iter().map(|b| b.text.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let found = dyad_actors::anniversary_year(&text)?;
+    let day = first.first_day();
+    let date = NaiveDate::from_ymd_opt(found.year, day.month(), day.day())?;
+    if !article.published_candidates.iter().any(|c| c.first_day() == date) {
+        return None;
+    }
+    Some(Published {
+        date: DateValue::from_naive(date).ok()?,
+        evidence: format!("{} ({})", found.evidence, found.basis),
+        basis: "anniversary".to_string(),
+    })
 }
 
 /// The publication date a page without a year takes from the dates of the other pages of its story.

@@ -22,6 +22,7 @@ mod lines;
 
 pub use corpus::{
     Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, event_input, story_meta, year_from_story,
+    year_from_text,
 };
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
 

@@ -20,7 +20,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let record = match std::fs::read(path) {
             Ok(bytes) => match dyad_page::extract(&name, &bytes) {
-                Ok(article) => serde_json::to_value(&article)?,
+                Ok(mut article) => {
+                    // A page without a year may date itself ("the 105th birth anniversary of Kim Il-sung").
+                    if article.published.is_none() {
+                        article.published = dyad_pipeline::year_from_text(&article);
+                    }
+                    serde_json::to_value(&article)?
+                }
                 Err(e) => skipped(&name, &e.to_string()),
             },
             Err(e) => skipped(&name, &e.to_string()),

@@ -234,7 +234,11 @@ fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleL
         .into_iter()
         .zip(articles)
         .map(|((doc, _), result)| match result {
-            Ok(article) => {
+            Ok(mut article) => {
+                // A page without a year may date itself ("the 105th birth anniversary of Kim Il-sung").
+                if article.published.is_none() {
+                    article.published = dyad_pipeline::year_from_text(&article);
+                }
                 let c = coder.code(&article, anchor_of(&article));
                 people.touch(c.mentions.iter().map(|m| &m.mention));
                 let parsed = parsed_document(&article, &c).cited_as(&doc.hash);
