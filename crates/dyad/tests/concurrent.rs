@@ -85,7 +85,7 @@ fn wait_all(mut children: Vec<Child>, started: Instant) -> Vec<String> {
 ///
 /// The processes commit pages in an interleaved order, and ids follow that order: a story's id is its first
 /// page's, an event's id its first report's. So events are compared without their id and story id, with their
-/// mentions sorted, and stories by their member pages; what is compared is which reports make one event, what it
+/// mentions sorted, stories by their member pages, and actors with their aliases sorted; what is compared is which reports make one event, what it
 /// is, and which pages make one story.
 fn query(db: &Path, args: &[&str]) -> Vec<String> {
     let text = run_db(db, args);
@@ -113,6 +113,16 @@ fn query(db: &Path, args: &[&str]) -> Vec<String> {
                     .collect();
                 files.sort();
                 files.join(" ")
+            })
+            .collect(),
+        // Aliases are kept in the order first seen, which is commit order.
+        "actors" => jsonl(&text)
+            .into_iter()
+            .map(|mut a| {
+                if let Some(serde_json::Value::Array(aliases)) = a.get_mut("aliases") {
+                    aliases.sort_by_key(|x| x.to_string());
+                }
+                a.to_string()
             })
             .collect(),
         _ => text.lines().map(str::to_string).collect(),
@@ -161,18 +171,21 @@ fn three_processes_store_each_page_once_and_equal_a_sequential_run() {
         &["ingest", a.to_str().expect("utf-8"), b.to_str().expect("utf-8"), c.to_str().expect("utf-8")],
     );
     let total = count_of(&counts_line(&once), "documents");
-    assert!(total > 2 * PAGES, "sequential run stored only {total} documents:\n{once}");
+    let articles = count_of(&counts_line(&once), "articles");
+    assert!(articles > 2 * PAGES, "sequential run stored only {articles} articles:\n{once}");
 
-    // Every page once: the new pages of the three processes add up to the sequential run's documents.
+    // Every page once: the new pages of the three processes add up to the sequential run's articles (a skipped
+    // page, here the French one, may be counted as skipped by each process that read it, and is stored once).
     let added: usize = outputs
         .iter()
         .map(|out| {
             let summary = out.lines().find(|l| l.starts_with("pages ")).unwrap_or_else(|| panic!("no summary:\n{out}"));
-            count_of(summary, "new") + count_of(summary, "skipped")
+            count_of(summary, "new")
         })
         .sum();
-    assert_eq!(added, total, "pages stored by the three processes\n{outputs:#?}");
+    assert_eq!(added, articles, "pages stored by the three processes\n{outputs:#?}");
     assert_eq!(count_of(&counts_line(&settle), "documents"), total);
+    assert_eq!(count_of(&counts_line(&settle), "articles"), articles);
 
     for args in [
         &["events", "--format", "jsonl"][..],

@@ -14,7 +14,6 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::io::Write;
 use std::os::unix::fs::{PermissionsExt, symlink};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

@@ -13,7 +13,6 @@
 
 use anyhow::Context;
 use dyad_actors::{Actor, Registry};
-use dyad_page::PageError;
 use dyad_pipeline::{Coder, anchor_of};
 use dyad_store::convert::{actor_of, parsed_document};
 use super::inputs::{self, Page, Skip, Source};
@@ -145,20 +144,40 @@ fn select(
     Ok(out)
 }
 
-type Extracted = (Selected, Vec<Result<dyad_page::Article, PageError>>);
+type Extracted = (Selected, Vec<Result<dyad_page::Article, String>>);
 
-fn extract(mut selected: Selected) -> Extracted {
+fn extract(mut selected: Selected, max_sentences: usize) -> Extracted {
     let articles = selected
         .fresh
         .par_iter()
-        .map(|(_, page)| match page.fetch_year() {
-            // A crawl's fetch time is the page's "now": it bounds year-less and inferred dates.
-            Some(year) => dyad_page::extract_in_year(&page.name, &page.bytes, year),
-            None => dyad_page::extract(&page.name, &page.bytes),
+        .map(|(_, page)| {
+            let article = match page.fetch_year() {
+                // A crawl's fetch time is the page's "now": it bounds year-less and inferred dates.
+                Some(year) => dyad_page::extract_in_year(&page.name, &page.bytes, year),
+                None => dyad_page::extract(&page.name, &page.bytes),
+            }
+            .map_err(|e| e.to_string())?;
+            check_sentences(&article, max_sentences)?;
+            Ok(article)
         })
         .collect();
     selected.fresh.iter_mut().for_each(|(_, page)| page.bytes = Vec::new());
     (selected, articles)
+}
+
+/// Skips, before it is coded, an article with more than `max_sentences` sentences (0: no limit). Only an article
+/// whose text could hold that many (over 10 bytes a sentence) is split here, on the extraction pool, so a normal
+/// page costs nothing more and a 100,000-line page never reaches the (sequential) coder.
+fn check_sentences(article: &dyad_page::Article, max_sentences: usize) -> Result<(), String> {
+    let blocks = || article.body.iter().chain(&article.captions);
+    if max_sentences == 0 || blocks().map(|b| b.text.len()).sum::<usize>() <= max_sentences.saturating_mul(10) {
+        return Ok(());
+    }
+    let n: usize = blocks().map(|b| dyad_text::sentences(&b.text).len()).sum();
+    if n > max_sentences {
+        return Err(format!("page has {n} sentences, over the {max_sentences}-sentence limit"));
+    }
+    Ok(())
 }
 
 fn code(
@@ -184,7 +203,7 @@ fn code(
                 }
                 (doc, Ok(parsed))
             }
-            Err(e) => (doc, Err(e.to_string())),
+            Err(e) => (doc, Err(e)),
         })
         .collect();
     Coded { files: selected.files, docs, unreadable: selected.unreadable, people: people.changed(coder) }
@@ -258,7 +277,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             .spawn_scoped(scope, || write_batches(&mut store, receive, &bar))?;
         let mut chunks = files.chunks(args.batch.max(1));
         let mut current = match chunks.next() {
-            Some(chunk) => Some(extract(select(chunk, &reader, &mut queued, args.keep_raw)?)),
+            Some(chunk) => Some(extract(select(chunk, &reader, &mut queued, args.keep_raw)?, max_sentences)),
             None => None,
         };
         while let Some(extracted) = current.take() {
@@ -269,7 +288,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 None => None,
             };
             let (coded, next) =
-                rayon::join(|| code(extracted, &mut coder, &mut people, max_sentences), || next.map(extract));
+                rayon::join(|| code(extracted, &mut coder, &mut people, max_sentences), || next.map(|n| extract(n, max_sentences)));
             if send.send(coded).is_err() {
                 break; // the writer stopped with an error, reported below
             }
