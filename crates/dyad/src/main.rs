@@ -24,7 +24,7 @@ enum Command {
     Time(cmd::time::Args),
     /// The actors mentioned in TEXT (or stdin), one JSON actor record each, with the mention's span.
     Resolve(cmd::resolve::Args),
-    /// Files and folders (recursively) into the database; idempotent.
+    /// Pages, JSON Lines and WARC files (also .gz), folders and stdin into the database; idempotent, concurrent.
     Ingest(cmd::ingest::Args),
     /// Consolidated events, filtered.
     Events(cmd::query::EventsArgs),

@@ -154,11 +154,7 @@ fn three_processes_store_each_page_once_and_equal_a_sequential_run() {
     std::fs::write(c.join("copy_of_b_0000.txt"), page(0)).expect("write copy");
 
     let shared = dir.path().join("shared.db");
-    let children = vec![
-        spawn(&shared, &[&a, &b]),
-        spawn(&shared, &[&b, &c]),
-        spawn(&shared, &[&c, &a]),
-    ];
+    let children = vec![spawn(&shared, &[&a, &b]), spawn(&shared, &[&b, &c]), spawn(&shared, &[&c, &a])];
     let outputs = wait_all(children, started);
     println!("three processes took {:?}", started.elapsed());
     // The last update leaves nothing pending; run one more (empty) ingest to be sure the database is settled.
@@ -199,7 +195,9 @@ fn three_processes_store_each_page_once_and_equal_a_sequential_run() {
         if concurrent != alone {
             let only_c: Vec<&String> = concurrent.iter().filter(|l| !alone.contains(l)).take(3).collect();
             let only_s: Vec<&String> = alone.iter().filter(|l| !concurrent.contains(l)).take(3).collect();
-            panic!("{args:?} differs from the sequential run\nconcurrent only: {only_c:#?}\nsequential only: {only_s:#?}");
+            panic!(
+                "{args:?} differs from the sequential run\nconcurrent only: {only_c:#?}\nsequential only: {only_s:#?}"
+            );
         }
     }
     assert!(started.elapsed() < TIMEOUT, "took {:?}", started.elapsed());

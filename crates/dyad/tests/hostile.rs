@@ -69,8 +69,12 @@ fn hostile_inputs_are_skipped_with_reasons_and_good_pages_stored() {
     for i in 0..3 {
         w(&format!("good_{i}.txt"), good_page(i).as_bytes());
     }
-    w("good_3.html.gz", &gz(format!("<html><body><article><p>{}</p></article></body></html>", good_page(3)).as_bytes()));
-    let json = |i: usize| serde_json::json!({"url": format!("https://news.example/{i}"), "text": good_page(i)}).to_string();
+    w(
+        "good_3.html.gz",
+        &gz(format!("<html><body><article><p>{}</p></article></body></html>", good_page(3)).as_bytes()),
+    );
+    let json =
+        |i: usize| serde_json::json!({"url": format!("https://news.example/{i}"), "text": good_page(i)}).to_string();
     w("feed.jsonl", format!("{}\n{{broken json\n{{\"url\": \"x\"}}\n{}\n", json(4), json(5)).as_bytes());
     w("feed2.jsonl.gz", &gz(format!("{}\n", json(6)).as_bytes()));
     let html7 = format!("<html><body><article><p>{}</p></article></body></html>", good_page(7));
@@ -79,7 +83,10 @@ fn hostile_inputs_are_skipped_with_reasons_and_good_pages_stored() {
          <p>A line with an escape &#27;[31m in red and a C1 &#x9b;2J.</p></article></body></html>",
         good_page(8)
     );
-    w("crawl.warc.gz", &warc_gz(&[("https://crawl.example/7", html7.as_bytes()), ("https://crawl.example/8", html8.as_bytes())]));
+    w(
+        "crawl.warc.gz",
+        &warc_gz(&[("https://crawl.example/7", html7.as_bytes()), ("https://crawl.example/8", html8.as_bytes())]),
+    );
     // A raw ESC in a plain-text page's title line.
     w("good_9.txt", good_page(9).replacen("Japan and Kenya", "Japan \u{1b}]0;owned\u{7} and Kenya", 1).as_bytes());
     let good = 10;

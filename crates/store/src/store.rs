@@ -73,7 +73,8 @@ pub(crate) fn with_retry<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusql
         match f() {
             Err(e) if is_busy(&e) && started.elapsed() < BUSY_GIVE_UP => {
                 // Jitter from the clock's nanoseconds: no RNG dependency, different in every process.
-                let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+                let nanos =
+                    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
                 let jitter = Duration::from_micros(u64::from(nanos % 1000) * pause.as_millis().min(1000) as u64 / 4);
                 std::thread::sleep(pause + jitter);
                 pause = (pause * 2).min(Duration::from_secs(1));

@@ -11,11 +11,11 @@
 //! stored once, and whichever process updates last brings every process's pages into stories and events. What
 //! is read, and what is skipped with which reason, is in [`super::inputs`].
 
+use super::inputs::{self, Page, Skip, Source};
 use anyhow::Context;
 use dyad_actors::{Actor, Registry};
 use dyad_pipeline::{Coder, anchor_of};
 use dyad_store::convert::{actor_of, parsed_document};
-use super::inputs::{self, Page, Skip, Source};
 use dyad_store::{Batch, DocumentRecord, ParsedDocument, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -118,12 +118,7 @@ struct Selected {
     known: usize,
 }
 
-fn select(
-    files: &[Source],
-    store: &Store,
-    queued: &mut HashSet<String>,
-    keep_raw: bool,
-) -> anyhow::Result<Selected> {
+fn select(files: &[Source], store: &Store, queued: &mut HashSet<String>, keep_raw: bool) -> anyhow::Result<Selected> {
     let pages: Vec<Result<Page, Skip>> = files.par_iter().flat_map_iter(inputs::read).collect();
     let mut out =
         Selected { files: files.len(), fresh: Vec::new(), unreadable: Vec::new(), seen: pages.len(), known: 0 };
@@ -180,12 +175,7 @@ fn check_sentences(article: &dyad_page::Article, max_sentences: usize) -> Result
     Ok(())
 }
 
-fn code(
-    (selected, articles): Extracted,
-    coder: &mut Coder,
-    people: &mut PeopleLog,
-    max_sentences: usize,
-) -> Coded {
+fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleLog, max_sentences: usize) -> Coded {
     let docs = selected
         .fresh
         .into_iter()
@@ -287,8 +277,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 Some(chunk) => Some(select(chunk, &reader, &mut queued, args.keep_raw)?),
                 None => None,
             };
-            let (coded, next) =
-                rayon::join(|| code(extracted, &mut coder, &mut people, max_sentences), || next.map(|n| extract(n, max_sentences)));
+            let (coded, next) = rayon::join(
+                || code(extracted, &mut coder, &mut people, max_sentences),
+                || next.map(|n| extract(n, max_sentences)),
+            );
             if send.send(coded).is_err() {
                 break; // the writer stopped with an error, reported below
             }

@@ -297,7 +297,11 @@ struct JsonPage {
 
 /// Reads one line of at most `limit` bytes (without its newline) into `line`, discarding the rest of a longer
 /// line. Returns `Ok(None)` at the end of input, else whether the line was cut.
-pub(crate) fn read_line_capped(input: &mut impl BufRead, line: &mut Vec<u8>, limit: usize) -> std::io::Result<Option<bool>> {
+pub(crate) fn read_line_capped(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Option<bool>> {
     line.clear();
     let mut cut = false;
     let mut any = false;
@@ -392,10 +396,13 @@ mod tests {
     fn json_lines_keep_good_records_and_name_bad_ones() {
         let input = "{\"url\":\"u1\",\"text\":\"a\",\"fetched_at\":\"2019-05-01T00:00:00Z\"}\n\nnot json\n{\"url\":\"u2\"}\n{\"html\":\"<p>b</p>\"}";
         let pages = read_jsonl(input.as_bytes(), "f.jsonl");
-        let names: Vec<String> = pages.iter().map(|p| match p {
-            Ok(p) => format!("ok {}", p.name),
-            Err(s) => format!("skip {}", s.path),
-        }).collect();
+        let names: Vec<String> = pages
+            .iter()
+            .map(|p| match p {
+                Ok(p) => format!("ok {}", p.name),
+                Err(s) => format!("skip {}", s.path),
+            })
+            .collect();
         assert_eq!(names, ["ok u1", "skip f.jsonl:3", "skip f.jsonl:4", "ok f.jsonl:5"]);
         assert_eq!(pages[0].as_ref().ok().and_then(Page::fetch_year), Some(2019));
     }
