@@ -26,7 +26,7 @@ enum Command {
     Resolve(cmd::resolve::Args),
     /// Sentence-level coding: each line of TEXT (or stdin), or of a JSON Lines file, coded on its own.
     Code(cmd::code::Args),
-    /// Files and folders (recursively) into the database; idempotent.
+    /// Pages, JSON Lines and WARC files (also .gz), folders and stdin into the database; idempotent, concurrent.
     Ingest(cmd::ingest::Args),
     /// Consolidated events, filtered.
     Events(cmd::query::EventsArgs),

@@ -25,9 +25,19 @@
 //! ```
 //!
 //! # Schema (version 3: `migrations/0001_init.sql`, `migrations/0002_incremental.sql`, `migrations/0003_flags_evidence.sql`)
-//! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. Each runs in its own
-//! transaction with its version bump. Connections use WAL, `foreign_keys = ON`, `synchronous = NORMAL` and a 10 s
-//! busy timeout. Byte offsets (`byte_start`, `byte_end`) always point into the original file.
+//! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. They run with their
+//! version bumps in one `IMMEDIATE` transaction that reads the version again once it holds the write lock, so two
+//! processes opening a new database at once never both create it. Connections use WAL (readers never block the
+//! writer), `foreign_keys = ON`, `synchronous = NORMAL` and a 5 s busy timeout. Byte offsets (`byte_start`,
+//! `byte_end`) always point into the original file.
+//!
+//! # Several processes
+//! Any number of processes may write one database. Every write transaction begins `IMMEDIATE` (so none fails
+//! with "cannot promote read transaction" when another wrote in between), and a busy database is waited for with
+//! backoff for up to an hour. A document is stored once across processes: its row is keyed by content hash and
+//! written `ON CONFLICT DO NOTHING` inside the transaction that writes everything extracted from it.
+//! [`Store::update_derived`] is one `IMMEDIATE` transaction, so updates run one at a time, and each takes every
+//! pending document of every process: whichever process updates last sees all of them.
 //!
 //! | table | key | columns |
 //! |---|---|---|

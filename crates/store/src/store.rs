@@ -5,7 +5,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use dyad_core::{ByteRange, DateValue};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
+use rusqlite::{
+    Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior, params, params_from_iter,
+};
 
 use crate::gdelt::GdeltDoc;
 use crate::records::*;
@@ -46,8 +48,41 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_flags_evidence.sql"),
 ];
 
-/// How long a writer waits for another connection's lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one attempt to take the write lock waits inside SQLite (its busy handler) before [`with_retry`] backs
+/// off and tries again.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long a writer keeps trying to take a busy database before giving up: another process's update stage can
+/// hold the write lock for minutes on a large ingest, and waiting for it is what the user asked for.
+const BUSY_GIVE_UP: Duration = Duration::from_secs(3600);
+
+/// Whether an SQLite error means "another connection holds the lock; try again later" (`SQLITE_BUSY`, including
+/// 517 `SQLITE_BUSY_SNAPSHOT`, "cannot promote read transaction", and `SQLITE_LOCKED`).
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
+/// Runs `f` until it succeeds, fails with anything but a busy database, or [`BUSY_GIVE_UP`] has passed, sleeping
+/// between tries with exponential backoff (10 ms doubling to 1 s, with jitter so that waiting processes do not
+/// retry in step). `f` must be safe to repeat: it is a `BEGIN IMMEDIATE`, a pragma or a whole migration
+/// transaction, never a statement inside a transaction that has already written.
+pub(crate) fn with_retry<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let started = std::time::Instant::now();
+    let mut pause = Duration::from_millis(10);
+    loop {
+        match f() {
+            Err(e) if is_busy(&e) && started.elapsed() < BUSY_GIVE_UP => {
+                // Jitter from the clock's nanoseconds: no RNG dependency, different in every process.
+                let nanos =
+                    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+                let jitter = Duration::from_micros(u64::from(nanos % 1000) * pause.as_millis().min(1000) as u64 / 4);
+                std::thread::sleep(pause + jitter);
+                pause = (pause * 2).min(Duration::from_secs(1));
+            }
+            other => return other,
+        }
+    }
+}
 
 /// Which consolidated events to return. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,8 +119,9 @@ impl Store {
     fn init(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // WAL: readers never block the writer; NORMAL sync is durable across a killed process (only power loss
-        // can cost the last commits). In memory the journal mode stays "memory", which is fine.
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        // can cost the last commits). In memory the journal mode stays "memory", which is fine. Switching a new
+        // file to WAL needs an exclusive lock, which a second process opening it at the same moment may hold.
+        with_retry(|| conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))?;
         // A database of 10^5 pages is a few GB and its key indexes take inserts all over: reading pages through a
         // memory map instead of copying them in, and a 256 MB page cache, keep a growing database fast.
         conn.execute_batch(
@@ -116,8 +152,14 @@ impl Store {
     }
 
     /// Starts a write batch: one transaction, committed by [`Batch::commit`] and rolled back when dropped.
+    ///
+    /// It begins `IMMEDIATE`, taking the write lock at once (waiting, with backoff, while another connection or
+    /// process holds it): a transaction that read first and wrote later could find that another process wrote in
+    /// between and fail with "cannot promote read transaction" (SQLite 517), which no wait can cure.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        Ok(Batch { tx: self.conn.transaction()? })
+        let conn = &self.conn;
+        let tx = with_retry(|| Transaction::new_unchecked(conn, TransactionBehavior::Immediate))?;
+        Ok(Batch { tx })
     }
 
     /// Runs `f` in one transaction: commits when it returns `Ok`, rolls everything back when it returns `Err`.
@@ -703,19 +745,30 @@ fn user_version(conn: &Connection) -> Result<u32> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
+/// Brings the schema up to date. Race-free across processes: the version is read again inside an `IMMEDIATE`
+/// transaction (which holds the write lock), so of two processes opening a new database at once one creates the
+/// schema and the other, waiting for the lock, then finds it current and runs nothing. The migrations and their
+/// version bump commit together, so a crash mid-migration leaves the old version.
 fn migrate(conn: &mut Connection) -> Result<()> {
     let known = MIGRATIONS.len() as u32;
     let found = user_version(conn)?;
     if found > known {
         return Err(StoreError::TooNew { found, known });
     }
+    if found == known {
+        return Ok(());
+    }
+    let conn = &*conn;
+    let tx = with_retry(|| Transaction::new_unchecked(conn, TransactionBehavior::Immediate))?;
+    let found = user_version(&tx)?;
+    if found > known {
+        return Err(StoreError::TooNew { found, known });
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        // Each migration and its version bump commit together, so a crash mid-migration leaves the old version.
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
-        tx.commit()?;
     }
+    tx.commit()?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use crate::hash::hash_str;
 use dyad_core::{DateValue, Mention, Precision};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where an event happened.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -136,17 +136,24 @@ fn merge_place(into: &mut Option<Place>, from: &Option<Place>) {
     }
 }
 
+/// An event being built. Its checks cost O(1) in its number of members (a page of 200,000 identical sentences,
+/// or 100,000 pages of one event, made them quadratic): the members' dates are kept once each — they are pairwise
+/// nested, so there are at most a handful of distinct ones — with a count of dated members, and pages and stories
+/// are hash sets.
 struct Cluster {
     members: Vec<usize>,
     code: String,
     source: String,
     target: String,
     symmetric: bool,
+    /// The distinct dates of the members.
     dates: Vec<DateValue>,
+    /// How many members have a date.
+    dated: usize,
     finest: Option<DateValue>,
     place: Option<Place>,
-    files: Vec<String>,
-    stories: Vec<String>,
+    files: HashSet<String>,
+    stories: HashSet<String>,
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -193,7 +200,7 @@ impl Cluster {
         if scope == Scope::Cross {
             // Across stories both sides must be dated, and finely enough.
             let d = e.date?;
-            if self.dates.is_empty() || self.dates.len() < self.members.len() {
+            if self.dates.is_empty() || self.dated < self.members.len() {
                 return None;
             }
             let coarse = self.dates.iter().map(|m| m.precision()).chain([d.precision()]).max()?;
@@ -208,7 +215,10 @@ impl Cluster {
         self.members.push(i);
         self.symmetric |= e.symmetric;
         if let Some(d) = e.date {
-            self.dates.push(d);
+            self.dated += 1;
+            if !self.dates.contains(&d) {
+                self.dates.push(d);
+            }
             self.finest = match self.finest {
                 Some(f) => f.finest_compatible(d).or(Some(f)),
                 None => Some(d),
@@ -216,12 +226,12 @@ impl Cluster {
         }
         merge_place(&mut self.place, &e.place);
         if !self.files.contains(&e.file) {
-            self.files.push(e.file.clone());
+            self.files.insert(e.file.clone());
         }
         if let Some(s) = &e.story
             && !self.stories.contains(s)
         {
-            self.stories.push(s.clone());
+            self.stories.insert(s.clone());
         }
     }
 }
@@ -254,10 +264,11 @@ pub fn consolidate(events: &[EventInput], config: &ConsolidateConfig) -> Vec<Con
                     target: e.target.clone(),
                     symmetric: e.symmetric,
                     dates: Vec::new(),
+                    dated: 0,
                     finest: None,
                     place: None,
-                    files: Vec::new(),
-                    stories: Vec::new(),
+                    files: HashSet::new(),
+                    stories: HashSet::new(),
                 };
                 c.add(i, e);
                 bucket.push(clusters.len());
@@ -286,12 +297,10 @@ fn finish(c: Cluster, events: &[EventInput]) -> ConsolidatedEvent {
         .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
         .map_or(String::new(), |c| c.0.to_string());
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut seen: HashSet<(&str, usize, usize)> = HashSet::new();
     for &m in &members {
         for mention in &events[m].mentions {
-            if !mentions
-                .iter()
-                .any(|x| x.page_key() == mention.page_key() && x.start == mention.start && x.end == mention.end)
-            {
+            if seen.insert((mention.page_key(), mention.start, mention.end)) {
                 mentions.push(mention.clone());
             }
         }

@@ -6,10 +6,14 @@
 //! the next run skips those pages. Second, [`Store::update_derived`] brings stories, years inferred from stories
 //! and consolidated events up to date with the pending pages, in one transaction, touching only the stories and
 //! consolidation buckets they fall in; stored pages are not coded again.
+//!
+//! Several processes may ingest into one database at once (see `dyad_store`'s "Several processes"): each page is
+//! stored once, and whichever process updates last brings every process's pages into stories and events. What
+//! is read, and what is skipped with which reason, is in [`super::inputs`].
 
+use super::inputs::{self, Page, Skip, Source};
 use anyhow::Context;
 use dyad_actors::{Actor, Registry};
-use dyad_page::PageError;
 use dyad_pipeline::{Coder, anchor_of};
 use dyad_store::convert::{actor_of, parsed_document};
 use dyad_store::{Batch, DocumentRecord, ParsedDocument, Store};
@@ -17,14 +21,17 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
 /// Arguments of `dyad ingest`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files and folders (searched recursively): .txt, .html, .htm and JSON Lines (.jsonl) of
-    /// {"url", "html" or "text", "fetched_at"}.
+    /// Files and folders (searched recursively), or - for stdin: pages (.txt, .html, .htm), JSON Lines (.jsonl)
+    /// of {"url", "html" or "text", "fetched_at"}, WARC files (.warc: the HTML and text responses of a crawl
+    /// such as CC-NEWS, named by target URI), and any of these gzip-compressed (.html.gz, .jsonl.gz, .warc.gz).
+    /// Paths that cannot be read (dangling symlinks, loops, unreadable files and folders, FIFOs, sockets,
+    /// devices) are skipped with a reason and the run goes on.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The database file.
@@ -47,7 +54,17 @@ pub struct Args {
     /// coding they got, so after adding, changing or dropping a verb dictionary run with --recode.
     #[arg(long = "verbs", value_name = "FILE")]
     pub verbs: Vec<PathBuf>,
+    /// Write one JSON line {"path", "reason"} per skipped input, page or record to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub skipped: Option<PathBuf>,
+    /// Skip a page with more sentences than this (0: no limit). Pages are also limited to 50 MB.
+    #[arg(long, default_value_t = MAX_SENTENCES)]
+    pub max_sentences: usize,
 }
+
+/// The default sentence limit of one page: far above any news article (the longest of the bench pages has a few
+/// hundred), low enough that a pathological page costs seconds, not minutes.
+pub const MAX_SENTENCES: usize = 20_000;
 
 /// The built-in event dictionaries plus the verb patterns of each PETRARCH verb dictionary in `paths`, leaked
 /// for the process (the coder's matches borrow them), or `None` without any. Prints each file's load report
@@ -76,104 +93,12 @@ pub(crate) fn load_verbs(paths: &[PathBuf]) -> anyhow::Result<Option<&'static dy
     Ok(Some(Box::leak(Box::new(dicts))))
 }
 
-/// One input page: its name (file name, or the URL of a JSON Lines record) and its bytes.
-struct Page {
-    name: String,
-    bytes: Vec<u8>,
-}
-
-const PAGE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
-
-/// Every page file under `paths`, sorted for a stable order, with the name it is stored and cited under: its path
-/// below the deepest folder that holds every folder argument ("x.txt" for `dyad ingest pages`, "a/index.html" and
-/// "b/index.html" for `dyad ingest pages/a pages/b`), or its file name when the file itself is an argument. Pages
-/// are told apart by their content hash in any case; the path keeps two pages of one name apart for the reader.
-fn page_files(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, String)>> {
-    let folders: Vec<&PathBuf> = paths.iter().filter(|p| p.is_dir()).collect();
-    let root = folders.split_first().map(|(first, rest)| {
-        rest.iter().fold(first.to_path_buf(), |common, p| {
-            common.components().zip(p.components()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
-        })
-    });
-    let name_of = |path: &Path| -> String {
-        let below =
-            root.as_deref().filter(|_| !paths.iter().any(|p| p == path)).and_then(|r| path.strip_prefix(r).ok());
-        match below {
-            Some(rel) if !rel.as_os_str().is_empty() => {
-                rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-            }
-            _ => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
-        }
-    };
-    let mut out = Vec::new();
-    let mut stack: Vec<PathBuf> = paths.to_vec();
-    while let Some(path) = stack.pop() {
-        let meta = std::fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        if meta.is_dir() {
-            for entry in std::fs::read_dir(&path)? {
-                stack.push(entry?.path());
-            }
-        } else if is_page(&path) || paths.contains(&path) {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out
-        .into_iter()
-        .map(|p| {
-            let name = name_of(&p);
-            (p, name)
-        })
-        .collect())
-}
-
-fn extension(path: &Path) -> String {
-    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
-}
-
-fn is_page(path: &Path) -> bool {
-    let ext = extension(path);
-    PAGE_EXTENSIONS.contains(&ext.as_str()) || ext == "jsonl"
-}
-
-#[derive(serde::Deserialize)]
-struct JsonPage {
-    url: Option<String>,
-    html: Option<String>,
-    text: Option<String>,
-}
-
-/// The pages of one file, stored under `name`: the file itself, or one page per JSON Lines record. A bad record is
-/// a skipped page.
-fn read_pages(path: &Path, name: &str) -> Vec<Result<Page, (String, String)>> {
-    let name = name.to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return vec![Err((name, format!("unreadable: {e}")))],
-    };
-    if extension(path) != "jsonl" {
-        return vec![Ok(Page { name, bytes })];
-    }
-    bytes
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
-        .map(|(n, line)| {
-            let at = format!("{name}:{}", n + 1);
-            let record: JsonPage = serde_json::from_slice(line).map_err(|e| (at.clone(), format!("bad JSON: {e}")))?;
-            let body = record.html.or(record.text).ok_or_else(|| (at.clone(), "no html or text".to_string()))?;
-            Ok(Page { name: record.url.unwrap_or(at), bytes: body.into_bytes() })
-        })
-        .collect()
-}
-
 /// One batch on its way to the database: each new page's coding or skip reason, the unreadable inputs, and the
 /// people the batch taught the registry.
 struct Coded {
     files: usize,
     docs: Vec<(DocumentRecord, Result<ParsedDocument, String>)>,
-    unreadable: Vec<(String, String)>,
+    unreadable: Vec<Skip>,
     people: Vec<(usize, Actor)>,
 }
 
@@ -181,26 +106,20 @@ struct Coded {
 #[derive(Default)]
 struct Tally {
     added: usize,
-    skipped: BTreeMap<String, usize>,
+    skipped: Vec<Skip>,
 }
 
 /// The new pages of a batch of files, by content hash: not stored, and not already queued in this run.
 struct Selected {
     files: usize,
     fresh: Vec<(DocumentRecord, Page)>,
-    unreadable: Vec<(String, String)>,
+    unreadable: Vec<Skip>,
     seen: usize,
     known: usize,
 }
 
-fn select(
-    files: &[(PathBuf, String)],
-    store: &Store,
-    queued: &mut HashSet<String>,
-    keep_raw: bool,
-) -> anyhow::Result<Selected> {
-    let pages: Vec<Result<Page, (String, String)>> =
-        files.par_iter().flat_map_iter(|(path, name)| read_pages(path, name)).collect();
+fn select(files: &[Source], store: &Store, queued: &mut HashSet<String>, keep_raw: bool) -> anyhow::Result<Selected> {
+    let pages: Vec<Result<Page, Skip>> = files.par_iter().flat_map_iter(inputs::read).collect();
     let mut out =
         Selected { files: files.len(), fresh: Vec::new(), unreadable: Vec::new(), seen: pages.len(), known: 0 };
     for page in pages {
@@ -220,15 +139,43 @@ fn select(
     Ok(out)
 }
 
-type Extracted = (Selected, Vec<Result<dyad_page::Article, PageError>>);
+type Extracted = (Selected, Vec<Result<dyad_page::Article, String>>);
 
-fn extract(mut selected: Selected) -> Extracted {
-    let articles = selected.fresh.par_iter().map(|(_, page)| dyad_page::extract(&page.name, &page.bytes)).collect();
+fn extract(mut selected: Selected, max_sentences: usize) -> Extracted {
+    let articles = selected
+        .fresh
+        .par_iter()
+        .map(|(_, page)| {
+            let article = match page.fetch_year() {
+                // A crawl's fetch time is the page's "now": it bounds year-less and inferred dates.
+                Some(year) => dyad_page::extract_in_year(&page.name, &page.bytes, year),
+                None => dyad_page::extract(&page.name, &page.bytes),
+            }
+            .map_err(|e| e.to_string())?;
+            check_sentences(&article, max_sentences)?;
+            Ok(article)
+        })
+        .collect();
     selected.fresh.iter_mut().for_each(|(_, page)| page.bytes = Vec::new());
     (selected, articles)
 }
 
-fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleLog) -> Coded {
+/// Skips, before it is coded, an article with more than `max_sentences` sentences (0: no limit). Only an article
+/// whose text could hold that many (over 10 bytes a sentence) is split here, on the extraction pool, so a normal
+/// page costs nothing more and a 100,000-line page never reaches the (sequential) coder.
+fn check_sentences(article: &dyad_page::Article, max_sentences: usize) -> Result<(), String> {
+    let blocks = || article.body.iter().chain(&article.captions);
+    if max_sentences == 0 || blocks().map(|b| b.text.len()).sum::<usize>() <= max_sentences.saturating_mul(10) {
+        return Ok(());
+    }
+    let n: usize = blocks().map(|b| dyad_text::sentences(&b.text).len()).sum();
+    if n > max_sentences {
+        return Err(format!("page has {n} sentences, over the {max_sentences}-sentence limit"));
+    }
+    Ok(())
+}
+
+fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleLog, max_sentences: usize) -> Coded {
     let docs = selected
         .fresh
         .into_iter()
@@ -242,9 +189,15 @@ fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleL
                 let c = coder.code(&article, anchor_of(&article));
                 people.touch(c.mentions.iter().map(|m| &m.mention));
                 let parsed = parsed_document(&article, &c).cited_as(&doc.hash);
+                let n = parsed.sentences.len();
+                if max_sentences > 0 && n > max_sentences {
+                    // Coding it cost about a second per 300,000 sentences; storing it and consolidating its
+                    // events would cost far more. The people the registry learned from it stay, as from any page.
+                    return (doc, Err(format!("page has {n} sentences, over the {max_sentences}-sentence limit")));
+                }
                 (doc, Ok(parsed))
             }
-            Err(e) => (doc, Err(e.to_string())),
+            Err(e) => (doc, Err(e)),
         })
         .collect();
     Coded { files: selected.files, docs, unreadable: selected.unreadable, people: people.changed(coder) }
@@ -260,18 +213,18 @@ fn write_batches(store: &mut Store, batches: Receiver<Coded>, bar: &ProgressBar)
                     Ok(parsed) => tally.added += usize::from(b.add_document(doc, parsed)?),
                     Err(reason) => {
                         b.add_skipped(doc, reason)?;
-                        *tally.skipped.entry(reason.clone()).or_default() += 1;
+                        tally.skipped.push(Skip { path: doc.path.clone(), reason: reason.clone() });
                     }
                 }
             }
-            for (name, reason) in &batch.unreadable {
-                tracing::warn!("{name}: {reason}");
-                *tally.skipped.entry(reason.clone()).or_default() += 1;
+            for skip in &batch.unreadable {
+                tracing::info!("{}: {}", skip.path, skip.reason);
+                tally.skipped.push(skip.clone());
             }
             save_people(b, &batch.people)
         })?;
         bar.inc(batch.files as u64);
-        bar.set_message(format!("{} new, {} skipped", tally.added, tally.skipped.values().sum::<usize>()));
+        bar.set_message(format!("{} new, {} skipped", tally.added, tally.skipped.len()));
     }
     Ok(tally)
 }
@@ -287,10 +240,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
     let started = std::time::Instant::now();
-    let files = page_files(&args.paths)?;
+    let (files, walk_skips) = inputs::walk(&args.paths);
+    for skip in &walk_skips {
+        tracing::info!("{}: {}", skip.path, skip.reason);
+    }
     let open = || Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()));
     let reader = open()?;
     let mut store = open()?;
+    let db_shown = std::fs::canonicalize(&args.db).unwrap_or_else(|_| args.db.clone());
     let bar = ProgressBar::new(files.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {msg}")
@@ -307,13 +264,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let (mut seen, mut known) = (0usize, 0usize);
     let mut queued = HashSet::new();
     let (send, receive) = std::sync::mpsc::sync_channel::<Coded>(2);
+    let max_sentences = args.max_sentences;
     let tally = std::thread::scope(|scope| -> anyhow::Result<Tally> {
         let writer = std::thread::Builder::new()
             .name("dyad-writer".into())
             .spawn_scoped(scope, || write_batches(&mut store, receive, &bar))?;
         let mut chunks = files.chunks(args.batch.max(1));
         let mut current = match chunks.next() {
-            Some(chunk) => Some(extract(select(chunk, &reader, &mut queued, args.keep_raw)?)),
+            Some(chunk) => Some(extract(select(chunk, &reader, &mut queued, args.keep_raw)?, max_sentences)),
             None => None,
         };
         while let Some(extracted) = current.take() {
@@ -323,7 +281,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 Some(chunk) => Some(select(chunk, &reader, &mut queued, args.keep_raw)?),
                 None => None,
             };
-            let (coded, next) = rayon::join(|| code(extracted, &mut coder, &mut people), || next.map(extract));
+            let (coded, next) = rayon::join(
+                || code(extracted, &mut coder, &mut people, max_sentences),
+                || next.map(|n| extract(n, max_sentences)),
+            );
             if send.send(coded).is_err() {
                 break; // the writer stopped with an error, reported below
             }
@@ -332,22 +293,49 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         drop(send);
         writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
     })?;
-    let (added, skipped) = (tally.added, tally.skipped);
+    let added = tally.added;
+    let mut skipped = walk_skips;
+    skipped.extend(tally.skipped);
     bar.finish_and_clear();
     let pages_done = started.elapsed();
-    let update = store.update_derived(&mut coder)?;
+    // The update can take a while on a large database, or wait for another process's update: say so.
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    spinner.set_message("updating stories and consolidated events (waits while another process writes)");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let update = store.update_derived(&mut coder);
+    spinner.finish_and_clear();
+    let update = update?;
     let learned = people.changed(&coder);
     store.transaction(|b| save_people(b, &learned))?;
     let counts = store.counts()?;
+    if let Some(path) = &args.skipped {
+        write_skipped(path, &skipped)?;
+    }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "pages {seen}: {added} new, {known} already stored, {} skipped", skipped.values().sum::<usize>())?;
-    for (reason, n) in &skipped {
-        writeln!(out, "  skipped {n}: {reason}")?;
+    writeln!(out, "pages {seen}: {added} new, {known} already stored, {} skipped", skipped.len())?;
+    let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for s in &skipped {
+        by_reason.entry(s.reason.as_str()).or_default().push(s.path.as_str());
+    }
+    const SHOWN: usize = 3;
+    for (reason, paths) in &by_reason {
+        let mut list: Vec<String> = paths.iter().take(SHOWN).map(|p| super::term::safe(p).into_owned()).collect();
+        if paths.len() > SHOWN {
+            list.push(format!("and {} more", paths.len() - SHOWN));
+        }
+        writeln!(out, "  skipped {}: {}: {}", paths.len(), super::term::safe(reason), list.join(", "))?;
+    }
+    if !skipped.is_empty() && args.skipped.is_none() {
+        writeln!(out, "  (--skipped FILE lists every skipped path with its reason)")?;
     }
     writeln!(
         out,
-        "update: {} pending pages, {} recoded, {} stories and {} consolidation buckets rewritten, {} events in \
-         them ({} written); {:.1} s for the pages, {:.1} s for the update",
+        "update: {} pending pages, {} recoded (pages dated from their story, or stored without a coding, coded \
+         again), {} stories and {} consolidation buckets (a CAMEO root and an actor pair) rewritten, {} events \
+         in them ({} written); {:.1} s for the pages, {:.1} s for the update",
         update.pending,
         update.recoded,
         update.stories,
@@ -368,6 +356,19 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         counts.relations,
         counts.stories
     )?;
+    writeln!(out, "database file: {}", db_shown.display())?;
+    Ok(())
+}
+
+/// Writes one JSON line `{"path", "reason"}` per skip.
+fn write_skipped(path: &std::path::Path, skipped: &[Skip]) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    for skip in skipped {
+        serde_json::to_writer(&mut out, skip)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
     Ok(())
 }
 

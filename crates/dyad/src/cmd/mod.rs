@@ -5,9 +5,12 @@ pub mod code;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod inputs;
 pub mod query;
 pub mod resolve;
+pub mod term;
 pub mod time;
+pub mod warc;
 
 use std::io::Read;
 

@@ -1,5 +1,6 @@
 //! The database queries: `events`, `actors`, `stories`, `timeline`, `search`, `show` and `export`.
 
+use super::term::{safe, shorten_left};
 use anyhow::Context;
 use dyad_core::DateValue;
 use dyad_store::{EventFilter, EventRecord, Store};
@@ -74,16 +75,21 @@ fn code_name(code: &str) -> &'static str {
     dyad_events::Codebook::builtin().get(code).map_or("", |c| c.name)
 }
 
+/// The longest page label printed; longer stored names (URLs) are shortened from the left.
+const LABEL_CHARS: usize = 40;
+
+/// The event's pages, each by its stored name (file path or URL, shortened from the left), terminal-safe.
 fn pages(e: &EventRecord) -> String {
-    let mut files: Vec<&str> = e.mentions.iter().map(|m| m.file.get(..3).unwrap_or(&m.file)).collect();
-    files.dedup();
+    let mut files: Vec<&str> = e.mentions.iter().map(|m| m.file.as_str()).collect();
     files.sort_unstable();
     files.dedup();
-    files.join(", ")
+    let labels: Vec<String> = files.iter().map(|f| safe(&shorten_left(f, LABEL_CHARS)).into_owned()).collect();
+    labels.join(", ")
 }
 
 fn side(a: Option<&dyad_store::Party>) -> String {
-    a.map_or("-".into(), |a| a.code.clone().filter(|c| !c.is_empty()).unwrap_or_else(|| a.name.clone()))
+    let text = a.map_or("-".into(), |a| a.code.clone().filter(|c| !c.is_empty()).unwrap_or_else(|| a.name.clone()));
+    safe(&text).into_owned()
 }
 
 fn date_of(e: &EventRecord) -> String {
@@ -152,11 +158,11 @@ pub fn actors(args: ListArgs) -> anyhow::Result<()> {
                 writeln!(
                     out,
                     "{:<12} {:<8} {:<32} {}  [{}]",
-                    a.code,
-                    a.kind,
-                    a.name,
-                    roles.join("; "),
-                    a.aliases.join(" | ")
+                    safe(&a.code),
+                    safe(&a.kind),
+                    safe(&a.name),
+                    safe(&roles.join("; ")),
+                    safe(&a.aliases.join(" | "))
                 )?;
             }
         }
@@ -172,7 +178,7 @@ pub fn stories(args: ListArgs) -> anyhow::Result<()> {
         ListFormat::Jsonl => dyad_store::write_jsonl(&stories, &mut out)?,
         ListFormat::Table => {
             for s in &stories {
-                writeln!(out, "{} {:.2} {}", s.id, s.similarity, s.files.join(" "))?;
+                writeln!(out, "{} {:.2} {}", s.id, s.similarity, safe(&s.files.join(" ")))?;
             }
         }
     }
@@ -219,7 +225,7 @@ pub fn timeline(args: TimelineArgs) -> anyhow::Result<()> {
             .as_ref()
             .map(|l| l.name.clone())
             .filter(|n| !n.is_empty())
-            .map_or(String::new(), |n| format!(" in {n}"));
+            .map_or(String::new(), |n| format!(" in {}", safe(&n)));
         writeln!(
             out,
             "{:<10} {} {arrow} {}  {} {}{place}{notes}  ({})",
@@ -250,7 +256,8 @@ pub struct SearchArgs {
 pub fn search(args: SearchArgs) -> anyhow::Result<()> {
     let mut out = stdout();
     for hit in args.db.open()?.search(&args.query, args.limit)? {
-        writeln!(out, "{}  {}\n    {}", hit.file, hit.title.unwrap_or_default(), hit.snippet)?;
+        let title = hit.title.unwrap_or_default();
+        writeln!(out, "{}  {}\n    {}", safe(&hit.file), safe(&title), safe(&hit.snippet))?;
     }
     Ok(out.flush()?)
 }
@@ -288,10 +295,11 @@ pub fn show(args: ShowArgs) -> anyhow::Result<()> {
         e.num_articles
     )?;
     if let Some(d) = &e.date {
-        writeln!(out, "date basis: {}", d.basis)?;
+        writeln!(out, "date basis: {}", safe(&d.basis))?;
     }
     for m in &e.mentions {
-        writeln!(out, "\n{} sentence {} bytes {}..{}:\n  >> {} <<", m.file, m.sentence, m.start, m.end, marked(m))?;
+        let (file, text) = (safe(&m.file), marked(m));
+        writeln!(out, "\n{file} sentence {} bytes {}..{}:\n  >> {} <<", m.sentence, m.start, m.end, safe(&text))?;
     }
     Ok(out.flush()?)
 }

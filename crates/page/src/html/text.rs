@@ -216,7 +216,14 @@ fn decode_ref(s: &str) -> (Option<char>, usize) {
         let n = match n {
             // Windows-1252 code points that pages write as numeric references.
             0x80..=0x9F => cp1252(n),
-            0 => 0xFFFD,
+            _ => n,
+        };
+        // A reference to a control character (`&#27;` is ESC, which can drive a terminal) or to an unassigned
+        // Windows-1252 slot becomes U+FFFD, as the HTML standard has it; tab, line feed, form feed and carriage
+        // return stay.
+        let n = match n {
+            0x09 | 0x0A | 0x0C | 0x0D => n,
+            0x00..=0x1F | 0x7F..=0x9F => 0xFFFD,
             _ => n,
         };
         let used = if b.get(end) == Some(&b';') { end + 1 } else { end };
@@ -283,6 +290,7 @@ mod tests {
             ("it&#8217;s &#x201C;x&#x201d;", "it\u{2019}s \u{201C}x\u{201D}"),
             ("AT&T &unknown; &", "AT&T &unknown; &"),
             ("&#150; dash &#0;", "\u{2013} dash \u{FFFD}"),
+            ("title&#27;]0;pwned&#x7;&#x8d;&#129;", "title\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}\u{FFFD}"),
             ("&lt;p&gt;&copy", "<p>\u{a9}"),
             ("&#99999999999;", "\u{FFFD}"),
         ];
