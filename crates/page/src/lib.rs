@@ -21,6 +21,7 @@ mod html_fallback;
 mod input;
 mod lang;
 mod model;
+mod months;
 mod outlet;
 mod text;
 

@@ -711,3 +711,52 @@ mod tests {
         assert_eq!(extract_text("t", "Home\nNews\nSports\n", PageFormat::Text, 2026).err(), Some(PageError::NoArticle));
     }
 }
+
+#[cfg(test)]
+mod header_date_tests {
+    use super::*;
+
+    const BODY: &str = "Japan and the United States agreed on Friday to hold talks on the trade dispute over \
+                        semiconductors, officials said, as both sides sought to calm markets.\n\n\
+                        The talks will begin next week in Washington and are expected to last several days, \
+                        according to a statement released by the ministry.\n";
+
+    fn published(page: &str) -> Option<String> {
+        extract_text("t.txt", page, PageFormat::Text, 2026).ok()?.published.map(|p| p.date.to_string())
+    }
+
+    #[test]
+    fn a_date_alone_on_the_first_line_dates_the_page() {
+        for head in [
+            "1987-03-27",
+            "March 27, 1987",
+            "MARCH 27, 1987",
+            "27-MAR-1987 08:57:02.39",
+            "19870327",
+            "27.03.1987",
+            "27 Mar 1987",
+            "Fri, 27 Mar 1987 08:57:02 -0500",
+            "Friday, 27 March 1987 08:57 GMT",
+            "1987-03-27T08:57:02Z",
+            "1987-03-27T08:57:02.123+09:00",
+            "1987/03/27",
+            "Mar. 27, 1987",
+        ] {
+            for page in [
+                format!("{head}\n\nTrade talks agreed\n\n{BODY}"),
+                format!("Trade talks agreed\n{head}\n\n{BODY}"),
+                format!("{head}\n{BODY}"),
+            ] {
+                assert_eq!(published(&page).as_deref(), Some("1987-03-27"), "{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_dateline_with_a_full_date_dates_the_page() {
+        let page = format!("TOKYO, March 27, 1987 - {BODY}");
+        assert_eq!(published(&page).as_deref(), Some("1987-03-27"));
+        let page = format!("TOKYO, MAR 27, 1987 (Reuters) - {BODY}");
+        assert_eq!(published(&page).as_deref(), Some("1987-03-27"));
+    }
+}

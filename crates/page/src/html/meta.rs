@@ -378,14 +378,6 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)").expect("static regex"));
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("static regex")
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
-        .expect("static regex")
-});
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").expect("static regex"));
 static YMD_TEXT: LazyLock<Regex> =
@@ -394,14 +386,6 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)|/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
         .expect("static regex")
 });
-
-fn month_number(name: &str) -> Option<u32> {
-    let m = name.get(..3)?.to_ascii_lowercase();
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|&x| x == m)
-        .map(|i| i as u32 + 1)
-}
 
 fn plausible(d: DateValue) -> Option<DateValue> {
     (1995..=2100).contains(&d.year_number()).then_some(d)
@@ -438,13 +422,8 @@ pub(crate) fn text_date(s: &str) -> Option<(DateValue, String)> {
             best = Some((at, d, ev.to_string()));
         }
     };
-    if let Some(c) = MONTH_FIRST.captures(s) {
-        let d = (|| DateValue::day(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?).ok())();
-        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
-    }
-    if let Some(c) = DAY_FIRST.captures(s) {
-        let d = (|| DateValue::day(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?).ok())();
-        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
+    if let Some(w) = crate::months::first_written_date(s, 1995..=2100) {
+        consider(w.start, Some(w.date), &s[w.start..w.end]);
     }
     if let Some(c) = YMD_TEXT.captures(s) {
         let d = (|| DateValue::day(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok())();
