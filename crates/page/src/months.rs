@@ -59,7 +59,7 @@ pub(crate) fn month_of(word: &str) -> Option<u32> {
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[^\d\p{L}])(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+de|\s+of)?(?:\s+|\s*[-/]\s*)(\p{L}+)\.?(?:\s+de|\s+del|,)?(?:\s+|\s*[-/]\s*)(\d{4})(?:[^\d]|$)",
+        r"(?i)(?:^|[^\d\p{L}])(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+de|\s+of)?(?:\s+|\s*[-/]\s*)(\p{L}+)\.?(?:\s*/\s*\p{L}+)?(?:\s+de|\s+del|,)?(?:\s+|\s*[-/]\s*)(\d{4})(?:[^\d]|$)",
     )
     .unwrap_or_else(|e| panic!("day-first pattern: {e}"))
 });
@@ -159,6 +159,7 @@ mod tests {
             ("SEPT. 3, 2019", Some("2019-09-03")),
             ("2020年07月03日", Some("2020-07-03")),
             ("2020년 3월 4일", Some("2020-03-04")),
+            ("الجمعة 24 نيسان / أبريل 2020 09:22 مساءً", Some("2020-04-24")),
             ("Kim 12, 2020", None),
             ("may 5 2020", None),
             ("31 février 2020", None),

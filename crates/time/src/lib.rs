@@ -240,10 +240,89 @@ pub fn find(text: &str, anchor: NaiveDate) -> Vec<TemporalExpression> {
     TimeResolver::new(anchor).resolve_sentence(text)
 }
 
+/// The TimeML `type` of an expression: `DATE`, `TIME` (a value with a clock time), `DURATION` (lengths and ages)
+/// or `SET`.
+pub fn timeml_type(e: &TemporalExpression) -> &'static str {
+    match e.kind {
+        Kind::Date if e.timex.contains('T') && !e.timex.starts_with('P') => "TIME",
+        Kind::Date => "DATE",
+        Kind::Duration | Kind::Age => "DURATION",
+        Kind::Set => "SET",
+    }
+}
+
+fn xml_escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// `text` as a TimeML document (the TempEval-3 `.tml` shape): the anchor as the document creation time, and each
+/// expression of `exprs` (found in `text`, in order, not overlapping) wrapped in a `TIMEX3` element whose `value`
+/// follows TimeML's conventions (`2013-W12`, `2013-SU`, `2013-Q1`, `PRESENT_REF`, `P3Y`, `201` for a decade).
+pub fn to_timeml(text: &str, anchor: NaiveDate, exprs: &[TemporalExpression]) -> String {
+    let mut out = String::with_capacity(text.len() + 64 * exprs.len() + 256);
+    out.push_str("<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>dyad</DOCID>\n");
+    let dct = anchor.format("%Y-%m-%d").to_string();
+    out.push_str(&format!(
+        "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" temporalFunction=\"false\" \
+         functionInDocument=\"CREATION_TIME\">{dct}</TIMEX3></DCT>\n<TEXT>"
+    ));
+    let mut at = 0;
+    let mut tid = 0;
+    for e in exprs {
+        let (start, end) = (e.span.start(), e.span.end());
+        if start < at || end > text.len() || e.timex.is_empty() {
+            continue;
+        }
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else { continue };
+        xml_escape(before, &mut out);
+        tid += 1;
+        out.push_str(&format!("<TIMEX3 tid=\"t{tid}\" type=\"{}\" value=\"", timeml_type(e)));
+        xml_escape(&e.timex, &mut out);
+        out.push('"');
+        if e.kind == Kind::Date && e.timex != dct {
+            out.push_str(" temporalFunction=\"true\" anchorTimeID=\"t0\"");
+        }
+        out.push('>');
+        xml_escape(inside, &mut out);
+        out.push_str("</TIMEX3>");
+        at = end;
+    }
+    xml_escape(text.get(at..).unwrap_or_default(), &mut out);
+    out.push_str("</TEXT>\n</TimeML>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn timeml_values_follow_timeml_conventions() {
+        let anchor = NaiveDate::from_ymd_opt(2013, 3, 20).unwrap_or_default();
+        let text = "Talks held last week & this summer are set for three years, currently <sic>.";
+        let found = find(text, anchor);
+        let doc = to_timeml(text, anchor, &found);
+        for want in [
+            r#"functionInDocument="CREATION_TIME">2013-03-20</TIMEX3></DCT>"#,
+            r#"type="DATE" value="2013-W11" temporalFunction="true" anchorTimeID="t0">last week</TIMEX3>"#,
+            r#"value="2013-SU""#,
+            r#"type="DURATION" value="P3Y""#,
+            r#"value="PRESENT_REF""#,
+            "&amp; ",
+            "&lt;sic&gt;.</TEXT>",
+        ] {
+            assert!(doc.contains(want), "{want} not in {doc}");
+        }
+    }
 
     fn anchor() -> NaiveDate {
         NaiveDate::from_ymd_opt(2021, 4, 21).unwrap_or_default()

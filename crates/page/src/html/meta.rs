@@ -124,10 +124,10 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
     }
     // A publication field outside JSON-LD and meta tags: inline JSON or JS (`"datePublished":"..."`), an RDF
     // block in a comment (`dc:date="..."`), a script that prints the date (`showDate("...")`).
-    if let Some(c) = SCRIPT_DATE.captures(dom.src)
-        && let (Some(key), Some(v)) = (c.get(1), c.get(2))
-        && let Some(d) = parse_date(v.as_str())
-    {
+    if let Some((key, v, d)) = SCRIPT_DATE.captures_iter(dom.src).take(50).find_map(|c| {
+        let (key, v) = (c.get(1)?, c.get(2)?);
+        Some((key, v, parse_date(v.as_str())?))
+    }) {
         found.push(DateFound {
             date: d,
             evidence: format!("{} {}", key.as_str(), v.as_str()),
