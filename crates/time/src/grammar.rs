@@ -39,6 +39,9 @@ pub(crate) enum Expr {
     Shift { n: i64, unit: Unit, complement: bool, opens_clause: bool },
     /// A quarter.
     Quarter { q: u32, year: YearRef },
+    /// "the first Monday of March", "the last week of March 2011", "the second Friday of this month": the `nth`
+    /// (1-5, or -1 for the last) weekday (`weekday` 1-7) or week (`weekday` 0) of a month (`month` 0 = the anchor's).
+    InMonth { nth: i8, weekday: u8, month: u32, year: YearRef },
     /// A season.
     Season { season: &'static str, year: YearRef },
     /// A deictic word with no calendar value of its own ("recently", "currently", "soon").
@@ -688,8 +691,35 @@ impl<'a> P<'_, 'a> {
         None
     }
 
+    /// "first Monday of March", "last week of March 2011", "second Friday of this month".
+    fn in_month(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.get(i)?;
+        let nth: i8 = if t.is("last") || t.is("final") {
+            -1
+        } else if (1..=5).contains(&t.w.ordinal) && t.kind == Kind::Word {
+            t.w.ordinal as i8
+        } else {
+            return None;
+        };
+        let (weekday, j) = match self.weekday(i + 1) {
+            Some((w, j)) => (w, j),
+            None if self.is(i + 1, "week") => (0, i + 2),
+            None => return None,
+        };
+        if !(self.is(j, "of") || self.is(j, "in")) {
+            return None;
+        }
+        if (self.is(j + 1, "this") || self.is(j + 1, "the")) && self.is(j + 2, "month") {
+            return Some((j + 3, Expr::InMonth { nth, weekday, month: 0, year: YearRef::Offset(0) }));
+        }
+        let (month, k) = self.month(j + 1)?;
+        let (year, end) = self.year_ref_after(k);
+        Some((end, Expr::InMonth { nth, weekday, month, year }))
+    }
+
     fn at(&self, i: usize) -> Option<(usize, Expr)> {
-        self.numeric_date(i)
+        self.in_month(i)
+            .or_else(|| self.numeric_date(i))
             .or_else(|| self.weekday_expr(i))
             .or_else(|| self.month_first(i))
             .or_else(|| self.day_first(i))
@@ -778,6 +808,7 @@ fn opening(p: &P<'_, '_>, i: usize, expr: &Expr) -> usize {
             | Expr::Quarter { .. }
             | Expr::Date { .. }
             | Expr::Around { .. }
+            | Expr::InMonth { .. }
     ) || matches!(expr, Expr::Shift { complement: false, .. });
     if prev.is("the") && takes_the {
         return i - 1;

@@ -306,6 +306,25 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn weekdays_and_weeks_of_a_month() {
+        let anchor = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap_or_default();
+        let table = [
+            ("Markets fell in the last week of March 2011.", "the last week of March 2011", "2011-W13"),
+            ("Talks resume on the first Monday of March in Oslo.", "the first Monday of March", "2013-03-04"),
+            ("The vote is on the last Monday of March next year.", "the last Monday of March next year", "2014-03-31"),
+            ("They met on the second Friday of this month.", "the second Friday of this month", "2013-02-08"),
+            ("Sales rose in the first week of January 2012.", "the first week of January 2012", "2012-W01"),
+        ];
+        for (text, span, want) in table {
+            let found = find(text, anchor);
+            let rec = found.first().map(|e| e.record(text));
+            assert_eq!(rec.map(|r| (r.text, r.timex)), Some((span.to_string(), want.to_string())), "{text}");
+        }
+        // No fifth Monday in February 2013.
+        assert!(find("on the fifth Monday of February 2013", anchor).iter().all(|e| !e.is_date()));
+    }
+
+    #[test]
     fn timeml_values_follow_timeml_conventions() {
         let anchor = NaiveDate::from_ymd_opt(2013, 3, 20).unwrap_or_default();
         let text = "Talks held last week & this summer are set for three years, currently <sic>.";

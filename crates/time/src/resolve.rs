@@ -306,6 +306,38 @@ pub(crate) fn resolve(
                 future: r.start > a,
             });
         }
+        Expr::InMonth { nth, weekday, month, year } => {
+            let (y, m) = match (month, year_of(year, a)) {
+                (0, _) => (a.year(), a.month()),
+                (m, Some(y)) => (y, m),
+                (m, None) => (year_for_month(a, m, tense), m),
+            };
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let last = add_days(NaiveDate::from_ymd_opt(y + i32::from(m == 12), m % 12 + 1, 1)?, -1)?;
+            let which = if nth < 0 { "last".to_string() } else { format!("number {nth}") };
+            if weekday == 0 {
+                // The week that has most of its days in the month at that place: ISO weeks, Monday first.
+                let mid = if nth < 0 { add_days(last, -3)? } else { add_days(first, 3 + 7 * (i64::from(nth) - 1))? };
+                if mid.month() != m {
+                    return None;
+                }
+                let w = DateValue::week_of(mid).ok()?;
+                (Some(TimeValue::Date(w)), format!("week {which} of {y}-{m:02}"))
+            } else {
+                let wd = i64::from(weekday) - 1;
+                let d = if nth < 0 {
+                    let back = (i64::from(last.weekday().num_days_from_monday()) - wd).rem_euclid(7);
+                    add_days(last, -back)?
+                } else {
+                    let fwd = (wd - i64::from(first.weekday().num_days_from_monday())).rem_euclid(7);
+                    add_days(first, fwd + 7 * (i64::from(nth) - 1))?
+                };
+                if d.month() != m {
+                    return None;
+                }
+                (day(d), format!("weekday {which} of {y}-{m:02}"))
+            }
+        }
         Expr::Season { season, year } => {
             let y = match year_of(year, a) {
                 Some(y) => y,

@@ -260,7 +260,7 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
                 }
                 _ => {}
             }
-            if raw.date_texts.len() < 12 && !matches!(tag, Tag::Meta | Tag::Html | Tag::Body | Tag::Link | Tag::Script)
+            if raw.date_texts.len() < 24 && !matches!(tag, Tag::Meta | Tag::Html | Tag::Body | Tag::Link | Tag::Script)
             {
                 let common = dom.common(id);
                 let dateish = |v: Option<&str>| {
@@ -427,7 +427,7 @@ static COMPACT: LazyLock<Regex> =
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").expect("static regex"));
 static YMD_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").expect("static regex"));
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?i)\\?["']?(date_?published|published_?(?:date|time|at|on)|publish_?(?:date|time)|pub_?date|date_?created|dc:date|showdate)\\?["']?\s*[:=(]\s*\\?["']([^"'\\<>]{8,40})\\?["']"#,
