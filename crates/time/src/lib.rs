@@ -166,7 +166,25 @@ impl TimeResolver {
                 .filter(|(m, g)| *m != n && (0..g.first).filter(|&i| toks[i].ends_sentence).count() == sentence)
                 .filter_map(|(_, g)| written_year(&g.expr))
                 .collect();
-            let tense = tense::tense_at(&toks, f.first, f.end);
+            let mut tense = tense::tense_at(&toks, f.first, f.end);
+            // "closed until Friday": a state that lasts up to a weekday. Unless the clause is a simple past
+            // ("stayed until Friday"), the state still holds at the anchor (a present perfect "has kept them closed
+            // until Friday" included), so the weekday lies ahead.
+            if matches!(f.expr, Expr::Weekday { rel: None, .. })
+                && f.first > 0
+                && (toks[f.first - 1].is("until") || toks[f.first - 1].is("till"))
+            {
+                let clause_start = (0..f.first).rev().find(|&i| toks[i].ends_sentence).map_or(0, |i| i + 1);
+                let clause = &toks[clause_start..f.first];
+                // A present perfect, a future or an infinitive ("to remain closed") before the weekday.
+                let ahead = clause.iter().any(|t| t.is("has") || t.is("have") || t.is("will"))
+                    || clause.windows(2).any(|w| {
+                        w[0].is("to") && w[1].text.chars().next().is_some_and(char::is_lowercase) && !w[1].is("the")
+                    });
+                if tense != Tense::Past || ahead {
+                    tense = Tense::Future;
+                }
+            }
             let Some(r) = resolve::resolve(f.expr, self.anchor, tense, &self.ctx, &sentence_years) else {
                 continue;
             };
@@ -304,6 +322,16 @@ pub fn to_timeml(text: &str, anchor: NaiveDate, exprs: &[TemporalExpression]) ->
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn until_a_weekday_lies_ahead_unless_the_clause_is_simple_past() {
+        let anchor = NaiveDate::from_ymd_opt(2008, 9, 18).unwrap_or_default();
+        let first = |text: &str| find(text, anchor).first().map(|e| e.timex.clone()).unwrap_or_default();
+        assert_eq!(first("Markets will stay closed until Friday."), "2008-09-19");
+        assert_eq!(first("Russian markets to remain closed until Friday"), "2008-09-19");
+        assert_eq!(first("The government has continued to hold all markets closed until Friday."), "2008-09-19");
+        assert_eq!(first("The delegation stayed in Moscow until Friday."), "2008-09-12");
+    }
 
     #[test]
     fn weekdays_and_weeks_of_a_month() {

@@ -412,7 +412,12 @@ pub(crate) fn resolve(
     };
     let value = value?;
     let future = future_word || value.first_day() > a || (tense == Tense::Future && value.last_day() >= a);
-    Some(Resolved { value: Some(value), basis, timex: timex_of(value), future })
+    // "mid-2011": the value stays the year (the part is in the basis); TIMEX3 annotators write the middle month.
+    let timex = match expr {
+        Expr::Year { year, part: Some(Part::Mid) } => format!("{year:04}-06"),
+        _ => timex_of(value),
+    };
+    Some(Resolved { value: Some(value), basis, timex, future })
 }
 
 fn non_date(timex: String, basis: &str) -> Resolved {
