@@ -241,6 +241,7 @@ fn moves_narrative(e: &Expr) -> bool {
             | Expr::Around { .. }
             | Expr::Decade { .. }
             | Expr::Anniversary { .. }
+            | Expr::SameLastYear { .. }
             | Expr::Duration { .. }
             | Expr::Age { .. }
             | Expr::Set { .. }
@@ -331,6 +332,20 @@ mod tests {
         assert_eq!(first("Russian markets to remain closed until Friday"), "2008-09-19");
         assert_eq!(first("The government has continued to hold all markets closed until Friday."), "2008-09-19");
         assert_eq!(first("The delegation stayed in Moscow until Friday."), "2008-09-12");
+    }
+
+    #[test]
+    fn the_same_period_last_year() {
+        let anchor = NaiveDate::from_ymd_opt(2009, 2, 3).unwrap_or_default();
+        let mut doc = TimeResolver::new(anchor);
+        doc.resolve_sentence("Sales fell in January.");
+        let found = doc.resolve_sentence("They were down 37 percent from the same month a year ago.");
+        let rec = found.first().map(|e| e.record("They were down 37 percent from the same month a year ago."));
+        assert_eq!(rec.map(|r| (r.text, r.timex)), Some(("the same month a year ago".into(), "2008-01".into())));
+        let text = "Profit doubled from the same period last year.";
+        assert_eq!(find(text, anchor).first().map(|e| e.timex.clone()).as_deref(), Some("2008-02"));
+        let text = "Profit doubled from the same quarter of the previous year.";
+        assert_eq!(find(text, anchor).first().map(|e| e.timex.clone()).as_deref(), Some("2008-Q1"));
     }
 
     #[test]

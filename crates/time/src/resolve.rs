@@ -306,6 +306,27 @@ pub(crate) fn resolve(
                 future: r.start > a,
             });
         }
+        Expr::SameLastYear { unit } => {
+            // The period being reported is the narrative's month (the sales month of a sales report), else the
+            // anchor's; a year before it, at the unit's precision.
+            let base = ctx.narrative.filter(|d| d.precision() <= Precision::Month).map_or(a, |d| d.first_day());
+            let back = add_months(base, -12)?;
+            let v = match unit {
+                Unit::Week => DateValue::week_of(back).ok()?,
+                _ => DateValue::month(back.year(), back.month()).ok()?,
+            };
+            if unit == Unit::Quarter {
+                let q = (back.month() - 1) / 3 + 1;
+                let r = quarter_range(back.year(), q)?;
+                return Some(Resolved {
+                    value: Some(TimeValue::Range(r, Precision::Month)),
+                    basis: format!("the same quarter a year before {base}"),
+                    timex: format!("{:04}-Q{q}", back.year()),
+                    future: false,
+                });
+            }
+            (Some(TimeValue::Date(v)), format!("the same {unit:?} a year before {base}").to_lowercase())
+        }
         Expr::InMonth { nth, weekday, month, year } => {
             let (y, m) = match (month, year_of(year, a)) {
                 (0, _) => (a.year(), a.month()),
