@@ -26,7 +26,11 @@ fn parse(text: &'static str) -> Result<HashMap<&'static str, u32>, DataError> {
         if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
             return Err(err(format!("{lang:?} is not an ISO 639-1 code")));
         }
-        let month: u32 = month.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| err(format!("{month:?} is not a month number")))?;
+        let month: u32 = month
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .ok_or_else(|| err(format!("{month:?} is not a month number")))?;
         if names.is_empty() {
             return Err(err("no names".into()));
         }

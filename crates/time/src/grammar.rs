@@ -464,11 +464,9 @@ impl<'a> P<'_, 'a> {
                 return None;
             }
         } else if self.is(j, "the")
-            && (self.is(j + 1, "previous") || self.is(j + 1, "prior") || self.is(j + 1, "last"))
-            && year_word(j + 2)
+            && (((self.is(j + 1, "previous") || self.is(j + 1, "prior") || self.is(j + 1, "last")) && year_word(j + 2))
+                || (year_word(j + 1) && self.is(j + 2, "before")))
         {
-            j + 3
-        } else if self.is(j, "the") && year_word(j + 1) && self.is(j + 2, "before") {
             j + 3
         } else {
             return None;

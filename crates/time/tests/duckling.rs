@@ -69,10 +69,8 @@ fn examples(section: &str) -> Vec<Example> {
         let Some(close) = block[open..].find(']') else { continue };
         let header = &block[..open];
         let kind = header.split_whitespace().next().unwrap_or_default().to_string();
-        let numbers: Vec<i64> = header
-            .split(|c: char| !c.is_ascii_digit() && c != '-')
-            .filter_map(|n| n.parse().ok())
-            .collect();
+        let numbers: Vec<i64> =
+            header.split(|c: char| !c.is_ascii_digit() && c != '-').filter_map(|n| n.parse().ok()).collect();
         let grain = ["Second", "Minute", "Hour", "Day", "Week", "Month", "Quarter", "Year"]
             .iter()
             .find(|g| header.split(|c: char| !c.is_alphanumeric()).any(|w| w == **g))
@@ -129,10 +127,12 @@ fn duckling_english_corpus() {
                 } else if !ex.text.chars().any(char::is_uppercase)
                     && ex.text.split(|c: char| !c.is_alphabetic()).any(|w| {
                         let w = w.to_ascii_lowercase();
-                        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
-                         "tue", "wed", "thu", "fri", "sat", "sun"]
-                            .iter()
-                            .any(|p| w.len() >= 3 && w.starts_with(p))
+                        [
+                            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
+                            "tue", "wed", "thu", "fri", "sat", "sun",
+                        ]
+                        .iter()
+                        .any(|p| w.len() >= 3 && w.starts_with(p))
                     })
                 {
                     "month and weekday names in lower case (news capitalises them; 'may', 'march' are words)"
@@ -175,8 +175,7 @@ fn duckling_english_corpus() {
             println!("      {m}");
         }
     }
-    let false_dates: Vec<&String> =
-        negatives.iter().filter(|n| find(n, anchor).iter().any(|e| e.is_date())).collect();
+    let false_dates: Vec<&String> = negatives.iter().filter(|n| find(n, anchor).iter().any(|e| e.is_date())).collect();
     println!("  negative corpus: {} of {} read as dates: {false_dates:?}", false_dates.len(), negatives.len());
     assert!(share >= FLOOR, "share {share:.3} fell below the floor {FLOOR}");
     assert!(false_dates.len() <= 3, "negative corpus read as dates: {false_dates:?}");
