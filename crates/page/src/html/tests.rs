@@ -474,3 +474,11 @@ proptest! {
         prop_assert_eq!(meta::parse_date(&s).map(|v| v.to_string()), Some(format!("{y:04}-{m:02}-{d:02}")));
     }
 }
+
+#[test]
+fn metadata_dates_a_page_with_no_article() {
+    let html = "<html><head><meta property=\"article:published_time\" content=\"2020-07-09T08:21:00+05:30\"></head>\
+                <body><div>Home</div></body></html>";
+    assert_eq!(published_date(html).map(|p| p.date.to_string()).as_deref(), Some("2020-07-09"));
+    assert!(published_date("<html><body><p>no date</p></body></html>").is_none());
+}
