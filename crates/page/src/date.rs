@@ -35,10 +35,11 @@ const WEEKDAY: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        (?-u:\b)(?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?-u:\b)
+        (?-u:\b)(?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?:T|(?-u:\b))
+      | ^(?P<cy>(?:19|20)\d\d)(?P<cm>0[1-9]|1[0-2])(?P<cd>[0-3]\d)(?:T\d|\s|$)
       | (?-u:\b)(?P<nd>\d{{1,2}})(?P<sep>[./])(?P<nm>\d{{1,2}})[./](?P<ny>(?:19|20)\d\d)(?-u:\b)
       | (?i:(?-u:\b)(?:(?:{WEEKDAY}),?\s+)?(?P<mm>{MONTH})(?-u:\b)\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<my>(?:19|20)\d\d)(?-u:\b))?)
-      | (?i:(?-u:\b)(?:(?:{WEEKDAY}),?\s+)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{MONTH})(?-u:\b)\.?(?:,?\s+(?P<dy>(?:19|20)\d\d)(?-u:\b))?)
+      | (?i:(?-u:\b)(?:(?:{WEEKDAY}),?\s+)?(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dm>{MONTH})(?-u:\b)\.?(?:(?:,?\s+|-)(?P<dy>(?:19|20)\d\d)(?-u:\b))?)
     "
     );
     Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern: {e}"))
@@ -62,6 +63,9 @@ pub(crate) fn find_dates(text: &str) -> Vec<DateMention> {
         let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let (year, month, day) = if let Some(y) = num("iy") {
             (Some(y as i32), num("im"), num("id"))
+        } else if let Some(y) = num("cy") {
+            // "19870327": only at the start of a line, where a header date stands.
+            (Some(y as i32), num("cm"), num("cd"))
         } else if let Some(y) = num("ny") {
             // "22.04.2024" is day first; "04/22/2024" is month first; "04/05/2024" could be either, so it is skipped.
             let (a, b) = (num("nd").unwrap_or(0), num("nm").unwrap_or(0));
@@ -103,6 +107,11 @@ pub(crate) fn first_weekday(text: &str) -> Option<Weekday> {
     });
     let m = RE.find(text)?;
     m.as_str().parse::<Weekday>().ok()
+}
+
+/// Whether `w` names a weekday, in full or abbreviated, in any case ("Fri", "FRIDAY", "Tues").
+pub(crate) fn weekday_name(w: &str) -> bool {
+    WEEKDAY.split('|').any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// How many years back a year-less date may lie. News archives that scrapers reach rarely go further back.
@@ -251,6 +260,12 @@ mod tests {
             ("Sept. 9, 1948", vec!["1948-09-09"]),
             ("22.04.2024", vec!["2024-04-22"]),
             ("04/22/2024 and 04/05/2024", vec!["2024-04-22"]),
+            ("27-MAR-1987 08:57:02.39", vec!["1987-03-27"]),
+            ("19870327", vec!["1987-03-27"]),
+            ("ID 19870327 and 19870328", vec![]),
+            ("1987-03-27T08:57:02Z", vec!["1987-03-27"]),
+            ("Fri, 27 Mar 1987 08:57:02 -0500", vec!["1987-03-27"]),
+            ("MARCH 27, 1987", vec!["1987-03-27"]),
         ];
         for (text, want) in table {
             assert_eq!(dates(text), want, "{text}");

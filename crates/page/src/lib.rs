@@ -21,6 +21,7 @@ mod html_fallback;
 mod input;
 mod lang;
 mod model;
+mod months;
 mod outlet;
 mod text;
 
@@ -46,7 +47,14 @@ pub fn extract_in_year(file: &str, bytes: &[u8], this_year: i32) -> Result<Artic
     let mut article = if input::looks_like_html(text) {
         // A page the HTML reader finds no article in may be text with a few tags: read it again as lines.
         let mut article = match html::extract_html(file, text) {
-            Err(PageError::NoArticle) => html_fallback::extract_html(file, text, this_year)?,
+            Err(PageError::NoArticle) => {
+                let mut a = html_fallback::extract_html(file, text, this_year)?;
+                // The page's metadata still dates it when only its body had to be read as lines.
+                if let Some(p) = html::published_date(text) {
+                    a.published = Some(p);
+                }
+                a
+            }
             other => other?,
         };
         // A site name as the page writes it ("XINHUANET", "theguardian") becomes the dictionary's canonical name.

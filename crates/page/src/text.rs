@@ -278,6 +278,26 @@ pub(crate) fn dateline(first: &str) -> Option<(String, Option<DateMention>)> {
     Some((name, date))
 }
 
+/// The date of a line that holds only a full date, with at most a weekday, a time and a zone around it
+/// ("Fri, 27 Mar 1987 08:57:02 -0500", "1987-03-27T08:57:02Z", "27-MAR-1987 08:57:02.39").
+fn date_only_line(text: &str, dates: &[DateMention]) -> Option<dyad_core::DateValue> {
+    let [d] = dates else { return None };
+    let v = d.value()?;
+    let rest = format!("{} {}", &text[..d.start], &text[d.end..]);
+    let leftover = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| c == '(' || c == ')' || c == '.');
+            let weekday = date::weekday_name(w);
+            let zone = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()) && !w.is_empty();
+            let clock = w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | 'Z' | 'T'));
+            !(weekday || zone || clock)
+        })
+        .count();
+    (leftover == 0).then_some(v)
+}
+
 /// Extracts the article from a plain-text page. `text` offsets are the page's offsets.
 pub(crate) fn extract_text(file: &str, text: &str, format: PageFormat, this_year: i32) -> Result<Article, PageError> {
     let mut lines = split_lines(text);
@@ -565,6 +585,17 @@ pub(crate) fn extract_text(file: &str, text: &str, format: PageFormat, this_year
         let evidence = line[..d.end].trim();
         published = Some(Published { date: v, evidence: evidence.to_string(), basis: "byline".into() });
     }
+    // A line holding nothing but a full date (a wire or archive header: "1987-03-27", "27-MAR-1987 08:57:02.39",
+    // an RFC 2822 date), among the page's first lines or next to the title.
+    if published.is_none() {
+        let near_title = |i: usize| title_idx.is_some_and(|t| i + 1 == t || i == t + 1);
+        if let Some((i, v)) = (0..a.min(n))
+            .filter(|&i| i < 3 || near_title(i))
+            .find_map(|i| date_only_line(lines[i].text, &dates_of[i]).map(|v| (i, v)))
+        {
+            published = Some(Published { date: v, evidence: lines[i].text.to_string(), basis: "header".into() });
+        }
+    }
     if published.is_none()
         && let Some((_, Some(d))) = &dateline_found
     {
@@ -774,5 +805,54 @@ mod tests {
             article.body.first().map(|b| b.text.as_str()),
             Some("Putin arrives in Pyongyang for talks with Kim")
         );
+    }
+}
+
+#[cfg(test)]
+mod header_date_tests {
+    use super::*;
+
+    const BODY: &str = "Japan and the United States agreed on Friday to hold talks on the trade dispute over \
+                        semiconductors, officials said, as both sides sought to calm markets.\n\n\
+                        The talks will begin next week in Washington and are expected to last several days, \
+                        according to a statement released by the ministry.\n";
+
+    fn published(page: &str) -> Option<String> {
+        extract_text("t.txt", page, PageFormat::Text, 2026).ok()?.published.map(|p| p.date.to_string())
+    }
+
+    #[test]
+    fn a_date_alone_on_the_first_line_dates_the_page() {
+        for head in [
+            "1987-03-27",
+            "March 27, 1987",
+            "MARCH 27, 1987",
+            "27-MAR-1987 08:57:02.39",
+            "19870327",
+            "27.03.1987",
+            "27 Mar 1987",
+            "Fri, 27 Mar 1987 08:57:02 -0500",
+            "Friday, 27 March 1987 08:57 GMT",
+            "1987-03-27T08:57:02Z",
+            "1987-03-27T08:57:02.123+09:00",
+            "1987/03/27",
+            "Mar. 27, 1987",
+        ] {
+            for page in [
+                format!("{head}\n\nTrade talks agreed\n\n{BODY}"),
+                format!("Trade talks agreed\n{head}\n\n{BODY}"),
+                format!("{head}\n{BODY}"),
+            ] {
+                assert_eq!(published(&page).as_deref(), Some("1987-03-27"), "{page}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_dateline_with_a_full_date_dates_the_page() {
+        let page = format!("TOKYO, March 27, 1987 - {BODY}");
+        assert_eq!(published(&page).as_deref(), Some("1987-03-27"));
+        let page = format!("TOKYO, MAR 27, 1987 (Reuters) - {BODY}");
+        assert_eq!(published(&page).as_deref(), Some("1987-03-27"));
     }
 }

@@ -39,6 +39,12 @@ pub(crate) enum Expr {
     Shift { n: i64, unit: Unit, complement: bool, opens_clause: bool },
     /// A quarter.
     Quarter { q: u32, year: YearRef },
+    /// "the same period last year", "the same month a year ago": the month (or quarter, week) being reported, a year
+    /// back.
+    SameLastYear { unit: Unit },
+    /// "the first Monday of March", "the last week of March 2011", "the second Friday of this month": the `nth`
+    /// (1-5, or -1 for the last) weekday (`weekday` 1-7) or week (`weekday` 0) of a month (`month` 0 = the anchor's).
+    InMonth { nth: i8, weekday: u8, month: u32, year: YearRef },
     /// A season.
     Season { season: &'static str, year: YearRef },
     /// A deictic word with no calendar value of its own ("recently", "currently", "soon").
@@ -432,6 +438,42 @@ impl<'a> P<'_, 'a> {
     }
 
     /// "the day before", "the week after", "the year previous": a shift of the narrative date.
+    /// "the same period last year", "the same month a year earlier", "the same quarter of the previous year".
+    fn same_last_year(&self, i: usize) -> Option<(usize, Expr)> {
+        if !(self.is(i, "the") && self.is(i + 1, "same")) {
+            return None;
+        }
+        let (unit, mut j) = if self.is(i + 2, "period") || self.is(i + 2, "time") {
+            (Unit::Month, i + 3)
+        } else {
+            match self.unit(i + 2)? {
+                (u @ (Unit::Month | Unit::Quarter | Unit::Week), j, false) => (u, j),
+                _ => return None,
+            }
+        };
+        if self.is(j, "of") || self.is(j, "in") {
+            j += 1;
+        }
+        let year_word = |k: usize| self.unit(k).is_some_and(|(u, _, plural)| u == Unit::Year && !plural);
+        let end = if (self.is(j, "last") || self.is(j, "a") || self.is(j, "one")) && year_word(j + 1) {
+            if self.is(j, "last") {
+                j + 2
+            } else if self.is(j + 2, "ago") || self.is(j + 2, "earlier") || self.is(j + 2, "before") {
+                j + 3
+            } else {
+                return None;
+            }
+        } else if self.is(j, "the")
+            && (((self.is(j + 1, "previous") || self.is(j + 1, "prior") || self.is(j + 1, "last")) && year_word(j + 2))
+                || (year_word(j + 1) && self.is(j + 2, "before")))
+        {
+            j + 3
+        } else {
+            return None;
+        };
+        Some((end, Expr::SameLastYear { unit }))
+    }
+
     fn the_unit_shift(&self, i: usize) -> Option<(usize, Expr)> {
         if !self.is(i, "the") || i > 0 && (self.t[i - 1].is("in") || self.t[i - 1].is("during")) {
             return None;
@@ -688,8 +730,35 @@ impl<'a> P<'_, 'a> {
         None
     }
 
+    /// "first Monday of March", "last week of March 2011", "second Friday of this month".
+    fn in_month(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.get(i)?;
+        let nth: i8 = if t.is("last") || t.is("final") {
+            -1
+        } else if (1..=5).contains(&t.w.ordinal) && t.kind == Kind::Word {
+            t.w.ordinal as i8
+        } else {
+            return None;
+        };
+        let (weekday, j) = match self.weekday(i + 1) {
+            Some((w, j)) => (w, j),
+            None if self.is(i + 1, "week") => (0, i + 2),
+            None => return None,
+        };
+        if !(self.is(j, "of") || self.is(j, "in")) {
+            return None;
+        }
+        if (self.is(j + 1, "this") || self.is(j + 1, "the")) && self.is(j + 2, "month") {
+            return Some((j + 3, Expr::InMonth { nth, weekday, month: 0, year: YearRef::Offset(0) }));
+        }
+        let (month, k) = self.month(j + 1)?;
+        let (year, end) = self.year_ref_after(k);
+        Some((end, Expr::InMonth { nth, weekday, month, year }))
+    }
+
     fn at(&self, i: usize) -> Option<(usize, Expr)> {
-        self.numeric_date(i)
+        self.in_month(i)
+            .or_else(|| self.numeric_date(i))
             .or_else(|| self.weekday_expr(i))
             .or_else(|| self.month_first(i))
             .or_else(|| self.day_first(i))
@@ -745,7 +814,7 @@ pub(crate) fn recognise(toks: &[Tok<'_>]) -> Vec<Found> {
         }
         // "the" and "that" only open shifts and chains; elsewhere they are taken in by `opening`.
         let attempt = if t.is("the") {
-            p.the_unit_shift(i)
+            p.same_last_year(i).or_else(|| p.the_unit_shift(i))
         } else if t.is("that") {
             p.relative(i)
         } else {
@@ -778,6 +847,7 @@ fn opening(p: &P<'_, '_>, i: usize, expr: &Expr) -> usize {
             | Expr::Quarter { .. }
             | Expr::Date { .. }
             | Expr::Around { .. }
+            | Expr::InMonth { .. }
     ) || matches!(expr, Expr::Shift { complement: false, .. });
     if prev.is("the") && takes_the {
         return i - 1;

@@ -166,7 +166,25 @@ impl TimeResolver {
                 .filter(|(m, g)| *m != n && (0..g.first).filter(|&i| toks[i].ends_sentence).count() == sentence)
                 .filter_map(|(_, g)| written_year(&g.expr))
                 .collect();
-            let tense = tense::tense_at(&toks, f.first, f.end);
+            let mut tense = tense::tense_at(&toks, f.first, f.end);
+            // "closed until Friday": a state that lasts up to a weekday. Unless the clause is a simple past
+            // ("stayed until Friday"), the state still holds at the anchor (a present perfect "has kept them closed
+            // until Friday" included), so the weekday lies ahead.
+            if matches!(f.expr, Expr::Weekday { rel: None, .. })
+                && f.first > 0
+                && (toks[f.first - 1].is("until") || toks[f.first - 1].is("till"))
+            {
+                let clause_start = (0..f.first).rev().find(|&i| toks[i].ends_sentence).map_or(0, |i| i + 1);
+                let clause = &toks[clause_start..f.first];
+                // A present perfect, a future or an infinitive ("to remain closed") before the weekday.
+                let ahead = clause.iter().any(|t| t.is("has") || t.is("have") || t.is("will"))
+                    || clause.windows(2).any(|w| {
+                        w[0].is("to") && w[1].text.chars().next().is_some_and(char::is_lowercase) && !w[1].is("the")
+                    });
+                if tense != Tense::Past || ahead {
+                    tense = Tense::Future;
+                }
+            }
             let Some(r) = resolve::resolve(f.expr, self.anchor, tense, &self.ctx, &sentence_years) else {
                 continue;
             };
@@ -223,6 +241,7 @@ fn moves_narrative(e: &Expr) -> bool {
             | Expr::Around { .. }
             | Expr::Decade { .. }
             | Expr::Anniversary { .. }
+            | Expr::SameLastYear { .. }
             | Expr::Duration { .. }
             | Expr::Age { .. }
             | Expr::Set { .. }
@@ -240,10 +259,132 @@ pub fn find(text: &str, anchor: NaiveDate) -> Vec<TemporalExpression> {
     TimeResolver::new(anchor).resolve_sentence(text)
 }
 
+/// The TimeML `type` of an expression: `DATE`, `TIME` (a value with a clock time), `DURATION` (lengths and ages)
+/// or `SET`.
+pub fn timeml_type(e: &TemporalExpression) -> &'static str {
+    match e.kind {
+        Kind::Date if e.timex.contains('T') && !e.timex.starts_with('P') => "TIME",
+        Kind::Date => "DATE",
+        Kind::Duration | Kind::Age => "DURATION",
+        Kind::Set => "SET",
+    }
+}
+
+fn xml_escape(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// `text` as a TimeML document (the TempEval-3 `.tml` shape): the anchor as the document creation time, and each
+/// expression of `exprs` (found in `text`, in order, not overlapping) wrapped in a `TIMEX3` element whose `value`
+/// follows TimeML's conventions (`2013-W12`, `2013-SU`, `2013-Q1`, `PRESENT_REF`, `P3Y`, `201` for a decade).
+pub fn to_timeml(text: &str, anchor: NaiveDate, exprs: &[TemporalExpression]) -> String {
+    let mut out = String::with_capacity(text.len() + 64 * exprs.len() + 256);
+    out.push_str("<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>dyad</DOCID>\n");
+    let dct = anchor.format("%Y-%m-%d").to_string();
+    out.push_str(&format!(
+        "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"{dct}\" temporalFunction=\"false\" \
+         functionInDocument=\"CREATION_TIME\">{dct}</TIMEX3></DCT>\n<TEXT>"
+    ));
+    let mut at = 0;
+    let mut tid = 0;
+    for e in exprs {
+        let (start, end) = (e.span.start(), e.span.end());
+        if start < at || end > text.len() || e.timex.is_empty() {
+            continue;
+        }
+        let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else { continue };
+        xml_escape(before, &mut out);
+        tid += 1;
+        out.push_str(&format!("<TIMEX3 tid=\"t{tid}\" type=\"{}\" value=\"", timeml_type(e)));
+        xml_escape(&e.timex, &mut out);
+        out.push('"');
+        if e.kind == Kind::Date && e.timex != dct {
+            out.push_str(" temporalFunction=\"true\" anchorTimeID=\"t0\"");
+        }
+        out.push('>');
+        xml_escape(inside, &mut out);
+        out.push_str("</TIMEX3>");
+        at = end;
+    }
+    xml_escape(text.get(at..).unwrap_or_default(), &mut out);
+    out.push_str("</TEXT>\n</TimeML>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn until_a_weekday_lies_ahead_unless_the_clause_is_simple_past() {
+        let anchor = NaiveDate::from_ymd_opt(2008, 9, 18).unwrap_or_default();
+        let first = |text: &str| find(text, anchor).first().map(|e| e.timex.clone()).unwrap_or_default();
+        assert_eq!(first("Markets will stay closed until Friday."), "2008-09-19");
+        assert_eq!(first("Russian markets to remain closed until Friday"), "2008-09-19");
+        assert_eq!(first("The government has continued to hold all markets closed until Friday."), "2008-09-19");
+        assert_eq!(first("The delegation stayed in Moscow until Friday."), "2008-09-12");
+    }
+
+    #[test]
+    fn the_same_period_last_year() {
+        let anchor = NaiveDate::from_ymd_opt(2009, 2, 3).unwrap_or_default();
+        let mut doc = TimeResolver::new(anchor);
+        doc.resolve_sentence("Sales fell in January.");
+        let found = doc.resolve_sentence("They were down 37 percent from the same month a year ago.");
+        let rec = found.first().map(|e| e.record("They were down 37 percent from the same month a year ago."));
+        assert_eq!(rec.map(|r| (r.text, r.timex)), Some(("the same month a year ago".into(), "2008-01".into())));
+        let text = "Profit doubled from the same period last year.";
+        assert_eq!(find(text, anchor).first().map(|e| e.timex.clone()).as_deref(), Some("2008-02"));
+        let text = "Profit doubled from the same quarter of the previous year.";
+        assert_eq!(find(text, anchor).first().map(|e| e.timex.clone()).as_deref(), Some("2008-Q1"));
+    }
+
+    #[test]
+    fn weekdays_and_weeks_of_a_month() {
+        let anchor = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap_or_default();
+        let table = [
+            ("Markets fell in the last week of March 2011.", "the last week of March 2011", "2011-W13"),
+            ("Talks resume on the first Monday of March in Oslo.", "the first Monday of March", "2013-03-04"),
+            ("The vote is on the last Monday of March next year.", "the last Monday of March next year", "2014-03-31"),
+            ("They met on the second Friday of this month.", "the second Friday of this month", "2013-02-08"),
+            ("Sales rose in the first week of January 2012.", "the first week of January 2012", "2012-W01"),
+        ];
+        for (text, span, want) in table {
+            let found = find(text, anchor);
+            let rec = found.first().map(|e| e.record(text));
+            assert_eq!(rec.map(|r| (r.text, r.timex)), Some((span.to_string(), want.to_string())), "{text}");
+        }
+        // No fifth Monday in February 2013.
+        assert!(find("on the fifth Monday of February 2013", anchor).iter().all(|e| !e.is_date()));
+    }
+
+    #[test]
+    fn timeml_values_follow_timeml_conventions() {
+        let anchor = NaiveDate::from_ymd_opt(2013, 3, 20).unwrap_or_default();
+        let text = "Talks held last week & this summer are set for three years, currently <sic>.";
+        let found = find(text, anchor);
+        let doc = to_timeml(text, anchor, &found);
+        for want in [
+            r#"functionInDocument="CREATION_TIME">2013-03-20</TIMEX3></DCT>"#,
+            r#"type="DATE" value="2013-W11" temporalFunction="true" anchorTimeID="t0">last week</TIMEX3>"#,
+            r#"value="2013-SU""#,
+            r#"type="DURATION" value="P3Y""#,
+            r#"value="PRESENT_REF""#,
+            "&amp; ",
+            "&lt;sic&gt;.</TEXT>",
+        ] {
+            assert!(doc.contains(want), "{want} not in {doc}");
+        }
+    }
 
     fn anchor() -> NaiveDate {
         NaiveDate::from_ymd_opt(2021, 4, 21).unwrap_or_default()

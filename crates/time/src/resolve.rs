@@ -306,6 +306,59 @@ pub(crate) fn resolve(
                 future: r.start > a,
             });
         }
+        Expr::SameLastYear { unit } => {
+            // The period being reported is the narrative's month (the sales month of a sales report), else the
+            // anchor's; a year before it, at the unit's precision.
+            let base = ctx.narrative.filter(|d| d.precision() <= Precision::Month).map_or(a, |d| d.first_day());
+            let back = add_months(base, -12)?;
+            let v = match unit {
+                Unit::Week => DateValue::week_of(back).ok()?,
+                _ => DateValue::month(back.year(), back.month()).ok()?,
+            };
+            if unit == Unit::Quarter {
+                let q = (back.month() - 1) / 3 + 1;
+                let r = quarter_range(back.year(), q)?;
+                return Some(Resolved {
+                    value: Some(TimeValue::Range(r, Precision::Month)),
+                    basis: format!("the same quarter a year before {base}"),
+                    timex: format!("{:04}-Q{q}", back.year()),
+                    future: false,
+                });
+            }
+            (Some(TimeValue::Date(v)), format!("the same {unit:?} a year before {base}").to_lowercase())
+        }
+        Expr::InMonth { nth, weekday, month, year } => {
+            let (y, m) = match (month, year_of(year, a)) {
+                (0, _) => (a.year(), a.month()),
+                (m, Some(y)) => (y, m),
+                (m, None) => (year_for_month(a, m, tense), m),
+            };
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let last = add_days(NaiveDate::from_ymd_opt(y + i32::from(m == 12), m % 12 + 1, 1)?, -1)?;
+            let which = if nth < 0 { "last".to_string() } else { format!("number {nth}") };
+            if weekday == 0 {
+                // The week that has most of its days in the month at that place: ISO weeks, Monday first.
+                let mid = if nth < 0 { add_days(last, -3)? } else { add_days(first, 3 + 7 * (i64::from(nth) - 1))? };
+                if mid.month() != m {
+                    return None;
+                }
+                let w = DateValue::week_of(mid).ok()?;
+                (Some(TimeValue::Date(w)), format!("week {which} of {y}-{m:02}"))
+            } else {
+                let wd = i64::from(weekday) - 1;
+                let d = if nth < 0 {
+                    let back = (i64::from(last.weekday().num_days_from_monday()) - wd).rem_euclid(7);
+                    add_days(last, -back)?
+                } else {
+                    let fwd = (wd - i64::from(first.weekday().num_days_from_monday())).rem_euclid(7);
+                    add_days(first, fwd + 7 * (i64::from(nth) - 1))?
+                };
+                if d.month() != m {
+                    return None;
+                }
+                (day(d), format!("weekday {which} of {y}-{m:02}"))
+            }
+        }
         Expr::Season { season, year } => {
             let y = match year_of(year, a) {
                 Some(y) => y,
@@ -380,7 +433,12 @@ pub(crate) fn resolve(
     };
     let value = value?;
     let future = future_word || value.first_day() > a || (tense == Tense::Future && value.last_day() >= a);
-    Some(Resolved { value: Some(value), basis, timex: timex_of(value), future })
+    // "mid-2011": the value stays the year (the part is in the basis); TIMEX3 annotators write the middle month.
+    let timex = match expr {
+        Expr::Year { year, part: Some(Part::Mid) } => format!("{year:04}-06"),
+        _ => timex_of(value),
+    };
+    Some(Resolved { value: Some(value), basis, timex, future })
 }
 
 fn non_date(timex: String, basis: &str) -> Resolved {

@@ -72,7 +72,13 @@ struct Raw<'a> {
     times: Vec<(bool, &'a str)>,
     date_texts: Vec<String>,
     copyright: Option<String>,
+    /// The page's visible text from its start (bounded), and where in it the first `<h1>` begins.
+    text: TextBuf,
+    h1_at: Option<usize>,
 }
+
+/// How much visible text the last-resort date search reads.
+const TEXT_WINDOW: usize = 8000;
 
 pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
     let raw = gather(dom);
@@ -116,6 +122,19 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
             break;
         }
     }
+    // A publication field outside JSON-LD and meta tags: inline JSON or JS (`"datePublished":"..."`), an RDF
+    // block in a comment (`dc:date="..."`), a script that prints the date (`showDate("...")`).
+    if let Some((key, v, d)) = SCRIPT_DATE.captures_iter(dom.src).take(50).find_map(|c| {
+        let (key, v) = (c.get(1)?, c.get(2)?);
+        Some((key, v, parse_date(v.as_str())?))
+    }) {
+        found.push(DateFound {
+            date: d,
+            evidence: format!("{} {}", key.as_str(), v.as_str()),
+            basis: "metadata",
+            rank: 1,
+        });
+    }
     for &(marked, v) in &raw.times {
         if let Some(d) = parse_date(v) {
             found.push(DateFound {
@@ -141,6 +160,18 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
             break;
         }
     }
+    // Last resort: the first full date in the visible text after the headline, else anywhere near the top.
+    if found.is_empty() {
+        let text = raw.text.text.as_str();
+        let after = raw.h1_at.and_then(|at| text.get(at..)).map(|t| prefix(t, 1500));
+        let (hit, basis) = match after.and_then(text_date) {
+            Some(hit) => (Some(hit), "text after headline"),
+            None => (text_date(text), "page text"),
+        };
+        if let Some((d, ev)) = hit {
+            found.push(DateFound { date: d, evidence: ev, basis, rank: 4 });
+        }
+    }
     // Most reliable first; among equals, the finest precision.
     found.sort_by_key(|f| (f.rank, f.date.precision()));
     meta.published = found.into_iter().next();
@@ -157,13 +188,24 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
         times: Vec::new(),
         date_texts: Vec::new(),
         copyright: None,
+        text: TextBuf::default(),
+        h1_at: None,
     };
     let mut og_url = None;
     let mut id: NodeId = 0;
     while id != NONE {
         let node = dom.node(id);
         let mut skip = false;
+        if node.kind == Kind::Text && raw.text.text.len() < TEXT_WINDOW {
+            raw.text.push_raw(dom.slice(node.start, node.end));
+        }
         if let Kind::Element { tag, .. } = node.kind {
+            if (tag.is_block() || tag == Tag::Br) && raw.text.text.len() < TEXT_WINDOW {
+                raw.text.space();
+            }
+            if tag == Tag::H1 && raw.h1_at.is_none() {
+                raw.h1_at = Some(raw.text.text.len());
+            }
             match tag {
                 Tag::Meta => {
                     let key =
@@ -218,13 +260,17 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
                 }
                 _ => {}
             }
-            if raw.date_texts.len() < 12 && !matches!(tag, Tag::Meta | Tag::Html | Tag::Body | Tag::Link | Tag::Script)
+            if raw.date_texts.len() < 24 && !matches!(tag, Tag::Meta | Tag::Html | Tag::Body | Tag::Link | Tag::Script)
             {
                 let common = dom.common(id);
                 let dateish = |v: Option<&str>| {
                     v.is_some_and(|v| v.len() < 200 && DATE_CLASS.is_match(v) && !NOT_DATE_CLASS.is_match(v))
                 };
                 if (dateish(common.class) || dateish(common.id)) && node.end - node.start < 3000 {
+                    // A tooltip often holds the full date that the element shows shortened ("11 Jul 2020").
+                    if let Some(title) = dom.attr(id, "title").filter(|t| t.len() < 100) {
+                        raw.date_texts.push(clean(title));
+                    }
                     let t = node_text(dom, id);
                     if !t.is_empty() && t.len() < 300 {
                         raw.date_texts.push(t);
@@ -378,29 +424,28 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)").expect("static regex"));
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("static regex")
-});
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
-        .expect("static regex")
-});
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4})\b").expect("static regex"));
 static YMD_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").expect("static regex"));
+static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)\\?["']?(date_?published|published_?(?:date|time|at|on)|publish_?(?:date|time)|pub_?date|date_?created|dc:date|showdate)\\?["']?\s*[:=(]\s*\\?["']([^"'\\<>]{8,40})\\?["']"#,
+    )
+    .expect("static regex")
+});
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)|/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
         .expect("static regex")
 });
 
-fn month_number(name: &str) -> Option<u32> {
-    let m = name.get(..3)?.to_ascii_lowercase();
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        .iter()
-        .position(|&x| x == m)
-        .map(|i| i as u32 + 1)
+/// The first `max` bytes of `s`, cut back to a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn plausible(d: DateValue) -> Option<DateValue> {
@@ -438,13 +483,8 @@ pub(crate) fn text_date(s: &str) -> Option<(DateValue, String)> {
             best = Some((at, d, ev.to_string()));
         }
     };
-    if let Some(c) = MONTH_FIRST.captures(s) {
-        let d = (|| DateValue::day(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?).ok())();
-        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
-    }
-    if let Some(c) = DAY_FIRST.captures(s) {
-        let d = (|| DateValue::day(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?).ok())();
-        consider(c.get(0).map_or(0, |m| m.start()), d, &c[0]);
+    if let Some(w) = crate::months::first_written_date(s, 1995..=2100) {
+        consider(w.start, Some(w.date), &s[w.start..w.end]);
     }
     if let Some(c) = YMD_TEXT.captures(s) {
         let d = (|| DateValue::day(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok())();

@@ -54,6 +54,17 @@ pub fn extract_any_language(file: &str, html: &str) -> Result<Article, PageError
     extract_html(file, html)
 }
 
+/// The publication date an HTML page's metadata, scripts, time elements and bylines give, whether or not an article
+/// can be extracted from it.
+pub fn published_date(html: &str) -> Option<Published> {
+    let dom = dom::Dom::parse(html);
+    if dom.max_depth > MAX_DEPTH {
+        return None;
+    }
+    let f = meta::extract(&dom).published?;
+    Some(Published { date: f.date, evidence: f.evidence, basis: f.basis.to_string() })
+}
+
 /// A publication date written into a page address (`/2019/11/18/`, `/20191118/`, `/2019/11/` as a month), for
 /// callers that know where a page came from when the page itself gives no date.
 pub fn date_from_url(url: &str) -> Option<dyad_core::DateValue> {

@@ -431,3 +431,54 @@ fn one_file_report() {
         Err(e) => println!("error {e}"),
     }
 }
+
+#[test]
+fn dates_in_scripts_bylines_in_other_languages_and_after_the_headline() {
+    let script = page(&format!(
+        "<script>var meta = {{\"dateModified\":\"2020-12-07\",\"datePublished\":\"2020-12-06T15:48:00+05:30\"}};</script><p>{PARA}</p>"
+    ));
+    let p = extract_html("s.html", &script).unwrap().published.unwrap();
+    assert_eq!((p.date.to_string().as_str(), p.basis.as_str()), ("2020-12-06", "metadata"));
+
+    for (byline, want) in [
+        ("Publié le 9 octobre 2020 à 11h12", "2020-10-09"),
+        ("martes 17 de marzo de 2020", "2020-03-17"),
+        ("Aktualisiert: 9. Oktober 2020", "2020-10-09"),
+        ("22 de novembro de 2020 - 04:30", "2020-11-22"),
+        ("2020年07月03日", "2020-07-03"),
+    ] {
+        let html = page(&format!("<span class=\"entry-date\">{byline}</span><article><p>{PARA}</p></article>"));
+        let p = extract_html("b.html", &html).unwrap().published.unwrap();
+        assert_eq!(p.date.to_string(), want, "{byline}");
+    }
+
+    let after = page(&format!(
+        "<div>Tuesday, 1 January 2019</div><h1>Talks resume in Havana</h1><p class=\"tagline\">22/11/2020 - 04:30</p><p>{PARA}</p>"
+    ));
+    let p = extract_html("a.html", &after).unwrap().published.unwrap();
+    assert_eq!((p.date.to_string().as_str(), p.basis.as_str()), ("2020-11-22", "text after headline"));
+}
+
+proptest! {
+    #[test]
+    fn date_readers_never_panic(s in "\\PC{0,80}") {
+        let _ = meta::parse_date(&s);
+        let _ = meta::text_date(&s);
+        let _ = meta::url_date(&s);
+    }
+
+    #[test]
+    fn iso_dates_round_trip(y in 1995i32..2100, m in 1u32..=12, d in 1u32..=28, h in 0u32..24, zone in 0usize..3) {
+        let z = ["Z", "+05:30", "-0400"][zone];
+        let s = format!("{y:04}-{m:02}-{d:02}T{h:02}:57:02{z}");
+        prop_assert_eq!(meta::parse_date(&s).map(|v| v.to_string()), Some(format!("{y:04}-{m:02}-{d:02}")));
+    }
+}
+
+#[test]
+fn metadata_dates_a_page_with_no_article() {
+    let html = "<html><head><meta property=\"article:published_time\" content=\"2020-07-09T08:21:00+05:30\"></head>\
+                <body><div>Home</div></body></html>";
+    assert_eq!(published_date(html).map(|p| p.date.to_string()).as_deref(), Some("2020-07-09"));
+    assert!(published_date("<html><body><p>no date</p></body></html>").is_none());
+}

@@ -1,0 +1,182 @@
+//! Duckling's English time corpus (../shared/bench/time-duckling-en/Corpus.hs, BSD licence) as a table test: about
+//! a thousand expressions with the value Duckling gives them at the anchor 2013-02-12 04:30 (a Tuesday). Each is
+//! given to dyad alone; it counts as right when dyad's first date expression names Duckling's value at dyad's own
+//! precision (dyad reads "March 3rd at 4pm" as the day 2013-03-03; Duckling's interval starts count by their
+//! start). The misses are listed by convention: Duckling resolves a bare "monday" or "march" forward, a news
+//! engine towards the past; Duckling reads clock times, holidays and open intervals, which dyad does not date.
+//!
+//! The corpus is Haskell source; the reader here only knows its data shape: `examples (KIND NUMBERS GRAIN ...)`
+//! followed by a list of string literals, in the `allExamples` list and the `custom` list of `defaultCorpus`. The
+//! test skips with a message when ../shared is absent.
+
+use chrono::NaiveDate;
+use dyad_core::{DateValue, Precision};
+use dyad_time::{TimeValue, find};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The share of the corpus dyad must get right (measured 2026-12-06; a regression below it fails).
+const FLOOR: f64 = 0.33;
+
+struct Example {
+    kind: String,
+    start: NaiveDate,
+    grain: String,
+    text: String,
+}
+
+fn corpus_path() -> Option<PathBuf> {
+    let env = std::env::var_os("DYAD_SHARED").map(PathBuf::from);
+    let default = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let p = env.unwrap_or(default).join("bench/time-duckling-en/Corpus.hs");
+    if p.is_file() {
+        Some(p)
+    } else {
+        println!("skipped: {} not found (set DYAD_SHARED to the shared folder)", p.display());
+        None
+    }
+}
+
+/// The string literals of `s`, in order (Haskell escapes `\"` and `\\` only).
+fn strings(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Option<String> = None;
+    let mut escaped = false;
+    for c in s.chars() {
+        match (&mut cur, c) {
+            (Some(buf), _) if escaped => {
+                buf.push(c);
+                escaped = false;
+            }
+            (Some(_), '\\') => escaped = true,
+            (Some(buf), '"') => {
+                out.push(std::mem::take(buf));
+                cur = None;
+            }
+            (Some(buf), _) => buf.push(c),
+            (None, '"') => cur = Some(String::new()),
+            (None, _) => {}
+        }
+    }
+    out
+}
+
+/// The examples of one section of the corpus.
+fn examples(section: &str) -> Vec<Example> {
+    let mut out = Vec::new();
+    for block in section.split("examples (").skip(1) {
+        let Some(open) = block.find('[') else { continue };
+        let Some(close) = block[open..].find(']') else { continue };
+        let header = &block[..open];
+        let kind = header.split_whitespace().next().unwrap_or_default().to_string();
+        let numbers: Vec<i64> =
+            header.split(|c: char| !c.is_ascii_digit() && c != '-').filter_map(|n| n.parse().ok()).collect();
+        let grain = ["Second", "Minute", "Hour", "Day", "Week", "Month", "Quarter", "Year"]
+            .iter()
+            .find(|g| header.split(|c: char| !c.is_alphanumeric()).any(|w| w == **g))
+            .map_or(String::new(), |g| g.to_string());
+        let [y, m, d, ..] = numbers[..] else { continue };
+        let Some(start) = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32) else { continue };
+        for text in strings(&block[open..open + close]) {
+            out.push(Example { kind: kind.clone(), start, grain: grain.clone(), text });
+        }
+    }
+    out
+}
+
+fn section<'a>(src: &'a str, from: &str, to: &str) -> &'a str {
+    let a = src.find(from).unwrap_or(src.len());
+    let b = src[a..].find(to).map_or(src.len(), |b| a + b);
+    &src[a..b]
+}
+
+fn coarse(grain: &str) -> bool {
+    !matches!(grain, "Second" | "Minute" | "Hour")
+}
+
+#[test]
+fn duckling_english_corpus() {
+    let Some(path) = corpus_path() else { return };
+    let src = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut all = examples(section(&src, "custom = concat", "negativeCorpus ::"));
+    all.extend(examples(section(&src, "allExamples :: [Example]", "\u{0}")));
+    assert!(all.len() > 900, "only {} examples read from {}", all.len(), path.display());
+    let negatives = strings(section(&src, "negativeCorpus ::", "latentCorpus ::"));
+
+    let anchor = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap_or_default();
+    let mut right = 0usize;
+    // The same share on what dyad sets out to read: day-or-coarser values that are not holidays.
+    let datelike = |ex: &Example| coarse(&ex.grain) && !ex.kind.contains("Holiday");
+    let (mut date_right, date_all) = (0usize, all.iter().filter(|e| datelike(e)).count());
+    let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for ex in &all {
+        let found = find(&ex.text, anchor);
+        let first = found.iter().find(|e| e.is_date()).and_then(|e| e.value);
+        let want = DateValue::from_naive(ex.start).ok();
+        let (got, precision) = match first {
+            Some(TimeValue::Date(d)) => (d, d.precision()),
+            Some(TimeValue::Range(r, p)) => match DateValue::from_naive(r.start) {
+                Ok(d) => (d.truncate(p), p),
+                Err(_) => continue,
+            },
+            None => {
+                let why = if ex.kind.contains("Holiday") {
+                    "holiday names (dyad knows none)"
+                } else if !coarse(&ex.grain) {
+                    "clock times and parts of the day (dyad dates days)"
+                } else if !ex.text.chars().any(char::is_uppercase)
+                    && ex.text.split(|c: char| !c.is_alphabetic()).any(|w| {
+                        let w = w.to_ascii_lowercase();
+                        [
+                            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
+                            "tue", "wed", "thu", "fri", "sat", "sun",
+                        ]
+                        .iter()
+                        .any(|p| w.len() >= 3 && w.starts_with(p))
+                    })
+                {
+                    "month and weekday names in lower case (news capitalises them; 'may', 'march' are words)"
+                } else if ex.kind.contains("OpenInterval") {
+                    "open intervals ('before 2pm', 'after next monday')"
+                } else {
+                    "not found"
+                };
+                misses.entry(why).or_default().push(format!("{:?} → {} ({})", ex.text, ex.start, ex.grain));
+                continue;
+            }
+        };
+        let Some(want) = want.map(|w| w.truncate(precision)) else { continue };
+        if got.truncate(precision) == want {
+            right += 1;
+            date_right += usize::from(datelike(ex));
+            continue;
+        }
+        let forward = ex.start > anchor && got.first_day() <= anchor;
+        let why = if forward {
+            "towards the past where Duckling resolves forward"
+        } else if precision == Precision::Day && !coarse(&ex.grain) {
+            "clock times that move the day ('tonight 815', 'at 4am tomorrow')"
+        } else if ex.kind.contains("Interval") {
+            "intervals read differently"
+        } else {
+            "other values"
+        };
+        misses.entry(why).or_default().push(format!("{:?} → Duckling {}, dyad {got}", ex.text, ex.start));
+    }
+    let share = right as f64 / all.len() as f64;
+    println!("Duckling English corpus: {right}/{} right at dyad's precision ({share:.3})", all.len());
+    println!(
+        "  of which day-or-coarser, non-holiday examples: {date_right}/{date_all} ({:.3})",
+        date_right as f64 / date_all.max(1) as f64
+    );
+    for (why, list) in &misses {
+        println!("  {why}: {}", list.len());
+        for m in list.iter().take(12) {
+            println!("      {m}");
+        }
+    }
+    let false_dates: Vec<&String> = negatives.iter().filter(|n| find(n, anchor).iter().any(|e| e.is_date())).collect();
+    println!("  negative corpus: {} of {} read as dates: {false_dates:?}", false_dates.len(), negatives.len());
+    assert!(share >= FLOOR, "share {share:.3} fell below the floor {FLOOR}");
+    assert!(false_dates.len() <= 3, "negative corpus read as dates: {false_dates:?}");
+}
