@@ -1,0 +1,45 @@
+//! Placeholder for the dependency parser (`parser/`, written on another branch) with the same interface, so that the
+//! model file and the analyser compile before it lands. Delete this file when `parser/` is merged.
+#![allow(dead_code)]
+
+use std::convert::Infallible;
+
+/// Why a parser section could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("parser model: {0}")]
+pub struct ModelError(pub String);
+
+/// The predicted tags of one word, as the parser reads them.
+pub trait Tagged {
+    /// UPOS.
+    fn upos(&self) -> &str;
+    /// Penn tag (XPOS).
+    fn xpos(&self) -> &str;
+    /// Lemma.
+    fn lemma(&self) -> &str;
+}
+
+/// No parser can exist in this build: the type has no values.
+#[derive(Debug, Clone)]
+pub struct Parser(Infallible);
+
+/// Buffers for parsing.
+#[derive(Debug, Default)]
+pub struct Scratch;
+
+impl Parser {
+    /// Never called: there is no parser value.
+    pub fn parse_tokens<T: Tagged>(&self, _: &[&str], _: &[T], _: &mut Scratch, _: impl FnMut(usize, usize, &str)) {
+        match self.0 {}
+    }
+
+    /// Never called: there is no parser value.
+    pub fn write_to(&self, _: &mut Vec<u8>) {
+        match self.0 {}
+    }
+
+    /// A model with a parser section cannot be read by this build.
+    pub fn read_from(_: &mut &[u8]) -> Result<Parser, ModelError> {
+        Err(ModelError("this build has no parser".into()))
+    }
+}
