@@ -9,5 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod conllu;
+pub mod parser;
 
 pub use conllu::{ConlluError, Multiword, Sentence, Word, read_conllu, write_conllu};
+pub use parser::{Parser, TrainOptions};

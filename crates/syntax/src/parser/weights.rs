@@ -1,0 +1,314 @@
+//! Weights: an averaged perceptron for training (sparse rows per feature, lazily averaged), and the frozen model
+//! used at parse time (open-addressing table from feature hash to a run of `(action, weight)` pairs in flat arrays).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Hasher for keys that are already well-mixed `u64` hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    total: f64,
+    ts: u32,
+}
+
+/// Averaged perceptron weights during training.
+#[derive(Default)]
+pub(crate) struct Training {
+    index: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
+    rows: Vec<Vec<Entry>>,
+    now: u32,
+}
+
+impl Training {
+    /// Adds the weights of `feats` to `scores`.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for s in scores.iter_mut() {
+            *s = 0.0;
+        }
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Counts one training decision (the clock of the averaging).
+    pub fn tick(&mut self) {
+        self.now += 1;
+    }
+
+    /// Perceptron update: +1 for `good`, -1 for `bad` on every feature.
+    pub fn update(&mut self, feats: &[u64], good: usize, bad: usize) {
+        let now = self.now;
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::new());
+            }
+            let row = &mut self.rows[r as usize];
+            for (class, delta) in [(good, 1.0f32), (bad, -1.0f32)] {
+                let e = match row.iter_mut().position(|e| e.class as usize == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Entry { class: class as u16, w: 0.0, total: 0.0, ts: now });
+                        row.last_mut().expect("just pushed")
+                    }
+                };
+                e.total += f64::from(now - e.ts) * f64::from(e.w);
+                e.ts = now;
+                e.w += delta;
+            }
+        }
+    }
+
+    /// Averages the weights and drops those whose magnitude is below `prune`; returns the sorted
+    /// `(feature, [(action, weight)])` list.
+    pub fn average(&self, prune: f32) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let now = f64::from(self.now.max(1));
+        let mut out: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.index.len());
+        for (&f, &r) in &self.index {
+            let mut row: Vec<(u16, f32)> = self.rows[r as usize]
+                .iter()
+                .map(|e| {
+                    let total = e.total + (now - f64::from(e.ts)) * f64::from(e.w);
+                    (e.class, (total / now) as f32)
+                })
+                .filter(|&(_, w)| w.abs() >= prune && w != 0.0)
+                .collect();
+            if !row.is_empty() {
+                row.sort_by_key(|&(c, _)| c);
+                out.push((f, row));
+            }
+        }
+        out.sort_by_key(|&(f, _)| f);
+        out
+    }
+}
+
+/// The frozen weights: weights quantised to `i16` steps of `scale`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Frozen {
+    /// Open-addressing table of feature hashes (0 = empty slot).
+    keys: Vec<u64>,
+    /// For each slot, the start of its run in `classes`/`weights`.
+    starts: Vec<u32>,
+    /// Sorted feature list for writing, with run boundaries: `order[i]` is the slot of the i-th smallest key.
+    order: Vec<u32>,
+    classes: Vec<u8>,
+    weights: Vec<i16>,
+    /// Weight of one `i16` step.
+    pub scale: f32,
+}
+
+#[inline]
+fn nonzero(f: u64) -> u64 {
+    if f == 0 { 1 } else { f }
+}
+
+impl Frozen {
+    /// Builds the table from a sorted list of quantised rows.
+    pub fn from_rows(rows: &[(u64, Vec<(u8, i16)>)], scale: f32) -> Frozen {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mut fr = Frozen {
+            keys: vec![0; cap],
+            starts: vec![0; cap + 1],
+            order: Vec::with_capacity(rows.len()),
+            classes: Vec::new(),
+            weights: Vec::new(),
+            scale,
+        };
+        // Runs are laid out in slot order so that a slot's run ends where the next occupied slot's begins.
+        let mask = cap - 1;
+        let mut slot_row = vec![u32::MAX; cap];
+        for (i, (f, _)) in rows.iter().enumerate() {
+            let key = nonzero(*f);
+            let mut s = (key as usize) & mask;
+            while fr.keys[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            fr.keys[s] = key;
+            slot_row[s] = i as u32;
+            fr.order.push(s as u32);
+        }
+        for s in 0..cap {
+            fr.starts[s] = fr.classes.len() as u32;
+            if slot_row[s] != u32::MAX {
+                for &(c, w) in &rows[slot_row[s] as usize].1 {
+                    fr.classes.push(c);
+                    fr.weights.push(w);
+                }
+            }
+        }
+        fr.starts[cap] = fr.classes.len() as u32;
+        fr
+    }
+
+    /// Quantises averaged rows: the scale maps the 99.99th-percentile magnitude to 32767.
+    pub fn quantise(rows: &[(u64, Vec<(u16, f32)>)]) -> (Vec<(u64, Vec<(u8, i16)>)>, f32) {
+        let mut mags: Vec<f32> = rows.iter().flat_map(|(_, r)| r.iter().map(|&(_, w)| w.abs())).collect();
+        let scale = if mags.is_empty() {
+            1.0
+        } else {
+            let k = ((mags.len() as f64) * 0.9999) as usize;
+            let k = k.min(mags.len() - 1);
+            let (_, v, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+            (*v / 32767.0).max(1e-9)
+        };
+        let q = rows
+            .iter()
+            .map(|(f, r)| {
+                let r: Vec<(u8, i16)> = r
+                    .iter()
+                    .filter_map(|&(c, w)| {
+                        let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                        (q != 0 && c <= 255).then_some((c as u8, q))
+                    })
+                    .collect();
+                (*f, r)
+            })
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        (q, scale)
+    }
+
+    /// Adds the weights of `feats` to `scores` (in `i16` steps).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        for s in scores.iter_mut() {
+            *s = 0;
+        }
+        let mask = self.keys.len().wrapping_sub(1);
+        if self.keys.is_empty() {
+            return;
+        }
+        for &f in feats {
+            let key = nonzero(f);
+            let mut s = (key as usize) & mask;
+            loop {
+                let k = self.keys[s];
+                if k == key {
+                    let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
+                    for i in a..b {
+                        scores[self.classes[i] as usize] += i32::from(self.weights[i]);
+                    }
+                    break;
+                }
+                if k == 0 {
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+    }
+
+    /// Number of features and of weights.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.order.len(), self.weights.len())
+    }
+
+    /// Appends the rows: count, then per feature (ascending) the key delta (varint), the run length, and its
+    /// `(action u8, weight i16 little-endian)` pairs.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        put_varint(out, self.order.len() as u64);
+        let mut prev = 0u64;
+        for &s in &self.order {
+            let s = s as usize;
+            let key = self.keys[s];
+            put_varint(out, key - prev);
+            prev = key;
+            let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
+            put_varint(out, (b - a) as u64);
+            for i in a..b {
+                out.push(self.classes[i]);
+                out.extend_from_slice(&self.weights[i].to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads what [`Frozen::write`] wrote.
+    pub fn read(input: &mut &[u8], nactions: usize) -> Result<Frozen, String> {
+        let scale = f32::from_le_bytes(take::<4>(input)?);
+        let n = get_varint(input)? as usize;
+        if n > input.len() {
+            return Err("feature count larger than the file".into());
+        }
+        let mut rows = Vec::with_capacity(n);
+        let mut key = 0u64;
+        for _ in 0..n {
+            let delta = get_varint(input)?;
+            if delta == 0 && key != 0 {
+                return Err("feature keys not ascending".into());
+            }
+            key = key.checked_add(delta).ok_or("feature key overflow")?;
+            let len = get_varint(input)? as usize;
+            if len * 3 > input.len() {
+                return Err("truncated weights".into());
+            }
+            let mut row = Vec::with_capacity(len);
+            for _ in 0..len {
+                let [c] = take::<1>(input)?;
+                let w = i16::from_le_bytes(take::<2>(input)?);
+                if c as usize >= nactions {
+                    return Err(format!("action {c} out of range"));
+                }
+                row.push((c, w));
+            }
+            rows.push((key, row));
+        }
+        Ok(Frozen::from_rows(&rows, scale))
+    }
+}
+
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub(crate) fn get_varint(input: &mut &[u8]) -> Result<u64, String> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let [b] = take::<1>(input)?;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Ok(v);
+        }
+    }
+    Err("varint too long".into())
+}
+
+pub(crate) fn take<const N: usize>(input: &mut &[u8]) -> Result<[u8; N], String> {
+    if input.len() < N {
+        return Err("unexpected end of model".into());
+    }
+    let (a, rest) = input.split_at(N);
+    *input = rest;
+    let mut out = [0u8; N];
+    out.copy_from_slice(a);
+    Ok(out)
+}
