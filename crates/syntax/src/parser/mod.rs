@@ -95,6 +95,8 @@ pub struct TrainOptions {
     pub nonprojective: NonProjective,
     /// Print one progress line per epoch to stderr.
     pub verbose: bool,
+    /// Called after every epoch with the epoch number (1-based) and the averaged model so far (for learning curves).
+    pub on_epoch: Option<fn(usize, &Parser)>,
 }
 
 impl Default for TrainOptions {
@@ -106,6 +108,7 @@ impl Default for TrainOptions {
             prune: 0.05,
             nonprojective: NonProjective::Lift,
             verbose: false,
+            on_epoch: None,
         }
     }
 }
@@ -134,6 +137,11 @@ impl Parser {
     /// The relation labels the parser predicts (with subtypes).
     pub fn labels(&self) -> &[String] {
         &self.labels
+    }
+
+    /// A copy without the weights whose magnitude is below `threshold` (features left with no weight go too).
+    pub fn pruned(&self, threshold: f32) -> Parser {
+        Parser { labels: self.labels.clone(), root: self.root, weights: self.weights.pruned(threshold) }
     }
 
     /// Numbers of features and of weights kept in the model.
@@ -411,6 +419,10 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
         }
         if opts.verbose {
             eprintln!("parser: epoch {} oracle agreement {:.2} %", epoch + 1, 100.0 * correct as f64 / total.max(1) as f64);
+        }
+        if let Some(f) = opts.on_epoch {
+            let (q, scale) = Frozen::quantise(&model.average(opts.prune));
+            f(epoch + 1, &Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale) });
         }
     }
     let rows = model.average(opts.prune);

@@ -107,17 +107,23 @@ impl Training {
     }
 }
 
+/// One occupied or empty slot of the frozen table: key (0 = empty) and its run of entries.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
 /// The frozen weights: weights quantised to `i16` steps of `scale`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Frozen {
-    /// Open-addressing table of feature hashes (0 = empty slot).
-    keys: Vec<u64>,
-    /// For each slot, the start of its run in `classes`/`weights`.
-    starts: Vec<u32>,
-    /// Sorted feature list for writing, with run boundaries: `order[i]` is the slot of the i-th smallest key.
+    /// Open-addressing table of feature hashes.
+    slots: Vec<Slot>,
+    /// Slot of each feature in ascending key order (for writing).
     order: Vec<u32>,
-    classes: Vec<u8>,
-    weights: Vec<i16>,
+    /// Entries: action in the high 16 bits, `i16` weight in the low 16 bits.
+    entries: Vec<u32>,
     /// Weight of one `i16` step.
     pub scale: f32,
 }
@@ -127,42 +133,57 @@ fn nonzero(f: u64) -> u64 {
     if f == 0 { 1 } else { f }
 }
 
+#[inline]
+fn pack(class: u8, w: i16) -> u32 {
+    (u32::from(class) << 16) | u32::from(w as u16)
+}
+
+#[inline]
+fn unpack(e: u32) -> (u8, i16) {
+    ((e >> 16) as u8, e as u16 as i16)
+}
+
 impl Frozen {
     /// Builds the table from a sorted list of quantised rows.
     pub fn from_rows(rows: &[(u64, Vec<(u8, i16)>)], scale: f32) -> Frozen {
         let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut fr = Frozen {
-            keys: vec![0; cap],
-            starts: vec![0; cap + 1],
-            order: Vec::with_capacity(rows.len()),
-            classes: Vec::new(),
-            weights: Vec::new(),
-            scale,
-        };
-        // Runs are laid out in slot order so that a slot's run ends where the next occupied slot's begins.
         let mask = cap - 1;
-        let mut slot_row = vec![u32::MAX; cap];
-        for (i, (f, _)) in rows.iter().enumerate() {
+        let mut fr = Frozen { slots: vec![Slot::default(); cap], order: Vec::with_capacity(rows.len()), entries: Vec::new(), scale };
+        for (f, row) in rows {
             let key = nonzero(*f);
             let mut s = (key as usize) & mask;
-            while fr.keys[s] != 0 {
+            while fr.slots[s].key != 0 {
                 s = (s + 1) & mask;
             }
-            fr.keys[s] = key;
-            slot_row[s] = i as u32;
+            fr.slots[s] = Slot { key, start: fr.entries.len() as u32, len: row.len() as u32 };
+            fr.entries.extend(row.iter().map(|&(c, w)| pack(c, w)));
             fr.order.push(s as u32);
         }
-        for s in 0..cap {
-            fr.starts[s] = fr.classes.len() as u32;
-            if slot_row[s] != u32::MAX {
-                for &(c, w) in &rows[slot_row[s] as usize].1 {
-                    fr.classes.push(c);
-                    fr.weights.push(w);
-                }
-            }
-        }
-        fr.starts[cap] = fr.classes.len() as u32;
         fr
+    }
+
+    /// The rows, ascending by key.
+    pub fn rows(&self) -> Vec<(u64, Vec<(u8, i16)>)> {
+        self.order
+            .iter()
+            .map(|&s| {
+                let sl = self.slots[s as usize];
+                let run = &self.entries[sl.start as usize..(sl.start + sl.len) as usize];
+                (sl.key, run.iter().map(|&e| unpack(e)).collect())
+            })
+            .collect()
+    }
+
+    /// A copy without the weights whose magnitude is below `threshold` (in weight units).
+    pub fn pruned(&self, threshold: f32) -> Frozen {
+        let q = (threshold / self.scale).round() as i32;
+        let rows: Vec<(u64, Vec<(u8, i16)>)> = self
+            .rows()
+            .into_iter()
+            .map(|(k, r)| (k, r.into_iter().filter(|&(_, w)| i32::from(w).abs() >= q.max(1)).collect::<Vec<_>>()))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        Frozen::from_rows(&rows, self.scale)
     }
 
     /// Quantises averaged rows: the scale maps the 99.99th-percentile magnitude to 32767.
@@ -199,23 +220,25 @@ impl Frozen {
         for s in scores.iter_mut() {
             *s = 0;
         }
-        let mask = self.keys.len().wrapping_sub(1);
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return;
         }
+        let mask = self.slots.len() - 1;
         for &f in feats {
             let key = nonzero(f);
             let mut s = (key as usize) & mask;
             loop {
-                let k = self.keys[s];
-                if k == key {
-                    let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
-                    for i in a..b {
-                        scores[self.classes[i] as usize] += i32::from(self.weights[i]);
+                let sl = self.slots[s];
+                if sl.key == key {
+                    for &e in &self.entries[sl.start as usize..(sl.start + sl.len) as usize] {
+                        let (c, w) = unpack(e);
+                        if let Some(x) = scores.get_mut(c as usize) {
+                            *x += i32::from(w);
+                        }
                     }
                     break;
                 }
-                if k == 0 {
+                if sl.key == 0 {
                     break;
                 }
                 s = (s + 1) & mask;
@@ -225,25 +248,24 @@ impl Frozen {
 
     /// Number of features and of weights.
     pub fn sizes(&self) -> (usize, usize) {
-        (self.order.len(), self.weights.len())
+        (self.order.len(), self.entries.len())
     }
 
-    /// Appends the rows: count, then per feature (ascending) the key delta (varint), the run length, and its
+    /// Appends the rows: scale, count, then per feature (ascending) the key delta (varint), the run length, and its
     /// `(action u8, weight i16 little-endian)` pairs.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.scale.to_le_bytes());
         put_varint(out, self.order.len() as u64);
         let mut prev = 0u64;
         for &s in &self.order {
-            let s = s as usize;
-            let key = self.keys[s];
-            put_varint(out, key - prev);
-            prev = key;
-            let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
-            put_varint(out, (b - a) as u64);
-            for i in a..b {
-                out.push(self.classes[i]);
-                out.extend_from_slice(&self.weights[i].to_le_bytes());
+            let sl = self.slots[s as usize];
+            put_varint(out, sl.key - prev);
+            prev = sl.key;
+            put_varint(out, u64::from(sl.len));
+            for &e in &self.entries[sl.start as usize..(sl.start + sl.len) as usize] {
+                let (c, w) = unpack(e);
+                out.push(c);
+                out.extend_from_slice(&w.to_le_bytes());
             }
         }
     }
@@ -251,6 +273,9 @@ impl Frozen {
     /// Reads what [`Frozen::write`] wrote.
     pub fn read(input: &mut &[u8], nactions: usize) -> Result<Frozen, String> {
         let scale = f32::from_le_bytes(take::<4>(input)?);
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err("bad weight scale".into());
+        }
         let n = get_varint(input)? as usize;
         if n > input.len() {
             return Err("feature count larger than the file".into());
@@ -259,12 +284,12 @@ impl Frozen {
         let mut key = 0u64;
         for _ in 0..n {
             let delta = get_varint(input)?;
-            if delta == 0 && key != 0 {
+            if delta == 0 {
                 return Err("feature keys not ascending".into());
             }
             key = key.checked_add(delta).ok_or("feature key overflow")?;
             let len = get_varint(input)? as usize;
-            if len * 3 > input.len() {
+            if len.saturating_mul(3) > input.len() {
                 return Err("truncated weights".into());
             }
             let mut row = Vec::with_capacity(len);
