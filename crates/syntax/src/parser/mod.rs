@@ -555,3 +555,15 @@ mod tests {
         }
     }
 }
+
+impl crate::model::Model {
+    /// Puts `parser` into the model (replacing any parser it had).
+    pub fn set_parser(&mut self, parser: Parser) {
+        self.parser = Some(parser);
+    }
+
+    /// The parser, when the model has one.
+    pub fn parser(&self) -> Option<&Parser> {
+        self.parser.as_ref()
+    }
+}
