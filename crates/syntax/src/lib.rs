@@ -169,7 +169,11 @@ impl Analyzer {
             let tags: Vec<ParserTags<'_>> = (0..words.len())
                 .map(|i| {
                     let s = analysis.slots[i];
-                    ParserTags { upos: tagger.upos(s.class), xpos: tagger.xpos(s.class), lemma: analysis.resolve(s.lemma) }
+                    ParserTags {
+                        upos: tagger.upos(s.class),
+                        xpos: tagger.xpos(s.class),
+                        lemma: analysis.resolve(s.lemma),
+                    }
                 })
                 .collect();
             let mut labels = String::new();

@@ -93,7 +93,8 @@ pub(crate) fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.clear();
     let none = Tok { w: ABSENT, p: ABSENT, u: ABSENT, l: ABSENT, suf: ABSENT };
     let t = |i: u32| if i == NONE { none } else { toks[i as usize] };
-    let lab = |i: u32| if i == NONE || st.heads[i as usize] == NONE { ABSENT } else { u64::from(st.labels[i as usize]) };
+    let lab =
+        |i: u32| if i == NONE || st.heads[i as usize] == NONE { ABSENT } else { u64::from(st.labels[i as usize]) };
     let child = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
     let count = |v: &Vec<u8>, i: u32| if i == NONE { ABSENT } else { u64::from(v[i as usize].min(6)) };
     let set = |v: &Vec<u64>, i: u32| if i == NONE { ABSENT } else { v[i as usize] };

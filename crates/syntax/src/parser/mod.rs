@@ -418,7 +418,11 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
             }
         }
         if opts.verbose {
-            eprintln!("parser: epoch {} oracle agreement {:.2} %", epoch + 1, 100.0 * correct as f64 / total.max(1) as f64);
+            eprintln!(
+                "parser: epoch {} oracle agreement {:.2} %",
+                epoch + 1,
+                100.0 * correct as f64 / total.max(1) as f64
+            );
         }
         if let Some(f) = opts.on_epoch {
             let (q, scale) = Frozen::quantise(&model.average(opts.prune));
@@ -428,6 +432,37 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
     let rows = model.average(opts.prune);
     let (q, scale) = Frozen::quantise(&rows);
     Parser { labels, root, weights: Frozen::from_rows(&q, scale) }
+}
+
+impl crate::model::Model {
+    /// Puts `parser` into the model (replacing any parser it had).
+    pub fn set_parser(&mut self, parser: Parser) {
+        self.parser = Some(parser);
+    }
+
+    /// The parser, when the model has one.
+    pub fn parser(&self) -> Option<&Parser> {
+        self.parser.as_ref()
+    }
+}
+
+/// The parser trainer as the model trainer (`crate::train_model`) calls it: the parser trained on the treebank's
+/// training sentences with 5-fold jackknifed predicted tags (so that it learns from tags as noisy as at run time),
+/// with the default [`TrainOptions`]. Deterministic.
+#[allow(dead_code)]
+pub(crate) fn train_for_model(
+    train_sentences: &[Sentence],
+    config: &crate::tagger::TrainConfig,
+    log: &mut dyn FnMut(&str),
+) -> Option<Parser> {
+    log("jackknifing training tags for the parser (5 folds)");
+    let tagged = crate::tagger::jackknife(train_sentences, 5, config);
+    let tags: Vec<Vec<Word>> = tagged.into_iter().map(|s| s.words).collect();
+    log("training the parser");
+    let parser = train(train_sentences, &tags, &TrainOptions::default());
+    let (features, weights) = parser.sizes();
+    log(&format!("parser: {features} features, {weights} weights"));
+    Some(parser)
 }
 
 #[cfg(test)]
@@ -514,8 +549,7 @@ mod tests {
         }
 
         fn check_tree(words: &[Word]) {
-            let heads: Vec<u32> =
-                std::iter::once(0).chain(words.iter().map(|w| w.head.unwrap() as u32)).collect();
+            let heads: Vec<u32> = std::iter::once(0).chain(words.iter().map(|w| w.head.unwrap() as u32)).collect();
             assert!(system::is_tree(&heads), "{heads:?}");
             for w in words {
                 assert_eq!(w.head == Some(0), w.deprel == "root");
@@ -539,7 +573,8 @@ mod tests {
         #[test]
         fn long_punctuation_mixed_and_empty_inputs_give_trees() {
             let p = parser();
-            let mut long: Vec<Word> = (0..5000).map(|i| Word::new(["the", "attack", "on", "Gaza", ","][i % 5])).collect();
+            let mut long: Vec<Word> =
+                (0..5000).map(|i| Word::new(["the", "attack", "on", "Gaza", ","][i % 5])).collect();
             p.parse(&mut long);
             check_tree(&long);
             let mut punct: Vec<Word> = (0..40).map(|i| Word::new(["!", ".", "?", "—"][i % 4])).collect();
@@ -553,17 +588,5 @@ mod tests {
             p.parse(&mut empty);
             assert!(empty.is_empty());
         }
-    }
-}
-
-impl crate::model::Model {
-    /// Puts `parser` into the model (replacing any parser it had).
-    pub fn set_parser(&mut self, parser: Parser) {
-        self.parser = Some(parser);
-    }
-
-    /// The parser, when the model has one.
-    pub fn parser(&self) -> Option<&Parser> {
-        self.parser.as_ref()
     }
 }

@@ -146,11 +146,8 @@ impl State {
         let s1 = self.s(1);
         let in_buffer = |k: u32| k != NONE && (k as usize) >= self.b && (k as usize) <= self.n;
         // Gold dependents of s0 still in the buffer (lost by any action that pops s0).
-        let s0_deps_in_buffer = if s0 != NONE && s0 != 0 {
-            (self.b..=self.n).filter(|&k| gh[k] == s0).count() as u32
-        } else {
-            0
-        };
+        let s0_deps_in_buffer =
+            if s0 != NONE && s0 != 0 { (self.b..=self.n).filter(|&k| gh[k] == s0).count() as u32 } else { 0 };
         // SHIFT
         costs[0] = if legal[0] {
             let x = self.b;
@@ -182,16 +179,9 @@ impl State {
         // RIGHT: head s1.
         let right_base = s0_deps_in_buffer + u32::from(h0 != s1 && in_buffer(h0));
         for l in 0..nlabels {
-            costs[1 + l] = if legal[1 + l] {
-                left_base + u32::from(h0 == b0 && l != gold_label)
-            } else {
-                u32::MAX
-            };
-            costs[1 + nlabels + l] = if legal[1 + nlabels + l] {
-                right_base + u32::from(h0 == s1 && l != gold_label)
-            } else {
-                u32::MAX
-            };
+            costs[1 + l] = if legal[1 + l] { left_base + u32::from(h0 == b0 && l != gold_label) } else { u32::MAX };
+            costs[1 + nlabels + l] =
+                if legal[1 + nlabels + l] { right_base + u32::from(h0 == s1 && l != gold_label) } else { u32::MAX };
         }
     }
 }

@@ -85,9 +85,9 @@ impl Training {
 
     /// Averages the weights and drops those whose magnitude is below `prune`; returns the sorted
     /// `(feature, [(action, weight)])` list.
-    pub fn average(&self, prune: f32) -> Vec<(u64, Vec<(u16, f32)>)> {
+    pub fn average(&self, prune: f32) -> Rows {
         let now = f64::from(self.now.max(1));
-        let mut out: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.index.len());
+        let mut out: Rows = Vec::with_capacity(self.index.len());
         for (&f, &r) in &self.index {
             let mut row: Vec<(u16, f32)> = self.rows[r as usize]
                 .iter()
@@ -106,6 +106,11 @@ impl Training {
         out
     }
 }
+
+/// Averaged rows: feature hash and its `(action, weight)` pairs.
+pub(crate) type Rows = Vec<(u64, Vec<(u16, f32)>)>;
+/// Quantised rows: feature hash and its `(action, i16 weight)` pairs.
+pub(crate) type QRows = Vec<(u64, Vec<(u8, i16)>)>;
 
 /// One occupied or empty slot of the frozen table: key (0 = empty) and its run of entries.
 #[derive(Debug, Clone, Copy, Default)]
@@ -146,24 +151,33 @@ fn unpack(e: u32) -> (u8, i16) {
 impl Frozen {
     /// Builds the table from a sorted list of quantised rows.
     pub fn from_rows(rows: &[(u64, Vec<(u8, i16)>)], scale: f32) -> Frozen {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let keys: Vec<u64> = rows.iter().map(|(f, _)| nonzero(*f)).collect();
+        let lens: Vec<u32> = rows.iter().map(|(_, r)| r.len() as u32).collect();
+        let entries: Vec<u32> = rows.iter().flat_map(|(_, r)| r.iter().map(|&(c, w)| pack(c, w))).collect();
+        Frozen::from_flat(&keys, &lens, entries, scale)
+    }
+
+    /// Builds the table from ascending keys, their run lengths and the concatenated runs.
+    fn from_flat(keys: &[u64], lens: &[u32], entries: Vec<u32>, scale: f32) -> Frozen {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut fr = Frozen { slots: vec![Slot::default(); cap], order: Vec::with_capacity(rows.len()), entries: Vec::new(), scale };
-        for (f, row) in rows {
-            let key = nonzero(*f);
+        let mut fr =
+            Frozen { slots: vec![Slot::default(); cap], order: Vec::with_capacity(keys.len()), entries, scale };
+        let mut start = 0u32;
+        for (&key, &len) in keys.iter().zip(lens) {
             let mut s = (key as usize) & mask;
             while fr.slots[s].key != 0 {
                 s = (s + 1) & mask;
             }
-            fr.slots[s] = Slot { key, start: fr.entries.len() as u32, len: row.len() as u32 };
-            fr.entries.extend(row.iter().map(|&(c, w)| pack(c, w)));
+            fr.slots[s] = Slot { key, start, len };
+            start += len;
             fr.order.push(s as u32);
         }
         fr
     }
 
     /// The rows, ascending by key.
-    pub fn rows(&self) -> Vec<(u64, Vec<(u8, i16)>)> {
+    pub fn rows(&self) -> QRows {
         self.order
             .iter()
             .map(|&s| {
@@ -177,7 +191,7 @@ impl Frozen {
     /// A copy without the weights whose magnitude is below `threshold` (in weight units).
     pub fn pruned(&self, threshold: f32) -> Frozen {
         let q = (threshold / self.scale).round() as i32;
-        let rows: Vec<(u64, Vec<(u8, i16)>)> = self
+        let rows: QRows = self
             .rows()
             .into_iter()
             .map(|(k, r)| (k, r.into_iter().filter(|&(_, w)| i32::from(w).abs() >= q.max(1)).collect::<Vec<_>>()))
@@ -186,17 +200,10 @@ impl Frozen {
         Frozen::from_rows(&rows, self.scale)
     }
 
-    /// Quantises averaged rows: the scale maps the 99.99th-percentile magnitude to 32767.
-    pub fn quantise(rows: &[(u64, Vec<(u16, f32)>)]) -> (Vec<(u64, Vec<(u8, i16)>)>, f32) {
-        let mut mags: Vec<f32> = rows.iter().flat_map(|(_, r)| r.iter().map(|&(_, w)| w.abs())).collect();
-        let scale = if mags.is_empty() {
-            1.0
-        } else {
-            let k = ((mags.len() as f64) * 0.9999) as usize;
-            let k = k.min(mags.len() - 1);
-            let (_, v, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
-            (*v / 32767.0).max(1e-9)
-        };
+    /// Quantises averaged rows: the scale maps the largest magnitude to 32767.
+    pub fn quantise(rows: &[(u64, Vec<(u16, f32)>)]) -> (QRows, f32) {
+        let max = rows.iter().flat_map(|(_, r)| r.iter().map(|&(_, w)| w.abs())).fold(0f32, f32::max);
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let q = rows
             .iter()
             .map(|(f, r)| {
@@ -280,7 +287,9 @@ impl Frozen {
         if n > input.len() {
             return Err("feature count larger than the file".into());
         }
-        let mut rows = Vec::with_capacity(n);
+        let mut keys = Vec::with_capacity(n);
+        let mut lens = Vec::with_capacity(n);
+        let mut entries = Vec::new();
         let mut key = 0u64;
         for _ in 0..n {
             let delta = get_varint(input)?;
@@ -292,18 +301,18 @@ impl Frozen {
             if len.saturating_mul(3) > input.len() {
                 return Err("truncated weights".into());
             }
-            let mut row = Vec::with_capacity(len);
-            for _ in 0..len {
-                let [c] = take::<1>(input)?;
-                let w = i16::from_le_bytes(take::<2>(input)?);
-                if c as usize >= nactions {
-                    return Err(format!("action {c} out of range"));
+            let (run, rest) = input.split_at(len * 3);
+            *input = rest;
+            for e in run.chunks_exact(3) {
+                if e[0] as usize >= nactions {
+                    return Err(format!("action {} out of range", e[0]));
                 }
-                row.push((c, w));
+                entries.push(pack(e[0], i16::from_le_bytes([e[1], e[2]])));
             }
-            rows.push((key, row));
+            keys.push(key);
+            lens.push(len as u32);
         }
-        Ok(Frozen::from_rows(&rows, scale))
+        Ok(Frozen::from_flat(&keys, &lens, entries, scale))
     }
 }
 
