@@ -41,7 +41,12 @@ fn main() {
         let s = eval::score(&gold, &pred).unwrap();
         println!(
             "{set}: UPOS {:.2} XPOS {:.2} FEATS {:.2} event-FEATS {:.2} lemma {:.2}  ({:.0} sent/s)",
-            s.pct(s.upos), s.pct(s.xpos), s.pct(s.feats), s.pct(s.event_feats), s.pct(s.lemma), gold.len() as f64 / secs
+            s.pct(s.upos),
+            s.pct(s.xpos),
+            s.pct(s.feats),
+            s.pct(s.event_feats),
+            s.pct(s.lemma),
+            gold.len() as f64 / secs
         );
     }
 }

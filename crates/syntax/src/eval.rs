@@ -121,13 +121,7 @@ mod tests {
     use super::*;
 
     fn w(form: &str, upos: &str, feats: &str, head: usize, deprel: &str) -> Word {
-        Word {
-            upos: upos.into(),
-            feats: feats.into(),
-            head: Some(head),
-            deprel: deprel.into(),
-            ..Word::new(form)
-        }
+        Word { upos: upos.into(), feats: feats.into(), head: Some(head), deprel: deprel.into(), ..Word::new(form) }
     }
 
     #[test]

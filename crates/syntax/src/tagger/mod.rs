@@ -53,7 +53,17 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 10, seed: 0x5eed_da7a, min_seen: 2, min_weight: 0.05, dict_min: 20, dict_share: 0.99, joint_feats: true, clusters: 256, folds: 0 }
+        TrainConfig {
+            epochs: 10,
+            seed: 0x5eed_da7a,
+            min_seen: 2,
+            min_weight: 0.05,
+            dict_min: 20,
+            dict_share: 0.99,
+            joint_feats: true,
+            clusters: 256,
+            folds: 0,
+        }
     }
 }
 
@@ -110,10 +120,8 @@ pub(crate) struct Scratch {
 
 /// Keeps only the predicted features of a FEATS string (`_` when none are left).
 fn predicted_feats(feats: &str) -> String {
-    let kept: Vec<&str> = feats
-        .split('|')
-        .filter(|f| f.split_once('=').is_some_and(|(k, _)| PREDICTED_FEATS.contains(&k)))
-        .collect();
+    let kept: Vec<&str> =
+        feats.split('|').filter(|f| f.split_once('=').is_some_and(|(k, _)| PREDICTED_FEATS.contains(&k))).collect();
     if kept.is_empty() { "_".to_string() } else { kept.join("|") }
 }
 
@@ -180,7 +188,9 @@ impl Tagger {
         t.class_xpos = t.classes.iter().map(|c| xpos_ids[&c.xpos]).collect();
         let gold: Vec<Vec<u16>> = sentences
             .iter()
-            .map(|s| s.words.iter().map(|w| class_id.get(&class_of(w, config.joint_feats)).copied().unwrap_or(0)).collect())
+            .map(|s| {
+                s.words.iter().map(|w| class_id.get(&class_of(w, config.joint_feats)).copied().unwrap_or(0)).collect()
+            })
             .collect();
 
         // Tag dictionary and ambiguity classes, over normalised words.
