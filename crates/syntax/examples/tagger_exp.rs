@@ -16,6 +16,7 @@ fn main() {
         min_weight: env("MIN_WEIGHT", d.min_weight as f64) as f32,
         dict_share: env("DICT_SHARE", d.dict_share),
         joint_feats: env("JOINT", 1.0) > 0.5,
+        folds: env("FOLDS", d.folds as f64) as usize,
         ..d
     };
     let tagger = Tagger::train(&train, &config);

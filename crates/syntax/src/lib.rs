@@ -25,6 +25,21 @@ pub use model::{Model, ModelError};
 pub use parser::{Parser, TrainOptions};
 pub use tagger::{Tagger, TrainConfig, jackknife};
 
+/// Trains a model from a treebank's training sentences: the tagger, then, when this build has a parser, the parser
+/// on jackknifed (k-fold predicted) tags. `unlabelled` sentences (lists of words) feed the word clusters.
+/// Deterministic for the same sentences and configuration; `log` hears one line per stage.
+pub fn train_model(
+    train: &[Sentence],
+    unlabelled: &[Vec<&str>],
+    config: &TrainConfig,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    log("training the tagger");
+    let mut model = Model::new(Tagger::train_with_text(train, unlabelled, config));
+    model.parser = parser::train_for_model(train, config, log);
+    model
+}
+
 /// Where a string of an analysed word lives: in the model, or in the analysis's own buffer.
 #[derive(Debug, Clone, Copy)]
 enum Str<'m> {
@@ -210,6 +225,76 @@ impl Analyzer {
                 w.head = x.head;
                 w.deprel = x.deprel.to_string();
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    const TINY: &str = "1\tKim\tKim\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\t_\n\
+2\tvisited\tvisit\tVERB\tVBD\tMood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n\
+3\tSeoul\tSeoul\tPROPN\tNNP\tNumber=Sing\t2\tobj\t_\t_\n\
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+1\tTalks\ttalk\tNOUN\tNNS\tNumber=Plur\t3\tnsubj:pass\t_\t_\n\
+2\twere\tbe\tAUX\tVBD\tMood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin\t3\taux:pass\t_\t_\n\
+3\theld\thold\tVERB\tVBN\tTense=Past|VerbForm=Part|Voice=Pass\t0\troot\t_\t_\n\n";
+
+    static MODEL: LazyLock<Vec<u8>> = LazyLock::new(|| {
+        let sents = read_conllu(TINY).unwrap();
+        let config = TrainConfig { min_seen: 1, min_weight: 0.0, folds: 2, clusters: 2, ..TrainConfig::default() };
+        train_model(&sents, &[], &config, &mut |_| {}).to_bytes()
+    });
+
+    #[test]
+    fn model_round_trips_and_analyses() {
+        let model = Model::from_bytes(&MODEL).unwrap();
+        assert!(model.has_parser());
+        assert_eq!(model.to_bytes(), *MODEL);
+        let a = Analyzer::new(model);
+        let s = a.analyze(&["Kim", "visited", "Seoul", "."]);
+        let w = s.word(1).unwrap();
+        assert_eq!((w.upos, w.xpos, w.lemma), ("VERB", "VBD", "visit"));
+        assert_eq!(s.iter().filter(|w| w.head == Some(0)).count(), 1, "one root");
+        assert!(s.iter().all(|w| w.head.is_some() && w.deprel != "_"));
+        assert_eq!(s.word(0).unwrap().upos, "PROPN");
+        assert!(s.word(4).is_none());
+        let mut sent = read_conllu(TINY).unwrap().remove(1);
+        a.annotate(&mut sent);
+        assert_eq!(sent.words[2].lemma, "hold");
+        assert_eq!(sent.words.iter().filter(|w| w.head == Some(0)).count(), 1);
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let sents = read_conllu(TINY).unwrap();
+        let config = TrainConfig { min_seen: 1, min_weight: 0.0, folds: 2, clusters: 2, ..TrainConfig::default() };
+        assert_eq!(train_model(&sents, &[], &config, &mut |_| {}).to_bytes(), *MODEL);
+    }
+
+    proptest! {
+        #[test]
+        fn any_words_never_panic(words in proptest::collection::vec("\\PC{0,12}|[a-zA-Z'.-]{0,6}", 0..40)) {
+            let a = Analyzer::new(Model::from_bytes(&MODEL).unwrap());
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let s = a.analyze(&refs);
+            prop_assert_eq!(s.len(), refs.len());
+            for w in s.iter() {
+                prop_assert!(!w.upos.is_empty() && !w.xpos.is_empty());
+            }
+        }
+
+        #[test]
+        fn truncated_or_damaged_models_are_errors(cut in 0usize..4000, flip in 0usize..4000) {
+            let bytes = &MODEL[..cut.min(MODEL.len())];
+            let _ = Model::from_bytes(bytes);
+            let mut damaged = MODEL.clone();
+            let i = flip % damaged.len();
+            damaged[i] ^= 0xff;
+            let _ = Model::from_bytes(&damaged);
         }
     }
 }

@@ -4,9 +4,11 @@ pub mod bench;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod parse;
 pub mod query;
 pub mod resolve;
 pub mod time;
+pub mod train;
 
 use std::io::Read;
 

@@ -121,7 +121,11 @@ pub(crate) struct Prepared {
     flags: Vec<u8>,
     /// The UPOS ambiguity class of each word from the tag dictionary (0 when unknown).
     pub(crate) amb: Vec<u32>,
+    /// The word cluster of each word (`NO_CLUSTER` when none).
+    cluster: Vec<u16>,
 }
+
+const NO_CLUSTER: u16 = u16::MAX;
 
 const HYPHEN: u8 = 1;
 const DIGIT: u8 = 2;
@@ -133,7 +137,8 @@ pub(crate) const PAD_AFTER: [&str; 2] = ["-E1-", "-E2-"];
 
 impl Prepared {
     /// Fills the buffers for `words`, reading ambiguity classes from `amb`.
-    pub(crate) fn fill(&mut self, words: &[&str], amb: &HashMap64<u32>) {
+    pub(crate) fn fill(&mut self, words: &[&str], amb: &HashMap64<u32>, clusters: &HashMap64<u16>) {
+        self.cluster.clear();
         self.buf.clear();
         self.norm.clear();
         self.shape.clear();
@@ -160,7 +165,9 @@ impl Prepared {
                 }
             }
             self.flags.push(f);
-            self.amb.push(amb.get(&key(&self.buf[a as usize..b as usize])).copied().unwrap_or(0));
+            let k = key(&self.buf[a as usize..b as usize]);
+            self.amb.push(amb.get(&k).copied().unwrap_or(0));
+            self.cluster.push(clusters.get(&k).copied().unwrap_or(NO_CLUSTER));
         }
     }
 
@@ -192,6 +199,16 @@ impl Prepared {
             1 << 41
         } else {
             u64::from(self.amb[i as usize])
+        }
+    }
+
+    fn cluster_at(&self, i: isize) -> u64 {
+        if i < 0 {
+            1 << 20
+        } else if i as usize >= self.cluster.len() {
+            1 << 21
+        } else {
+            u64::from(self.cluster[i as usize])
         }
     }
 
@@ -231,6 +248,15 @@ impl Prepared {
         out.push(Fnv::new(42).num(self.amb_at(p - 1)).str(w).get());
         out.push(Fnv::new(43).str(w).num(self.amb_at(p + 1)).get());
         out.push(Fnv::new(44).str(self.shape_at(p)).num(self.amb_at(p + 1)).get());
+        if !self.cluster.is_empty() {
+            let (c0, cm, cp) = (self.cluster_at(p), self.cluster_at(p - 1), self.cluster_at(p + 1));
+            out.push(Fnv::new(70).num(c0).get());
+            out.push(Fnv::new(71).num(cm).get());
+            out.push(Fnv::new(72).num(cp).get());
+            out.push(Fnv::new(73).num(c0).num(cp).get());
+            out.push(Fnv::new(74).num(cm).num(c0).get());
+            out.push(Fnv::new(75).num(c0).str(suffix(w, 2)).get());
+        }
     }
 
     /// Appends the features of word `i` that read the tags predicted for the two words before it (`u16::MAX`
@@ -247,6 +273,25 @@ impl Prepared {
         out.push(Fnv::new(55).num(t1).num(self.amb_at(p + 1)).get());
         out.push(Fnv::new(56).num(t1).num(t2).str(w).get());
         out.push(Fnv::new(57).num(t2).str(w).get());
+        if !self.cluster.is_empty() {
+            out.push(Fnv::new(58).num(t1).num(self.cluster_at(p)).get());
+        }
+    }
+
+    /// Appends the features of word `i` that read the first pass's tags `first` of this word and the two after it.
+    pub(crate) fn right_features(&self, i: usize, t1: u16, first: &[u16], out: &mut Vec<u64>) {
+        let w = self.word(i as isize);
+        let at = |k: usize| u64::from(first.get(k).copied().unwrap_or(u16::MAX));
+        let (p0, r1, r2) = (at(i), at(i + 1), at(i + 2));
+        let t1 = u64::from(t1);
+        out.push(Fnv::new(60).num(r1).get());
+        out.push(Fnv::new(61).num(r2).get());
+        out.push(Fnv::new(62).num(r1).num(r2).get());
+        out.push(Fnv::new(63).num(r1).str(w).get());
+        out.push(Fnv::new(64).num(t1).num(r1).get());
+        out.push(Fnv::new(65).num(p0).get());
+        out.push(Fnv::new(66).num(p0).str(w).get());
+        out.push(Fnv::new(67).num(t1).num(p0).num(r1).get());
     }
 }
 
@@ -278,13 +323,13 @@ mod tests {
     fn features_are_deterministic_and_depend_on_context() {
         let amb = HashMap64::default();
         let mut p = Prepared::default();
-        p.fill(&["The", "cat", "sat"], &amb);
+        p.fill(&["The", "cat", "sat"], &amb, &HashMap64::default());
         let mut a = Vec::new();
         p.static_features(1, &mut a);
         let mut b = Vec::new();
         p.static_features(1, &mut b);
         assert_eq!(a, b);
-        p.fill(&["A", "cat", "sat"], &amb);
+        p.fill(&["A", "cat", "sat"], &amb, &HashMap64::default());
         let mut c = Vec::new();
         p.static_features(1, &mut c);
         assert_ne!(a, c);

@@ -5,6 +5,7 @@
 //! Predicting the joint class rather than UPOS alone lets the tag of the previous words carry the XPOS and the
 //! features (a past participle after "was" is passive) at no extra pass, and keeps the XPOS and UPOS consistent.
 
+mod clusters;
 mod features;
 mod lemma;
 mod perceptron;
@@ -44,6 +45,10 @@ pub struct TrainConfig {
     /// Whether the classes include the predicted features (else UPOS and XPOS only, and every feature comes from
     /// the lookup by form and class).
     pub joint_feats: bool,
+    /// Word clusters learned from the training words plus the unlabelled text (0: none).
+    pub clusters: usize,
+    /// Folds for the second (stacked) pass's training tags; 0 or 1 trains no second pass.
+    pub folds: usize,
 }
 
 impl Default for TrainConfig {
@@ -56,6 +61,8 @@ impl Default for TrainConfig {
             dict_min: 20,
             dict_share: 0.99,
             joint_feats: true,
+            clusters: 256,
+            folds: 0,
         }
     }
 }
@@ -84,8 +91,22 @@ pub struct Tagger {
     tagdict: HashMap64<u16>,
     /// hash(normalised word) → bit set of the UPOS seen with it.
     amb: HashMap64<u32>,
+    /// hash(normalised word) → word cluster learned from unlabelled text.
+    clusters: HashMap64<u16>,
     weights: Weights,
+    /// The second pass, which also reads the first pass's tags of the following words.
+    second: Option<Weights>,
     lemmas: Lemmatizer,
+}
+
+/// Training sentences prepared once: words, gold classes, dictionary classes and static features.
+#[derive(Default)]
+struct Data<'a> {
+    words: Vec<Vec<&'a str>>,
+    gold: Vec<&'a [u16]>,
+    dict_class: Vec<Vec<Option<u16>>>,
+    static_feats: Vec<u64>,
+    starts: Vec<Vec<usize>>,
 }
 
 /// Reusable buffers for tagging one sentence.
@@ -94,6 +115,7 @@ pub(crate) struct Scratch {
     prep: Prepared,
     feats: Vec<u64>,
     scores: Vec<i32>,
+    first: Vec<u16>,
 }
 
 /// Keeps only the predicted features of a FEATS string (`_` when none are left).
@@ -138,6 +160,11 @@ impl Tagger {
     /// Trains a tagger on sentences with gold UPOS, XPOS, FEATS and LEMMA. Deterministic for the same sentences
     /// and configuration.
     pub fn train(sentences: &[Sentence], config: &TrainConfig) -> Tagger {
+        Tagger::train_with_text(sentences, &[], config)
+    }
+
+    /// [`Tagger::train`], with unlabelled sentences (lists of words) for the word clusters.
+    pub fn train_with_text(sentences: &[Sentence], unlabelled: &[Vec<&str>], config: &TrainConfig) -> Tagger {
         let sentences: Vec<&Sentence> = sentences.iter().filter(|s| !s.words.is_empty()).collect();
         // Classes, most frequent first.
         let mut class_counts: BTreeMap<Class, u32> = BTreeMap::new();
@@ -228,59 +255,75 @@ impl Tagger {
                 .map(|(w, &c)| (w.form.as_str(), t.class_xpos[c as usize], w.lemma.as_str())),
         );
 
+        if config.clusters > 0 {
+            let words: Vec<Vec<&str>> =
+                sentences.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+            t.clusters = clusters::learn(words.iter().chain(unlabelled).map(Vec::as_slice), config.clusters);
+        }
+
         // The perceptron. Static features are computed once per token.
+        let mut data = Data { starts: Vec::with_capacity(sentences.len()), ..Data::default() };
         let mut prep = Prepared::default();
-        let mut static_feats: Vec<u64> = Vec::new();
-        let mut starts: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
-        for s in &sentences {
+        for (s, g) in sentences.iter().zip(&gold) {
             let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            prep.fill(&words, &t.amb);
+            prep.fill(&words, &t.amb, &t.clusters);
             let mut st = Vec::with_capacity(words.len() + 1);
             for i in 0..words.len() {
-                st.push(static_feats.len());
-                prep.static_features(i, &mut static_feats);
+                st.push(data.static_feats.len());
+                prep.static_features(i, &mut data.static_feats);
             }
-            st.push(static_feats.len());
-            starts.push(st);
+            st.push(data.static_feats.len());
+            data.starts.push(st);
+            data.dict_class.push((0..words.len()).map(|i| t.tagdict.get(&key(prep.word(i as isize))).copied()).collect());
+            data.words.push(words);
+            data.gold.push(g);
         }
-        let dict_class: Vec<Vec<Option<u16>>> = sentences
-            .iter()
-            .map(|s| {
-                s.words
-                    .iter()
-                    .map(|w| {
-                        norm.clear();
-                        features::normalise(&w.form, &mut norm);
-                        t.tagdict.get(&key(&norm)).copied()
-                    })
-                    .collect()
-            })
-            .collect();
-        let n_classes = t.classes.len();
+        let all: Vec<usize> = (0..sentences.len()).collect();
+        t.weights = t.learn(&data, &all, None, config);
+        if config.folds >= 2 {
+            // Stacking: a second pass reads the first pass's tags of the words to the right. Its training needs
+            // first-pass tags as noisy as at run time, so each fold is tagged by a first pass trained without it.
+            let mut right: Vec<Vec<u16>> = vec![Vec::new(); sentences.len()];
+            for k in 0..config.folds {
+                let part: Vec<usize> = all.iter().copied().filter(|i| i % config.folds != k).collect();
+                let w = t.learn(&data, &part, None, config);
+                for si in all.iter().copied().filter(|i| i % config.folds == k) {
+                    right[si] = t.decode(&w, &data, si, None, &mut prep);
+                }
+            }
+            t.second = Some(t.learn(&data, &all, Some(&right), config));
+        }
+        t
+    }
+
+    /// Trains one pass of the perceptron on the sentences `subset` of `data`.
+    fn learn(&self, data: &Data<'_>, subset: &[usize], right: Option<&[Vec<u16>]>, config: &TrainConfig) -> Weights {
+        let n_classes = self.classes.len();
         let mut model = Training::new(n_classes);
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        let mut order = subset.to_vec();
         let mut rng = Rng(config.seed | 1);
         let mut scores = vec![0f32; n_classes];
         let mut feats: Vec<u64> = Vec::new();
-        let mut words_for_tags: Vec<&str> = Vec::new();
+        let mut prep = Prepared::default();
         for epoch in 0..config.epochs {
             for i in (1..order.len()).rev() {
                 let j = (rng.next() % (i as u64 + 1)) as usize;
                 order.swap(i, j);
             }
             for &si in &order {
-                words_for_tags.clear();
-                words_for_tags.extend(sentences[si].words.iter().map(|w| w.form.as_str()));
-                prep.fill(&words_for_tags, &t.amb);
+                prep.fill(&data.words[si], &self.amb, &self.clusters);
                 let (mut t1, mut t2) = (u16::MAX, u16::MAX);
-                for i in 0..words_for_tags.len() {
-                    let truth = gold[si][i];
-                    let guess = if let Some(c) = dict_class[si][i] {
+                for i in 0..data.words[si].len() {
+                    let truth = data.gold[si][i];
+                    let guess = if let Some(c) = data.dict_class[si][i] {
                         c
                     } else {
                         feats.clear();
-                        feats.extend_from_slice(&static_feats[starts[si][i]..starts[si][i + 1]]);
+                        feats.extend_from_slice(&data.static_feats[data.starts[si][i]..data.starts[si][i + 1]]);
                         prep.tag_features(i, t1, t2, &mut feats);
+                        if let Some(r) = right {
+                            prep.right_features(i, t1, &r[si], &mut feats);
+                        }
                         if epoch == 0 {
                             model.count(&feats);
                         }
@@ -299,29 +342,68 @@ impl Tagger {
                 }
             }
         }
-        t.weights = model.finish(config.min_seen, config.min_weight);
-        t
+        model.finish(config.min_seen, config.min_weight)
+    }
+
+    /// Tags training sentence `si` with `weights` (for the folds of the stacking).
+    fn decode(&self, weights: &Weights, data: &Data<'_>, si: usize, right: Option<&[u16]>, prep: &mut Prepared) -> Vec<u16> {
+        prep.fill(&data.words[si], &self.amb, &self.clusters);
+        let mut scores = vec![0i32; self.classes.len()];
+        let mut feats = Vec::new();
+        let mut out = Vec::with_capacity(data.words[si].len());
+        let (mut t1, mut t2) = (u16::MAX, u16::MAX);
+        for i in 0..data.words[si].len() {
+            let c = match data.dict_class[si][i] {
+                Some(c) => c,
+                None => {
+                    feats.clear();
+                    feats.extend_from_slice(&data.static_feats[data.starts[si][i]..data.starts[si][i + 1]]);
+                    prep.tag_features(i, t1, t2, &mut feats);
+                    if let Some(r) = right {
+                        prep.right_features(i, t1, r, &mut feats);
+                    }
+                    weights.score(&feats, &mut scores);
+                    argmax(&scores)
+                }
+            };
+            out.push(c);
+            (t2, t1) = (t1, c);
+        }
+        out
     }
 
     /// Number of model features kept.
     pub fn feature_count(&self) -> usize {
-        self.weights.len()
+        self.weights.len() + self.second.as_ref().map_or(0, Weights::len)
     }
 
     /// Tags `words` into `out` (one class per word).
     pub(crate) fn tag_into(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<u16>) {
-        out.clear();
-        scratch.prep.fill(words, &self.amb);
+        scratch.prep.fill(words, &self.amb, &self.clusters);
         scratch.scores.resize(self.classes.len(), 0);
+        let mut first = std::mem::take(&mut scratch.first);
+        self.pass(&self.weights, words.len(), None, scratch, &mut first);
+        match &self.second {
+            Some(w) => self.pass(w, words.len(), Some(&first), scratch, out),
+            None => std::mem::swap(out, &mut first),
+        }
+        scratch.first = first;
+    }
+
+    fn pass(&self, weights: &Weights, n: usize, right: Option<&[u16]>, scratch: &mut Scratch, out: &mut Vec<u16>) {
+        out.clear();
         let (mut t1, mut t2) = (u16::MAX, u16::MAX);
-        for i in 0..words.len() {
+        for i in 0..n {
             let c = match self.tagdict.get(&key(scratch.prep.word(i as isize))) {
                 Some(&c) => c,
                 None => {
                     scratch.feats.clear();
                     scratch.prep.static_features(i, &mut scratch.feats);
                     scratch.prep.tag_features(i, t1, t2, &mut scratch.feats);
-                    self.weights.score(&scratch.feats, &mut scratch.scores);
+                    if let Some(r) = right {
+                        scratch.prep.right_features(i, t1, r, &mut scratch.feats);
+                    }
+                    weights.score(&scratch.feats, &mut scratch.scores);
                     argmax(&scratch.scores)
                 }
             };
@@ -402,7 +484,8 @@ impl Tagger {
             v
         };
         let tagdict: HashMap64<u32> = self.tagdict.iter().map(|(&k, &v)| (k, u32::from(v))).collect();
-        for m in [&self.feats_dict, &tagdict, &self.amb] {
+        let clusters: HashMap64<u32> = self.clusters.iter().map(|(&k, &v)| (k, u32::from(v))).collect();
+        for m in [&self.feats_dict, &tagdict, &self.amb, &clusters] {
             let v = sorted(m);
             put_u32(out, v.len() as u32);
             for (k, x) in v {
@@ -411,6 +494,13 @@ impl Tagger {
             }
         }
         self.weights.write_to(out);
+        match &self.second {
+            None => out.push(0),
+            Some(w) => {
+                out.push(1);
+                w.write_to(out);
+            }
+        }
         self.lemmas.write_to(out);
     }
 
@@ -432,7 +522,7 @@ impl Tagger {
                 names.push(get_str(r, "tag name")?);
             }
         }
-        let mut maps = [HashMap64::default(), HashMap64::default(), HashMap64::default()];
+        let mut maps = [HashMap64::default(), HashMap64::default(), HashMap64::default(), HashMap64::default()];
         for m in &mut maps {
             let n = get_len(r, 12, "tagger dictionary")?;
             m.reserve(n);
@@ -441,17 +531,24 @@ impl Tagger {
                 m.insert(k, get_u32(r, "dictionary value")?);
             }
         }
-        let [feats_dict, tagdict, amb] = maps;
+        let [feats_dict, tagdict, amb, clusters] = maps;
+        t.clusters = clusters.into_iter().map(|(k, v)| (k, v.min(u32::from(u16::MAX - 1)) as u16)).collect();
         t.feats_dict = feats_dict;
         t.tagdict = tagdict.into_iter().map(|(k, v)| (k, v as u16)).collect();
         t.amb = amb;
         t.weights = Weights::read_from(r)?;
+        t.second = match crate::model::get_u8(r, "second pass flag")? {
+            0 => None,
+            1 => Some(Weights::read_from(r)?),
+            f => return Err(ModelError::Corrupt(format!("second pass flag {f}"))),
+        };
         t.lemmas = Lemmatizer::read_from(r)?;
         let nc = t.classes.len();
         let bad = t.class_xpos.iter().any(|&x| x as usize >= t.xpos_names.len())
             || t.class_feats.iter().chain(t.feats_dict.values()).any(|&f| f as usize >= t.feats_names.len())
             || t.tagdict.values().any(|&c| c as usize >= nc)
             || t.weights.n_classes != nc
+            || t.second.as_ref().is_some_and(|w| w.n_classes != nc)
             || nc == 0;
         if bad {
             return Err(ModelError::Corrupt("tagger tables point outside their lists".into()));

@@ -192,7 +192,9 @@ impl Weights {
         let mut total = 0u32;
         starts.push(0);
         for _ in 0..n {
-            total += u32::from(get_u16(r, "weights: runs")?);
+            total = total
+                .checked_add(u32::from(get_u16(r, "weights: runs")?))
+                .ok_or(ModelError::Truncated("weights: values"))?;
             starts.push(total);
         }
         if (total as usize).saturating_mul(3) > r.len() {
