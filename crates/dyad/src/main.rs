@@ -44,6 +44,10 @@ enum Command {
     Export(cmd::query::ExportArgs),
     /// Score the database against a gold file such as ../shared/gold/seeds.json.
     Eval(cmd::eval::Args),
+    /// Sentences as CoNLL-U with tags, lemmas and (when the model has a parser) dependency trees.
+    Parse(cmd::parse::Args),
+    /// Train a model: `dyad train syntax --treebank DIR --out FILE`.
+    Train(cmd::train::Args),
     /// Measure quality and speed against the external benchmarks in ../shared/bench, printing figures.
     Bench(cmd::bench::Args),
 }
@@ -85,5 +89,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Export(args) => cmd::query::export(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
+        Command::Train(args) => cmd::train::run(args),
     }
 }

@@ -17,10 +17,12 @@
 mod lemma;
 mod sentence;
 mod token;
+mod ud;
 
 pub use lemma::{Lemma, LemmaTable, VerbForm, VerbReading, is_known_base, lemma, lemma_key, verb_lemma};
 pub use sentence::{DataError, split_sentences, split_sentences_in};
 pub use token::{Token, TokenKind, Tokens, tokenize};
+pub use ud::ud_tokens;
 
 /// A sentence with its tokens: the unit the event coder works on.
 #[derive(Debug, Clone, PartialEq, Eq)]

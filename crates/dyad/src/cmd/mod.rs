@@ -6,10 +6,12 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod inputs;
+pub mod parse;
 pub mod query;
 pub mod resolve;
 pub mod term;
 pub mod time;
+pub mod train;
 pub mod warc;
 
 use std::io::Read;

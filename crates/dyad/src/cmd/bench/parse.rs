@@ -1,0 +1,98 @@
+//! `dyad bench parse`: tagging and parsing quality on a UD treebank's dev and test files with gold tokens
+//! (CoNLL 2018 convention: every word counted, LAS on the universal relation), and speed.
+
+use crate::cmd::train::{read_sentences, treebank_file};
+use dyad_syntax::{Analyzer, Model, eval};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Arguments of `dyad bench parse`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The treebank folder (its `*-ud-dev.conllu` and `*-ud-test.conllu` files are scored).
+    #[arg(long, default_value = "../shared/treebanks/UD_English-EWT")]
+    treebank: PathBuf,
+    /// A model file to score instead of the one built in.
+    #[arg(long)]
+    model: Option<PathBuf>,
+}
+
+/// Runs the benchmark.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let bytes: Vec<u8> = match &args.model {
+        Some(p) => std::fs::read(p)?,
+        None => Model::embedded_bytes().to_vec(),
+    };
+    let t0 = Instant::now();
+    let model = Model::from_bytes(&bytes)?;
+    let load = t0.elapsed().as_secs_f64();
+    println!(
+        "model: {:.2} MB, loaded in {:.3} s, {} tagger features, parser: {}",
+        bytes.len() as f64 / 1e6,
+        load,
+        model.tagger.feature_count(),
+        if model.has_parser() { "yes" } else { "no" }
+    );
+    let analyzer = Analyzer::new(model);
+    for part in ["dev", "test"] {
+        let gold = read_sentences(&treebank_file(&args.treebank, part)?)?;
+        // Speed: analysis alone, on word slices (no CoNLL-U strings built).
+        let words: Vec<Vec<&str>> = gold.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+        let n_words: usize = words.iter().map(Vec::len).sum();
+        let t0 = Instant::now();
+        let mut sink = 0usize;
+        for w in &words {
+            sink += analyzer.analyze(w).len();
+        }
+        let secs = t0.elapsed().as_secs_f64().max(1e-9);
+        anyhow::ensure!(sink == n_words, "analysis lost words");
+        let mut pred = gold.clone();
+        for s in &mut pred {
+            analyzer.annotate(s);
+        }
+        let s = eval::score(&gold, &pred)?;
+        // Today's lemmas (dyad-text's table, lower-case), against the new ones, both compared ignoring case.
+        let (mut old_ok, mut new_ok) = (0usize, 0usize);
+        for (g, p) in gold.iter().flat_map(|s| &s.words).zip(pred.iter().flat_map(|s| &s.words)) {
+            let gl = g.lemma.to_lowercase();
+            let norm = g.form.to_lowercase();
+            old_ok += usize::from(dyad_text::lemma_key(&norm) == gl);
+            new_ok += usize::from(p.lemma.to_lowercase() == gl);
+        }
+        let parsed = analyzer.model().has_parser();
+        let attachment = if parsed {
+            format!("UAS {:.2}  LAS {:.2}", s.pct(s.uas), s.pct(s.las))
+        } else {
+            "UAS –  LAS – (the model has no parser)".to_string()
+        };
+        println!(
+            "{part} ({} sentences, {} words, gold tokens): UPOS {:.2}  XPOS {:.2}  FEATS {:.2} (event features {:.2})  \
+             lemma {:.2} (ignoring case: {:.2}; dyad-text's lemmas {:.2})  {attachment}",
+            gold.len(),
+            s.words,
+            s.pct(s.upos),
+            s.pct(s.xpos),
+            s.pct(s.feats),
+            s.pct(s.event_feats),
+            s.pct(s.lemma),
+            s.pct(new_ok),
+            s.pct(old_ok),
+        );
+        println!(
+            "{part} speed, one core: {:.0} sentences/s, {:.0} words/s",
+            gold.len() as f64 / secs,
+            n_words as f64 / secs
+        );
+        if parsed {
+            let mut rels: Vec<(&String, &eval::RelationCounts)> = s.relations.iter().collect();
+            rels.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
+            let line: Vec<String> = rels
+                .iter()
+                .filter(|(_, c)| c.gold > 0)
+                .map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold))
+                .collect();
+            println!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `dyad parse [TEXT]` and `dyad parse --tokenized FILE.conllu`
+
+use anyhow::Context;
+use dyad_syntax::{Analyzer, Sentence, Word, read_conllu, write_conllu};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `dyad parse`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Read this CoNLL-U file and keep its sentences, tokens, multiword ranges and comments; only the predicted
+    /// columns (LEMMA, UPOS, XPOS, FEATS, HEAD, DEPREL) are replaced.
+    #[arg(long, conflicts_with = "text")]
+    pub tokenized: Option<PathBuf>,
+    /// A model file to use instead of the one built in.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// The text; read from stdin when absent.
+    pub text: Option<String>,
+}
+
+/// The analyser of the built-in model or of `--model FILE`.
+pub fn analyzer(model: Option<&std::path::Path>) -> anyhow::Result<Analyzer> {
+    match model {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            let m = dyad_syntax::Model::from_bytes(&bytes).with_context(|| format!("reading {}", p.display()))?;
+            Ok(Analyzer::new(m))
+        }
+        None => Ok(Analyzer::embedded().context("the built-in syntax model (data/syntax.model)")?),
+    }
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let analyzer = analyzer(args.model.as_deref())?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Some(path) = args.tokenized {
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let mut sentences = read_conllu(&text).with_context(|| format!("{}", path.display()))?;
+        for s in &mut sentences {
+            analyzer.annotate(s);
+        }
+        out.write_all(write_conllu(&sentences).as_bytes())?;
+        out.flush()?;
+        return Ok(());
+    }
+    let text = super::text_or_stdin(args.text)?;
+    for (n, span) in dyad_text::split_sentences(&text).into_iter().enumerate() {
+        let tokens = dyad_text::ud_tokens(&text, span);
+        if tokens.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = tokens.iter().filter_map(|t| t.slice(&text)).collect();
+        let analysis = analyzer.analyze(&words);
+        let sentence_text = span.slice(&text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut s = Sentence {
+            comments: vec![format!("# sent_id = {}", n + 1), format!("# text = {sentence_text}")],
+            ..Sentence::default()
+        };
+        for (i, (t, a)) in tokens.iter().zip(analysis.iter()).enumerate() {
+            let space_after = tokens.get(i + 1).is_none_or(|next| next.start() > t.end());
+            let mut misc = format!("Offset={}:{}", t.start(), t.end());
+            if !space_after {
+                misc.push_str("|SpaceAfter=No");
+            }
+            s.words.push(Word {
+                lemma: a.lemma.to_string(),
+                upos: a.upos.to_string(),
+                xpos: a.xpos.to_string(),
+                feats: a.feats.to_string(),
+                head: a.head,
+                deprel: a.deprel.to_string(),
+                misc,
+                ..Word::new(words[i])
+            });
+        }
+        out.write_all(write_conllu(std::slice::from_ref(&s)).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(())
+}

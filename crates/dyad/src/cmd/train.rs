@@ -1,0 +1,135 @@
+//! `dyad train syntax --treebank DIR --out FILE`
+
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Arguments of `dyad train`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    which: Which,
+}
+
+#[derive(clap::Subcommand)]
+enum Which {
+    /// Trains the syntax model (tagger, and the parser when this build has one) from a UD treebank.
+    Syntax(SyntaxArgs),
+}
+
+/// Arguments of `dyad train syntax`.
+#[derive(clap::Args)]
+struct SyntaxArgs {
+    /// The treebank folder; its `*-ud-train.conllu` file is read.
+    #[arg(long, default_value = "../shared/treebanks/UD_English-EWT")]
+    treebank: PathBuf,
+    /// Folders of news pages (HTML, plain text, `.gz` too) whose text feeds the tagger's word clusters (read only
+    /// with `--clusters N`).
+    #[arg(long, default_values = ["../shared/bench/wcxb-dev-articles/html", "../shared/bench/htmldate-mediacloud/html"])]
+    text: Vec<PathBuf>,
+    /// Number of word clusters (0: none); the default is the shipped model's.
+    #[arg(long)]
+    clusters: Option<usize>,
+    /// Where to write the model file.
+    #[arg(long, default_value = "data/syntax.model")]
+    out: PathBuf,
+}
+
+/// The treebank's file for `part` (`train`, `dev`, `test`).
+pub fn treebank_file(dir: &Path, part: &str) -> anyhow::Result<PathBuf> {
+    let suffix = format!("-ud-{part}.conllu");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading treebank folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(&suffix)))
+        .collect();
+    found.sort();
+    found.into_iter().next().with_context(|| format!("no *{suffix} file in {}", dir.display()))
+}
+
+/// Reads the sentences of a CoNLL-U file.
+pub fn read_sentences(path: &Path) -> anyhow::Result<Vec<dyad_syntax::Sentence>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    dyad_syntax::read_conllu(&text).with_context(|| format!("{}", path.display()))
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let Which::Syntax(a) = args.which;
+    let train = read_sentences(&treebank_file(&a.treebank, "train")?)?;
+    let t0 = Instant::now();
+    let mut config = dyad_syntax::TrainConfig::default();
+    if let Some(k) = a.clusters {
+        config.clusters = k;
+    }
+    // Unlabelled text is read only for word clusters (off in the shipped model: measured no gain on EWT dev).
+    let pages = if config.clusters > 0 { read_pages(&a.text)? } else { Vec::new() };
+    let unlabelled: Vec<Vec<&str>> = pages
+        .iter()
+        .flat_map(|text| {
+            dyad_text::split_sentences(text)
+                .into_iter()
+                .map(|span| dyad_text::ud_tokens(text, span).iter().filter_map(|t| t.slice(text)).collect())
+        })
+        .collect();
+    eprintln!(
+        "unlabelled text for clusters: {} pages, {} sentences, {} words",
+        pages.len(),
+        unlabelled.len(),
+        unlabelled.iter().map(Vec::len).sum::<usize>()
+    );
+    let model = dyad_syntax::train_model(&train, &unlabelled, &config, &mut |msg| eprintln!("{msg}"));
+    let bytes = model.to_bytes();
+    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    eprintln!(
+        "trained on {} sentences in {:.0} s: {} tagger features, parser: {}; wrote {} ({:.2} MB)",
+        train.len(),
+        t0.elapsed().as_secs_f64(),
+        model.tagger.feature_count(),
+        if model.has_parser() { "yes" } else { "none in this build" },
+        a.out.display(),
+        bytes.len() as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// The body text of every page under `dirs` (sorted by path, so training sees the same order every time); pages
+/// that cannot be read or extracted are skipped.
+fn read_pages(dirs: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    use std::io::Read;
+    let mut files = Vec::new();
+    for dir in dirs {
+        anyhow::ensure!(dir.is_dir(), "text folder {} not found (use --text DIR)", dir.display());
+        let mut stack = vec![dir.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d)?.filter_map(Result::ok) {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    let mut pages = Vec::new();
+    for path in files {
+        let name = path.to_string_lossy().to_string();
+        let mut bytes = Vec::new();
+        let ok = if name.ends_with(".gz") {
+            std::fs::File::open(&path).and_then(|f| flate2::read::GzDecoder::new(f).read_to_end(&mut bytes)).is_ok()
+        } else {
+            std::fs::File::open(&path).and_then(|mut f| f.read_to_end(&mut bytes)).is_ok()
+        };
+        let name = name.trim_end_matches(".gz");
+        if !ok || !(name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".txt")) {
+            continue;
+        }
+        if let Ok(article) = dyad_page::extract(name, &bytes) {
+            let body: Vec<&str> = article.body.iter().map(|b| b.text.as_str()).collect();
+            pages.push(body.join("\n\n"));
+        }
+    }
+    Ok(pages)
+}

@@ -1,0 +1,594 @@
+//! Labelled dependency parsing: a greedy arc-hybrid transition parser with a joint label, trained with a dynamic
+//! oracle and an averaged perceptron.
+//!
+//! Key decisions:
+//! - **Arc-hybrid** rather than arc-eager: its dynamic oracle is exact and arc-decomposable with a three-line cost
+//!   function, it has no spurious ambiguity between REDUCE and the arcs, and every configuration has a legal action,
+//!   so with the single-root constraint below every input ends in a well-formed tree in exactly `2n` actions.
+//! - **Single root**: the root may take a dependent only when the buffer is empty and one word is left on the stack,
+//!   so the output always has exactly one `root`.
+//! - **Non-projective training trees** (about 2.3 % of EWT train) are projectivised by lifting the shortest crossing
+//!   arc to its grandparent, keeping the label (no deprojectivisation at parse time).
+//! - **Features** are hashed (`u64` per template instance); the frozen model maps them through an open-addressing
+//!   table to runs of `(action, i16 weight)` in flat arrays, so parsing allocates nothing per token.
+
+mod features;
+mod system;
+mod weights;
+
+use crate::conllu::{Sentence, Word};
+use features::{Tok, extract, root_tok, tok};
+use system::{NONE, State, projectivize};
+use weights::{Frozen, Training, get_varint, put_varint, take};
+
+/// A model file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("parser model: {0}")]
+pub struct ModelError(pub String);
+
+/// The predicted tags of one word, as the parser reads them.
+pub trait Tagged {
+    /// UPOS.
+    fn upos(&self) -> &str;
+    /// Penn tag (XPOS).
+    fn xpos(&self) -> &str;
+    /// Lemma (`_` when unknown).
+    fn lemma(&self) -> &str;
+}
+
+impl Tagged for Word {
+    fn upos(&self) -> &str {
+        &self.upos
+    }
+    fn xpos(&self) -> &str {
+        &self.xpos
+    }
+    fn lemma(&self) -> &str {
+        &self.lemma
+    }
+}
+
+/// Tags of one word as three owned strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordTags {
+    /// UPOS.
+    pub upos: String,
+    /// Penn tag.
+    pub xpos: String,
+    /// Lemma.
+    pub lemma: String,
+}
+
+impl Tagged for WordTags {
+    fn upos(&self) -> &str {
+        &self.upos
+    }
+    fn xpos(&self) -> &str {
+        &self.xpos
+    }
+    fn lemma(&self) -> &str {
+        &self.lemma
+    }
+}
+
+/// How training treats non-projective gold trees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NonProjective {
+    /// Lift crossing arcs until the tree is projective.
+    Lift,
+    /// Leave such sentences out of training.
+    Skip,
+}
+
+/// Training settings. The defaults are the shipped model's.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffling and exploration.
+    pub seed: u64,
+    /// From the second epoch on, the probability of following the model's own (possibly wrong) action.
+    pub explore: f64,
+    /// Averaged weights with a smaller magnitude are dropped (after quantisation, so that
+    /// [`Parser::pruned`] of an unpruned model gives the same model).
+    pub prune: f32,
+    /// Non-projective training trees.
+    pub nonprojective: NonProjective,
+    /// Print one progress line per epoch to stderr.
+    pub verbose: bool,
+    /// Called after every epoch with the epoch number (1-based) and the averaged model so far (for learning curves).
+    pub on_epoch: Option<fn(usize, &Parser)>,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 12,
+            seed: 13,
+            explore: 0.9,
+            prune: 1.0,
+            nonprojective: NonProjective::Lift,
+            verbose: false,
+            on_epoch: None,
+        }
+    }
+}
+
+/// A trained parser.
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    labels: Vec<String>,
+    root: u8,
+    weights: Frozen,
+}
+
+/// Reusable buffers for parsing (one per thread).
+#[derive(Debug, Default, Clone)]
+pub struct Scratch {
+    state: State,
+    toks: Vec<Tok>,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+    legal: Vec<bool>,
+}
+
+const MAGIC: &[u8; 8] = b"DYPARSE1";
+
+impl Parser {
+    /// The relation labels the parser predicts (with subtypes).
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// A copy without the weights whose magnitude is below `threshold` (features left with no weight go too).
+    pub fn pruned(&self, threshold: f32) -> Parser {
+        Parser { labels: self.labels.clone(), root: self.root, weights: self.weights.pruned(threshold) }
+    }
+
+    /// Numbers of features and of weights kept in the model.
+    pub fn sizes(&self) -> (usize, usize) {
+        self.weights.sizes()
+    }
+
+    /// Fills `head` and `deprel` of every word from its `form`, `upos`, `xpos` and `lemma`. Always a tree: exactly one
+    /// word has head 0 with `root`, and there is no cycle.
+    pub fn parse(&self, words: &mut [Word]) {
+        let mut scratch = Scratch::default();
+        self.parse_with(words, &mut scratch);
+    }
+
+    /// [`Parser::parse`] with caller-owned buffers.
+    pub fn parse_with(&self, words: &mut [Word], scratch: &mut Scratch) {
+        scratch.toks.clear();
+        scratch.toks.push(root_tok());
+        for w in words.iter() {
+            scratch.toks.push(tok(&w.form, &w.lemma, &w.upos, &w.xpos));
+        }
+        self.run(scratch);
+        let st = &scratch.state;
+        for (i, w) in words.iter_mut().enumerate() {
+            let h = st.heads[i + 1];
+            w.head = Some(if h == NONE { 0 } else { h as usize });
+            w.deprel.clear();
+            w.deprel.push_str(self.labels.get(st.labels[i + 1] as usize).map_or("dep", String::as_str));
+        }
+    }
+
+    /// Parses tokens given as `(form, tags)`; returns heads (0 = root, else 1-based) and label indices into
+    /// [`Parser::labels`] through the callback, one call per word in order.
+    pub fn parse_tokens<T: Tagged>(
+        &self,
+        forms: &[&str],
+        tags: &[T],
+        scratch: &mut Scratch,
+        mut out: impl FnMut(usize, usize, &str),
+    ) {
+        scratch.toks.clear();
+        scratch.toks.push(root_tok());
+        for (i, f) in forms.iter().enumerate() {
+            let t = match tags.get(i) {
+                Some(t) => tok(f, t.lemma(), t.upos(), t.xpos()),
+                None => tok(f, "_", "_", "_"),
+            };
+            scratch.toks.push(t);
+        }
+        self.run(scratch);
+        let st = &scratch.state;
+        for i in 1..=forms.len() {
+            let h = st.heads[i];
+            let l = self.labels.get(st.labels[i] as usize).map_or("dep", String::as_str);
+            out(i - 1, if h == NONE { 0 } else { h as usize }, l);
+        }
+    }
+
+    fn run(&self, scratch: &mut Scratch) {
+        let n = scratch.toks.len() - 1;
+        let nl = self.labels.len();
+        let na = 1 + 2 * nl;
+        scratch.state.reset(n);
+        scratch.scores.resize(na, 0);
+        scratch.legal.resize(na, false);
+        while !scratch.state.is_final() {
+            scratch.state.legal(nl, self.root, &mut scratch.legal);
+            extract(&scratch.state, &scratch.toks, &mut scratch.feats);
+            self.weights.score(&scratch.feats, &mut scratch.scores);
+            let mut best = usize::MAX;
+            for a in 0..na {
+                if scratch.legal[a] && (best == usize::MAX || scratch.scores[a] > scratch.scores[best]) {
+                    best = a;
+                }
+            }
+            if best == usize::MAX {
+                // Unreachable for a consistent model (some action is always legal); stop with a flat tree.
+                break;
+            }
+            scratch.state.apply(best, nl);
+        }
+        // Safety net: anything left unattached goes under the root word (or becomes it).
+        let st = &mut scratch.state;
+        if (1..=n).any(|i| st.heads[i] == NONE) {
+            let root_word = (1..=n).find(|&i| st.heads[i] == 0).unwrap_or(1);
+            for i in 1..=n {
+                if st.heads[i] == NONE {
+                    if i == root_word {
+                        st.heads[i] = 0;
+                        st.labels[i] = self.root;
+                    } else {
+                        st.heads[i] = root_word as u32;
+                        st.labels[i] = self.labels.iter().position(|l| l == "dep").unwrap_or(0) as u8;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends the model: magic, labels, root label, weights.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(MAGIC);
+        put_varint(out, self.labels.len() as u64);
+        for l in &self.labels {
+            put_varint(out, l.len() as u64);
+            out.extend_from_slice(l.as_bytes());
+        }
+        out.push(self.root);
+        self.weights.write(out);
+    }
+
+    /// Reads what [`Parser::write_to`] wrote, advancing `input` past it.
+    pub fn read_from(input: &mut &[u8]) -> Result<Parser, ModelError> {
+        let err = ModelError;
+        let magic = take::<8>(input).map_err(err)?;
+        if &magic != MAGIC {
+            return Err(ModelError("not a parser model (bad magic)".into()));
+        }
+        let nl = get_varint(input).map_err(err)? as usize;
+        if nl == 0 || nl > 127 {
+            return Err(ModelError(format!("{nl} labels (1–127 allowed)")));
+        }
+        let mut labels = Vec::with_capacity(nl);
+        for _ in 0..nl {
+            let len = get_varint(input).map_err(err)? as usize;
+            if len > input.len() {
+                return Err(ModelError("truncated label".into()));
+            }
+            let (a, rest) = input.split_at(len);
+            *input = rest;
+            labels.push(String::from_utf8(a.to_vec()).map_err(|_| ModelError("label not UTF-8".into()))?);
+        }
+        let [root] = take::<1>(input).map_err(err)?;
+        if root as usize >= nl {
+            return Err(ModelError("root label out of range".into()));
+        }
+        let weights = Frozen::read(input, 1 + 2 * nl).map_err(err)?;
+        Ok(Parser { labels, root, weights })
+    }
+}
+
+/// Deterministic xorshift64* generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Trains a parser on `sentences` (gold heads and relations) with the tags in `tags` (one entry per sentence, one
+/// per word: predicted tags for a parser that will see predicted tags). A sentence whose tag list does not match its
+/// words is trained with its gold tags; a sentence with a missing or out-of-range head is skipped. Deterministic for
+/// the same input and options.
+pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOptions) -> Parser {
+    // Labels: sorted for a deterministic numbering; "root" always present.
+    let mut labels: Vec<String> = sentences.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect();
+    labels.push("root".into());
+    labels.push("dep".into());
+    labels.retain(|l| l != "_" && !l.is_empty());
+    labels.sort();
+    labels.dedup();
+    labels.truncate(127);
+    let root = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+    let nl = labels.len();
+    let na = 1 + 2 * nl;
+
+    // Prepared sentences: tokens, gold heads (projectivised), gold labels.
+    struct Prep {
+        toks: Vec<Tok>,
+        heads: Vec<u32>,
+        labels: Vec<u8>,
+    }
+    let mut prepared = Vec::with_capacity(sentences.len());
+    let mut lifted_sentences = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        let n = s.words.len();
+        if n == 0 {
+            continue;
+        }
+        let mut heads = vec![0u32; n + 1];
+        let mut labs = vec![0u8; n + 1];
+        let mut ok = true;
+        for (i, w) in s.words.iter().enumerate() {
+            match w.head {
+                Some(h) if h <= n && h != i + 1 => heads[i + 1] = h as u32,
+                _ => ok = false,
+            }
+            labs[i + 1] = labels.binary_search(&w.deprel).map_or(0, |l| l as u8);
+        }
+        if !ok || (1..=n).filter(|&i| heads[i] == 0).count() != 1 {
+            continue;
+        }
+        if !system::is_projective(&heads) {
+            match opts.nonprojective {
+                NonProjective::Skip => continue,
+                NonProjective::Lift => {
+                    projectivize(&mut heads);
+                    lifted_sentences += 1;
+                }
+            }
+        }
+        let mut toks = Vec::with_capacity(n + 1);
+        toks.push(root_tok());
+        let t = tags.get(si).filter(|t| t.len() == n);
+        for (i, w) in s.words.iter().enumerate() {
+            toks.push(match t {
+                Some(t) => tok(&w.form, t[i].lemma(), t[i].upos(), t[i].xpos()),
+                None => tok(&w.form, &w.lemma, &w.upos, &w.xpos),
+            });
+        }
+        prepared.push(Prep { toks, heads, labels: labs });
+    }
+    if opts.verbose {
+        eprintln!("parser: {} training sentences, {} lifted, {} labels", prepared.len(), lifted_sentences, nl);
+    }
+
+    let mut model = Training::default();
+    let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut st = State::default();
+    let mut feats = Vec::with_capacity(128);
+    let mut scores = vec![0f32; na];
+    let mut legal = vec![false; na];
+    let mut costs = vec![0u32; na];
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let p = &prepared[si];
+            st.reset(p.toks.len() - 1);
+            while !st.is_final() {
+                st.legal(nl, root, &mut legal);
+                st.costs(&p.heads, &p.labels, nl, &legal, &mut costs);
+                extract(&st, &p.toks, &mut feats);
+                model.score(&feats, &mut scores);
+                let mut pred = usize::MAX;
+                let mut gold = usize::MAX;
+                let min_cost = costs.iter().copied().min().unwrap_or(0);
+                for a in 0..na {
+                    if !legal[a] {
+                        continue;
+                    }
+                    if pred == usize::MAX || scores[a] > scores[pred] {
+                        pred = a;
+                    }
+                    if costs[a] == min_cost && (gold == usize::MAX || scores[a] > scores[gold]) {
+                        gold = a;
+                    }
+                }
+                if pred == usize::MAX || gold == usize::MAX {
+                    break;
+                }
+                model.tick();
+                total += 1;
+                if costs[pred] == min_cost {
+                    correct += 1;
+                } else {
+                    model.update(&feats, gold, pred);
+                }
+                let next = if epoch > 0 && costs[pred] != min_cost && rng.unit() < opts.explore { pred } else { gold };
+                st.apply(next, nl);
+            }
+        }
+        if opts.verbose {
+            eprintln!(
+                "parser: epoch {} oracle agreement {:.2} %",
+                epoch + 1,
+                100.0 * correct as f64 / total.max(1) as f64
+            );
+        }
+        if let Some(f) = opts.on_epoch {
+            let (q, scale) = Frozen::quantise(&model.average(0.0));
+            let p = Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale) };
+            f(epoch + 1, &if opts.prune > 0.0 { p.pruned(opts.prune) } else { p });
+        }
+    }
+    let (q, scale) = Frozen::quantise(&model.average(0.0));
+    let parser = Parser { labels, root, weights: Frozen::from_rows(&q, scale) };
+    if opts.prune > 0.0 { parser.pruned(opts.prune) } else { parser }
+}
+
+impl crate::model::Model {
+    /// Puts `parser` into the model (replacing any parser it had).
+    pub fn set_parser(&mut self, parser: Parser) {
+        self.parser = Some(parser);
+    }
+
+    /// The parser, when the model has one.
+    pub fn parser(&self) -> Option<&Parser> {
+        self.parser.as_ref()
+    }
+}
+
+/// The parser trainer as the model trainer (`crate::train_model`) calls it: the parser trained on the treebank's
+/// training sentences with 5-fold jackknifed predicted tags (so that it learns from tags as noisy as at run time),
+/// with the default [`TrainOptions`]. Deterministic.
+pub fn train_for_model(
+    train_sentences: &[Sentence],
+    config: &crate::tagger::TrainConfig,
+    log: &mut dyn FnMut(&str),
+) -> Option<Parser> {
+    log("jackknifing training tags for the parser (5 folds)");
+    let tagged =
+        crate::tagger::jackknife(train_sentences, 5, &crate::tagger::TrainConfig { folds: 0, ..config.clone() });
+    let tags: Vec<Vec<Word>> = tagged.into_iter().map(|s| s.words).collect();
+    log("training the parser");
+    let parser = train(train_sentences, &tags, &TrainOptions::default());
+    let (features, weights) = parser.sizes();
+    log(&format!("parser: {features} features, {weights} weights"));
+    Some(parser)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conllu::read_conllu;
+
+    const TINY: &str = "1\tTroops\ttroop\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
+2\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_
+4\tattacked\tattack\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_
+6\trebels\trebel\tNOUN\tNNS\t_\t4\tobl:agent\t_\t_
+7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\ttown\ttown\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+";
+
+    fn tiny_parser() -> (Parser, Vec<Sentence>) {
+        let sents = read_conllu(TINY).unwrap();
+        let tags: Vec<Vec<Word>> = sents.iter().map(|s| s.words.clone()).collect();
+        let opts = TrainOptions { epochs: 5, prune: 0.0, ..TrainOptions::default() };
+        (train(&sents, &tags, &opts), sents)
+    }
+
+    #[test]
+    fn learns_the_training_sentences() {
+        let (p, sents) = tiny_parser();
+        for s in &sents {
+            let mut words = s.words.clone();
+            for w in &mut words {
+                w.head = None;
+                w.deprel = "_".into();
+            }
+            p.parse(&mut words);
+            for (a, b) in words.iter().zip(&s.words) {
+                assert_eq!((a.head, &a.deprel), (b.head, &b.deprel), "{}", a.form);
+            }
+        }
+    }
+
+    #[test]
+    fn model_round_trips() {
+        let (p, _) = tiny_parser();
+        let mut buf = Vec::new();
+        p.write_to(&mut buf);
+        buf.extend_from_slice(b"rest");
+        let mut input = &buf[..];
+        let q = Parser::read_from(&mut input).unwrap();
+        assert_eq!(input, b"rest");
+        let mut again = Vec::new();
+        q.write_to(&mut again);
+        assert_eq!(again, buf[..buf.len() - 4]);
+        // Truncations are errors, never panics.
+        for cut in 0..again.len() {
+            let mut input = &again[..cut];
+            assert!(Parser::read_from(&mut input).is_err());
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let (a, _) = tiny_parser();
+        let (b, _) = tiny_parser();
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        a.write_to(&mut x);
+        b.write_to(&mut y);
+        assert_eq!(x, y);
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+        use std::sync::OnceLock;
+
+        fn parser() -> &'static Parser {
+            static P: OnceLock<Parser> = OnceLock::new();
+            P.get_or_init(|| tiny_parser().0)
+        }
+
+        fn check_tree(words: &[Word]) {
+            let heads: Vec<u32> = std::iter::once(0).chain(words.iter().map(|w| w.head.unwrap() as u32)).collect();
+            assert!(system::is_tree(&heads), "{heads:?}");
+            for w in words {
+                assert_eq!(w.head == Some(0), w.deprel == "root");
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn any_input_gives_a_tree(forms in proptest::collection::vec("\\PC{0,6}", 0..60),
+                                      tags in proptest::collection::vec("(NOUN|VERB|PUNCT|ADP|X|)", 60)) {
+                let mut words: Vec<Word> = forms.iter().zip(&tags).map(|(f, t)| {
+                    let mut w = Word::new(f);
+                    w.upos = t.clone();
+                    w
+                }).collect();
+                parser().parse(&mut words);
+                check_tree(&words);
+            }
+        }
+
+        #[test]
+        fn long_punctuation_mixed_and_empty_inputs_give_trees() {
+            let p = parser();
+            let mut long: Vec<Word> =
+                (0..5000).map(|i| Word::new(["the", "attack", "on", "Gaza", ","][i % 5])).collect();
+            p.parse(&mut long);
+            check_tree(&long);
+            let mut punct: Vec<Word> = (0..40).map(|i| Word::new(["!", ".", "?", "—"][i % 4])).collect();
+            p.parse(&mut punct);
+            check_tree(&punct);
+            let mut mixed: Vec<Word> =
+                ["Путин", "met", "習近平", "in", "القاهرة", "🙂", ""].iter().map(|f| Word::new(f)).collect();
+            p.parse(&mut mixed);
+            check_tree(&mixed);
+            let mut empty: Vec<Word> = Vec::new();
+            p.parse(&mut empty);
+            assert!(empty.is_empty());
+        }
+    }
+}
