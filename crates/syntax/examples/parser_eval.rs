@@ -134,7 +134,11 @@ fn main() {
         let bytes = std::fs::read(&m).expect("syntax model");
         let t = Instant::now();
         let model = dyad_syntax::Model::from_bytes(&bytes).expect("syntax model");
-        println!("syntax model {:.2} MB, loaded in {:.3} s (wall clock)", bytes.len() as f64 / 1e6, t.elapsed().as_secs_f64());
+        println!(
+            "syntax model {:.2} MB, loaded in {:.3} s (wall clock)",
+            bytes.len() as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
         for (gold, tags) in [(&dev, &mut dev_tags), (&test, &mut test_tags)] {
             let mut s = gold.clone();
             model.tagger.tag_sentences(&mut s);

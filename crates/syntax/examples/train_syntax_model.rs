@@ -17,7 +17,12 @@ fn main() {
     model.set_parser(parser.clone());
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).unwrap();
-    eprintln!("trained in {:.0} s; {} bytes; defaults {:?}", t.elapsed().as_secs_f64(), bytes.len(), TrainOptions::default());
+    eprintln!(
+        "trained in {:.0} s; {} bytes; defaults {:?}",
+        t.elapsed().as_secs_f64(),
+        bytes.len(),
+        TrainOptions::default()
+    );
     if let Some(list) = args.get(3) {
         // The same model with the parser pruned harder or softer is `parser.pruned(t)` only for t above the
         // default threshold; below it the weights are already gone.

@@ -457,7 +457,8 @@ pub fn train_for_model(
     log: &mut dyn FnMut(&str),
 ) -> Option<Parser> {
     log("jackknifing training tags for the parser (5 folds)");
-    let tagged = crate::tagger::jackknife(train_sentences, 5, &crate::tagger::TrainConfig { folds: 0, ..config.clone() });
+    let tagged =
+        crate::tagger::jackknife(train_sentences, 5, &crate::tagger::TrainConfig { folds: 0, ..config.clone() });
     let tags: Vec<Vec<Word>> = tagged.into_iter().map(|s| s.words).collect();
     log("training the parser");
     let parser = train(train_sentences, &tags, &TrainOptions::default());
