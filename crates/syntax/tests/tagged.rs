@@ -21,7 +21,7 @@ const TABLE: &[(&str, &str)] = &[
         "NOUN ADP PROPN VERB ADP NOUN ADP DET ADJ NOUN PUNCT",
     ),
     ("Did the rebels release the hostages ?", "AUX DET NOUN VERB DET NOUN PUNCT"),
-    ("The minister's visit to Tokyo was cancelled .", "DET NOUN PART NOUN ADP PROPN AUX VERB PUNCT"),
+    ("The minister 's visit to Tokyo was cancelled .", "DET NOUN PART NOUN ADP PROPN AUX VERB PUNCT"),
     (
         "China and Japan signed a trade agreement and pledged closer ties .",
         "PROPN CCONJ PROPN VERB DET NOUN NOUN CCONJ VERB ADJ NOUN PUNCT",
