@@ -133,11 +133,13 @@ fn parser_with_written_tags() {
     let mut scratch = Scratch::default();
     let scratch = std::cell::RefCell::new(&mut scratch);
     let (passed, total) = run(|words| parser.parse_with(words, &mut scratch.borrow_mut()));
-    assert!(passed * 100 >= total * 70, "{passed} of {total}");
+    // 63 of 66 measured on 2026-12-06 (parser trained on jackknifed tags, weights < 1.0 dropped).
+    assert!(passed >= 60, "{passed} of {total}");
 }
 
-/// Cases that must pass with the shipped model and predicted tags (measured 2026-12-06; a regression fails here).
-const FLOOR_PREDICTED: usize = 40;
+/// Cases that must pass with the shipped model and predicted tags: 55 of 66 measured on 2026-12-06 with the model
+/// `dyad train syntax` made that day; the floor leaves room for a retrain's noise, a regression fails here.
+const FLOOR_PREDICTED: usize = 52;
 
 #[test]
 fn shipped_model_with_predicted_tags() {
