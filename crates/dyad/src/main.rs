@@ -42,6 +42,8 @@ enum Command {
     Export(cmd::query::ExportArgs),
     /// Score the database against a gold file such as ../shared/gold/seeds.json.
     Eval(cmd::eval::Args),
+    /// The HTTP JSON API and web UI over the database (read-only unless --allow-ingest).
+    Serve(cmd::serve::Args),
     /// Measure quality and speed against the external benchmarks in ../shared/bench, printing figures.
     Bench(cmd::bench::Args),
 }
@@ -82,5 +84,6 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Export(args) => cmd::query::export(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     }
 }

@@ -40,14 +40,14 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The schema migrations in order; migration `i` moves `user_version` from `i` to `i + 1`. Append only: a released
 /// migration is never edited, because databases already past it would not run the change.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_incremental.sql"),
     include_str!("../migrations/0003_flags_evidence.sql"),
 ];
 
 /// How long a writer waits for another connection's lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Which consolidated events to return. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,6 +94,10 @@ impl Store {
         )?;
         migrate(&mut conn)?;
         Ok(Store { conn })
+    }
+
+    pub(crate) fn from_connection(conn: Connection) -> Store {
+        Store { conn }
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -771,20 +775,34 @@ pub(crate) fn parse_date(value: &str, precision: &str) -> Result<DateValue> {
     Ok(date)
 }
 
-const EVENT_COLUMNS: &str = "id, code, root, quad_class, goldstein, plover, source_id, source_name, source_code, \
+pub(crate) const EVENT_COLUMNS: &str = "id, code, root, quad_class, goldstein, plover, source_id, source_name, source_code, \
      source_country, target_id, target_name, target_code, target_country, date_value, date_precision, date_basis, \
      location_name, location_country, negated, future, reported, symmetric, historical, num_mentions, num_sources, \
      num_articles, story, pattern, hypothetical, attempted, alleged";
 
 /// The SQL condition "this side of the event matches `?n`": the actor code starts with it (CAMEO codes are built of
 /// 3-letter parts, so `PRK` matches `PRKGOV`) or the side's country is it.
-fn side_matches(side: &str, n: usize) -> String {
+pub(crate) fn side_matches(side: &str, n: usize) -> String {
     format!("(substr({side}_code, 1, length(?{n})) = ?{n} OR {side}_country = ?{n})")
 }
 
 fn query_events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRecord>> {
-    let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE 1 = 1");
     let mut args: Vec<String> = Vec::new();
+    let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE 1 = 1{}", filter_sql(filter, &mut args));
+    sql += " ORDER BY date_first IS NULL, date_first, id";
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(event_from_row(conn, row)?);
+    }
+    Ok(out)
+}
+
+/// The SQL conditions of `filter` (each starting with " AND "), pushing their parameters onto `args` (numbered
+/// from `args.len() + 1`).
+pub(crate) fn filter_sql(filter: &EventFilter, args: &mut Vec<String>) -> String {
+    let mut sql = String::new();
     let mut arg = |value: String| {
         args.push(value);
         args.len()
@@ -813,14 +831,7 @@ fn query_events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventReco
         let root = if root.len() == 1 { format!("0{root}") } else { root.clone() };
         sql += &format!(" AND root = ?{}", arg(root));
     }
-    sql += " ORDER BY date_first IS NULL, date_first, id";
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params_from_iter(args.iter()))?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(event_from_row(conn, row)?);
-    }
-    Ok(out)
+    sql
 }
 
 /// An event side from its four columns; `None` when it has neither name nor code. The code is read as stored, so
@@ -839,7 +850,7 @@ fn party(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<Party>> {
     }))
 }
 
-fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
+pub(crate) fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
     let id: String = row.get(0)?;
     let date = match (row.get::<_, Option<String>>(14)?, row.get::<_, Option<String>>(15)?) {
         (Some(value), Some(precision)) => Some(EventDate::from_value(

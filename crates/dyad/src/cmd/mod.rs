@@ -6,6 +6,7 @@ pub mod extract;
 pub mod ingest;
 pub mod query;
 pub mod resolve;
+pub mod serve;
 pub mod time;
 
 use std::io::Read;
