@@ -25,8 +25,11 @@ const MAX_ARG: usize = 200;
 /// The OpenAPI document of the API, generated from the handlers.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "dyad", description = "International-relations events extracted from news pages: events, actors, \
-        dyads, stories, documents and full-text search."),
+    info(
+        title = "dyad",
+        description = "International-relations events extracted from news pages: events, actors, \
+        dyads, stories, documents and full-text search."
+    ),
     paths(events, event, actors, actor, dyad, stories, story, search, document, crate::ingest::post_pages)
 )]
 pub struct ApiDoc;
@@ -841,15 +844,21 @@ pub struct PageParams {
 async fn stories(s: State, q: Result<Query<PageParams>, QueryRejection>) -> Result<Json<StoryList>, ApiError> {
     let p = query(q)?;
     let (cursor, limit) = (arg("cursor", p.cursor)?, limit(p.limit)?);
-    let list = s
-        .db
-        .run(move |store| {
+    let list =
+        s.db.run(move |store| {
             let mut stories = store.stories_page(cursor.as_deref(), limit + 1)?;
-            let next =
-                (stories.len() > limit).then(|| stories.truncate(limit)).and_then(|_| stories.last().map(|s| s.id.clone()));
+            let next = (stories.len() > limit)
+                .then(|| stories.truncate(limit))
+                .and_then(|_| stories.last().map(|s| s.id.clone()));
             let stories = stories
                 .into_iter()
-                .map(|s| ApiStory { id: s.id, original: s.original, similarity: s.similarity, files: s.files, docs: vec![] })
+                .map(|s| ApiStory {
+                    id: s.id,
+                    original: s.original,
+                    similarity: s.similarity,
+                    files: s.files,
+                    docs: vec![],
+                })
                 .collect();
             Ok(StoryList { stories, next })
         })

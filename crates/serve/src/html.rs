@@ -89,6 +89,7 @@ fn layout(title: &str, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · dyad" }
+                link rel="icon" href="data:,";
                 link rel="stylesheet" href="/assets/app.css";
                 script src="/assets/app.js" {}
             }
@@ -174,9 +175,8 @@ fn event_list(events: &[ApiEvent], sentences: bool) -> Markup {
 }
 
 async fn home(s: State) -> Page {
-    let (counts, actors) = s
-        .db
-        .run(|store| {
+    let (counts, actors) =
+        s.db.run(|store| {
             let counts = store.counts()?;
             let actors = api::load_actors(store, None, None, 40)?;
             Ok((counts, actors.actors))

@@ -127,11 +127,8 @@ fn parse_body(body: &[u8]) -> Result<Vec<(String, Result<PageIn, String>)>, ApiE
     if let Ok(one) = serde_json::from_slice::<PageIn>(body) {
         return Ok(vec![("request:1".into(), Ok(one))]);
     }
-    let lines: Vec<(usize, &[u8])> = body
-        .split(|&b| b == b'\n')
-        .enumerate()
-        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
-        .collect();
+    let lines: Vec<(usize, &[u8])> =
+        body.split(|&b| b == b'\n').enumerate().filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace)).collect();
     if lines.is_empty() {
         return Err(ApiError::bad_request("no pages in the body"));
     }
@@ -164,10 +161,13 @@ fn ingest_pages(
             Ok((p.url.filter(|u| !u.trim().is_empty()).unwrap_or(at.clone()), body.into_bytes()))
         });
         match page {
-            Err(reason) => outcomes.push(PageOutcome { name: at, hash: None, status: "invalid".into(), reason: Some(reason) }),
+            Err(reason) => {
+                outcomes.push(PageOutcome { name: at, hash: None, status: "invalid".into(), reason: Some(reason) })
+            }
             Ok((name, bytes)) => {
                 let doc = DocumentRecord::new(name.clone(), &bytes).with_raw(&bytes);
-                if store.has_document(&doc.hash)? || work.iter().any(|(d, _): &(DocumentRecord, _)| d.hash == doc.hash) {
+                if store.has_document(&doc.hash)? || work.iter().any(|(d, _): &(DocumentRecord, _)| d.hash == doc.hash)
+                {
                     outcomes.push(PageOutcome { name, hash: Some(doc.hash), status: "known".into(), reason: None });
                     continue;
                 }
@@ -195,11 +195,8 @@ fn ingest_pages(
         }
     }
     let people = coder.registry().people();
-    let changed: Vec<(usize, &dyad_actors::Actor)> = people
-        .iter()
-        .enumerate()
-        .filter(|(n, p)| *n >= people_before || touched.contains(&p.id))
-        .collect();
+    let changed: Vec<(usize, &dyad_actors::Actor)> =
+        people.iter().enumerate().filter(|(n, p)| *n >= people_before || touched.contains(&p.id)).collect();
     store.transaction(|b| -> dyad_store::Result<()> {
         for (doc, coded) in &work {
             match coded {

@@ -38,23 +38,28 @@ pub(crate) fn timeline(series: &[ApiPeriod]) -> Markup {
     let (w, h, left, right, top, bottom) = (960.0, 280.0, 44.0, 44.0, 16.0, 40.0);
     let (pw, ph) = (w - left - right, h - top - bottom);
     let points: Vec<(i64, &ApiPeriod)> = series.iter().filter_map(|p| Some((period_index(&p.period)?, p))).collect();
-    let (lo, hi) = (
-        points.iter().map(|p| p.0).min().unwrap_or(0),
-        points.iter().map(|p| p.0).max().unwrap_or(0),
-    );
+    let (lo, hi) = (points.iter().map(|p| p.0).min().unwrap_or(0), points.iter().map(|p| p.0).max().unwrap_or(0));
+    // A time axis, unless the periods are so far apart (a recalled 1960 among this decade's events) that bars
+    // would be hairlines: then one slot per period, in order.
+    let sparse = hi - lo + 1 > 60 && (hi - lo + 1) as usize > 3 * points.len();
+    let points: Vec<(i64, &ApiPeriod)> =
+        if sparse { points.iter().enumerate().map(|(n, (_, p))| (n as i64, *p)).collect() } else { points };
+    let (lo, hi) = if sparse { (0, points.len() as i64 - 1) } else { (lo, hi) };
     let slots = (hi - lo + 1).max(1) as f64;
     let slot = pw / slots;
     let bar = (slot * 0.8).clamp(1.0, 40.0);
     let max = points.iter().map(|p| p.1.events).max().unwrap_or(0).max(1) as f64;
     let x_of = |i: i64| left + (i - lo) as f64 * slot + slot / 2.0;
     let g_y = |g: f64| top + ph * (10.0 - g.clamp(-10.0, 10.0)) / 20.0;
-    let line: Vec<String> = points.iter().map(|(i, p)| format!("{:.1},{:.1}", x_of(*i), g_y(p.mean_goldstein))).collect();
-    let ticks: Vec<&(i64, &ApiPeriod)> = if points.len() <= 8 {
-        points.iter().collect()
-    } else {
-        let step = points.len().div_ceil(8);
-        points.iter().step_by(step).collect()
-    };
+    let line: Vec<String> =
+        points.iter().map(|(i, p)| format!("{:.1},{:.1}", x_of(*i), g_y(p.mean_goldstein))).collect();
+    // Labels at least 80 px apart.
+    let mut ticks: Vec<&(i64, &ApiPeriod)> = Vec::new();
+    for p in &points {
+        if ticks.last().is_none_or(|t| x_of(p.0) - x_of(t.0) >= 80.0) {
+            ticks.push(p);
+        }
+    }
     // Each bar: its period, left edge, and its QuadClass segments stacked from the bottom (class, count, top, height).
     type Segment = (usize, u64, f64, f64);
     let bars: Vec<(&str, f64, Vec<Segment>)> = points
@@ -77,6 +82,11 @@ pub(crate) fn timeline(series: &[ApiPeriod]) -> Markup {
             role="img" aria-label="Events by period, coloured by QuadClass, with the mean Goldstein score" {
             title { "Events by period and QuadClass; line: mean Goldstein score" }
             rect x=(left) y=(top) width=(pw) height=(ph) fill="#fafafa" stroke="#ddd" {}
+            @if sparse {
+                text x=(left + pw) y=(top - 4.0) text-anchor="end" font-size="10" fill="#777" {
+                    "one slot per period with events; empty periods left out"
+                }
+            }
             line x1=(left) x2=(left + pw) y1=(g_y(0.0)) y2=(g_y(0.0)) stroke="#bbb" stroke-dasharray="4 3" {}
             text x=(left - 6.0) y=(top + 10.0) text-anchor="end" font-size="11" { (max as u64) }
             text x=(left - 6.0) y=(top + ph) text-anchor="end" font-size="11" { "0" }

@@ -134,12 +134,20 @@ fn an_event_has_its_mentions_and_evidence() {
     assert!(!mentions.is_empty());
     assert!(mentions.iter().all(|m| m["text"].is_string() && m["doc"].is_string()));
     // Somewhere among the dyad's events, evidence is highlighted, and the three parts give back the sentence.
-    let highlighted: Vec<Value> =
-        all.iter().flat_map(|e| e["mentions"].as_array().cloned().unwrap_or_default()).filter(|m| !m["highlight"].is_null()).collect();
+    let highlighted: Vec<Value> = all
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().cloned().unwrap_or_default())
+        .filter(|m| !m["highlight"].is_null())
+        .collect();
     assert!(!highlighted.is_empty());
     for m in highlighted {
         let h = &m["highlight"];
-        let joined = format!("{}{}{}", h["before"].as_str().unwrap_or(""), h["evidence"].as_str().unwrap_or(""), h["after"].as_str().unwrap_or(""));
+        let joined = format!(
+            "{}{}{}",
+            h["before"].as_str().unwrap_or(""),
+            h["evidence"].as_str().unwrap_or(""),
+            h["after"].as_str().unwrap_or("")
+        );
         assert_eq!(joined, m["text"].as_str().unwrap_or_default());
     }
 }
@@ -181,7 +189,8 @@ fn a_dyad_has_its_series_and_events() {
         assert_eq!(p["period"].as_str().map(str::len), Some(7));
     }
     let (_, weeks) = get_json(&url("/api/dyads/CUB/PRK?period=week"));
-    let weekly: u64 = weeks["series"].as_array().map_or(0, |s| s.iter().map(|p| p["events"].as_u64().unwrap_or(0)).sum());
+    let weekly: u64 =
+        weeks["series"].as_array().map_or(0, |s| s.iter().map(|p| p["events"].as_u64().unwrap_or(0)).sum());
     assert_eq!(weekly, counted);
     assert!(weeks["series"][0]["period"].as_str().is_some_and(|p| p.len() == 10));
 }
@@ -243,13 +252,15 @@ fn openapi_document_validates_and_covers_every_route() {
 
 #[test]
 fn ingest_needs_the_token_and_reports_each_page() {
-    let page = r#"{"url": "https://example.org/x", "text": "Cuba and Vietnam signed a trade deal in Hanoi on Monday."}"#;
+    let page =
+        r#"{"url": "https://example.org/x", "text": "Cuba and Vietnam signed a trade deal in Hanoi on Monday."}"#;
     assert_eq!(post_pages(&server().base, None, page).0, 401);
     assert_eq!(post_pages(&server().base, Some("wrong-token-0123456789"), page).0, 401);
     let batch = format!("{page}\nnot json\n{page}\n{{\"url\": \"u\"}}\n");
     let (status, report) = post_pages(&server().base, Some(TOKEN), &batch);
     assert_eq!(status, 200, "{report}");
-    let statuses: Vec<&str> = report["pages"].as_array().map_or(vec![], |p| p.iter().filter_map(|p| p["status"].as_str()).collect());
+    let statuses: Vec<&str> =
+        report["pages"].as_array().map_or(vec![], |p| p.iter().filter_map(|p| p["status"].as_str()).collect());
     assert_eq!(statuses, ["stored", "invalid", "known", "invalid"], "{report}");
     let (_, again) = post_pages(&server().base, Some(TOKEN), page);
     assert_eq!(again["pages"][0]["status"], "known");

@@ -69,7 +69,8 @@ pub struct EventQuery {
     pub limit: usize,
 }
 
-/// A partner of an actor: the other side of its events, by country when known (else actor code, else name).
+/// A partner of an actor: the other side of its events, by country when known (else actor code, else name),
+/// named as the country itself where an event names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Partner {
     /// The partner's key: country code, actor code or name.
@@ -216,9 +217,10 @@ impl Store {
     pub fn partners(&self, actor: &str, limit: usize) -> Result<Vec<Partner>> {
         let key = |side: &str| format!("coalesce(nullif({side}_country, ''), nullif({side}_code, ''), {side}_name)");
         let sql = format!(
-            "SELECT key, max(name), count(*), avg(goldstein) FROM (
-               SELECT {} AS key, target_name AS name, goldstein FROM events WHERE {} AND target_name IS NOT NULL
-               UNION ALL SELECT {}, source_name, goldstein FROM events WHERE {})
+            "SELECT key, coalesce(max(CASE WHEN code = key THEN name END), max(name)), count(*), avg(goldstein) FROM (
+               SELECT {} AS key, target_name AS name, target_code AS code, goldstein FROM events
+               WHERE {} AND target_name IS NOT NULL
+               UNION ALL SELECT {}, source_name, source_code, goldstein FROM events WHERE {})
              WHERE key IS NOT NULL AND key <> ?1 GROUP BY key ORDER BY count(*) DESC, key LIMIT ?2",
             key("target"),
             side_matches("source", 1),
@@ -243,7 +245,9 @@ impl Store {
     pub fn dyad_periods(&self, a: &str, b: &str, period: Period) -> Result<Vec<DyadPeriod>> {
         let key = match period {
             Period::Month => "substr(date_first, 1, 7)",
-            Period::Week => "date(date_first, '-' || ((CAST(strftime('%w', date_first) AS INTEGER) + 6) % 7) || ' days')",
+            Period::Week => {
+                "date(date_first, '-' || ((CAST(strftime('%w', date_first) AS INTEGER) + 6) % 7) || ' days')"
+            }
         };
         let mut args = Vec::new();
         let filter = EventFilter { dyad: Some((a.to_string(), b.to_string())), ..EventFilter::default() };

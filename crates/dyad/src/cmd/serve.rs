@@ -39,8 +39,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let app = dyad_serve::app(config)?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the runtime")?;
     runtime.block_on(async {
-        let listener =
-            tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("cannot listen on {}", args.addr))?;
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
         eprintln!("dyad serve: http://{} (database {})", listener.local_addr()?, args.db.display());
         dyad_serve::serve(listener, app).await?;
         Ok(())
