@@ -64,10 +64,9 @@ fn generate(db: &PathBuf, n: usize) -> Result<(), Box<dyn std::error::Error>> {
         store.transaction(|b| -> dyad_store::Result<()> {
             for i in done..done + chunk {
                 let code = CODES[rng.below(CODES.len())];
-                let Some(mut e) = EventRecord::for_code(code) else { continue };
+                let (source, target) = (party(&mut rng), party(&mut rng));
+                let Some(mut e) = EventRecord::for_code(code, source, Some(target), "synthetic") else { continue };
                 e.id = format!("{i:016x}");
-                e.source = party(&mut rng);
-                e.target = Some(party(&mut rng));
                 let (y, m, d) = (2000 + rng.below(26), 1 + rng.below(12), 1 + rng.below(28));
                 let date: dyad_core::DateValue =
                     format!("{y}-{m:02}-{d:02}").parse().map_err(|_| dyad_store::StoreError::Invalid("date".into()))?;
@@ -169,7 +168,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for path in [
         "/api/events?a=PRK&b=CUB&from=2010&to=2020&limit=50",
         "/api/events?actor=USA&root=04&quad_class=1&limit=50",
-        "/api/events?a=CHN&b=RUS&flags=&limit=500",
+        "/api/events?a=CHN&b=RUS&limit=500",
         "/dyads/PRK/CUB",
     ] {
         let (l, errors) = load(&base, path, connections, seconds);

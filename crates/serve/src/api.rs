@@ -721,7 +721,12 @@ pub(crate) fn load_actors(
     limit: usize,
 ) -> Result<ActorPage, ApiError> {
     let mut actors = store.actors_page(text, cursor, limit + 1)?;
-    let next = (actors.len() > limit).then(|| actors.truncate(limit)).and_then(|_| actors.last().map(|a| a.id.clone()));
+    let next = if actors.len() > limit {
+        actors.truncate(limit);
+        actors.last().map(|a| a.id.clone())
+    } else {
+        None
+    };
     Ok(ActorPage { actors: actors.into_iter().map(api_actor).collect(), next })
 }
 
@@ -847,9 +852,12 @@ async fn stories(s: State, q: Result<Query<PageParams>, QueryRejection>) -> Resu
     let list =
         s.db.run(move |store| {
             let mut stories = store.stories_page(cursor.as_deref(), limit + 1)?;
-            let next = (stories.len() > limit)
-                .then(|| stories.truncate(limit))
-                .and_then(|_| stories.last().map(|s| s.id.clone()));
+            let next = if stories.len() > limit {
+                stories.truncate(limit);
+                stories.last().map(|s| s.id.clone())
+            } else {
+                None
+            };
             let stories = stories
                 .into_iter()
                 .map(|s| ApiStory {

@@ -109,7 +109,9 @@ pub(crate) async fn post_pages(s: State, headers: HeaderMap, body: Bytes) -> Res
             let coder = Coder::with_registry(Registry::with_people(store.people()?));
             *slot = Some((store, coder));
         }
-        let Some((store, coder)) = slot.as_mut() else { unreachable!("set above") };
+        let Some((store, coder)) = slot.as_mut() else {
+            return Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "no writer"));
+        };
         let result = ingest_pages(store, coder, records);
         if result.is_err() {
             // The coder may have learned people the database did not keep: start again from the database.
@@ -122,8 +124,11 @@ pub(crate) async fn post_pages(s: State, headers: HeaderMap, body: Bytes) -> Res
     Ok(Json(report))
 }
 
+/// A request's record: where it is in the request (`request:N`) and the page, or why it is not one.
+type Record = (String, Result<PageIn, String>);
+
 /// The request's records: one JSON object, or JSON Lines. A line that is not a page is an `invalid` outcome.
-fn parse_body(body: &[u8]) -> Result<Vec<(String, Result<PageIn, String>)>, ApiError> {
+fn parse_body(body: &[u8]) -> Result<Vec<Record>, ApiError> {
     if let Ok(one) = serde_json::from_slice::<PageIn>(body) {
         return Ok(vec![("request:1".into(), Ok(one))]);
     }
@@ -143,11 +148,7 @@ fn parse_body(body: &[u8]) -> Result<Vec<(String, Result<PageIn, String>)>, ApiE
         .collect())
 }
 
-fn ingest_pages(
-    store: &mut Store,
-    coder: &mut Coder,
-    records: Vec<(String, Result<PageIn, String>)>,
-) -> Result<IngestReport, ApiError> {
+fn ingest_pages(store: &mut Store, coder: &mut Coder, records: Vec<Record>) -> Result<IngestReport, ApiError> {
     let people_before = coder.registry().people().len();
     let mut touched = BTreeSet::new();
     let mut outcomes = Vec::new();

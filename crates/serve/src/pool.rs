@@ -36,7 +36,13 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
-        let permit = self.permits.clone().acquire_owned().await.map_err(|_| busy())?;
+        // Waiting for a connection counts against the time limit too: an overloaded server answers 503 at once
+        // rather than queueing requests without bound.
+        let permit = match tokio::time::timeout(self.timeout, self.permits.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => permit,
+            Ok(Err(_)) => return Err(busy()),
+            Err(_) => return Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the server is busy: try again")),
+        };
         let pooled = self.idle.lock().map_err(|_| busy())?.pop();
         let store = match pooled {
             Some(store) => store,

@@ -123,7 +123,8 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        conn.execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -65536;")?;
+        // Pages are read through a memory map rather than copied into each connection's cache.
+        conn.execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296;")?;
         let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = MIGRATIONS.len() as u32;
         if found > known {
