@@ -48,6 +48,8 @@ enum Command {
     Parse(cmd::parse::Args),
     /// Train a model: `dyad train syntax --treebank DIR --out FILE`.
     Train(cmd::train::Args),
+    /// The HTTP JSON API and web UI over the database (read-only unless --allow-ingest).
+    Serve(cmd::serve::Args),
     /// Measure quality and speed against the external benchmarks in ../shared/bench, printing figures.
     Bench(cmd::bench::Args),
 }
@@ -91,5 +93,6 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Bench(args) => cmd::bench::run(args),
         Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     }
 }

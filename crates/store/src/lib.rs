@@ -85,6 +85,7 @@
 pub mod convert;
 pub mod gdelt;
 mod hash;
+mod read;
 mod records;
 mod store;
 mod update;
@@ -94,6 +95,7 @@ pub use gdelt::{
     write_gdelt_mentions, write_jsonl,
 };
 pub use hash::{content_hash, gdelt_event_id};
+pub use read::{DyadPeriod, EventCursor, EventQuery, Interrupt, Partner, Period, StoryPage};
 pub use records::*;
 pub use store::{Batch, EventFilter, Result, Store, StoreError};
 pub use update::UpdateReport;

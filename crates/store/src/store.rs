@@ -42,7 +42,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The schema migrations in order; migration `i` moves `user_version` from `i` to `i + 1`. Append only: a released
 /// migration is never edited, because databases already past it would not run the change.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_incremental.sql"),
     include_str!("../migrations/0003_flags_evidence.sql"),
@@ -50,7 +50,7 @@ const MIGRATIONS: &[&str] = &[
 
 /// How long one attempt to take the write lock waits inside SQLite (its busy handler) before [`with_retry`] backs
 /// off and tries again.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// How long a writer keeps trying to take a busy database before giving up: another process's update stage can
 /// hold the write lock for minutes on a large ingest, and waiting for it is what the user asked for.
@@ -130,6 +130,10 @@ impl Store {
         )?;
         migrate(&mut conn)?;
         Ok(Store { conn })
+    }
+
+    pub(crate) fn from_connection(conn: Connection) -> Store {
+        Store { conn }
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -824,20 +828,36 @@ pub(crate) fn parse_date(value: &str, precision: &str) -> Result<DateValue> {
     Ok(date)
 }
 
-const EVENT_COLUMNS: &str = "id, code, root, quad_class, goldstein, plover, source_id, source_name, source_code, \
+pub(crate) const EVENT_COLUMNS: &str = "id, code, root, quad_class, goldstein, plover, source_id, source_name, source_code, \
      source_country, target_id, target_name, target_code, target_country, date_value, date_precision, date_basis, \
      location_name, location_country, negated, future, reported, symmetric, historical, num_mentions, num_sources, \
      num_articles, story, pattern, hypothetical, attempted, alleged";
 
 /// The SQL condition "this side of the event matches `?n`": the actor code starts with it (CAMEO codes are built of
-/// 3-letter parts, so `PRK` matches `PRKGOV`) or the side's country is it.
-fn side_matches(side: &str, n: usize) -> String {
-    format!("(substr({side}_code, 1, length(?{n})) = ?{n} OR {side}_country = ?{n})")
+/// 3-letter parts, so `PRK` matches `PRKGOV`) or the side's country is it. The prefix test is written as a range
+/// (every string that starts with `?n` lies in [`?n`, `?n` + U+10FFFF)) so that SQLite can answer each term from
+/// the code and country indexes instead of scanning the table.
+pub(crate) fn side_matches(side: &str, n: usize) -> String {
+    format!("(({side}_code >= ?{n} AND {side}_code < ?{n} || char(1114111)) OR {side}_country = ?{n})")
 }
 
 fn query_events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRecord>> {
-    let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE 1 = 1");
     let mut args: Vec<String> = Vec::new();
+    let mut sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE 1 = 1{}", filter_sql(filter, &mut args));
+    sql += " ORDER BY date_first IS NULL, date_first, id";
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(event_from_row(conn, row)?);
+    }
+    Ok(out)
+}
+
+/// The SQL conditions of `filter` (each starting with " AND "), pushing their parameters onto `args` (numbered
+/// from `args.len() + 1`).
+pub(crate) fn filter_sql(filter: &EventFilter, args: &mut Vec<String>) -> String {
+    let mut sql = String::new();
     let mut arg = |value: String| {
         args.push(value);
         args.len()
@@ -866,14 +886,7 @@ fn query_events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventReco
         let root = if root.len() == 1 { format!("0{root}") } else { root.clone() };
         sql += &format!(" AND root = ?{}", arg(root));
     }
-    sql += " ORDER BY date_first IS NULL, date_first, id";
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params_from_iter(args.iter()))?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(event_from_row(conn, row)?);
-    }
-    Ok(out)
+    sql
 }
 
 /// An event side from its four columns; `None` when it has neither name nor code. The code is read as stored, so
@@ -892,7 +905,7 @@ fn party(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<Party>> {
     }))
 }
 
-fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
+pub(crate) fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
     let id: String = row.get(0)?;
     let date = match (row.get::<_, Option<String>>(14)?, row.get::<_, Option<String>>(15)?) {
         (Some(value), Some(precision)) => Some(EventDate::from_value(

@@ -9,6 +9,7 @@ pub mod inputs;
 pub mod parse;
 pub mod query;
 pub mod resolve;
+pub mod serve;
 pub mod term;
 pub mod time;
 pub mod train;
