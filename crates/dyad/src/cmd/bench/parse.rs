@@ -15,6 +15,9 @@ pub struct Args {
     /// A model file to score instead of the one built in.
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Also scored: news sentences no model has trained or been tuned on (hand-annotated Wikinews; skipped when absent).
+    #[arg(long, default_value = "crates/syntax/tests/data/news-gold.conllu")]
+    news: PathBuf,
 }
 
 /// Runs the benchmark.
@@ -34,8 +37,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         if model.has_parser() { "yes" } else { "no" }
     );
     let analyzer = Analyzer::new(model);
-    for part in ["dev", "test"] {
-        let gold = read_sentences(&treebank_file(&args.treebank, part)?)?;
+    let mut files =
+        vec![("dev", treebank_file(&args.treebank, "dev")?), ("test", treebank_file(&args.treebank, "test")?)];
+    if args.news.is_file() {
+        files.push(("news-gold", args.news.clone()));
+    }
+    for (part, path) in files {
+        let gold = read_sentences(&path)?;
         // Speed: analysis alone, on word slices (no CoNLL-U strings built).
         let words: Vec<Vec<&str>> = gold.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
         let n_words: usize = words.iter().map(Vec::len).sum();
