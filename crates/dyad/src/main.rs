@@ -24,6 +24,8 @@ enum Command {
     Time(cmd::time::Args),
     /// The actors mentioned in TEXT (or stdin), one JSON actor record each, with the mention's span.
     Resolve(cmd::resolve::Args),
+    /// Sentence-level coding: each line of TEXT (or stdin), or of a JSON Lines file, coded on its own.
+    Code(cmd::code::Args),
     /// Files and folders (recursively) into the database; idempotent.
     Ingest(cmd::ingest::Args),
     /// Consolidated events, filtered.
@@ -76,6 +78,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Time(args) => cmd::time::run(args),
         Command::Resolve(args) => cmd::resolve::run(args),
+        Command::Code(args) => cmd::code::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Events(args) => cmd::query::events(args),
         Command::Actors(args) => cmd::query::actors(args),

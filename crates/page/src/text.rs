@@ -186,6 +186,35 @@ fn is_caption(line: &Line<'_>, near_body: bool) -> bool {
     }
 }
 
+/// Most lines a page may have for [`promote_short_page`] to read it as a brief.
+const SHORT_PAGE_LINES: usize = 5;
+
+/// A page of one or two sentences is an article: a wire brief, a headline alone, a line of a sentence file. Their
+/// lines often fail the prose test, being short or dense with names ("Chinese President Xi Jinping meets Russian
+/// President Vladimir Putin in Beijing." has one function word in eleven), and a page without prose has no body.
+/// So on a page of at most [`SHORT_PAGE_LINES`] lines, none of them prose or a link list, a line that reads as a
+/// sentence (at least 4 words, a capital or digit first, a sentence end, no chrome cue) counts as prose; failing
+/// any, the longest line that reads as a headline does. Longer pages are left to the prose test, so chrome-only
+/// pages (menus, error pages) and every page long enough to have an article keep their reading.
+fn promote_short_page(lines: &mut [Line<'_>]) {
+    if lines.len() > SHORT_PAGE_LINES || lines.iter().any(|l| l.shape != Shape::Short) {
+        return;
+    }
+    let candidate = |l: &Line<'_>| {
+        l.cue.is_none()
+            && l.words >= 4
+            && l.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘".contains(c))
+    };
+    let mut promoted = false;
+    for l in lines.iter_mut().filter(|l| candidate(l) && l.sentence_end) {
+        l.shape = Shape::Prose;
+        promoted = true;
+    }
+    if !promoted && let Some(l) = lines.iter_mut().filter(|l| candidate(l) && is_headline(l)).max_by_key(|l| l.words) {
+        l.shape = Shape::Prose;
+    }
+}
+
 /// Whether the line reads as a headline: a handful of words, no closing full stop.
 fn is_headline(line: &Line<'_>) -> bool {
     (2..=30).contains(&line.words)
@@ -251,10 +280,11 @@ pub(crate) fn dateline(first: &str) -> Option<(String, Option<DateMention>)> {
 
 /// Extracts the article from a plain-text page. `text` offsets are the page's offsets.
 pub(crate) fn extract_text(file: &str, text: &str, format: PageFormat, this_year: i32) -> Result<Article, PageError> {
-    let lines = split_lines(text);
+    let mut lines = split_lines(text);
     if lines.is_empty() {
         return Err(PageError::Empty);
     }
+    promote_short_page(&mut lines);
     let n = lines.len();
     let first_prose = lines.iter().position(|l| l.shape == Shape::Prose && l.cue.is_none_or(|c| !c.ends_article()));
 
@@ -709,5 +739,33 @@ mod tests {
     #[test]
     fn no_prose_is_no_article() {
         assert_eq!(extract_text("t", "Home\nNews\nSports\n", PageFormat::Text, 2026).err(), Some(PageError::NoArticle));
+    }
+
+    #[test]
+    fn a_page_of_one_or_two_sentences_is_an_article() {
+        let body = |page: &str| -> Vec<String> {
+            extract_text("t", page, PageFormat::Text, 2026)
+                .map(|a| a.body.into_iter().map(|b| b.text).collect())
+                .unwrap_or_default()
+        };
+        // Dense with names: one function word in eleven.
+        let dense = "Chinese President Xi Jinping meets Russian President Vladimir Putin in Beijing.";
+        assert_eq!(body(dense), vec![dense.to_string()]);
+        let wire = "MOSCOW, June 19 (Reuters) - Russian President Vladimir Putin arrived in North Korea.";
+        assert_eq!(body(&format!("{wire}\n")), vec![wire.to_string()]);
+        // A headline alone, and a headline with its one sentence (the headline stays the title).
+        assert_eq!(
+            body("Putin arrives in Pyongyang for talks with Kim\n"),
+            vec!["Putin arrives in Pyongyang for talks with Kim"]
+        );
+        let two = format!("Putin arrives in Pyongyang\n\n{dense}\n");
+        let article = extract_text("t", &two, PageFormat::Text, 2026).expect("an article");
+        assert_eq!(article.title.as_deref(), Some("Putin arrives in Pyongyang"));
+        assert_eq!(article.body.len(), 1);
+        // Chrome stays chrome: a menu, a cookie notice, a page too long to be a brief.
+        assert!(body("Home\nNews\nSports\nWorld\n").is_empty());
+        assert!(body("Accept cookies\nPrivacy Policy\n").is_empty());
+        let menu = "Home\nNews\nSports\nWorld\nBusiness\nChinese President Xi Jinping meets Russian President Putin.\n";
+        assert!(body(menu).is_empty(), "six lines: not a brief");
     }
 }

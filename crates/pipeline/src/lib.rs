@@ -1,5 +1,8 @@
 //! Pipeline: one article through text → time/actors → events, with every offset mapped back to the page.
 //!
+//! Sentence-level coding (`dyad code`) takes the same path: [`Coder::code_line`] codes a line as an article of
+//! its own.
+//!
 //! [`Coder::code`] takes an [`Article`] from the page stage and returns a [`CodedArticle`]: its sentences, actor
 //! mentions, single-mention events and standing relations, each citing byte offsets in the original file. The
 //! stages themselves know nothing of one another; this crate is the adapter that fills the event coder's slots from
@@ -15,10 +18,12 @@
 
 mod corpus;
 mod doc;
+mod lines;
 
 pub use corpus::{
     Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, event_input, story_meta, year_from_story,
 };
+pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;

@@ -48,7 +48,7 @@ pub struct EventInput {
 pub struct ConsolidatedEvent {
     /// A stable id derived from the first member's id.
     pub id: String,
-    /// The most frequent full code among the members (the more specific one on a tie).
+    /// The members' full CAMEO code (members always share it).
     pub code: String,
     /// The CAMEO root (first two digits).
     pub root: String,
@@ -138,6 +138,7 @@ fn merge_place(into: &mut Option<Place>, from: &Option<Place>) {
 
 struct Cluster {
     members: Vec<usize>,
+    code: String,
     source: String,
     target: String,
     symmetric: bool,
@@ -155,12 +156,23 @@ enum Scope {
     Cross,
 }
 
+/// Whether `e` can report the same act as a cluster founded by an event of `code` from `source` to `target`:
+/// the same CAMEO code (a visit, 042, and the talks held during it, 040, are two acts) and the same direction, or
+/// the reverse one when both are symmetric (a meeting). A directed event never joins a symmetric one, so neither
+/// absorbs nor flips the other.
+fn same_act(code: &str, source: &str, target: &str, symmetric: bool, e: &EventInput) -> bool {
+    if e.code != code || e.symmetric != symmetric {
+        return false;
+    }
+    let same_order = e.source == source && e.target == target;
+    let swapped = e.source == target && e.target == source;
+    same_order || (swapped && symmetric)
+}
+
 impl Cluster {
     /// The scope at which `e` would join, or `None` when it may not.
     fn admits(&self, e: &EventInput, cfg: &ConsolidateConfig) -> Option<Scope> {
-        let same_order = e.source == self.source && e.target == self.target;
-        let swapped = e.source == self.target && e.target == self.source;
-        if !(same_order || (swapped && (e.symmetric || self.symmetric))) {
+        if !same_act(&self.code, &self.source, &self.target, self.symmetric, e) {
             return None;
         }
         if !places_compatible(&self.place, &e.place) {
@@ -216,8 +228,8 @@ impl Cluster {
 
 /// Merges the events that report one real-world event.
 ///
-/// Two reports merge when they have the same source and target (either order if one is symmetric), the same CAMEO
-/// root, compatible dates (one period contains the other), compatible places (equal where both are known), and
+/// Two reports merge when they have the same CAMEO code and the same source and target (either order only if both
+/// are symmetric; a directed report never joins a symmetric one), compatible dates (one period contains the other), compatible places (equal where both are known), and
 /// lie in the same page, the same story, or — with dates no coarser than `cross_story_coarsest` — different stories.
 /// An undated report merges only within its page or story. Reports are taken finest date first, so a month-level
 /// report joins the day-level event it contains rather than founding its own; among several events it could join it
@@ -237,6 +249,7 @@ pub fn consolidate(events: &[EventInput], config: &ConsolidateConfig) -> Vec<Con
             None => {
                 let mut c = Cluster {
                     members: Vec::new(),
+                    code: e.code.clone(),
                     source: e.source.clone(),
                     target: e.target.clone(),
                     symmetric: e.symmetric,
@@ -374,7 +387,7 @@ mod tests {
     #[test]
     fn one_event_in_two_pages_of_a_story_is_one_event_with_two_articles() {
         let a = dated(ev("a", "p1", Some("Wire"), "s", "PRK", "CUB", "042"), "2017-04-27");
-        let b = dated(ev("b", "p2", None, "s", "PRK", "CUB", "043"), "2017-04-27");
+        let b = dated(ev("b", "p2", None, "s", "PRK", "CUB", "042"), "2017-04-27");
         let out = run(&[a, b]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].num_articles, 2);
@@ -400,6 +413,35 @@ mod tests {
         let c = dated(ev("c", "p1", None, "s", "PRK", "DZA", "030"), "2017-W17");
         let d = dated(ev("d", "p2", None, "s", "DZA", "PRK", "030"), "2017-W17");
         assert_eq!(run(&[c, d]).len(), 2);
+    }
+
+    #[test]
+    fn a_visit_and_the_talks_held_during_it_are_two_events() {
+        // "Lavrov arrived at Wonsan Airport on Friday" (042 RUS→PRK) and the PRK↔RUS talks (040) of that day.
+        let visit = dated(ev("v", "p1", None, "s", "RUS", "PRK", "042"), "2025-07-11");
+        let mut talks = dated(ev("t", "p1", None, "s", "PRK", "RUS", "040"), "2025-07-11");
+        talks.symmetric = true;
+        let out = run(&[talks.clone(), visit.clone()]);
+        assert_eq!(out.len(), 2);
+        let v = out.iter().find(|e| e.code == "042").expect("the visit stays");
+        assert_eq!((v.source.as_str(), v.target.as_str(), v.symmetric), ("RUS", "PRK", false));
+        // The same code, one report directed and one symmetric: still two, and the directed one keeps its order.
+        let mut met = dated(ev("m", "p1", None, "s", "PRK", "RUS", "042"), "2025-07-11");
+        met.symmetric = true;
+        let out = run(&[met, visit]);
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().any(|e| !e.symmetric && e.source == "RUS" && e.target == "PRK"));
+        // Two symmetric reports of the talks, in either order, are one.
+        let mut again = dated(ev("u", "p2", None, "s", "RUS", "PRK", "040"), "2025-07-11");
+        again.symmetric = true;
+        assert_eq!(run(&[talks, again]).len(), 1);
+    }
+
+    #[test]
+    fn different_codes_of_one_root_do_not_merge() {
+        let a = dated(ev("a", "p1", None, "s", "PRK", "CUB", "042"), "2017-04-27");
+        let b = dated(ev("b", "p2", None, "s", "PRK", "CUB", "043"), "2017-04-27");
+        assert_eq!(run(&[a, b]).len(), 2);
     }
 
     #[test]
@@ -512,7 +554,8 @@ mod tests {
                 proptest::prop_assert!(e.num_articles <= e.num_mentions);
                 let members: Vec<&EventInput> = events.iter().filter(|x| e.members.contains(&x.id)).collect();
                 for m in &members {
-                    proptest::prop_assert_eq!(cameo_root(&m.code), e.root.as_str());
+                    proptest::prop_assert_eq!(&m.code, &e.code);
+                    proptest::prop_assert_eq!(m.symmetric, e.symmetric);
                     let d = m.date.unwrap();
                     proptest::prop_assert!(d.contains(e.date.unwrap()), "the finest date lies in every member's");
                 }

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod code;
 pub mod eval;
 pub mod extract;
 pub mod ingest;

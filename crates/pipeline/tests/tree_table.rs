@@ -1,0 +1,140 @@
+//! The construction table (`tree_table.tsv`, format in its header): sentences in the clause structures that event
+//! coding must read (passives, relative clauses, coordination, control, reported speech, event nouns, negation,
+//! intent, conditions, requests), each with its CAMEO answer written from the codebook. Every row is coded through
+//! the sentence-level path of `dyad code` ([`Coder::code_line`]); the test prints pass/fail per construction and
+//! each failing row, and asserts only a floor: the pass count of the coder of the day the table was written, so
+//! that the table measures the coder that reads the dependency tree next.
+
+use dyad_core::{data_lines, tsv_columns};
+use dyad_events::EventRecord;
+use dyad_pipeline::{Coder, InputId, LineInput, parse_date};
+use std::collections::BTreeMap;
+
+const TABLE: &str = include_str!("tree_table.tsv");
+
+/// Rows passing on 2026-12-06 with the word-window coder (see the README's Events section).
+const FLOOR: usize = 103;
+
+struct Row<'a> {
+    line: usize,
+    construction: &'a str,
+    date: &'a str,
+    sources: Vec<&'a str>,
+    targets: Vec<&'a str>,
+    code: &'a str,
+    flags: Vec<&'a str>,
+    sentence: &'a str,
+}
+
+fn rows() -> Vec<Row<'static>> {
+    data_lines(TABLE)
+        .filter(|(_, l)| !l.starts_with("construction\t"))
+        .map(|(line, text)| {
+            let [construction, date, source, target, code, flags, sentence] =
+                tsv_columns::<7>("tree_table.tsv", line, text).unwrap_or_else(|e| panic!("{e}"));
+            let flags = if flags == "-" { Vec::new() } else { flags.split(',').map(str::trim).collect() };
+            for f in &flags {
+                let known = ["sym", "negated", "future", "hypothetical", "reported"].contains(f)
+                    || f.strip_prefix('!').is_some_and(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()));
+                assert!(known, "tree_table.tsv:{line}: unknown flag {f:?}");
+            }
+            assert!(code.bytes().all(|b| b.is_ascii_digit()) && code.len() >= 2, "tree_table.tsv:{line}: code");
+            Row {
+                line,
+                construction,
+                date,
+                sources: source.split('+').collect(),
+                targets: target.split('+').collect(),
+                code,
+                flags,
+                sentence,
+            }
+        })
+        .collect()
+}
+
+fn country(p: Option<&dyad_events::Party>) -> &str {
+    p.and_then(|p| p.country.as_deref()).unwrap_or("-")
+}
+
+/// Whether `e` is the row's event from `source` to `target`.
+fn matches(row: &Row, e: &EventRecord, source: &str, target: &str) -> bool {
+    let (s, t) = (country(Some(&e.source)), country(e.target.as_ref()));
+    let pair = (s == source && t == target) || (row.flags.contains(&"sym") && s == target && t == source);
+    let f = e.flags;
+    let flag = |name: &str, on: bool| on || !row.flags.contains(&name);
+    pair && e.code.starts_with(row.code)
+        && flag("negated", f.negated)
+        && flag("future", f.future)
+        && flag("hypothetical", f.hypothetical)
+        && flag("reported", f.reported)
+        && (row.flags.contains(&"negated") || !f.negated)
+        && (row.flags.contains(&"hypothetical") || !f.hypothetical)
+}
+
+fn passes(row: &Row, events: &[EventRecord]) -> bool {
+    let banned = row.flags.iter().filter_map(|f| f.strip_prefix('!')).collect::<Vec<_>>();
+    if events.iter().any(|e| banned.contains(&e.root.as_str())) {
+        return false;
+    }
+    row.sources.iter().all(|s| row.targets.iter().all(|t| events.iter().any(|e| matches(row, e, s, t))))
+}
+
+#[test]
+fn the_table_is_well_formed() {
+    let rows = rows();
+    assert!(rows.len() >= 150, "{} rows", rows.len());
+    for r in &rows {
+        assert!(parse_date(r.date).is_some(), "tree_table.tsv:{}: date", r.line);
+        assert!(r.sources.iter().chain(&r.targets).all(|c| c.len() == 3), "tree_table.tsv:{}: countries", r.line);
+    }
+}
+
+#[test]
+fn construction_table() {
+    let coder = Coder::new();
+    let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for row in rows() {
+        let input =
+            LineInput { id: InputId::Number(row.line as u64), text: row.sentence.into(), date: parse_date(row.date) };
+        let events: Vec<EventRecord> = coder.code_line(&input).into_iter().map(|e| e.event).collect();
+        let ok = passes(&row, &events);
+        let slot = per.entry(row.construction).or_default();
+        slot.0 += usize::from(ok);
+        slot.1 += 1;
+        if !ok {
+            let coded: Vec<String> = events
+                .iter()
+                .map(|e| format!("{} {}->{}{}", e.code, country(Some(&e.source)), country(e.target.as_ref()), flags(e)))
+                .collect();
+            failures.push(format!(
+                "  FAIL {}:{} want {} {}->{} {:?}: {}\n       coded [{}]",
+                row.construction,
+                row.line,
+                row.code,
+                row.sources.join("+"),
+                row.targets.join("+"),
+                row.flags,
+                row.sentence,
+                coded.join(", ")
+            ));
+        }
+    }
+    let (pass, total) = per.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    println!("construction table: {pass}/{total} rows pass");
+    for (construction, (p, n)) in &per {
+        println!("  {construction:<18} {p:>3}/{n:<3}");
+    }
+    for f in &failures {
+        println!("{f}");
+    }
+    assert!(pass >= FLOOR, "{pass} rows pass, below the floor of {FLOOR}");
+}
+
+fn flags(e: &EventRecord) -> String {
+    let f = e.flags;
+    let names =
+        [("neg", f.negated), ("fut", f.future), ("hyp", f.hypothetical), ("rep", f.reported), ("sym", f.symmetric)];
+    names.iter().filter(|(_, on)| *on).map(|(n, _)| format!(" {n}")).collect()
+}
