@@ -199,7 +199,7 @@ fn root_matches(e: &EventRecord, roots: &[String]) -> bool {
 }
 
 /// First and last day of a predicted date value or range.
-fn predicted_days(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
+pub(crate) fn predicted_days(value: &str) -> Option<(NaiveDate, NaiveDate, Precision)> {
     if let Some((a, b)) = value.split_once('/') {
         let a: DateValue = a.parse().ok()?;
         let b: DateValue = b.parse().ok()?;

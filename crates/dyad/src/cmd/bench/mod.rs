@@ -7,6 +7,7 @@ mod event_speed;
 mod extraction;
 mod ingest_speed;
 mod meantime;
+mod news;
 mod page_speed;
 mod parse;
 mod plover;
@@ -48,6 +49,8 @@ enum Which {
     EventSpeed,
     /// Story grouping: `near-dup` precision/recall on the labelled set; `speed` index/query throughput and memory.
     Stories(stories::Args),
+    /// Real news: precision and recall of coded events against pages annotated by hand (`--gold FILE`).
+    News(news::Args),
     /// End-to-end `dyad ingest` pages/s on one thread and on all cores, and peak memory (run with --release).
     IngestSpeed(ingest_speed::Args),
 }
@@ -73,5 +76,6 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Which::Plover(a) => plover::run(a, &dir),
         Which::EventSpeed => event_speed::run(&dir),
         Which::Parse(a) => parse::run(a),
+        Which::News(a) => news::run(a, &dir),
     }
 }
