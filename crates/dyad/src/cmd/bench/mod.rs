@@ -22,6 +22,10 @@ pub struct Args {
     /// Folder holding the external benchmark data.
     #[arg(long, default_value = "../shared/bench", global = true)]
     pub bench_dir: PathBuf,
+    /// Code with the tree pass: roles of verb predicates read from the dependency tree (`plover`, `news`,
+    /// `event-speed`); without a parser in the embedded model this is the word-order coder.
+    #[arg(long, global = true)]
+    pub tree: bool,
     #[command(subcommand)]
     which: Which,
 }
@@ -73,9 +77,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Which::ActorSpeed => actor_speed::run(&dir),
         Which::Stories(a) => stories::run(a, &dir),
         Which::IngestSpeed(a) => ingest_speed::run(a, &dir),
-        Which::Plover(a) => plover::run(a, &dir),
-        Which::EventSpeed => event_speed::run(&dir),
+        Which::Plover(a) => plover::run(a, &dir, args.tree),
+        Which::EventSpeed => event_speed::run(&dir, args.tree),
         Which::Parse(a) => parse::run(a),
-        Which::News(a) => news::run(a, &dir),
+        Which::News(a) => news::run(a, &dir, args.tree),
     }
 }
