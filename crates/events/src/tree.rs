@@ -203,7 +203,8 @@ impl<'a> TreeRoles<'a> {
                 matches!(
                     self.tree.words[c].rel,
                     Rel::Compound | Rel::Amod | Rel::Flat | Rel::NmodPoss | Rel::Appos | Rel::Nmod
-                ) && (self.tree.words[c].rel != Rel::Nmod || self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("of")))
+                ) && (self.tree.words[c].rel != Rel::Nmod
+                    || self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("of")))
             })
             .find_map(|c| self.slot_of_word.get(c).copied().flatten())
     }
@@ -361,7 +362,12 @@ mod tests {
         }
     }
 
-    fn roles(words: &[(&str, usize, &str)], names: &[&str], verb: &str, prep: Option<&str>) -> (Vec<String>, Vec<String>) {
+    fn roles(
+        words: &[(&str, usize, &str)],
+        names: &[&str],
+        verb: &str,
+        prep: Option<&str>,
+    ) -> (Vec<String>, Vec<String>) {
         let (text, t) = tree(words);
         let actors: Vec<ActorSlot> = names.iter().map(|n| actor(&text, n)).collect();
         let tr = TreeRoles::new(t, &text, &actors);
@@ -384,7 +390,10 @@ mod tests {
     #[test]
     fn active_passive_and_agent() {
         let s = [("Russia", 2, "nsubj"), ("attacked", 0, "root"), ("Ukraine", 2, "obj")];
-        assert_eq!(roles(&s, &["Russia", "Ukraine"], "attacked", None), (vec!["Russia".into()], vec!["Ukraine".into()]));
+        assert_eq!(
+            roles(&s, &["Russia", "Ukraine"], "attacked", None),
+            (vec!["Russia".into()], vec!["Ukraine".into()])
+        );
         let p = [
             ("Ukraine", 3, "nsubj:pass"),
             ("was", 3, "aux:pass"),
@@ -446,6 +455,68 @@ mod tests {
             ("Iraq", 5, "obj"),
         ];
         assert_eq!(roles(&s, &["Iranian", "Iraq"], "shelled", None), (vec!["Iranian".into()], vec!["Iraq".into()]));
+    }
+
+    /// A parser that gives one fixed tree: (head 1-based or 0, relation) per UD token of the sentence.
+    struct Fixed(Vec<(usize, &'static str)>);
+
+    impl Parse for Fixed {
+        fn parse(&self, text: &str, sentence: Span) -> Option<Tree> {
+            let spans = dyad_text::ud_tokens(text, sentence);
+            (spans.len() == self.0.len()).then(|| {
+                Tree::new(
+                    spans
+                        .iter()
+                        .zip(&self.0)
+                        .map(|(&span, &(h, r))| TreeWord { span, head: h.checked_sub(1), rel: Rel::from_ud(r) })
+                        .collect(),
+                )
+            })
+        }
+    }
+
+    fn coded(markup: &str, parser: Option<&dyn Parse>) -> Vec<(String, Option<String>)> {
+        let p = crate::table_tests::parse(markup);
+        let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+        let tokens = dyad_text::tokenize(&p.text, span);
+        let out =
+            crate::code_sentence_with(crate::Dictionaries::builtin(), &p.text, &tokens, &p.actors, &p.times, parser);
+        out.events
+            .iter()
+            .map(|e| (p.actors[e.source].actor_id.clone(), e.target.map(|t| p.actors[t].actor_id.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn the_coder_takes_roles_from_the_tree_and_keeps_word_order_without_one() {
+        // Control: the controller of "agreed" is the source of "send".
+        let markup = "[Chile|CHL] agreed to send troops to [Haiti|HTI] .";
+        let tree = Fixed(vec![
+            (2, "nsubj"),
+            (0, "root"),
+            (4, "mark"),
+            (2, "xcomp"),
+            (4, "obj"),
+            (7, "case"),
+            (4, "obl"),
+            (2, "punct"),
+        ]);
+        let with = coded(markup, Some(&tree));
+        assert!(with.contains(&("CHL".into(), Some("HTI".into()))), "{with:?}");
+        // A parser that gives no tree leaves the word-order coder's result.
+        struct Nothing;
+        impl Parse for Nothing {
+            fn parse(&self, _: &str, _: Span) -> Option<Tree> {
+                None
+            }
+        }
+        assert_eq!(coded(markup, Some(&Nothing)), coded(markup, None));
+        // The tree decides the direction: "Russia was accused by Canada of ..." style inversions are the tree's
+        // to read. Here a (deliberately) swapped tree swaps the roles of a plain active sentence.
+        let plain = "[Canada|CAN] sanctioned [Russia|RUS] .";
+        assert_eq!(coded(plain, None), vec![("CAN".into(), Some("RUS".into()))]);
+        let swapped = Fixed(vec![(2, "obj"), (0, "root"), (2, "nsubj"), (2, "punct")]);
+        assert_eq!(coded(plain, Some(&swapped)), vec![("RUS".into(), Some("CAN".into()))]);
     }
 
     #[test]
