@@ -61,9 +61,11 @@ pub use dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
 pub use matcher::{Analysis, Match, MatchKind, find_matches, find_matches_in};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};
 pub use record::{EventDate, EventRecord, Flags, Location, Mention, Party};
-pub use roles::{EventCandidate, RelationCandidate, SentenceEvents, code_sentence, code_sentence_in, code_sentence_with};
-pub use tree::{Parse, Rel, Tree, TreeWord};
+pub use roles::{
+    EventCandidate, RelationCandidate, SentenceEvents, code_sentence, code_sentence_in, code_sentence_with,
+};
 pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
+pub use tree::{Parse, Rel, Tree, TreeWord};
 
 pub use dyad_core::DataError;
 
