@@ -25,6 +25,7 @@ pub use corpus::{
     Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, event_input, story_meta, year_from_story,
 };
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
+pub use syntax::use_syntax_model;
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;

@@ -4,12 +4,18 @@
 use dyad_core::Span;
 use dyad_events::{Parse, Rel, Tree, TreeWord};
 use dyad_syntax::Analyzer;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
-/// The embedded model, when it has a parser (an empty `data/syntax.model` gives none).
-static ANALYZER: LazyLock<Option<TreeParser>> = LazyLock::new(|| {
-    Analyzer::embedded().ok().filter(|a| a.model().has_parser()).map(|analyzer| TreeParser { analyzer })
-});
+/// The model the tree pass parses with: by default the embedded one, when it has a parser (an empty
+/// `data/syntax.model` gives none).
+static ANALYZER: OnceLock<Option<TreeParser>> = OnceLock::new();
+
+/// Makes the tree pass parse with `model` instead of the embedded one (e.g. a model file just trained, read with
+/// [`dyad_syntax::Model::from_bytes`]). Only before the first sentence is parsed: afterwards, or given a model
+/// without a parser, it changes nothing and returns `false`.
+pub fn use_syntax_model(model: dyad_syntax::Model) -> bool {
+    model.has_parser() && ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model) })).is_ok()
+}
 
 /// Parses sentences with the embedded model.
 pub(crate) struct TreeParser {
@@ -18,7 +24,12 @@ pub(crate) struct TreeParser {
 
 /// The parser of this build, if its model has one.
 pub(crate) fn parser() -> Option<&'static dyn Parse> {
-    ANALYZER.as_ref().map(|p| p as &dyn Parse)
+    ANALYZER
+        .get_or_init(|| {
+            Analyzer::embedded().ok().filter(|a| a.model().has_parser()).map(|analyzer| TreeParser { analyzer })
+        })
+        .as_ref()
+        .map(|p| p as &dyn Parse)
 }
 
 impl Parse for TreeParser {

@@ -21,11 +21,22 @@ fn to_json<T: serde::Serialize, U: serde::de::DeserializeOwned>(items: &[T]) -> 
 
 #[test]
 fn seeds_against_gold() {
+    seeds(Coder::new());
+}
+
+/// The same bar with the tree pass (roles from the dependency tree); with an empty `data/syntax.model` this is the
+/// word-order coder again.
+#[test]
+fn seeds_against_gold_with_the_tree() {
+    seeds(Coder::new().with_tree(true));
+}
+
+fn seeds(coder: Coder) {
     let Some(shared) = shared() else { return };
     let gold = Gold::parse(&std::fs::read_to_string(shared.join("gold/seeds.json")).unwrap()).unwrap();
     let mut files: Vec<_> = std::fs::read_dir(shared.join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
-    let mut corpus = Corpus::new(Coder::new());
+    let mut corpus = Corpus::new(coder);
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let article = dyad_page::extract(&name, &std::fs::read(path).unwrap()).expect("seed pages extract");

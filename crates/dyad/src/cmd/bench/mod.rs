@@ -26,6 +26,9 @@ pub struct Args {
     /// `event-speed`); without a parser in the embedded model this is the word-order coder.
     #[arg(long, global = true)]
     pub tree: bool,
+    /// With `--tree`, parse with this model file instead of the one embedded in the build.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub syntax_model: Option<PathBuf>,
     #[command(subcommand)]
     which: Which,
 }
@@ -68,6 +71,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "benchmark data not found at {} (use --bench-dir)",
         dir.display()
     );
+    if let Some(path) = &args.syntax_model {
+        let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+        let model = dyad_syntax::Model::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        anyhow::ensure!(dyad_pipeline::use_syntax_model(model), "{}: the model has no parser", path.display());
+    }
     match args.which {
         Which::Extraction => extraction::run(&dir),
         Which::Dates => dates::run(&dir),
