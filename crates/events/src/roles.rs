@@ -1514,7 +1514,9 @@ impl<'a> Context<'a> {
         let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
         let tree_sources: Vec<usize> =
             roles.sources.into_iter().filter(|&k| self.present(k) && self.can_act(k)).collect();
-        if !tree_sources.is_empty() {
+        // A tree role whose parties are all among the word-order ones agrees with it; word order then keeps the
+        // parties the tree attached lower ("Hungarian and Romanian officials").
+        if !tree_sources.is_empty() && !tree_sources.iter().all(|k| sources.contains(k)) {
             *sources = tree_sources;
         }
         let tree_targets: Vec<usize> = roles
@@ -1527,7 +1529,7 @@ impl<'a> Context<'a> {
                     && (movement || armed || !matches!(self.actors[k].kind, SlotKind::Place))
             })
             .collect();
-        if !tree_targets.is_empty() {
+        if !tree_targets.is_empty() && !tree_targets.iter().all(|k| targets.contains(k)) {
             *targets = tree_targets;
         }
         targets.retain(|k| !sources.contains(k));

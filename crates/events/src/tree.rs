@@ -193,20 +193,36 @@ impl<'a> TreeRoles<'a> {
         ["who", "which", "that", "whom"].iter().any(|p| self.form(i).eq_ignore_ascii_case(p))
     }
 
-    /// The actor slot a nominal stands for: the mention covering it, else one covering a modifier of it.
-    fn slot_of(&self, n: usize) -> Option<usize> {
-        if let Some(k) = self.slot_of_word.get(n).copied().flatten() {
-            return Some(k);
+    /// Whether child `c` is a modifier that can carry a nominal's party ("Iranian troops", "the troops of Iran").
+    fn party_modifier(&self, c: usize) -> bool {
+        match self.tree.words[c].rel {
+            Rel::Compound | Rel::Amod | Rel::Flat | Rel::NmodPoss | Rel::Appos => true,
+            Rel::Nmod => self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("of")),
+            _ => false,
         }
-        self.children(n)
-            .filter(|&c| {
-                matches!(
-                    self.tree.words[c].rel,
-                    Rel::Compound | Rel::Amod | Rel::Flat | Rel::NmodPoss | Rel::Appos | Rel::Nmod
-                ) && (self.tree.words[c].rel != Rel::Nmod
-                    || self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("of")))
-            })
-            .find_map(|c| self.slot_of_word.get(c).copied().flatten())
+    }
+
+    /// The slots of one nominal: the leftmost party of its phrase (the mention covering it or a modifier's, as the
+    /// word-order coder reads a noun phrase: "Georgian President X" is Georgian), and the parties coordinated with
+    /// that modifier ("Hungarian and Romanian officials").
+    fn push_slots_of(&self, n: usize, out: &mut Vec<usize>) {
+        let mut best: Option<(usize, usize)> = self.slot_of_word.get(n).copied().flatten().map(|k| (n, k));
+        let mut extra = Vec::new();
+        for c in self.children(n).filter(|&c| self.party_modifier(c)) {
+            if let Some(k) = self.slot_of_word.get(c).copied().flatten() {
+                if best.is_none_or(|(w, _)| c < w) {
+                    best = Some((c, k));
+                }
+                for d in self.children(c).filter(|&d| self.tree.words[d].rel == Rel::Conj) {
+                    extra.extend(self.slot_of_word.get(d).copied().flatten());
+                }
+            }
+        }
+        for k in best.map(|b| b.1).into_iter().chain(extra) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
     }
 
     /// The slots of a nominal and of the nominals coordinated with it.
@@ -218,11 +234,7 @@ impl<'a> TreeRoles<'a> {
             if seen > MAX_NODES {
                 break;
             }
-            if let Some(k) = self.slot_of(x)
-                && !out.contains(&k)
-            {
-                out.push(k);
-            }
+            self.push_slots_of(x, out);
             stack.extend(self.children(x).filter(|&c| self.tree.words[c].rel == Rel::Conj));
         }
     }

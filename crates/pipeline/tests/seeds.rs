@@ -3,10 +3,14 @@
 
 use dyad_eval::{ArticleRecord, EventRecord, Gold, StoryRecord, score_documents, score_events};
 use dyad_pipeline::{Coder, Corpus};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn shared() -> Option<&'static Path> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+/// `../shared` beside the repository, or the folder `DYAD_SHARED_DIR` names (e.g. from a worktree elsewhere).
+fn shared() -> Option<PathBuf> {
+    let dir = match std::env::var_os("DYAD_SHARED_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")).to_path_buf(),
+    };
     if dir.join("gold/seeds.json").is_file() {
         Some(dir)
     } else {
@@ -28,7 +32,7 @@ fn seeds_against_gold() {
 /// word-order coder again.
 #[test]
 fn seeds_against_gold_with_the_tree() {
-    seeds(Coder::new().with_tree(true));
+    seeds(tree_coder());
 }
 
 fn seeds(coder: Coder) {
@@ -63,4 +67,15 @@ fn seeds(coder: Coder) {
     );
     failed(report.story_checks.iter().filter(|c| !c.1).map(|c| c.0.clone()).collect());
     failed(report.merge_checks.iter().filter(|c| !c.1).map(|c| format!("{}: {}", c.0, c.2)).collect());
+}
+
+/// A coder with the tree pass; `DYAD_SYNTAX_MODEL=FILE` parses with that model file instead of the embedded one
+/// (to measure a model before it is committed).
+fn tree_coder() -> Coder {
+    if let Ok(path) = std::env::var("DYAD_SYNTAX_MODEL") {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let model = dyad_syntax::Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(dyad_pipeline::use_syntax_model(model), "{path}: no parser in the model");
+    }
+    Coder::new().with_tree(true)
 }

@@ -99,7 +99,7 @@ fn construction_table() {
 /// the word-order coder again.
 #[test]
 fn construction_table_with_the_tree() {
-    table(Coder::new().with_tree(true), "tree pass");
+    table(tree_coder(), "tree pass");
 }
 
 fn table(coder: Coder, name: &str) {
@@ -147,4 +147,15 @@ fn flags(e: &EventRecord) -> String {
     let names =
         [("neg", f.negated), ("fut", f.future), ("hyp", f.hypothetical), ("rep", f.reported), ("sym", f.symmetric)];
     names.iter().filter(|(_, on)| *on).map(|(n, _)| format!(" {n}")).collect()
+}
+
+/// A coder with the tree pass; `DYAD_SYNTAX_MODEL=FILE` parses with that model file instead of the embedded one
+/// (to measure a model before it is committed).
+fn tree_coder() -> Coder {
+    if let Ok(path) = std::env::var("DYAD_SYNTAX_MODEL") {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let model = dyad_syntax::Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(dyad_pipeline::use_syntax_model(model), "{path}: no parser in the model");
+    }
+    Coder::new().with_tree(true)
 }
