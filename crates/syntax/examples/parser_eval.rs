@@ -127,8 +127,42 @@ fn main() {
         }
     };
     let train_tags = tags_of("--train-tags", &train);
-    let dev_tags = tags_of("--dev-tags", &dev);
-    let test_tags = tags_of("--test-tags", &test);
+    let mut dev_tags = tags_of("--dev-tags", &dev);
+    let mut test_tags = tags_of("--test-tags", &test);
+    // A whole syntax model: its parser, with tags from its tagger; tag + parse speed through the analyser.
+    let syntax = arg("--syntax-model").map(|m| {
+        let bytes = std::fs::read(&m).expect("syntax model");
+        let t = Instant::now();
+        let model = dyad_syntax::Model::from_bytes(&bytes).expect("syntax model");
+        println!(
+            "syntax model {:.2} MB, loaded in {:.3} s (wall clock)",
+            bytes.len() as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+        for (gold, tags) in [(&dev, &mut dev_tags), (&test, &mut test_tags)] {
+            let mut s = gold.clone();
+            model.tagger.tag_sentences(&mut s);
+            *tags = s.into_iter().map(|s| s.words).collect();
+        }
+        model
+    });
+    if let Some(model) = &syntax {
+        let a = dyad_syntax::Analyzer::new(model.clone());
+        let forms: Vec<Vec<&str>> =
+            dev.iter().chain(&test).map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+        let words: usize = forms.iter().map(Vec::len).sum();
+        let c = cpu_seconds();
+        let mut n = 0;
+        for f in &forms {
+            n += a.analyze(f).len();
+        }
+        let secs = cpu_seconds().zip(c).map_or(f64::NAN, |(b, a)| b - a);
+        println!(
+            "tag + parse: {:.0} words/s (CPU time) = {:.0} news-length (25-word) sentences/s ({n} words)",
+            words as f64 / secs,
+            words as f64 / secs / 25.0
+        );
+    }
 
     if args.iter().any(|a| a == "--curve") {
         DEV.get_or_init(|| (dev.clone(), dev_tags.clone()));
@@ -136,6 +170,7 @@ fn main() {
     }
     let t0 = Instant::now();
     let parser = match arg("--model") {
+        _ if syntax.is_some() => syntax.as_ref().and_then(|m| m.parser()).expect("model has a parser").clone(),
         Some(m) => Parser::read_from(&mut &std::fs::read(m).expect("model")[..]).expect("model"),
         None => dyad_syntax::parser::train(&train, &train_tags, &opts),
     };

@@ -17,6 +17,7 @@ fn main() {
         dict_share: env("DICT_SHARE", d.dict_share),
         joint_feats: env("JOINT", 1.0) > 0.5,
         folds: env("FOLDS", d.folds as f64) as usize,
+        min_known: env("MIN_KNOWN", d.min_known as f64) as u32,
         ..d
     };
     let tagger = Tagger::train(&train, &config);

@@ -156,7 +156,7 @@ mod tests {
     fn mismatched_words_are_an_error() {
         let a = Sentence { words: vec![Word::new("a")], ..Sentence::default() };
         let b = Sentence { words: vec![Word::new("b")], ..Sentence::default() };
-        assert_eq!(score(&[a.clone()], &[b]), Err(EvalError::Words(0)));
+        assert_eq!(score(std::slice::from_ref(&a), &[b]), Err(EvalError::Words(0)));
         assert!(matches!(score(&[a], &[]), Err(EvalError::SentenceCount { .. })));
     }
 }

@@ -245,7 +245,8 @@ mod tests {
 
     static MODEL: LazyLock<Vec<u8>> = LazyLock::new(|| {
         let sents = read_conllu(TINY).unwrap();
-        let config = TrainConfig { min_seen: 1, min_weight: 0.0, folds: 2, clusters: 2, ..TrainConfig::default() };
+        let config =
+            TrainConfig { min_seen: 1, min_weight: 0.0, min_known: 1, folds: 2, clusters: 2, ..TrainConfig::default() };
         train_model(&sents, &[], &config, &mut |_| {}).to_bytes()
     });
 
@@ -271,7 +272,8 @@ mod tests {
     #[test]
     fn training_is_deterministic() {
         let sents = read_conllu(TINY).unwrap();
-        let config = TrainConfig { min_seen: 1, min_weight: 0.0, folds: 2, clusters: 2, ..TrainConfig::default() };
+        let config =
+            TrainConfig { min_seen: 1, min_weight: 0.0, min_known: 1, folds: 2, clusters: 2, ..TrainConfig::default() };
         assert_eq!(train_model(&sents, &[], &config, &mut |_| {}).to_bytes(), *MODEL);
     }
 

@@ -16,14 +16,20 @@ const TABLE: &[(&str, &str)] = &[
     ("\" We will not negotiate , \" the president said .", "PUNCT PRON AUX PART VERB PUNCT PUNCT DET NOUN VERB PUNCT"),
     ("The ministry said that the embassy had been closed .", "DET NOUN VERB SCONJ DET NOUN AUX AUX VERB PUNCT"),
     ("Israel asked Egypt to mediate a ceasefire .", "PROPN VERB PROPN PART VERB DET NOUN PUNCT"),
-    ("Protesters in Kenya clashed with police for a third day .", "NOUN ADP PROPN VERB ADP NOUN ADP DET ADJ NOUN PUNCT"),
+    (
+        "Protesters in Kenya clashed with police for a third day .",
+        "NOUN ADP PROPN VERB ADP NOUN ADP DET ADJ NOUN PUNCT",
+    ),
     ("Did the rebels release the hostages ?", "AUX DET NOUN VERB DET NOUN PUNCT"),
-    ("The minister's visit to Tokyo was cancelled .", "DET NOUN PART NOUN ADP PROPN AUX VERB PUNCT"),
+    ("The minister 's visit to Tokyo was cancelled .", "DET NOUN PART NOUN ADP PROPN AUX VERB PUNCT"),
     (
         "China and Japan signed a trade agreement and pledged closer ties .",
         "PROPN CCONJ PROPN VERB DET NOUN NOUN CCONJ VERB ADJ NOUN PUNCT",
     ),
-    ("The sanctions , which took effect in May , hurt exports .", "DET NOUN PUNCT PRON VERB NOUN ADP PROPN PUNCT VERB NOUN PUNCT"),
+    (
+        "The sanctions , which took effect in May , hurt exports .",
+        "DET NOUN PUNCT PRON VERB NOUN ADP PROPN PUNCT VERB NOUN PUNCT",
+    ),
 ];
 
 fn analyzer() -> Option<Analyzer> {

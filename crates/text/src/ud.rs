@@ -25,23 +25,7 @@ fn is_open(c: char) -> bool {
 fn is_close(c: char) -> bool {
     matches!(
         c,
-        '"' | '\''
-            | ')'
-            | ']'
-            | '}'
-            | '”'
-            | '’'
-            | '»'
-            | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '…'
-            | '%'
-            | '>'
-            | '*'
-            | '`'
+        '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | ',' | ';' | ':' | '!' | '?' | '…' | '%' | '>' | '*' | '`'
     )
 }
 
@@ -156,8 +140,10 @@ fn core(text: &str, a: usize, b: usize, out: &mut Vec<Span>) {
         push(text, a, b, out);
         return;
     }
-    let lower_ends = |suffix: &str| s.len() > suffix.len() && s.is_char_boundary(s.len() - suffix.len()) && {
-        s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    let lower_ends = |suffix: &str| {
+        s.len() > suffix.len() && s.is_char_boundary(s.len() - suffix.len()) && {
+            s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        }
     };
     // n't, with either apostrophe.
     for neg in ["n't", "n’t"] {

@@ -89,7 +89,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// From the second epoch on, the probability of following the model's own (possibly wrong) action.
     pub explore: f64,
-    /// Averaged weights with a smaller magnitude are dropped.
+    /// Averaged weights with a smaller magnitude are dropped (after quantisation, so that
+    /// [`Parser::pruned`] of an unpruned model gives the same model).
     pub prune: f32,
     /// Non-projective training trees.
     pub nonprojective: NonProjective,
@@ -102,10 +103,10 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 15,
+            epochs: 12,
             seed: 13,
             explore: 0.9,
-            prune: 0.05,
+            prune: 1.0,
             nonprojective: NonProjective::Lift,
             verbose: false,
             on_epoch: None,
@@ -425,13 +426,14 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
             );
         }
         if let Some(f) = opts.on_epoch {
-            let (q, scale) = Frozen::quantise(&model.average(opts.prune));
-            f(epoch + 1, &Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale) });
+            let (q, scale) = Frozen::quantise(&model.average(0.0));
+            let p = Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale) };
+            f(epoch + 1, &if opts.prune > 0.0 { p.pruned(opts.prune) } else { p });
         }
     }
-    let rows = model.average(opts.prune);
-    let (q, scale) = Frozen::quantise(&rows);
-    Parser { labels, root, weights: Frozen::from_rows(&q, scale) }
+    let (q, scale) = Frozen::quantise(&model.average(0.0));
+    let parser = Parser { labels, root, weights: Frozen::from_rows(&q, scale) };
+    if opts.prune > 0.0 { parser.pruned(opts.prune) } else { parser }
 }
 
 impl crate::model::Model {
@@ -449,14 +451,14 @@ impl crate::model::Model {
 /// The parser trainer as the model trainer (`crate::train_model`) calls it: the parser trained on the treebank's
 /// training sentences with 5-fold jackknifed predicted tags (so that it learns from tags as noisy as at run time),
 /// with the default [`TrainOptions`]. Deterministic.
-#[allow(dead_code)]
-pub(crate) fn train_for_model(
+pub fn train_for_model(
     train_sentences: &[Sentence],
     config: &crate::tagger::TrainConfig,
     log: &mut dyn FnMut(&str),
 ) -> Option<Parser> {
     log("jackknifing training tags for the parser (5 folds)");
-    let tagged = crate::tagger::jackknife(train_sentences, 5, config);
+    let tagged =
+        crate::tagger::jackknife(train_sentences, 5, &crate::tagger::TrainConfig { folds: 0, ..config.clone() });
     let tags: Vec<Vec<Word>> = tagged.into_iter().map(|s| s.words).collect();
     log("training the parser");
     let parser = train(train_sentences, &tags, &TrainOptions::default());

@@ -46,7 +46,8 @@ pub(crate) fn learn<'a>(sentences: impl Iterator<Item = &'a [&'a str]> + Clone, 
     }
     // Frequency order, ties by spelling, for determinism.
     let mut by_freq: Vec<u32> = (0..names.len() as u32).collect();
-    by_freq.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then(names[a as usize].cmp(&names[b as usize])));
+    by_freq
+        .sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then(names[a as usize].cmp(&names[b as usize])));
     let mut context = vec![u32::MAX; names.len()];
     for (rank, &w) in by_freq.iter().take(CONTEXTS).enumerate() {
         context[w as usize] = rank as u32;

@@ -123,7 +123,13 @@ pub(crate) struct Prepared {
     pub(crate) amb: Vec<u32>,
     /// The word cluster of each word (`NO_CLUSTER` when none).
     cluster: Vec<u16>,
+    /// Whether each word is in the tagger's vocabulary (seen at least twice in training).
+    known: Vec<bool>,
 }
+
+/// What word-identity features see for a word outside the vocabulary. Training words seen once are read the same
+/// way, so the weights for unseen words (suffixes, shape, context) are learned on words like them.
+const UNKNOWN: &str = "-UNK-";
 
 const NO_CLUSTER: u16 = u16::MAX;
 
@@ -139,6 +145,7 @@ impl Prepared {
     /// Fills the buffers for `words`, reading ambiguity classes from `amb`.
     pub(crate) fn fill(&mut self, words: &[&str], amb: &HashMap64<u32>, clusters: &HashMap64<u16>) {
         self.cluster.clear();
+        self.known.clear();
         self.buf.clear();
         self.norm.clear();
         self.shape.clear();
@@ -166,7 +173,9 @@ impl Prepared {
             }
             self.flags.push(f);
             let k = key(&self.buf[a as usize..b as usize]);
-            self.amb.push(amb.get(&k).copied().unwrap_or(0));
+            let a = amb.get(&k).copied();
+            self.known.push(a.is_some());
+            self.amb.push(a.unwrap_or(0));
             self.cluster.push(clusters.get(&k).copied().unwrap_or(NO_CLUSTER));
         }
     }
@@ -181,6 +190,11 @@ impl Prepared {
             let (a, b) = self.norm[i as usize];
             &self.buf[a as usize..b as usize]
         }
+    }
+
+    /// The word at `i` as word-identity features see it: [`UNKNOWN`] outside the vocabulary.
+    fn ident(&self, i: isize) -> &str {
+        if i >= 0 && (i as usize) < self.known.len() && !self.known[i as usize] { UNKNOWN } else { self.word(i) }
     }
 
     fn shape_at(&self, i: isize) -> &str {
@@ -216,12 +230,13 @@ impl Prepared {
     pub(crate) fn static_features(&self, i: usize, out: &mut Vec<u64>) {
         let p = i as isize;
         let w = self.word(p);
+        let id = self.ident(p);
         out.push(Fnv::new(1).get());
-        out.push(Fnv::new(2).str(w).get());
-        out.push(Fnv::new(3).str(self.word(p - 1)).get());
-        out.push(Fnv::new(4).str(self.word(p + 1)).get());
-        out.push(Fnv::new(5).str(self.word(p - 2)).get());
-        out.push(Fnv::new(6).str(self.word(p + 2)).get());
+        out.push(Fnv::new(2).str(id).get());
+        out.push(Fnv::new(3).str(self.ident(p - 1)).get());
+        out.push(Fnv::new(4).str(self.ident(p + 1)).get());
+        out.push(Fnv::new(5).str(self.ident(p - 2)).get());
+        out.push(Fnv::new(6).str(self.ident(p + 2)).get());
         // Suffixes and prefixes of 1-4 characters (whole characters, never a split UTF-8 sequence).
         let n = w.chars().count();
         for (k, (idx, _)) in w.char_indices().rev().take(4).enumerate() {
@@ -241,12 +256,12 @@ impl Prepared {
         out.push(Fnv::new(35).num(self.amb_at(p + 1)).get());
         out.push(Fnv::new(36).num(self.amb_at(p + 2)).get());
         out.push(Fnv::new(37).num(self.amb_at(p)).num(self.amb_at(p + 1)).get());
-        out.push(Fnv::new(38).str(self.word(p - 1)).str(w).get());
-        out.push(Fnv::new(39).str(w).str(self.word(p + 1)).get());
+        out.push(Fnv::new(38).str(self.ident(p - 1)).str(id).get());
+        out.push(Fnv::new(39).str(id).str(self.ident(p + 1)).get());
         out.push(Fnv::new(40).str(suffix(self.word(p - 1), 3)).get());
         out.push(Fnv::new(41).str(suffix(self.word(p + 1), 3)).get());
-        out.push(Fnv::new(42).num(self.amb_at(p - 1)).str(w).get());
-        out.push(Fnv::new(43).str(w).num(self.amb_at(p + 1)).get());
+        out.push(Fnv::new(42).num(self.amb_at(p - 1)).str(id).get());
+        out.push(Fnv::new(43).str(id).num(self.amb_at(p + 1)).get());
         out.push(Fnv::new(44).str(self.shape_at(p)).num(self.amb_at(p + 1)).get());
         if !self.cluster.is_empty() {
             let (c0, cm, cp) = (self.cluster_at(p), self.cluster_at(p - 1), self.cluster_at(p + 1));
@@ -264,15 +279,16 @@ impl Prepared {
     pub(crate) fn tag_features(&self, i: usize, t1: u16, t2: u16, out: &mut Vec<u64>) {
         let p = i as isize;
         let w = self.word(p);
+        let id = self.ident(p);
         let (t1, t2) = (u64::from(t1), u64::from(t2));
         out.push(Fnv::new(50).num(t1).get());
         out.push(Fnv::new(51).num(t2).get());
         out.push(Fnv::new(52).num(t1).num(t2).get());
-        out.push(Fnv::new(53).num(t1).str(w).get());
+        out.push(Fnv::new(53).num(t1).str(id).get());
         out.push(Fnv::new(54).num(t1).str(suffix(w, 3)).get());
         out.push(Fnv::new(55).num(t1).num(self.amb_at(p + 1)).get());
-        out.push(Fnv::new(56).num(t1).num(t2).str(w).get());
-        out.push(Fnv::new(57).num(t2).str(w).get());
+        out.push(Fnv::new(56).num(t1).num(t2).str(id).get());
+        out.push(Fnv::new(57).num(t2).str(id).get());
         if !self.cluster.is_empty() {
             out.push(Fnv::new(58).num(t1).num(self.cluster_at(p)).get());
         }
@@ -280,7 +296,7 @@ impl Prepared {
 
     /// Appends the features of word `i` that read the first pass's tags `first` of this word and the two after it.
     pub(crate) fn right_features(&self, i: usize, t1: u16, first: &[u16], out: &mut Vec<u64>) {
-        let w = self.word(i as isize);
+        let w = self.ident(i as isize);
         let at = |k: usize| u64::from(first.get(k).copied().unwrap_or(u16::MAX));
         let (p0, r1, r2) = (at(i), at(i + 1), at(i + 2));
         let t1 = u64::from(t1);

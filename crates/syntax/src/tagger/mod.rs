@@ -45,6 +45,9 @@ pub struct TrainConfig {
     /// Whether the classes include the predicted features (else UPOS and XPOS only, and every feature comes from
     /// the lookup by form and class).
     pub joint_feats: bool,
+    /// Words seen fewer times than this are outside the vocabulary: word-identity features read them as unknown,
+    /// so that training learns how to tag words it has not seen.
+    pub min_known: u32,
     /// Word clusters learned from the training words plus the unlabelled text (0: none).
     pub clusters: usize,
     /// Folds for the second (stacked) pass's training tags; 0 or 1 trains no second pass.
@@ -61,7 +64,8 @@ impl Default for TrainConfig {
             dict_min: 20,
             dict_share: 0.99,
             joint_feats: true,
-            clusters: 256,
+            min_known: 2,
+            clusters: 0,
             folds: 0,
         }
     }
@@ -212,7 +216,9 @@ impl Tagger {
                     mask |= 1 << u;
                 }
             }
-            t.amb.insert(key(word), mask);
+            if total >= config.min_known {
+                t.amb.insert(key(word), mask);
+            }
             if let Some((c, n)) = most_frequent(counts)
                 && total >= config.dict_min
                 && f64::from(n) >= config.dict_share * f64::from(total)
@@ -274,7 +280,8 @@ impl Tagger {
             }
             st.push(data.static_feats.len());
             data.starts.push(st);
-            data.dict_class.push((0..words.len()).map(|i| t.tagdict.get(&key(prep.word(i as isize))).copied()).collect());
+            data.dict_class
+                .push((0..words.len()).map(|i| t.tagdict.get(&key(prep.word(i as isize))).copied()).collect());
             data.words.push(words);
             data.gold.push(g);
         }
@@ -346,7 +353,14 @@ impl Tagger {
     }
 
     /// Tags training sentence `si` with `weights` (for the folds of the stacking).
-    fn decode(&self, weights: &Weights, data: &Data<'_>, si: usize, right: Option<&[u16]>, prep: &mut Prepared) -> Vec<u16> {
+    fn decode(
+        &self,
+        weights: &Weights,
+        data: &Data<'_>,
+        si: usize,
+        right: Option<&[u16]>,
+        prep: &mut Prepared,
+    ) -> Vec<u16> {
         prep.fill(&data.words[si], &self.amb, &self.clusters);
         let mut scores = vec![0i32; self.classes.len()];
         let mut feats = Vec::new();

@@ -86,8 +86,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         if parsed {
             let mut rels: Vec<(&String, &eval::RelationCounts)> = s.relations.iter().collect();
             rels.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
-            let line: Vec<String> =
-                rels.iter().filter(|(_, c)| c.gold > 0).map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold)).collect();
+            let line: Vec<String> = rels
+                .iter()
+                .filter(|(_, c)| c.gold > 0)
+                .map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold))
+                .collect();
             println!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
         }
     }
