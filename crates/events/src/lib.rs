@@ -32,6 +32,15 @@
 //! home with no target named (police opening fire, a curfew lifted) is aimed at its own state
 //! ([`EventCandidate::home_target`]).
 //!
+//! The tree pass ([`code_sentence_with`], module [`tree`]): when the caller passes a [`Parse`] (the pipeline's
+//! `Coder::with_tree`, over the embedded `data/syntax.model`), a sentence with an actor mention and a verb predicate
+//! is parsed, and the source and target of each verb predicate the matcher found are read from its UD relations
+//! (`nsubj`, `obj`/`iobj`, an `obl` with the pattern's preposition, `nsubj:pass` and `obl:agent`, `conj`, `xcomp`
+//! control, `acl:relcl`, reduced relatives with `acl`); a role the tree names no party for keeps its word-order
+//! parties. The predicates, codes, flags and precision checks stay the word-order coder's. The crate does not
+//! depend on the parser: it only reads a [`Tree`] of byte spans, heads and relations. The pass is off by default;
+//! its figures are in the README's Events section.
+//!
 //! A word that can be a noun or a verb ("attack", "visit", "talks") is read from its neighbours (`reading.rs`,
 //! closed classes in `data/function_words.tsv` and `data/word_classes.tsv`): no verb pattern fires on a noun
 //! reading, and patterns loaded from a PETRARCH dictionary fire only on a positive verb reading.
@@ -54,14 +63,18 @@ mod record;
 mod role_cues;
 mod roles;
 mod slots;
+pub mod tree;
 
 pub use codebook::{CodeInfo, Codebook, quad_class_of_root};
 pub use dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
 pub use matcher::{Analysis, Match, MatchKind, find_matches, find_matches_in};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};
 pub use record::{EventDate, EventRecord, Flags, Location, Mention, Party};
-pub use roles::{EventCandidate, RelationCandidate, SentenceEvents, code_sentence, code_sentence_in};
+pub use roles::{
+    EventCandidate, RelationCandidate, SentenceEvents, code_sentence, code_sentence_in, code_sentence_with,
+};
 pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
+pub use tree::{Parse, Rel, Tree, TreeWord};
 
 pub use dyad_core::DataError;
 

@@ -9,6 +9,7 @@ use crate::reading::Reading;
 use crate::record::{EventDate, EventRecord, Flags, Location, Mention, Party};
 use crate::role_cues::{GROUP_NOUN, PRESENT_AUX, RoleCues};
 use crate::slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
+use crate::tree::{Parse, TreeRoles};
 use dyad_core::Span;
 use dyad_text::{Tokens, VerbForm};
 use rustc_hash::FxHashSet as HashSet;
@@ -93,6 +94,20 @@ pub fn code_sentence_in(
     actors: &[ActorSlot],
     times: &[TimeSlot],
 ) -> SentenceEvents {
+    code_sentence_with(dicts, text, tokens, actors, times, None)
+}
+
+/// Like [`code_sentence_in`], with roles of verb predicates read from a dependency tree when `parser` gives one
+/// (see `tree.rs`). The sentence is parsed only when it has an actor mention and a predicate; where the tree names
+/// no party for a role, the word-order result stands.
+pub fn code_sentence_with(
+    dicts: &'static crate::Dictionaries,
+    text: &str,
+    tokens: &Tokens,
+    actors: &[ActorSlot],
+    times: &[TimeSlot],
+    parser: Option<&dyn Parse>,
+) -> SentenceEvents {
     let mut analysis = Analysis::new_in(dicts, tokens);
     if !times.is_empty() {
         analysis.set_times(times.iter().map(|s| token_range(tokens, s.span)).collect());
@@ -100,9 +115,17 @@ pub fn code_sentence_in(
     analysis.set_actors(actors.iter().map(|s| token_range(tokens, s.span)).collect());
     let mut matches = find_in(&analysis);
     let predicates = matches.iter().any(|m| m.kind != MatchKind::Relation);
-    let ctx = Context::new(text, tokens, &analysis, actors, times, predicates);
+    let mut ctx = Context::new(text, tokens, &analysis, actors, times, predicates);
     // Predicates and parties that ordinary web prose only looks like (see `precision.rs`).
     crate::precision::drop_false_predicates(&analysis, &mut matches, &ctx.time_tokens);
+    if let Some(p) = parser
+        && !actors.is_empty()
+        && matches.iter().any(|m| m.kind == MatchKind::Verb)
+        && let (Some(first), Some(last)) = (tokens.get(0), tokens.get(tokens.len().saturating_sub(1)))
+        && let Ok(span) = Span::new(text, first.span.start(), last.span.end())
+    {
+        ctx.tree = p.parse(text, span).filter(|t| !t.is_empty()).map(|t| TreeRoles::new(t, text, actors));
+    }
     let facts = if matches.iter().any(|m| m.kind != MatchKind::Relation) {
         crate::precision::SentenceFacts::new(&analysis, text, tokens)
     } else {
@@ -178,6 +201,8 @@ struct Context<'a> {
     attribution: Vec<(usize, usize)>,
     text_len: usize,
     text: &'a str,
+    /// The sentence's dependency tree, when the caller parsed it.
+    tree: Option<TreeRoles<'a>>,
 }
 
 /// The tokens a slot overlaps. Overlap, not containment, because a mention may end inside a token
@@ -202,7 +227,18 @@ impl<'a> Context<'a> {
         // Only a sentence with a predicate and a party needs its attributions.
         let attribution =
             if actors.is_empty() || !predicates { Vec::new() } else { crate::precision::attribution_ranges(a) };
-        Context { tokens, a, actors, times, actor_tokens, time_tokens, attribution, text_len: text.len(), text }
+        Context {
+            tokens,
+            a,
+            actors,
+            times,
+            actor_tokens,
+            time_tokens,
+            attribution,
+            text_len: text.len(),
+            text,
+            tree: None,
+        }
     }
 
     fn actor_key(&self, k: usize) -> &str {
@@ -1302,6 +1338,12 @@ impl<'a> Context<'a> {
                 targets = agents;
             }
         }
+        if between.is_none()
+            && m.kind == MatchKind::Verb
+            && let Some(tree) = &self.tree
+        {
+            self.tree_roles(tree, m, &mut sources, &mut targets);
+        }
         sources.retain(|&k| self.present(k));
         if sources.is_empty() && m.kind == MatchKind::Verb {
             // A predicate with no subject leaves none for a verb coordinated with it.
@@ -1460,6 +1502,37 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+
+    /// Replaces the word-order roles of verb predicate `m` by those the tree gives, role by role: a role the tree
+    /// names no party for keeps its word-order parties.
+    fn tree_roles(&self, tree: &TreeRoles, m: &Match, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
+        let Some(v) = self.tokens.get(m.anchor).and_then(|t| tree.word_at(t.span)) else { return };
+        let prep = m.prep.map(|k| self.a.norm(k));
+        let roles = tree.verb_roles(v, prep);
+        let movement = Codebook::builtin().root(m.code) == Some("04");
+        let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
+        let tree_sources: Vec<usize> =
+            roles.sources.into_iter().filter(|&k| self.present(k) && self.can_act(k)).collect();
+        // A tree role whose parties are all among the word-order ones agrees with it; word order then keeps the
+        // parties the tree attached lower ("Hungarian and Romanian officials").
+        if !tree_sources.is_empty() && !tree_sources.iter().all(|k| sources.contains(k)) {
+            *sources = tree_sources;
+        }
+        let tree_targets: Vec<usize> = roles
+            .targets
+            .into_iter()
+            .filter(|&k| {
+                self.present(k)
+                    && !sources.contains(&k)
+                    && !(self.is_reporter(k) && matches!(self.actors[k].kind, SlotKind::Media))
+                    && (movement || armed || !matches!(self.actors[k].kind, SlotKind::Place))
+            })
+            .collect();
+        if !tree_targets.is_empty() && !tree_targets.iter().all(|k| targets.contains(k)) {
+            *targets = tree_targets;
+        }
+        targets.retain(|k| !sources.contains(k));
     }
 
     /// Where a protest, a coercive measure or an armed action with no named target happens: the nearest country

@@ -19,19 +19,21 @@
 mod corpus;
 mod doc;
 mod lines;
+mod syntax;
 
 pub use corpus::{
     Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, event_input, story_meta, year_from_story,
     year_from_text,
 };
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
+pub use syntax::use_syntax_model;
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
 use dyad_actors::{Gazetteer, Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
 use dyad_core::{ByteRange, DateValue, Precision, Span};
 use dyad_events::{
-    ActorSlot, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence_in,
+    ActorSlot, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence_with,
 };
 use dyad_page::Article;
 use dyad_time::{TimeResolver, TimeValue as TimeExprValue};
@@ -115,12 +117,14 @@ pub struct Coder {
     monadic: bool,
     /// The event dictionaries; `None` = the built-in ones.
     dictionaries: Option<&'static Dictionaries>,
+    /// Read the roles of verb predicates from the dependency tree (`data/syntax.model`), where there is one.
+    tree: bool,
 }
 
 impl Coder {
     /// A coder over the built-in dictionaries.
     pub fn new() -> Coder {
-        Coder { registry: Registry::new(), monadic: false, dictionaries: None }
+        Coder { registry: Registry::new(), monadic: false, dictionaries: None, tree: false }
     }
 
     /// Whether to also emit events with no target ("Five hundred rebels surrendered"). CAMEO codes such
@@ -137,9 +141,18 @@ impl Coder {
         self
     }
 
+    /// Whether to read the roles of verb predicates from a dependency tree (the tree pass of `dyad_events::tree`),
+    /// parsing the sentences that have an actor mention and a predicate with the model embedded in this build.
+    /// Without a model (an empty `data/syntax.model`) or with one that has no parser, coding is the word-order
+    /// coder's, as with `false`.
+    pub fn with_tree(mut self, on: bool) -> Coder {
+        self.tree = on;
+        self
+    }
+
     /// A coder over an existing registry (people remembered from earlier runs).
     pub fn with_registry(registry: Registry) -> Coder {
-        Coder { registry, monadic: false, dictionaries: None }
+        Coder { registry, monadic: false, dictionaries: None, tree: false }
     }
 
     /// The registry of actors seen so far.
@@ -213,7 +226,8 @@ impl Coder {
             }
             let tokens = dyad_text::tokenize(&doc.text, sentence);
             let dictionaries = self.dictionaries.unwrap_or_else(Dictionaries::builtin);
-            let coded = code_sentence_in(dictionaries, &doc.text, &tokens, &slots, &times);
+            let parser = if self.tree { syntax::parser() } else { None };
+            let coded = code_sentence_with(dictionaries, &doc.text, &tokens, &slots, &times, parser);
             let mention = Mention {
                 file: article.file.clone(),
                 sentence: index,

@@ -122,7 +122,12 @@ impl Coder {
         if text.trim().is_empty() {
             return Vec::new();
         }
-        let mut coder = Coder { registry: Registry::new(), monadic: self.monadic, dictionaries: self.dictionaries };
+        let mut coder = Coder {
+            registry: Registry::new(),
+            monadic: self.monadic,
+            dictionaries: self.dictionaries,
+            tree: self.tree,
+        };
         let name = input.id.to_string();
         let article =
             Article::from_body(name.clone(), vec![Block { text: text.to_string(), start: 0, end: text.len() }]);

@@ -3,13 +3,13 @@
 
 use dyad_eval::{ArticleRecord, EventRecord, Gold, StoryRecord, score_documents, score_events};
 use dyad_pipeline::{Coder, Corpus};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn shared() -> Option<&'static Path> {
-    // `DYAD_SHARED` points at the shared data from a checkout that has no ../shared beside it.
-    let dir: &'static Path = match std::env::var("DYAD_SHARED") {
-        Ok(d) => Box::leak(std::path::PathBuf::from(d).into_boxed_path()),
-        Err(_) => Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
+/// `../shared` beside the repository, or the folder `DYAD_SHARED` names (e.g. from a worktree elsewhere).
+fn shared() -> Option<PathBuf> {
+    let dir = match std::env::var_os("DYAD_SHARED") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")).to_path_buf(),
     };
     if dir.join("gold/seeds.json").is_file() {
         Some(dir)
@@ -25,11 +25,22 @@ fn to_json<T: serde::Serialize, U: serde::de::DeserializeOwned>(items: &[T]) -> 
 
 #[test]
 fn seeds_against_gold() {
+    seeds(Coder::new());
+}
+
+/// The same bar with the tree pass (roles from the dependency tree); with an empty `data/syntax.model` this is the
+/// word-order coder again.
+#[test]
+fn seeds_against_gold_with_the_tree() {
+    seeds(tree_coder());
+}
+
+fn seeds(coder: Coder) {
     let Some(shared) = shared() else { return };
     let gold = Gold::parse(&std::fs::read_to_string(shared.join("gold/seeds.json")).unwrap()).unwrap();
     let mut files: Vec<_> = std::fs::read_dir(shared.join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
-    let mut corpus = Corpus::new(Coder::new());
+    let mut corpus = Corpus::new(coder);
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let article = dyad_page::extract(&name, &std::fs::read(path).unwrap()).expect("seed pages extract");
@@ -78,4 +89,15 @@ fn seed_001_alone_is_dated_by_its_anniversary() {
     assert_eq!(published.date.first_day().to_string(), "2017-04-28");
     assert_eq!(published.basis, "anniversary");
     assert!(published.evidence.contains("105th birth anniversary"), "{}", published.evidence);
+}
+
+/// A coder with the tree pass; `DYAD_SYNTAX_MODEL=FILE` parses with that model file instead of the embedded one
+/// (to measure a model before it is committed).
+fn tree_coder() -> Coder {
+    if let Ok(path) = std::env::var("DYAD_SYNTAX_MODEL") {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let model = dyad_syntax::Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(dyad_pipeline::use_syntax_model(model), "{path}: no parser in the model");
+    }
+    Coder::new().with_tree(true)
 }

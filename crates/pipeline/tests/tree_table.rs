@@ -92,7 +92,17 @@ fn the_table_is_well_formed() {
 
 #[test]
 fn construction_table() {
-    let coder = Coder::new();
+    table(Coder::new(), "word order");
+}
+
+/// The same table with the tree pass (roles from the dependency tree). With an empty `data/syntax.model` this is
+/// the word-order coder again.
+#[test]
+fn construction_table_with_the_tree() {
+    table(tree_coder(), "tree pass");
+}
+
+fn table(coder: Coder, name: &str) {
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     for row in rows() {
@@ -122,7 +132,7 @@ fn construction_table() {
         }
     }
     let (pass, total) = per.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-    println!("construction table: {pass}/{total} rows pass");
+    println!("construction table ({name}): {pass}/{total} rows pass");
     for (construction, (p, n)) in &per {
         println!("  {construction:<18} {p:>3}/{n:<3}");
     }
@@ -137,4 +147,15 @@ fn flags(e: &EventRecord) -> String {
     let names =
         [("neg", f.negated), ("fut", f.future), ("hyp", f.hypothetical), ("rep", f.reported), ("sym", f.symmetric)];
     names.iter().filter(|(_, on)| *on).map(|(n, _)| format!(" {n}")).collect()
+}
+
+/// A coder with the tree pass; `DYAD_SYNTAX_MODEL=FILE` parses with that model file instead of the embedded one
+/// (to measure a model before it is committed).
+fn tree_coder() -> Coder {
+    if let Ok(path) = std::env::var("DYAD_SYNTAX_MODEL") {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let model = dyad_syntax::Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(dyad_pipeline::use_syntax_model(model), "{path}: no parser in the model");
+    }
+    Coder::new().with_tree(true)
 }

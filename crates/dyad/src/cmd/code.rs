@@ -23,6 +23,9 @@ pub struct Args {
     /// Also code with a PETRARCH/TABARI verb dictionary (repeatable), as `dyad ingest --verbs`.
     #[arg(long = "verbs", value_name = "FILE")]
     pub verbs: Vec<PathBuf>,
+    /// Read the roles of verb predicates from the dependency tree (the tree pass; needs a parser in the model).
+    #[arg(long)]
+    pub tree: bool,
     /// The text, one sentence or paragraph per line; read from stdin when absent.
     pub text: Option<String>,
 }
@@ -30,7 +33,7 @@ pub struct Args {
 /// Runs the command. A line that cannot be read is reported on stderr and skipped; the run fails at the end if
 /// any line did.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let mut coder = Coder::new().with_monadic(args.monadic);
+    let mut coder = Coder::new().with_monadic(args.monadic).with_tree(args.tree);
     if let Some(dicts) = super::ingest::load_verbs(&args.verbs)? {
         coder = coder.with_dictionaries(dicts);
     }

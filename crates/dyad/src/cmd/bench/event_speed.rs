@@ -32,7 +32,7 @@ fn slot(m: &dyad_actors::Mention) -> dyad_events::ActorSlot {
 }
 
 /// Runs the benchmark and prints its figures. Build with `--release` for meaningful numbers.
-pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
     let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
     let examples = Path::new("examples/pages");
     if examples.is_dir() {
@@ -94,7 +94,7 @@ pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
     let start = Instant::now();
     let (mut passes, mut events) = (0usize, 0usize);
     while passes == 0 || start.elapsed() < min {
-        let mut coder = dyad_pipeline::Coder::new();
+        let mut coder = dyad_pipeline::Coder::new().with_tree(tree);
         for (name, raw) in &pages {
             let Ok(article) = dyad_page::extract(name, raw) else { continue };
             let anchor = dyad_pipeline::anchor_of(&article);

@@ -22,6 +22,13 @@ pub struct Args {
     /// Folder holding the external benchmark data.
     #[arg(long, default_value = "../shared/bench", global = true)]
     pub bench_dir: PathBuf,
+    /// Code with the tree pass: roles of verb predicates read from the dependency tree (`plover`, `news`,
+    /// `event-speed`); without a parser in the embedded model this is the word-order coder.
+    #[arg(long, global = true)]
+    pub tree: bool,
+    /// With `--tree`, parse with this model file instead of the one embedded in the build.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub syntax_model: Option<PathBuf>,
     #[command(subcommand)]
     which: Which,
 }
@@ -64,6 +71,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "benchmark data not found at {} (use --bench-dir)",
         dir.display()
     );
+    if let Some(path) = &args.syntax_model {
+        let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+        let model = dyad_syntax::Model::from_bytes(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        anyhow::ensure!(dyad_pipeline::use_syntax_model(model), "{}: the model has no parser", path.display());
+    }
     match args.which {
         Which::Extraction => extraction::run(&dir),
         Which::Dates => dates::run(&dir),
@@ -73,9 +85,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Which::ActorSpeed => actor_speed::run(&dir),
         Which::Stories(a) => stories::run(a, &dir),
         Which::IngestSpeed(a) => ingest_speed::run(a, &dir),
-        Which::Plover(a) => plover::run(a, &dir),
-        Which::EventSpeed => event_speed::run(&dir),
-        Which::News(a) => news::run(a, &dir),
+        Which::Plover(a) => plover::run(a, &dir, args.tree),
+        Which::EventSpeed => event_speed::run(&dir, args.tree),
         Which::Parse(a) => parse::run(a),
+        Which::News(a) => news::run(a, &dir, args.tree),
     }
 }

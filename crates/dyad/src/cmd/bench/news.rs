@@ -50,8 +50,8 @@ fn article(bench_dir: &Path, page: &NewsPage) -> anyhow::Result<Article> {
 }
 
 /// Codes the pages of one gold file together; for each page, the events that have a mention in it.
-fn code(bench_dir: &Path, pages: &[NewsPage]) -> anyhow::Result<Vec<Result<Vec<EventRecord>, String>>> {
-    let mut corpus = dyad_pipeline::Corpus::new(dyad_pipeline::Coder::new());
+fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> anyhow::Result<Vec<Result<Vec<EventRecord>, String>>> {
+    let mut corpus = dyad_pipeline::Corpus::new(dyad_pipeline::Coder::new().with_tree(tree));
     let mut files: Vec<Result<String, String>> = Vec::new();
     for page in pages {
         match article(bench_dir, page) {
@@ -78,12 +78,12 @@ fn code(bench_dir: &Path, pages: &[NewsPage]) -> anyhow::Result<Vec<Result<Vec<E
 }
 
 /// Runs the command.
-pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
     for gold in &args.gold {
         let text = std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
         let name = gold.file_name().and_then(|n| n.to_str()).unwrap_or("gold");
         let pages = parse_news(name, &text)?;
-        let coded = code(bench_dir, &pages)?;
+        let coded = code(bench_dir, &pages, tree)?;
         let report = score_news(name, &pages, &coded);
         print!("{report}");
         if args.details && !name.starts_with("heldout") {

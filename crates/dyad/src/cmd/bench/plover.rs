@@ -137,10 +137,10 @@ fn print_coded(coded: &dyad_pipeline::CodedArticle) {
 }
 
 /// Runs the benchmark and prints per-category and overall shares.
-pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
     let dicts = crate::cmd::ingest::load_verbs(&args.verbs)?;
     let new_coder = || {
-        let coder = dyad_pipeline::Coder::new();
+        let coder = dyad_pipeline::Coder::new().with_tree(tree);
         match dicts {
             Some(d) => coder.with_dictionaries(d),
             None => coder,
