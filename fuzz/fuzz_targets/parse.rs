@@ -39,7 +39,12 @@ fuzz_target!(|data: &[u8]| {
         let spans = dyad_text::ud_tokens(text, sentence);
         let mut words = Vec::with_capacity(spans.len());
         for t in &spans {
-            assert!(t.start() <= t.end() && t.end() <= text.len(), "token {}..{} outside the input", t.start(), t.end());
+            assert!(
+                t.start() <= t.end() && t.end() <= text.len(),
+                "token {}..{} outside the input",
+                t.start(),
+                t.end()
+            );
             assert!(t.start() >= sentence.start() && t.end() <= sentence.end(), "token outside its sentence");
             assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()), "token splits a char");
             words.push(t.slice(text).expect("a checked span slices"));
