@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::records::*;
 use crate::store::{
-    BUSY_TIMEOUT, EVENT_COLUMNS, EventFilter, MIGRATIONS, Result, Store, StoreError, event_from_row, filter_sql,
-    side_matches,
+    BUSY_TIMEOUT, EVENT_COLUMNS, EventFilter, MIGRATIONS, RELATION_COLUMNS, Result, Store, StoreError, event_from_row,
+    filter_sql, relation_from_row, side_matches,
 };
 
 /// Cuts the connection's running statement short from another thread (it then fails with "interrupted").
@@ -304,27 +304,10 @@ impl Store {
 
     /// The relations an actor takes part in (as either side), in the order stored.
     pub fn actor_relations(&self, actor: &str) -> Result<Vec<RelationRecord>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT kind, a, b, as_of, file, sentence, byte_start, byte_end, evidence, doc FROM relations
-             WHERE a = ?1 OR b = ?1 ORDER BY id LIMIT 500",
-        )?;
-        let rows = stmt.query_map([actor], |r| {
-            Ok(RelationRecord {
-                kind: r.get(0)?,
-                a: r.get(1)?,
-                b: r.get(2)?,
-                as_of: r.get(3)?,
-                evidence: Mention {
-                    file: r.get(4)?,
-                    sentence: r.get::<_, Option<usize>>(5)?.unwrap_or_default(),
-                    start: r.get(6)?,
-                    end: r.get(7)?,
-                    text: r.get(8)?,
-                    doc: r.get(9)?,
-                    evidence: None,
-                },
-            })
-        })?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {RELATION_COLUMNS} FROM relations WHERE a = ?1 OR b = ?1 ORDER BY id LIMIT 500"
+        ))?;
+        let rows = stmt.query_map([actor], relation_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

@@ -245,26 +245,8 @@ impl Store {
 
     /// Every stored relation.
     pub fn relations(&self) -> Result<Vec<RelationRecord>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT kind, a, b, as_of, file, sentence, byte_start, byte_end, evidence, doc FROM relations ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(RelationRecord {
-                kind: r.get(0)?,
-                a: r.get(1)?,
-                b: r.get(2)?,
-                as_of: r.get(3)?,
-                evidence: Mention {
-                    file: r.get(4)?,
-                    sentence: r.get::<_, Option<usize>>(5)?.unwrap_or_default(),
-                    start: r.get(6)?,
-                    end: r.get(7)?,
-                    text: r.get(8)?,
-                    doc: r.get(9)?,
-                    evidence: None,
-                },
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {RELATION_COLUMNS} FROM relations ORDER BY id"))?;
+        let rows = stmt.query_map([], relation_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -905,6 +887,29 @@ fn party(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<Party>> {
     }))
 }
 
+/// The columns of a relation row, in the order [`relation_from_row`] reads them.
+pub(crate) const RELATION_COLUMNS: &str = "kind, a, b, as_of, file, sentence, byte_start, byte_end, evidence, doc";
+
+/// A relation from a row of [`RELATION_COLUMNS`].
+pub(crate) fn relation_from_row(r: &Row<'_>) -> rusqlite::Result<RelationRecord> {
+    Ok(RelationRecord {
+        kind: r.get(0)?,
+        a: r.get(1)?,
+        b: r.get(2)?,
+        as_of: r.get(3)?,
+        evidence: Mention {
+            file: r.get(4)?,
+            sentence: r.get::<_, Option<usize>>(5)?.unwrap_or_default(),
+            start: r.get(6)?,
+            end: r.get(7)?,
+            text: r.get(8)?,
+            doc: r.get(9)?,
+            evidence: None,
+        },
+    })
+}
+
+/// An event from a row of `EVENT_COLUMNS`, with its mentions read from `conn`.
 pub(crate) fn event_from_row(conn: &Connection, row: &Row<'_>) -> Result<EventRecord> {
     let id: String = row.get(0)?;
     let date = match (row.get::<_, Option<String>>(14)?, row.get::<_, Option<String>>(15)?) {
