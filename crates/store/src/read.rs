@@ -4,13 +4,13 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params, params_from_iter};
 use serde::{Deserialize, Serialize};
 
 use crate::records::*;
 use crate::store::{
-    BUSY_TIMEOUT, EVENT_COLUMNS, EventFilter, MIGRATIONS, RELATION_COLUMNS, Result, Store, StoreError, event_from_row,
-    filter_sql, relation_from_row, side_matches,
+    BUSY_TIMEOUT, EVENT_COLUMNS, EventFilter, MIGRATIONS, RELATION_COLUMNS, Result, Store, StoreError, actor_from_row,
+    event_from_row, filter_sql, relation_from_row, side_matches,
 };
 
 /// Cuts the connection's running statement short from another thread (it then fails with "interrupted").
@@ -368,39 +368,6 @@ impl Store {
 /// Plain words as an FTS5 query in which every word must occur and operators are words (see [`Store::search`]).
 fn fts_words(words: &str) -> String {
     words.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
-}
-
-/// An actor from a row of (id, name, kind, code, country), with its aliases and roles.
-fn actor_from_row(conn: &Connection, row: &Row<'_>) -> Result<ActorRecord> {
-    let id: String = row.get(0)?;
-    let mut aliases = conn.prepare_cached("SELECT alias FROM actor_aliases WHERE actor = ?1 ORDER BY rowid")?;
-    let mut roles = conn.prepare_cached(
-        "SELECT role, country, first_seen, last_seen FROM actor_roles WHERE actor = ?1
-         ORDER BY first_seen IS NULL, first_seen, role, country",
-    )?;
-    let alias_list = aliases.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-    let role_list = roles
-        .query_map([&id], |r| {
-            let country: String = r.get(1)?;
-            let first: Option<String> = r.get(2)?;
-            let last: Option<String> = r.get(3)?;
-            Ok(RoleRecord {
-                role: r.get(0)?,
-                country: (!country.is_empty()).then_some(country),
-                last_seen: last.filter(|l| Some(l) != first.as_ref()),
-                seen: first,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(ActorRecord {
-        id,
-        name: row.get(1)?,
-        kind: row.get(2)?,
-        code: row.get(3)?,
-        country: row.get(4)?,
-        aliases: alias_list,
-        roles: role_list,
-    })
 }
 
 #[cfg(test)]

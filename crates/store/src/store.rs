@@ -193,38 +193,9 @@ impl Store {
     pub fn actors(&self) -> Result<Vec<ActorRecord>> {
         let mut actors = Vec::new();
         let mut stmt = self.conn.prepare("SELECT id, name, kind, code, country FROM actors ORDER BY id")?;
-        let mut aliases =
-            self.conn.prepare_cached("SELECT alias FROM actor_aliases WHERE actor = ?1 ORDER BY rowid")?;
-        let mut roles = self.conn.prepare_cached(
-            "SELECT role, country, first_seen, last_seen FROM actor_roles WHERE actor = ?1
-             ORDER BY first_seen IS NULL, first_seen, role, country",
-        )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            let alias_list = aliases.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-            let role_list = roles
-                .query_map([&id], |r| {
-                    let country: String = r.get(1)?;
-                    let first: Option<String> = r.get(2)?;
-                    let last: Option<String> = r.get(3)?;
-                    Ok(RoleRecord {
-                        role: r.get(0)?,
-                        country: (!country.is_empty()).then_some(country),
-                        last_seen: last.filter(|l| Some(l) != first.as_ref()),
-                        seen: first,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            actors.push(ActorRecord {
-                id,
-                name: row.get(1)?,
-                kind: row.get(2)?,
-                code: row.get(3)?,
-                country: row.get(4)?,
-                aliases: alias_list,
-                roles: role_list,
-            });
+            actors.push(actor_from_row(&self.conn, row)?);
         }
         Ok(actors)
     }
@@ -885,6 +856,39 @@ fn party(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<Party>> {
         code: Some(code.unwrap_or_default()),
         country: row.get(at + 3)?,
     }))
+}
+
+/// An actor from a row of `id, name, kind, code, country`, with its aliases and roles read from `conn`.
+pub(crate) fn actor_from_row(conn: &Connection, row: &Row<'_>) -> Result<ActorRecord> {
+    let id: String = row.get(0)?;
+    let mut aliases = conn.prepare_cached("SELECT alias FROM actor_aliases WHERE actor = ?1 ORDER BY rowid")?;
+    let mut roles = conn.prepare_cached(
+        "SELECT role, country, first_seen, last_seen FROM actor_roles WHERE actor = ?1
+         ORDER BY first_seen IS NULL, first_seen, role, country",
+    )?;
+    let alias_list = aliases.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    let role_list = roles
+        .query_map([&id], |r| {
+            let country: String = r.get(1)?;
+            let first: Option<String> = r.get(2)?;
+            let last: Option<String> = r.get(3)?;
+            Ok(RoleRecord {
+                role: r.get(0)?,
+                country: (!country.is_empty()).then_some(country),
+                last_seen: last.filter(|l| Some(l) != first.as_ref()),
+                seen: first,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ActorRecord {
+        id,
+        name: row.get(1)?,
+        kind: row.get(2)?,
+        code: row.get(3)?,
+        country: row.get(4)?,
+        aliases: alias_list,
+        roles: role_list,
+    })
 }
 
 /// The columns of a relation row, in the order [`relation_from_row`] reads them.
