@@ -864,7 +864,7 @@ fn side_terms(side: &str, n: usize) -> [String; 2] {
 /// from `args.len() + 1`).
 ///
 /// The dyad (or, without one, the actor) is written as an OR of branches, each a conjunction of indexable terms
-/// that also carries the date range and root: SQLite plans each OR branch from that branch's own terms only, so
+/// that also carries the date range: SQLite plans each OR branch from that branch's own terms only, so
 /// this is what lets it seek the composite indexes of migration 4 (e.g. `(source_country, target_country,
 /// date_first)`) instead of reading every event of one side. `X AND (B1 OR B2)` and `(X AND B1) OR (X AND B2)`
 /// select the same rows, NULLs included.
@@ -900,15 +900,17 @@ pub(crate) fn filter_sql(filter: &EventFilter, args: &mut Vec<String>) -> String
     if let Some(to) = filter.to {
         common += &format!(" AND date_first <= ?{}", arg(to.last_day().to_string()));
     }
-    if let Some(root) = &filter.root {
-        let root = if root.len() == 1 { format!("0{root}") } else { root.clone() };
-        common += &format!(" AND root = ?{}", arg(root));
-    }
     if branches.is_empty() {
         sql += &common;
     } else {
         let ors: Vec<String> = branches.iter().map(|b| format!("({b}{common})")).collect();
         sql += &format!(" AND ({})", ors.join(" OR "));
+    }
+    // The root stays outside the branches: inside, SQLite answers every branch from the root index and
+    // reads the root's events once per branch.
+    if let Some(root) = &filter.root {
+        let root = if root.len() == 1 { format!("0{root}") } else { root.clone() };
+        sql += &format!(" AND root = ?{}", arg(root));
     }
     sql
 }

@@ -740,7 +740,6 @@ fn event_filters_seek_the_composite_indexes() {
             "events_target_country_date",
         ),
         (EventFilter { actor: Some("USA".into()), ..Default::default() }, "events_source_country_date"),
-        (EventFilter { root: Some("4".into()), from: day(2010), ..Default::default() }, "events_root_date"),
     ] {
         let mut args = Vec::new();
         let sql = format!(
