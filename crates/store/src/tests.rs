@@ -758,3 +758,87 @@ fn event_filters_seek_the_composite_indexes() {
         assert!(!plan.lines().any(|l| l.trim() == "SCAN events"), "{filter:?} scans the table:\n{plan}");
     }
 }
+
+/// The OR-of-branches filter selects exactly what the plain "side matches" form selects, over a grid of sides
+/// (codes, countries, prefixes, a code that is no country) and dates.
+#[test]
+fn branch_filter_matches_the_plain_form() {
+    let mut store = Store::open_in_memory().unwrap();
+    let sides =
+        [("PRKGOV", "PRK"), ("PRK", "PRK"), ("CUB", "CUB"), ("CUBMIL", "CUB"), ("USA", "USA"), ("IGOUNO", "UNO")];
+    store
+        .transaction(|b| {
+            let mut n = 0;
+            for s in sides {
+                for t in sides {
+                    for y in [2009, 2015, 2021] {
+                        n += 1;
+                        b.upsert_event(&event(&format!("e{n:03}"), "042", s, t, day(y, 3, 1), "a.txt"))?;
+                    }
+                }
+            }
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let year = |y| Some(DateValue::year(y).unwrap());
+    for (a, b) in [("PRK", "CUB"), ("CUB", "PRK"), ("PRKGOV", "CUB"), ("USA", "USA"), ("UNO", "PRK"), ("IGO", "CUB")] {
+        for (from, to) in [(None, None), (year(2010), year(2020)), (year(2015), None), (None, year(2015))] {
+            for filter in [
+                EventFilter { dyad: Some((a.into(), b.into())), from, to, ..Default::default() },
+                EventFilter { actor: Some(a.into()), from, to, ..Default::default() },
+                EventFilter {
+                    actor: Some(b.into()),
+                    dyad: Some((a.into(), b.into())),
+                    from,
+                    to,
+                    root: Some("4".into()),
+                },
+            ] {
+                let got: Vec<String> = store.events(&filter).unwrap().into_iter().map(|e| e.id).collect();
+                let mut args: Vec<String> = Vec::new();
+                let mut sql = String::from("SELECT id FROM events WHERE 1 = 1");
+                let mut arg = |v: String| {
+                    args.push(v);
+                    args.len()
+                };
+                if let Some(actor) = &filter.actor {
+                    let n = arg(actor.clone());
+                    sql += &format!(
+                        " AND ({} OR {})",
+                        crate::store::side_matches("source", n),
+                        crate::store::side_matches("target", n)
+                    );
+                }
+                if filter.dyad.is_some() {
+                    let (na, nb) = (arg(a.into()), arg(b.into()));
+                    sql += &format!(
+                        " AND (({} AND {}) OR ({} AND {}))",
+                        crate::store::side_matches("source", na),
+                        crate::store::side_matches("target", nb),
+                        crate::store::side_matches("source", nb),
+                        crate::store::side_matches("target", na)
+                    );
+                }
+                if let Some(f) = from {
+                    sql += &format!(" AND date_first >= ?{}", arg(f.first_day().to_string()));
+                }
+                if let Some(t) = to {
+                    sql += &format!(" AND date_first <= ?{}", arg(t.last_day().to_string()));
+                }
+                if filter.root.is_some() {
+                    sql += &format!(" AND root = ?{}", arg("04".into()));
+                }
+                sql += " ORDER BY date_first IS NULL, date_first, id";
+                let conn = store.conn_for_tests();
+                let mut stmt = conn.prepare(&sql).unwrap();
+                let want: Vec<String> = stmt
+                    .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                assert_eq!(got, want, "{filter:?}");
+                assert!(filter.dyad.is_none() || a == "IGO" || from.is_some() || !want.is_empty(), "{filter:?}");
+            }
+        }
+    }
+}
