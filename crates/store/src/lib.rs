@@ -24,7 +24,7 @@
 //! # Ok(()) }
 //! ```
 //!
-//! # Schema (version 3: `migrations/0001_init.sql`, `migrations/0002_incremental.sql`, `migrations/0003_flags_evidence.sql`)
+//! # Schema (version 4: `migrations/0001_init.sql` … `migrations/0004_query_indexes.sql`)
 //! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. They run with their
 //! version bumps in one `IMMEDIATE` transaction that reads the version again once it holds the write lock, so two
 //! processes opening a new database at once never both create it. Connections use WAL (readers never block the

@@ -153,12 +153,12 @@ fn migrates_an_empty_database_and_reopens_without_rerunning() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dyad.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     assert_eq!(store.counts().unwrap(), Counts::default());
     drop(store);
     // Reopening must not try to create the tables again.
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let mode: String = store.conn_for_tests().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let fk: i64 = store.conn_for_tests().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
@@ -189,7 +189,7 @@ fn a_version_2_database_gains_the_new_flags_as_false_and_no_evidence() {
         .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let event = store.event("e1").unwrap().expect("the old row reads back");
     assert!(!event.flags.hypothetical && !event.flags.attempted && !event.flags.alleged);
     assert_eq!(event.mentions.len(), 1);
@@ -202,7 +202,7 @@ fn refuses_a_database_from_a_newer_dyad() {
     let path = dir.path().join("dyad.db");
     drop(Store::open(&path).unwrap());
     rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
-    assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, known: 3 })));
+    assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, known: 4 })));
 }
 
 #[test]
@@ -650,7 +650,7 @@ fn a_version_1_database_is_coded_again_by_the_next_update() {
         .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let pending: i64 = store.conn_for_tests().query_row("SELECT count(*) FROM pending", [], |r| r.get(0)).unwrap();
     assert_eq!(pending, 1, "a version 1 article has no coding and waits for the next update");
     assert_eq!(store.sentences("h1").unwrap().len(), 1, "sentences survive the table's rebuild");
@@ -719,4 +719,126 @@ fn concurrent_writers_store_each_document_once() {
     let added: usize = threads.into_iter().map(|t| t.join().expect("no panic").expect("no write failed")).sum();
     assert_eq!(added, 50);
     assert_eq!(Store::open(&path).and_then(|s| s.counts()).expect("counts").documents, 50);
+}
+
+/// The query plan of the event filter: every OR branch seeks one of migration 4's composite indexes, and the events
+/// table is never scanned whole.
+#[test]
+fn event_filters_seek_the_composite_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("dyad.db")).unwrap();
+    let day = |y| Some(DateValue::year(y).unwrap());
+    let dyad = Some(("PRK".to_string(), "CUB".to_string()));
+    for (filter, wanted) in [
+        (
+            EventFilter { dyad: dyad.clone(), from: day(2010), to: day(2020), ..Default::default() },
+            "events_country_dyad",
+        ),
+        (EventFilter { dyad: dyad.clone(), ..Default::default() }, "MULTI-INDEX OR"),
+        (
+            EventFilter { actor: Some("USA".into()), from: day(2010), ..Default::default() },
+            "events_target_country_date",
+        ),
+        (EventFilter { actor: Some("USA".into()), ..Default::default() }, "events_source_country_date"),
+    ] {
+        let mut args = Vec::new();
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT id FROM events WHERE 1 = 1{} ORDER BY date_first IS NULL, date_first, id",
+            crate::store::filter_sql(&filter, &mut args)
+        );
+        let conn = store.conn_for_tests();
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("\n");
+        assert!(plan.contains(wanted), "{filter:?} does not use {wanted}:\n{plan}");
+        assert!(!plan.lines().any(|l| l.trim() == "SCAN events"), "{filter:?} scans the table:\n{plan}");
+    }
+}
+
+/// The OR-of-branches filter selects exactly what the plain "side matches" form selects, over a grid of sides
+/// (codes, countries, prefixes, a code that is no country) and dates.
+#[test]
+fn branch_filter_matches_the_plain_form() {
+    let mut store = Store::open_in_memory().unwrap();
+    let sides =
+        [("PRKGOV", "PRK"), ("PRK", "PRK"), ("CUB", "CUB"), ("CUBMIL", "CUB"), ("USA", "USA"), ("IGOUNO", "UNO")];
+    store
+        .transaction(|b| {
+            let mut n = 0;
+            for s in sides {
+                for t in sides {
+                    for y in [2009, 2015, 2021] {
+                        n += 1;
+                        b.upsert_event(&event(&format!("e{n:03}"), "042", s, t, day(y, 3, 1), "a.txt"))?;
+                    }
+                }
+            }
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let year = |y| Some(DateValue::year(y).unwrap());
+    for (a, b) in [("PRK", "CUB"), ("CUB", "PRK"), ("PRKGOV", "CUB"), ("USA", "USA"), ("UNO", "PRK"), ("IGO", "CUB")] {
+        for (from, to) in [(None, None), (year(2010), year(2020)), (year(2015), None), (None, year(2015))] {
+            for filter in [
+                EventFilter { dyad: Some((a.into(), b.into())), from, to, ..Default::default() },
+                EventFilter { actor: Some(a.into()), from, to, ..Default::default() },
+                EventFilter {
+                    actor: Some(b.into()),
+                    dyad: Some((a.into(), b.into())),
+                    from,
+                    to,
+                    root: Some("4".into()),
+                },
+            ] {
+                let got: Vec<String> = store.events(&filter).unwrap().into_iter().map(|e| e.id).collect();
+                let mut args: Vec<String> = Vec::new();
+                let mut sql = String::from("SELECT id FROM events WHERE 1 = 1");
+                let mut arg = |v: String| {
+                    args.push(v);
+                    args.len()
+                };
+                if let Some(actor) = &filter.actor {
+                    let n = arg(actor.clone());
+                    sql += &format!(
+                        " AND ({} OR {})",
+                        crate::store::side_matches("source", n),
+                        crate::store::side_matches("target", n)
+                    );
+                }
+                if filter.dyad.is_some() {
+                    let (na, nb) = (arg(a.into()), arg(b.into()));
+                    sql += &format!(
+                        " AND (({} AND {}) OR ({} AND {}))",
+                        crate::store::side_matches("source", na),
+                        crate::store::side_matches("target", nb),
+                        crate::store::side_matches("source", nb),
+                        crate::store::side_matches("target", na)
+                    );
+                }
+                if let Some(f) = from {
+                    sql += &format!(" AND date_first >= ?{}", arg(f.first_day().to_string()));
+                }
+                if let Some(t) = to {
+                    sql += &format!(" AND date_first <= ?{}", arg(t.last_day().to_string()));
+                }
+                if filter.root.is_some() {
+                    sql += &format!(" AND root = ?{}", arg("04".into()));
+                }
+                sql += " ORDER BY date_first IS NULL, date_first, id";
+                let conn = store.conn_for_tests();
+                let mut stmt = conn.prepare(&sql).unwrap();
+                let want: Vec<String> = stmt
+                    .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                assert_eq!(got, want, "{filter:?}");
+                assert!(filter.dyad.is_none() || a == "IGO" || from.is_some() || !want.is_empty(), "{filter:?}");
+            }
+        }
+    }
 }
