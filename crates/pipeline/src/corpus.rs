@@ -45,11 +45,7 @@ impl Corpus {
     /// Codes and keeps one article. A page without a year that dates itself through an anniversary of a listed
     /// person is dated from it first ([`year_from_text`]).
     pub fn add(&mut self, mut article: Article) {
-        if article.published.is_none()
-            && let Some(published) = year_from_text(&article)
-        {
-            article.published = Some(published);
-        }
+        date_from_text(&mut article);
         let coded = self.coder.code(&article, anchor_of(&article));
         self.articles.push(article);
         self.coded.push(coded);
@@ -104,6 +100,14 @@ pub fn story_meta(article: &Article) -> DocumentMeta {
         outlet: article.outlet.clone(),
         published: article.published.as_ref().map(|p| p.date),
         credits: agencies_in(&body).into_iter().map(str::to_string).collect(),
+    }
+}
+
+/// Dates a page that has no publication date through its own text ([`year_from_text`]); every path that codes
+/// or prints a page (ingest, `extract`, a [`Corpus`], ingest over HTTP) goes through it.
+pub fn date_from_text(article: &mut Article) {
+    if article.published.is_none() {
+        article.published = year_from_text(article);
     }
 }
 

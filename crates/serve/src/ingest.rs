@@ -13,7 +13,7 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode, header};
 use dyad_actors::Registry;
 use dyad_pipeline::{Coder, anchor_of};
-use dyad_store::convert::{actor_of, parsed_document};
+use dyad_store::convert::parsed_document;
 use dyad_store::{DocumentRecord, Store};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -173,7 +173,8 @@ fn ingest_pages(store: &mut Store, coder: &mut Coder, records: Vec<Record>) -> R
                     continue;
                 }
                 let coded = match dyad_page::extract(&name, &bytes) {
-                    Ok(article) => {
+                    Ok(mut article) => {
+                        dyad_pipeline::date_from_text(&mut article);
                         let c = coder.code(&article, anchor_of(&article));
                         touched.extend(
                             c.mentions
@@ -210,11 +211,6 @@ fn ingest_pages(store: &mut Store, coder: &mut Coder, records: Vec<Record>) -> R
             }
         }
         b.save_people(changed.iter().copied())?;
-        for (_, person) in &changed {
-            let record = actor_of(person);
-            b.upsert_actor(&record)?;
-            b.replace_aliases(&record.id, &record.aliases)?;
-        }
         Ok(())
     })?;
     let update = store.update_derived(coder)?;

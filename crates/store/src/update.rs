@@ -83,13 +83,17 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Stores learned people (replacing earlier versions): each with its place in the registry's learning order,
-    /// which the registry uses to break ties between people, so a registry rebuilt from them resolves as before.
+    /// Stores learned people (replacing earlier versions) both as the registry keeps them, each with its place in
+    /// the registry's learning order (which breaks ties between people, so a registry rebuilt from them resolves as
+    /// before), and as `dyad actors` lists them (actor row and aliases).
     pub fn save_people<'p>(&self, people: impl IntoIterator<Item = (usize, &'p dyad_actors::Actor)>) -> Result<()> {
         let mut stmt =
             self.tx.prepare_cached("INSERT OR REPLACE INTO registry_people (id, seq, actor) VALUES (?1, ?2, ?3)")?;
         for (seq, actor) in people {
             stmt.execute(params![actor.id, seq, serde_json::to_string(actor)?])?;
+            let record = crate::convert::actor_of(actor);
+            self.upsert_actor(&record)?;
+            self.replace_aliases(&record.id, &record.aliases)?;
         }
         Ok(())
     }

@@ -22,9 +22,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Ok(bytes) => match dyad_page::extract(&name, &bytes) {
                 Ok(mut article) => {
                     // A page without a year may date itself ("the 105th birth anniversary of Kim Il-sung").
-                    if article.published.is_none() {
-                        article.published = dyad_pipeline::year_from_text(&article);
-                    }
+                    dyad_pipeline::date_from_text(&mut article);
                     serde_json::to_value(&article)?
                 }
                 Err(e) => skipped(&name, &e.to_string()),

@@ -15,7 +15,7 @@ use super::inputs::{self, Page, Skip, Source};
 use anyhow::Context;
 use dyad_actors::{Actor, Registry};
 use dyad_pipeline::{Coder, anchor_of};
-use dyad_store::convert::{actor_of, parsed_document};
+use dyad_store::convert::parsed_document;
 use dyad_store::{Batch, DocumentRecord, ParsedDocument, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -183,9 +183,7 @@ fn code((selected, articles): Extracted, coder: &mut Coder, people: &mut PeopleL
         .map(|((doc, _), result)| match result {
             Ok(mut article) => {
                 // A page without a year may date itself ("the 105th birth anniversary of Kim Il-sung").
-                if article.published.is_none() {
-                    article.published = dyad_pipeline::year_from_text(&article);
-                }
+                dyad_pipeline::date_from_text(&mut article);
                 let c = coder.code(&article, anchor_of(&article));
                 people.touch(c.mentions.iter().map(|m| &m.mention));
                 let parsed = parsed_document(&article, &c).cited_as(&doc.hash);
@@ -408,11 +406,5 @@ impl PeopleLog {
 
 /// Saves people both as the registry keeps them and as `dyad actors` lists them.
 fn save_people(b: &Batch<'_>, people: &[(usize, Actor)]) -> anyhow::Result<()> {
-    b.save_people(people.iter().map(|(n, p)| (*n, p)))?;
-    for (_, person) in people {
-        let record = actor_of(person);
-        b.upsert_actor(&record)?;
-        b.replace_aliases(&record.id, &record.aliases)?;
-    }
-    Ok(())
+    Ok(b.save_people(people.iter().map(|(n, p)| (*n, p)))?)
 }
