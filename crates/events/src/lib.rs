@@ -69,7 +69,7 @@ pub use codebook::{CodeInfo, Codebook, quad_class_of_root};
 pub use dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
 pub use matcher::{Analysis, Match, MatchKind, find_matches, find_matches_in};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};
-pub use record::{EventDate, EventRecord, Flags, Location, Mention, Party};
+pub use record::{DateOrRange, EventDate, EventRecord, Flags, Location, Mention, Party};
 pub use roles::{
     EventCandidate, RelationCandidate, SentenceEvents, code_sentence, code_sentence_in, code_sentence_with,
 };

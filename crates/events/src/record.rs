@@ -8,8 +8,11 @@
 //! so a record serialises the same whoever made it and old stored JSON still loads.
 
 use crate::Codebook;
-use dyad_core::{DateRange, DateValue, Precision};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
+use dyad_core::{DateError, DateRange, DateValue, Precision};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
 
 pub use dyad_core::Mention;
 
@@ -26,37 +29,88 @@ pub struct Party {
     pub country: Option<String>,
 }
 
-/// When an event happened, at the precision the text gives, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// When an event happened, at the precision the text gives, with the reason. Serialised as `FORMATS.md` has it:
+/// `{"value": "2017-04-27", "precision": "day", "basis": "..."}`, a range as `"value": "START/END"`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "EventDateRepr")]
 pub struct EventDate {
-    /// ISO 8601 at `precision` (`2017-04-27`, `2017-W17`, `2018-11`, `1960`, `199X`), or `START/END` for a range.
-    pub value: String,
-    /// The precision.
-    pub precision: Precision,
+    /// The period or range of days.
+    pub when: DateOrRange,
     /// Why the date is what it is.
     pub basis: String,
+}
+
+/// The time an [`EventDate`] names: one period at its precision, or a range of days ("this week": Monday to the
+/// anchor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateOrRange {
+    /// A day, week, month, year or decade.
+    Period(DateValue),
+    /// A range of days, read at week precision when it spans at most seven days and at month precision otherwise.
+    Range(DateRange),
+}
+
+impl DateOrRange {
+    /// The precision: a period's own; a range's from its length.
+    pub fn precision(self) -> Precision {
+        match self {
+            DateOrRange::Period(v) => v.precision(),
+            DateOrRange::Range(r) if (r.end - r.start).num_days() <= 6 => Precision::Week,
+            DateOrRange::Range(_) => Precision::Month,
+        }
+    }
+
+    /// The first day.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            DateOrRange::Period(v) => v.first_day(),
+            DateOrRange::Range(r) => r.start,
+        }
+    }
+
+    /// The last day.
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            DateOrRange::Period(v) => v.last_day(),
+            DateOrRange::Range(r) => r.end,
+        }
+    }
+}
+
+/// ISO 8601 at the precision (`2017-04-27`, `2017-W17`, `2018-11`, `1960`, `199X`), or `START/END` for a range.
+impl fmt::Display for DateOrRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateOrRange::Period(v) => v.fmt(f),
+            DateOrRange::Range(r) => r.fmt(f),
+        }
+    }
 }
 
 impl EventDate {
     /// A date at its own precision.
     pub fn from_value(value: DateValue, basis: impl Into<String>) -> EventDate {
-        EventDate { value: value.to_string(), precision: value.precision(), basis: basis.into() }
+        EventDate { when: DateOrRange::Period(value), basis: basis.into() }
     }
 
     /// A range of days, printed `START/END`, read at week precision when it spans at most seven days and at
     /// month precision otherwise.
     pub fn from_range(range: DateRange, basis: impl Into<String>) -> EventDate {
-        let days = (range.end - range.start).num_days();
-        let precision = if days <= 6 { Precision::Week } else { Precision::Month };
-        EventDate { value: range.to_string(), precision, basis: basis.into() }
+        EventDate { when: DateOrRange::Range(range), basis: basis.into() }
     }
 
-    /// The date as one period: a range ("this week": Monday to the anchor) becomes the ISO week, month or year
-    /// that holds it. `None` when the value does not parse or no such period holds the range.
+    /// The precision (see [`DateOrRange::precision`]).
+    pub fn precision(&self) -> Precision {
+        self.when.precision()
+    }
+
+    /// The date as one period: a range becomes the ISO week, month or year that holds it; `None` when no such
+    /// period holds the range.
     pub fn period(&self) -> Option<DateValue> {
-        let Some((a, b)) = self.value.split_once('/') else { return self.value.parse().ok() };
-        let (a, b): (DateValue, DateValue) = (a.parse().ok()?, b.parse().ok()?);
-        let range = DateRange::new(a.first_day(), b.last_day())?;
+        let range = match self.when {
+            DateOrRange::Period(v) => return Some(v),
+            DateOrRange::Range(r) => r,
+        };
         [Precision::Week, Precision::Month, Precision::Year]
             .into_iter()
             .filter_map(|p| DateValue::from_naive(range.start).ok().map(|d| d.truncate(p)))
@@ -67,9 +121,52 @@ impl EventDate {
     /// a range is kept in the basis.
     pub fn to_period(&self) -> Option<EventDate> {
         let value = self.period()?;
-        let basis =
-            if self.value.contains('/') { format!("{} ({})", self.basis, self.value) } else { self.basis.clone() };
+        let basis = match self.when {
+            DateOrRange::Range(r) => format!("{} ({r})", self.basis),
+            DateOrRange::Period(_) => self.basis.clone(),
+        };
         Some(EventDate::from_value(value, basis))
+    }
+}
+
+impl Serialize for EventDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("EventDate", 3)?;
+        s.serialize_field("value", &self.when.to_string())?;
+        s.serialize_field("precision", &self.precision())?;
+        s.serialize_field("basis", &self.basis)?;
+        s.end()
+    }
+}
+
+/// An [`EventDate`] as written.
+#[derive(Deserialize)]
+struct EventDateRepr {
+    value: String,
+    precision: Precision,
+    basis: String,
+}
+
+impl TryFrom<EventDateRepr> for EventDate {
+    type Error = DateError;
+
+    /// Reads a value in a form [`DateOrRange`] prints, at the precision it has.
+    fn try_from(r: EventDateRepr) -> Result<EventDate, DateError> {
+        let when = match r.value.split_once('/') {
+            None => DateOrRange::Period(r.value.parse()?),
+            Some((a, b)) => {
+                let day = |s: &str| {
+                    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| DateError::Unparsable(r.value.clone()))
+                };
+                let range = DateRange::new(day(a)?, day(b)?)
+                    .ok_or_else(|| DateError::Invalid(format!("{} ends before it starts", r.value)))?;
+                DateOrRange::Range(range)
+            }
+        };
+        if when.precision() != r.precision {
+            return Err(DateError::Invalid(format!("{} is not of precision {}", r.value, r.precision)));
+        }
+        Ok(EventDate { when, basis: r.basis })
     }
 }
 
@@ -252,10 +349,13 @@ mod tests {
     fn ranges_read_as_weeks_or_months() {
         let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
         let week = EventDate::from_range(DateRange::new(d(2017, 4, 24), d(2017, 4, 28)).unwrap(), "this week");
-        assert_eq!(week.value, "2017-04-24/2017-04-28");
-        assert_eq!(week.precision, Precision::Week);
+        assert_eq!(week.when.to_string(), "2017-04-24/2017-04-28");
+        assert_eq!(week.precision(), Precision::Week);
         let long = EventDate::from_range(DateRange::new(d(2017, 4, 1), d(2017, 4, 28)).unwrap(), "x");
-        assert_eq!(long.precision, Precision::Month);
+        assert_eq!(long.precision(), Precision::Month);
+        let json = serde_json::to_string(&long).unwrap();
+        assert_eq!(json, r#"{"value":"2017-04-01/2017-04-28","precision":"month","basis":"x"}"#);
+        assert_eq!(serde_json::from_str::<EventDate>(&json).unwrap(), long);
     }
 
     #[test]
@@ -263,17 +363,32 @@ mod tests {
         let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
         let week = EventDate::from_range(DateRange::new(d(2017, 4, 24), d(2017, 4, 28)).unwrap(), "this week");
         let stored = week.to_period().unwrap();
-        assert_eq!(stored.value, "2017-W17");
-        assert_eq!(stored.precision, Precision::Week);
+        assert_eq!(stored.when, DateOrRange::Period(DateValue::week(2017, 17).unwrap()));
+        assert_eq!(stored.precision(), Precision::Week);
         assert_eq!(stored.basis, "this week (2017-04-24/2017-04-28)");
         let month = EventDate::from_range(DateRange::new(d(2017, 4, 27), d(2017, 5, 2)).unwrap(), "x");
-        assert_eq!(month.to_period().unwrap().value, "2017");
+        assert_eq!(month.to_period().unwrap().when.to_string(), "2017");
         let across_years = EventDate::from_range(DateRange::new(d(2017, 12, 30), d(2018, 1, 2)).unwrap(), "x");
         assert_eq!(across_years.to_period(), None);
         let day = EventDate::from_value(DateValue::day(2017, 4, 27).unwrap(), "stated");
         assert_eq!(day.to_period().as_ref(), Some(&day));
-        let garbage = EventDate { value: "soon".into(), precision: Precision::Day, basis: String::new() };
-        assert_eq!(garbage.period(), None);
+    }
+
+    #[test]
+    fn dates_read_back_only_in_the_forms_they_print() {
+        let read = |json: &str| serde_json::from_str::<EventDate>(json);
+        let day = read(r#"{"value":"2017-04-27","precision":"day","basis":"b"}"#).unwrap();
+        assert_eq!(day, EventDate::from_value(DateValue::day(2017, 4, 27).unwrap(), "b"));
+        assert_eq!(serde_json::to_string(&day).unwrap(), r#"{"value":"2017-04-27","precision":"day","basis":"b"}"#);
+        for bad in [
+            r#"{"value":"soon","precision":"day","basis":""}"#,
+            r#"{"value":"2017-04","precision":"day","basis":""}"#,
+            r#"{"value":"2017-04-24/2017-04-28","precision":"month","basis":""}"#,
+            r#"{"value":"2017-04-28/2017-04-24","precision":"week","basis":""}"#,
+            r#"{"value":"2017-W17/2017-04-28","precision":"week","basis":""}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

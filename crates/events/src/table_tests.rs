@@ -424,7 +424,7 @@ fn time_location_and_evidence() {
     assert_eq!(record.source.country.as_deref(), Some("PRK"));
     assert_eq!(record.target.as_ref().and_then(|t| t.country.as_deref()), Some("CUB"));
     assert_eq!(record.location.as_ref().map(|l| l.name.as_str()), Some("Havana"));
-    assert_eq!(record.date.as_ref().map(|d| d.value.as_str()), Some("2020-01-01"));
+    assert_eq!(record.date.as_ref().map(|d| d.when.to_string()).as_deref(), Some("2020-01-01"));
     assert_eq!(record.num_mentions, 1);
     assert_eq!(record.pattern, "verbs:leave|for|-");
 

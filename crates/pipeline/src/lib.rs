@@ -33,7 +33,8 @@ use doc::DocText;
 use dyad_actors::{Gazetteer, Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
 use dyad_core::{ByteRange, DateValue, Precision, Span};
 use dyad_events::{
-    ActorSlot, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue, code_sentence_with,
+    ActorSlot, DateOrRange, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue,
+    code_sentence_with,
 };
 use dyad_page::Article;
 use dyad_time::{TimeResolver, TimeValue as TimeExprValue};
@@ -482,9 +483,12 @@ fn fallback_date(time: Option<&TimeResolver>, anchor: Option<NaiveDate>) -> Opti
 
 fn is_historical(date: Option<&EventDate>, anchor: Option<NaiveDate>) -> bool {
     let (Some(date), Some(anchor)) = (date, anchor) else { return false };
-    let first = date.value.split('/').next().unwrap_or("");
-    let Ok(value) = first.parse::<DateValue>() else { return false };
-    (anchor - value.last_day()).num_days() > HISTORICAL_DAYS && value.last_day().year() < anchor.year()
+    // A period counts from its last day, a range from its first.
+    let last = match date.when {
+        DateOrRange::Period(value) => value.last_day(),
+        DateOrRange::Range(range) => range.start,
+    };
+    (anchor - last).num_days() > HISTORICAL_DAYS && last.year() < anchor.year()
 }
 
 #[cfg(test)]

@@ -190,7 +190,11 @@ mod tests {
         assert_eq!(e.event.id, "3#0");
         assert_eq!(e.event.source.country.as_deref(), Some("POL"));
         assert_eq!(e.event.target.as_ref().and_then(|t| t.country.as_deref()), Some("BLR"));
-        assert_eq!(e.event.date.as_ref().map(|d| d.value.as_str()), Some("2024-05-10"), "Friday before the anchor");
+        assert_eq!(
+            e.event.date.as_ref().map(|d| d.when.to_string()).as_deref(),
+            Some("2024-05-10"),
+            "Friday before the anchor"
+        );
         let m = &e.event.mentions[0];
         assert_eq!((m.file.as_str(), m.start, m.end, e.event.num_mentions), ("3", 0, input.text.len(), 1));
         let json = serde_json::to_value(e).expect("serialises");

@@ -24,7 +24,7 @@ fn meeting_is_dated_by_its_weekday_and_cites_file_offsets() {
     let event = coded.events.iter().find(|e| e.root == "04").expect("a consult event");
     let countries = [event.source.country.as_deref(), event.target.as_ref().and_then(|t| t.country.as_deref())];
     assert!(countries.contains(&Some("RUS")) && countries.contains(&Some("CHN")), "{countries:?}");
-    assert_eq!(event.date.as_ref().map(|d| d.value.as_str()), Some("2024-03-11"));
+    assert_eq!(event.date.as_ref().map(|d| d.when.to_string()).as_deref(), Some("2024-03-11"));
     let m = &event.mentions[0];
     assert_eq!(&page[m.start..m.end], para);
     // The evidence is the part of the sentence that carries the event: inside it, with the predicate.
@@ -39,7 +39,7 @@ fn meeting_is_dated_by_its_weekday_and_cites_file_offsets() {
 fn undated_clause_takes_the_publication_date_and_old_dates_are_historical() {
     let para = "France and Germany signed a treaty in 1963. Germany condemned the attack on France.";
     let coded = Coder::new().code(&article("h.txt", para, &[para]), day(2023, 1, 22));
-    let treaty = coded.events.iter().find(|e| e.date.as_ref().is_some_and(|d| d.value == "1963"));
+    let treaty = coded.events.iter().find(|e| e.date.as_ref().is_some_and(|d| d.when.to_string() == "1963"));
     assert!(treaty.is_some_and(|e| e.flags.historical), "{:?}", coded.events);
     let reported = coded.events.iter().find(|e| e.root == "11").expect("a disapprove event");
     assert!(!reported.flags.historical);
@@ -64,7 +64,7 @@ fn narrative_is_the_first_day_of_the_latest_sentence_and_skips_anniversaries() {
         |value: TimeValue| TimeSlot { span: Span::new("ab", 0, 1).unwrap(), value, basis: "t".into(), future: false };
     let d = |y, m, dd| DateValue::day(y, m, dd).unwrap();
     let first = narrative_of(&[slot(TimeValue::Date(d(2022, 5, 3))), slot(TimeValue::Date(d(2022, 5, 2)))]);
-    assert_eq!(first.map(|e| e.value), Some("2022-05-03".to_string()));
+    assert_eq!(first.map(|e| e.when.to_string()), Some("2022-05-03".to_string()));
     let year = narrative_of(&[slot(TimeValue::Date(DateValue::year(2022).unwrap()))]);
     assert!(year.is_none(), "a year is background, not a narrative day");
     // A later sentence that dates nothing at day precision leaves the earlier narrative in force.
@@ -74,7 +74,7 @@ fn narrative_is_the_first_day_of_the_latest_sentence_and_skips_anniversaries() {
     let coded = Coder::new().code(&article("n.txt", &page, &[para1, para2]), day(2024, 3, 14));
     let met = coded.events.iter().find(|e| e.mentions[0].sentence == 1 && e.root == "04");
     if let Some(met) = met {
-        assert_eq!(met.date.as_ref().map(|d| d.value.as_str()), Some("2024-03-12"), "{met:?}");
+        assert_eq!(met.date.as_ref().map(|d| d.when.to_string()).as_deref(), Some("2024-03-12"), "{met:?}");
     }
 }
 

@@ -452,8 +452,8 @@ pub(crate) fn api_event(e: &EventRecord) -> ApiEvent {
         source: party(&e.source),
         target: e.target.as_ref().map(party),
         date: e.date.as_ref().map(|d| ApiDate {
-            value: d.value.clone(),
-            precision: d.precision.as_str().to_string(),
+            value: d.when.to_string(),
+            precision: d.precision().as_str().to_string(),
             basis: d.basis.clone(),
         }),
         location: e.location.as_ref().map(|l| ApiLocation { name: l.name.clone(), country: l.country.clone() }),

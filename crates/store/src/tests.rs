@@ -344,7 +344,7 @@ fn a_range_date_is_stored_as_the_period_that_holds_it() {
     store.transaction(|b| b.upsert_event(&e)).unwrap();
     let stored = store.event("e9").unwrap().unwrap();
     let date = stored.date.clone().unwrap();
-    assert_eq!((date.value.as_str(), date.precision), ("2017-W17", dyad_core::Precision::Week));
+    assert_eq!((date.when.to_string().as_str(), date.precision()), ("2017-W17", dyad_core::Precision::Week));
     assert_eq!(date.basis, "this week (2017-04-24/2017-04-28)");
     // An unknown code is kept as "" and a missing pattern is not printed, as before the record types were one.
     assert_eq!(stored.source.code.as_deref(), Some(""));

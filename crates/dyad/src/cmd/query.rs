@@ -93,7 +93,7 @@ fn side(a: Option<&dyad_store::Party>) -> String {
 }
 
 fn date_of(e: &EventRecord) -> String {
-    e.date.as_ref().map_or("undated".into(), |d| d.value.clone())
+    e.date.as_ref().map_or("undated".into(), |d| d.when.to_string())
 }
 
 /// Runs `dyad events`.
