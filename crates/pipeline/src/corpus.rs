@@ -4,11 +4,11 @@
 use crate::{CodedArticle, Coder};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{DateValue, Precision};
-use dyad_events::{EventDate, EventRecord, Location};
+use dyad_events::EventRecord;
 use dyad_page::{Article, Published};
 use dyad_stories::{
-    ConsolidateConfig, ConsolidatedEvent, DocumentMeta, EventInput, PartialDate, Place, StoriesError, Story,
-    StoryConfig, StoryIndex, agencies_in, bucket_key, consolidate, infer_year,
+    ConsolidateConfig, DocumentMeta, PartialDate, Report, StoriesError, Story, StoryConfig, StoryIndex, agencies_in,
+    consolidate, infer_year,
 };
 use std::collections::HashMap;
 
@@ -73,20 +73,14 @@ impl Corpus {
         let story_of: HashMap<&str, &str> =
             stories.iter().flat_map(|s| s.files.iter().map(move |f| (f.as_str(), s.id.as_str()))).collect();
 
-        let mut inputs = Vec::new();
-        let mut originals: HashMap<String, &EventRecord> = HashMap::new();
+        let mut reports = Vec::new();
         for (article, coded) in self.articles.iter().zip(&self.coded) {
             let story = story_of.get(article.file.as_str()).copied();
-            for (n, event) in coded.events.iter().enumerate() {
-                let id = format!("{}#{n}", article.file);
-                inputs.push(event_input(event, id.clone(), article.outlet.as_deref(), story));
-                originals.insert(id, event);
+            for (ord, event) in coded.events.iter().enumerate() {
+                reports.push(Report { event, doc: &article.file, ord, outlet: article.outlet.as_deref(), story });
             }
         }
-        let events = consolidate(&inputs, &ConsolidateConfig::default())
-            .iter()
-            .filter_map(|c| consolidated_record(c, &originals))
-            .collect();
+        let events = consolidate(&reports, &ConsolidateConfig::default()).into_iter().map(|c| c.record).collect();
         let output = CorpusOutput { articles: self.articles, coded: self.coded, stories, events };
         Ok((output, self.coder))
     }
@@ -143,62 +137,4 @@ pub fn year_from_story(candidates: &[DateValue], story_dates: &[DateValue]) -> O
     let partial = PartialDate { month: day.month(), day: day.day(), weekday: Some(day.weekday()) };
     let inferred = infer_year(partial, story_dates)?;
     Some(Published { date: inferred.date, evidence: inferred.basis, basis: "story".to_string() })
-}
-
-/// The bucket an event is consolidated in (see [`dyad_stories::bucket_key`]).
-pub fn bucket_of(event: &EventRecord) -> String {
-    bucket_key(&event.code, &actor_key(Some(&event.source)), &actor_key(event.target.as_ref()))
-}
-
-/// One page's event as consolidation sees it. `id` names it among all inputs; `story` is its page's story.
-pub fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story: Option<&str>) -> EventInput {
-    EventInput {
-        id,
-        file: event.mentions.first().map_or_else(String::new, |m| m.page_key().to_string()),
-        outlet: outlet.map(str::to_string),
-        story: story.map(str::to_string),
-        source: actor_key(Some(&event.source)),
-        target: actor_key(event.target.as_ref()),
-        code: event.code.clone(),
-        symmetric: event.flags.symmetric,
-        date: event.date.as_ref().and_then(EventDate::period),
-        place: event.location.as_ref().map(|l| Place { name: Some(l.name.clone()), country: l.country.clone() }),
-        mentions: event.mentions.clone(),
-    }
-}
-
-/// The record of a consolidated event: the member whose date is the cluster's (else the first) gives actors,
-/// date, place and flags; the cluster gives the code, mentions and counts. `originals` maps input ids to records.
-pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &EventRecord>) -> Option<EventRecord> {
-    let representative = c
-        .members
-        .iter()
-        .filter_map(|m| originals.get(m))
-        .find(|e| e.date.as_ref().and_then(EventDate::period) == c.date)
-        .or_else(|| c.members.first().and_then(|m| originals.get(m)))?;
-    let mut record = EventRecord::for_code(
-        &c.code,
-        representative.source.clone(),
-        representative.target.clone(),
-        representative.pattern.clone(),
-    )
-    .unwrap_or_else(|| (*representative).clone());
-    record.id = c.id.clone();
-    record.date = representative.date.clone();
-    record.location = representative.location.clone().or_else(|| {
-        c.place.as_ref().and_then(|p| Some(Location { name: p.name.clone()?, country: p.country.clone() }))
-    });
-    record.flags = representative.flags;
-    record.flags.symmetric = c.symmetric;
-    record.mentions = c.mentions.clone();
-    record.num_mentions = c.num_mentions;
-    record.num_sources = c.num_sources;
-    record.num_articles = c.num_articles;
-    record.story = c.story.clone();
-    Some(record)
-}
-
-/// The key events are consolidated on: the actor's country where it has one, else its id.
-fn actor_key(party: Option<&dyad_events::Party>) -> String {
-    party.map_or_else(|| "-".to_string(), |p| p.country.clone().unwrap_or_else(|| p.id.clone()))
 }

@@ -21,10 +21,7 @@ mod doc;
 mod lines;
 mod syntax;
 
-pub use corpus::{
-    Corpus, CorpusOutput, anchor_of, bucket_of, consolidated_record, date_from_text, event_input, story_meta,
-    year_from_story, year_from_text,
-};
+pub use corpus::{Corpus, CorpusOutput, anchor_of, date_from_text, story_meta, year_from_story, year_from_text};
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
 pub use syntax::use_syntax_model;
 

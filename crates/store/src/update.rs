@@ -11,8 +11,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use dyad_pipeline::{Coder, anchor_of, consolidated_record, event_input, year_from_story};
-use dyad_stories::{ConsolidateConfig, DocNo, DocumentMeta, Fingerprint, StoryConfig, StoryIndex, consolidate};
+use dyad_pipeline::{Coder, anchor_of, year_from_story};
+use dyad_stories::{
+    ConsolidateConfig, DocNo, DocumentMeta, Fingerprint, Report, StoryConfig, StoryIndex, bucket_of, consolidate,
+};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
@@ -78,7 +80,7 @@ impl Batch<'_> {
         let mut insert =
             self.tx.prepare_cached("INSERT INTO doc_events (doc, ord, bucket, record) VALUES (?1, ?2, ?3, ?4)")?;
         for (ord, event) in coding.events.iter().enumerate() {
-            insert.execute(params![doc, ord, dyad_pipeline::bucket_of(event), serde_json::to_string(event)?])?;
+            insert.execute(params![doc, ord, bucket_of(event), serde_json::to_string(event)?])?;
         }
         Ok(())
     }
@@ -275,21 +277,27 @@ impl Batch<'_> {
             };
             let records: Vec<EventRecord> =
                 rows.iter().map(|r| serde_json::from_str(&r.record)).collect::<serde_json::Result<_>>()?;
-            let inputs: Vec<_> = rows
+            let stories: Vec<Option<String>> = rows.iter().map(|r| story_id(&r.doc)).collect();
+            let reports: Vec<Report<'_>> = rows
                 .iter()
                 .zip(&records)
-                .map(|(r, e)| {
-                    let story = story_id(&r.doc);
-                    event_input(e, format!("{}#{}", r.doc, r.ord), r.outlet.as_deref(), story.as_deref())
+                .zip(&stories)
+                .map(|((r, event), story)| Report {
+                    event,
+                    doc: &r.doc,
+                    ord: r.ord,
+                    outlet: r.outlet.as_deref(),
+                    story: story.as_deref(),
                 })
                 .collect();
-            let originals: HashMap<String, &EventRecord> =
-                inputs.iter().map(|i| i.id.clone()).zip(records.iter()).collect();
             // Every mention of a consolidated event comes from a member, so the members name their documents.
-            let doc_of: HashMap<&str, &str> =
-                inputs.iter().zip(&rows).map(|(i, r)| (i.file.as_str(), r.doc.as_str())).collect();
-            for merged in consolidate(&inputs, &ConsolidateConfig::default()) {
-                let Some(mut event) = consolidated_record(&merged, &originals) else { continue };
+            let doc_of: HashMap<&str, &str> = records
+                .iter()
+                .zip(&rows)
+                .map(|(e, r)| (e.mentions.first().map_or("", |m| m.page_key()), r.doc.as_str()))
+                .collect();
+            for merged in consolidate(&reports, &ConsolidateConfig::default()) {
+                let mut event = merged.record;
                 // Stored as one period, so that the digest below is that of the row as written.
                 event.date = event.date.as_ref().and_then(EventDate::to_period);
                 for m in &mut event.mentions {

@@ -1,79 +1,58 @@
 //! Event consolidation: the reports of one real-world event, in one page, one story or several stories, become one
-//! event that lists every sentence that reports it.
+//! event record that lists every sentence that reports it.
+//!
+//! It reads the event records themselves ([`Report`]: a record and what its page says of it) and gives back
+//! records, with the members as indices into the reports, so no second event type exists to convert to and back.
 
-use crate::hash::hash_str;
+use crate::hash::ByteHasher;
+use chrono::NaiveDate;
 use dyad_core::{DateValue, Mention, Precision};
-use serde::{Deserialize, Serialize};
+use dyad_events::{EventRecord, Location, Party};
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
-/// Where an event happened.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub struct Place {
-    /// The place's name ("Havana"), if known.
-    pub name: Option<String>,
-    /// Its country (ISO 3166-1 alpha-3), if known.
-    pub country: Option<String>,
-}
-
-/// An event as extracted from one page, before consolidation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EventInput {
-    /// The extractor's id for it.
-    pub id: String,
-    /// The page it came from: any key that tells pages apart (the pipeline gives the document's content hash when
-    /// it is known, else the file name; see [`Mention::page_key`]).
-    pub file: String,
+/// One page's event as consolidation reads it: the record, which event of which document it is, and its page's
+/// outlet and story.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// The event as coded in its page (one record per sentence, source, code and target).
+    pub event: &'a EventRecord,
+    /// Its document (content hash, or file name where there is none).
+    pub doc: &'a str,
+    /// Its number among the document's events. `doc` and `ord` of a consolidated event's first member name it.
+    pub ord: usize,
     /// The page's outlet; `None` when unknown, in which case the page counts as a source of its own.
-    pub outlet: Option<String>,
+    pub outlet: Option<&'a str>,
     /// The page's story id, if the page belongs to one.
-    pub story: Option<String>,
-    /// Source country (ISO alpha-3) or, more generally, the source actor key events are matched on.
-    pub source: String,
-    /// Target country or actor key.
-    pub target: String,
-    /// CAMEO code ("042").
-    pub code: String,
-    /// Whether the action has no direction (a meeting), so that either order matches.
-    pub symmetric: bool,
-    /// When, at the precision the text gives; `None` when the text gives no date.
-    pub date: Option<DateValue>,
-    /// Where, if known.
-    pub place: Option<Place>,
-    /// The sentences that report it in this page.
-    pub mentions: Vec<Mention>,
+    pub story: Option<&'a str>,
 }
 
-/// A consolidated event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl<'a> Report<'a> {
+    /// The page it comes from, as its first mention names it ([`Mention::page_key`]).
+    fn page(&self) -> &'a str {
+        self.event.mentions.first().map_or("", Mention::page_key)
+    }
+
+    fn source(&self) -> &'a str {
+        actor_key(Some(&self.event.source))
+    }
+
+    fn target(&self) -> &'a str {
+        actor_key(self.event.target.as_ref())
+    }
+
+    fn date(&self) -> Option<DateValue> {
+        self.event.date.as_ref().and_then(|d| d.period())
+    }
+}
+
+/// A consolidated event: the record, and the reports it was made of.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConsolidatedEvent {
-    /// A stable id derived from the first member's id.
-    pub id: String,
-    /// The members' full CAMEO code (members always share it).
-    pub code: String,
-    /// The CAMEO root (first two digits).
-    pub root: String,
-    /// Source, from the member with the finest date.
-    pub source: String,
-    /// Target, likewise.
-    pub target: String,
-    /// Whether any member was symmetric.
-    pub symmetric: bool,
-    /// The finest date among the members.
-    pub date: Option<DateValue>,
-    /// The known place, if any member knew it.
-    pub place: Option<Place>,
-    /// Every sentence that reports the event, in every page, each once.
-    pub mentions: Vec<Mention>,
-    /// The ids of the merged input events.
-    pub members: Vec<String>,
-    /// Number of mentions.
-    pub num_mentions: usize,
-    /// Number of distinct outlets; a page with no outlet is one of its own.
-    pub num_sources: usize,
-    /// Number of distinct pages.
-    pub num_articles: usize,
-    /// The story of the first member, if any.
-    pub story: Option<String>,
+    /// The record: id, code, actors, date, place and flags of one member, every sentence of all of them.
+    pub record: EventRecord,
+    /// The indices of its reports, ascending.
+    pub members: Vec<usize>,
 }
 
 /// How far consolidation reaches.
@@ -104,35 +83,58 @@ pub fn bucket_key(code: &str, source: &str, target: &str) -> String {
     format!("{}|{a}|{b}", cameo_root(code))
 }
 
-fn outlet_key(e: &EventInput) -> String {
-    match &e.outlet {
-        Some(o) if !o.trim().is_empty() => format!("outlet:{}", o.trim().to_lowercase()),
-        _ => format!("file:{}", e.file),
+/// The bucket `event` is consolidated in ([`bucket_key`] of its code and actor keys).
+pub fn bucket_of(event: &EventRecord) -> String {
+    bucket_key(&event.code, actor_key(Some(&event.source)), actor_key(event.target.as_ref()))
+}
+
+/// The key events are consolidated on: the actor's country where it has one, else its id; `-` for no actor.
+fn actor_key(party: Option<&Party>) -> &str {
+    party.map_or("-", |p| p.country.as_deref().unwrap_or(&p.id))
+}
+
+/// Where an event happened, as far as its members know: the name and country of the first that says.
+#[derive(Clone, Copy, Default)]
+struct Place<'a> {
+    name: Option<&'a str>,
+    country: Option<&'a str>,
+}
+
+impl<'a> Place<'a> {
+    fn of(location: &'a Location) -> Place<'a> {
+        Place { name: Some(&location.name), country: location.country.as_deref() }
     }
 }
 
-fn same_name(a: &Option<String>, b: &Option<String>) -> bool {
+fn same_name(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
         _ => true,
     }
 }
 
-fn places_compatible(a: &Option<Place>, b: &Option<Place>) -> bool {
-    match (a, b) {
-        (Some(x), Some(y)) => same_name(&x.name, &y.name) && same_name(&x.country, &y.country),
+fn places_compatible(a: Option<Place<'_>>, b: Option<&Location>) -> bool {
+    match (a, b.map(Place::of)) {
+        (Some(x), Some(y)) => same_name(x.name, y.name) && same_name(x.country, y.country),
         _ => true,
     }
 }
 
-fn merge_place(into: &mut Option<Place>, from: &Option<Place>) {
-    let Some(f) = from else { return };
+fn merge_place<'a>(into: &mut Option<Place<'a>>, from: Option<&'a Location>) {
+    let Some(f) = from.map(Place::of) else { return };
     let p = into.get_or_insert_with(Place::default);
     if p.name.is_none() {
-        p.name.clone_from(&f.name);
+        p.name = f.name;
     }
     if p.country.is_none() {
-        p.country.clone_from(&f.country);
+        p.country = f.country;
+    }
+}
+
+fn outlet_key(r: &Report<'_>) -> String {
+    match r.outlet {
+        Some(o) if !o.trim().is_empty() => format!("outlet:{}", o.trim().to_lowercase()),
+        _ => format!("file:{}", r.page()),
     }
 }
 
@@ -140,20 +142,20 @@ fn merge_place(into: &mut Option<Place>, from: &Option<Place>) {
 /// or 100,000 pages of one event, made them quadratic): the members' dates are kept once each — they are pairwise
 /// nested, so there are at most a handful of distinct ones — with a count of dated members, and pages and stories
 /// are hash sets.
-struct Cluster {
+struct Cluster<'a> {
     members: Vec<usize>,
-    code: String,
-    source: String,
-    target: String,
+    code: &'a str,
+    source: &'a str,
+    target: &'a str,
     symmetric: bool,
     /// The distinct dates of the members.
     dates: Vec<DateValue>,
     /// How many members have a date.
     dated: usize,
     finest: Option<DateValue>,
-    place: Option<Place>,
-    files: HashSet<String>,
-    stories: HashSet<String>,
+    place: Option<Place<'a>>,
+    pages: HashSet<&'a str>,
+    stories: HashSet<&'a str>,
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -163,43 +165,56 @@ enum Scope {
     Cross,
 }
 
-/// Whether `e` can report the same act as a cluster founded by an event of `code` from `source` to `target`:
-/// the same CAMEO code (a visit, 042, and the talks held during it, 040, are two acts) and the same direction, or
-/// the reverse one when both are symmetric (a meeting). A directed event never joins a symmetric one, so neither
-/// absorbs nor flips the other.
-fn same_act(code: &str, source: &str, target: &str, symmetric: bool, e: &EventInput) -> bool {
-    if e.code != code || e.symmetric != symmetric {
-        return false;
+impl<'a> Cluster<'a> {
+    fn founded_by(r: &Report<'a>) -> Cluster<'a> {
+        Cluster {
+            members: Vec::new(),
+            code: &r.event.code,
+            source: r.source(),
+            target: r.target(),
+            symmetric: r.event.flags.symmetric,
+            dates: Vec::new(),
+            dated: 0,
+            finest: None,
+            place: None,
+            pages: HashSet::new(),
+            stories: HashSet::new(),
+        }
     }
-    let same_order = e.source == source && e.target == target;
-    let swapped = e.source == target && e.target == source;
-    same_order || (swapped && symmetric)
-}
 
-impl Cluster {
-    /// The scope at which `e` would join, or `None` when it may not.
-    fn admits(&self, e: &EventInput, cfg: &ConsolidateConfig) -> Option<Scope> {
-        if !same_act(&self.code, &self.source, &self.target, self.symmetric, e) {
+    /// Whether `r` can report the same act as this cluster: the same CAMEO code (a visit, 042, and the talks held
+    /// during it, 040, are two acts) and the same direction, or the reverse one when both are symmetric (a
+    /// meeting). A directed event never joins a symmetric one, so neither absorbs nor flips the other.
+    fn same_act(&self, r: &Report<'_>) -> bool {
+        if r.event.code != self.code || r.event.flags.symmetric != self.symmetric {
+            return false;
+        }
+        let (source, target) = (r.source(), r.target());
+        let same_order = source == self.source && target == self.target;
+        let swapped = source == self.target && target == self.source;
+        same_order || (swapped && self.symmetric)
+    }
+
+    /// The scope at which `r` would join, or `None` when it may not.
+    fn admits(&self, r: &Report<'_>, date: Option<DateValue>, cfg: &ConsolidateConfig) -> Option<Scope> {
+        if !self.same_act(r) || !places_compatible(self.place, r.event.location.as_ref()) {
             return None;
         }
-        if !places_compatible(&self.place, &e.place) {
-            return None;
-        }
-        if let Some(d) = e.date
+        if let Some(d) = date
             && !self.dates.iter().all(|&m| m.contains(d) || d.contains(m))
         {
             return None;
         }
-        let scope = if self.files.contains(&e.file) {
+        let scope = if self.pages.contains(r.page()) {
             Scope::Page
-        } else if e.story.as_ref().is_some_and(|s| self.stories.contains(s)) {
+        } else if r.story.is_some_and(|s| self.stories.contains(s)) {
             Scope::Story
         } else {
             Scope::Cross
         };
         if scope == Scope::Cross {
             // Across stories both sides must be dated, and finely enough.
-            let d = e.date?;
+            let d = date?;
             if self.dates.is_empty() || self.dated < self.members.len() {
                 return None;
             }
@@ -211,10 +226,10 @@ impl Cluster {
         Some(scope)
     }
 
-    fn add(&mut self, i: usize, e: &EventInput) {
+    fn add(&mut self, i: usize, r: &Report<'a>, date: Option<DateValue>) {
         self.members.push(i);
-        self.symmetric |= e.symmetric;
-        if let Some(d) = e.date {
+        self.symmetric |= r.event.flags.symmetric;
+        if let Some(d) = date {
             self.dated += 1;
             if !self.dates.contains(&d) {
                 self.dates.push(d);
@@ -224,161 +239,197 @@ impl Cluster {
                 None => Some(d),
             };
         }
-        merge_place(&mut self.place, &e.place);
-        if !self.files.contains(&e.file) {
-            self.files.insert(e.file.clone());
-        }
-        if let Some(s) = &e.story
-            && !self.stories.contains(s)
-        {
-            self.stories.insert(s.clone());
+        merge_place(&mut self.place, r.event.location.as_ref());
+        self.pages.insert(r.page());
+        if let Some(s) = r.story {
+            self.stories.insert(s);
         }
     }
 }
 
-/// Merges the events that report one real-world event.
+/// Merges the reports of one real-world event.
 ///
 /// Two reports merge when they have the same CAMEO code and the same source and target (either order only if both
 /// are symmetric; a directed report never joins a symmetric one), compatible dates (one period contains the other), compatible places (equal where both are known), and
 /// lie in the same page, the same story, or — with dates no coarser than `cross_story_coarsest` — different stories.
 /// An undated report merges only within its page or story. Reports are taken finest date first, so a month-level
 /// report joins the day-level event it contains rather than founding its own; among several events it could join it
-/// prefers one in its own page, then its own story, then the earliest founded.
-pub fn consolidate(events: &[EventInput], config: &ConsolidateConfig) -> Vec<ConsolidatedEvent> {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&i| (events[i].date.map_or(u8::MAX, |d| d.precision() as u8), i));
-    let mut clusters: Vec<Cluster> = Vec::new();
+/// prefers one in its own page, then its own story, then the earliest founded. Actors are matched on their country
+/// where they have one, else on their id.
+///
+/// The events come out ordered by date (undated first), then id.
+pub fn consolidate(reports: &[Report<'_>], config: &ConsolidateConfig) -> Vec<ConsolidatedEvent> {
+    let dates: Vec<Option<DateValue>> = reports.iter().map(Report::date).collect();
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by_key(|&i| (dates[i].map_or(u8::MAX, |d| d.precision() as u8), i));
+    let mut clusters: Vec<Cluster<'_>> = Vec::new();
     // Bucket by (root, unordered pair) so that only plausible clusters are examined.
     let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
     for i in order {
-        let e = &events[i];
-        let bucket = buckets.entry(bucket_key(&e.code, &e.source, &e.target)).or_default();
-        let best = bucket.iter().filter_map(|&c| clusters[c].admits(e, config).map(|scope| (scope, c))).min();
+        let r = &reports[i];
+        let bucket = buckets.entry(bucket_of(r.event)).or_default();
+        let best = bucket.iter().filter_map(|&c| clusters[c].admits(r, dates[i], config).map(|scope| (scope, c))).min();
         match best {
-            Some((_, c)) => clusters[c].add(i, e),
+            Some((_, c)) => clusters[c].add(i, r, dates[i]),
             None => {
-                let mut c = Cluster {
-                    members: Vec::new(),
-                    code: e.code.clone(),
-                    source: e.source.clone(),
-                    target: e.target.clone(),
-                    symmetric: e.symmetric,
-                    dates: Vec::new(),
-                    dated: 0,
-                    finest: None,
-                    place: None,
-                    files: HashSet::new(),
-                    stories: HashSet::new(),
-                };
-                c.add(i, e);
+                let mut c = Cluster::founded_by(r);
+                c.add(i, r, dates[i]);
                 bucket.push(clusters.len());
                 clusters.push(c);
             }
         }
     }
-    let mut out: Vec<ConsolidatedEvent> = clusters.into_iter().map(|c| finish(c, events)).collect();
-    out.sort_by(|a, b| a.date.map(|d| d.first_day()).cmp(&b.date.map(|d| d.first_day())).then(a.id.cmp(&b.id)));
-    out
+    let mut out: Vec<(Option<NaiveDate>, ConsolidatedEvent)> =
+        clusters.into_iter().map(|c| (c.finest.map(DateValue::first_day), finish(c, reports, &dates))).collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.record.id.cmp(&b.1.record.id)));
+    out.into_iter().map(|(_, e)| e).collect()
 }
 
-fn finish(c: Cluster, events: &[EventInput]) -> ConsolidatedEvent {
-    let mut members = c.members;
-    members.sort_unstable();
-    let mut codes: Vec<(&str, usize)> = Vec::new();
-    for &m in &members {
-        let code = events[m].code.as_str();
-        match codes.iter_mut().find(|(c, _)| *c == code) {
-            Some(slot) => slot.1 += 1,
-            None => codes.push((code, 1)),
+/// The stable id of an event whose first member is event `ord` of `doc`: a hash of `doc#ord`.
+fn event_id(doc: &str, ord: usize) -> String {
+    struct Hashing(ByteHasher);
+    impl std::fmt::Write for Hashing {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.bytes(s.as_bytes());
+            Ok(())
         }
     }
-    let code = codes
-        .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
-        .map_or(String::new(), |c| c.0.to_string());
+    let mut h = Hashing(ByteHasher::new(0xe7e7));
+    // Writing into a hasher cannot fail.
+    let _ = write!(h, "{doc}#{ord}");
+    format!("{:016x}", h.0.finish())
+}
+
+/// The record of a cluster: the member whose date is the cluster's (else the first) gives actors, pattern, date,
+/// place and flags; the cluster gives the mentions, counts, symmetry and story (its first member's).
+fn finish(c: Cluster<'_>, reports: &[Report<'_>], dates: &[Option<DateValue>]) -> ConsolidatedEvent {
+    let mut members = c.members;
+    members.sort_unstable();
+    let first = &reports[members[0]];
+    let representative = members.iter().find(|&&m| dates[m] == c.finest).map_or(first, |&m| &reports[m]).event;
     let mut mentions: Vec<Mention> = Vec::new();
     let mut seen: HashSet<(&str, usize, usize)> = HashSet::new();
     for &m in &members {
-        for mention in &events[m].mentions {
+        for mention in &reports[m].event.mentions {
             if seen.insert((mention.page_key(), mention.start, mention.end)) {
                 mentions.push(mention.clone());
             }
         }
     }
-    let mut sources: Vec<String> = members.iter().map(|&m| outlet_key(&events[m])).collect();
+    let mut sources: Vec<String> = members.iter().map(|&m| outlet_key(&reports[m])).collect();
     sources.sort_unstable();
     sources.dedup();
-    let mut articles: Vec<&str> = members.iter().map(|&m| events[m].file.as_str()).collect();
-    articles.extend(mentions.iter().map(Mention::page_key));
-    articles.sort_unstable();
-    articles.dedup();
-    let num_articles = articles.len();
-    let first = &events[members[0]];
-    ConsolidatedEvent {
-        id: format!("{:016x}", hash_str(0xe7e7, &first.id)),
-        root: cameo_root(&code).to_string(),
-        code,
-        source: c.source,
-        target: c.target,
-        symmetric: c.symmetric,
-        date: c.finest,
-        place: c.place,
-        num_mentions: mentions.len(),
-        mentions,
-        members: members.iter().map(|&m| events[m].id.clone()).collect(),
-        num_sources: sources.len(),
-        num_articles,
-        story: first.story.clone(),
-    }
+    let num_articles = {
+        let mut articles: Vec<&str> = members.iter().map(|&m| reports[m].page()).collect();
+        articles.extend(mentions.iter().map(Mention::page_key));
+        articles.sort_unstable();
+        articles.dedup();
+        articles.len()
+    };
+    let mut record = EventRecord::for_code(
+        c.code,
+        representative.source.clone(),
+        representative.target.clone(),
+        representative.pattern.clone(),
+    )
+    .unwrap_or_else(|| representative.clone());
+    record.id = event_id(first.doc, first.ord);
+    record.date.clone_from(&representative.date);
+    record.location = representative.location.clone().or_else(|| {
+        c.place.and_then(|p| Some(Location { name: p.name?.to_string(), country: p.country.map(str::to_string) }))
+    });
+    record.flags = representative.flags;
+    record.flags.symmetric = c.symmetric;
+    record.num_mentions = mentions.len();
+    record.mentions = mentions;
+    record.num_sources = sources.len();
+    record.num_articles = num_articles;
+    record.story = first.story.map(str::to_string);
+    ConsolidatedEvent { record, members }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dyad_events::EventDate;
 
     #[test]
     fn a_bucket_is_one_root_and_one_unordered_pair() {
         assert_eq!(bucket_key("0421", "PRK", "CUB"), "04|CUB|PRK");
         assert_eq!(bucket_key("040", "CUB", "PRK"), bucket_key("0421", "PRK", "CUB"));
         assert_ne!(bucket_key("051", "CUB", "PRK"), bucket_key("040", "CUB", "PRK"));
+        let e = ev("a", "p1", None, "", "PRK", "CUB", "042");
+        assert_eq!(bucket_of(&e.record), "04|CUB|PRK");
+        let mut no_country = e.record.clone();
+        (no_country.source.country, no_country.target) = (None, None);
+        assert_eq!(bucket_of(&no_country), "04|-|prk", "the id without a country, `-` without an actor");
     }
 
-    fn ev(id: &str, file: &str, outlet: Option<&str>, story: &str, src: &str, tgt: &str, code: &str) -> EventInput {
-        EventInput {
-            id: id.into(),
+    /// A page's event with what its page says of it.
+    #[derive(Clone)]
+    struct Ev {
+        record: EventRecord,
+        outlet: Option<String>,
+        story: Option<String>,
+    }
+
+    fn party(key: &str) -> Party {
+        Party { id: key.to_lowercase(), name: key.into(), code: None, country: Some(key.into()) }
+    }
+
+    fn ev(id: &str, file: &str, outlet: Option<&str>, story: &str, src: &str, tgt: &str, code: &str) -> Ev {
+        let mut record = EventRecord::for_code(code, party(src), Some(party(tgt)), "").expect("a CAMEO code");
+        record.mentions.push(Mention {
             file: file.into(),
-            outlet: outlet.map(str::to_string),
-            story: (!story.is_empty()).then(|| story.to_string()),
-            source: src.into(),
-            target: tgt.into(),
-            code: code.into(),
-            symmetric: false,
-            date: None,
-            place: None,
-            mentions: vec![Mention {
-                file: file.into(),
-                sentence: 1,
-                start: 0,
-                end: 10,
-                text: format!("{id} text"),
-                doc: None,
-                evidence: None,
-            }],
-        }
+            sentence: 1,
+            start: 0,
+            end: 10,
+            text: format!("{id} text"),
+            doc: None,
+            evidence: None,
+        });
+        Ev { record, outlet: outlet.map(str::to_string), story: (!story.is_empty()).then(|| story.to_string()) }
     }
 
-    fn dated(mut e: EventInput, date: &str) -> EventInput {
-        e.date = Some(date.parse().unwrap());
+    fn dated(mut e: Ev, date: &str) -> Ev {
+        e.record.date = Some(EventDate::from_value(date.parse().unwrap(), "stated"));
         e
     }
 
-    fn at(mut e: EventInput, name: &str) -> EventInput {
-        e.place = Some(Place { name: Some(name.into()), country: None });
+    fn at(mut e: Ev, name: &str) -> Ev {
+        e.record.location = Some(Location { name: name.into(), country: None });
         e
     }
 
-    fn run(events: &[EventInput]) -> Vec<ConsolidatedEvent> {
-        consolidate(events, &ConsolidateConfig::default())
+    fn symmetric(mut e: Ev) -> Ev {
+        e.record.flags.symmetric = true;
+        e
+    }
+
+    fn run_with(events: &[Ev], cfg: &ConsolidateConfig) -> Vec<EventRecord> {
+        consolidate(&reports(events), cfg).into_iter().map(|c| c.record).collect()
+    }
+
+    fn reports(events: &[Ev]) -> Vec<Report<'_>> {
+        events
+            .iter()
+            .enumerate()
+            .map(|(ord, e)| Report {
+                event: &e.record,
+                doc: "d",
+                ord,
+                outlet: e.outlet.as_deref(),
+                story: e.story.as_deref(),
+            })
+            .collect()
+    }
+
+    fn run(events: &[Ev]) -> Vec<EventRecord> {
+        run_with(events, &ConsolidateConfig::default())
+    }
+
+    fn date(e: &EventRecord) -> Option<DateValue> {
+        e.date.as_ref().and_then(|d| d.period())
     }
 
     #[test]
@@ -388,9 +439,27 @@ mod tests {
         let out = run(&[b, a]);
         assert_eq!(out.len(), 1);
         let e = &out[0];
-        assert_eq!(e.date.unwrap().to_string(), "2018-11-05");
+        assert_eq!(date(e).unwrap().to_string(), "2018-11-05");
         assert_eq!((e.num_sources, e.num_articles, e.num_mentions), (2, 2, 2));
-        assert_eq!(e.place.as_ref().and_then(|p| p.name.as_deref()), Some("Pyongyang"));
+        assert_eq!(e.location.as_ref().map(|p| p.name.as_str()), Some("Pyongyang"));
+        assert_eq!(e.story.as_deref(), Some("s2"), "the story of the first member");
+        assert_eq!(e.id, event_id("d", 0), "named after the first member");
+    }
+
+    #[test]
+    fn the_place_is_the_first_known_when_the_dated_member_has_none() {
+        let a = dated(ev("a", "p1", None, "s", "CUB", "PRK", "042"), "2018-11-05");
+        let b = at(dated(ev("b", "p1", None, "s", "CUB", "PRK", "042"), "2018-11"), "Havana");
+        let out = run(&[a, b]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].location.as_ref().map(|p| p.name.as_str()), Some("Havana"));
+        assert_eq!(date(&out[0]).unwrap().to_string(), "2018-11-05");
+    }
+
+    #[test]
+    fn ids_hash_the_first_members_document_and_number() {
+        assert_eq!(event_id("a.txt", 3), format!("{:016x}", crate::hash::hash_str(0xe7e7, "a.txt#3")));
+        assert_ne!(event_id("a.txt", 3), event_id("a.txt", 4));
     }
 
     #[test]
@@ -414,10 +483,8 @@ mod tests {
 
     #[test]
     fn symmetric_events_match_in_either_order_and_directed_ones_do_not() {
-        let mut a = dated(ev("a", "p1", None, "s", "PRK", "DZA", "043"), "2017-W17");
-        a.symmetric = true;
-        let mut b = dated(ev("b", "p2", None, "s", "DZA", "PRK", "043"), "2017-W17");
-        b.symmetric = true;
+        let a = symmetric(dated(ev("a", "p1", None, "s", "PRK", "DZA", "043"), "2017-W17"));
+        let b = symmetric(dated(ev("b", "p2", None, "s", "DZA", "PRK", "043"), "2017-W17"));
         assert_eq!(run(&[a, b]).len(), 1);
         let c = dated(ev("c", "p1", None, "s", "PRK", "DZA", "030"), "2017-W17");
         let d = dated(ev("d", "p2", None, "s", "DZA", "PRK", "030"), "2017-W17");
@@ -428,21 +495,19 @@ mod tests {
     fn a_visit_and_the_talks_held_during_it_are_two_events() {
         // "Lavrov arrived at Wonsan Airport on Friday" (042 RUS→PRK) and the PRK↔RUS talks (040) of that day.
         let visit = dated(ev("v", "p1", None, "s", "RUS", "PRK", "042"), "2025-07-11");
-        let mut talks = dated(ev("t", "p1", None, "s", "PRK", "RUS", "040"), "2025-07-11");
-        talks.symmetric = true;
+        let talks = symmetric(dated(ev("t", "p1", None, "s", "PRK", "RUS", "040"), "2025-07-11"));
         let out = run(&[talks.clone(), visit.clone()]);
         assert_eq!(out.len(), 2);
         let v = out.iter().find(|e| e.code == "042").expect("the visit stays");
-        assert_eq!((v.source.as_str(), v.target.as_str(), v.symmetric), ("RUS", "PRK", false));
+        assert_eq!((v.source.name.as_str(), v.flags.symmetric), ("RUS", false));
+        assert_eq!(v.target.as_ref().map(|t| t.name.as_str()), Some("PRK"));
         // The same code, one report directed and one symmetric: still two, and the directed one keeps its order.
-        let mut met = dated(ev("m", "p1", None, "s", "PRK", "RUS", "042"), "2025-07-11");
-        met.symmetric = true;
+        let met = symmetric(dated(ev("m", "p1", None, "s", "PRK", "RUS", "042"), "2025-07-11"));
         let out = run(&[met, visit]);
         assert_eq!(out.len(), 2);
-        assert!(out.iter().any(|e| !e.symmetric && e.source == "RUS" && e.target == "PRK"));
+        assert!(out.iter().any(|e| !e.flags.symmetric && e.source.name == "RUS"));
         // Two symmetric reports of the talks, in either order, are one.
-        let mut again = dated(ev("u", "p2", None, "s", "RUS", "PRK", "040"), "2025-07-11");
-        again.symmetric = true;
+        let again = symmetric(dated(ev("u", "p2", None, "s", "RUS", "PRK", "040"), "2025-07-11"));
         assert_eq!(run(&[talks, again]).len(), 1);
     }
 
@@ -496,7 +561,7 @@ mod tests {
         let cfg = ConsolidateConfig { cross_story_coarsest: Precision::Day };
         let d1 = dated(ev("d1", "p1", None, "s1", "USA", "IRN", "163"), "2019-05");
         let d2 = dated(ev("d2", "p2", None, "s2", "USA", "IRN", "163"), "2019-05-03");
-        assert_eq!(consolidate(&[d1, d2], &cfg).len(), 2);
+        assert_eq!(run_with(&[d1, d2], &cfg).len(), 2);
     }
 
     #[test]
@@ -507,14 +572,14 @@ mod tests {
         let out = run(&[a, b, c]);
         assert_eq!(out.len(), 2);
         assert!(out.iter().any(|e| e.num_articles == 2 && e.date.is_some()));
+        assert!(out[0].date.is_none(), "undated first");
     }
 
     #[test]
     fn mentions_keep_every_sentence_once_and_page_merges_come_first() {
         let a = dated(ev("a", "p1", None, "", "PRK", "CUB", "042"), "2017-04-27");
         let mut b = a.clone();
-        b.id = "b".into();
-        b.mentions.push(Mention {
+        b.record.mentions.push(Mention {
             file: "p1".into(),
             sentence: 5,
             start: 50,
@@ -523,10 +588,12 @@ mod tests {
             doc: None,
             evidence: None,
         });
-        let out = run(&[a, b]);
+        let events = [a, b];
+        let out = consolidate(&reports(&events), &ConsolidateConfig::default());
         assert_eq!(out.len(), 1);
-        assert_eq!((out[0].num_mentions, out[0].num_articles, out[0].num_sources), (2, 1, 1));
-        assert_eq!(out[0].members, vec!["a".to_string(), "b".to_string()]);
+        let e = &out[0].record;
+        assert_eq!((e.num_mentions, e.num_articles, e.num_sources), (2, 1, 1));
+        assert_eq!(out[0].members, vec![0, 1]);
     }
 
     proptest::proptest! {
@@ -535,7 +602,7 @@ mod tests {
             specs in proptest::collection::vec((0u8..3, 0u8..3, 0u8..3, 0u8..4, 0u8..3, proptest::bool::ANY), 0..40)
         ) {
             let dates = ["2018-11-05", "2018-11", "2018-W45", "2018"];
-            let events: Vec<EventInput> = specs
+            let events: Vec<Ev> = specs
                 .iter()
                 .enumerate()
                 .map(|(i, &(src, tgt, root, date, story, sym))| {
@@ -548,25 +615,24 @@ mod tests {
                         ["PRK", "CUB", "RUS"][tgt as usize],
                         ["042", "051", "190"][root as usize],
                     );
-                    e.symmetric = sym;
+                    e.record.flags.symmetric = sym;
                     dated(e, dates[date as usize])
                 })
                 .collect();
-            let out = run(&events);
-            let mut seen: Vec<String> = out.iter().flat_map(|e| e.members.clone()).collect();
-            seen.sort();
-            let mut want: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
-            want.sort();
-            proptest::prop_assert_eq!(seen, want);
-            for e in &out {
+            let out = consolidate(&reports(&events), &ConsolidateConfig::default());
+            let mut seen: Vec<usize> = out.iter().flat_map(|e| e.members.clone()).collect();
+            seen.sort_unstable();
+            proptest::prop_assert_eq!(seen, (0..events.len()).collect::<Vec<_>>());
+            for c in &out {
+                let e = &c.record;
                 proptest::prop_assert!(e.num_sources >= 1 && e.num_sources <= e.num_articles);
                 proptest::prop_assert!(e.num_articles <= e.num_mentions);
-                let members: Vec<&EventInput> = events.iter().filter(|x| e.members.contains(&x.id)).collect();
-                for m in &members {
+                for &m in &c.members {
+                    let m = &events[m].record;
                     proptest::prop_assert_eq!(&m.code, &e.code);
-                    proptest::prop_assert_eq!(m.symmetric, e.symmetric);
-                    let d = m.date.unwrap();
-                    proptest::prop_assert!(d.contains(e.date.unwrap()), "the finest date lies in every member's");
+                    proptest::prop_assert_eq!(m.flags.symmetric, e.flags.symmetric);
+                    let d = date(m).unwrap();
+                    proptest::prop_assert!(d.contains(date(e).unwrap()), "the finest date lies in every member's");
                 }
             }
         }
