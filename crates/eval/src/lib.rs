@@ -23,4 +23,4 @@ pub use news::{
     Judged, Miss, NewsDate, NewsError, NewsEvent, NewsPage, NewsReport, Reading, date_agrees, parse_news, party_key,
     score_news,
 };
-pub use score::{ArticleRecord, DocumentCheck, EventRecord, Report, StoryRecord, score_documents, score_events};
+pub use score::{DocumentCheck, Report, ScoredArticle, ScoredEvent, ScoredStory, score_documents, score_events};

@@ -2,7 +2,7 @@
 //! page. Scores coded events on (source country, target country, CAMEO root), with and without the date, and sorts
 //! the required events that were missed into the error classes of issue 14.
 
-use crate::score::{EventRecord, predicted_days};
+use crate::score::{ScoredEvent, predicted_days};
 use chrono::Datelike;
 use dyad_core::{DateValue, Precision};
 use serde::Deserialize;
@@ -133,24 +133,24 @@ fn gold_key(code: &str) -> String {
     party_key(code, None)
 }
 
-fn keys(e: &EventRecord) -> (String, String) {
+fn keys(e: &ScoredEvent) -> (String, String) {
     let s = party_key(e.source.code.as_deref().unwrap_or(""), e.source.country.as_deref());
     let t = e.target.as_ref().map(|t| party_key(t.code.as_deref().unwrap_or(""), t.country.as_deref()));
     (s, t.unwrap_or_default())
 }
 
-fn root(e: &EventRecord) -> &str {
+fn root(e: &ScoredEvent) -> &str {
     e.code.get(..2).unwrap_or("")
 }
 
-fn pair_is(e: &EventRecord, source: &str, target: &str, symmetric: bool) -> bool {
+fn pair_is(e: &ScoredEvent, source: &str, target: &str, symmetric: bool) -> bool {
     let (s, t) = keys(e);
     let (gs, gt) = (gold_key(source), gold_key(target));
     (s == gs && t == gt) || ((symmetric || e.flags.symmetric) && s == gt && t == gs)
 }
 
 /// Whether the output date agrees with the gold date at the gold precision (no gold date: any date).
-pub fn date_agrees(e: &EventRecord, gold: Option<&NewsDate>) -> bool {
+pub fn date_agrees(e: &ScoredEvent, gold: Option<&NewsDate>) -> bool {
     let Some(gold) = gold else { return true };
     let Some((first, last, precision)) = e.date.as_ref().and_then(|d| predicted_days(&d.value)) else {
         return false;
@@ -163,11 +163,11 @@ pub fn date_agrees(e: &EventRecord, gold: Option<&NewsDate>) -> bool {
     }
 }
 
-fn matches(e: &EventRecord, g: &NewsEvent) -> bool {
+fn matches(e: &ScoredEvent, g: &NewsEvent) -> bool {
     pair_is(e, &g.source, &g.target, g.symmetric) && root(e) == g.root
 }
 
-fn tolerated(e: &EventRecord, g: &NewsEvent) -> bool {
+fn tolerated(e: &ScoredEvent, g: &NewsEvent) -> bool {
     g.tolerated.iter().any(|r| pair_is(e, &r.source, &r.target, g.symmetric) && root(e) == r.root)
 }
 
@@ -318,7 +318,7 @@ impl fmt::Display for NewsReport {
     }
 }
 
-fn summary(e: &EventRecord) -> String {
+fn summary(e: &ScoredEvent) -> String {
     let (s, t) = keys(e);
     let date = e.date.as_ref().map_or("-", |d| d.value.as_str());
     let s = if s.is_empty() { "?".to_string() } else { s };
@@ -326,7 +326,7 @@ fn summary(e: &EventRecord) -> String {
     format!("{} {}→{} {}", e.code, s, t, date)
 }
 
-fn classify(g: &NewsEvent, out: &[EventRecord]) -> Miss {
+fn classify(g: &NewsEvent, out: &[ScoredEvent]) -> Miss {
     let (gs, gt) = (gold_key(&g.source), gold_key(&g.target));
     if out.iter().any(|e| !g.symmetric && pair_is(e, &g.target, &g.source, false) && root(e) == g.root) {
         return Miss::WrongDirection;
@@ -343,10 +343,10 @@ fn classify(g: &NewsEvent, out: &[EventRecord]) -> Miss {
 
 /// Scores the events coded for each page (`coded[i]` belongs to `pages[i]`; `Err` is a page the coder could not
 /// read, which counts as coding nothing).
-pub fn score_news(label: &str, pages: &[NewsPage], coded: &[Result<Vec<EventRecord>, String>]) -> NewsReport {
+pub fn score_news(label: &str, pages: &[NewsPage], coded: &[Result<Vec<ScoredEvent>, String>]) -> NewsReport {
     let mut report = NewsReport { label: label.to_string(), pages: pages.len(), ..NewsReport::default() };
     for (page, out) in pages.iter().zip(coded) {
-        let out: &[EventRecord] = match out {
+        let out: &[ScoredEvent] = match out {
             Ok(out) => out,
             Err(why) => {
                 report.unread.push((page.id.clone(), why.clone()));
@@ -363,7 +363,7 @@ pub fn score_news(label: &str, pages: &[NewsPage], coded: &[Result<Vec<EventReco
             report.required += 1;
             let domestic = gold_key(&g.source) == gold_key(&g.target);
             report.required_domestic += usize::from(domestic);
-            let hits: Vec<&EventRecord> = out.iter().filter(|e| matches(e, g)).collect();
+            let hits: Vec<&ScoredEvent> = out.iter().filter(|e| matches(e, g)).collect();
             let what = format!("{} {}→{} {}", g.code, g.source, g.target, g.date.as_ref().map_or("-", |d| &d.value));
             if hits.is_empty() {
                 report.misses.push((page.id.clone(), what, classify(g, out)));
@@ -385,7 +385,7 @@ pub fn score_news(label: &str, pages: &[NewsPage], coded: &[Result<Vec<EventReco
 mod tests {
     use super::*;
 
-    fn event(code: &str, s: &str, t: &str, date: &str) -> EventRecord {
+    fn event(code: &str, s: &str, t: &str, date: &str) -> ScoredEvent {
         let json = format!(
             r#"{{"id":"e","code":"{code}","source":{{"code":"{s}","country":{sc}}},"target":{{"code":"{t}","country":{tc}}},"date":{d}}}"#,
             sc = if s.starts_with("IGO") || s.is_empty() { "null".into() } else { format!("\"{}\"", &s[..3]) },
@@ -409,7 +409,7 @@ mod tests {
     fn table_of_matches() {
         let pages = pages();
         // (output event, right, right with date)
-        let table: &[(EventRecord, bool, bool)] = &[
+        let table: &[(ScoredEvent, bool, bool)] = &[
             (event("112", "RUSMIL", "USAMIL", "2019-10-25"), true, true),
             (event("111", "RUSGOV", "USA", "2019-10-24"), true, false),
             (event("120", "RUS", "USA", "2019-10"), true, true), // tolerated: no date to check

@@ -7,7 +7,7 @@ use std::fmt;
 
 /// The parts of a FORMATS.md event record that scoring reads.
 #[derive(Debug, Clone, Deserialize)]
-pub struct EventRecord {
+pub struct ScoredEvent {
     /// The event id.
     pub id: String,
     /// Full CAMEO code.
@@ -67,7 +67,7 @@ pub struct MentionRef {
 
 /// The parts of a FORMATS.md article record that scoring reads.
 #[derive(Debug, Clone, Deserialize)]
-pub struct ArticleRecord {
+pub struct ScoredArticle {
     /// File name.
     pub file: String,
     /// Headline.
@@ -93,7 +93,7 @@ pub struct TextRef {
 
 /// The parts of a FORMATS.md story record that scoring reads.
 #[derive(Debug, Clone, Deserialize)]
-pub struct StoryRecord {
+pub struct ScoredStory {
     /// The pages of the story.
     pub files: Vec<String>,
 }
@@ -168,7 +168,7 @@ fn prefix(file: &str) -> &str {
 }
 
 /// Pages (by prefix) that count for a set of gold files: the files themselves and every page in a story with one.
-fn pages_for(files: &[String], stories: &[StoryRecord]) -> BTreeSet<String> {
+fn pages_for(files: &[String], stories: &[ScoredStory]) -> BTreeSet<String> {
     let mut out: BTreeSet<String> = files.iter().map(|f| prefix(f).to_string()).collect();
     for story in stories {
         let members: Vec<&str> = story.files.iter().map(|f| prefix(f)).collect();
@@ -179,21 +179,21 @@ fn pages_for(files: &[String], stories: &[StoryRecord]) -> BTreeSet<String> {
     out
 }
 
-fn event_pages(e: &EventRecord) -> BTreeSet<String> {
+fn event_pages(e: &ScoredEvent) -> BTreeSet<String> {
     e.mentions.iter().map(|m| prefix(&m.file).to_string()).collect()
 }
 
-fn countries(e: &EventRecord) -> (&str, &str) {
+fn countries(e: &ScoredEvent) -> (&str, &str) {
     let target = e.target.as_ref().and_then(|t| t.country.as_deref());
     (e.source.country.as_deref().unwrap_or(""), target.unwrap_or(""))
 }
 
-fn pair_matches(e: &EventRecord, source: &str, target: &str, symmetric: bool) -> bool {
+fn pair_matches(e: &ScoredEvent, source: &str, target: &str, symmetric: bool) -> bool {
     let (s, t) = countries(e);
     (s == source && t == target) || ((symmetric || e.flags.symmetric) && s == target && t == source)
 }
 
-fn root_matches(e: &EventRecord, roots: &[String]) -> bool {
+fn root_matches(e: &ScoredEvent, roots: &[String]) -> bool {
     let root = e.code.get(..2).unwrap_or("");
     roots.iter().any(|r| r == root)
 }
@@ -210,7 +210,7 @@ pub(crate) fn predicted_days(value: &str) -> Option<(NaiveDate, NaiveDate, Preci
     Some((v.first_day(), v.last_day(), v.precision()))
 }
 
-fn date_matches(e: &EventRecord, gold: &GoldEvent) -> bool {
+fn date_matches(e: &ScoredEvent, gold: &GoldEvent) -> bool {
     let Some(gold_date) = gold.date.as_deref() else { return true };
     let Some((first, last, precision)) = e.date.as_ref().and_then(|d| predicted_days(&d.value)) else {
         return false;
@@ -232,7 +232,7 @@ fn date_matches(e: &EventRecord, gold: &GoldEvent) -> bool {
     }
 }
 
-fn matches_gold(e: &EventRecord, g: &GoldEvent, stories: &[StoryRecord]) -> bool {
+fn matches_gold(e: &ScoredEvent, g: &GoldEvent, stories: &[ScoredStory]) -> bool {
     let pages = pages_for(&g.files, stories);
     event_pages(e).iter().any(|p| pages.contains(p))
         && pair_matches(e, &g.source, &g.target, g.symmetric)
@@ -240,7 +240,7 @@ fn matches_gold(e: &EventRecord, g: &GoldEvent, stories: &[StoryRecord]) -> bool
         && date_matches(e, g)
 }
 
-fn describe(e: &EventRecord) -> String {
+fn describe(e: &ScoredEvent) -> String {
     let (s, t) = countries(e);
     let date = e.date.as_ref().map_or("-", |d| d.value.as_str());
     let pages: Vec<String> = event_pages(e).into_iter().collect();
@@ -248,7 +248,7 @@ fn describe(e: &EventRecord) -> String {
 }
 
 /// Scores events (and stories) against the gold events, tolerated readings, must-not rules and merge rules.
-pub fn score_events(gold: &Gold, events: &[EventRecord], stories: &[StoryRecord]) -> Report {
+pub fn score_events(gold: &Gold, events: &[ScoredEvent], stories: &[ScoredStory]) -> Report {
     let mut report = Report::default();
     let gold_pages: BTreeSet<String> = gold
         .documents
@@ -256,12 +256,12 @@ pub fn score_events(gold: &Gold, events: &[EventRecord], stories: &[StoryRecord]
         .map(|d| prefix(&d.file).to_string())
         .chain(gold.events.iter().flat_map(|g| g.files.iter().map(|f| prefix(f).to_string())))
         .collect();
-    let relevant: Vec<&EventRecord> =
+    let relevant: Vec<&ScoredEvent> =
         events.iter().filter(|e| event_pages(e).iter().any(|p| gold_pages.contains(p))).collect();
 
-    let mut matched_by: BTreeMap<&str, Vec<&EventRecord>> = BTreeMap::new();
+    let mut matched_by: BTreeMap<&str, Vec<&ScoredEvent>> = BTreeMap::new();
     for g in &gold.events {
-        let hits: Vec<&EventRecord> = relevant.iter().copied().filter(|e| matches_gold(e, g, stories)).collect();
+        let hits: Vec<&ScoredEvent> = relevant.iter().copied().filter(|e| matches_gold(e, g, stories)).collect();
         report.all_total += 1;
         report.required_total += usize::from(g.required);
         if hits.is_empty() {
@@ -353,7 +353,7 @@ fn normalise(text: &str) -> String {
 }
 
 /// Checks each gold document's title, outlet, date, body start and end, chrome and caption.
-pub fn score_documents(gold: &Gold, articles: &[ArticleRecord]) -> Vec<DocumentCheck> {
+pub fn score_documents(gold: &Gold, articles: &[ScoredArticle]) -> Vec<DocumentCheck> {
     let mut out = Vec::new();
     for doc in &gold.documents {
         let mut push = |check: &'static str, ok: bool, detail: String| {
@@ -465,7 +465,7 @@ mod tests {
         .unwrap()
     }
 
-    fn event(id: &str, s: &str, t: &str, code: &str, date: &str, files: &[&str]) -> EventRecord {
+    fn event(id: &str, s: &str, t: &str, code: &str, date: &str, files: &[&str]) -> ScoredEvent {
         serde_json::from_value(serde_json::json!({
             "id": id, "code": code, "source": {"country": s}, "target": {"country": t},
             "date": {"value": date}, "mentions": files.iter().map(|f| serde_json::json!({"file": f})).collect::<Vec<_>>(),
@@ -477,7 +477,7 @@ mod tests {
     #[test]
     fn symmetric_week_month_and_tolerated_rules() {
         let g = gold();
-        let stories: Vec<StoryRecord> = vec![StoryRecord { files: vec!["100_a.txt".into(), "101_b.txt".into()] }];
+        let stories: Vec<ScoredStory> = vec![ScoredStory { files: vec!["100_a.txt".into(), "101_b.txt".into()] }];
         let events = vec![
             event("e1", "DEU", "FRA", "040", "2020-01-01", &["100_a.txt"]),
             event("e2", "FRA", "ITA", "051", "2020-01-15", &["101_b.txt", "100_a.txt"]),
@@ -511,7 +511,7 @@ mod tests {
     #[test]
     fn document_checks() {
         let g = gold();
-        let article: ArticleRecord = serde_json::from_value(serde_json::json!({
+        let article: ScoredArticle = serde_json::from_value(serde_json::json!({
             "file": "100_a.txt", "title": "T", "outlet": null, "published": {"value": "2020-01-02"},
             "body": [{"text": "Beta  starts here"}, {"text": "and\nthe end."}],
             "captions": [{"text": "A photo of it"}]

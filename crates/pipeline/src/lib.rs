@@ -101,7 +101,7 @@ pub struct CodedArticle {
     /// The text as the story index sees it: words, with canonical actors for actor mentions and resolved values
     /// for dates, so that a rewrite that says "North Korea" for "DPRK" shingles the same.
     #[serde(skip)]
-    pub story_tokens: dyad_stories::Tokens,
+    pub story_tokens: dyad_stories::HashedTokens,
 }
 
 /// How long before the publication date an event must lie to be flagged `historical`.
@@ -171,7 +171,7 @@ impl Coder {
             mentions: Vec::new(),
             events: Vec::new(),
             relations: Vec::new(),
-            story_tokens: dyad_stories::Tokens::new(),
+            story_tokens: dyad_stories::HashedTokens::new(),
         };
         let mut narrative: Option<EventDate> = None;
         for (index, sentence) in doc.sentences().into_iter().enumerate() {
@@ -267,7 +267,7 @@ impl Coder {
 /// Appends a sentence to the story tokens: text between mentions as words, each actor mention as its country (or
 /// actor id), each dated expression as its value.
 fn push_story_tokens(
-    out: &mut dyad_stories::Tokens,
+    out: &mut dyad_stories::HashedTokens,
     text: &str,
     sentence: Span,
     actors: &[ActorMention],

@@ -1,7 +1,7 @@
 //! End to end on the five seed pages: page → text → time/actors → events → stories, scored against
 //! `../shared/gold/seeds.json` by the gold README's rules.
 
-use dyad_eval::{ArticleRecord, EventRecord, Gold, StoryRecord, score_documents, score_events};
+use dyad_eval::{Gold, ScoredArticle, ScoredEvent, ScoredStory, score_documents, score_events};
 use dyad_pipeline::{Coder, Corpus};
 use std::path::{Path, PathBuf};
 
@@ -47,9 +47,9 @@ fn seeds(coder: Coder) {
         corpus.add(article);
     }
     let (out, _) = corpus.finish().unwrap();
-    let events: Vec<EventRecord> = to_json(&out.events);
-    let stories: Vec<StoryRecord> = to_json(&out.stories);
-    let articles: Vec<ArticleRecord> = to_json(&out.articles);
+    let events: Vec<ScoredEvent> = to_json(&out.events);
+    let stories: Vec<ScoredStory> = to_json(&out.stories);
+    let articles: Vec<ScoredArticle> = to_json(&out.articles);
     let mut report = score_events(&gold, &events, &stories);
     report.documents = score_documents(&gold, &articles);
     println!("{report}");

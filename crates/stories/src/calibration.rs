@@ -13,7 +13,7 @@ use crate::StoriesError;
 use crate::hash::SplitMix;
 use crate::index::{Banding, LshIndex};
 use crate::minhash::MinHasher;
-use crate::tokens::Tokens;
+use crate::tokens::HashedTokens;
 use aho_corasick::{AhoCorasick, MatchKind};
 use dyad_core::{DataError, data_lines, tsv_columns};
 use std::collections::{HashMap, HashSet};
@@ -104,7 +104,7 @@ impl StandInNormaliser {
     }
 
     /// Appends the normalised tokens of `text` to `out`.
-    pub fn normalise_into(&self, text: &str, out: &mut Tokens) {
+    pub fn normalise_into(&self, text: &str, out: &mut HashedTokens) {
         let mut at = 0;
         for (s, e, id) in self.matches(text) {
             out.push_text(text.get(at..s).unwrap_or(""));
@@ -115,8 +115,8 @@ impl StandInNormaliser {
     }
 
     /// The normalised tokens of `text`.
-    pub fn normalise(&self, text: &str) -> Tokens {
-        let mut t = Tokens::with_capacity(text.len() / 6);
+    pub fn normalise(&self, text: &str) -> HashedTokens {
+        let mut t = HashedTokens::with_capacity(text.len() / 6);
         self.normalise_into(text, &mut t);
         t
     }

@@ -23,7 +23,7 @@
 //! pages built from shared sentence templates became one story): a document joins the story whose seed (first
 //! document) or majority it matches and whose seed's actors agree with its own, the best such story only, and stories
 //! never merge ([`StoryIndex`]); the same 10,000 pages now give 4,820 stories. The crate has no dependency on the
-//! actors or time crates: callers push canonical ids and resolved dates into [`Tokens`] themselves.
+//! actors or time crates: callers push canonical ids and resolved dates into [`HashedTokens`] themselves.
 #![deny(missing_docs)]
 
 pub mod calibration;
@@ -42,8 +42,8 @@ pub use dyad_core::Mention;
 pub use hash::SplitMix;
 pub use index::{Banding, LshIndex};
 pub use minhash::{MinHasher, SIG_LEN, Signature};
-pub use story::{DocNo, Document, DocumentMeta, Fingerprint, Story, StoryConfig, StoryCopy, StoryIndex};
-pub use tokens::Tokens;
+pub use story::{DocNo, DocumentMeta, Fingerprint, Story, StoryConfig, StoryCopy, StoryDocument, StoryIndex};
+pub use tokens::HashedTokens;
 pub use wire::{Agency, agencies_in, agency_of_outlet, parse_agencies};
 pub use year::{InferredDate, PartialDate, infer_year};
 

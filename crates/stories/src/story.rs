@@ -15,18 +15,18 @@ use crate::StoriesError;
 use crate::hash::hash_str;
 use crate::index::{Banding, LshIndex};
 use crate::minhash::{MinHasher, SIG_LEN, Signature};
-use crate::tokens::Tokens;
+use crate::tokens::HashedTokens;
 use crate::wire;
 use dyad_core::DateValue;
 use serde::{Deserialize, Serialize};
 
 /// One document as the story index sees it. An adapter fills it from the page, time and actors crates.
 #[derive(Debug, Clone, Default)]
-pub struct Document {
+pub struct StoryDocument {
     /// Who published it and when, and whom it credits.
     pub meta: DocumentMeta,
     /// The normalised text: words, canonical actor ids and resolved dates.
-    pub tokens: Tokens,
+    pub tokens: HashedTokens,
 }
 
 /// Settings of the story index.
@@ -63,7 +63,7 @@ impl Default for StoryConfig {
 
 impl StoryConfig {
     /// A document's fingerprint under these settings (the index's [`StoryIndex::fingerprint`], without an index).
-    pub fn fingerprint(&self, tokens: &Tokens) -> Fingerprint {
+    pub fn fingerprint(&self, tokens: &HashedTokens) -> Fingerprint {
         let hasher = MinHasher::with_sizes(self.shingle_min, self.shingle_max, self.seed);
         Fingerprint { signature: hasher.sign(tokens.as_slice()), actors: tokens.actor_bits() }
     }
@@ -94,7 +94,7 @@ pub struct DocumentMeta {
 pub struct Fingerprint {
     /// MinHash signature of the shingles.
     pub signature: Signature,
-    /// The actors as a Bloom set ([`Tokens::actor_bits`]).
+    /// The actors as a Bloom set ([`HashedTokens::actor_bits`]).
     pub actors: u64,
 }
 
@@ -166,7 +166,7 @@ pub struct StoryIndex {
     /// Each story's later members (all but the seed), indexed by the seed; empty for documents that are not seeds.
     /// Kept so a story's members are found without a scan of every document.
     later: Vec<Vec<DocNo>>,
-    /// Each document's actors as a Bloom set ([`Tokens::actor_bits`]).
+    /// Each document's actors as a Bloom set ([`HashedTokens::actor_bits`]).
     actors: Vec<u64>,
 }
 
@@ -207,19 +207,19 @@ impl StoryIndex {
     }
 
     /// The MinHash signature of a document's tokens under this index's settings.
-    pub fn sign(&self, tokens: &Tokens) -> Signature {
+    pub fn sign(&self, tokens: &HashedTokens) -> Signature {
         self.hasher.sign(tokens.as_slice())
     }
 
     /// Adds a document; returns its number and the earlier documents it matched, best first. The document joins
     /// the story that holds its best match among the stories it qualifies for (see the module documentation), or
     /// starts a story of its own.
-    pub fn add(&mut self, doc: &Document) -> (DocNo, Vec<(DocNo, f32)>) {
+    pub fn add(&mut self, doc: &StoryDocument) -> (DocNo, Vec<(DocNo, f32)>) {
         self.add_fingerprinted(doc.meta.clone(), self.fingerprint(&doc.tokens))
     }
 
     /// A document's fingerprint under this index's settings.
-    pub fn fingerprint(&self, tokens: &Tokens) -> Fingerprint {
+    pub fn fingerprint(&self, tokens: &HashedTokens) -> Fingerprint {
         self.config.fingerprint(tokens)
     }
 
@@ -448,12 +448,12 @@ mod tests {
     use super::*;
 
     /// A document of the hashed tokens `from..to`, so overlaps between documents are exact.
-    fn doc(id: &str, from: u64, to: u64) -> Document {
-        let mut tokens = Tokens::new();
+    fn doc(id: &str, from: u64, to: u64) -> StoryDocument {
+        let mut tokens = HashedTokens::new();
         for t in from..to {
             tokens.push_hashed(t);
         }
-        Document { meta: DocumentMeta { id: id.to_string(), ..DocumentMeta::default() }, tokens }
+        StoryDocument { meta: DocumentMeta { id: id.to_string(), ..DocumentMeta::default() }, tokens }
     }
 
     #[test]

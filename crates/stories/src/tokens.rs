@@ -27,21 +27,21 @@ pub fn stopword_list() -> impl Iterator<Item = &'static str> {
 
 /// A document's normalised tokens, as hashes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tokens {
+pub struct HashedTokens {
     hashes: Vec<u64>,
     /// A 64-bit Bloom set of the actor ids pushed, for the story index's actor check.
     actors: u64,
 }
 
-impl Tokens {
+impl HashedTokens {
     /// An empty stream.
-    pub fn new() -> Tokens {
-        Tokens::default()
+    pub fn new() -> HashedTokens {
+        HashedTokens::default()
     }
 
     /// An empty stream with room for `n` tokens.
-    pub fn with_capacity(n: usize) -> Tokens {
-        Tokens { hashes: Vec::with_capacity(n), actors: 0 }
+    pub fn with_capacity(n: usize) -> HashedTokens {
+        HashedTokens { hashes: Vec::with_capacity(n), actors: 0 }
     }
 
     /// Splits `text` into words (maximal runs of alphanumeric characters), lowercases them and pushes each one
@@ -138,9 +138,9 @@ mod tests {
 
     #[test]
     fn case_punctuation_and_stopwords_do_not_matter() {
-        let mut a = Tokens::new();
+        let mut a = HashedTokens::new();
         a.push_text("The Media reported, on FRIDAY.");
-        let mut b = Tokens::new();
+        let mut b = HashedTokens::new();
         b.push_text("media reported friday");
         assert_eq!(a, b);
         assert_eq!(a.len(), 3);
@@ -148,10 +148,10 @@ mod tests {
 
     #[test]
     fn actors_and_dates_are_their_own_tokens() {
-        let mut a = Tokens::new();
+        let mut a = HashedTokens::new();
         a.push_actor("PRK");
         a.push_date(DateValue::day(2017, 4, 28).unwrap());
-        let mut b = Tokens::new();
+        let mut b = HashedTokens::new();
         b.push_text("PRK 2017 04 28");
         assert_eq!(a.len(), 2);
         assert_ne!(a.as_slice()[0], b.as_slice()[0], "an actor id must not collide with the same word");
@@ -159,9 +159,9 @@ mod tests {
 
     #[test]
     fn non_ascii_words_are_lowercased() {
-        let mut a = Tokens::new();
+        let mut a = HashedTokens::new();
         a.push_text("ÉTÉ Korea’s");
-        let mut b = Tokens::new();
+        let mut b = HashedTokens::new();
         b.push_text("été korea s");
         assert_eq!(a, b);
     }

@@ -8,7 +8,7 @@
 use chrono::Weekday;
 use dyad_core::DateValue;
 use dyad_stories::calibration::StandInNormaliser;
-use dyad_stories::{Document, DocumentMeta, PartialDate, StoryConfig, StoryIndex, agencies_in, infer_year};
+use dyad_stories::{DocumentMeta, PartialDate, StoryConfig, StoryDocument, StoryIndex, agencies_in, infer_year};
 use std::path::PathBuf;
 
 fn seeds_dir() -> PathBuf {
@@ -44,7 +44,7 @@ fn seed_stories_cluster_and_001_gets_its_year() {
         let body = crude_body(&page);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         names.push(name.clone());
-        let doc = Document {
+        let doc = StoryDocument {
             meta: DocumentMeta {
                 id: name,
                 outlet: outlet.map(str::to_string),

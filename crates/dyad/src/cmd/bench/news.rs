@@ -4,7 +4,7 @@
 //! A held-out gold file (its name starts with `heldout`) is scored but never listed event by event.
 
 use anyhow::Context;
-use dyad_eval::{EventRecord, NewsPage, parse_news, score_news};
+use dyad_eval::{NewsPage, ScoredEvent, parse_news, score_news};
 use dyad_page::{Article, Published};
 use std::path::{Path, PathBuf};
 
@@ -50,7 +50,7 @@ fn article(bench_dir: &Path, page: &NewsPage) -> anyhow::Result<Article> {
 }
 
 /// Codes the pages of one gold file together; for each page, the events that have a mention in it.
-fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> anyhow::Result<Vec<Result<Vec<EventRecord>, String>>> {
+fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> anyhow::Result<Vec<Result<Vec<ScoredEvent>, String>>> {
     let mut corpus = dyad_pipeline::Corpus::new(dyad_pipeline::Coder::new().with_tree(tree));
     let mut files: Vec<Result<String, String>> = Vec::new();
     for page in pages {
@@ -63,7 +63,7 @@ fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> anyhow::Result<Vec<
         }
     }
     let (output, _) = corpus.finish()?;
-    let records: Vec<EventRecord> = output
+    let records: Vec<ScoredEvent> = output
         .events
         .iter()
         .map(|e| Ok(serde_json::from_value(serde_json::to_value(e)?)?))

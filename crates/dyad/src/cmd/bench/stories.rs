@@ -1,7 +1,7 @@
 //! `dyad bench stories ...`: near-duplicate precision/recall on the labelled set, and story-index speed and memory.
 
 use dyad_stories::calibration::{self, PairKind, ScoredPair};
-use dyad_stories::{Banding, Document, SplitMix, StoryConfig, StoryIndex, Tokens};
+use dyad_stories::{Banding, HashedTokens, SplitMix, StoryConfig, StoryDocument, StoryIndex};
 use std::path::Path;
 use std::time::Instant;
 
@@ -130,7 +130,7 @@ fn near_dup(bench_dir: &Path, seed: u64) -> anyhow::Result<()> {
 /// A synthetic document of `len` tokens: 60 % from the vocabulary of one of 2,000 topics (400 words each), 40 %
 /// from a 50,000-word general vocabulary with a Zipf(1) distribution (log-uniform ranks). Every tenth document is
 /// a near copy (15 % of tokens replaced) of an earlier one, so that queries find real matches.
-fn synthetic(i: usize, len: usize, out: &mut Tokens, scratch: &mut Vec<u64>) {
+fn synthetic(i: usize, len: usize, out: &mut HashedTokens, scratch: &mut Vec<u64>) {
     const VOCAB: f64 = 50_000.0;
     const TOPICS: u64 = 2_000;
     const TOPIC_WORDS: usize = 400;
@@ -188,7 +188,7 @@ fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
     );
     for &n in sizes {
         let mut idx = StoryIndex::new(StoryConfig::default())?;
-        let mut doc = Document { tokens: Tokens::with_capacity(tokens), ..Document::default() };
+        let mut doc = StoryDocument { tokens: HashedTokens::with_capacity(tokens), ..StoryDocument::default() };
         let mut scratch = Vec::with_capacity(tokens);
         // Time token generation alone so it can be subtracted.
         let t0 = Instant::now();
