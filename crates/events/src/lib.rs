@@ -8,7 +8,7 @@
 //! record of `FORMATS.md`; [`Codebook`] answers questions about CAMEO codes.
 //!
 //! [`EventRecord`] and its parts ([`Party`], [`EventDate`], [`Location`], [`Flags`], [`Mention`]) are the only
-//! event record types in the workspace: the pipeline consolidates them, the store writes and reads them and
+//! event record types in the workspace: the stories crate consolidates them, the store writes and reads them and
 //! re-exports them, the CLI prints them. They live here rather than in `dyad_core` because a record is built from
 //! this crate's codebook ([`EventRecord::for_code`]) and every stage that handles one already depends on this
 //! crate, while `dyad_core` stays free of event vocabulary. What only a database row has (a mention's document

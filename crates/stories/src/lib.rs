@@ -6,8 +6,8 @@
 //! which actor mentions are canonical actor ids and dates are resolved values, so a copy that writes "North Korea"
 //! for "DPRK" is still a copy ([`StoryIndex`]). Second, events with the same CAMEO code, the same direction (either
 //! order only when both are symmetric), compatible dates and places merge, within a page, a story, and across
-//! stories within a window set by date precision ([`consolidate`]). [`infer_year`] gives a yearless page the year
-//! of its story.
+//! stories within a window set by date precision ([`consolidate`], which reads the coder's event records and
+//! returns records). [`infer_year`] gives a yearless page the year of its story.
 //!
 //! Key design decision: an own MinHash + LSH with a flat, append-only layout instead of a general LSH crate.
 //! Signatures are 64 `u32` bins filled by one-permutation hashing with densification (one hash per shingle, not
