@@ -392,6 +392,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn dates_read_back_as_written(days in 0i64..3_000_000, len in 0i64..40, p in 0usize..6) {
+            let start = chrono::NaiveDate::from_ymd_opt(1, 1, 1).unwrap() + chrono::Duration::days(days);
+            proptest::prop_assume!((2..=9990).contains(&chrono::Datelike::year(&start)));
+            let day = DateValue::from_naive(start).unwrap();
+            let date = match [Precision::Day, Precision::Week, Precision::Month, Precision::Year, Precision::Decade]
+                .get(p)
+            {
+                Some(&precision) => EventDate::from_value(day.truncate(precision), "b"),
+                None => EventDate::from_range(DateRange::new(start, start + chrono::Duration::days(len)).unwrap(), "b"),
+            };
+            let json = serde_json::to_value(&date).unwrap();
+            proptest::prop_assert_eq!(&json["value"], &serde_json::Value::from(date.when.to_string()));
+            proptest::prop_assert_eq!(&json["precision"], &serde_json::Value::from(date.precision().as_str()));
+            let back: EventDate = serde_json::from_value(json).unwrap();
+            proptest::prop_assert_eq!(&back, &date);
+            let period = date.period();
+            proptest::prop_assert!(period.is_none_or(|v| v.first_day() <= date.when.first_day()
+                && date.when.last_day() <= v.last_day()), "the period holds the date");
+        }
+    }
+
     #[test]
     fn optional_fields_are_skipped_and_default() {
         let r = EventRecord::for_code("042", party("A", "AAA", "AAA"), None, "").unwrap();
