@@ -20,6 +20,7 @@ pub mod html;
 mod html_fallback;
 mod input;
 mod lang;
+mod markup;
 mod model;
 mod months;
 mod outlet;

@@ -8,7 +8,7 @@
 
 use super::dom::{Common, Dom, Kind, NONE, NodeId, Tag};
 use super::text::{BOILERPLATE, TextBuf};
-use crate::{Block, DropReason, Dropped};
+use crate::model::{Block, DropReason, Dropped};
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

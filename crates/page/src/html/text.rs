@@ -1,7 +1,7 @@
 //! Text of HTML: entity decoding and white-space collapsing, plus the two data tables HTML extraction reads
 //! (`data/html-entities.tsv`, `data/html-boilerplate.tsv`).
 
-use crate::DropReason;
+use crate::model::DropReason;
 use dyad_core::{DataError, data_lines, tsv_columns};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
