@@ -136,6 +136,9 @@ fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
     // block in a comment (`dc:date="..."`), a script that prints the date (`showDate("...")`).
     if let Some((key, v, d)) = SCRIPT_DATE.captures_iter(dom.src).take(50).find_map(|c| {
         let (key, v) = (c.get(1)?, c.get(2)?);
+        if witness_only(key.as_str()) {
+            return None;
+        }
         Some((key, v, parse_date(v.as_str())?))
     }) {
         found.push(DateFound {
@@ -184,7 +187,63 @@ fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
     }
     // Most reliable first; among equals, the finest precision.
     found.sort_by_key(|f| (f.rank, f.date.precision()));
-    found.into_iter().next()
+    let mut found = found.into_iter();
+    let best = found.next()?;
+    // Script fields past the first are witnesses of the local day only.
+    let scripts = SCRIPT_DATE.captures_iter(dom.src).take(50).filter_map(|c| {
+        let (key, v) = (c.get(1)?, c.get(2)?);
+        let date = parse_date(v.as_str())?;
+        Some(DateFound { date, evidence: format!("{} {}", key.as_str(), v.as_str()), basis: "metadata", rank: 1 })
+    });
+    Some(local_day(best, found.chain(scripts)))
+}
+
+/// A timestamp written in UTC ("2020-08-25T00:23:33Z", "+00:00", "GMT") names the UTC day, which within a few hours
+/// of midnight is often not the day the page was published where it was published. When a machine-readable source
+/// on the page (a metadata or script field, a `<time>` element, the URL) writes the day next to it in the
+/// publisher's own terms, as a date alone or a wall-clock time with no zone, and the UTC time lies within four
+/// hours of that day (before 04:00 for the day before, from 20:00 for the day after), the page's own day is that
+/// one. A time with an explicit offset is the same instant rendered for some zone, no better witness than the UTC
+/// value; visible text is left out, as a date in a page header is often today's.
+fn local_day(best: DateFound, mut others: impl Iterator<Item = DateFound>) -> DateFound {
+    let Some(hour) = utc_hour(&best.evidence) else { return best };
+    if best.date.precision() != Precision::Day {
+        return best;
+    }
+    let day = best.date.first_day();
+    let reachable =
+        |d: chrono::NaiveDate| (d.succ_opt() == Some(day) && hour < 4) || (d.pred_opt() == Some(day) && hour >= 20);
+    others
+        .find(|o| {
+            matches!(o.basis, "metadata" | "time element" | "url")
+                && o.date.precision() == Precision::Day
+                && !ZONED_TIME.is_match(&o.evidence)
+                && reachable(o.date.first_day())
+        })
+        .unwrap_or(best)
+}
+
+static UTC_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d[T ](\d{1,2}):\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)(?:[^\w:]|$)")
+        .expect("static regex")
+});
+static ZONED_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d[T ]\d{1,2}:\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)(?:[^\w:]|$)")
+        .expect("static regex")
+});
+
+/// Whether a script field only witnesses the local day of a UTC timestamp: a `publicationDate` is often the print
+/// edition's, and a `DateCreation` the draft's, so neither dates a page on its own.
+fn witness_only(key: &str) -> bool {
+    let key = key.as_bytes();
+    key.len() >= 11
+        && (key[..11].eq_ignore_ascii_case(b"publication")
+            || key[..4].eq_ignore_ascii_case(b"date") && key[key.len() - 8..].eq_ignore_ascii_case(b"creation"))
+}
+
+/// The hour of a time written in UTC in `text`, if any.
+fn utc_hour(text: &str) -> Option<u32> {
+    UTC_TIME.captures(text)?.get(1)?.as_str().parse().ok().filter(|h| *h < 24)
 }
 
 /// What the extractor reads from the page, in one walk over the tree.
@@ -454,7 +513,7 @@ static YMD_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").expect("static regex"));
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)\\?["']?(date_?published|published_?(?:date|time|at|on)|publish_?(?:date|time)|pub_?date|date_?created|dc:date|showdate)\\?["']?\s*[:=(]\s*\\?["']([^"'\\<>]{8,40})\\?["']"#,
+        r#"(?i)\\?["']?(date_?published|published_?(?:date|time|at|on)|publish_?(?:date|time)|publication_?date|pub_?date|date_?creat(?:ed|ion)|dc:date|showdate)\\?["']?\s*[:=(]\s*\\?["']([^"'\\<>]{8,40})\\?["']"#,
     )
     .expect("static regex")
 });
