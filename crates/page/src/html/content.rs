@@ -565,6 +565,33 @@ struct Run {
     owner: NodeId,
 }
 
+impl Run {
+    /// Adds text node `id` to the run: its whole text (white space included), its trimmed span, and its length to
+    /// the link text when it sits inside a link. A run's first text sets its owner, the enclosing block.
+    fn push_text(&mut self, dom: &Dom<'_>, id: NodeId, owner: NodeId, in_link: bool) {
+        let node = dom.node(id);
+        let raw = dom.slice(node.start, node.end);
+        let trimmed = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+        if trimmed.is_empty() {
+            self.buf.push_raw(raw);
+            return;
+        }
+        let lead = (raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_whitespace()).len()) as u32;
+        let s = node.start + lead;
+        if self.start == u32::MAX {
+            self.start = s;
+            self.owner = owner;
+        }
+        self.end = s + trimmed.len() as u32;
+        let before = self.buf.text.len();
+        self.buf.push_raw(raw);
+        if in_link {
+            self.link += (self.buf.text.len() - before) as u32;
+        }
+    }
+}
+
+/// The body blocks and captions under `root`: text runs between block boundaries, flushed into blocks.
 fn collect(dom: &Dom<'_>, root: NodeId, marks: &[Mark], sums: &Sums, title: Option<&str>, out: &mut Content) {
     let mut run = Run { buf: TextBuf::default(), start: u32::MAX, end: 0, link: 0, owner: root };
     let mut link_depth = 0u32;
@@ -576,27 +603,7 @@ fn collect(dom: &Dom<'_>, root: NodeId, marks: &[Mark], sums: &Sums, title: Opti
         let node = dom.node(id);
         let mut descend = false;
         match node.kind {
-            Kind::Text => {
-                let raw = dom.slice(node.start, node.end);
-                let trimmed = raw.trim_matches(|c: char| c.is_ascii_whitespace());
-                if !trimmed.is_empty() {
-                    let lead = (raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_whitespace()).len()) as u32;
-                    let s = node.start + lead;
-                    let e = s + trimmed.len() as u32;
-                    if run.start == u32::MAX {
-                        run.start = s;
-                        run.owner = *owners.last().unwrap_or(&root);
-                    }
-                    run.end = e;
-                    let before = run.buf.text.len();
-                    run.buf.push_raw(raw);
-                    if link_depth > 0 {
-                        run.link += (run.buf.text.len() - before) as u32;
-                    }
-                } else {
-                    run.buf.push_raw(raw);
-                }
-            }
+            Kind::Text => run.push_text(dom, id, *owners.last().unwrap_or(&root), link_depth > 0),
             Kind::Element { tag, .. } => match marks[id as usize] {
                 Mark::Drop(_) => {}
                 Mark::Caption => {
