@@ -55,11 +55,13 @@ pub(crate) struct Cues {
 const CUES_TSV: &str = include_str!("../../../data/page_cues.tsv");
 const CUES_FILE: &str = "page_cues.tsv";
 
-pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| match parse(CUES_TSV) {
-    Ok(c) => c,
-    // Embedded and validated by a unit test; only a broken build gets here.
-    Err(e) => panic!("{e}"),
-});
+pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| load(CUES_TSV));
+
+/// The parsed table. The file is compiled in and validated by a unit test, so a bad line is a build defect: it
+/// panics at first use, naming the file and the line.
+fn load(src: &str) -> Cues {
+    parse(src).unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 fn parse(text: &str) -> Result<Cues, DataError> {
     let mut cues = Vec::new();
@@ -206,6 +208,12 @@ impl Cues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "page_cues.tsv:2: ")]
+    fn a_bad_file_panics_at_first_use_naming_file_and_line() {
+        load("comments\tline\tX\nfooter\tline\n");
+    }
 
     #[test]
     fn file_loads() {

@@ -1,7 +1,7 @@
 //! Date candidates in page text: full dates ("Apr 21, 2021", "2025-07-13 03:04:10", "02 January 2024"),
 //! year-less day-and-month dates ("April 28"), weekday cues, and publication dates inferred from anniversaries.
 //!
-//! The finder only reports what the text says; [`crate::text`] decides which mention is the publication date by
+//! The finder only reports what the text says; the plain-text reader decides which mention is the publication date by
 //! where it stands on the page (header, byline, dateline).
 
 use chrono::{Datelike, NaiveDate, Weekday};

@@ -1,6 +1,6 @@
 //! Input checks before any parsing: size, binary data, encoding, byte-order mark, and HTML-or-text detection.
 
-use crate::PageError;
+use crate::model::PageError;
 use std::borrow::Cow;
 
 /// The largest page [`crate::extract`] accepts, in bytes (50 MiB).

@@ -16,11 +16,13 @@ struct Stopwords {
 
 const STOPWORDS_FILE: &str = "stopwords_lang.tsv";
 
-static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| match parse(STOPWORDS_TSV) {
-    Ok(s) => s,
-    // Embedded and validated by a unit test; only a broken build gets here.
-    Err(e) => panic!("{e}"),
-});
+static STOPWORDS: LazyLock<Stopwords> = LazyLock::new(|| load(STOPWORDS_TSV));
+
+/// The parsed table. The file is compiled in and validated by a unit test, so a bad line is a build defect: it
+/// panics at first use, naming the file and the line.
+fn load(src: &'static str) -> Stopwords {
+    parse(src).unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 fn parse(text: &'static str) -> Result<Stopwords, DataError> {
     let mut langs = Vec::new();
@@ -157,6 +159,12 @@ pub(crate) fn detect(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "stopwords_lang.tsv:2: ")]
+    fn a_bad_file_panics_at_first_use_naming_file_and_line() {
+        load("en\tthe\nFR\tle\n");
+    }
 
     #[test]
     fn file_loads() {

@@ -1,17 +1,11 @@
-//! Page → article: the first stage of dyad.
+//! Page → article, the first stage of dyad: [`extract`] takes a page as a scraper saved it (plain text or HTML),
+//! removes the boilerplate and returns an [`Article`]: title, outlet, dateline, publication date with its
+//! evidence, body paragraphs and captions, and every dropped region with its reason; bad input is a per-document
+//! [`PageError`], never a panic.
 //!
-//! A page is what a scraper saved: plain text with menus, tickers and comment forms around the story, or raw
-//! HTML. [`extract`] checks the bytes, detects which, removes the boilerplate, and returns an [`Article`]: the
-//! title, the outlet, the dateline, the publication date with its precision and the evidence it came from, the body
-//! paragraphs and the photo captions (kept apart from the body and deduplicated), each with byte offsets into the
-//! original page, and every dropped region with the reason it was dropped.
-//!
-//! Key design decision: every piece of output points back into the original bytes. Nothing downstream ever
-//! reads a rewritten copy of the page, so each event dyad emits can be traced to the exact bytes that support it.
-//! For the same reason the plain-text path classifies whole lines by their features (length, function-word share,
-//! sentence shape, separators, repetition, cue phrases from `data/page_cues.tsv`) instead of rewriting the text:
-//! a body block is always an exact slice of the page. Bad input (binary data, invalid UTF-8, empty or enormous
-//! pages, pathological nesting) is a per-document [`PageError`], never a panic.
+//! Key design decision: every piece of output is an exact byte range of the original page, never a rewritten copy,
+//! so each event dyad emits can be traced to the bytes that support it. The plain-text path therefore classifies
+//! whole lines by their features (length, function words, sentence shape, cue phrases) instead of rewriting text.
 #![deny(missing_docs)]
 
 mod cues;
@@ -20,6 +14,7 @@ pub mod html;
 mod html_fallback;
 mod input;
 mod lang;
+mod markup;
 mod model;
 mod months;
 mod outlet;
@@ -33,6 +28,21 @@ pub use model::{Article, Block, DropReason, Dropped, PageError, PageFormat, Publ
 ///
 /// Plain text and HTML are told apart by their markup. A page whose article is not in English returns
 /// [`PageError::NotEnglish`]; every other failure is also a [`PageError`], so a batch can record it and go on.
+///
+/// ```
+/// let page = "Home\nWorld\nSports\n\nLeaders agree to reopen border crossing\n\nPublished : Mar 3, 2019 - 10:00\n\n\
+///     TOKYO, March 3 (Kyodo) -- The two governments agreed on Sunday to reopen the border crossing that has been \
+///     closed since the floods.\n\n\
+///     Officials said the first trucks would pass within a week, and that customs staff would be doubled.\n";
+/// let article = dyad_page::extract("page.txt", page.as_bytes()).unwrap();
+/// assert_eq!(article.title.as_deref(), Some("Leaders agree to reopen border crossing"));
+/// assert_eq!(article.dateline.as_deref(), Some("Tokyo"));
+/// assert_eq!(article.published.map(|p| p.date.to_string()).as_deref(), Some("2019-03-03"));
+/// assert_eq!(article.body.len(), 2);
+/// // Every block is an exact slice of the page.
+/// let first = &article.body[0];
+/// assert_eq!(&page[first.start..first.end], first.text);
+/// ```
 pub fn extract(file: &str, bytes: &[u8]) -> Result<Article, PageError> {
     extract_in_year(file, bytes, chrono::Utc::now().year())
 }

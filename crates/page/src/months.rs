@@ -12,11 +12,13 @@ use std::sync::LazyLock;
 const MONTHS_TSV: &str = include_str!("../../../data/month_names.tsv");
 const MONTHS_FILE: &str = "month_names.tsv";
 
-static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| match parse(MONTHS_TSV) {
-    Ok(m) => m,
-    // Embedded and validated by a unit test; only a broken build gets here.
-    Err(e) => panic!("{e}"),
-});
+static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| load(MONTHS_TSV));
+
+/// The parsed table. The file is compiled in and validated by a unit test, so a bad line is a build defect: it
+/// panics at first use, naming the file and the line.
+fn load(src: &'static str) -> HashMap<&'static str, u32> {
+    parse(src).unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 fn parse(text: &'static str) -> Result<HashMap<&'static str, u32>, DataError> {
     let mut out: HashMap<&'static str, u32> = HashMap::new();
@@ -128,6 +130,12 @@ pub(crate) fn first_written_date(s: &str, years: std::ops::RangeInclusive<i32>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "month_names.tsv:2: ")]
+    fn a_bad_file_panics_at_first_use_naming_file_and_line() {
+        load("# header\nen\t13\tfoo\n");
+    }
     use proptest::prelude::*;
 
     fn first(s: &str) -> Option<String> {

@@ -44,11 +44,13 @@ const OUTLETS_TSV: &str = include_str!("../../../data/outlets.tsv");
 const OUTLETS_FILE: &str = "outlets.tsv";
 
 /// The dictionary, parsed once.
-pub(crate) static OUTLETS: LazyLock<Outlets> = LazyLock::new(|| match parse(OUTLETS_TSV) {
-    Ok(o) => o,
-    // The file is embedded and validated by a unit test, so this only fires on a broken build.
-    Err(e) => panic!("{e}"),
-});
+pub(crate) static OUTLETS: LazyLock<Outlets> = LazyLock::new(|| load(OUTLETS_TSV));
+
+/// The parsed table. The file is compiled in and validated by a unit test, so a bad line is a build defect: it
+/// panics at first use, naming the file and the line.
+fn load(src: &'static str) -> Outlets {
+    parse(src).unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 fn key(name: &str) -> String {
     let mut k = String::with_capacity(name.len());
@@ -262,6 +264,12 @@ pub(crate) fn combine(credit: Option<usize>, host: Option<usize>) -> Option<(Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "outlets.tsv:2: ")]
+    fn a_bad_file_panics_at_first_use_naming_file_and_line() {
+        load("Foo\tUSA\twire\t-\t-\nBar\tUS\twire\t-\t-\n");
+    }
 
     #[test]
     fn dictionary_loads_and_is_large_enough() {

@@ -75,7 +75,13 @@ pub struct LemmaTable {
     forms: HashMap<String, Lemma>,
 }
 
-static TABLE: LazyLock<LemmaTable> = LazyLock::new(|| LemmaTable::parse(LEMMAS_TSV).unwrap_or_default());
+static TABLE: LazyLock<LemmaTable> = LazyLock::new(|| load(LEMMAS_TSV));
+
+/// The built-in lemma table. The file is compiled in and validated by a unit test, so a bad line is a build defect:
+/// it panics at first use, naming the file and the line, rather than leaving the table empty.
+fn load(src: &str) -> LemmaTable {
+    LemmaTable::parse(src).unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 /// The lemma of a normalised (lower-case) word, from the built-in `data/lemmas.tsv`.
 pub fn lemma(norm: &str) -> Lemma {
@@ -270,6 +276,12 @@ mod tests {
         assert_eq!((e.file, e.line), ("lemmas.tsv", 4));
         let e = LemmaTable::parse("meet\tv\tmet\t-\t-\nsee\tq\t-\t-\t-\n").unwrap_err();
         assert_eq!((e.file, e.line), ("lemmas.tsv", 2));
+    }
+
+    #[test]
+    #[should_panic(expected = "lemmas.tsv:2: ")]
+    fn a_bad_file_panics_naming_file_and_line() {
+        load("meet\tv\tmet\t-\t-\nsee\tq\t-\t-\t-\n");
     }
 
     #[test]

@@ -1,17 +1,9 @@
-//! Text: sentences and tokens, each with a byte span into the article text, and the lemmas of the verbs and nouns
-//! that dyad's dictionaries are written in.
+//! Text: an article body as [`split_sentences`] spans and, per sentence, [`Tokens`] (words, numbers,
+//! punctuation) with byte spans, normalised forms and [`lemma`]s, which later stages match dictionaries against.
 //!
-//! Job: turn an article body into [`split_sentences`] spans and, per sentence, [`Tokens`] (words, numbers,
-//! punctuation) whose normalised forms (lower case, straight quotes, `-` for every dash, `n't` read as `not`,
-//! `' s` read as `'s`) and [`lemma`]s later stages match dictionaries against.
-//!
-//! Key design decision: rules plus small data files, no statistical model. News prose is regular enough that an
-//! abbreviation list (`data/abbreviations.tsv`), a few layout rules (headlines, datelines, quotes closing after
-//! the period) and a lemma table (`data/lemmas.tsv`, irregular forms only, regular ones generated once) give
-//! the sentence and predicate boundaries the event coder needs, while keeping every offset exact, the output
-//! deterministic, and the cost to a few allocations per sentence (all normalised forms share one buffer;
-//! lemmas are `&'static str` from a table built once), which a model could not match at thousands of pages per
-//! second per core.
+//! Key design decision: rules plus small data files (`data/abbreviations.tsv`, `data/lemmas.tsv`), no statistical
+//! model: news prose is regular enough for them, and they keep every offset exact, the output deterministic and
+//! the cost to a few allocations per sentence.
 #![deny(missing_docs)]
 
 mod lemma;

@@ -41,8 +41,13 @@ pub(crate) fn parse_abbreviations(src: &str) -> Result<HashMap<String, AbbrevKin
     Ok(map)
 }
 
-static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevKind>> =
-    LazyLock::new(|| parse_abbreviations(ABBREVIATIONS_TSV).unwrap_or_default());
+static ABBREVIATIONS: LazyLock<HashMap<String, AbbrevKind>> = LazyLock::new(|| load_abbreviations(ABBREVIATIONS_TSV));
+
+/// The abbreviation table. The file is compiled in and validated by a unit test, so a bad line is a build defect:
+/// it panics at first use, naming the file and the line, rather than leaving the table empty.
+fn load_abbreviations(src: &str) -> HashMap<String, AbbrevKind> {
+    parse_abbreviations(src).unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -245,6 +250,12 @@ mod tests {
         assert_eq!((e.file, e.line), ("abbreviations.tsv", 4));
         let e = parse_abbreviations("gen\ttitle\n\n\nGen\ttitle\n").unwrap_err();
         assert_eq!((e.file, e.line), ("abbreviations.tsv", 4));
+    }
+
+    #[test]
+    #[should_panic(expected = "abbreviations.tsv:3: ")]
+    fn a_bad_file_panics_naming_file_and_line() {
+        load_abbreviations("gen\ttitle\n\nnov\n");
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub(crate) struct Lexicon {
     longest: usize,
     /// Words that can anchor an expression; a sentence without any of them (and without digits) has none.
     /// `None` only if the automaton could not be built, in which case every text is examined.
-    triggers: Option<AhoCorasick>,
+    triggers: AhoCorasick,
 }
 
 fn unit_of(s: &str) -> Option<Unit> {
@@ -207,9 +207,12 @@ pub(crate) fn parse_past(text: &str) -> Result<HashSet<String>, DataError> {
     Ok(out)
 }
 
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    // The files are compiled in and validated by unit tests, so a failure here is a build defect.
-    let parsed = parse_words(WORDS_TSV).unwrap_or_default();
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| load(WORDS_TSV, PAST_TSV));
+
+/// The lexicon of the two word files. The files are compiled in and validated by unit tests, so a bad line is a
+/// build defect: it panics at first use, naming the file and the line, rather than leaving the lexicon empty.
+fn load(words_src: &str, past_src: &str) -> Lexicon {
+    let parsed = loaded(parse_words(words_src));
     let mut triggers: Vec<&str> = parsed
         .iter()
         .filter(|(w, e)| {
@@ -230,14 +233,19 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&triggers)
-        .ok();
+        .unwrap_or_else(|e| panic!("bad embedded data file {WORDS_FILE}:0: trigger automaton: {e}"));
     let mut words: FnvMap<Word> = parsed.iter().map(|(k, v)| (k.as_bytes().to_vec(), *v)).collect();
-    for verb in parse_past(PAST_TSV).unwrap_or_default() {
+    for verb in loaded(parse_past(past_src)) {
         words.entry(verb.into_bytes()).or_default().past = true;
     }
     let longest = words.keys().map(Vec::len).max().unwrap_or(0);
     Lexicon { words, longest, triggers }
-});
+}
+
+/// A parsed data file, or a panic naming the file and the line.
+fn loaded<T>(parsed: Result<T, DataError>) -> T {
+    parsed.unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 impl Lexicon {
     /// The entry of a word, compared case-insensitively, without allocating.
@@ -266,8 +274,7 @@ impl Lexicon {
             return true;
         }
         let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-        let Some(triggers) = &self.triggers else { return true };
-        triggers.find_iter(text).any(|m| (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()))
+        self.triggers.find_iter(text).any(|m| (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()))
     }
 }
 
@@ -336,6 +343,18 @@ mod tests {
         let e = parse_past("# verb\nheld\n\nTook\n").unwrap_err();
         assert_eq!((e.file, e.line), ("time_past_verbs.tsv", 4));
         assert_eq!(parse_past("held\nleft\tgone\n").unwrap_err().line, 2);
+    }
+
+    #[test]
+    #[should_panic(expected = "time_words.tsv:2: ")]
+    fn a_bad_words_file_panics_naming_file_and_line() {
+        load("may\tmonth\t5\nx\tcolour\t1\n", "held\n");
+    }
+
+    #[test]
+    #[should_panic(expected = "time_past_verbs.tsv:3: ")]
+    fn a_bad_past_verbs_file_panics_naming_file_and_line() {
+        load("may\tmonth\t5\n", "held\n\nTook\n");
     }
 
     #[test]

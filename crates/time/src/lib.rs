@@ -1,18 +1,12 @@
-//! Time: temporal expressions found in a sentence, with their byte spans, and resolved against an anchor date
-//! (normally the article's publication date), so that an event is dated by what the text says rather than by the
-//! day it was reported.
+//! Time: the temporal expressions of a sentence, with byte spans, resolved against an anchor date (normally the
+//! publication date), so that an event is dated by what the text says rather than by the day it was reported. Each
+//! gets a value at its own [`Precision`] (day, week, month, year, decade) or a range, a `basis` explaining the
+//! reading, a TIMEX3 value and a [`Kind`] (durations, ages and frequencies are found so they are *not* dates).
+//! [`find`] reads one text; [`TimeResolver`] carries a document's chains ("the previous day").
 //!
-//! Each expression gets a value at its own [`Precision`] ("Nov. 5, 2018" a day, "last month" a month, "the 1990s" a
-//! decade) or a range ("this week" as Monday to the anchor), a `basis` that explains the reading, a TIMEX3 value for
-//! benchmarking, a `future` flag and a [`Kind`] (durations, ages and frequencies are found so that they are *not*
-//! taken for dates). [`TimeResolver`] carries the document state that chains need: "the previous day" is relative
-//! to the last date mentioned, not only to the anchor.
-//!
-//! Key design decision: a hand-written recogniser over tokens, not a general-purpose date parser such as
-//! `duckling`. News needs a past bias (a bare "Thursday" in a past-tense clause is the last one, not the next
-//! one), tense read from the clause's verbs, chains to the narrative date, and non-dates kept out; and a sentence
-//! with no trigger word and no digit — the common case — must cost one automaton scan. The word lists
-//! (`data/time_words.tsv`, `data/time_past_verbs.tsv`) are data, parsed once.
+//! Key design decision: a hand-written recogniser over tokens, not a general date parser: news needs a past bias
+//! read from the clause's tense, chains to the narrative date and non-dates kept out, and a sentence with no
+//! trigger word and no digit must cost one automaton scan. The word lists are data files, parsed once.
 #![deny(missing_docs)]
 
 mod grammar;
@@ -255,6 +249,16 @@ pub fn may_contain_time(text: &str) -> bool {
 }
 
 /// The expressions of `text` resolved against `anchor`, as a fresh document.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let anchor = NaiveDate::from_ymd_opt(2018, 11, 8).unwrap();
+/// let text = "The envoys met on Nov. 5, 2018 and will meet again next month.";
+/// let found = dyad_time::find(text, anchor);
+/// let values: Vec<String> = found.iter().filter_map(|e| e.value).map(|v| v.to_string()).collect();
+/// assert_eq!(values, ["2018-11-05", "2018-12"]);
+/// assert_eq!(found[0].span.slice(text), Some("on Nov. 5, 2018"));
+/// ```
 pub fn find(text: &str, anchor: NaiveDate) -> Vec<TemporalExpression> {
     TimeResolver::new(anchor).resolve_sentence(text)
 }

@@ -227,34 +227,8 @@ pub(crate) fn resolve(
     let ts = tense.as_str();
     let mut future_word = false;
     let (value, basis): (Option<TimeValue>, String) = match expr {
-        Expr::Date { year, month, day: dom, years_ago } => {
-            if let Some(n) = years_ago {
-                let y = a.year() - n as i32;
-                let v = DateValue::day(y, month, dom).ok().map(TimeValue::Date);
-                (v, format!("month and day, {n} years before the anchor's year {}", a.year()))
-            } else if let Some(y) = year_of(year, a) {
-                (DateValue::day(y, month, dom).ok().map(TimeValue::Date), "explicit date".to_string())
-            } else {
-                let d = year_for_day(a, month, dom, tense)?;
-                (day(d), format!("month and day, year from anchor {a}, {ts} tense"))
-            }
-        }
-        Expr::Month { year, month, part, rel } => {
-            let y = match (rel, year_of(year, a)) {
-                (Some(Rel::Last | Rel::Past), _) => a.year() - i32::from(month >= a.month()),
-                (Some(Rel::Next | Rel::Coming), _) => a.year() + i32::from(month <= a.month()),
-                (Some(_), _) => a.year(),
-                (None, Some(y)) => y,
-                (None, None) => year_for_month(a, month, tense),
-            };
-            let how = match (year, rel) {
-                (YearRef::Abs(_), _) => "explicit month".to_string(),
-                (YearRef::Offset(o), _) => format!("month, {o:+} years from anchor {a}"),
-                (_, Some(r)) => format!("{r:?} month, relative to anchor {a}").to_lowercase(),
-                _ => format!("month, year from anchor {a}, {ts} tense"),
-            };
-            (month_value(y, month), format!("{}{how}", part_word(part)))
-        }
+        Expr::Date { year, month, day: dom, years_ago } => date(year, month, dom, years_ago, a, tense)?,
+        Expr::Month { year, month, part, rel } => month_of(year, month, part, rel, a, tense),
         Expr::Year { year, part } => {
             (DateValue::year(year).ok().map(TimeValue::Date), format!("{}explicit year", part_word(part)))
         }
@@ -276,149 +250,14 @@ pub(crate) fn resolve(
             let v = if unit == Unit::Week { v } else { v.truncate(unit_precision(unit)) };
             (Some(TimeValue::Date(v)), format!("{n} {unit:?}s {} anchor {a}", if future { "after" } else { "before" }))
         }
-        Expr::Shift { n, unit, complement, opens_clause } => {
-            // "X came a day after Y" dates Y from X's date; "A day after Y, X ..." dates X from Y's.
-            let narrative = if matches!(unit, Unit::Day | Unit::Week) { ctx.narrative_day } else { ctx.narrative };
-            let base = ctx.in_sentence.filter(|_| complement).or(narrative);
-            let (base, n, from) = match base {
-                Some(d) if complement && !opens_clause => {
-                    (d, -n, "the clause's date, for the event after 'after'/'before'")
-                }
-                Some(d) => (d, n, "the narrative date"),
-                None => (DateValue::from_naive(a).ok()?, n, "the anchor"),
-            };
-            let v = shift(base, n, unit)?;
-            (Some(TimeValue::Date(v)), format!("{n:+} {unit:?}s from {from} {base}"))
-        }
-        Expr::Quarter { q, year } => {
-            let y = match year_of(year, a) {
-                Some(y) => y,
-                None => {
-                    let start = NaiveDate::from_ymd_opt(a.year(), 3 * (q - 1) + 1, 1)?;
-                    if tense != Tense::Future && start > a { a.year() - 1 } else { a.year() }
-                }
-            };
-            let r = quarter_range(y, q)?;
-            return Some(Resolved {
-                value: Some(TimeValue::Range(r, Precision::Month)),
-                basis: format!("quarter {q} of {y}"),
-                timex: format!("{y:04}-Q{q}"),
-                future: r.start > a,
-            });
-        }
-        Expr::SameLastYear { unit } => {
-            // The period being reported is the narrative's month (the sales month of a sales report), else the
-            // anchor's; a year before it, at the unit's precision.
-            let base = ctx.narrative.filter(|d| d.precision() <= Precision::Month).map_or(a, |d| d.first_day());
-            let back = add_months(base, -12)?;
-            let v = match unit {
-                Unit::Week => DateValue::week_of(back).ok()?,
-                _ => DateValue::month(back.year(), back.month()).ok()?,
-            };
-            if unit == Unit::Quarter {
-                let q = (back.month() - 1) / 3 + 1;
-                let r = quarter_range(back.year(), q)?;
-                return Some(Resolved {
-                    value: Some(TimeValue::Range(r, Precision::Month)),
-                    basis: format!("the same quarter a year before {base}"),
-                    timex: format!("{:04}-Q{q}", back.year()),
-                    future: false,
-                });
-            }
-            (Some(TimeValue::Date(v)), format!("the same {unit:?} a year before {base}").to_lowercase())
-        }
-        Expr::InMonth { nth, weekday, month, year } => {
-            let (y, m) = match (month, year_of(year, a)) {
-                (0, _) => (a.year(), a.month()),
-                (m, Some(y)) => (y, m),
-                (m, None) => (year_for_month(a, m, tense), m),
-            };
-            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-            let last = add_days(NaiveDate::from_ymd_opt(y + i32::from(m == 12), m % 12 + 1, 1)?, -1)?;
-            let which = if nth < 0 { "last".to_string() } else { format!("number {nth}") };
-            if weekday == 0 {
-                // The week that has most of its days in the month at that place: ISO weeks, Monday first.
-                let mid = if nth < 0 { add_days(last, -3)? } else { add_days(first, 3 + 7 * (i64::from(nth) - 1))? };
-                if mid.month() != m {
-                    return None;
-                }
-                let w = DateValue::week_of(mid).ok()?;
-                (Some(TimeValue::Date(w)), format!("week {which} of {y}-{m:02}"))
-            } else {
-                let wd = i64::from(weekday) - 1;
-                let d = if nth < 0 {
-                    let back = (i64::from(last.weekday().num_days_from_monday()) - wd).rem_euclid(7);
-                    add_days(last, -back)?
-                } else {
-                    let fwd = (wd - i64::from(first.weekday().num_days_from_monday())).rem_euclid(7);
-                    add_days(first, fwd + 7 * (i64::from(nth) - 1))?
-                };
-                if d.month() != m {
-                    return None;
-                }
-                (day(d), format!("weekday {which} of {y}-{m:02}"))
-            }
-        }
-        Expr::Season { season, year } => {
-            let y = match year_of(year, a) {
-                Some(y) => y,
-                None => {
-                    let r = season_range(a.year(), season)?;
-                    if tense == Tense::Past && r.start > a { a.year() - 1 } else { a.year() }
-                }
-            };
-            let r = season_range(y, season)?;
-            return Some(Resolved {
-                value: Some(TimeValue::Range(r, Precision::Month)),
-                basis: format!("season of {y}, {ts} tense"),
-                timex: format!("{y:04}-{season}"),
-                future: r.start > a,
-            });
-        }
-        Expr::Vague(v) => {
-            let (value, basis, timex, future) = match v {
-                Vague::Past => {
-                    // "recently" in news is within weeks: the anchor's month, or the one before early in a month.
-                    let d = if a.day() >= 8 { a } else { add_days(a, -8)? };
-                    (
-                        month_value(d.year(), d.month()),
-                        "'recently': the anchor's month (the one before in a month's first week), anchor",
-                        "PAST_REF",
-                        false,
-                    )
-                }
-                Vague::Present => (day(a), "present reference: the anchor", "PRESENT_REF", false),
-                Vague::Future => {
-                    let r = DateRange::new(a, add_days(a, 30)?)?;
-                    (
-                        Some(TimeValue::Range(r, Precision::Month)),
-                        "'soon': the month after the anchor",
-                        "FUTURE_REF",
-                        true,
-                    )
-                }
-            };
-            return Some(Resolved { value, basis: format!("{basis} {a}"), timex: timex.to_string(), future });
-        }
-        Expr::Around { unit, future } => {
-            let (len_days, precision) = match unit {
-                Unit::Day => (7, Precision::Week),
-                Unit::Week | Unit::Fortnight => (28, Precision::Week),
-                Unit::Month => (183, Precision::Month),
-                _ => (3 * 365, Precision::Year),
-            };
-            let r = if future {
-                DateRange::new(a, add_days(a, len_days)?)?
-            } else {
-                DateRange::new(add_days(a, -len_days)?, a)?
-            };
-            return Some(Resolved {
-                value: Some(TimeValue::Range(r, precision)),
-                basis: format!("the {len_days} days {} anchor {a}", if future { "after" } else { "before" }),
-                timex: if future { "FUTURE_REF" } else { "PAST_REF" }.to_string(),
-                future,
-            });
-        }
+        Expr::Shift { n, unit, complement, opens_clause } => shift_from(n, unit, complement, opens_clause, a, ctx)?,
+        Expr::Quarter { q, year } => return quarter(q, year, a, tense),
+        Expr::SameLastYear { unit: Unit::Quarter } => return same_quarter_last_year(a, ctx),
+        Expr::SameLastYear { unit } => same_last_year(unit, a, ctx)?,
+        Expr::InMonth { nth, weekday, month, year } => in_month(nth, weekday, month, year, a, tense)?,
+        Expr::Season { season, year } => return season_of(season, year, a, tense),
+        Expr::Vague(v) => return vague(v, a),
+        Expr::Around { unit, future } => return around(unit, future, a),
         Expr::Anniversary { n } => {
             let n = n as i32;
             let fits = |y: &&i32| (**y + n - a.year()).abs() <= 1;
@@ -439,6 +278,221 @@ pub(crate) fn resolve(
         _ => timex_of(value),
     };
     Some(Resolved { value: Some(value), basis, timex, future })
+}
+
+/// A quarter: of its year, or of the anchor's year unless that quarter is still to come in a non-future clause.
+fn quarter(q: u32, year: YearRef, a: NaiveDate, tense: Tense) -> Option<Resolved> {
+    let y = match year_of(year, a) {
+        Some(y) => y,
+        None => {
+            let start = NaiveDate::from_ymd_opt(a.year(), 3 * (q - 1) + 1, 1)?;
+            if tense != Tense::Future && start > a { a.year() - 1 } else { a.year() }
+        }
+    };
+    let r = quarter_range(y, q)?;
+    Some(Resolved {
+        value: Some(TimeValue::Range(r, Precision::Month)),
+        basis: format!("quarter {q} of {y}"),
+        timex: format!("{y:04}-Q{q}"),
+        future: r.start > a,
+    })
+}
+
+/// The `nth` (or last) weekday or week of a month: a day, or an ISO week.
+fn in_month(
+    nth: i8,
+    weekday: u8,
+    month: u32,
+    year: YearRef,
+    a: NaiveDate,
+    tense: Tense,
+) -> Option<(Option<TimeValue>, String)> {
+    let (y, m) = match (month, year_of(year, a)) {
+        (0, _) => (a.year(), a.month()),
+        (m, Some(y)) => (y, m),
+        (m, None) => (year_for_month(a, m, tense), m),
+    };
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let last = add_days(NaiveDate::from_ymd_opt(y + i32::from(m == 12), m % 12 + 1, 1)?, -1)?;
+    let which = if nth < 0 { "last".to_string() } else { format!("number {nth}") };
+    Some(if weekday == 0 {
+        // The week that has most of its days in the month at that place: ISO weeks, Monday first.
+        let mid = if nth < 0 { add_days(last, -3)? } else { add_days(first, 3 + 7 * (i64::from(nth) - 1))? };
+        if mid.month() != m {
+            return None;
+        }
+        let w = DateValue::week_of(mid).ok()?;
+        (Some(TimeValue::Date(w)), format!("week {which} of {y}-{m:02}"))
+    } else {
+        let wd = i64::from(weekday) - 1;
+        let d = if nth < 0 {
+            let back = (i64::from(last.weekday().num_days_from_monday()) - wd).rem_euclid(7);
+            add_days(last, -back)?
+        } else {
+            let fwd = (wd - i64::from(first.weekday().num_days_from_monday())).rem_euclid(7);
+            add_days(first, fwd + 7 * (i64::from(nth) - 1))?
+        };
+        if d.month() != m {
+            return None;
+        }
+        (day(d), format!("weekday {which} of {y}-{m:02}"))
+    })
+}
+
+/// A season: of its year, or of the anchor's year unless it is still to come in a past-tense clause.
+fn season_of(season: &'static str, year: YearRef, a: NaiveDate, tense: Tense) -> Option<Resolved> {
+    let y = match year_of(year, a) {
+        Some(y) => y,
+        None => {
+            let r = season_range(a.year(), season)?;
+            if tense == Tense::Past && r.start > a { a.year() - 1 } else { a.year() }
+        }
+    };
+    let r = season_range(y, season)?;
+    Some(Resolved {
+        value: Some(TimeValue::Range(r, Precision::Month)),
+        basis: format!("season of {y}, {} tense", tense.as_str()),
+        timex: format!("{y:04}-{season}"),
+        future: r.start > a,
+    })
+}
+
+/// A vague reference ("recently", "now", "soon") as a period around the anchor.
+fn vague(v: Vague, a: NaiveDate) -> Option<Resolved> {
+    let (value, basis, timex, future) = match v {
+        Vague::Past => {
+            // "recently" in news is within weeks: the anchor's month, or the one before early in a month.
+            let d = if a.day() >= 8 { a } else { add_days(a, -8)? };
+            (
+                month_value(d.year(), d.month()),
+                "'recently': the anchor's month (the one before in a month's first week), anchor",
+                "PAST_REF",
+                false,
+            )
+        }
+        Vague::Present => (day(a), "present reference: the anchor", "PRESENT_REF", false),
+        Vague::Future => {
+            let r = DateRange::new(a, add_days(a, 30)?)?;
+            (Some(TimeValue::Range(r, Precision::Month)), "'soon': the month after the anchor", "FUTURE_REF", true)
+        }
+    };
+    Some(Resolved { value, basis: format!("{basis} {a}"), timex: timex.to_string(), future })
+}
+
+/// "In the coming days", "in recent months": the period of that length before or after the anchor.
+fn around(unit: Unit, future: bool, a: NaiveDate) -> Option<Resolved> {
+    let (len_days, precision) = match unit {
+        Unit::Day => (7, Precision::Week),
+        Unit::Week | Unit::Fortnight => (28, Precision::Week),
+        Unit::Month => (183, Precision::Month),
+        _ => (3 * 365, Precision::Year),
+    };
+    let r =
+        if future { DateRange::new(a, add_days(a, len_days)?)? } else { DateRange::new(add_days(a, -len_days)?, a)? };
+    Some(Resolved {
+        value: Some(TimeValue::Range(r, precision)),
+        basis: format!("the {len_days} days {} anchor {a}", if future { "after" } else { "before" }),
+        timex: if future { "FUTURE_REF" } else { "PAST_REF" }.to_string(),
+        future,
+    })
+}
+
+/// A month and day: in its own year, some years before the anchor's, or in the year the anchor and tense imply.
+fn date(
+    year: YearRef,
+    month: u32,
+    dom: u32,
+    years_ago: Option<u32>,
+    a: NaiveDate,
+    tense: Tense,
+) -> Option<(Option<TimeValue>, String)> {
+    Some(if let Some(n) = years_ago {
+        let y = a.year() - n as i32;
+        let v = DateValue::day(y, month, dom).ok().map(TimeValue::Date);
+        (v, format!("month and day, {n} years before the anchor's year {}", a.year()))
+    } else if let Some(y) = year_of(year, a) {
+        (DateValue::day(y, month, dom).ok().map(TimeValue::Date), "explicit date".to_string())
+    } else {
+        let d = year_for_day(a, month, dom, tense)?;
+        (day(d), format!("month and day, year from anchor {a}, {} tense", tense.as_str()))
+    })
+}
+
+/// A month: in its own year, the year a relative word ("last March") or the anchor and tense imply.
+fn month_of(
+    year: YearRef,
+    month: u32,
+    part: Option<Part>,
+    rel: Option<Rel>,
+    a: NaiveDate,
+    tense: Tense,
+) -> (Option<TimeValue>, String) {
+    let y = match (rel, year_of(year, a)) {
+        (Some(Rel::Last | Rel::Past), _) => a.year() - i32::from(month >= a.month()),
+        (Some(Rel::Next | Rel::Coming), _) => a.year() + i32::from(month <= a.month()),
+        (Some(_), _) => a.year(),
+        (None, Some(y)) => y,
+        (None, None) => year_for_month(a, month, tense),
+    };
+    let how = match (year, rel) {
+        (YearRef::Abs(_), _) => "explicit month".to_string(),
+        (YearRef::Offset(o), _) => format!("month, {o:+} years from anchor {a}"),
+        (_, Some(r)) => format!("{r:?} month, relative to anchor {a}").to_lowercase(),
+        _ => format!("month, year from anchor {a}, {} tense", tense.as_str()),
+    };
+    (month_value(y, month), format!("{}{how}", part_word(part)))
+}
+
+/// "A day later", "a day after": a shift of the narrative date (or the clause's date, or the anchor).
+fn shift_from(
+    n: i64,
+    unit: Unit,
+    complement: bool,
+    opens_clause: bool,
+    a: NaiveDate,
+    ctx: &Context,
+) -> Option<(Option<TimeValue>, String)> {
+    // "X came a day after Y" dates Y from X's date; "A day after Y, X ..." dates X from Y's.
+    let narrative = if matches!(unit, Unit::Day | Unit::Week) { ctx.narrative_day } else { ctx.narrative };
+    let base = ctx.in_sentence.filter(|_| complement).or(narrative);
+    let (base, n, from) = match base {
+        Some(d) if complement && !opens_clause => (d, -n, "the clause's date, for the event after 'after'/'before'"),
+        Some(d) => (d, n, "the narrative date"),
+        None => (DateValue::from_naive(a).ok()?, n, "the anchor"),
+    };
+    let v = shift(base, n, unit)?;
+    Some((Some(TimeValue::Date(v)), format!("{n:+} {unit:?}s from {from} {base}")))
+}
+
+/// The month being reported (the narrative's, else the anchor's) that the "same period a year before" is read from.
+fn reported_month(a: NaiveDate, ctx: &Context) -> NaiveDate {
+    ctx.narrative.filter(|d| d.precision() <= Precision::Month).map_or(a, |d| d.first_day())
+}
+
+/// "The same month (week) a year ago": the period being reported (the sales month of a sales report), a year back,
+/// at the unit's precision.
+fn same_last_year(unit: Unit, a: NaiveDate, ctx: &Context) -> Option<(Option<TimeValue>, String)> {
+    let base = reported_month(a, ctx);
+    let back = add_months(base, -12)?;
+    let v = match unit {
+        Unit::Week => DateValue::week_of(back).ok()?,
+        _ => DateValue::month(back.year(), back.month()).ok()?,
+    };
+    Some((Some(TimeValue::Date(v)), format!("the same {unit:?} a year before {base}").to_lowercase()))
+}
+
+/// "The same quarter last year": the quarter of the period being reported, a year back.
+fn same_quarter_last_year(a: NaiveDate, ctx: &Context) -> Option<Resolved> {
+    let base = reported_month(a, ctx);
+    let back = add_months(base, -12)?;
+    let q = (back.month() - 1) / 3 + 1;
+    let r = quarter_range(back.year(), q)?;
+    Some(Resolved {
+        value: Some(TimeValue::Range(r, Precision::Month)),
+        basis: format!("the same quarter a year before {base}"),
+        timex: format!("{:04}-Q{q}", back.year()),
+        future: false,
+    })
 }
 
 fn non_date(timex: String, basis: &str) -> Resolved {

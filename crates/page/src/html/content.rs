@@ -8,7 +8,7 @@
 
 use super::dom::{Common, Dom, Kind, NONE, NodeId, Tag};
 use super::text::{BOILERPLATE, TextBuf};
-use crate::{Block, DropReason, Dropped};
+use crate::model::{Block, DropReason, Dropped};
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -350,8 +350,59 @@ fn tag_weight(tag: Tag) -> f32 {
     }
 }
 
+/// Paragraph scores: what each candidate container scored, and the link-poor paragraph text it holds.
+struct Scores {
+    /// Score of each node (meaningful where `scored`).
+    score: Vec<f32>,
+    scored: Vec<bool>,
+    /// Text of link-poor paragraphs directly inside each node (summed into ancestors by [`sum_good_upwards`]).
+    good: Vec<u32>,
+}
+
 /// The best-scoring container and those of its siblings that also look like article text, in document order.
 fn choose_containers(dom: &Dom<'_>, marks: &[Mark], sums: &Sums) -> Vec<NodeId> {
+    let n = dom.nodes.len();
+    let mut scores = score_paragraphs(dom, marks, sums);
+    let (best, best_score) = best_candidate(&mut scores, sums);
+    if best == NONE {
+        // No paragraphs at all: fall back to the body (or the whole document) so short pages still give text.
+        let body = (0..n as NodeId).find(|&i| dom.tag(i) == Some(Tag::Body)).unwrap_or(0);
+        return if sums.text[body as usize] > 0 { vec![body] } else { Vec::new() };
+    }
+    sum_good_upwards(dom, marks, &mut scores.good);
+    let best = climb(dom, sums, &scores.good, best);
+    let best_score =
+        if scores.scored[best as usize] { scores.score[best as usize].max(best_score) } else { best_score };
+    let parent = dom.node(best).parent;
+    if parent == NONE {
+        return vec![best];
+    }
+    let mut out = same_class_containers(dom, marks, &scores.good, best);
+    let threshold = (best_score * 0.2).max(10.0);
+    let mut c = dom.node(parent).first_child;
+    while c != NONE {
+        let ci = c as usize;
+        let keep = c == best
+            || marks[ci] == Mark::Keep
+                && dom.tag(c).is_some()
+                && (scores.scored[ci] && scores.score[ci] >= threshold || {
+                    let len = sums.text[ci];
+                    let density = if len == 0 { 1.0 } else { sums.link[ci] as f32 / len as f32 };
+                    dom.tag(c) == Some(Tag::P)
+                        && (len > 80 && density < 0.25 || len > 0 && density == 0.0 && sums.commas[ci] > 0)
+                });
+        if keep && !out.contains(&c) {
+            out.push(c);
+        }
+        c = dom.node(c).next_sibling;
+    }
+    out.sort_unstable();
+    outermost(dom, &out)
+}
+
+/// Scores every paragraph's ancestors (up to five levels, less the higher): a paragraph is a p-like element, a
+/// leaf div, or a run of loose text directly inside a div that also holds blocks (`text<br>text<div class=ad>`).
+fn score_paragraphs(dom: &Dom<'_>, marks: &[Mark], sums: &Sums) -> Scores {
     let n = dom.nodes.len();
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
@@ -360,77 +411,87 @@ fn choose_containers(dom: &Dom<'_>, marks: &[Mark], sums: &Sums) -> Vec<NodeId> 
     let mut id: NodeId = 0;
     while id != NONE {
         let skip = marks[id as usize] != Mark::Keep;
-        if !skip {
-            // A paragraph is a p-like element, a leaf div, or a run of loose text directly inside a div that
-            // also holds blocks (`text<br>text<div class=ad>`): the loose text scores into that div.
-            let para_and_first = match dom.node(id).kind {
-                Kind::Element { tag, .. } => {
-                    let is_para = matches!(tag, Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Dd)
-                        || (matches!(tag, Tag::Div | Tag::Section | Tag::Article) && !sums.has_block[id as usize]);
-                    is_para.then(|| dom.node(id).parent)
-                }
-                Kind::Text => {
-                    let mut b = dom.node(id).parent;
-                    let mut hops = 0;
-                    while b != NONE && hops < 3 && dom.tag(b).is_some_and(|t| !t.is_block()) {
-                        b = dom.node(b).parent;
-                        hops += 1;
+        if !skip && let Some(first) = paragraph_container(dom, sums, id) {
+            let len = sums.text[id as usize];
+            if len >= 25 && first != NONE && sums.link[id as usize] * 10 < len * 3 {
+                good[first as usize] += len;
+            }
+            if len >= 25 {
+                let s = 1.0 + sums.commas[id as usize].min(50) as f32 + (len as f32 / 100.0).min(3.0);
+                let mut anc = first;
+                for level in 0..5 {
+                    if anc == NONE || anc == 0 {
+                        break;
                     }
-                    (b != NONE && sums.has_block[b as usize]).then_some(b)
-                }
-                _ => None,
-            };
-            if let Some(first) = para_and_first {
-                let len = sums.text[id as usize];
-                if len >= 25 && first != NONE && sums.link[id as usize] * 10 < len * 3 {
-                    good[first as usize] += len;
-                }
-                if len >= 25 {
-                    let s = 1.0 + sums.commas[id as usize].min(50) as f32 + (len as f32 / 100.0).min(3.0);
-                    let mut anc = first;
-                    for level in 0..5 {
-                        if anc == NONE || anc == 0 {
-                            break;
-                        }
-                        let a = anc as usize;
-                        if !scored[a] {
-                            scored[a] = true;
-                            score[a] = dom.tag(anc).map_or(0.0, tag_weight) + class_weight(dom, anc);
-                        }
-                        score[a] += s / [1.0, 2.0, 6.0, 9.0, 12.0][level];
-                        anc = dom.node(anc).parent;
+                    let a = anc as usize;
+                    if !scored[a] {
+                        scored[a] = true;
+                        score[a] = dom.tag(anc).map_or(0.0, tag_weight) + class_weight(dom, anc);
                     }
+                    score[a] += s / [1.0, 2.0, 6.0, 9.0, 12.0][level];
+                    anc = dom.node(anc).parent;
                 }
             }
         }
         id = if skip { dom.next_skipping_children(id, 0) } else { dom.next_in(id, 0) };
     }
+    Scores { score, scored, good }
+}
+
+/// When `id` is a paragraph, the container its text scores into: an element's parent, or for loose text the
+/// block-holding element around it.
+fn paragraph_container(dom: &Dom<'_>, sums: &Sums, id: NodeId) -> Option<NodeId> {
+    match dom.node(id).kind {
+        Kind::Element { tag, .. } => {
+            let is_para = matches!(tag, Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Dd)
+                || (matches!(tag, Tag::Div | Tag::Section | Tag::Article) && !sums.has_block[id as usize]);
+            is_para.then(|| dom.node(id).parent)
+        }
+        Kind::Text => {
+            let mut b = dom.node(id).parent;
+            let mut hops = 0;
+            while b != NONE && hops < 3 && dom.tag(b).is_some_and(|t| !t.is_block()) {
+                b = dom.node(b).parent;
+                hops += 1;
+            }
+            (b != NONE && sums.has_block[b as usize]).then_some(b)
+        }
+        _ => None,
+    }
+}
+
+/// The best-scoring container after each score is discounted by its link density (scores are updated in place),
+/// with its score; `NONE` when no paragraph scored.
+fn best_candidate(scores: &mut Scores, sums: &Sums) -> (NodeId, f32) {
     let mut best = NONE;
     let mut best_score = 0f32;
-    for i in 0..n {
-        if !scored[i] || sums.text[i] == 0 {
+    for i in 0..scores.score.len() {
+        if !scores.scored[i] || sums.text[i] == 0 {
             continue;
         }
         let density = sums.link[i] as f32 / sums.text[i] as f32;
-        score[i] *= 1.0 - density.min(1.0);
-        if score[i] > best_score {
-            best_score = score[i];
+        scores.score[i] *= 1.0 - density.min(1.0);
+        if scores.score[i] > best_score {
+            best_score = scores.score[i];
             best = i as NodeId;
         }
     }
-    if best == NONE {
-        // No paragraphs at all: fall back to the body (or the whole document) so short pages still give text.
-        let body = (0..n as NodeId).find(|&i| dom.tag(i) == Some(Tag::Body)).unwrap_or(0);
-        return if sums.text[body as usize] > 0 { vec![body] } else { Vec::new() };
-    }
-    for i in (1..n).rev() {
+    (best, best_score)
+}
+
+/// Sums each kept node's good paragraph text into its parent, bottom up.
+fn sum_good_upwards(dom: &Dom<'_>, marks: &[Mark], good: &mut [u32]) {
+    for i in (1..dom.nodes.len()).rev() {
         let p = dom.nodes[i].parent;
         if p != NONE && marks[i] == Mark::Keep {
             good[p as usize] = good[p as usize].saturating_add(good[i]);
         }
     }
-    // Articles cut into many small wrappers (a card per paragraph) leave the best candidate holding a fraction
-    // of the text: climb while the parent holds clearly more good paragraph text and is not link-heavy.
+}
+
+/// Articles cut into many small wrappers (a card per paragraph) leave the best candidate holding a fraction of the
+/// text: climbs while an ancestor (up to three levels) holds clearly more good paragraph text and is not link-heavy.
+fn climb(dom: &Dom<'_>, sums: &Sums, good: &[u32], mut best: NodeId) -> NodeId {
     'climb: loop {
         let bg = good[best as usize] as u64;
         let mut anc = dom.node(best).parent;
@@ -448,50 +509,32 @@ fn choose_containers(dom: &Dom<'_>, marks: &[Mark], sums: &Sums) -> Vec<NodeId> 
         }
         break;
     }
-    let best_score = if scored[best as usize] { score[best as usize].max(best_score) } else { best_score };
-    let parent = dom.node(best).parent;
-    if parent == NONE {
-        return vec![best];
-    }
-    let threshold = (best_score * 0.2).max(10.0);
+    best
+}
+
+/// An article that ads cut into several containers often repeats the container's exact class list: the other kept
+/// elements with the same tag and class that hold good paragraph text, in document order.
+fn same_class_containers(dom: &Dom<'_>, marks: &[Mark], good: &[u32], best: NodeId) -> Vec<NodeId> {
     let mut out = Vec::new();
-    // An article that ads cut into several containers often repeats the container's exact class list: take the
-    // other kept elements with the same tag and class that hold good paragraph text.
-    let best_class = dom.common(best).class.filter(|c| c.len() >= 4);
-    if let Some(class) = best_class {
-        let best_node = *dom.node(best);
-        let tag = dom.tag(best);
-        for i in 1..n {
-            let node = &dom.nodes[i];
-            if i as NodeId == best || good[i] == 0 || marks[i] != Mark::Keep || dom.tag(i as NodeId) != tag {
-                continue;
-            }
-            let nested = (node.start >= best_node.start && node.end <= best_node.end)
-                || (best_node.start >= node.start && best_node.end <= node.end);
-            if !nested && dom.common(i as NodeId).class == Some(class) && !inside_dropped(dom, i as NodeId, marks) {
-                out.push(i as NodeId);
-            }
+    let Some(class) = dom.common(best).class.filter(|c| c.len() >= 4) else { return out };
+    let best_node = *dom.node(best);
+    let tag = dom.tag(best);
+    for i in 1..dom.nodes.len() {
+        let node = &dom.nodes[i];
+        if i as NodeId == best || good[i] == 0 || marks[i] != Mark::Keep || dom.tag(i as NodeId) != tag {
+            continue;
+        }
+        let nested = (node.start >= best_node.start && node.end <= best_node.end)
+            || (best_node.start >= node.start && best_node.end <= node.end);
+        if !nested && dom.common(i as NodeId).class == Some(class) && !inside_dropped(dom, i as NodeId, marks) {
+            out.push(i as NodeId);
         }
     }
-    let mut c = dom.node(parent).first_child;
-    while c != NONE {
-        let ci = c as usize;
-        let keep = c == best
-            || marks[ci] == Mark::Keep
-                && dom.tag(c).is_some()
-                && (scored[ci] && score[ci] >= threshold || {
-                    let len = sums.text[ci];
-                    let density = if len == 0 { 1.0 } else { sums.link[ci] as f32 / len as f32 };
-                    dom.tag(c) == Some(Tag::P)
-                        && (len > 80 && density < 0.25 || len > 0 && density == 0.0 && sums.commas[ci] > 0)
-                });
-        if keep && !out.contains(&c) {
-            out.push(c);
-        }
-        c = dom.node(c).next_sibling;
-    }
-    out.sort_unstable();
-    // Drop any container nested in another one.
+    out
+}
+
+/// The containers not nested in another one of `out` (sorted), in order.
+fn outermost(dom: &Dom<'_>, out: &[NodeId]) -> Vec<NodeId> {
     let spans: Vec<(u32, u32)> = out.iter().map(|&c| (dom.node(c).start, dom.node(c).end)).collect();
     let mut kept = Vec::with_capacity(out.len());
     for (i, &c) in out.iter().enumerate() {
@@ -522,6 +565,33 @@ struct Run {
     owner: NodeId,
 }
 
+impl Run {
+    /// Adds text node `id` to the run: its whole text (white space included), its trimmed span, and its length to
+    /// the link text when it sits inside a link. A run's first text sets its owner, the enclosing block.
+    fn push_text(&mut self, dom: &Dom<'_>, id: NodeId, owner: NodeId, in_link: bool) {
+        let node = dom.node(id);
+        let raw = dom.slice(node.start, node.end);
+        let trimmed = raw.trim_matches(|c: char| c.is_ascii_whitespace());
+        if trimmed.is_empty() {
+            self.buf.push_raw(raw);
+            return;
+        }
+        let lead = (raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_whitespace()).len()) as u32;
+        let s = node.start + lead;
+        if self.start == u32::MAX {
+            self.start = s;
+            self.owner = owner;
+        }
+        self.end = s + trimmed.len() as u32;
+        let before = self.buf.text.len();
+        self.buf.push_raw(raw);
+        if in_link {
+            self.link += (self.buf.text.len() - before) as u32;
+        }
+    }
+}
+
+/// The body blocks and captions under `root`: text runs between block boundaries, flushed into blocks.
 fn collect(dom: &Dom<'_>, root: NodeId, marks: &[Mark], sums: &Sums, title: Option<&str>, out: &mut Content) {
     let mut run = Run { buf: TextBuf::default(), start: u32::MAX, end: 0, link: 0, owner: root };
     let mut link_depth = 0u32;
@@ -533,27 +603,7 @@ fn collect(dom: &Dom<'_>, root: NodeId, marks: &[Mark], sums: &Sums, title: Opti
         let node = dom.node(id);
         let mut descend = false;
         match node.kind {
-            Kind::Text => {
-                let raw = dom.slice(node.start, node.end);
-                let trimmed = raw.trim_matches(|c: char| c.is_ascii_whitespace());
-                if !trimmed.is_empty() {
-                    let lead = (raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_whitespace()).len()) as u32;
-                    let s = node.start + lead;
-                    let e = s + trimmed.len() as u32;
-                    if run.start == u32::MAX {
-                        run.start = s;
-                        run.owner = *owners.last().unwrap_or(&root);
-                    }
-                    run.end = e;
-                    let before = run.buf.text.len();
-                    run.buf.push_raw(raw);
-                    if link_depth > 0 {
-                        run.link += (run.buf.text.len() - before) as u32;
-                    }
-                } else {
-                    run.buf.push_raw(raw);
-                }
-            }
+            Kind::Text => run.push_text(dom, id, *owners.last().unwrap_or(&root), link_depth > 0),
             Kind::Element { tag, .. } => match marks[id as usize] {
                 Mark::Drop(_) => {}
                 Mark::Caption => {

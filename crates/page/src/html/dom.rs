@@ -105,6 +105,7 @@ pub(crate) enum Tag {
 }
 
 impl Tag {
+    // One arm per known tag name: a table, long by nature, kept in one place.
     fn from_lower(name: &[u8]) -> Tag {
         match name {
             b"html" => Tag::Html,
@@ -585,20 +586,7 @@ impl<'a> Builder<'a> {
             return Some(end);
         }
         if next == b'/' {
-            let name_start = lt + 2;
-            if !b.get(name_start).is_some_and(|c| c.is_ascii_alphabetic()) {
-                // `</>` or `</ ...`: a bogus comment in HTML5; skip to `>`.
-                let end = memchr(b'>', &b[lt..]).map_or(b.len(), |i| lt + i + 1);
-                return Some(end);
-            }
-            let name_end = scan_name(b, name_start);
-            let end = memchr(b'>', &b[name_end..]).map_or(b.len(), |i| name_end + i + 1);
-            let mut buf = [0u8; 16];
-            let lname = lower(&b[name_start..name_end], &mut buf);
-            let tag = Tag::from_lower(lname);
-            let raw = &b[name_start..name_end];
-            self.close(tag, raw, lt, end);
-            return Some(end);
+            return Some(self.end_tag(lt));
         }
         if !next.is_ascii_alphabetic() {
             return None;
@@ -619,48 +607,59 @@ impl<'a> Builder<'a> {
             return Some(tag_end);
         }
         if tag.is_raw_text(lname) {
-            // Raw text runs to the matching end tag, compared case-insensitively.
-            let mut at = tag_end;
-            let close_end;
-            loop {
-                match memmem::find(&b[at..], b"</") {
-                    Some(i) => {
-                        let s = at + i;
-                        let n = b.get(s + 2..s + 2 + lname.len());
-                        if n.is_some_and(|n| n.eq_ignore_ascii_case(lname)) {
-                            let text_end = s;
-                            close_end = memchr(b'>', &b[s..]).map_or(b.len(), |j| s + j + 1);
-                            if tag_end < text_end {
-                                self.stack.push(id);
-                                self.append(Self::leaf(Kind::Text, tag_end, text_end));
-                                self.stack.pop();
-                            }
-                            let n = &mut self.nodes[id as usize];
-                            n.inner_end = text_end as u32;
-                            n.end = close_end as u32;
-                            break;
-                        }
-                        at = s + 2;
-                    }
-                    None => {
-                        close_end = b.len();
-                        if tag_end < close_end {
-                            self.stack.push(id);
-                            self.append(Self::leaf(Kind::Text, tag_end, close_end));
-                            self.stack.pop();
-                        }
-                        let n = &mut self.nodes[id as usize];
-                        n.inner_end = close_end as u32;
-                        n.end = close_end as u32;
-                        break;
-                    }
-                }
-            }
-            return Some(close_end);
+            return Some(self.raw_text(id, lname, tag_end));
         }
         self.stack.push(id);
         self.max_depth = self.max_depth.max(self.stack.len());
         Some(tag_end)
+    }
+
+    /// Handles the end tag at `lt` (a `</`). Returns the position after it.
+    fn end_tag(&mut self, lt: usize) -> usize {
+        let b = self.bytes;
+        let name_start = lt + 2;
+        if !b.get(name_start).is_some_and(|c| c.is_ascii_alphabetic()) {
+            // `</>` or `</ ...`: a bogus comment in HTML5; skip to `>`.
+            return memchr(b'>', &b[lt..]).map_or(b.len(), |i| lt + i + 1);
+        }
+        let name_end = scan_name(b, name_start);
+        let end = memchr(b'>', &b[name_end..]).map_or(b.len(), |i| name_end + i + 1);
+        let mut buf = [0u8; 16];
+        let lname = lower(&b[name_start..name_end], &mut buf);
+        let tag = Tag::from_lower(lname);
+        let raw = &b[name_start..name_end];
+        self.close(tag, raw, lt, end);
+        end
+    }
+
+    /// The raw text of element `id` (a script or style whose start tag ends at `tag_end`, named `lname`): one text
+    /// child up to the matching end tag, compared case-insensitively, or to the end of the page. Returns the
+    /// position after the end tag.
+    fn raw_text(&mut self, id: NodeId, lname: &[u8], tag_end: usize) -> usize {
+        let b = self.bytes;
+        let mut at = tag_end;
+        let (text_end, close_end) = loop {
+            match memmem::find(&b[at..], b"</") {
+                Some(i) => {
+                    let s = at + i;
+                    let n = b.get(s + 2..s + 2 + lname.len());
+                    if n.is_some_and(|n| n.eq_ignore_ascii_case(lname)) {
+                        break (s, memchr(b'>', &b[s..]).map_or(b.len(), |j| s + j + 1));
+                    }
+                    at = s + 2;
+                }
+                None => break (b.len(), b.len()),
+            }
+        };
+        if tag_end < text_end {
+            self.stack.push(id);
+            self.append(Self::leaf(Kind::Text, tag_end, text_end));
+            self.stack.pop();
+        }
+        let n = &mut self.nodes[id as usize];
+        n.inner_end = text_end as u32;
+        n.end = close_end as u32;
+        close_end
     }
 
     fn implied_closes(&mut self, tag: Tag, at: usize) {

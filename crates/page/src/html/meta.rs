@@ -82,8 +82,13 @@ const TEXT_WINDOW: usize = 8000;
 
 pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
     let raw = gather(dom);
-    let mut meta = Meta::default();
     let ld = parse_json_ld(&raw.ld);
+    let (title, outlet) = title_and_outlet(&raw, &ld);
+    Meta { title, outlet, published: published(dom, &raw, &ld) }
+}
+
+/// The headline and the outlet's name from the metadata, the title tag and the visible `<h1>`s.
+fn title_and_outlet(raw: &Raw<'_>, ld: &JsonLd) -> (Option<String>, Option<String>) {
     let meta_get = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|n| raw.metas.iter().find(|(k, v)| k == n && !v.trim().is_empty()).map(|(_, v)| clean(v)))
     };
@@ -101,14 +106,19 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
     let h1 = raw.h1.iter().find(|h| reference.as_ref().is_some_and(|r| contains_norm(r, h))).or_else(|| {
         raw.h1.iter().find(|h| h.split_whitespace().count() >= 3 && outlet.as_ref().is_none_or(|o| norm(o) != norm(h)))
     });
-    meta.title = h1
+    let title = h1
         .cloned()
         .or_else(|| meta_title.map(|t| strip_site(&t, outlet.as_deref())))
         .or_else(|| raw.title_tag.as_ref().map(|t| strip_site(t, outlet.as_deref())))
         .or_else(|| raw.h1.first().cloned())
         .filter(|t| !t.is_empty());
-    meta.outlet = outlet.filter(|o| !o.is_empty() && o.chars().count() <= 80);
+    (title, outlet.filter(|o| !o.is_empty() && o.chars().count() <= 80))
+}
 
+/// The publication date: every source that gives one (JSON-LD, meta fields, fields in scripts and comments,
+/// `<time>` elements, the canonical URL, date-classed elements, and last the visible text), the most reliable
+/// first and, among equals, the finest precision.
+fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
     let mut found: Vec<DateFound> = Vec::new();
     if let Some((d, ev)) = ld.published.as_deref().and_then(|s| parse_date(s).map(|d| (d, s))) {
         found.push(DateFound { date: d, evidence: format!("JSON-LD datePublished {ev}"), basis: "metadata", rank: 0 });
@@ -126,6 +136,9 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
     // block in a comment (`dc:date="..."`), a script that prints the date (`showDate("...")`).
     if let Some((key, v, d)) = SCRIPT_DATE.captures_iter(dom.src).take(50).find_map(|c| {
         let (key, v) = (c.get(1)?, c.get(2)?);
+        if witness_only(key.as_str()) {
+            return None;
+        }
         Some((key, v, parse_date(v.as_str())?))
     }) {
         found.push(DateFound {
@@ -174,10 +187,66 @@ pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
     }
     // Most reliable first; among equals, the finest precision.
     found.sort_by_key(|f| (f.rank, f.date.precision()));
-    meta.published = found.into_iter().next();
-    meta
+    let mut found = found.into_iter();
+    let best = found.next()?;
+    // Script fields past the first are witnesses of the local day only.
+    let scripts = SCRIPT_DATE.captures_iter(dom.src).take(50).filter_map(|c| {
+        let (key, v) = (c.get(1)?, c.get(2)?);
+        let date = parse_date(v.as_str())?;
+        Some(DateFound { date, evidence: format!("{} {}", key.as_str(), v.as_str()), basis: "metadata", rank: 1 })
+    });
+    Some(local_day(best, found.chain(scripts)))
 }
 
+/// A timestamp written in UTC ("2020-08-25T00:23:33Z", "+00:00", "GMT") names the UTC day, which within a few hours
+/// of midnight is often not the day the page was published where it was published. When a machine-readable source
+/// on the page (a metadata or script field, a `<time>` element, the URL) writes the day next to it in the
+/// publisher's own terms, as a date alone or a wall-clock time with no zone, and the UTC time lies within four
+/// hours of that day (before 04:00 for the day before, from 20:00 for the day after), the page's own day is that
+/// one. A time with an explicit offset is the same instant rendered for some zone, no better witness than the UTC
+/// value; visible text is left out, as a date in a page header is often today's.
+fn local_day(best: DateFound, mut others: impl Iterator<Item = DateFound>) -> DateFound {
+    let Some(hour) = utc_hour(&best.evidence) else { return best };
+    if best.date.precision() != Precision::Day {
+        return best;
+    }
+    let day = best.date.first_day();
+    let reachable =
+        |d: chrono::NaiveDate| (d.succ_opt() == Some(day) && hour < 4) || (d.pred_opt() == Some(day) && hour >= 20);
+    others
+        .find(|o| {
+            matches!(o.basis, "metadata" | "time element" | "url")
+                && o.date.precision() == Precision::Day
+                && !ZONED_TIME.is_match(&o.evidence)
+                && reachable(o.date.first_day())
+        })
+        .unwrap_or(best)
+}
+
+static UTC_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d[T ](\d{1,2}):\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)(?:[^\w:]|$)")
+        .expect("static regex")
+});
+static ZONED_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d[T ]\d{1,2}:\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)(?:[^\w:]|$)")
+        .expect("static regex")
+});
+
+/// Whether a script field only witnesses the local day of a UTC timestamp: a `publicationDate` is often the print
+/// edition's, and a `DateCreation` the draft's, so neither dates a page on its own.
+fn witness_only(key: &str) -> bool {
+    let key = key.as_bytes();
+    key.len() >= 11
+        && (key[..11].eq_ignore_ascii_case(b"publication")
+            || key[..4].eq_ignore_ascii_case(b"date") && key[key.len() - 8..].eq_ignore_ascii_case(b"creation"))
+}
+
+/// The hour of a time written in UTC in `text`, if any.
+fn utc_hour(text: &str) -> Option<u32> {
+    UTC_TIME.captures(text)?.get(1)?.as_str().parse().ok().filter(|h| *h < 24)
+}
+
+/// What the extractor reads from the page, in one walk over the tree.
 fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
     let mut raw = Raw {
         metas: Vec::new(),
@@ -206,76 +275,10 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
             if tag == Tag::H1 && raw.h1_at.is_none() {
                 raw.h1_at = Some(raw.text.text.len());
             }
-            match tag {
-                Tag::Meta => {
-                    let key =
-                        dom.attr(id, "property").or_else(|| dom.attr(id, "name")).or_else(|| dom.attr(id, "itemprop"));
-                    if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
-                        let k = k.trim().to_ascii_lowercase();
-                        if k == "og:url" {
-                            og_url = Some(v);
-                        }
-                        if raw.metas.len() < 500 {
-                            raw.metas.push((k, v));
-                        }
-                    }
-                }
-                Tag::Link if dom.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                    raw.canonical = dom.attr(id, "href");
-                }
-                Tag::Title if raw.title_tag.is_none() => {
-                    raw.title_tag = Some(clean(dom.slice(node.inner_start, node.inner_end))).filter(|t| !t.is_empty());
-                    skip = true;
-                }
-                Tag::Script => {
-                    if dom.attr(id, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                        && raw.ld.len() < 20
-                    {
-                        raw.ld.push(dom.slice(node.inner_start, node.inner_end));
-                    }
-                    skip = true;
-                }
-                Tag::Style => skip = true,
-                Tag::H1 if raw.h1.len() < 5 => {
-                    let t = node_text(dom, id);
-                    if !t.is_empty() && t.len() < 400 {
-                        raw.h1.push(t);
-                    }
-                }
-                Tag::Time if raw.times.len() < 10 => {
-                    if let Some(v) = dom.attr(id, "datetime") {
-                        let marked = dom.attr(id, "pubdate").is_some()
-                            || dom.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                            || dom.attr(id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
-                        let modified = dom
-                            .attr(id, "itemprop")
-                            .is_some_and(|p| p.to_ascii_lowercase().contains("modified"))
-                            || dom.attr(id, "class").is_some_and(|c| {
-                                c.to_ascii_lowercase().contains("update") || c.to_ascii_lowercase().contains("modif")
-                            });
-                        if !modified {
-                            raw.times.push((marked, v));
-                        }
-                    }
-                }
-                _ => {}
-            }
+            skip = read_element(dom, id, tag, &mut raw, &mut og_url);
             if raw.date_texts.len() < 24 && !matches!(tag, Tag::Meta | Tag::Html | Tag::Body | Tag::Link | Tag::Script)
             {
-                let common = dom.common(id);
-                let dateish = |v: Option<&str>| {
-                    v.is_some_and(|v| v.len() < 200 && DATE_CLASS.is_match(v) && !NOT_DATE_CLASS.is_match(v))
-                };
-                if (dateish(common.class) || dateish(common.id)) && node.end - node.start < 3000 {
-                    // A tooltip often holds the full date that the element shows shortened ("11 Jul 2020").
-                    if let Some(title) = dom.attr(id, "title").filter(|t| t.len() < 100) {
-                        raw.date_texts.push(clean(title));
-                    }
-                    let t = node_text(dom, id);
-                    if !t.is_empty() && t.len() < 300 {
-                        raw.date_texts.push(t);
-                    }
-                }
+                read_date_classed(dom, id, &mut raw.date_texts);
             }
             if raw.copyright.is_none() && matches!(tag, Tag::Footer) {
                 raw.copyright = copyright_owner(&node_text(dom, id));
@@ -287,6 +290,86 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
         raw.canonical = og_url;
     }
     raw
+}
+
+/// Reads one element's metadata into `raw` (meta tags, canonical link, title, JSON-LD, `<h1>`, `<time>`); whether
+/// its children are to be skipped.
+fn read_element<'a>(dom: &Dom<'a>, id: NodeId, tag: Tag, raw: &mut Raw<'a>, og_url: &mut Option<&'a str>) -> bool {
+    let node = dom.node(id);
+    match tag {
+        Tag::Meta => {
+            let key = dom.attr(id, "property").or_else(|| dom.attr(id, "name")).or_else(|| dom.attr(id, "itemprop"));
+            if let (Some(k), Some(v)) = (key, dom.attr(id, "content")) {
+                let k = k.trim().to_ascii_lowercase();
+                if k == "og:url" {
+                    *og_url = Some(v);
+                }
+                if raw.metas.len() < 500 {
+                    raw.metas.push((k, v));
+                }
+            }
+        }
+        Tag::Link if dom.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            raw.canonical = dom.attr(id, "href");
+        }
+        Tag::Title if raw.title_tag.is_none() => {
+            raw.title_tag = Some(clean(dom.slice(node.inner_start, node.inner_end))).filter(|t| !t.is_empty());
+            return true;
+        }
+        Tag::Script => {
+            if dom.attr(id, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                && raw.ld.len() < 20
+            {
+                raw.ld.push(dom.slice(node.inner_start, node.inner_end));
+            }
+            return true;
+        }
+        Tag::Style => return true,
+        Tag::H1 if raw.h1.len() < 5 => {
+            let t = node_text(dom, id);
+            if !t.is_empty() && t.len() < 400 {
+                raw.h1.push(t);
+            }
+        }
+        Tag::Time if raw.times.len() < 10 => {
+            if let Some(time) = publication_time(dom, id) {
+                raw.times.push(time);
+            }
+        }
+        _ => {}
+    }
+    false
+}
+
+/// A `<time datetime>` that is not marked as a modification, with whether it is marked as the publication.
+fn publication_time<'a>(dom: &Dom<'a>, id: NodeId) -> Option<(bool, &'a str)> {
+    let v = dom.attr(id, "datetime")?;
+    let marked = dom.attr(id, "pubdate").is_some()
+        || dom.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+        || dom.attr(id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+    let modified = dom.attr(id, "itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("modified"))
+        || dom
+            .attr(id, "class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("update") || c.to_ascii_lowercase().contains("modif"));
+    (!modified).then_some((marked, v))
+}
+
+/// The text (and tooltip) of an element whose class or id says it holds a date.
+fn read_date_classed(dom: &Dom<'_>, id: NodeId, date_texts: &mut Vec<String>) {
+    let node = dom.node(id);
+    let common = dom.common(id);
+    let dateish =
+        |v: Option<&str>| v.is_some_and(|v| v.len() < 200 && DATE_CLASS.is_match(v) && !NOT_DATE_CLASS.is_match(v));
+    if (dateish(common.class) || dateish(common.id)) && node.end - node.start < 3000 {
+        // A tooltip often holds the full date that the element shows shortened ("11 Jul 2020").
+        if let Some(title) = dom.attr(id, "title").filter(|t| t.len() < 100) {
+            date_texts.push(clean(title));
+        }
+        let t = node_text(dom, id);
+        if !t.is_empty() && t.len() < 300 {
+            date_texts.push(t);
+        }
+    }
 }
 
 fn node_text(dom: &Dom<'_>, id: NodeId) -> String {
@@ -430,7 +513,7 @@ static YMD_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T|\b)").expect("static regex"));
 static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)\\?["']?(date_?published|published_?(?:date|time|at|on)|publish_?(?:date|time)|pub_?date|date_?created|dc:date|showdate)\\?["']?\s*[:=(]\s*\\?["']([^"'\\<>]{8,40})\\?["']"#,
+        r#"(?i)\\?["']?(date_?published|published_?(?:date|time|at|on)|publish_?(?:date|time)|publication_?date|pub_?date|date_?creat(?:ed|ion)|dc:date|showdate)\\?["']?\s*[:=(]\s*\\?["']([^"'\\<>]{8,40})\\?["']"#,
     )
     .expect("static regex")
 });

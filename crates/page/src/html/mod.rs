@@ -11,7 +11,7 @@ mod meta;
 mod tests;
 mod text;
 
-use crate::{Article, PageError, PageFormat, Published};
+use crate::model::{Article, PageError, PageFormat, Published};
 
 /// Pages nested deeper than this are refused: real pages stay far below, and the limit bounds the work that
 /// unclosed-tag soups can cause.

@@ -482,3 +482,38 @@ fn metadata_dates_a_page_with_no_article() {
     assert_eq!(published_date(html).map(|p| p.date.to_string()).as_deref(), Some("2020-07-09"));
     assert!(published_date("<html><body><p>no date</p></body></html>").is_none());
 }
+
+#[test]
+fn a_utc_timestamp_near_midnight_yields_to_the_local_day_written_elsewhere() {
+    let ld = |ts: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"{ts}\"}}</script>"
+        )
+    };
+    let date_of = |head: String, body: &str| {
+        let html = format!("<html><head>{head}</head><body>{body}<article><p>{PARA}</p></article></body></html>");
+        extract_html("z.html", &html).unwrap().published.map(|p| p.date.to_string())
+    };
+    let canonical = |url: &str| format!("<link rel=\"canonical\" href=\"{url}\">");
+    let field = |v: &str| format!("<script>var page = {{publication_date: '{v}'}};</script>");
+    let cases: [(String, &str, &str); 9] = [
+        // The day before, in the URL or a zone-less script field, 00:38 UTC: the local day.
+        (ld("2020-04-14T00:38:07Z") + &canonical("https://n.example/news/20200413/story"), "", "2020-04-13"),
+        (ld("2020-08-25T00:23:33.312Z") + &field("2020-08-24"), "", "2020-08-24"),
+        // The day after, 23:15 UTC, a local wall-clock time with no zone.
+        (ld("2020-12-05T23:15:0Z") + &field("2020-12-06 00:15"), "", "2020-12-06"),
+        // Too far from midnight for the adjacent day to be the same moment: another event (the URL's draft day).
+        (ld("2020-07-09T10:04:04Z") + &canonical("https://n.example/2020/07/08/story/"), "", "2020-07-09"),
+        // A time with an explicit offset is the same instant, not a witness; nor is visible text (today's date
+        // in a header).
+        (ld("2025-07-05T00:04:00+00:00"), "<time datetime=\"2025-07-04T20:04:00-04:00\">July 4</time>", "2025-07-05"),
+        (ld("2020-07-18T23:01:31Z"), "<span class=\"date\">Sunday, July 19, 2020</span>", "2020-07-18"),
+        // A local time is never moved; nor is a UTC time with no witness, or one two days away.
+        (ld("2020-04-14T00:38:07-05:00") + &canonical("https://n.example/news/20200413/story"), "", "2020-04-14"),
+        (ld("2020-04-14T00:38:07Z"), "", "2020-04-14"),
+        (ld("2020-04-14T00:38:07Z") + &canonical("https://n.example/news/20200412/story"), "", "2020-04-14"),
+    ];
+    for (head, body, want) in cases {
+        assert_eq!(date_of(head.clone(), body).as_deref(), Some(want), "{head} {body}");
+    }
+}

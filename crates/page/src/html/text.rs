@@ -1,7 +1,7 @@
 //! Text of HTML: entity decoding and white-space collapsing, plus the two data tables HTML extraction reads
 //! (`data/html-entities.tsv`, `data/html-boilerplate.tsv`).
 
-use crate::DropReason;
+use crate::model::DropReason;
 use dyad_core::{DataError, data_lines, tsv_columns};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -11,7 +11,7 @@ static BOILERPLATE_TSV: &str = include_str!("../../../../data/html-boilerplate.t
 
 /// Named character references: name → character.
 pub(crate) static ENTITIES: LazyLock<HashMap<&'static str, char>> =
-    LazyLock::new(|| parse_entities(ENTITIES_TSV).unwrap_or_default());
+    LazyLock::new(|| loaded(parse_entities(ENTITIES_TSV)));
 
 /// Boilerplate class/id words, split by how they match.
 pub(crate) struct Boilerplate {
@@ -23,13 +23,13 @@ pub(crate) struct Boilerplate {
     pub parts_ac: aho_corasick::AhoCorasick,
 }
 
-pub(crate) static BOILERPLATE: LazyLock<Boilerplate> = LazyLock::new(|| {
-    parse_boilerplate(BOILERPLATE_TSV).unwrap_or_else(|_| Boilerplate {
-        words: HashMap::default(),
-        parts: Vec::new(),
-        parts_ac: aho_corasick::AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds"),
-    })
-});
+pub(crate) static BOILERPLATE: LazyLock<Boilerplate> = LazyLock::new(|| loaded(parse_boilerplate(BOILERPLATE_TSV)));
+
+/// A parsed data table. The files are compiled in and validated by unit tests, so a bad line is a build defect: it
+/// panics at first use, naming the file and the line, rather than leaving the table empty.
+fn loaded<T>(parsed: Result<T, DataError>) -> T {
+    parsed.unwrap_or_else(|e| panic!("bad embedded data file {e}"))
+}
 
 const ENTITIES_FILE: &str = "html-entities.tsv";
 const BOILERPLATE_FILE: &str = "html-boilerplate.tsv";
@@ -280,6 +280,18 @@ mod tests {
             panic!("a two-column line must be rejected");
         };
         assert_eq!((e.file, e.line), ("html-boilerplate.tsv", 3));
+    }
+
+    #[test]
+    #[should_panic(expected = "html-entities.tsv:3: ")]
+    fn a_bad_entities_file_panics_naming_file_and_line() {
+        loaded(parse_entities("amp\t26\n\nlt\tnot-hex\n"));
+    }
+
+    #[test]
+    #[should_panic(expected = "html-boilerplate.tsv:2: ")]
+    fn a_bad_boilerplate_file_panics_naming_file_and_line() {
+        loaded(parse_boilerplate("word\tnav\tnavigation\npart\tad\n"));
     }
 
     #[test]
