@@ -1,5 +1,6 @@
 //! `dyad bench stories ...`: near-duplicate precision/recall on the labelled set, and story-index speed and memory.
 
+use crate::BenchError;
 use dyad_stories::calibration::{self, PairKind, ScoredPair};
 use dyad_stories::{Banding, Document, SplitMix, StoryConfig, StoryIndex, Tokens};
 use std::path::Path;
@@ -33,14 +34,14 @@ enum Which {
 }
 
 /// Runs the command.
-pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(args: Args, bench_dir: &Path) -> Result<(), BenchError> {
     match args.which {
         Which::NearDup { seed } => near_dup(bench_dir, seed),
         Which::Speed { sizes, tokens } => speed(&sizes, tokens),
     }
 }
 
-fn near_dup(bench_dir: &Path, seed: u64) -> anyhow::Result<()> {
+fn near_dup(bench_dir: &Path, seed: u64) -> Result<(), BenchError> {
     let gt = bench_dir.join("article-extraction/ground-truth.json");
     let zyte = gt.is_file().then_some(gt.as_path());
     if zyte.is_none() {
@@ -170,7 +171,7 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
-fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
+fn speed(sizes: &[usize], tokens: usize) -> Result<(), BenchError> {
     println!("synthetic documents of {tokens} tokens; StoryConfig::default(); one core");
     println!(
         "{:>9} {:>7} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9} {:>10} {:>8}",

@@ -7,9 +7,11 @@
 //! that rules tuned while reading `--failures` (which prints dev sentences only, unless `--all-failures`) can be
 //! checked on sentences nobody looked at.
 
+use crate::BenchError;
+use crate::error::Context;
 use dyad_page::{Article, Block};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `dyad bench plover`.
 #[derive(clap::Args)]
@@ -27,7 +29,7 @@ pub struct Args {
     /// Also code with the verb patterns of this PETRARCH / TABARI verb dictionary (e.g.
     /// ../shared/bench/dictionaries/CAMEO.2.0.txt) on top of dyad's own; repeatable.
     #[arg(long = "verbs", value_name = "FILE")]
-    verbs: Vec<std::path::PathBuf>,
+    verbs: Vec<PathBuf>,
 }
 
 /// The GSR uses PLOVER 0.5b1 names; dyad's codebook uses the 2021 table. These are the renamed categories, and
@@ -136,9 +138,37 @@ fn print_coded(coded: &dyad_pipeline::CodedArticle) {
     println!("    actors {}", mentions.join(" "));
 }
 
+/// dyad's dictionaries with the verb patterns of `paths` added, each file's load report on stderr; `None` when no
+/// file is given. Leaked, as the coder borrows them for the life of the process.
+// The same loader as `dyad ingest --verbs` (crates/dyad/src/cmd/ingest.rs): one shared home for it is the ingest
+// crate or `dyad_events::Dictionaries`, once those settle.
+fn load_verbs(paths: &[PathBuf]) -> Result<Option<&'static dyad_events::Dictionaries>, BenchError> {
+    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
+    let load = |path: &PathBuf| -> Result<(String, String), BenchError> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Ok((name, text))
+    };
+    let started = std::time::Instant::now();
+    let (name, text) = load(first)?;
+    let (mut dicts, report) = dyad_events::Dictionaries::with_petrarch_verbs(&name, &text)
+        .with_context(|| format!("cannot load {}", first.display()))?;
+    eprintln!("{report}");
+    eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    for path in rest {
+        let started = std::time::Instant::now();
+        let (name, text) = load(path)?;
+        let report =
+            dicts.add_petrarch_verbs(&name, &text).with_context(|| format!("cannot load {}", path.display()))?;
+        eprintln!("{report}");
+        eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    }
+    Ok(Some(Box::leak(Box::new(dicts))))
+}
+
 /// Runs the benchmark and prints per-category and overall shares.
-pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
-    let dicts = crate::cmd::ingest::load_verbs(&args.verbs)?;
+pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
+    let dicts = load_verbs(&args.verbs)?;
     let new_coder = || {
         let coder = dyad_pipeline::Coder::new().with_tree(tree);
         match dicts {
