@@ -43,6 +43,15 @@ fn read_sentences(path: &Path) -> Result<Vec<dyad_syntax::Sentence>, BenchError>
     dyad_syntax::read_conllu(&text).with_context(|| format!("{}", path.display()))
 }
 
+/// The labelled F1 of each relation, most frequent in the gold first.
+fn print_relations(part: &str, s: &eval::Scores) {
+    let mut rels: Vec<(&String, &eval::RelationCounts)> = s.relations.iter().collect();
+    rels.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
+    let line: Vec<String> =
+        rels.iter().filter(|(_, c)| c.gold > 0).map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold)).collect();
+    println!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
+}
+
 /// Runs the benchmark.
 pub fn run(args: Args) -> Result<(), BenchError> {
     let bytes: Vec<u8> = match &args.model {
@@ -115,14 +124,7 @@ pub fn run(args: Args) -> Result<(), BenchError> {
             n_words as f64 / secs
         );
         if parsed {
-            let mut rels: Vec<(&String, &eval::RelationCounts)> = s.relations.iter().collect();
-            rels.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
-            let line: Vec<String> = rels
-                .iter()
-                .filter(|(_, c)| c.gold > 0)
-                .map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold))
-                .collect();
-            println!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
+            print_relations(part, &s);
         }
     }
     Ok(())

@@ -166,6 +166,58 @@ fn load_verbs(paths: &[PathBuf]) -> Result<Option<&'static dyad_events::Dictiona
     Ok(Some(Box::leak(Box::new(dicts))))
 }
 
+/// The counts of one run over the GSR.
+#[derive(Default)]
+struct Tally {
+    /// Per GSR category.
+    per: BTreeMap<String, Row>,
+    /// Per half (dev, held-out).
+    halves: [Row; 2],
+    /// Per half, with events that name no target kept.
+    monadic: [Row; 2],
+    /// Per half: (events coded, matching the gold event, of another category than the gold event).
+    events_coded: [(usize, usize, usize); 2],
+}
+
+impl Tally {
+    /// Prints the table of shares and the share of coded events that are not the gold event.
+    fn print(&self) {
+        println!("{:<12} {:>5} {:>8} {:>9} {:>8}", "category", "n", "exact", "category", "any");
+        let mut total = (0, 0, 0, 0);
+        for (cat, row) in &self.per {
+            print_row(cat, *row);
+            add(&mut total, *row);
+        }
+        print_row("ALL dev", self.halves[0]);
+        print_row("ALL held-out", self.halves[1]);
+        print_row("ALL", total);
+        let mut both = self.monadic[0];
+        add(&mut both, self.monadic[1]);
+        println!("with events that name no target (Coder::with_monadic):");
+        print_row("ALL dev", self.monadic[0]);
+        print_row("ALL held-out", self.monadic[1]);
+        print_row("ALL", both);
+        // UniversalPetrarch's "23 % false positives" counted coded events that match no gold event. A GSR sentence
+        // has one gold event, and some sentences report a second real one ("killed X and wounded Y"), so this share
+        // is an upper bound on the false positives.
+        println!("coded events (dyadic) that are not the sentence's gold event:");
+        for (label, (n, right, other)) in [
+            ("dev", self.events_coded[0]),
+            ("held-out", self.events_coded[1]),
+            ("ALL", add3(self.events_coded[0], self.events_coded[1])),
+        ] {
+            let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
+            println!(
+                "{label:<12} {n:>5} events, {:>5.1}% not the gold event, {:>5.1}% of another category",
+                pct(n - right),
+                pct(other)
+            );
+        }
+        println!("exact = category and source/target countries right; any = at least one event coded");
+        println!("dev = even 0-based sentence index, held-out = odd; tune only on dev failures");
+    }
+}
+
 /// Runs the benchmark and prints per-category and overall shares.
 pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     let dicts = load_verbs(&args.verbs)?;
@@ -186,12 +238,8 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     let mut coder = new_coder();
     // The same pipeline keeping events that name no target, which the GSR also codes ("X resigned").
     let mut monadic_coder = new_coder().with_monadic(true);
-    let mut monadic: [Row; 2] = [(0, 0, 0, 0); 2];
-    let mut per: BTreeMap<String, Row> = BTreeMap::new();
-    let mut halves: [Row; 2] = [(0, 0, 0, 0); 2];
+    let mut tally = Tally::default();
     let mut index = 0usize;
-    // Per half: (events coded, matching the gold event, of another category than the gold event).
-    let mut events_coded: [(usize, usize, usize); 2] = [(0, 0, 0); 2];
     for (n, r) in records.iter().enumerate().skip(1) {
         let (Some(text), Some(event)) =
             (r.get("text").and_then(|t| t.as_str()), r.get("event").and_then(|e| e.as_str()))
@@ -223,16 +271,16 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
             let cat_ok = category(e) == event;
             let countries_ok = sources.contains(&country(Some(&e.source)))
                 && (targets.is_empty() || targets.contains(&country(e.target.as_ref())));
-            let counts = &mut events_coded[half];
+            let counts = &mut tally.events_coded[half];
             counts.0 += 1;
             counts.1 += usize::from(cat_ok && countries_ok);
             counts.2 += usize::from(!cat_ok);
         }
         let with_monadic = monadic_coder.code(&article, None);
-        add(&mut monadic[half], score(&with_monadic.events));
+        add(&mut tally.monadic[half], score(&with_monadic.events));
         let exact = row.1 == 1;
-        add(per.entry(event.to_string()).or_default(), row);
-        add(&mut halves[half], row);
+        add(tally.per.entry(event.to_string()).or_default(), row);
+        add(&mut tally.halves[half], row);
         if args.failures && !exact && (half == 0 || args.all_failures) {
             let which = if half == 0 { "dev" } else { "held-out" };
             println!("--- {which} #{} {event} src={sources:?} tgt={targets:?}", index - 1);
@@ -245,36 +293,6 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         let names: Vec<String> = args.verbs.iter().map(|p| p.display().to_string()).collect();
         println!("verb patterns: built-in + {}", names.join(" + "));
     }
-    println!("{:<12} {:>5} {:>8} {:>9} {:>8}", "category", "n", "exact", "category", "any");
-    let mut total = (0, 0, 0, 0);
-    for (cat, row) in &per {
-        print_row(cat, *row);
-        add(&mut total, *row);
-    }
-    print_row("ALL dev", halves[0]);
-    print_row("ALL held-out", halves[1]);
-    print_row("ALL", total);
-    let mut both = monadic[0];
-    add(&mut both, monadic[1]);
-    println!("with events that name no target (Coder::with_monadic):");
-    print_row("ALL dev", monadic[0]);
-    print_row("ALL held-out", monadic[1]);
-    print_row("ALL", both);
-    // UniversalPetrarch's "23 % false positives" counted coded events that match no gold event. A GSR sentence
-    // has one gold event, and some sentences report a second real one ("killed X and wounded Y"), so this share
-    // is an upper bound on the false positives.
-    println!("coded events (dyadic) that are not the sentence's gold event:");
-    for (label, (n, right, other)) in
-        [("dev", events_coded[0]), ("held-out", events_coded[1]), ("ALL", add3(events_coded[0], events_coded[1]))]
-    {
-        let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
-        println!(
-            "{label:<12} {n:>5} events, {:>5.1}% not the gold event, {:>5.1}% of another category",
-            pct(n - right),
-            pct(other)
-        );
-    }
-    println!("exact = category and source/target countries right; any = at least one event coded");
-    println!("dev = even 0-based sentence index, held-out = odd; tune only on dev failures");
+    tally.print();
     Ok(())
 }
