@@ -194,10 +194,11 @@ fn write_zyte(bench_dir: &Path, to: &Path) -> Result<usize, BenchError> {
 
 fn write_synthetic(range: std::ops::Range<usize>, seed: u64, to: &Path) -> Result<(), BenchError> {
     let mut rng = SplitMix(seed);
-    // Subfolders of 1,000 keep directories small.
+    // Subfolders of 1,000 keep directories small; a range may start inside one (the incremental run).
+    let first = range.start;
     for i in range {
         let dir = to.join(format!("{:03}", i / 1000));
-        if i % 1000 == 0 {
+        if i % 1000 == 0 || i == first {
             std::fs::create_dir_all(&dir)?;
         }
         std::fs::write(dir.join(format!("{i:06}.txt")), synthetic_page(i, &mut rng))?;
@@ -296,6 +297,16 @@ mod tests {
     fn countries_load_from_the_data_file() {
         assert!(COUNTRIES.len() > 150, "{} countries", COUNTRIES.len());
         assert!(COUNTRIES.iter().all(|c| !c.contains('\t')));
+    }
+
+    #[test]
+    fn synthetic_ranges_may_start_inside_a_subfolder() {
+        let to = std::env::temp_dir().join(format!("dyad-bench-synthetic-{}", std::process::id()));
+        let written = write_synthetic(40..50, 1, &to);
+        let files = std::fs::read_dir(to.join("000")).map(|d| d.count()).unwrap_or(0);
+        let _ = std::fs::remove_dir_all(&to);
+        assert!(written.is_ok(), "{written:?}");
+        assert_eq!(files, 10);
     }
 
     #[test]
