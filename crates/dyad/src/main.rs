@@ -51,7 +51,7 @@ enum Command {
     /// The HTTP JSON API and web UI over the database (read-only unless --allow-ingest).
     Serve(cmd::serve::Args),
     /// Measure quality and speed against the external benchmarks in ../shared/bench, printing figures.
-    Bench(cmd::bench::Args),
+    Bench(dyad_bench::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -75,6 +75,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
+/// The benchmarks live in `dyad-bench`; `ingest-speed` runs this binary's `ingest` as a child process.
+fn bench(args: dyad_bench::Args) -> anyhow::Result<()> {
+    let exe = std::env::current_exe().map_err(|e| anyhow::anyhow!("cannot find the dyad binary: {e}"))?;
+    Ok(dyad_bench::run(args, &exe)?)
+}
+
 fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Extract(args) => cmd::extract::run(args),
@@ -90,7 +96,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::Show(args) => cmd::query::show(args),
         Command::Export(args) => cmd::query::export(args),
         Command::Eval(args) => cmd::eval::run(args),
-        Command::Bench(args) => cmd::bench::run(args),
+        Command::Bench(args) => bench(args),
         Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::Serve(args) => cmd::serve::run(args),

@@ -1,6 +1,5 @@
 //! One module per subcommand.
 
-pub mod bench;
 pub mod code;
 pub mod eval;
 pub mod extract;

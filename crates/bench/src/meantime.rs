@@ -8,6 +8,8 @@
 //! MEANTIME annotates only the title, the date line and the first four sentences of each article
 //! ([`ANNOTATED_SENTENCES`]), so system expressions after those are not scored.
 
+use crate::BenchError;
+use crate::error::ensure;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -308,9 +310,9 @@ fn f1(p: f64, r: f64) -> f64 {
 }
 
 /// Runs the benchmark and prints its figures. Set `DYAD_BENCH_VERBOSE=1` to list misses and wrong values.
-pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     let dir = bench_dir.join("meantime");
-    anyhow::ensure!(dir.is_dir(), "MEANTIME not found at {}", dir.display());
+    ensure!(dir.is_dir(), "MEANTIME not found at {}", dir.display());
     let docs = load(&dir)?;
     let verbose = std::env::var_os("DYAD_BENCH_VERBOSE").is_some();
     let sc = score(&docs, |line| {

@@ -1,10 +1,12 @@
 //! `dyad bench actor-speed`: actor resolution throughput over the seed pages and the Zyte articles' plain text.
 
+use crate::BenchError;
+use crate::error::ensure;
 use std::path::Path;
 use std::time::Instant;
 
 /// Runs the benchmark and prints mentions/s and MB/s.
-pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     let mut texts: Vec<String> = Vec::new();
     let seeds = bench_dir.join("../seeds");
     if seeds.is_dir() {
@@ -24,7 +26,7 @@ pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
             }
         }
     }
-    anyhow::ensure!(!texts.is_empty(), "no texts found under {}", bench_dir.display());
+    ensure!(!texts.is_empty(), "no texts found under {}", bench_dir.display());
     let bytes: usize = texts.iter().map(String::len).sum();
 
     let started = Instant::now();

@@ -2,6 +2,8 @@
 //! sentences per second, and page -> events end to end (extract, then the whole pipeline) in pages per second,
 //! over examples/pages and the Zyte ground-truth article bodies as plain-text pages.
 
+use crate::BenchError;
+use crate::error::ensure;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -32,7 +34,7 @@ fn slot(m: &dyad_actors::Mention) -> dyad_events::ActorSlot {
 }
 
 /// Runs the benchmark and prints its figures. Build with `--release` for meaningful numbers.
-pub fn run(bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
+pub fn run(bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
     let examples = Path::new("examples/pages");
     if examples.is_dir() {
@@ -59,7 +61,7 @@ pub fn run(bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
             pages.push((format!("zyte-{n:04}.txt"), b.into_bytes()));
         }
     }
-    anyhow::ensure!(!pages.is_empty(), "no pages found (examples/pages, article-extraction/ground-truth.json)");
+    ensure!(!pages.is_empty(), "no pages found (examples/pages, article-extraction/ground-truth.json)");
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
 
     // Coding alone: every sentence tokenised and its actors resolved once, outside the timed loop.

@@ -4,13 +4,14 @@
 //! macro-averaged over pages, headline accuracy, and the share of `with` snippets found and `without` snippets
 //! avoided. Pages are extracted with no language filter, as the published figures were.
 
-use anyhow::Context;
+use crate::BenchError;
+use crate::error::Context;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
 /// Reads a gzip-compressed file into a string (invalid UTF-8 replaced).
-pub(super) fn read_gz(path: &Path) -> anyhow::Result<String> {
+pub(crate) fn read_gz(path: &Path) -> Result<String, BenchError> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(file)
@@ -20,7 +21,7 @@ pub(super) fn read_gz(path: &Path) -> anyhow::Result<String> {
 }
 
 /// The Zyte pages: (hash, html, gold article body).
-pub(super) fn zyte_pages(bench_dir: &Path) -> anyhow::Result<Vec<(String, String, String)>> {
+pub(crate) fn zyte_pages(bench_dir: &Path) -> Result<Vec<(String, String, String)>, BenchError> {
     let dir = bench_dir.join("article-extraction");
     let truth: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json"))?)?;
     let mut pages = Vec::new();
@@ -89,12 +90,12 @@ fn why(article: &Result<dyad_page::Article, dyad_page::PageError>, p: f64, r: f6
 }
 
 /// Runs the benchmark and prints the figures.
-pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     zyte(bench_dir)?;
     wcxb(bench_dir)
 }
 
-fn zyte(bench_dir: &Path) -> anyhow::Result<()> {
+fn zyte(bench_dir: &Path) -> Result<(), BenchError> {
     let pages = zyte_pages(bench_dir)?;
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     let mut rows = Vec::new();
@@ -172,7 +173,7 @@ fn gt_object(v: &serde_json::Value) -> Option<serde_json::Value> {
 }
 
 /// Loads the WCXB dev article pages: (id, html, ground truth object).
-pub(super) fn wcxb_pages(bench_dir: &Path) -> anyhow::Result<Vec<(String, String, serde_json::Value)>> {
+pub(crate) fn wcxb_pages(bench_dir: &Path) -> Result<Vec<(String, String, serde_json::Value)>, BenchError> {
     let dir = bench_dir.join("wcxb-dev-articles");
     let mut ids: Vec<String> = std::fs::read_dir(dir.join("ground-truth"))?
         .filter_map(|e| e.ok())
@@ -197,7 +198,7 @@ fn norm_title(t: &str) -> String {
     t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-fn wcxb(bench_dir: &Path) -> anyhow::Result<()> {
+fn wcxb(bench_dir: &Path) -> Result<(), BenchError> {
     let pages = wcxb_pages(bench_dir)?;
     let (mut f1_sum, mut titles_right, mut titles_total) = (0.0, 0usize, 0usize);
     let (mut with_found, mut with_total, mut without_avoided, mut without_total) = (0usize, 0usize, 0usize, 0usize);

@@ -7,9 +7,11 @@
 //! that rules tuned while reading `--failures` (which prints dev sentences only, unless `--all-failures`) can be
 //! checked on sentences nobody looked at.
 
+use crate::BenchError;
+use crate::error::Context;
 use dyad_page::{Article, Block};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `dyad bench plover`.
 #[derive(clap::Args)]
@@ -27,7 +29,7 @@ pub struct Args {
     /// Also code with the verb patterns of this PETRARCH / TABARI verb dictionary (e.g.
     /// ../shared/bench/dictionaries/CAMEO.2.0.txt) on top of dyad's own; repeatable.
     #[arg(long = "verbs", value_name = "FILE")]
-    verbs: Vec<std::path::PathBuf>,
+    verbs: Vec<PathBuf>,
 }
 
 /// The GSR uses PLOVER 0.5b1 names; dyad's codebook uses the 2021 table. These are the renamed categories, and
@@ -136,9 +138,89 @@ fn print_coded(coded: &dyad_pipeline::CodedArticle) {
     println!("    actors {}", mentions.join(" "));
 }
 
+/// dyad's dictionaries with the verb patterns of `paths` added, each file's load report on stderr; `None` when no
+/// file is given. Leaked, as the coder borrows them for the life of the process.
+// The same loader as `dyad ingest --verbs` (crates/dyad/src/cmd/ingest.rs): one shared home for it is the ingest
+// crate or `dyad_events::Dictionaries`, once those settle.
+fn load_verbs(paths: &[PathBuf]) -> Result<Option<&'static dyad_events::Dictionaries>, BenchError> {
+    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
+    let load = |path: &PathBuf| -> Result<(String, String), BenchError> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Ok((name, text))
+    };
+    let started = std::time::Instant::now();
+    let (name, text) = load(first)?;
+    let (mut dicts, report) = dyad_events::Dictionaries::with_petrarch_verbs(&name, &text)
+        .with_context(|| format!("cannot load {}", first.display()))?;
+    eprintln!("{report}");
+    eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    for path in rest {
+        let started = std::time::Instant::now();
+        let (name, text) = load(path)?;
+        let report =
+            dicts.add_petrarch_verbs(&name, &text).with_context(|| format!("cannot load {}", path.display()))?;
+        eprintln!("{report}");
+        eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
+    }
+    Ok(Some(Box::leak(Box::new(dicts))))
+}
+
+/// The counts of one run over the GSR.
+#[derive(Default)]
+struct Tally {
+    /// Per GSR category.
+    per: BTreeMap<String, Row>,
+    /// Per half (dev, held-out).
+    halves: [Row; 2],
+    /// Per half, with events that name no target kept.
+    monadic: [Row; 2],
+    /// Per half: (events coded, matching the gold event, of another category than the gold event).
+    events_coded: [(usize, usize, usize); 2],
+}
+
+impl Tally {
+    /// Prints the table of shares and the share of coded events that are not the gold event.
+    fn print(&self) {
+        println!("{:<12} {:>5} {:>8} {:>9} {:>8}", "category", "n", "exact", "category", "any");
+        let mut total = (0, 0, 0, 0);
+        for (cat, row) in &self.per {
+            print_row(cat, *row);
+            add(&mut total, *row);
+        }
+        print_row("ALL dev", self.halves[0]);
+        print_row("ALL held-out", self.halves[1]);
+        print_row("ALL", total);
+        let mut both = self.monadic[0];
+        add(&mut both, self.monadic[1]);
+        println!("with events that name no target (Coder::with_monadic):");
+        print_row("ALL dev", self.monadic[0]);
+        print_row("ALL held-out", self.monadic[1]);
+        print_row("ALL", both);
+        // UniversalPetrarch's "23 % false positives" counted coded events that match no gold event. A GSR sentence
+        // has one gold event, and some sentences report a second real one ("killed X and wounded Y"), so this share
+        // is an upper bound on the false positives.
+        println!("coded events (dyadic) that are not the sentence's gold event:");
+        for (label, (n, right, other)) in [
+            ("dev", self.events_coded[0]),
+            ("held-out", self.events_coded[1]),
+            ("ALL", add3(self.events_coded[0], self.events_coded[1])),
+        ] {
+            let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
+            println!(
+                "{label:<12} {n:>5} events, {:>5.1}% not the gold event, {:>5.1}% of another category",
+                pct(n - right),
+                pct(other)
+            );
+        }
+        println!("exact = category and source/target countries right; any = at least one event coded");
+        println!("dev = even 0-based sentence index, held-out = odd; tune only on dev failures");
+    }
+}
+
 /// Runs the benchmark and prints per-category and overall shares.
-pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
-    let dicts = crate::cmd::ingest::load_verbs(&args.verbs)?;
+pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
+    let dicts = load_verbs(&args.verbs)?;
     let new_coder = || {
         let coder = dyad_pipeline::Coder::new().with_tree(tree);
         match dicts {
@@ -156,12 +238,8 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
     let mut coder = new_coder();
     // The same pipeline keeping events that name no target, which the GSR also codes ("X resigned").
     let mut monadic_coder = new_coder().with_monadic(true);
-    let mut monadic: [Row; 2] = [(0, 0, 0, 0); 2];
-    let mut per: BTreeMap<String, Row> = BTreeMap::new();
-    let mut halves: [Row; 2] = [(0, 0, 0, 0); 2];
+    let mut tally = Tally::default();
     let mut index = 0usize;
-    // Per half: (events coded, matching the gold event, of another category than the gold event).
-    let mut events_coded: [(usize, usize, usize); 2] = [(0, 0, 0); 2];
     for (n, r) in records.iter().enumerate().skip(1) {
         let (Some(text), Some(event)) =
             (r.get("text").and_then(|t| t.as_str()), r.get("event").and_then(|e| e.as_str()))
@@ -193,16 +271,16 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
             let cat_ok = category(e) == event;
             let countries_ok = sources.contains(&country(Some(&e.source)))
                 && (targets.is_empty() || targets.contains(&country(e.target.as_ref())));
-            let counts = &mut events_coded[half];
+            let counts = &mut tally.events_coded[half];
             counts.0 += 1;
             counts.1 += usize::from(cat_ok && countries_ok);
             counts.2 += usize::from(!cat_ok);
         }
         let with_monadic = monadic_coder.code(&article, None);
-        add(&mut monadic[half], score(&with_monadic.events));
+        add(&mut tally.monadic[half], score(&with_monadic.events));
         let exact = row.1 == 1;
-        add(per.entry(event.to_string()).or_default(), row);
-        add(&mut halves[half], row);
+        add(tally.per.entry(event.to_string()).or_default(), row);
+        add(&mut tally.halves[half], row);
         if args.failures && !exact && (half == 0 || args.all_failures) {
             let which = if half == 0 { "dev" } else { "held-out" };
             println!("--- {which} #{} {event} src={sources:?} tgt={targets:?}", index - 1);
@@ -215,36 +293,6 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
         let names: Vec<String> = args.verbs.iter().map(|p| p.display().to_string()).collect();
         println!("verb patterns: built-in + {}", names.join(" + "));
     }
-    println!("{:<12} {:>5} {:>8} {:>9} {:>8}", "category", "n", "exact", "category", "any");
-    let mut total = (0, 0, 0, 0);
-    for (cat, row) in &per {
-        print_row(cat, *row);
-        add(&mut total, *row);
-    }
-    print_row("ALL dev", halves[0]);
-    print_row("ALL held-out", halves[1]);
-    print_row("ALL", total);
-    let mut both = monadic[0];
-    add(&mut both, monadic[1]);
-    println!("with events that name no target (Coder::with_monadic):");
-    print_row("ALL dev", monadic[0]);
-    print_row("ALL held-out", monadic[1]);
-    print_row("ALL", both);
-    // UniversalPetrarch's "23 % false positives" counted coded events that match no gold event. A GSR sentence
-    // has one gold event, and some sentences report a second real one ("killed X and wounded Y"), so this share
-    // is an upper bound on the false positives.
-    println!("coded events (dyadic) that are not the sentence's gold event:");
-    for (label, (n, right, other)) in
-        [("dev", events_coded[0]), ("held-out", events_coded[1]), ("ALL", add3(events_coded[0], events_coded[1]))]
-    {
-        let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
-        println!(
-            "{label:<12} {n:>5} events, {:>5.1}% not the gold event, {:>5.1}% of another category",
-            pct(n - right),
-            pct(other)
-        );
-    }
-    println!("exact = category and source/target countries right; any = at least one event coded");
-    println!("dev = even 0-based sentence index, held-out = odd; tune only on dev failures");
+    tally.print();
     Ok(())
 }

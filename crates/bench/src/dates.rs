@@ -2,7 +2,8 @@
 //! MediaCloud 2020 set. A date counts as right when it names the gold day exactly; "no date" is an abstention,
 //! so precision (right / answered) and recall (right / pages with a gold date) are printed beside accuracy.
 
-use super::extraction::{read_gz, wcxb_pages};
+use crate::BenchError;
+use crate::extraction::{read_gz, wcxb_pages};
 use std::path::Path;
 
 #[derive(Default)]
@@ -68,7 +69,7 @@ impl Tally {
 }
 
 /// Runs the benchmark and prints the figures.
-pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     let mut wcxb = Tally::default();
     for (id, html, gt) in wcxb_pages(bench_dir)? {
         let Some(gold) = gt.get("publish_date").and_then(|d| d.as_str()).filter(|d| d.len() >= 10) else { continue };

@@ -1,9 +1,8 @@
 //! Measures the `duckling` crate on MEANTIME with the same scorer as `dyad bench meantime`, and its speed, so that
 //! the choice of a hand-written recogniser over duckling rests on figures. Run with
-//! `cargo run --release -p dyad-time --example duckling_meantime [BENCH_DIR]`.
-#[path = "../../dyad/src/cmd/bench/meantime.rs"]
-#[allow(dead_code)]
-mod meantime;
+//! `cargo run --release -p dyad-bench --example duckling_meantime [BENCH_DIR]`.
+
+use dyad_bench::meantime;
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use duckling::{Context, DimensionKind, DimensionValue, Grain, Lang, Locale, Options, TimePoint, TimeValue};
@@ -34,12 +33,12 @@ fn timex(v: &DimensionValue) -> Option<String> {
     })
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/bench".to_string());
     let docs = meantime::load(&std::path::Path::new(&dir).join("meantime"))?;
     let locale = Locale::new(Lang::EN, None);
     let options = Options::default();
-    let utc = FixedOffset::east_opt(0).ok_or_else(|| anyhow::anyhow!("offset"))?;
+    let utc = FixedOffset::east_opt(0).ok_or("offset")?;
     let mut sentences = 0usize;
     let started = Instant::now();
     let sc = meantime::score_with(

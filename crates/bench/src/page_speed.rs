@@ -1,7 +1,8 @@
 //! `dyad bench page-speed`: single-thread extraction speed. Pages are decompressed and loaded first; only
 //! extraction is timed, repeated until at least two seconds have passed. Build with `--release`.
 
-use super::extraction::zyte_pages;
+use crate::BenchError;
+use crate::extraction::zyte_pages;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -46,7 +47,7 @@ fn report(name: &str, pages: usize, bytes: usize, (passes, took, cpu): (usize, D
 }
 
 /// Runs the benchmark and prints pages/s and MB/s.
-pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     if cfg!(debug_assertions) {
         println!("warning: a debug build; run `cargo run --release -- bench page-speed` for real figures");
     }

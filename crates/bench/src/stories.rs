@@ -1,7 +1,9 @@
 //! `dyad bench stories ...`: near-duplicate precision/recall on the labelled set, and story-index speed and memory.
 
+use crate::BenchError;
 use dyad_stories::calibration::{self, PairKind, ScoredPair};
 use dyad_stories::{Banding, HashedTokens, SplitMix, StoryConfig, StoryDocument, StoryIndex};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -33,21 +35,21 @@ enum Which {
 }
 
 /// Runs the command.
-pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
+pub fn run(args: Args, bench_dir: &Path) -> Result<(), BenchError> {
     match args.which {
         Which::NearDup { seed } => near_dup(bench_dir, seed),
         Which::Speed { sizes, tokens } => speed(&sizes, tokens),
     }
 }
 
-fn near_dup(bench_dir: &Path, seed: u64) -> anyhow::Result<()> {
+fn near_dup(bench_dir: &Path, seed: u64) -> Result<(), BenchError> {
     let gt = bench_dir.join("article-extraction/ground-truth.json");
     let zyte = gt.is_file().then_some(gt.as_path());
     if zyte.is_none() {
         println!("note: {} not found; hand-written pairs only", gt.display());
     }
     let pairs = calibration::labelled_set(zyte, seed)?;
-    let mut counts = std::collections::BTreeMap::new();
+    let mut counts = BTreeMap::new();
     for p in &pairs {
         *counts.entry(p.kind).or_insert(0usize) += 1;
     }
@@ -105,26 +107,31 @@ fn near_dup(bench_dir: &Path, seed: u64) -> anyhow::Result<()> {
         }
     }
     if let Some((shingle, scored)) = chosen {
-        let t = defaults.threshold;
-        let all = calibration::prf(&scored, t, true);
-        println!(
-            "\nshipped default: shingle {shingle:?}, threshold {t:.2}: all pairs P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})",
-            all.precision, all.recall, all.f1, all.tp, all.fp, all.fn_
-        );
-        println!("{:>18} {:>6} {:>9} {:>9} {:>9} {:>9}", "kind", "pairs", "say copy", "mean est", "min est", "max est");
-        for kind in counts.keys() {
-            let of: Vec<&ScoredPair> = scored.iter().filter(|s| s.kind == *kind).collect();
-            let said = of.iter().filter(|s| s.estimate >= t && s.candidate).count();
-            let mean = of.iter().map(|s| f64::from(s.estimate)).sum::<f64>() / of.len().max(1) as f64;
-            let min = of.iter().map(|s| s.estimate).fold(1.0f32, f32::min);
-            let max = of.iter().map(|s| s.estimate).fold(0.0f32, f32::max);
-            println!("{:>18} {:>6} {:>9} {:>9.3} {:>9.3} {:>9.3}", format!("{kind:?}"), of.len(), said, mean, min, max);
-        }
-        let lsh_missed = scored.iter().filter(|s| s.kind.is_copy() && s.estimate >= t && !s.candidate).count();
-        println!("copies above threshold that LSH failed to propose: {lsh_missed}");
-        let _ = PairKind::HandCopy;
+        print_shipped(shingle, &scored, &counts);
     }
     Ok(())
+}
+
+/// The shipped default's figures on all pairs, per kind of pair.
+fn print_shipped(shingle: (usize, usize), scored: &[ScoredPair], counts: &BTreeMap<PairKind, usize>) {
+    let defaults = StoryConfig::default();
+    let t = defaults.threshold;
+    let all = calibration::prf(scored, t, true);
+    println!(
+        "\nshipped default: shingle {shingle:?}, threshold {t:.2}: all pairs P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})",
+        all.precision, all.recall, all.f1, all.tp, all.fp, all.fn_
+    );
+    println!("{:>18} {:>6} {:>9} {:>9} {:>9} {:>9}", "kind", "pairs", "say copy", "mean est", "min est", "max est");
+    for kind in counts.keys() {
+        let of: Vec<&ScoredPair> = scored.iter().filter(|s| s.kind == *kind).collect();
+        let said = of.iter().filter(|s| s.estimate >= t && s.candidate).count();
+        let mean = of.iter().map(|s| f64::from(s.estimate)).sum::<f64>() / of.len().max(1) as f64;
+        let min = of.iter().map(|s| s.estimate).fold(1.0f32, f32::min);
+        let max = of.iter().map(|s| s.estimate).fold(0.0f32, f32::max);
+        println!("{:>18} {:>6} {:>9} {:>9.3} {:>9.3} {:>9.3}", format!("{kind:?}"), of.len(), said, mean, min, max);
+    }
+    let lsh_missed = scored.iter().filter(|s| s.kind.is_copy() && s.estimate >= t && !s.candidate).count();
+    println!("copies above threshold that LSH failed to propose: {lsh_missed}");
 }
 
 /// A synthetic document of `len` tokens: 60 % from the vocabulary of one of 2,000 topics (400 words each), 40 %
@@ -170,7 +177,7 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
-fn speed(sizes: &[usize], tokens: usize) -> anyhow::Result<()> {
+fn speed(sizes: &[usize], tokens: usize) -> Result<(), BenchError> {
     println!("synthetic documents of {tokens} tokens; StoryConfig::default(); one core");
     println!(
         "{:>9} {:>7} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9} {:>10} {:>8}",

@@ -6,7 +6,9 @@
 //! child's `VmHWM` and CPU time its `utime + stime`, sampled from `/proc/PID` every 20 ms until it exits (Linux
 //! only; the figures are left out elsewhere). Build with `--release`.
 
-use anyhow::Context;
+use crate::BenchError;
+use crate::error::Context;
+use crate::error::ensure;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -26,10 +28,8 @@ pub struct Args {
 
 /// Country names for the synthetic pages, taken from the gazetteer's data file so no list lives in code.
 static COUNTRIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../../../data/countries.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').nth(2))
+    dyad_core::data_lines(include_str!("../../../data/countries.tsv"))
+        .filter_map(|(_, l)| l.split('\t').nth(2))
         .filter(|name| !name.is_empty() && !name.contains(['(', ',']))
         .collect()
 });
@@ -137,12 +137,11 @@ fn sample(pid: u32) -> (Option<u64>, Option<f64>) {
     (hwm, cpu)
 }
 
-/// Runs `dyad ingest` on `pages` into `db`, into a fresh database when `fresh`.
-fn ingest(pages: &Path, db: &Path, threads: usize, fresh: bool) -> anyhow::Result<Run> {
+/// Runs `exe ingest` (`exe` is the dyad binary) on `pages` into `db`, into a fresh database when `fresh`.
+fn ingest(exe: &Path, pages: &Path, db: &Path, threads: usize, fresh: bool) -> Result<Run, BenchError> {
     for suffix in ["", "-wal", "-shm"].iter().filter(|_| fresh) {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    let exe = std::env::current_exe().context("cannot find the dyad binary")?;
     let started = Instant::now();
     let mut child = Command::new(exe)
         .arg("ingest")
@@ -169,11 +168,11 @@ fn ingest(pages: &Path, db: &Path, threads: usize, fresh: bool) -> anyhow::Resul
     if let Some(mut out) = child.stdout.take() {
         out.read_to_string(&mut summary)?;
     }
-    anyhow::ensure!(status.success(), "dyad ingest failed ({status}): {summary}");
+    ensure!(status.success(), "dyad ingest failed ({status}): {summary}");
     Ok(Run { wall, cpu, peak_kb, summary })
 }
 
-fn write_zyte(bench_dir: &Path, to: &Path) -> anyhow::Result<usize> {
+fn write_zyte(bench_dir: &Path, to: &Path) -> Result<usize, BenchError> {
     let dir = bench_dir.join("article-extraction/html");
     std::fs::create_dir_all(to)?;
     let mut n = 0;
@@ -193,12 +192,13 @@ fn write_zyte(bench_dir: &Path, to: &Path) -> anyhow::Result<usize> {
     Ok(n)
 }
 
-fn write_synthetic(range: std::ops::Range<usize>, seed: u64, to: &Path) -> anyhow::Result<()> {
+fn write_synthetic(range: std::ops::Range<usize>, seed: u64, to: &Path) -> Result<(), BenchError> {
     let mut rng = SplitMix(seed);
-    // Subfolders of 1,000 keep directories small.
+    // Subfolders of 1,000 keep directories small; a range may start inside one (the incremental run).
+    let first = range.start;
     for i in range {
         let dir = to.join(format!("{:03}", i / 1000));
-        if i % 1000 == 0 {
+        if i % 1000 == 0 || i == first {
             std::fs::create_dir_all(&dir)?;
         }
         std::fs::write(dir.join(format!("{i:06}.txt")), synthetic_page(i, &mut rng))?;
@@ -239,8 +239,8 @@ fn report(corpus: &str, pages: usize, bytes: u64, threads: usize, run: &Run) {
     }
 }
 
-/// Runs the benchmark.
-pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
+/// Runs the benchmark; `dyad_exe` is the dyad binary to run `ingest` with.
+pub fn run(args: Args, bench_dir: &Path, dyad_exe: &Path) -> Result<(), BenchError> {
     if cfg!(debug_assertions) {
         println!("warning: a debug build; run `cargo run --release -- bench ingest-speed` for real figures");
     }
@@ -265,11 +265,11 @@ pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
     if all > 1 {
         threads.push(all);
     }
-    let result = (|| -> anyhow::Result<()> {
+    let result = (|| -> Result<(), BenchError> {
         for (name, dir, pages) in &corpora {
             let bytes = folder_bytes(dir);
             for &t in &threads {
-                let run = ingest(dir, &scratch.join(format!("bench-{t}.db")), t, true)?;
+                let run = ingest(dyad_exe, dir, &scratch.join(format!("bench-{t}.db")), t, true)?;
                 report(name, *pages, bytes, t, &run);
             }
         }
@@ -278,7 +278,7 @@ pub fn run(args: Args, bench_dir: &Path) -> anyhow::Result<()> {
             let extra = scratch.join("synthetic-more");
             write_synthetic(args.synthetic..args.synthetic + more, 20_170_429, &extra)?;
             let t = threads.last().copied().unwrap_or(1);
-            let run = ingest(&extra, &scratch.join(format!("bench-{t}.db")), t, false)?;
+            let run = ingest(dyad_exe, &extra, &scratch.join(format!("bench-{t}.db")), t, false)?;
             report(&format!("{more} more synthetic pages into that database"), more, folder_bytes(&extra), t, &run);
         }
         Ok(())
@@ -297,6 +297,16 @@ mod tests {
     fn countries_load_from_the_data_file() {
         assert!(COUNTRIES.len() > 150, "{} countries", COUNTRIES.len());
         assert!(COUNTRIES.iter().all(|c| !c.contains('\t')));
+    }
+
+    #[test]
+    fn synthetic_ranges_may_start_inside_a_subfolder() {
+        let to = std::env::temp_dir().join(format!("dyad-bench-synthetic-{}", std::process::id()));
+        let written = write_synthetic(40..50, 1, &to);
+        let files = std::fs::read_dir(to.join("000")).map(|d| d.count()).unwrap_or(0);
+        let _ = std::fs::remove_dir_all(&to);
+        assert!(written.is_ok(), "{written:?}");
+        assert_eq!(files, 10);
     }
 
     #[test]

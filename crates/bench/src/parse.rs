@@ -1,9 +1,11 @@
 //! `dyad bench parse`: tagging and parsing quality on a UD treebank's dev and test files with gold tokens
 //! (CoNLL 2018 convention: every word counted, LAS on the universal relation), and speed.
 
-use crate::cmd::train::{read_sentences, treebank_file};
+use crate::BenchError;
+use crate::error::Context;
+use crate::error::ensure;
 use dyad_syntax::{Analyzer, Model, eval};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Arguments of `dyad bench parse`.
@@ -20,8 +22,38 @@ pub struct Args {
     news: PathBuf,
 }
 
+// `treebank_file` and `read_sentences` are also in `dyad train` (crates/dyad/src/cmd/train.rs); their one home
+// should be `dyad_syntax`, beside `read_conllu`.
+
+/// The treebank's file for `part` (`train`, `dev`, `test`).
+fn treebank_file(dir: &Path, part: &str) -> Result<PathBuf, BenchError> {
+    let suffix = format!("-ud-{part}.conllu");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading treebank folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(&suffix)))
+        .collect();
+    found.sort();
+    found.into_iter().next().with_context(|| format!("no *{suffix} file in {}", dir.display()))
+}
+
+/// Reads the sentences of a CoNLL-U file.
+fn read_sentences(path: &Path) -> Result<Vec<dyad_syntax::Sentence>, BenchError> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    dyad_syntax::read_conllu(&text).with_context(|| format!("{}", path.display()))
+}
+
+/// The labelled F1 of each relation, most frequent in the gold first.
+fn print_relations(part: &str, s: &eval::Scores) {
+    let mut rels: Vec<(&String, &eval::RelationCounts)> = s.relations.iter().collect();
+    rels.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
+    let line: Vec<String> =
+        rels.iter().filter(|(_, c)| c.gold > 0).map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold)).collect();
+    println!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
+}
+
 /// Runs the benchmark.
-pub fn run(args: Args) -> anyhow::Result<()> {
+pub fn run(args: Args) -> Result<(), BenchError> {
     let bytes: Vec<u8> = match &args.model {
         Some(p) => std::fs::read(p)?,
         None => Model::embedded_bytes().to_vec(),
@@ -53,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             sink += analyzer.analyze(w).len();
         }
         let secs = t0.elapsed().as_secs_f64().max(1e-9);
-        anyhow::ensure!(sink == n_words, "analysis lost words");
+        ensure!(sink == n_words, "analysis lost words");
         let mut pred = gold.clone();
         for s in &mut pred {
             analyzer.annotate(s);
@@ -92,14 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             n_words as f64 / secs
         );
         if parsed {
-            let mut rels: Vec<(&String, &eval::RelationCounts)> = s.relations.iter().collect();
-            rels.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
-            let line: Vec<String> = rels
-                .iter()
-                .filter(|(_, c)| c.gold > 0)
-                .map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold))
-                .collect();
-            println!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
+            print_relations(part, &s);
         }
     }
     Ok(())

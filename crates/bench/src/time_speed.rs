@@ -2,6 +2,7 @@
 //! pages. Two figures matter: expressions per second on all sentences, and sentences per second on sentences with
 //! no expression at all, the common case that the trigger prefilter should make nearly free.
 
+use crate::BenchError;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -18,8 +19,8 @@ fn timed(min: Duration, mut pass: impl FnMut() -> usize) -> (usize, usize, Durat
 }
 
 /// Runs the benchmark and prints its figures. Build with `--release` for meaningful numbers.
-pub fn run(bench_dir: &Path) -> anyhow::Result<()> {
-    let docs = super::meantime::load(&bench_dir.join("meantime"))?;
+pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
+    let docs = crate::meantime::load(&bench_dir.join("meantime"))?;
     let mut documents: Vec<(chrono::NaiveDate, Vec<String>)> = Vec::new();
     let fallback = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap_or_default();
     for d in &docs {

@@ -3,8 +3,9 @@
 //! those pages would (stories grouped, events consolidated), and each event counts for every page that reports it.
 //! A held-out gold file (its name starts with `heldout`) is scored but never listed event by event.
 
-use anyhow::Context;
-use dyad_eval::{NewsPage, ScoredEvent, parse_news, score_news};
+use crate::BenchError;
+use crate::error::Context;
+use dyad_eval::{ScoredEvent, NewsPage, parse_news, score_news};
 use dyad_page::{Article, Published};
 use std::path::{Path, PathBuf};
 
@@ -24,12 +25,12 @@ pub struct Args {
 
 /// Reads one gold page into an article: a web page through the page extractor, a MEANTIME file as plain text
 /// (one sentence a line, headline first) dated by its creation time.
-fn article(bench_dir: &Path, page: &NewsPage) -> anyhow::Result<Article> {
+fn article(bench_dir: &Path, page: &NewsPage) -> Result<Article, BenchError> {
     let path = bench_dir.join(page.bench_path());
     match page.kind.as_str() {
         "meantime" => {
             let xml = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            let doc = super::meantime::parse_doc(&page.id, &xml);
+            let doc = crate::meantime::parse_doc(&page.id, &xml);
             let name = format!("{}.txt", page.id);
             let mut article = dyad_page::extract(&name, doc.text.as_bytes())?;
             let date: dyad_core::DateValue = page.published.parse()?;
@@ -39,7 +40,7 @@ fn article(bench_dir: &Path, page: &NewsPage) -> anyhow::Result<Article> {
         }
         _ => {
             let html = if path.extension().is_some_and(|e| e == "gz") {
-                super::extraction::read_gz(&path)?
+                crate::extraction::read_gz(&path)?
             } else {
                 std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?
             };
@@ -50,7 +51,7 @@ fn article(bench_dir: &Path, page: &NewsPage) -> anyhow::Result<Article> {
 }
 
 /// Codes the pages of one gold file together; for each page, the events that have a mention in it.
-fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> anyhow::Result<Vec<Result<Vec<ScoredEvent>, String>>> {
+fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> Result<Vec<Result<Vec<ScoredEvent>, String>>, BenchError> {
     let mut corpus = dyad_pipeline::Corpus::new(dyad_pipeline::Coder::new().with_tree(tree));
     let mut files: Vec<Result<String, String>> = Vec::new();
     for page in pages {
@@ -67,7 +68,7 @@ fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> anyhow::Result<Vec<
         .events
         .iter()
         .map(|e| Ok(serde_json::from_value(serde_json::to_value(e)?)?))
-        .collect::<anyhow::Result<_>>()?;
+        .collect::<Result<_, BenchError>>()?;
     Ok(files
         .into_iter()
         .map(|file| {
@@ -78,7 +79,7 @@ fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> anyhow::Result<Vec<
 }
 
 /// Runs the command.
-pub fn run(args: Args, bench_dir: &Path, tree: bool) -> anyhow::Result<()> {
+pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     for gold in &args.gold {
         let text = std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
         let name = gold.file_name().and_then(|n| n.to_str()).unwrap_or("gold");
