@@ -145,18 +145,8 @@ fn dated(file: &str, html: &str) -> Result<dyad_page::Article, dyad_page::PageEr
 
 /// An empty article standing for a page whose body was not found.
 fn undated_article(file: &str) -> dyad_page::Article {
-    dyad_page::Article {
-        file: file.to_string(),
-        format: dyad_page::PageFormat::Html,
-        title: None,
-        outlet: None,
-        outlet_country: None,
-        dateline: None,
-        published: None,
-        published_candidates: Vec::new(),
-        body: Vec::new(),
-        captions: Vec::new(),
-        dropped: Vec::new(),
-        language: "und".to_string(),
-    }
+    let mut article = dyad_page::Article::from_body(file, Vec::new());
+    article.format = dyad_page::PageFormat::Html;
+    article.language = "und".to_string();
+    article
 }
