@@ -312,7 +312,7 @@ fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: 
             from_countryinfo.insert(display(head));
         }
     }
-    let (entries, _problems) = dyad_actors::phoenix::parse("Phoenix.Countries.actors.txt", text);
+    let (entries, _problems) = dyad_actors::phoenix::parse(text);
     let latest = entries.iter().flat_map(|e| e.roles.iter()).filter_map(|r| r.from.max(r.until)).max();
     let Some(latest) = latest else { return };
     for e in entries {

@@ -19,7 +19,7 @@
 //! itself speaks, then the previous sentence's first person, skipping a person whose honorific gives the other
 //! gender.
 //!
-//! Cities and regions (`data/places.tsv`) are [`Kind::Place`] mentions: they carry their state as country and code
+//! Cities and regions (`data/places.tsv`) are [`ActorKind::Place`] mentions: they carry their state as country and code
 //! but are where something happens, not who acts ("Mumbai police" is IND COP through the role word).
 //!
 //! Key design decision: learn people from the text, and list only the few people news names without a title. Dictionary
@@ -46,16 +46,16 @@ mod registry;
 mod sentences;
 
 pub use anniversary::{AnniversaryYear, anniversary_year};
-pub use data::{DataError, Gazetteer, GazetteerBuilder};
-pub use model::{Actor, Kind, Mention, MentionForm, Role, cameo_code};
+pub use data::{Gazetteer, GazetteerBuilder};
+pub use model::{Actor, ActorKind, ActorMention, MentionForm, Role, cameo_code};
 pub use normalize::{Normalized, normalize};
-pub use registry::{Document, Registry, slug};
+pub use registry::{DocumentResolver, Registry, slug};
 pub use sentences::split_sentences;
 
 use chrono::NaiveDate;
 
 /// Stateless convenience: the mentions of `text` read as one document dated `date`, with a fresh registry over
 /// the built-in dictionaries.
-pub fn resolve(text: &str, date: Option<NaiveDate>) -> Vec<Mention> {
+pub fn resolve(text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
     Registry::new().resolve_text(text, date)
 }

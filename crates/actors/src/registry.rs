@@ -2,10 +2,10 @@
 
 use crate::cues::{Binding, Gender, PersonCues};
 use crate::data::{Caps, Entry, Gazetteer, RoleClass, Sense, Target};
-use crate::model::{Actor, Kind, Mention, MentionForm, Role, cameo_code};
+use crate::model::{Actor, ActorKind, ActorMention, MentionForm, Role, cameo_code};
 use crate::normalize::{Normalized, normalize};
 use chrono::NaiveDate;
-use dyad_core::Span;
+use dyad_core::{ActorCode, Sector, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -143,9 +143,9 @@ impl Registry {
     }
 
     /// Starts a document dated `date` (the publication date picks dated roles and stamps learned ones).
-    pub fn document(&mut self, date: Option<NaiveDate>) -> Document<'_> {
+    pub fn document(&mut self, date: Option<NaiveDate>) -> DocumentResolver<'_> {
         self.ensure_index();
-        Document {
+        DocumentResolver {
             reg: self,
             date,
             country_counts: HashMap::new(),
@@ -159,7 +159,7 @@ impl Registry {
     }
 
     /// Resolves a whole text as one document: splits it into sentences and returns every mention.
-    pub fn resolve_text(&mut self, text: &str, date: Option<NaiveDate>) -> Vec<Mention> {
+    pub fn resolve_text(&mut self, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
         let mut doc = self.document(date);
         let mut out = Vec::new();
         for (s, e) in crate::sentences::split_sentences(text) {
@@ -189,12 +189,13 @@ impl Registry {
         if let Some(e) = self.gaz.entries.iter().find(|e| e.code == id && e.country.is_none()) {
             return self.actor(&e.id, date);
         }
-        let country = id.get(..3)?;
+        let code = ActorCode::parse(id).ok()?;
+        let country = code.root();
         let name = self.gaz.country_name(country)?;
         Some(Actor {
             id: id.to_string(),
-            name: format!("{name} ({})", id.get(3..).unwrap_or("")),
-            kind: Kind::Agent,
+            name: format!("{name} ({})", code.rest()),
+            kind: ActorKind::Agent,
             code: id.to_string(),
             country: Some(country.to_string()),
             aliases: Vec::new(),
@@ -358,7 +359,7 @@ impl Registry {
         self.people.push(Actor {
             id: e.id.clone(),
             name: e.name.clone(),
-            kind: Kind::Person,
+            kind: ActorKind::Person,
             code,
             country: current.and_then(|r| r.country.clone()).or_else(|| e.country.clone()),
             aliases: Vec::new(),
@@ -384,7 +385,7 @@ impl Registry {
         self.people.push(Actor {
             id,
             name: name.to_string(),
-            kind: Kind::Person,
+            kind: ActorKind::Person,
             code,
             country,
             aliases: Vec::new(),
@@ -436,7 +437,7 @@ fn entry_code(e: &Entry, date: Option<NaiveDate>) -> String {
     if e.roles.is_empty() {
         return e.code.clone();
     }
-    if let Some(r) = e.roles.iter().find(|r| r.valid_on(date) && r.code.as_deref().is_some_and(|c| c.len() > 3)) {
+    if let Some(r) = e.roles.iter().find(|r| r.valid_on(date) && r.has_coded_post()) {
         return r.code.clone().unwrap_or_default();
     }
     // No role valid then: out of office, the person is of their country's elite (CAMEO ELI, as PETRARCH's
@@ -449,14 +450,11 @@ fn entry_code(e: &Entry, date: Option<NaiveDate>) -> String {
 /// their country's elite, CAMEO ELI).
 fn after_office(e: &Entry, date: Option<NaiveDate>) -> bool {
     date.is_some()
-        && e.kind == Kind::Person
+        && e.kind == ActorKind::Person
         && e.country.is_some()
         && e.roles.iter().any(|r| r.from.is_some() || r.until.is_some())
         && !e.roles.iter().any(|r| r.valid_on(date))
 }
-
-/// CAMEO sectors of a state's own organs: its government, legislature, judiciary, police and military.
-const STATE_SECTORS: [&str; 5] = ["GOV", "LEG", "JUD", "COP", "MIL"];
 
 /// The role a phrase gives a person or agent.
 #[derive(Debug, Clone, Default)]
@@ -503,7 +501,7 @@ struct Phrase {
 
 /// Per-document resolution state: which countries the text has mentioned (for ambiguous aliases), which people
 /// (for surnames, role anaphora and pronouns).
-pub struct Document<'r> {
+pub struct DocumentResolver<'r> {
     reg: &'r mut Registry,
     date: Option<NaiveDate>,
     country_counts: HashMap<String, u32>,
@@ -519,9 +517,9 @@ pub struct Document<'r> {
     norm: Normalized,
 }
 
-impl Document<'_> {
+impl DocumentResolver<'_> {
     /// Resolves the sentence `range` of the document `text`; spans are byte spans of `text`.
-    pub fn resolve_sentence(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<Mention> {
+    pub fn resolve_sentence(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<ActorMention> {
         let Some(sentence) = text.get(range.clone()) else { return Vec::new() };
         let offset = range.start;
         let toks = tokenize(sentence);
@@ -530,7 +528,7 @@ impl Document<'_> {
         let gaz = self.reg.gaz.clone();
         let mut phrases = self.role_phrases(sentence, &hits, &toks, &units, &gaz);
         let mut consumed = vec![false; units.len()];
-        let mut out: Vec<Mention> = Vec::new();
+        let mut out: Vec<ActorMention> = Vec::new();
         let mut sentence_people: Vec<(usize, u32)> = Vec::new();
 
         // Listed people (leaders) named in this sentence are in the document before its other names and unnamed roles
@@ -539,7 +537,7 @@ impl Document<'_> {
         for unit in &units {
             if let Unit::Hit(h) = *unit
                 && let Target::Entry(ei) = hits[h].sense.target
-                && gaz.entries[ei as usize].kind == Kind::Person
+                && gaz.entries[ei as usize].kind == ActorKind::Person
             {
                 let p = self.reg.adopt_entry(&gaz.entries[ei as usize], self.date);
                 self.touch(p);
@@ -628,7 +626,7 @@ impl Document<'_> {
                     && is_tok_at(&units, b + 1, sentence, &toks, "of")
                     && let Some(Unit::Hit(h)) = units.get(b + 2)
                     && let Target::Entry(ei) = hits[*h].sense.target
-                    && gaz.entries[ei as usize].kind == Kind::Country
+                    && gaz.entries[ei as usize].kind == ActorKind::Country
                 {
                     info.country = gaz.entries[ei as usize].country.clone();
                     e = hits[*h].end;
@@ -738,7 +736,7 @@ impl Document<'_> {
             .map(|(k, u)| {
                 !consumed[k]
                     && matches!(*u, Unit::Hit(x) if matches!(hits[x].sense.target,
-                        Target::Entry(e) if gaz.entries[e as usize].kind == Kind::Person))
+                        Target::Entry(e) if gaz.entries[e as usize].kind == ActorKind::Person))
             })
             .collect();
         let after_listed = |first: usize| {
@@ -794,7 +792,7 @@ impl Document<'_> {
             let Unit::Hit(h) = *unit else { continue };
             let Target::Entry(ei) = hits[h].sense.target else { continue };
             let person = &gaz.entries[ei as usize];
-            if person.kind != Kind::Person || consumed[u] {
+            if person.kind != ActorKind::Person || consumed[u] {
                 continue;
             }
             let is_title = |k: usize| {
@@ -811,7 +809,7 @@ impl Document<'_> {
                 && j > 0
                 && !consumed[j - 1]
                 && matches!(units[j - 1], Unit::Hit(x) if matches!(hits[x].sense.target,
-                    Target::Entry(c) if gaz.entries[c as usize].kind == Kind::Country
+                    Target::Entry(c) if gaz.entries[c as usize].kind == ActorKind::Country
                         && (gaz.entries[c as usize].country == person.country
                             || person.roles.iter().any(|r| r.country.is_some()
                                 && r.country == gaz.entries[c as usize].country))))
@@ -854,7 +852,7 @@ impl Document<'_> {
             if let Target::Entry(ei) = hit.sense.target {
                 let e = &gaz.entries[ei as usize];
                 // "Mark Rutte, Secretary General of NATO": the role the text gives beats the dictionary's.
-                let apposition = (e.kind == Kind::Person && is_tok_at(&units, u + 1, sentence, &toks, ","))
+                let apposition = (e.kind == ActorKind::Person && is_tok_at(&units, u + 1, sentence, &toks, ","))
                     .then(|| {
                         let k =
                             if units.get(u + 2).is_some_and(|x| is_det(x, sentence, &toks)) { u + 3 } else { u + 2 };
@@ -919,7 +917,7 @@ impl Document<'_> {
                         self.reg.people[p as usize].code = m.code.clone();
                     }
                 }
-                if e.kind == Kind::Country
+                if e.kind == ActorKind::Country
                     && let Some(m) = m.as_mut()
                 {
                     // A capital acting ("Tehran rejected ...", not "in Tehran") stands for the state's government, and
@@ -962,7 +960,7 @@ impl Document<'_> {
                     break;
                 }
                 if let Some(m) = rest.next() {
-                    if m.kind == Kind::Person
+                    if m.kind == ActorKind::Person
                         && let Some(&p) = self.reg.by_id.get(&m.actor)
                     {
                         people_so_far.push(p);
@@ -997,7 +995,7 @@ impl Document<'_> {
             }
         }
         for m in rest {
-            if m.kind == Kind::Person
+            if m.kind == ActorKind::Person
                 && let Some(&p) = self.reg.by_id.get(&m.actor)
             {
                 first_person.get_or_insert(p);
@@ -1154,7 +1152,7 @@ impl Document<'_> {
         offset: usize,
         form: MentionForm,
         info: Option<&RoleInfo>,
-    ) -> Option<Mention> {
+    ) -> Option<ActorMention> {
         let person = &self.reg.people[p as usize];
         let role = info.map(|i| i.text.clone()).or_else(|| person.roles.last().map(|r| r.role.clone()));
         let sector = person.roles.last().and_then(|r| r.sector.clone());
@@ -1163,7 +1161,10 @@ impl Document<'_> {
         // document about one state, an office of that state (news names the state of a domestic official once, if
         // at all). A person with no office keeps no country: a bare name is as often a foreigner.
         let (country, code) = match (&person.country, sector.as_deref()) {
-            (None, Some(sec)) if person.code.starts_with("---") && STATE_SECTORS.contains(&sec) => {
+            (None, Some(sec))
+                if ActorCode::parse(&person.code).is_ok_and(|c| c.is_unknown())
+                    && Sector::from_code(sec).is_some_and(Sector::is_state) =>
+            {
                 match self.dominant_country() {
                     Some(c) => (Some(c.to_string()), cameo_code(Some(c), Some(sec))),
                     None => (None, person.code.clone()),
@@ -1179,7 +1180,7 @@ impl Document<'_> {
             MentionParts {
                 actor: person.id.clone(),
                 name: person.name.clone(),
-                kind: Kind::Person,
+                kind: ActorKind::Person,
                 code,
                 country,
                 sector,
@@ -1189,7 +1190,7 @@ impl Document<'_> {
         )
     }
 
-    fn agent_mention(&self, info: &RoleInfo, full: &str, s: usize, e: usize, offset: usize) -> Option<Mention> {
+    fn agent_mention(&self, info: &RoleInfo, full: &str, s: usize, e: usize, offset: usize) -> Option<ActorMention> {
         let code = match (&info.country, &info.org_code) {
             (None, Some(org)) => org.clone(),
             _ => cameo_code(info.country.as_deref(), info.sector.as_deref()),
@@ -1208,7 +1209,7 @@ impl Document<'_> {
             MentionParts {
                 actor: code.clone(),
                 name,
-                kind: Kind::Agent,
+                kind: ActorKind::Agent,
                 code,
                 country: info.country.clone(),
                 sector: info.sector.clone(),
@@ -1226,7 +1227,7 @@ impl Document<'_> {
         s: usize,
         end: usize,
         offset: usize,
-    ) -> Option<Mention> {
+    ) -> Option<ActorMention> {
         let current = e.roles.iter().find(|r| r.valid_on(self.date));
         let sector = e
             .sector
@@ -1236,7 +1237,7 @@ impl Document<'_> {
         // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date, and
         // the head of an international organisation (a post of no state) is of none while in it.
         let country = match current {
-            Some(r) if r.country.is_none() && r.code.as_deref().is_some_and(|c| c.starts_with("IGO")) => None,
+            Some(r) if r.country.is_none() && r.actor_code().is_some_and(|c| c.is_transnational()) => None,
             _ => current.and_then(|r| r.country.clone()).or_else(|| e.country.clone()),
         };
         make_mention(
@@ -1315,7 +1316,7 @@ impl Document<'_> {
         // lives in, which is the actor CAMEO codes; the two read as one mention of the first.
         let is_demonym = |h: &Hit| {
             h.sense.form == MentionForm::Adjective
-                && matches!(h.sense.target, Target::Entry(e) if gaz.entries[e as usize].kind == Kind::Country)
+                && matches!(h.sense.target, Target::Entry(e) if gaz.entries[e as usize].kind == ActorKind::Country)
         };
         let mut merged: Vec<Hit> = Vec::with_capacity(chosen.len());
         for h in chosen {
@@ -1340,16 +1341,16 @@ impl Document<'_> {
             let mut h = merged[k];
             let kind = match h.sense.target {
                 Target::Entry(ei) => gaz.entries[ei as usize].kind,
-                Target::Role(_) => Kind::Agent,
+                Target::Role(_) => ActorKind::Agent,
             };
-            if !matches!(kind, Kind::Person | Kind::Place) {
+            if !matches!(kind, ActorKind::Person | ActorKind::Place) {
                 out.push(h);
                 continue;
             }
             let floor = out.last().map_or(0, |p| p.end);
             let ceil = merged.get(k + 1).map_or(sentence.len(), |n| n.start);
             let before = name_word_before(sentence, h.start, floor, &gaz);
-            let after = if kind == Kind::Person { name_word_after(sentence, h.end, ceil, &gaz) } else { None };
+            let after = if kind == ActorKind::Person { name_word_after(sentence, h.end, ceil, &gaz) } else { None };
             if before.is_none() && after.is_none()
                 || *headline.get_or_insert_with(|| is_title_case(sentence, toks, &gaz))
             {
@@ -1373,7 +1374,7 @@ impl Document<'_> {
                 known_neighbour |= sentence.get(e + 1..a).is_some_and(own_name_word);
                 e = a;
             }
-            if kind == Kind::Place || (h.sense.surname && !known_neighbour) {
+            if kind == ActorKind::Place || (h.sense.surname && !known_neighbour) {
                 continue;
             }
             while let Some(s) = name_word_before(sentence, h.start, floor, &gaz) {
@@ -1423,7 +1424,7 @@ impl Document<'_> {
             .filter(|sense| {
                 !acronym
                     || sense.caps == Caps::All
-                    || entry(sense).is_none_or(|e| !matches!(e.kind, Kind::Place | Kind::Person))
+                    || entry(sense).is_none_or(|e| !matches!(e.kind, ActorKind::Place | ActorKind::Person))
             })
             .filter(|sense| {
                 !sense.surname || titled() || in_office(sense) || country_of(sense).is_some_and(|c| count(c) > 0)
@@ -1435,7 +1436,7 @@ impl Document<'_> {
         // Ties between the document's countries go to a dated person in office on the document's date ("Bush" in
         // 1990 and in 2003), then to the preferred sense, then to a state over a place that shares its name
         // (the capital Tripoli over the Lebanese city).
-        let not_place = |sense: &Sense| entry(sense).is_none_or(|e| e.kind != Kind::Place);
+        let not_place = |sense: &Sense| entry(sense).is_none_or(|e| e.kind != ActorKind::Place);
         usable
             .into_iter()
             .filter(|s| !has_entry || matches!(s.target, Target::Entry(_)))
@@ -1477,7 +1478,7 @@ impl Document<'_> {
             }
             // "his Cuban counterpart <listed leader>": the title joins the leader's own mention.
             if class == RoleClass::Counterpart
-                && units.get(i + 1).and_then(&entry_of).is_some_and(|e| e.kind == Kind::Person)
+                && units.get(i + 1).and_then(&entry_of).is_some_and(|e| e.kind == ActorKind::Person)
             {
                 continue;
             }
@@ -1498,7 +1499,7 @@ impl Document<'_> {
             // word belongs to the body: a capitalised one after any country name, a lowercase one only after a
             // demonym (never a verb: "Israel killed civilians").
             if class == RoleClass::Group && k > 1 && entry_of(&units[k - 1]).is_none() {
-                let country_at = |u: usize| entry_of(&units[u]).is_some_and(|e| e.kind == Kind::Country);
+                let country_at = |u: usize| entry_of(&units[u]).is_some_and(|e| e.kind == ActorKind::Country);
                 let demonym_at = |u: usize| {
                     country_at(u) && matches!(units[u], Unit::Hit(h) if hits[h].sense.form == MentionForm::Adjective)
                 };
@@ -1524,7 +1525,7 @@ impl Document<'_> {
                 }
                 if a < k
                     && a > 0
-                    && entry_of(&units[a - 1]).is_some_and(|e| e.kind == Kind::Country)
+                    && entry_of(&units[a - 1]).is_some_and(|e| e.kind == ActorKind::Country)
                     && tok_text(&units[a], sentence, toks).is_some_and(|w| !w.eq_ignore_ascii_case("and"))
                 {
                     let words: Vec<String> =
@@ -1536,9 +1537,9 @@ impl Document<'_> {
             if k > 0
                 && let Some(e) = entry_of(&units[k - 1])
             {
-                if e.kind != Kind::Group || e.country.is_some() {
+                if e.kind != ActorKind::Group || e.country.is_some() {
                     info.country = e.country.clone();
-                    if matches!(e.kind, Kind::Party | Kind::Media) {
+                    if matches!(e.kind, ActorKind::Party | ActorKind::Media) {
                         info.sector = e.sector.clone();
                         let surface =
                             sentence.get(unit_start(&units[k - 1], hits, toks)..unit_end(&units[k - 1], hits, toks));
@@ -1594,7 +1595,7 @@ impl Document<'_> {
                 while m >= 2
                     && is_tok(&units[m - 1], sentence, toks, "and")
                     && modifier_like(&units[m - 2])
-                    && let Some(e) = entry_of(&units[m - 2]).filter(|e| e.kind == Kind::Country)
+                    && let Some(e) = entry_of(&units[m - 2]).filter(|e| e.kind == ActorKind::Country)
                 {
                     let info = RoleInfo { country: e.country.clone(), ..info.clone() };
                     let p = Phrase {
@@ -1648,17 +1649,20 @@ impl Document<'_> {
                 }
             } else if let Some(e) = entry_of(target).filter(|e| {
                 prep == "in"
-                    && matches!(e.kind, Kind::Country | Kind::Place)
+                    && matches!(e.kind, ActorKind::Country | ActorKind::Place)
                     && phrases[pi].class == RoleClass::Group
                     && phrases[pi].info.country.is_none()
                     && phrases[pi].info.org_code.is_none()
-                    && !matches!(phrases[pi].info.sector.as_deref(), Some("GOV" | "MIL"))
+                    && !matches!(
+                        phrases[pi].info.sector.as_deref().and_then(Sector::from_code),
+                        Some(Sector::Gov | Sector::Mil)
+                    )
             }) {
                 // "rebels in the Ivory Coast", "security forces in Guinea": a body without a country of its own is
                 // of the country it acts in. Officials, diplomats and troops "in" a country are as often foreign.
                 phrases[pi].info.country = e.country.clone();
                 phrases[pi].last = k;
-            } else if let Some(e) = entry_of(target).filter(|e| matches!(e.kind, Kind::Country | Kind::Org)) {
+            } else if let Some(e) = entry_of(target).filter(|e| matches!(e.kind, ActorKind::Country | ActorKind::Org)) {
                 // "ambassador to the DPRK" / "in Pyongyang" names the host, never the role's own country.
                 let from = unit_start(&units[i + 1], hits, toks);
                 let host = sentence.get(from..unit_end(target, hits, toks)).unwrap_or(&e.name);
@@ -1676,7 +1680,7 @@ impl Document<'_> {
 struct MentionParts {
     actor: String,
     name: String,
-    kind: Kind,
+    kind: ActorKind,
     code: String,
     country: Option<String>,
     sector: Option<String>,
@@ -1684,10 +1688,10 @@ struct MentionParts {
     form: MentionForm,
 }
 
-fn make_mention(full: &str, s: usize, e: usize, offset: usize, p: MentionParts) -> Option<Mention> {
+fn make_mention(full: &str, s: usize, e: usize, offset: usize, p: MentionParts) -> Option<ActorMention> {
     let span = Span::new(full, offset + s, offset + e).ok()?;
     let text = span.slice(full)?.to_string();
-    Some(Mention {
+    Some(ActorMention {
         span,
         text,
         actor: p.actor,
@@ -1812,9 +1816,9 @@ fn reported_subject<'m>(
     sentence: &str,
     toks: &[Tok],
     offset: usize,
-    mentions: &'m [Mention],
+    mentions: &'m [ActorMention],
     cues: &PersonCues,
-) -> Option<&'m Mention> {
+) -> Option<&'m ActorMention> {
     let word = |i: usize| toks.get(i).filter(|t| t.word).and_then(|t| sentence.get(t.start..t.end));
     let verb = (0..toks.len()).find(|&i| word(i).is_some_and(|w| cues.is_speech(w, false)))?;
     let mut start = if word(verb + 1) == Some("that") { verb + 2 } else { verb + 1 };
@@ -1823,8 +1827,9 @@ fn reported_subject<'m>(
         start += if toks.get(start + 1).and_then(|t| sentence.get(t.start..t.end)) == Some(".") { 2 } else { 1 };
     }
     let at = toks.get(start)?.start + offset;
-    let m =
-        mentions.iter().find(|m| m.span.start() == at && m.kind == Kind::Person && m.form != MentionForm::Pronoun)?;
+    let m = mentions
+        .iter()
+        .find(|m| m.span.start() == at && m.kind == ActorKind::Person && m.form != MentionForm::Pronoun)?;
     let after = toks.partition_point(|t| t.start + offset < m.span.end());
     let next = word(after)?;
     let verb_follows = next.chars().next().is_some_and(char::is_lowercase)
