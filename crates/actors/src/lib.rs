@@ -39,17 +39,25 @@
 mod anniversary;
 mod cues;
 mod data;
+mod hits;
 mod model;
+mod names;
 mod normalize;
+mod people;
 pub mod phoenix;
-mod registry;
+mod resolve;
+mod roles;
 mod sentences;
+mod speech;
+mod units;
 
 pub use anniversary::{AnniversaryYear, anniversary_year};
 pub use data::{Gazetteer, GazetteerBuilder};
 pub use model::{Actor, ActorKind, ActorMention, MentionForm, Role, cameo_code};
+pub use names::slug;
 pub use normalize::{Normalized, normalize};
-pub use registry::{DocumentResolver, Registry, slug};
+pub use people::Registry;
+pub use resolve::DocumentResolver;
 pub use sentences::split_sentences;
 
 use chrono::NaiveDate;
