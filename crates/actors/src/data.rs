@@ -657,7 +657,7 @@ impl GazetteerBuilder {
                     other => return Err(err(file, line, format!("unknown flag {other:?}"))),
                 }
             }
-            let id = format!("place:{}:{}", iso3.to_lowercase(), crate::names::slug(name));
+            let id = format!("place:{}:{}", iso3.to_lowercase(), crate::normalize::slug(name));
             if self.by_id.contains_key(&id) {
                 return Err(err(file, line, format!("duplicate place {id}")));
             }
@@ -733,7 +733,7 @@ impl GazetteerBuilder {
             if until_date.is_some_and(|u| u < from_date) {
                 return Err(err(file, line, "until is before from"));
             }
-            let id = format!("leader:{}", crate::names::slug(name));
+            let id = format!("leader:{}", crate::normalize::slug(name));
             let idx = match self.by_id.get(&id).copied() {
                 Some(i) if self.entries[i as usize].kind == ActorKind::Person => i,
                 Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
@@ -845,7 +845,7 @@ impl GazetteerBuilder {
             if !name.chars().next().is_some_and(char::is_uppercase) {
                 return Err(err(file, line, format!("bad name {name:?}")));
             }
-            let base = format!("leader:{}", crate::names::slug(name));
+            let base = format!("leader:{}", crate::normalize::slug(name));
             let same_country = |b: &Self, id: &str| {
                 b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
                     e.kind == ActorKind::Person
@@ -976,7 +976,7 @@ impl GazetteerBuilder {
             } else {
                 ActorKind::Agent
             };
-            let id = format!("phoenix:{}", crate::names::slug(&phrases[0]));
+            let id = format!("phoenix:{}", crate::normalize::slug(&phrases[0]));
             if self.by_id.contains_key(&id) {
                 continue;
             }

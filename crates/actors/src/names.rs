@@ -11,11 +11,6 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "de", "del", "la", "las", "los", "da", "das", "do", "dos", "van", "von", "bin", "ibn", "al", "el", "di", "du", "le",
 ];
 
-/// A URL- and id-friendly form of a name: "Kim Il-sung" → "kim-il-sung".
-pub fn slug(name: &str) -> String {
-    normalize(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
-}
-
 pub(crate) fn name_tokens(name: &str) -> Vec<String> {
     normalize(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
@@ -219,7 +214,7 @@ mod tests {
         let c = name_tokens("Kim Jong Un");
         let d = name_tokens("Kim Jong Il");
         assert!(!contained(&significant(&c), &significant(&d)));
-        assert_eq!(slug("Kim Il-sung"), "kim-il-sung");
+        assert_eq!(crate::normalize::slug("Kim Il-sung"), "kim-il-sung");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use crate::data::{Entry, Gazetteer};
 use crate::model::{Actor, ActorKind, Role, cameo_code};
-use crate::names::{NAME_PARTICLES, contained, name_tokens, significant, slug};
-use crate::normalize::normalize;
+use crate::names::{NAME_PARTICLES, contained, name_tokens, significant};
+use crate::normalize::{normalize, slug};
 use crate::roles::RoleInfo;
 use chrono::NaiveDate;
 use dyad_core::ActorCode;

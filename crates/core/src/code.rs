@@ -240,7 +240,8 @@ mod tests {
     #[test]
     fn codes_as_dyad_writes_them() {
         // code, root, rest, country, first sector, state sector
-        let table: [(&str, &str, &str, Option<&str>, Option<Sector>, bool); 9] = [
+        type Row<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<Sector>, bool);
+        let table: [Row; 9] = [
             ("NGOCHRPRO214", "NGO", "CHRPRO214", None, Some(Sector::Chr), false),
             ("PRK", "PRK", "", Some("PRK"), None, false),
             ("CUBGOV", "CUB", "GOV", Some("CUB"), Some(Sector::Gov), true),
