@@ -148,27 +148,13 @@ impl Gazetteer {
         self.keys.len()
     }
 
-    /// The listed office holder a title with no country names ("Premier Zhao", "King Hassan", "General Zia
-    /// ul-Haq"): among the listed people whose name has every word of `name` (a word of five letters or more may be
-    /// misspelt by one letter: "Bouteflicka"), the only one who held a dated post on `date`, or else the only one
-    /// of those whose post's title has the title word (`title` as the text gives it; "premier" also reads "prime
-    /// minister", "emir" also "ruler"). When nobody named so held a post on the date, the only one who ever held a post with that title
-    /// (the text reports them in it). Returns the person and the index of the post in their roles, and whether the
-    /// post covers the date. `None` without a date or while ambiguous.
-    pub(crate) fn office_holder(
-        &self,
-        name: &str,
-        title: &str,
-        date: Option<chrono::NaiveDate>,
-    ) -> Option<(u32, usize, bool)> {
-        date?;
-        let key = normalize(name);
-        let words: Vec<&str> = key.split(' ').filter(|w| w.len() >= 3).collect();
-        // Each word of the name with the listed spellings it may stand for.
+    /// Each word of a name with the listed spellings it may stand for (a long ASCII word also a spelling one edit
+    /// away), or `None` if some word has none.
+    fn holder_spellings<'w>(&'w self, words: &[&'w str]) -> Option<Vec<Vec<&'w str>>> {
         let mut spellings: Vec<Vec<&str>> = Vec::with_capacity(words.len());
-        for w in &words {
+        for &w in words {
             if w.len() < 5 || !w.is_ascii() {
-                if !self.holder_tokens.contains_key(*w) {
+                if !self.holder_tokens.contains_key(w) {
                     return None;
                 }
                 spellings.push(vec![w]);
@@ -186,6 +172,26 @@ impl Gazetteer {
             }
             spellings.push(near);
         }
+        Some(spellings)
+    }
+
+    /// The listed office holder a title with no country names ("Premier Zhao", "King Hassan", "General Zia
+    /// ul-Haq"): among the listed people whose name has every word of `name` (a word of five letters or more may be
+    /// misspelt by one letter: "Bouteflicka"), the only one who held a dated post on `date`, or else the only one
+    /// of those whose post's title has the title word (`title` as the text gives it; "premier" also reads "prime
+    /// minister", "emir" also "ruler"). When nobody named so held a post on the date, the only one who ever held a post with that title
+    /// (the text reports them in it). Returns the person and the index of the post in their roles, and whether the
+    /// post covers the date. `None` without a date or while ambiguous.
+    pub(crate) fn office_holder(
+        &self,
+        name: &str,
+        title: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<(u32, usize, bool)> {
+        date?;
+        let key = normalize(name);
+        let words: Vec<&str> = key.split(' ').filter(|w| w.len() >= 3).collect();
+        let spellings = self.holder_spellings(&words)?;
         let pool: Vec<u32> = spellings
             .iter()
             .map(|alts| alts.iter().flat_map(|k| self.holder_tokens[*k].iter().copied()).collect::<Vec<u32>>())
@@ -319,6 +325,23 @@ fn caps_of(alias: &str) -> Caps {
     if first || last { Caps::Edges { first, last } } else { Caps::Any }
 }
 
+/// One checked row of `office_holders.tsv` or `igo_heads.tsv`.
+struct HolderTerm<'t> {
+    name: &'t str,
+    aliases: Vec<&'t str>,
+    iso3: &'t str,
+    /// The post is an organisation's (country `-`).
+    igo: bool,
+    code: &'t str,
+    /// The first part of the code after its root: the post's sector.
+    post: String,
+    title: &'t str,
+    from: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+    born: Option<chrono::NaiveDate>,
+    died: Option<chrono::NaiveDate>,
+}
+
 impl GazetteerBuilder {
     /// An empty builder.
     pub fn new() -> GazetteerBuilder {
@@ -424,6 +447,33 @@ impl GazetteerBuilder {
     }
 
     fn load_countries(&mut self, generated: &str, extra: &str) -> Result<(), DataError> {
+        let rows = self.load_country_rows(generated)?;
+        // Extra rows come first in effect: `noadj` must be known before the generated adjectives are added.
+        let mut noadj = HashSet::new();
+        for (line, l) in data_lines(extra) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() == 2 && cols[1] == "noadj" {
+                noadj.insert(cols[0].to_string());
+            } else if cols.len() != 3 {
+                return Err(err("country_extra.tsv", line, format!("expected 3 columns, got {}", cols.len())));
+            }
+        }
+        for (idx, adjectives) in rows {
+            if noadj.contains(&self.entries[idx as usize].code) {
+                continue;
+            }
+            for a in adjectives {
+                self.add_alias(idx, &a, MentionForm::Adjective);
+                if let Some(plural) = demonym_plural(&a) {
+                    self.add_demonym_plural(idx, &plural);
+                }
+            }
+        }
+        self.load_country_extra(extra)
+    }
+
+    /// The rows of `countries.tsv` as countries with their names; returns each one's adjectives, added later.
+    fn load_country_rows(&mut self, generated: &str) -> Result<Vec<(u32, Vec<String>)>, DataError> {
         let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
         for (line, l) in data_lines(generated) {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -455,27 +505,12 @@ impl GazetteerBuilder {
             self.add_alias(idx, long, MentionForm::Name);
             rows.push((idx, adjectives.split('|').filter(|a| !a.is_empty()).map(str::to_string).collect()));
         }
-        // Extra rows come first in effect: `noadj` must be known before the generated adjectives are added.
-        let mut noadj = HashSet::new();
-        for (line, l) in data_lines(extra) {
-            let cols: Vec<&str> = l.split('\t').collect();
-            if cols.len() == 2 && cols[1] == "noadj" {
-                noadj.insert(cols[0].to_string());
-            } else if cols.len() != 3 {
-                return Err(err("country_extra.tsv", line, format!("expected 3 columns, got {}", cols.len())));
-            }
-        }
-        for (idx, adjectives) in rows {
-            if noadj.contains(&self.entries[idx as usize].code) {
-                continue;
-            }
-            for a in adjectives {
-                self.add_alias(idx, &a, MentionForm::Adjective);
-                if let Some(plural) = demonym_plural(&a) {
-                    self.add_demonym_plural(idx, &plural);
-                }
-            }
-        }
+        Ok(rows)
+    }
+
+    /// The rows of `country_extra.tsv` other than `noadj`: former states, names, aliases, adjectives, capitals and
+    /// the flags of aliases.
+    fn load_country_extra(&mut self, extra: &str) -> Result<(), DataError> {
         for (line, l) in data_lines(extra) {
             let cols: Vec<&str> = l.split('\t').collect();
             if cols.len() == 2 {
@@ -761,38 +796,52 @@ impl GazetteerBuilder {
                 until: until_date,
                 code: Some(code),
             });
-            for raw in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
-                let later_only = raw.strip_suffix('^');
-                let (alias, personlike, contextual) = match (raw.strip_suffix('~'), raw.strip_suffix('*')) {
-                    (Some(a), _) => (a, true, false),
-                    (_, Some(a)) => (a, false, true),
-                    _ => (later_only.unwrap_or(raw), false, false),
-                };
-                if !alias.chars().any(char::is_uppercase) {
-                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
-                }
-                let e = &mut self.entries[idx as usize];
-                if !e.aliases.iter().any(|a| a == alias) {
-                    e.aliases.push(alias.to_string());
-                }
-                if later_only.is_some() {
-                    // Known to the document's later mentions only ("Kim" once Kim Jong Un is named).
-                    continue;
-                }
-                self.add_sense(
-                    alias,
-                    Sense {
-                        target: Target::Entry(idx),
-                        form: MentionForm::Name,
-                        caps: caps_of(alias),
-                        contextual,
-                        personlike,
-                        preferred: false,
-                        plural: false,
-                        surname: !alias.contains(' '),
-                    },
-                );
+            self.add_leader_aliases(file, line, idx, name, aliases)?;
+        }
+        Ok(())
+    }
+
+    /// A leader's name and aliases as names of person `idx`. An alias may end in `~` (not taken next to another
+    /// capitalised name), `*` (only once the person's country is mentioned) or `^` (known to later mentions only).
+    fn add_leader_aliases(
+        &mut self,
+        file: &'static str,
+        line: usize,
+        idx: u32,
+        name: &str,
+        aliases: &str,
+    ) -> Result<(), DataError> {
+        for raw in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
+            let later_only = raw.strip_suffix('^');
+            let (alias, personlike, contextual) = match (raw.strip_suffix('~'), raw.strip_suffix('*')) {
+                (Some(a), _) => (a, true, false),
+                (_, Some(a)) => (a, false, true),
+                _ => (later_only.unwrap_or(raw), false, false),
+            };
+            if !alias.chars().any(char::is_uppercase) {
+                return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
             }
+            let e = &mut self.entries[idx as usize];
+            if !e.aliases.iter().any(|a| a == alias) {
+                e.aliases.push(alias.to_string());
+            }
+            if later_only.is_some() {
+                // Known to the document's later mentions only ("Kim" once Kim Jong Un is named).
+                continue;
+            }
+            self.add_sense(
+                alias,
+                Sense {
+                    target: Target::Entry(idx),
+                    form: MentionForm::Name,
+                    caps: caps_of(alias),
+                    contextual,
+                    personlike,
+                    preferred: false,
+                    plural: false,
+                    surname: !alias.contains(' '),
+                },
+            );
         }
         Ok(())
     }
@@ -806,140 +855,178 @@ impl GazetteerBuilder {
     fn load_office_holders(&mut self, file: &'static str, text: &str) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
-            let [name, aliases, iso3, code, title, from, until, born, died, source] = cols[..] else {
+            let Ok(cols) = <[&str; 10]>::try_from(cols.as_slice()) else {
                 return Err(err(file, line, format!("expected 10 columns, got {}", cols.len())));
             };
-            // The head of an international organisation holds a post of no state (`-`), coded as the body.
-            let igo = iso3 == "-";
-            let parsed = ActorCode::parse(code).ok();
-            // The first part after the root: the post's sector (GOV in JPNGOVMIL).
-            let post = parsed.as_ref().and_then(|c| c.parts().next()).unwrap_or("");
-            if igo {
-                if parsed.as_ref().is_none_or(|c| c.root() != "IGO" || c.rest().is_empty()) {
-                    return Err(err(file, line, format!("bad organisation code {code:?}")));
-                }
-            } else if !self.by_country.contains_key(iso3) {
-                return Err(err(file, line, format!("unknown country {iso3}")));
-            } else if parsed.as_ref().is_none_or(|c| c.root() != iso3 || !matches!(c.parts().count(), 1 | 2)) {
-                return Err(err(file, line, format!("bad code {code:?} for {iso3}")));
+            let term = self.holder_term(file, line, cols)?;
+            let idx = self.holder_entry(file, line, &term)?;
+            self.add_holder_term(idx, &term);
+            self.add_holder_aliases(file, line, idx, &term)?;
+        }
+        Ok(())
+    }
+
+    /// One row of an office-holder file, checked: the code fits the country (or is an organisation's for `-`), the
+    /// source is known, the dates read and the term ends after it starts (and by the holder's death).
+    fn holder_term<'t>(
+        &self,
+        file: &'static str,
+        line: usize,
+        cols: [&'t str; 10],
+    ) -> Result<HolderTerm<'t>, DataError> {
+        let [name, aliases, iso3, code, title, from, until, born, died, source] = cols;
+        // The head of an international organisation holds a post of no state (`-`), coded as the body.
+        let igo = iso3 == "-";
+        let parsed = ActorCode::parse(code).ok();
+        if igo {
+            if parsed.as_ref().is_none_or(|c| c.root() != "IGO" || c.rest().is_empty()) {
+                return Err(err(file, line, format!("bad organisation code {code:?}")));
             }
-            if !matches!(source, "CountryInfo" | "Phoenix" | "dyad") {
-                return Err(err(file, line, format!("unknown source {source:?}")));
+        } else if !self.by_country.contains_key(iso3) {
+            return Err(err(file, line, format!("unknown country {iso3}")));
+        } else if parsed.as_ref().is_none_or(|c| c.root() != iso3 || !matches!(c.parts().count(), 1 | 2)) {
+            return Err(err(file, line, format!("bad code {code:?} for {iso3}")));
+        }
+        // The first part after the root: the post's sector (GOV in JPNGOVMIL).
+        let post = parsed.as_ref().and_then(|c| c.parts().next()).unwrap_or("").to_string();
+        if !matches!(source, "CountryInfo" | "Phoenix" | "dyad") {
+            return Err(err(file, line, format!("unknown source {source:?}")));
+        }
+        let day = |s: &str, end: bool, what: &str| -> Result<Option<chrono::NaiveDate>, DataError> {
+            if s == "-" {
+                return Ok(None);
             }
-            let day = |s: &str, end: bool, what: &str| -> Result<Option<chrono::NaiveDate>, DataError> {
-                if s == "-" {
-                    return Ok(None);
-                }
-                month_date(s, end).map(Some).ok_or_else(|| err(file, line, format!("bad {what} {s:?}")))
-            };
-            let from_date = Some(month_date(from, false).ok_or_else(|| err(file, line, format!("bad from {from:?}")))?);
-            let born = life_date(born, false).ok_or_else(|| err(file, line, format!("bad born {born:?}")))?;
-            let died = life_date(died, true).ok_or_else(|| err(file, line, format!("bad died {died:?}")))?;
-            let mut until_date = day(until, true, "until")?;
-            if let (Some(u), Some(d)) = (until_date, died) {
-                until_date = Some(u.min(d));
-            }
-            if until_date.is_some_and(|u| Some(u) < from_date) {
-                return Err(err(file, line, "until is before from"));
-            }
-            if !name.chars().next().is_some_and(char::is_uppercase) {
-                return Err(err(file, line, format!("bad name {name:?}")));
-            }
-            let base = format!("leader:{}", crate::normalize::slug(name));
-            let same_country = |b: &Self, id: &str| {
-                b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
-                    e.kind == ActorKind::Person
-                        && (e.country.as_deref().is_some_and(|c| same_state(c, iso3))
-                            || e.roles.iter().any(|r| r.country.as_deref() == Some(iso3)))
-                })
-            };
-            // A head of an organisation is the same person as a listed namesake of any state (Javier Solana).
-            let id = match same_country(self, &base) {
-                None | Some(true) => base,
-                Some(false) if igo => base,
-                Some(false) => format!("{base}-{}", iso3.to_lowercase()),
-            };
-            // The same person under another display name: the one listed person of this country that has this
-            // name among their names (leaders.tsv's "King Hassan II" has the alias "Hassan II"). A name two listed
-            // people share ("al-Assad") decides nothing.
-            let listed = std::iter::once(name)
-                .chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-"))
-                .filter_map(|a| self.index.get(&normalize(a)))
-                .find_map(|&slot| {
-                    let mut people = self.senses[slot].iter().filter_map(|sense| match sense.target {
-                        Target::Entry(i)
-                            if self.entries[i as usize].kind == ActorKind::Person
-                                && (igo
-                                    || self.entries[i as usize]
-                                        .country
-                                        .as_deref()
-                                        .is_some_and(|c| same_state(c, iso3))) =>
-                        {
-                            Some(i)
-                        }
-                        _ => None,
-                    });
-                    let first = people.next()?;
-                    people.all(|i| i == first).then_some(first)
+            month_date(s, end).map(Some).ok_or_else(|| err(file, line, format!("bad {what} {s:?}")))
+        };
+        let from_date = Some(month_date(from, false).ok_or_else(|| err(file, line, format!("bad from {from:?}")))?);
+        let born = life_date(born, false).ok_or_else(|| err(file, line, format!("bad born {born:?}")))?;
+        let died = life_date(died, true).ok_or_else(|| err(file, line, format!("bad died {died:?}")))?;
+        let mut until_date = day(until, true, "until")?;
+        if let (Some(u), Some(d)) = (until_date, died) {
+            until_date = Some(u.min(d));
+        }
+        if until_date.is_some_and(|u| Some(u) < from_date) {
+            return Err(err(file, line, "until is before from"));
+        }
+        if !name.chars().next().is_some_and(char::is_uppercase) {
+            return Err(err(file, line, format!("bad name {name:?}")));
+        }
+        let aliases = aliases.split('|').filter(|a| !a.is_empty() && *a != "-").collect();
+        Ok(HolderTerm { name, aliases, iso3, igo, code, post, title, from: from_date, until: until_date, born, died })
+    }
+
+    /// The listed person a term belongs to, added if new. A person is keyed by name and country: a namesake of
+    /// another country is another person, except that the head of an organisation is the same person as a listed
+    /// namesake of any state (Javier Solana).
+    fn holder_entry(&mut self, file: &'static str, line: usize, t: &HolderTerm) -> Result<u32, DataError> {
+        let (name, iso3, igo) = (t.name, t.iso3, t.igo);
+        let base = format!("leader:{}", crate::normalize::slug(name));
+        let same_country = |b: &Self, id: &str| {
+            b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
+                e.kind == ActorKind::Person
+                    && (e.country.as_deref().is_some_and(|c| same_state(c, iso3))
+                        || e.roles.iter().any(|r| r.country.as_deref() == Some(iso3)))
+            })
+        };
+        let id = match same_country(self, &base) {
+            None | Some(true) => base,
+            Some(false) if igo => base,
+            Some(false) => format!("{base}-{}", iso3.to_lowercase()),
+        };
+        // The same person under another display name: the one listed person of this country that has this name
+        // among their names (leaders.tsv's "King Hassan II" has the alias "Hassan II"). A name two listed people
+        // share ("al-Assad") decides nothing.
+        let listed = std::iter::once(name)
+            .chain(t.aliases.iter().copied())
+            .filter_map(|a| self.index.get(&normalize(a)))
+            .find_map(|&slot| {
+                let mut people = self.senses[slot].iter().filter_map(|sense| match sense.target {
+                    Target::Entry(i)
+                        if self.entries[i as usize].kind == ActorKind::Person
+                            && (igo
+                                || self.entries[i as usize]
+                                    .country
+                                    .as_deref()
+                                    .is_some_and(|c| same_state(c, iso3))) =>
+                    {
+                        Some(i)
+                    }
+                    _ => None,
                 });
-            let idx = match listed.or_else(|| self.by_id.get(&id).copied()) {
-                Some(i) if self.entries[i as usize].kind == ActorKind::Person => i,
-                Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
-                None => self.add_entry(Entry {
-                    id,
-                    name: name.to_string(),
-                    kind: ActorKind::Person,
-                    code: if igo { code.to_string() } else { iso3.to_string() },
-                    country: (!igo).then(|| iso3.to_string()),
-                    sector: None,
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    born: None,
-                    died: None,
-                }),
-            };
+                let first = people.next()?;
+                people.all(|i| i == first).then_some(first)
+            });
+        match listed.or_else(|| self.by_id.get(&id).copied()) {
+            Some(i) if self.entries[i as usize].kind == ActorKind::Person => Ok(i),
+            Some(_) => Err(err(file, line, format!("id {id} is taken"))),
+            None => Ok(self.add_entry(Entry {
+                id,
+                name: name.to_string(),
+                kind: ActorKind::Person,
+                code: if igo { t.code.to_string() } else { iso3.to_string() },
+                country: (!igo).then(|| iso3.to_string()),
+                sector: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                born: None,
+                died: None,
+            })),
+        }
+    }
+
+    /// The term as a dated role of person `idx` (once), with their birth and death dates.
+    fn add_holder_term(&mut self, idx: u32, t: &HolderTerm) {
+        let e = &mut self.entries[idx as usize];
+        e.born = e.born.or(t.born);
+        e.died = e.died.or(t.died);
+        let role = if t.title == "-" { t.post.to_lowercase() } else { t.title.to_string() };
+        if !e.roles.iter().any(|r| r.code.as_deref() == Some(t.code) && r.from == t.from && r.until == t.until) {
+            e.roles.push(Role {
+                role,
+                country: (!t.igo).then(|| t.iso3.to_string()),
+                // The head of an organisation is its executive: the organisation's code, sector GOV.
+                sector: Some(if t.igo { "GOV".to_string() } else { t.post.clone() }),
+                seen: None,
+                first_seen: None,
+                from: t.from,
+                until: t.until,
+                code: Some(t.code.to_string()),
+            });
+        }
+    }
+
+    /// The term's name and aliases as names of person `idx`; a one-word name only once the document mentions the
+    /// country.
+    fn add_holder_aliases(
+        &mut self,
+        file: &'static str,
+        line: usize,
+        idx: u32,
+        t: &HolderTerm,
+    ) -> Result<(), DataError> {
+        for alias in std::iter::once(t.name).chain(t.aliases.iter().copied()) {
+            if !alias.chars().any(char::is_uppercase) {
+                return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
+            }
             let e = &mut self.entries[idx as usize];
-            e.born = e.born.or(born);
-            e.died = e.died.or(died);
-            let role = if title == "-" { post.to_lowercase() } else { title.to_string() };
-            if !e.roles.iter().any(|r| r.code.as_deref() == Some(code) && r.from == from_date && r.until == until_date)
-            {
-                e.roles.push(Role {
-                    role,
-                    country: (!igo).then(|| iso3.to_string()),
-                    // The head of an organisation is its executive: the organisation's code, sector GOV.
-                    sector: Some(if igo { "GOV".to_string() } else { post.to_string() }),
-                    seen: None,
-                    first_seen: None,
-                    from: from_date,
-                    until: until_date,
-                    code: Some(code.to_string()),
-                });
+            if e.aliases.iter().any(|a| a == alias) {
+                continue;
             }
-            for alias in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
-                if !alias.chars().any(char::is_uppercase) {
-                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
-                }
-                let e = &mut self.entries[idx as usize];
-                if e.aliases.iter().any(|a| a == alias) {
-                    continue;
-                }
-                e.aliases.push(alias.to_string());
-                let one_word = !alias.trim().contains(' ');
-                self.add_sense(
-                    alias,
-                    Sense {
-                        target: Target::Entry(idx),
-                        form: MentionForm::Name,
-                        caps: caps_of(alias),
-                        contextual: one_word,
-                        personlike: false,
-                        preferred: false,
-                        plural: false,
-                        surname: one_word,
-                    },
-                );
-            }
+            e.aliases.push(alias.to_string());
+            let one_word = !alias.trim().contains(' ');
+            self.add_sense(
+                alias,
+                Sense {
+                    target: Target::Entry(idx),
+                    form: MentionForm::Name,
+                    caps: caps_of(alias),
+                    contextual: one_word,
+                    personlike: false,
+                    preferred: false,
+                    plural: false,
+                    surname: one_word,
+                },
+            );
         }
         Ok(())
     }
