@@ -217,6 +217,12 @@ impl Sector {
     pub fn is_state(self) -> bool {
         matches!(self, Sector::Gov | Sector::Leg | Sector::Jud | Sector::Cop | Sector::Mil)
     }
+
+    /// Whether the sector is one that takes up arms or stands against a state: rebels, insurgents, separatists,
+    /// the opposition and unaligned armed forces.
+    pub fn is_dissident(self) -> bool {
+        matches!(self, Sector::Reb | Sector::Ins | Sector::Sep | Sector::Opp | Sector::Uaf)
+    }
 }
 
 impl fmt::Display for Sector {
@@ -280,6 +286,8 @@ mod tests {
     fn state_sectors() {
         let state: Vec<&str> = Sector::ALL.iter().filter(|s| s.is_state()).map(|s| s.code()).collect();
         assert_eq!(state, ["GOV", "MIL", "COP", "JUD", "LEG"]);
+        let dissident: Vec<&str> = Sector::ALL.iter().filter(|s| s.is_dissident()).map(|s| s.code()).collect();
+        assert_eq!(dissident, ["OPP", "REB", "INS", "SEP", "UAF"]);
         for s in Sector::ALL {
             assert_eq!(s.code().parse::<Sector>(), Ok(*s));
         }
