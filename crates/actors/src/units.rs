@@ -1,5 +1,10 @@
 //! A sentence as units: its tokens (the crate's own tokenizer, see [`tokenize`]) with each dictionary match (a
 //! [`Hit`]) standing for the tokens it covers. Every later pass reads the sentence through these units.
+//!
+//! `dyad-text` has a tokenizer of its own (`crates/text/src/token.rs`) with other rules: it splits negations
+//! ("did" + "n't"), joins numbers with separators ("1,000"), keeps punctuation runs ("...") and stores each token's
+//! normalised form. Resolution reads only words, possessives and single punctuation marks, and matches names on
+//! the raw text, so this one stays: the two do not give the same tokens, and swapping them would change output.
 
 use crate::data::{Entry, Gazetteer, RoleDef, Sense, Target};
 

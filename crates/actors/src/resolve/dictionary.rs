@@ -19,7 +19,7 @@ pub(crate) struct Titles {
     modified: Vec<bool>,
     /// The state the title names ("Serbian President X"), when it does.
     country: Vec<Option<String>>,
-    /// Units of a merged "Cuban counterpart <leader>": a possessive right before it only points at the partner.
+    /// Units of a merged "Cuban counterpart \<leader>": a possessive right before it only points at the partner.
     pub(crate) counterpart: Vec<bool>,
 }
 
