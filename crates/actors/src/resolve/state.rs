@@ -110,8 +110,8 @@ impl DocumentResolver<'_> {
         // at all). A person with no office keeps no country: a bare name is as often a foreigner.
         let (country, code) = match (&person.country, sector.as_deref()) {
             (None, Some(sec))
-                if ActorCode::parse(&person.code).is_ok_and(|c| c.is_unknown())
-                    && Sector::from_code(sec).is_some_and(Sector::is_state) =>
+                if Sector::from_code(sec).is_some_and(Sector::is_state)
+                    && ActorCode::parse(&person.code).is_ok_and(|c| c.is_unknown()) =>
             {
                 match self.dominant_country() {
                     Some(c) => (Some(c.to_string()), cameo_code(Some(c), Some(sec))),
