@@ -312,7 +312,7 @@ fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: 
             from_countryinfo.insert(display(head));
         }
     }
-    let (entries, _problems) = dyad_actors::phoenix::parse("Phoenix.Countries.actors.txt", text);
+    let (entries, _problems) = dyad_actors::phoenix::parse(text);
     let latest = entries.iter().flat_map(|e| e.roles.iter()).filter_map(|r| r.from.max(r.until)).max();
     let Some(latest) = latest else { return };
     for e in entries {
@@ -337,17 +337,17 @@ fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: 
             .into_iter()
             .collect();
         for r in &e.roles {
-            let (Some(code), Some(from)) = (r.code.clone(), r.from) else { continue };
-            if code.len() < 6 || !states.contains(&code[..3]) || code.ends_with("ELI") || &code[3..] == "ELI" {
+            let (Some(code), Some(from)) = (r.actor_code(), r.from) else { continue };
+            if code.rest().is_empty() || !states.contains(code.root()) || code.parts().last() == Some("ELI") {
                 continue;
             }
             rows.push(Row {
-                country: code[..3].to_string(),
+                country: code.root().to_string(),
                 name: name.clone(),
                 from: from.to_string(),
                 until: r.until.unwrap_or(latest).to_string(),
                 aliases: aliases.clone(),
-                code,
+                code: code.to_string(),
                 title: String::new(),
                 born: String::new(),
                 died: String::new(),

@@ -6,7 +6,7 @@
 //! the first listed person the gazetteer's automaton finds in the words after "of".
 
 use crate::data::{Gazetteer, Target};
-use crate::model::Kind;
+use crate::model::ActorKind;
 use crate::normalize::normalize;
 use chrono::Datelike;
 
@@ -89,7 +89,7 @@ pub(crate) fn anniversary_year_in(gaz: &Gazetteer, text: &str) -> Option<Anniver
                     return None;
                 }
                 gaz.senses[m.pattern().as_usize()].iter().find_map(|s| match s.target {
-                    Target::Entry(e) if gaz.entries[e as usize].kind == Kind::Person => {
+                    Target::Entry(e) if gaz.entries[e as usize].kind == ActorKind::Person => {
                         Some((m.start(), std::cmp::Reverse(m.end()), e))
                     }
                     _ => None,

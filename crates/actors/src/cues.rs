@@ -1,7 +1,7 @@
 //! The words around a name that show it is a person's (`data/person_cues.tsv`): honorifics, speech verbs and the
 //! words that may stand between a subject and its verb, and the gender and binding of personal pronouns.
 
-use crate::data::DataError;
+use dyad_core::DataError;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -52,7 +52,9 @@ pub(crate) struct PersonCues {
 
 static BUILTIN: LazyLock<PersonCues> =
     // The embedded file is validated by a unit test, so a failure here is a build defect, not bad input.
-    LazyLock::new(|| PersonCues::parse("person_cues.tsv", PERSON_CUES).expect("embedded person_cues.tsv is valid"));
+    LazyLock::new(|| {
+        PersonCues::parse("person_cues.tsv", PERSON_CUES).unwrap_or_else(|e| panic!("bad embedded data file: {e}"))
+    });
 
 impl PersonCues {
     /// The cues of dyad's own data file (parsed once).
@@ -60,13 +62,13 @@ impl PersonCues {
         &BUILTIN
     }
 
-    fn parse(file: &str, text: &str) -> Result<PersonCues, DataError> {
+    fn parse(file: &'static str, text: &str) -> Result<PersonCues, DataError> {
         let mut words = HashMap::new();
         for (line, row) in text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))) {
             if row.trim().is_empty() || row.starts_with('#') {
                 continue;
             }
-            let bad = |why: &str| DataError { file: file.to_string(), line, message: why.to_string() };
+            let bad = |why: &str| DataError { file, line, message: why.to_string() };
             let cols: Vec<&str> = row.split('\t').collect();
             let [word, cue, gender, binds] = cols[..] else { return Err(bad("expected 4 tab-separated columns")) };
             if word.is_empty() || word != word.to_lowercase() || word.ends_with('.') || word.len() > MAX_WORD {
@@ -200,6 +202,7 @@ mod tests {
         ] {
             assert!(PersonCues::parse("t", bad).is_err(), "{bad}");
         }
-        assert!(PersonCues::parse("t", "mr\thonorific\tm\t-\nmr\thonorific\tm\t-").is_err());
+        let e = PersonCues::parse("person_cues.tsv", "# x\nmr\thonorific\tm\t-\nmr\thonorific\tm\t-").unwrap_err();
+        assert_eq!(e.to_string(), "person_cues.tsv:3: duplicate word");
     }
 }

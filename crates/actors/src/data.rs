@@ -1,10 +1,11 @@
 //! The gazetteer: every dictionary entry (countries, organisations, media, parties, groups, roles) compiled into
 //! one Aho-Corasick automaton over normalised text.
 
-use crate::model::{Kind, MentionForm, Role};
+use crate::model::{ActorKind, MentionForm, Role};
 use crate::normalize::normalize;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::Datelike;
+use dyad_core::{ActorCode, DataError, Sector};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
@@ -24,20 +25,8 @@ const LEADERS: &str = include_str!("../../../data/leaders.tsv");
 const OFFICE_HOLDERS: &str = include_str!("../../../data/office_holders.tsv");
 const IGO_HEADS: &str = include_str!("../../../data/igo_heads.tsv");
 
-/// A data file line that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct DataError {
-    /// The file (or source) name.
-    pub file: String,
-    /// 1-based line number.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-fn err(file: &str, line: usize, message: impl Into<String>) -> DataError {
-    DataError { file: file.to_string(), line, message: message.into() }
+fn err(file: &'static str, line: usize, message: impl Into<String>) -> DataError {
+    DataError { file, line, message: message.into() }
 }
 
 /// What role words do.
@@ -62,7 +51,7 @@ pub(crate) struct RoleDef {
 pub(crate) struct Entry {
     pub id: String,
     pub name: String,
-    pub kind: Kind,
+    pub kind: ActorKind,
     pub code: String,
     pub country: Option<String>,
     pub sector: Option<String>,
@@ -132,8 +121,10 @@ pub struct Gazetteer {
 }
 
 static BUILTIN: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| {
-    // The embedded files are validated by unit tests, so a failure here is a build defect, not bad input.
-    Arc::new(GazetteerBuilder::builtin().expect("embedded actor data files are valid").build())
+    // The embedded files are validated by unit tests, so a failure here is a build defect, not bad input: it stops
+    // at first use, naming the file and line.
+    let builder = GazetteerBuilder::builtin().unwrap_or_else(|e| panic!("bad embedded actor data file: {e}"));
+    Arc::new(builder.build())
 });
 
 impl Gazetteer {
@@ -157,27 +148,13 @@ impl Gazetteer {
         self.keys.len()
     }
 
-    /// The listed office holder a title with no country names ("Premier Zhao", "King Hassan", "General Zia
-    /// ul-Haq"): among the listed people whose name has every word of `name` (a word of five letters or more may be
-    /// misspelt by one letter: "Bouteflicka"), the only one who held a dated post on `date`, or else the only one
-    /// of those whose post's title has the title word (`title` as the text gives it; "premier" also reads "prime
-    /// minister", "emir" also "ruler"). When nobody named so held a post on the date, the only one who ever held a post with that title
-    /// (the text reports them in it). Returns the person and the index of the post in their roles, and whether the
-    /// post covers the date. `None` without a date or while ambiguous.
-    pub(crate) fn office_holder(
-        &self,
-        name: &str,
-        title: &str,
-        date: Option<chrono::NaiveDate>,
-    ) -> Option<(u32, usize, bool)> {
-        date?;
-        let key = normalize(name);
-        let words: Vec<&str> = key.split(' ').filter(|w| w.len() >= 3).collect();
-        // Each word of the name with the listed spellings it may stand for.
+    /// Each word of a name with the listed spellings it may stand for (a long ASCII word also a spelling one edit
+    /// away), or `None` if some word has none.
+    fn holder_spellings<'w>(&'w self, words: &[&'w str]) -> Option<Vec<Vec<&'w str>>> {
         let mut spellings: Vec<Vec<&str>> = Vec::with_capacity(words.len());
-        for w in &words {
+        for &w in words {
             if w.len() < 5 || !w.is_ascii() {
-                if !self.holder_tokens.contains_key(*w) {
+                if !self.holder_tokens.contains_key(w) {
                     return None;
                 }
                 spellings.push(vec![w]);
@@ -195,6 +172,26 @@ impl Gazetteer {
             }
             spellings.push(near);
         }
+        Some(spellings)
+    }
+
+    /// The listed office holder a title with no country names ("Premier Zhao", "King Hassan", "General Zia
+    /// ul-Haq"): among the listed people whose name has every word of `name` (a word of five letters or more may be
+    /// misspelt by one letter: "Bouteflicka"), the only one who held a dated post on `date`, or else the only one
+    /// of those whose post's title has the title word (`title` as the text gives it; "premier" also reads "prime
+    /// minister", "emir" also "ruler"). When nobody named so held a post on the date, the only one who ever held a post with that title
+    /// (the text reports them in it). Returns the person and the index of the post in their roles, and whether the
+    /// post covers the date. `None` without a date or while ambiguous.
+    pub(crate) fn office_holder(
+        &self,
+        name: &str,
+        title: &str,
+        date: Option<chrono::NaiveDate>,
+    ) -> Option<(u32, usize, bool)> {
+        date?;
+        let key = normalize(name);
+        let words: Vec<&str> = key.split(' ').filter(|w| w.len() >= 3).collect();
+        let spellings = self.holder_spellings(&words)?;
         let pool: Vec<u32> = spellings
             .iter()
             .map(|alts| alts.iter().flat_map(|k| self.holder_tokens[*k].iter().copied()).collect::<Vec<u32>>())
@@ -229,7 +226,7 @@ impl Gazetteer {
                     || (title == "premier" && has(&role, "prime minister"))
                     || (matches!(title.as_str(), "emir" | "amir" | "sheikh") && has(&role, "ruler")))
         };
-        let coded = |r: &Role| r.code.as_deref().is_some_and(|c| c.len() > 3);
+        let coded = |r: &Role| r.has_coded_post();
         let pick = |want: &dyn Fn(&Role) -> bool| -> Vec<(u32, usize)> {
             people
                 .iter()
@@ -278,6 +275,8 @@ pub struct GazetteerBuilder {
     by_country: HashMap<String, u32>,
 }
 
+/// The data lines of an actor data file with their 1-based numbers. Unlike [`dyad_core::data_lines`], a trailing tab
+/// is kept: `countries.tsv` and `leaders.tsv` end rows with empty columns.
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
         .enumerate()
@@ -285,9 +284,17 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-/// The normalised words of a one-word-per-line list.
-fn word_set(text: &str) -> HashSet<String> {
-    data_lines(text).map(|(_, l)| normalize(l.trim())).collect()
+/// The normalised words of a one-word-per-line list, or the first line that holds more than one word.
+fn word_set(file: &'static str, text: &str) -> Result<HashSet<String>, DataError> {
+    data_lines(text)
+        .map(|(line, l)| {
+            let word = l.trim();
+            if word.contains(char::is_whitespace) {
+                return Err(err(file, line, format!("one word per line, got {word:?}")));
+            }
+            Ok(normalize(word))
+        })
+        .collect()
 }
 
 /// The plural of a demonym used as a noun ("Iraqis", "Afghans"), or none for those that do not take one
@@ -318,6 +325,23 @@ fn caps_of(alias: &str) -> Caps {
     if first || last { Caps::Edges { first, last } } else { Caps::Any }
 }
 
+/// One checked row of `office_holders.tsv` or `igo_heads.tsv`.
+struct HolderTerm<'t> {
+    name: &'t str,
+    aliases: Vec<&'t str>,
+    iso3: &'t str,
+    /// The post is an organisation's (country `-`).
+    igo: bool,
+    code: &'t str,
+    /// The first part of the code after its root: the post's sector.
+    post: String,
+    title: &'t str,
+    from: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+    born: Option<chrono::NaiveDate>,
+    died: Option<chrono::NaiveDate>,
+}
+
 impl GazetteerBuilder {
     /// An empty builder.
     pub fn new() -> GazetteerBuilder {
@@ -328,26 +352,26 @@ impl GazetteerBuilder {
     pub fn builtin() -> Result<GazetteerBuilder, DataError> {
         let mut b = GazetteerBuilder::new();
         b.load_countries(COUNTRIES, COUNTRY_EXTRA)?;
-        b.load_actor_file("orgs.tsv", ORGS, Kind::Org)?;
-        b.load_actor_file("media.tsv", MEDIA, Kind::Media)?;
-        b.load_actor_file("parties.tsv", PARTIES, Kind::Party)?;
-        b.load_actor_file("groups.tsv", GROUPS, Kind::Group)?;
-        b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, Kind::Org)?;
+        b.load_actor_file("orgs.tsv", ORGS, ActorKind::Org)?;
+        b.load_actor_file("media.tsv", MEDIA, ActorKind::Media)?;
+        b.load_actor_file("parties.tsv", PARTIES, ActorKind::Party)?;
+        b.load_actor_file("groups.tsv", GROUPS, ActorKind::Group)?;
+        b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
         b.load_roles("roles_icews.tsv", ROLES_ICEWS)?;
         b.load_places("places.tsv", PLACES)?;
         b.load_leaders("leaders.tsv", LEADERS)?;
         b.load_office_holders("office_holders.tsv", OFFICE_HOLDERS)?;
         b.load_office_holders("igo_heads.tsv", IGO_HEADS)?;
-        b.load_stopwords(NAME_STOPWORDS);
-        b.org_words = word_set(ORG_WORDS);
+        b.stopwords.extend(word_set("name_stopwords.txt", NAME_STOPWORDS)?);
+        b.org_words = word_set("org_words.txt", ORG_WORDS)?;
         Ok(b)
     }
 
     fn add_entry(&mut self, entry: Entry) -> u32 {
         let idx = self.entries.len() as u32;
         self.by_id.insert(entry.id.clone(), idx);
-        if entry.kind == Kind::Country {
+        if entry.kind == ActorKind::Country {
             self.by_country.insert(entry.code.clone(), idx);
         }
         self.entries.push(entry);
@@ -423,37 +447,7 @@ impl GazetteerBuilder {
     }
 
     fn load_countries(&mut self, generated: &str, extra: &str) -> Result<(), DataError> {
-        let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
-        for (line, l) in data_lines(generated) {
-            let cols: Vec<&str> = l.split('\t').collect();
-            let [iso3, _iso2, short, long, adjectives, _region] = cols[..] else {
-                return Err(err("countries.tsv", line, format!("expected 6 columns, got {}", cols.len())));
-            };
-            if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(err("countries.tsv", line, format!("bad ISO3 code {iso3:?}")));
-            }
-            if self.by_country.contains_key(iso3) {
-                return Err(err("countries.tsv", line, format!("duplicate code {iso3}")));
-            }
-            let idx = self.add_entry(Entry {
-                id: iso3.to_string(),
-                name: short.to_string(),
-                kind: Kind::Country,
-                code: iso3.to_string(),
-                country: Some(iso3.to_string()),
-                sector: None,
-                aliases: Vec::new(),
-                roles: Vec::new(),
-                born: None,
-                died: None,
-            });
-            // ISO short names such as "Korea (Democratic People's Republic of)" never occur in prose.
-            if !short.contains('(') && !short.contains(',') {
-                self.add_alias(idx, short, MentionForm::Name);
-            }
-            self.add_alias(idx, long, MentionForm::Name);
-            rows.push((idx, adjectives.split('|').filter(|a| !a.is_empty()).map(str::to_string).collect()));
-        }
+        let rows = self.load_country_rows(generated)?;
         // Extra rows come first in effect: `noadj` must be known before the generated adjectives are added.
         let mut noadj = HashSet::new();
         for (line, l) in data_lines(extra) {
@@ -475,6 +469,48 @@ impl GazetteerBuilder {
                 }
             }
         }
+        self.load_country_extra(extra)
+    }
+
+    /// The rows of `countries.tsv` as countries with their names; returns each one's adjectives, added later.
+    fn load_country_rows(&mut self, generated: &str) -> Result<Vec<(u32, Vec<String>)>, DataError> {
+        let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
+        for (line, l) in data_lines(generated) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let [iso3, _iso2, short, long, adjectives, _region] = cols[..] else {
+                return Err(err("countries.tsv", line, format!("expected 6 columns, got {}", cols.len())));
+            };
+            if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(err("countries.tsv", line, format!("bad ISO3 code {iso3:?}")));
+            }
+            if self.by_country.contains_key(iso3) {
+                return Err(err("countries.tsv", line, format!("duplicate code {iso3}")));
+            }
+            let idx = self.add_entry(Entry {
+                id: iso3.to_string(),
+                name: short.to_string(),
+                kind: ActorKind::Country,
+                code: iso3.to_string(),
+                country: Some(iso3.to_string()),
+                sector: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                born: None,
+                died: None,
+            });
+            // ISO short names such as "Korea (Democratic People's Republic of)" never occur in prose.
+            if !short.contains('(') && !short.contains(',') {
+                self.add_alias(idx, short, MentionForm::Name);
+            }
+            self.add_alias(idx, long, MentionForm::Name);
+            rows.push((idx, adjectives.split('|').filter(|a| !a.is_empty()).map(str::to_string).collect()));
+        }
+        Ok(rows)
+    }
+
+    /// The rows of `country_extra.tsv` other than `noadj`: former states, names, aliases, adjectives, capitals and
+    /// the flags of aliases.
+    fn load_country_extra(&mut self, extra: &str) -> Result<(), DataError> {
         for (line, l) in data_lines(extra) {
             let cols: Vec<&str> = l.split('\t').collect();
             if cols.len() == 2 {
@@ -485,7 +521,7 @@ impl GazetteerBuilder {
                 self.add_entry(Entry {
                     id: code.to_string(),
                     name: value.to_string(),
-                    kind: Kind::Country,
+                    kind: ActorKind::Country,
                     code: code.to_string(),
                     country: Some(code.to_string()),
                     sector: None,
@@ -536,7 +572,7 @@ impl GazetteerBuilder {
         Ok(())
     }
 
-    fn load_actor_file(&mut self, file: &str, text: &str, kind: Kind) -> Result<(), DataError> {
+    fn load_actor_file(&mut self, file: &'static str, text: &str, kind: ActorKind) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
             let [id, code, country, names] = cols[..] else {
@@ -545,23 +581,24 @@ impl GazetteerBuilder {
             if id.is_empty() || code.is_empty() || names.is_empty() {
                 return Err(err(file, line, "id, code and names must not be empty"));
             }
+            let parsed = ActorCode::parse(code).map_err(|e| err(file, line, e.to_string()))?;
             if self.by_id.contains_key(id) {
                 return Err(err(file, line, format!("duplicate id {id}")));
             }
             let country = if country.is_empty() {
                 None
-            } else if self.by_country.contains_key(country) || (kind == Kind::Group && country == code) {
+            } else if self.by_country.contains_key(country) || (kind == ActorKind::Group && country == code) {
                 // A region is its own country code (CAMEO's AFR, MEA).
                 Some(country.to_string())
             } else {
                 return Err(err(file, line, format!("unknown country {country}")));
             };
             let sector = match kind {
-                Kind::Media => Some("MED".to_string()),
-                Kind::Party => Some(code.get(3..).filter(|s| !s.is_empty()).unwrap_or("PTY").to_string()),
+                ActorKind::Media => Some("MED".to_string()),
+                ActorKind::Party => Some(if parsed.rest().is_empty() { "PTY" } else { parsed.rest() }.to_string()),
                 // A country- or region-rooted code (AFGREB, IMGREB) carries its sector; IGO/NGO codes carry a body.
-                Kind::Org if code.len() == 6 && !matches!(code.get(..3), Some("IGO" | "NGO" | "MNC")) => {
-                    code.get(3..).map(str::to_string)
+                ActorKind::Org if parsed.parts().count() == 1 && !matches!(parsed.root(), "IGO" | "NGO" | "MNC") => {
+                    Some(parsed.rest().to_string())
                 }
                 _ => None,
             };
@@ -587,7 +624,7 @@ impl GazetteerBuilder {
         Ok(())
     }
 
-    fn load_roles(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+    fn load_roles(&mut self, file: &'static str, text: &str) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
             let [phrase, sector, class] = cols[..] else {
@@ -603,6 +640,9 @@ impl GazetteerBuilder {
             };
             if phrase.chars().any(|c| c.is_uppercase()) {
                 return Err(err(file, line, "role phrases are lowercase"));
+            }
+            if sector != "-" && Sector::from_code(sector).is_none() {
+                return Err(err(file, line, format!("unknown sector {sector:?}")));
             }
             let sector = (sector != "-").then(|| sector.to_string());
             let idx = self.roles.len() as u16;
@@ -628,7 +668,7 @@ impl GazetteerBuilder {
     /// Reads `places.tsv`: cities and regions, each of one state. A place alias that already names the same state
     /// (the capital "Tripoli", the alias "Gaza") keeps that meaning; one shared with another actor or place becomes
     /// one more sense of it, resolved by the document's countries and the row's flags.
-    fn load_places(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+    fn load_places(&mut self, file: &'static str, text: &str) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
             let [name, iso3, kind, aliases, flags] = cols[..] else {
@@ -652,14 +692,14 @@ impl GazetteerBuilder {
                     other => return Err(err(file, line, format!("unknown flag {other:?}"))),
                 }
             }
-            let id = format!("place:{}:{}", iso3.to_lowercase(), crate::registry::slug(name));
+            let id = format!("place:{}:{}", iso3.to_lowercase(), crate::normalize::slug(name));
             if self.by_id.contains_key(&id) {
                 return Err(err(file, line, format!("duplicate place {id}")));
             }
             let idx = self.add_entry(Entry {
                 id,
                 name: name.to_string(),
-                kind: Kind::Place,
+                kind: ActorKind::Place,
                 code: iso3.to_string(),
                 country: Some(iso3.to_string()),
                 sector: None,
@@ -707,7 +747,7 @@ impl GazetteerBuilder {
     /// Reads `leaders.tsv`: heads of state and government and foreign ministers with dated roles. Rows with the
     /// same name are one person holding several roles; each alias may end in `~` (not taken next to another
     /// capitalised name: "Bush" but not "Reggie Bush") or `*` (only once the person's country is mentioned).
-    fn load_leaders(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+    fn load_leaders(&mut self, file: &'static str, text: &str) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
             let [name, aliases, iso3, role, from, until] = cols[..] else {
@@ -728,14 +768,14 @@ impl GazetteerBuilder {
             if until_date.is_some_and(|u| u < from_date) {
                 return Err(err(file, line, "until is before from"));
             }
-            let id = format!("leader:{}", crate::registry::slug(name));
+            let id = format!("leader:{}", crate::normalize::slug(name));
             let idx = match self.by_id.get(&id).copied() {
-                Some(i) if self.entries[i as usize].kind == Kind::Person => i,
+                Some(i) if self.entries[i as usize].kind == ActorKind::Person => i,
                 Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
                 None => self.add_entry(Entry {
                     id,
                     name: name.to_string(),
-                    kind: Kind::Person,
+                    kind: ActorKind::Person,
                     code: iso3.to_string(),
                     country: Some(iso3.to_string()),
                     sector: None,
@@ -756,38 +796,52 @@ impl GazetteerBuilder {
                 until: until_date,
                 code: Some(code),
             });
-            for raw in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
-                let later_only = raw.strip_suffix('^');
-                let (alias, personlike, contextual) = match (raw.strip_suffix('~'), raw.strip_suffix('*')) {
-                    (Some(a), _) => (a, true, false),
-                    (_, Some(a)) => (a, false, true),
-                    _ => (later_only.unwrap_or(raw), false, false),
-                };
-                if !alias.chars().any(char::is_uppercase) {
-                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
-                }
-                let e = &mut self.entries[idx as usize];
-                if !e.aliases.iter().any(|a| a == alias) {
-                    e.aliases.push(alias.to_string());
-                }
-                if later_only.is_some() {
-                    // Known to the document's later mentions only ("Kim" once Kim Jong Un is named).
-                    continue;
-                }
-                self.add_sense(
-                    alias,
-                    Sense {
-                        target: Target::Entry(idx),
-                        form: MentionForm::Name,
-                        caps: caps_of(alias),
-                        contextual,
-                        personlike,
-                        preferred: false,
-                        plural: false,
-                        surname: !alias.contains(' '),
-                    },
-                );
+            self.add_leader_aliases(file, line, idx, name, aliases)?;
+        }
+        Ok(())
+    }
+
+    /// A leader's name and aliases as names of person `idx`. An alias may end in `~` (not taken next to another
+    /// capitalised name), `*` (only once the person's country is mentioned) or `^` (known to later mentions only).
+    fn add_leader_aliases(
+        &mut self,
+        file: &'static str,
+        line: usize,
+        idx: u32,
+        name: &str,
+        aliases: &str,
+    ) -> Result<(), DataError> {
+        for raw in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
+            let later_only = raw.strip_suffix('^');
+            let (alias, personlike, contextual) = match (raw.strip_suffix('~'), raw.strip_suffix('*')) {
+                (Some(a), _) => (a, true, false),
+                (_, Some(a)) => (a, false, true),
+                _ => (later_only.unwrap_or(raw), false, false),
+            };
+            if !alias.chars().any(char::is_uppercase) {
+                return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
             }
+            let e = &mut self.entries[idx as usize];
+            if !e.aliases.iter().any(|a| a == alias) {
+                e.aliases.push(alias.to_string());
+            }
+            if later_only.is_some() {
+                // Known to the document's later mentions only ("Kim" once Kim Jong Un is named).
+                continue;
+            }
+            self.add_sense(
+                alias,
+                Sense {
+                    target: Target::Entry(idx),
+                    form: MentionForm::Name,
+                    caps: caps_of(alias),
+                    contextual,
+                    personlike,
+                    preferred: false,
+                    plural: false,
+                    surname: !alias.contains(' '),
+                },
+            );
         }
         Ok(())
     }
@@ -798,156 +852,190 @@ impl GazetteerBuilder {
     /// another person. Only full names enter the automaton (a one-word name only once the document mentions the
     /// country); a title with no country finds the others through [`Gazetteer::office_holder`]. A term never runs
     /// past the holder's death.
-    fn load_office_holders(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+    fn load_office_holders(&mut self, file: &'static str, text: &str) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
-            let [name, aliases, iso3, code, title, from, until, born, died, source] = cols[..] else {
+            let Ok(cols) = <[&str; 10]>::try_from(cols.as_slice()) else {
                 return Err(err(file, line, format!("expected 10 columns, got {}", cols.len())));
             };
-            // The head of an international organisation holds a post of no state (`-`), coded as the body.
-            let igo = iso3 == "-";
-            if igo {
-                if !code.starts_with("IGO") || code.len() < 6 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(err(file, line, format!("bad organisation code {code:?}")));
-                }
-            } else if !self.by_country.contains_key(iso3) {
-                return Err(err(file, line, format!("unknown country {iso3}")));
-            } else if !code.starts_with(iso3)
-                || !matches!(code.len(), 6 | 9)
-                || !code.bytes().all(|b| b.is_ascii_uppercase())
-            {
-                return Err(err(file, line, format!("bad code {code:?} for {iso3}")));
-            }
-            if !matches!(source, "CountryInfo" | "Phoenix" | "dyad") {
-                return Err(err(file, line, format!("unknown source {source:?}")));
-            }
-            let day = |s: &str, end: bool, what: &str| -> Result<Option<chrono::NaiveDate>, DataError> {
-                if s == "-" {
-                    return Ok(None);
-                }
-                month_date(s, end).map(Some).ok_or_else(|| err(file, line, format!("bad {what} {s:?}")))
-            };
-            let from_date = Some(month_date(from, false).ok_or_else(|| err(file, line, format!("bad from {from:?}")))?);
-            let born = life_date(born, false).ok_or_else(|| err(file, line, format!("bad born {born:?}")))?;
-            let died = life_date(died, true).ok_or_else(|| err(file, line, format!("bad died {died:?}")))?;
-            let mut until_date = day(until, true, "until")?;
-            if let (Some(u), Some(d)) = (until_date, died) {
-                until_date = Some(u.min(d));
-            }
-            if until_date.is_some_and(|u| Some(u) < from_date) {
-                return Err(err(file, line, "until is before from"));
-            }
-            if !name.chars().next().is_some_and(char::is_uppercase) {
-                return Err(err(file, line, format!("bad name {name:?}")));
-            }
-            let base = format!("leader:{}", crate::registry::slug(name));
-            let same_country = |b: &Self, id: &str| {
-                b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
-                    e.kind == Kind::Person
-                        && (e.country.as_deref().is_some_and(|c| same_state(c, iso3))
-                            || e.roles.iter().any(|r| r.country.as_deref() == Some(iso3)))
-                })
-            };
-            // A head of an organisation is the same person as a listed namesake of any state (Javier Solana).
-            let id = match same_country(self, &base) {
-                None | Some(true) => base,
-                Some(false) if igo => base,
-                Some(false) => format!("{base}-{}", iso3.to_lowercase()),
-            };
-            // The same person under another display name: the one listed person of this country that has this
-            // name among their names (leaders.tsv's "King Hassan II" has the alias "Hassan II"). A name two listed
-            // people share ("al-Assad") decides nothing.
-            let listed = std::iter::once(name)
-                .chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-"))
-                .filter_map(|a| self.index.get(&normalize(a)))
-                .find_map(|&slot| {
-                    let mut people = self.senses[slot].iter().filter_map(|sense| match sense.target {
-                        Target::Entry(i)
-                            if self.entries[i as usize].kind == Kind::Person
-                                && (igo
-                                    || self.entries[i as usize]
-                                        .country
-                                        .as_deref()
-                                        .is_some_and(|c| same_state(c, iso3))) =>
-                        {
-                            Some(i)
-                        }
-                        _ => None,
-                    });
-                    let first = people.next()?;
-                    people.all(|i| i == first).then_some(first)
-                });
-            let idx = match listed.or_else(|| self.by_id.get(&id).copied()) {
-                Some(i) if self.entries[i as usize].kind == Kind::Person => i,
-                Some(_) => return Err(err(file, line, format!("id {id} is taken"))),
-                None => self.add_entry(Entry {
-                    id,
-                    name: name.to_string(),
-                    kind: Kind::Person,
-                    code: if igo { code.to_string() } else { iso3.to_string() },
-                    country: (!igo).then(|| iso3.to_string()),
-                    sector: None,
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    born: None,
-                    died: None,
-                }),
-            };
-            let e = &mut self.entries[idx as usize];
-            e.born = e.born.or(born);
-            e.died = e.died.or(died);
-            let role = if title == "-" { code[3..6].to_lowercase() } else { title.to_string() };
-            if !e.roles.iter().any(|r| r.code.as_deref() == Some(code) && r.from == from_date && r.until == until_date)
-            {
-                e.roles.push(Role {
-                    role,
-                    country: (!igo).then(|| iso3.to_string()),
-                    // The head of an organisation is its executive: the organisation's code, sector GOV.
-                    sector: Some(if igo { "GOV".to_string() } else { code[3..6].to_string() }),
-                    seen: None,
-                    first_seen: None,
-                    from: from_date,
-                    until: until_date,
-                    code: Some(code.to_string()),
-                });
-            }
-            for alias in std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty() && *a != "-")) {
-                if !alias.chars().any(char::is_uppercase) {
-                    return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
-                }
-                let e = &mut self.entries[idx as usize];
-                if e.aliases.iter().any(|a| a == alias) {
-                    continue;
-                }
-                e.aliases.push(alias.to_string());
-                let one_word = !alias.trim().contains(' ');
-                self.add_sense(
-                    alias,
-                    Sense {
-                        target: Target::Entry(idx),
-                        form: MentionForm::Name,
-                        caps: caps_of(alias),
-                        contextual: one_word,
-                        personlike: false,
-                        preferred: false,
-                        plural: false,
-                        surname: one_word,
-                    },
-                );
-            }
+            let term = self.holder_term(file, line, cols)?;
+            let idx = self.holder_entry(file, line, &term)?;
+            self.add_holder_term(idx, &term);
+            self.add_holder_aliases(file, line, idx, &term)?;
         }
         Ok(())
     }
 
-    fn load_stopwords(&mut self, text: &str) {
-        self.stopwords.extend(word_set(text));
+    /// One row of an office-holder file, checked: the code fits the country (or is an organisation's for `-`), the
+    /// source is known, the dates read and the term ends after it starts (and by the holder's death).
+    fn holder_term<'t>(
+        &self,
+        file: &'static str,
+        line: usize,
+        cols: [&'t str; 10],
+    ) -> Result<HolderTerm<'t>, DataError> {
+        let [name, aliases, iso3, code, title, from, until, born, died, source] = cols;
+        // The head of an international organisation holds a post of no state (`-`), coded as the body.
+        let igo = iso3 == "-";
+        let parsed = ActorCode::parse(code).ok();
+        if igo {
+            if parsed.as_ref().is_none_or(|c| c.root() != "IGO" || c.rest().is_empty()) {
+                return Err(err(file, line, format!("bad organisation code {code:?}")));
+            }
+        } else if !self.by_country.contains_key(iso3) {
+            return Err(err(file, line, format!("unknown country {iso3}")));
+        } else if parsed.as_ref().is_none_or(|c| c.root() != iso3 || !matches!(c.parts().count(), 1 | 2)) {
+            return Err(err(file, line, format!("bad code {code:?} for {iso3}")));
+        }
+        // The first part after the root: the post's sector (GOV in JPNGOVMIL).
+        let post = parsed.as_ref().and_then(|c| c.parts().next()).unwrap_or("").to_string();
+        if !matches!(source, "CountryInfo" | "Phoenix" | "dyad") {
+            return Err(err(file, line, format!("unknown source {source:?}")));
+        }
+        let day = |s: &str, end: bool, what: &str| -> Result<Option<chrono::NaiveDate>, DataError> {
+            if s == "-" {
+                return Ok(None);
+            }
+            month_date(s, end).map(Some).ok_or_else(|| err(file, line, format!("bad {what} {s:?}")))
+        };
+        let from_date = Some(month_date(from, false).ok_or_else(|| err(file, line, format!("bad from {from:?}")))?);
+        let born = life_date(born, false).ok_or_else(|| err(file, line, format!("bad born {born:?}")))?;
+        let died = life_date(died, true).ok_or_else(|| err(file, line, format!("bad died {died:?}")))?;
+        let mut until_date = day(until, true, "until")?;
+        if let (Some(u), Some(d)) = (until_date, died) {
+            until_date = Some(u.min(d));
+        }
+        if until_date.is_some_and(|u| Some(u) < from_date) {
+            return Err(err(file, line, "until is before from"));
+        }
+        if !name.chars().next().is_some_and(char::is_uppercase) {
+            return Err(err(file, line, format!("bad name {name:?}")));
+        }
+        let aliases = aliases.split('|').filter(|a| !a.is_empty() && *a != "-").collect();
+        Ok(HolderTerm { name, aliases, iso3, igo, code, post, title, from: from_date, until: until_date, born, died })
+    }
+
+    /// The listed person a term belongs to, added if new. A person is keyed by name and country: a namesake of
+    /// another country is another person, except that the head of an organisation is the same person as a listed
+    /// namesake of any state (Javier Solana).
+    fn holder_entry(&mut self, file: &'static str, line: usize, t: &HolderTerm) -> Result<u32, DataError> {
+        let (name, iso3, igo) = (t.name, t.iso3, t.igo);
+        let base = format!("leader:{}", crate::normalize::slug(name));
+        let same_country = |b: &Self, id: &str| {
+            b.by_id.get(id).map(|&i| &b.entries[i as usize]).map(|e| {
+                e.kind == ActorKind::Person
+                    && (e.country.as_deref().is_some_and(|c| same_state(c, iso3))
+                        || e.roles.iter().any(|r| r.country.as_deref() == Some(iso3)))
+            })
+        };
+        let id = match same_country(self, &base) {
+            None | Some(true) => base,
+            Some(false) if igo => base,
+            Some(false) => format!("{base}-{}", iso3.to_lowercase()),
+        };
+        // The same person under another display name: the one listed person of this country that has this name
+        // among their names (leaders.tsv's "King Hassan II" has the alias "Hassan II"). A name two listed people
+        // share ("al-Assad") decides nothing.
+        let listed = std::iter::once(name)
+            .chain(t.aliases.iter().copied())
+            .filter_map(|a| self.index.get(&normalize(a)))
+            .find_map(|&slot| {
+                let mut people = self.senses[slot].iter().filter_map(|sense| match sense.target {
+                    Target::Entry(i)
+                        if self.entries[i as usize].kind == ActorKind::Person
+                            && (igo
+                                || self.entries[i as usize]
+                                    .country
+                                    .as_deref()
+                                    .is_some_and(|c| same_state(c, iso3))) =>
+                    {
+                        Some(i)
+                    }
+                    _ => None,
+                });
+                let first = people.next()?;
+                people.all(|i| i == first).then_some(first)
+            });
+        match listed.or_else(|| self.by_id.get(&id).copied()) {
+            Some(i) if self.entries[i as usize].kind == ActorKind::Person => Ok(i),
+            Some(_) => Err(err(file, line, format!("id {id} is taken"))),
+            None => Ok(self.add_entry(Entry {
+                id,
+                name: name.to_string(),
+                kind: ActorKind::Person,
+                code: if igo { t.code.to_string() } else { iso3.to_string() },
+                country: (!igo).then(|| iso3.to_string()),
+                sector: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                born: None,
+                died: None,
+            })),
+        }
+    }
+
+    /// The term as a dated role of person `idx` (once), with their birth and death dates.
+    fn add_holder_term(&mut self, idx: u32, t: &HolderTerm) {
+        let e = &mut self.entries[idx as usize];
+        e.born = e.born.or(t.born);
+        e.died = e.died.or(t.died);
+        let role = if t.title == "-" { t.post.to_lowercase() } else { t.title.to_string() };
+        if !e.roles.iter().any(|r| r.code.as_deref() == Some(t.code) && r.from == t.from && r.until == t.until) {
+            e.roles.push(Role {
+                role,
+                country: (!t.igo).then(|| t.iso3.to_string()),
+                // The head of an organisation is its executive: the organisation's code, sector GOV.
+                sector: Some(if t.igo { "GOV".to_string() } else { t.post.clone() }),
+                seen: None,
+                first_seen: None,
+                from: t.from,
+                until: t.until,
+                code: Some(t.code.to_string()),
+            });
+        }
+    }
+
+    /// The term's name and aliases as names of person `idx`; a one-word name only once the document mentions the
+    /// country.
+    fn add_holder_aliases(
+        &mut self,
+        file: &'static str,
+        line: usize,
+        idx: u32,
+        t: &HolderTerm,
+    ) -> Result<(), DataError> {
+        for alias in std::iter::once(t.name).chain(t.aliases.iter().copied()) {
+            if !alias.chars().any(char::is_uppercase) {
+                return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
+            }
+            let e = &mut self.entries[idx as usize];
+            if e.aliases.iter().any(|a| a == alias) {
+                continue;
+            }
+            e.aliases.push(alias.to_string());
+            let one_word = !alias.trim().contains(' ');
+            self.add_sense(
+                alias,
+                Sense {
+                    target: Target::Entry(idx),
+                    form: MentionForm::Name,
+                    caps: caps_of(alias),
+                    contextual: one_word,
+                    personlike: false,
+                    preferred: false,
+                    plural: false,
+                    surname: one_word,
+                },
+            );
+        }
+        Ok(())
     }
 
     /// Adds a PETRARCH/TABARI `.actors` dictionary (see [`crate::phoenix`]). Phrases that dyad's own data already
     /// knows keep dyad's meaning; country synonyms become aliases of the country; people keep their dated roles.
     /// Returns the number of entries read; malformed codes are skipped (see [`crate::phoenix::parse`]).
-    pub fn add_phoenix(&mut self, name: &str, text: &str) -> Result<usize, DataError> {
-        let (parsed, _problems) = crate::phoenix::parse(name, text);
+    pub fn add_phoenix(&mut self, text: &str) -> usize {
+        let (parsed, _problems) = crate::phoenix::parse(text);
         let count = parsed.len();
         for p in parsed {
             let phrases: Vec<String> =
@@ -955,7 +1043,7 @@ impl GazetteerBuilder {
             if phrases.is_empty() {
                 continue;
             }
-            let plain = p.code.as_deref().filter(|c| c.len() == 3);
+            let plain = p.code.as_ref().filter(|c| c.rest().is_empty()).map(ActorCode::root);
             if let Some(&country) = plain.and_then(|c| self.by_country.get(c)) {
                 for ph in &phrases {
                     self.add_phoenix_alias(country, ph);
@@ -964,19 +1052,18 @@ impl GazetteerBuilder {
             }
             let country = p
                 .code
-                .as_deref()
-                .or_else(|| p.roles.iter().find_map(|r| r.code.as_deref()))
-                .and_then(|c| c.get(..3))
-                .filter(|c| self.by_country.contains_key(*c))
-                .map(str::to_string);
+                .clone()
+                .or_else(|| p.roles.iter().find_map(Role::actor_code))
+                .map(|c| c.root().to_string())
+                .filter(|c| self.by_country.contains_key(c));
             let kind = if !p.roles.is_empty() {
-                Kind::Person
-            } else if p.code.as_deref().is_some_and(|c| c.starts_with("IGO") || c.starts_with("NGO")) {
-                Kind::Org
+                ActorKind::Person
+            } else if p.code.as_ref().is_some_and(|c| matches!(c.root(), "IGO" | "NGO")) {
+                ActorKind::Org
             } else {
-                Kind::Agent
+                ActorKind::Agent
             };
-            let id = format!("phoenix:{}", crate::registry::slug(&phrases[0]));
+            let id = format!("phoenix:{}", crate::normalize::slug(&phrases[0]));
             if self.by_id.contains_key(&id) {
                 continue;
             }
@@ -984,7 +1071,7 @@ impl GazetteerBuilder {
                 id,
                 name: title_case(&phrases[0]),
                 kind,
-                code: p.code.clone().unwrap_or_else(|| country.clone().unwrap_or_default()),
+                code: p.code.as_ref().map_or_else(|| country.clone().unwrap_or_default(), ActorCode::to_string),
                 country,
                 sector: None,
                 aliases: Vec::new(),
@@ -996,7 +1083,7 @@ impl GazetteerBuilder {
                 self.add_phoenix_alias(idx, ph);
             }
         }
-        Ok(count)
+        count
     }
 
     fn add_phoenix_alias(&mut self, entry: u32, phrase: &str) {
@@ -1036,7 +1123,7 @@ impl GazetteerBuilder {
         }
         let mut holder_tokens: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, e) in self.entries.iter().enumerate() {
-            if e.kind != Kind::Person || !e.roles.iter().any(|r| r.from.is_some() || r.until.is_some()) {
+            if e.kind != ActorKind::Person || !e.roles.iter().any(|r| r.from.is_some() || r.until.is_some()) {
                 continue;
             }
             for a in &e.aliases {
@@ -1161,6 +1248,43 @@ mod tests {
         b
     }
 
+    /// Every loader names the file and line of a malformed row (here line 3, after a comment and a good row).
+    #[test]
+    fn every_loader_names_file_and_line_of_a_bad_row() {
+        type Load = fn(&mut GazetteerBuilder, &'static str, &str) -> Result<(), DataError>;
+        let actor: Load = |b, f, t| b.load_actor_file(f, t, ActorKind::Org);
+        let roles: Load = |b, f, t| b.load_roles(f, t);
+        let places: Load = |b, f, t| b.load_places(f, t);
+        let leaders: Load = |b, f, t| b.load_leaders(f, t);
+        let holders: Load = |b, f, t| b.load_office_holders(f, t);
+        let words: Load = |b, f, t| word_set(f, t).map(|w| b.stopwords.extend(w));
+        let table: [(&str, Load, &str, &str); 6] = [
+            ("orgs.tsv", actor, "UN\tIGOUNO\t\tUnited Nations", "XX\tIGOXX\tZZZ\tNowhere"),
+            ("roles.tsv", roles, "envoy\tGOV\tperson", "envoy2\tGOV\tboss"),
+            ("places.tsv", places, "Aleppo\tSYR\tcity\t-\t-", "Gotham\tZZZ\tcity\t-\t-"),
+            ("leaders.tsv", leaders, "Jane Roe\t-\tCUB\tpresident\t2001-01\t", "John Roe\t-\tCUB\tpresident\tsoon\t"),
+            (
+                "office_holders.tsv",
+                holders,
+                "Jane Roe\t-\tCUB\tCUBGOV\t-\t2001-01\t-\t-\t-\tdyad",
+                "John Roe\t-\tCUB\tCUBGOV\t-\t2001-01\t-\t-\t-\tsomeone",
+            ),
+            ("name_stopwords.txt", words, "the", "on friday"),
+        ];
+        for (file, load, good, bad) in table {
+            let mut b = builder_with(true);
+            let e = load(&mut b, file, &format!("# header\n{good}\n{bad}\n")).unwrap_err();
+            assert_eq!((e.file, e.line), (file, 3), "{file}: {e}");
+            assert!(e.to_string().starts_with(&format!("{file}:3: ")), "{e}");
+        }
+        let extra = format!("{COUNTRY_EXTRA}\nZZZ\tname\tNowhere\n");
+        let e = GazetteerBuilder::new().load_countries(COUNTRIES, &extra).unwrap_err();
+        assert_eq!((e.file, e.line), ("country_extra.tsv", extra.lines().count()));
+        let countries = format!("{COUNTRIES}\nXX\tX\n");
+        let e = GazetteerBuilder::new().load_countries(&countries, COUNTRY_EXTRA).unwrap_err();
+        assert_eq!((e.file, e.line), ("countries.tsv", countries.lines().count()));
+    }
+
     #[test]
     fn demonyms_take_their_plural() {
         assert_eq!(demonym_plural("Iraqi").as_deref(), Some("Iraqis"));
@@ -1174,7 +1298,7 @@ mod tests {
     #[test]
     fn countries_file_has_every_iso_country() {
         let b = builder_with(true);
-        let iso = b.entries.iter().filter(|e| e.kind == Kind::Country && e.id.len() == 3).count();
+        let iso = b.entries.iter().filter(|e| e.kind == ActorKind::Country && e.id.len() == 3).count();
         assert!(iso >= 249 + 5, "{iso} countries");
         for code in ["PRK", "KOR", "CUB", "GNQ", "SUN", "YUG", "CSK", "DDR"] {
             assert!(b.by_country.contains_key(code), "{code} missing");
@@ -1196,11 +1320,11 @@ mod tests {
     #[test]
     fn actor_files_load_on_their_own() {
         for (file, text, kind) in [
-            ("orgs.tsv", ORGS, Kind::Org),
-            ("media.tsv", MEDIA, Kind::Media),
-            ("parties.tsv", PARTIES, Kind::Party),
-            ("groups.tsv", GROUPS, Kind::Group),
-            ("armed_groups.tsv", ARMED_GROUPS, Kind::Org),
+            ("orgs.tsv", ORGS, ActorKind::Org),
+            ("media.tsv", MEDIA, ActorKind::Media),
+            ("parties.tsv", PARTIES, ActorKind::Party),
+            ("groups.tsv", GROUPS, ActorKind::Group),
+            ("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org),
         ] {
             let mut b = builder_with(true);
             let before = b.entries.len();
@@ -1208,8 +1332,8 @@ mod tests {
             assert!(b.entries.len() > before + 10, "{file} too small");
         }
         let mut b = builder_with(true);
-        assert!(b.load_actor_file("x", "A\tB\tZZZ\tName\n", Kind::Org).is_err());
-        assert!(b.load_actor_file("x", "A\tB\n", Kind::Org).is_err());
+        assert!(b.load_actor_file("x", "A\tB\tZZZ\tName\n", ActorKind::Org).is_err());
+        assert!(b.load_actor_file("x", "A\tB\n", ActorKind::Org).is_err());
     }
 
     #[test]
@@ -1225,14 +1349,13 @@ mod tests {
 
     #[test]
     fn stopwords_file_loads() {
-        let mut b = GazetteerBuilder::new();
-        b.load_stopwords(NAME_STOPWORDS);
-        assert!(b.stopwords.contains("friday") && b.stopwords.contains("the"));
+        let stopwords = word_set("name_stopwords.txt", NAME_STOPWORDS).unwrap();
+        assert!(stopwords.contains("friday") && stopwords.contains("the"));
     }
 
     #[test]
     fn org_words_file_loads_lowercase_single_words() {
-        let words = word_set(ORG_WORDS);
+        let words = word_set("org_words.txt", ORG_WORDS).unwrap();
         assert!(words.contains("committee") && words.contains("community"));
         assert!(words.iter().all(|w| !w.contains(' ') && w.chars().all(|c| c.is_lowercase())));
     }
@@ -1253,15 +1376,15 @@ mod tests {
         b.load_places("places.tsv", PLACES).unwrap();
         let places: Vec<&Entry> = b.entries[before..].iter().collect();
         assert!(places.len() >= 800, "{} places", places.len());
-        assert!(places.iter().all(|e| e.kind == Kind::Place && !e.aliases.is_empty()), "a place nothing matches");
+        assert!(places.iter().all(|e| e.kind == ActorKind::Place && !e.aliases.is_empty()), "a place nothing matches");
         let find = |name: &str, iso3: &str| places.iter().any(|e| e.name == name && e.code == iso3);
         assert!(find("Aleppo", "SYR") && find("Darfur", "SDN") && find("Crimea", "UKR") && find("Mumbai", "IND"));
         // Common words and given names are not places.
         for word in ["mobile", "reading", "split", "victoria", "eugene", "lincoln", "phoenix"] {
             assert!(
-                b.index.get(word).is_none_or(|&slot| b.senses[slot]
-                    .iter()
-                    .all(|s| { !matches!(s.target, Target::Entry(e) if b.entries[e as usize].kind == Kind::Place) })),
+                b.index.get(word).is_none_or(|&slot| b.senses[slot].iter().all(|s| {
+                    !matches!(s.target, Target::Entry(e) if b.entries[e as usize].kind == ActorKind::Place)
+                })),
                 "{word} is a place"
             );
         }
@@ -1272,7 +1395,7 @@ mod tests {
                 .iter()
                 .filter(|s| !s.preferred && !s.contextual)
                 .filter_map(|s| match s.target {
-                    Target::Entry(e) if b.entries[e as usize].kind == Kind::Place => {
+                    Target::Entry(e) if b.entries[e as usize].kind == ActorKind::Place => {
                         b.entries[e as usize].country.clone()
                     }
                     _ => None,
@@ -1329,7 +1452,7 @@ mod tests {
             "A B\t-\t-\tJPNGOV\tpm\t1982-11-26\t-\t-\t-\tdyad\n",
         ] {
             let e = b.load_office_holders("office_holders.tsv", &format!("# header\n{bad}")).unwrap_err();
-            assert_eq!((e.file.as_str(), e.line), ("office_holders.tsv", 2), "{bad:?}: {e}");
+            assert_eq!((e.file, e.line), ("office_holders.tsv", 2), "{bad:?}: {e}");
         }
     }
 
@@ -1351,7 +1474,7 @@ mod tests {
         let people = &b.entries[before..];
         assert!(people.len() >= 250, "{} leaders", people.len());
         for e in people {
-            assert_eq!(e.kind, Kind::Person);
+            assert_eq!(e.kind, ActorKind::Person);
             assert!(e.roles.iter().all(|r| r.from.is_some() && r.code.as_deref().is_some_and(|c| c.ends_with("GOV"))));
             // Terms of one person in one role never overlap.
             for (i, a) in e.roles.iter().enumerate() {

@@ -1,13 +1,13 @@
 //! The records this crate hands out: actors, their roles, and mentions of them in text.
 
 use chrono::NaiveDate;
-use dyad_core::Span;
+use dyad_core::{ActorCode, Span};
 use serde::{Deserialize, Serialize};
 
 /// What sort of actor an [`Actor`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub enum ActorKind {
     /// A state, present or former.
     Country,
     /// A named person.
@@ -24,7 +24,7 @@ pub enum Kind {
     Agent,
     /// A city or region inside a state ("Aleppo", "Darfur"), from `data/places.tsv`. Its code and country are its
     /// state's, but it is where something happens, not who acts: only a role it qualifies ("Mumbai police") makes
-    /// an actor of it. Capitals stay [`Kind::Country`] metonyms, since "Moscow warned Kyiv" names the states.
+    /// an actor of it. Capitals stay [`ActorKind::Country`] metonyms, since "Moscow warned Kyiv" names the states.
     Place,
 }
 
@@ -60,6 +60,16 @@ impl Role {
         let Some(d) = date else { return true };
         self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u)
     }
+
+    /// The role's dictionary code, read as an [`ActorCode`] (`None` without a code, or for one of another shape).
+    pub fn actor_code(&self) -> Option<ActorCode> {
+        ActorCode::parse(self.code.as_deref()?).ok()
+    }
+
+    /// Whether the role has a dictionary code with a sector or body after its root (PRKGOV, IGOUNO; not PRK).
+    pub(crate) fn has_coded_post(&self) -> bool {
+        self.actor_code().is_some_and(|c| !c.rest().is_empty())
+    }
 }
 
 /// A canonical actor: the record `dyad actors` and `dyad resolve` print (see FORMATS.md).
@@ -71,7 +81,7 @@ pub struct Actor {
     /// Display name.
     pub name: String,
     /// What sort of actor.
-    pub kind: Kind,
+    pub kind: ActorKind,
     /// CAMEO-style code (PRK, CUBGOV, IGOUNO); for people the code of their latest role.
     pub code: String,
     /// Home country (ISO 3166-1 alpha-3), if any.
@@ -104,7 +114,7 @@ pub enum MentionForm {
 
 /// One actor mention in a text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Mention {
+pub struct ActorMention {
     /// Byte span in the text passed in (offset included).
     pub span: Span,
     /// The mention's text.
@@ -114,7 +124,7 @@ pub struct Mention {
     /// The canonical actor's display name.
     pub name: String,
     /// What sort of actor.
-    pub kind: Kind,
+    pub kind: ActorKind,
     /// The CAMEO-style code this mention carries (CUBGOV for "the Cuban ambassador", PRK for "Pyongyang").
     pub code: String,
     /// ISO 3166-1 alpha-3 of the actor's country, if known.
@@ -127,7 +137,7 @@ pub struct Mention {
     pub form: MentionForm,
 }
 
-impl Mention {
+impl ActorMention {
     /// Whether the mention names the state through a capital or an adjective rather than by name.
     pub fn is_metonym_or_demonym(&self) -> bool {
         matches!(self.form, MentionForm::Metonym | MentionForm::Adjective)

@@ -127,6 +127,11 @@ fn fold_char(ch: char) -> Folded {
     Folded::One(base)
 }
 
+/// A URL- and id-friendly form of a name: "Kim Il-sung" → "kim-il-sung".
+pub fn slug(name: &str) -> String {
+    normalize(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,9 +5,19 @@
 //! `[CODE >d]` (from d on), `[CODE <d]` (until d); dates are YYMMDD (years up to 30 read as 20YY) or YYYYMMDD.
 //! Underscores stand for spaces; a trailing underscore marks the end of a word.
 
-use crate::data::DataError;
 use crate::model::Role;
 use chrono::NaiveDate;
+use dyad_core::ActorCode;
+
+/// A line of an external dictionary that could not be read (the line is skipped; the caller knows the file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct Malformed {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
 
 /// One parsed dictionary entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +25,7 @@ pub struct PhoenixEntry {
     /// The headword and synonyms, with spaces for underscores.
     pub phrases: Vec<String>,
     /// The first undated code, if any.
-    pub code: Option<String>,
+    pub code: Option<ActorCode>,
     /// Dated codes, as roles with `from`/`until` and `code`.
     pub roles: Vec<Role>,
 }
@@ -40,9 +50,9 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Parses one bracketed code body such as `PRKGOV 721228-940708`.
-fn parse_code(body: &str) -> Option<(String, Option<NaiveDate>, Option<NaiveDate>, bool)> {
+fn parse_code(body: &str) -> Option<(ActorCode, Option<NaiveDate>, Option<NaiveDate>, bool)> {
     let mut parts = body.split_whitespace();
-    let code = parts.next()?.trim_start_matches('~').to_string();
+    let code = ActorCode::parse(parts.next()?.trim_start_matches('~')).ok()?;
     let Some(when) = parts.next() else { return Some((code, None, None, false)) };
     if let Some(d) = when.strip_prefix('>') {
         return Some((code, Some(parse_date(d)?), None, true));
@@ -56,7 +66,7 @@ fn parse_code(body: &str) -> Option<(String, Option<NaiveDate>, Option<NaiveDate
 
 /// Parses a whole `.actors` file. Real dictionaries hold typos (`[ARMUNR 9008223-911221]`), so a malformed code
 /// is skipped and reported in the second list instead of failing the whole file; unknown line kinds are skipped.
-pub fn parse(name: &str, text: &str) -> (Vec<PhoenixEntry>, Vec<DataError>) {
+pub fn parse(text: &str) -> (Vec<PhoenixEntry>, Vec<Malformed>) {
     let mut out: Vec<PhoenixEntry> = Vec::new();
     let mut problems = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -86,7 +96,7 @@ pub fn parse(name: &str, text: &str) -> (Vec<PhoenixEntry>, Vec<DataError>) {
         let mut rest = codes;
         while let Some(open) = rest.find('[') {
             let Some(close) = rest[open..].find(']') else {
-                problems.push(DataError { file: name.to_string(), line: line_no, message: "unclosed [".into() });
+                problems.push(Malformed { line: line_no, message: "unclosed [".into() });
                 break;
             };
             let body = &rest[open + 1..open + close];
@@ -95,23 +105,20 @@ pub fn parse(name: &str, text: &str) -> (Vec<PhoenixEntry>, Vec<DataError>) {
                 continue;
             }
             let Some((code, from, until, dated)) = parse_code(body) else {
-                problems.push(DataError {
-                    file: name.to_string(),
-                    line: line_no,
-                    message: format!("bad code [{body}]"),
-                });
+                problems.push(Malformed { line: line_no, message: format!("bad code [{body}]") });
                 continue;
             };
             if dated {
                 entry.roles.push(Role {
-                    role: code.get(3..).unwrap_or("").to_lowercase(),
-                    country: code.get(..3).map(str::to_string),
-                    sector: code.get(3..).filter(|s| !s.is_empty()).map(str::to_string),
+                    role: code.rest().to_lowercase(),
+                    // The root as written, `IGO` and `---` included.
+                    country: Some(code.root().to_string()),
+                    sector: Some(code.rest()).filter(|s| !s.is_empty()).map(str::to_string),
                     seen: None,
                     first_seen: None,
                     from,
                     until,
-                    code: Some(code),
+                    code: Some(code.to_string()),
                 });
             } else if entry.code.is_none() {
                 entry.code = Some(code);
@@ -131,11 +138,11 @@ mod tests {
 
     #[test]
     fn parses_headwords_synonyms_and_dated_codes() {
-        let (e, problems) = parse("sample", SAMPLE);
+        let (e, problems) = parse(SAMPLE);
         assert!(problems.is_empty());
         assert_eq!(e.len(), 4);
         assert_eq!(e[0].phrases, vec!["NORTH KOREA", "DPRK", "PYONGYANG"]);
-        assert_eq!(e[0].code.as_deref(), Some("PRK"));
+        assert_eq!(e[0].code.as_ref().map(ActorCode::as_str), Some("PRK"));
         let kim = &e[1];
         assert_eq!(kim.roles.len(), 2);
         assert_eq!(kim.roles[1].from, NaiveDate::from_ymd_opt(1972, 12, 28));
@@ -146,16 +153,16 @@ mod tests {
 
     #[test]
     fn reports_malformed_codes_and_keeps_going() {
-        let (e, problems) = parse("x", "A_ [PRKGOV 72-94]\nB_ [PRKGOV\nC_ [CUB]\n");
+        let (e, problems) = parse("A_ [PRKGOV 72-94]\nB_ [PRKGOV\nC_ [CUB]\n");
         assert_eq!(problems.iter().map(|p| p.line).collect::<Vec<_>>(), vec![1, 2]);
         assert_eq!(e.len(), 3);
-        assert_eq!(e[2].code.as_deref(), Some("CUB"));
+        assert_eq!(e[2].code.as_ref().map(ActorCode::as_str), Some("CUB"));
     }
 
     proptest! {
         #[test]
         fn never_panics(text in "\\PC{0,200}") {
-            let _ = parse("p", &text);
+            let _ = parse(&text);
         }
     }
 }

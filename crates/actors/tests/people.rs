@@ -6,7 +6,7 @@
 //! different actors; `X#n` is the n-th mention (1-based) with text X, e.g. `he#2==Jan Smit`; `X->none` no mention
 //! with text X (a pronoun left unresolved).
 
-use dyad_actors::{Kind, Mention, Registry};
+use dyad_actors::{ActorKind, ActorMention, Registry};
 
 const ROWS: &[(&str, &[&str])] = &[
     // A subject pronoun after a sentence that reported on someone continues with that someone, unless it speaks.
@@ -99,7 +99,7 @@ const ROWS: &[(&str, &[&str])] = &[
     ("Mrs. Okafor met Dr. Lindqvist, and she said the talks went well.", &["she==Lindqvist"]),
 ];
 
-fn nth<'a>(mentions: &'a [Mention], key: &str) -> Option<&'a Mention> {
+fn nth<'a>(mentions: &'a [ActorMention], key: &str) -> Option<&'a ActorMention> {
     let (text, n) = match key.rsplit_once('#') {
         Some((t, n)) => (t, n.parse::<usize>().unwrap_or(1)),
         None => (key, 1),
@@ -107,14 +107,14 @@ fn nth<'a>(mentions: &'a [Mention], key: &str) -> Option<&'a Mention> {
     mentions.iter().filter(|m| m.text == text).nth(n.saturating_sub(1))
 }
 
-fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {
+fn check(text: &str, mentions: &[ActorMention], rule: &str) -> Result<(), String> {
     let fail = |why: String| Err(format!("{text:?}: {rule}: {why}; got {:?}", summary(mentions)));
-    let person = |t: &str| mentions.iter().any(|m| m.text == t && m.kind == Kind::Person);
+    let person = |t: &str| mentions.iter().any(|m| m.text == t && m.kind == ActorKind::Person);
     if let Some(t) = rule.strip_prefix('!').and_then(|r| r.strip_suffix('@')) {
         return if person(t) { fail("should not be a person".into()) } else { Ok(()) };
     }
     if let Some(t) = rule.strip_suffix('@') {
-        let ok = mentions.iter().any(|m| m.text == t && m.kind == Kind::Person && m.country.is_none());
+        let ok = mentions.iter().any(|m| m.text == t && m.kind == ActorKind::Person && m.country.is_none());
         return if ok { Ok(()) } else { fail("no stateless person".into()) };
     }
     if let Some(t) = rule.strip_suffix("->none") {
@@ -138,7 +138,7 @@ fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {
     fail("bad rule".into())
 }
 
-fn summary(mentions: &[Mention]) -> Vec<String> {
+fn summary(mentions: &[ActorMention]) -> Vec<String> {
     mentions.iter().map(|m| format!("{}={}({})", m.text, m.code, m.actor)).collect()
 }
 

@@ -1,7 +1,7 @@
 //! Loading the PETRARCH/Phoenix country dictionary as an extra source, with dated roles.
 
 use chrono::NaiveDate;
-use dyad_actors::{GazetteerBuilder, Kind, Registry};
+use dyad_actors::{ActorKind, GazetteerBuilder, Registry};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -23,7 +23,7 @@ fn dictionary() -> Option<String> {
 fn dated_roles_follow_the_date() {
     let Some(text) = dictionary() else { return };
     let mut builder = GazetteerBuilder::builtin().unwrap();
-    let read = builder.add_phoenix("Phoenix.Countries.actors.txt", &text).unwrap();
+    let read = builder.add_phoenix(&text);
     assert!(read > 5000, "only {read} entries read");
     let gaz = Arc::new(builder.build());
     let sentence = "Kim Il Sung received the delegation.";
@@ -31,7 +31,7 @@ fn dated_roles_follow_the_date() {
         let mut reg = Registry::with_gazetteer(gaz.clone());
         let ms = reg.resolve_text(sentence, NaiveDate::from_ymd_opt(y, 6, 1));
         let m = ms.iter().find(|m| m.text == "Kim Il Sung").expect("Kim Il Sung found").clone();
-        assert_eq!(m.kind, Kind::Person);
+        assert_eq!(m.kind, ActorKind::Person);
         assert_eq!(m.country.as_deref(), Some("PRK"));
         m.code
     };

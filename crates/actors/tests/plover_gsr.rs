@@ -8,7 +8,7 @@
 //! Run: `cargo test -p dyad-actors --test plover_gsr -- --nocapture`. The shared data is looked for in `../shared`
 //! next to the repository, or in `DYAD_SHARED` when set (a worktree elsewhere: `DYAD_SHARED=/work/shared`).
 
-use dyad_actors::{GazetteerBuilder, Mention, Registry, split_sentences};
+use dyad_actors::{ActorMention, GazetteerBuilder, Registry, split_sentences};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,7 +22,7 @@ fn registry() -> Registry {
     let mut builder = GazetteerBuilder::builtin().expect("built-in data loads");
     for file in ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"] {
         if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
-            builder.add_phoenix(file, &text).expect("dictionary loads");
+            builder.add_phoenix(&text);
         }
     }
     Registry::with_gazetteer(Arc::new(builder.build()))
@@ -75,7 +75,7 @@ fn gold_texts(v: &Value) -> Vec<String> {
 
 /// A gold code is found when some mention is of that country, or (for IGO, NGO, IMG ... ) carries a code that
 /// starts with it.
-fn found(gold: &[String], mentions: &[Mention]) -> bool {
+fn found(gold: &[String], mentions: &[ActorMention]) -> bool {
     gold.iter()
         .any(|g| mentions.iter().any(|m| m.country.as_deref() == Some(g.as_str()) || m.code.starts_with(g.as_str())))
 }
@@ -91,7 +91,7 @@ fn locate(text: &str, actor_text: &str) -> Option<(usize, usize)> {
 }
 
 /// Per gold actor slot: (located, a mention over its text has the gold country, ... and the gold sector too).
-fn slot_hits(text: &str, v: &Value, mentions: &[Mention], show: bool) -> Vec<(bool, bool, bool)> {
+fn slot_hits(text: &str, v: &Value, mentions: &[ActorMention], show: bool) -> Vec<(bool, bool, bool)> {
     let Some(actors) = v.as_array() else { return Vec::new() };
     actors
         .iter()
@@ -103,7 +103,7 @@ fn slot_hits(text: &str, v: &Value, mentions: &[Mention], show: bool) -> Vec<(bo
                 .map(|s| s.chars().take(3).collect())
                 .filter(|s: &String| s.chars().all(|c| c.is_ascii_uppercase()));
             let Some((s, e)) = locate(text, a.get("actorText")?.as_str()?) else { return Some((false, false, false)) };
-            let over: Vec<&Mention> = mentions.iter().filter(|m| m.span.start() < e && s < m.span.end()).collect();
+            let over: Vec<&ActorMention> = mentions.iter().filter(|m| m.span.start() < e && s < m.span.end()).collect();
             let country = over.iter().any(|m| m.country.as_deref() == Some(code.as_str()) || m.code.starts_with(&code));
             let with_sector = over.iter().any(|m| {
                 (m.country.as_deref() == Some(code.as_str()) || m.code.starts_with(&code))
@@ -154,7 +154,7 @@ fn gold_actors_are_resolved_on_the_plover_gsr() {
         let sources = gold_codes(&r["source"]);
         let targets = gold_codes(&r["target"]);
         let mut doc = reg.document(date);
-        let mentions: Vec<Mention> =
+        let mentions: Vec<ActorMention> =
             split_sentences(text).into_iter().flat_map(|(s, e)| doc.resolve_sentence(text, s..e)).collect();
         let src = found(&sources, &mentions);
         let tgt = targets.is_empty() || found(&targets, &mentions);

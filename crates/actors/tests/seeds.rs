@@ -2,7 +2,7 @@
 //! go through one registry in file order, as the pipeline would ingest them, so people learned on one page are
 //! known on the next.
 
-use dyad_actors::{Kind, Mention, MentionForm, Registry};
+use dyad_actors::{ActorKind, ActorMention, MentionForm, Registry};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -24,7 +24,7 @@ fn canon(s: &str) -> String {
 }
 
 /// (file, mentions) for every seed page, in file order.
-fn resolve_seeds(shared: &std::path::Path, gold: &Value) -> Vec<(String, Vec<Mention>)> {
+fn resolve_seeds(shared: &std::path::Path, gold: &Value) -> Vec<(String, Vec<ActorMention>)> {
     let mut reg = Registry::new();
     let mut out = Vec::new();
     for doc in gold["documents"].as_array().unwrap() {
@@ -47,7 +47,7 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 
 /// Role phrases fold their modifier in: "Lebanese President Michel Aoun" is one mention of the person, and its
 /// "Lebanese" is LBN through the person's code.
-fn is_phrase(m: &Mention) -> bool {
+fn is_phrase(m: &ActorMention) -> bool {
     m.form == MentionForm::Role
 }
 
@@ -77,12 +77,12 @@ fn seed_actor_expectations_hold() {
         let files: Vec<&str> = exp["files"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
         let mut actor_ids = std::collections::BTreeSet::new();
         for s in &surfaces {
-            let found: Vec<&Mention> = resolved
+            let found: Vec<&ActorMention> = resolved
                 .iter()
                 .filter(|(f, _)| files.iter().any(|p| f.starts_with(p)))
                 .flat_map(|(_, ms)| ms)
                 .filter(|m| {
-                    m.kind == Kind::Person
+                    m.kind == ActorKind::Person
                         && (canon(&m.text) == canon(s) || (is_phrase(m) && contains_words(&m.text, s)))
                 })
                 .collect();

@@ -5,7 +5,7 @@
 //! Checks: `X=CODE` some mention with text X has code CODE; `X~ISO` some mention with text X has country ISO;
 //! `!X` no mention has text X; `X==Y` the mentions X and Y are the same actor; `X!=Y` they are different actors.
 
-use dyad_actors::{Mention, Registry};
+use dyad_actors::{ActorMention, Registry};
 
 const ROWS: &[(&str, &[&str])] = &[
     // Names, abbreviations and official names.
@@ -260,7 +260,7 @@ const ROWS: &[(&str, &[&str])] = &[
     ("Kurdish leaders met in Erbil.", &["!Yoruba", "!Chechen"]),
 ];
 
-fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {
+fn check(text: &str, mentions: &[ActorMention], rule: &str) -> Result<(), String> {
     let by_text = |t: &str| mentions.iter().filter(move |m| m.text == t).collect::<Vec<_>>();
     let fail = |why: String| Err(format!("{text:?}: {rule}: {why}; got {:?}", summary(mentions)));
     if let Some(t) = rule.strip_prefix('!') {
@@ -286,7 +286,7 @@ fn check(text: &str, mentions: &[Mention], rule: &str) -> Result<(), String> {
     fail("bad rule".into())
 }
 
-fn summary(mentions: &[Mention]) -> Vec<String> {
+fn summary(mentions: &[ActorMention]) -> Vec<String> {
     mentions.iter().map(|m| format!("{}={}({})", m.text, m.code, m.actor)).collect()
 }
 
@@ -341,7 +341,7 @@ fn leaders_follow_the_document_date() {
 fn places_are_places_not_states() {
     let ms = dyad_actors::resolve("Troops shelled positions near Aleppo.", None);
     let m = ms.iter().find(|m| m.text == "Aleppo").expect("Aleppo found");
-    assert_eq!(m.kind, dyad_actors::Kind::Place);
+    assert_eq!(m.kind, dyad_actors::ActorKind::Place);
     assert_eq!((m.country.as_deref(), m.code.as_str()), (Some("SYR"), "SYR"));
     assert!(serde_json::to_string(m).unwrap().contains("\"kind\":\"place\""));
 }

@@ -6,11 +6,11 @@
 //!
 //! Run: `cargo test -p dyad-actors --test unseen -- --nocapture`.
 
-use dyad_actors::{Mention, Registry};
+use dyad_actors::{ActorMention, Registry};
 
 const ROWS: &str = include_str!("data/unseen_names.tsv");
 
-fn hits(m: &Mention, country: &str) -> bool {
+fn hits(m: &ActorMention, country: &str) -> bool {
     m.country.as_deref() == Some(country) || m.code.starts_with(country)
 }
 
@@ -24,7 +24,8 @@ fn unseen_names_get_their_country_and_sector() {
         let start = text.find(actor).unwrap_or_else(|| panic!("unseen_names.tsv:{}: {actor:?} not in text", i + 1));
         let end = start + actor.len();
         let mentions = Registry::new().resolve_text(text, Some(date));
-        let over: Vec<&Mention> = mentions.iter().filter(|m| m.span.start() < end && start < m.span.end()).collect();
+        let over: Vec<&ActorMention> =
+            mentions.iter().filter(|m| m.span.start() < end && start < m.span.end()).collect();
         let c = over.iter().any(|m| hits(m, country));
         let s = over.iter().any(|m| {
             hits(m, country) && (sector == "-" || m.sector.as_deref() == Some(sector) || m.code.ends_with(sector))

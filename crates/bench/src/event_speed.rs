@@ -13,8 +13,8 @@ struct Prepared {
     actors: Vec<dyad_events::ActorSlot>,
 }
 
-fn slot(m: &dyad_actors::Mention) -> dyad_events::ActorSlot {
-    use dyad_actors::Kind;
+fn slot(m: &dyad_actors::ActorMention) -> dyad_events::ActorSlot {
+    use dyad_actors::ActorKind as Kind;
     let kind = match m.kind {
         Kind::Country => dyad_events::SlotKind::Country,
         Kind::Person | Kind::Agent => dyad_events::SlotKind::Person,

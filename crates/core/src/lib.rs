@@ -2,19 +2,22 @@
 //!
 //! dyad cites evidence by byte offsets into the original page and dates events at the precision the text gives.
 //! Both are easy to get subtly wrong, so both live here as small types that check their invariants when they are
-//! built: a [`Span`] always lies on `char` boundaries of the text it was made for, and a [`DateValue`] is always a
-//! valid calendar date truncated to its [`Precision`]. Everything downstream can then trust them without
-//! re-checking.
+//! built: a [`Span`] always lies on `char` boundaries of the text it was made for, a [`DateValue`] is always a
+//! valid calendar date truncated to its [`Precision`], and an [`ActorCode`] is always a well-formed CAMEO actor
+//! code whose root and [`Sector`]s can be read without slicing strings. Everything downstream can then trust them
+//! without re-checking.
 //!
 //! Key design decision: one crate with no pipeline logic, so that `page`, `time`, `actors` and `events` agree on
 //! these types without depending on one another.
 #![deny(missing_docs)]
 
+mod code;
 mod data;
 mod date;
 mod mention;
 mod span;
 
+pub use code::{ActorCode, CodeError, Sector, UNKNOWN_ROOT};
 pub use data::{DataError, data_lines, tsv_columns};
 
 pub use date::{DateError, DateRange, DateValue, Precision};

@@ -27,7 +27,7 @@ pub use syntax::use_syntax_model;
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
-use dyad_actors::{Gazetteer, Kind as ActorKind, Mention as ActorMention, MentionForm, Registry};
+use dyad_actors::{ActorKind, ActorMention, Gazetteer, MentionForm, Registry};
 use dyad_core::{ByteRange, DateValue, Precision, Span};
 use dyad_events::{
     ActorSlot, DateOrRange, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue,

@@ -179,7 +179,7 @@ fn ingest_pages(store: &mut Store, coder: &mut Coder, records: Vec<Record>) -> R
                         touched.extend(
                             c.mentions
                                 .iter()
-                                .filter(|m| m.mention.kind == dyad_actors::Kind::Person)
+                                .filter(|m| m.mention.kind == dyad_actors::ActorKind::Person)
                                 .map(|m| m.mention.actor.clone()),
                         );
                         Ok(parsed_document(&article, &c).cited_as(&doc.hash))

@@ -385,8 +385,8 @@ impl PeopleLog {
         PeopleLog { saved: people.len(), touched: BTreeSet::new(), seq }
     }
 
-    fn touch<'m>(&mut self, mentions: impl Iterator<Item = &'m dyad_actors::Mention>) {
-        let people = mentions.filter(|m| m.kind == dyad_actors::Kind::Person).map(|m| m.actor.clone());
+    fn touch<'m>(&mut self, mentions: impl Iterator<Item = &'m dyad_actors::ActorMention>) {
+        let people = mentions.filter(|m| m.kind == dyad_actors::ActorKind::Person).map(|m| m.actor.clone());
         self.touched.extend(people);
     }
 

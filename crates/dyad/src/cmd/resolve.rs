@@ -1,6 +1,6 @@
 //! `dyad resolve [--date DATE] [TEXT]`: the actors a text mentions, one JSON actor record per mention.
 
-use dyad_actors::{Actor, GazetteerBuilder, Mention, MentionForm, Registry};
+use dyad_actors::{Actor, ActorMention, GazetteerBuilder, MentionForm, Registry};
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -46,11 +46,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let mut builder = GazetteerBuilder::builtin()?;
         for path in &args.dictionaries {
             let dict = std::fs::read_to_string(path)?;
-            builder.add_phoenix(&path.display().to_string(), &dict)?;
+            builder.add_phoenix(&dict);
         }
         Registry::with_gazetteer(Arc::new(builder.build()))
     };
-    let mentions: Vec<Mention> = reg.resolve_text(&text, args.date);
+    let mentions: Vec<ActorMention> = reg.resolve_text(&text, args.date);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for m in &mentions {

@@ -1,0 +1,235 @@
+//! The dictionary pass: actors the dictionaries name (countries, organisations, listed people) that no role phrase
+//! took. A listed person's title and country before the name are one mention with it ("Russian President Vladimir
+//! Putin"), and the title the text gives can name the office ("former President X": ELI); a capital that acts
+//! stands for its government and a plural demonym for the people.
+
+use super::state::{DocumentResolver, Sentence, Work};
+use crate::data::{Entry, RoleClass, Target};
+use crate::model::{ActorKind, MentionForm, cameo_code};
+use crate::roles::modifier_sector;
+use crate::units::{Hit, Unit, is_det, is_tok_at};
+
+/// What the titles before listed people gave each unit (indexed by the person's unit).
+pub(crate) struct Titles {
+    /// Where the title starts, for a person unit with a title.
+    start: Vec<Option<usize>>,
+    /// The sector of the title word right before such a name ("Foreign Minister": GOV).
+    sector: Vec<Option<String>>,
+    /// Whether a modifier with a sector of its own ("former": ELI) gave the sector.
+    modified: Vec<bool>,
+    /// The state the title names ("Serbian President X"), when it does.
+    country: Vec<Option<String>>,
+    /// Units of a merged "Cuban counterpart \<leader>": a possessive right before it only points at the partner.
+    pub(crate) counterpart: Vec<bool>,
+}
+
+impl DocumentResolver<'_> {
+    /// A listed person's title and country ("Russian President Vladimir Putin") are one mention with the name: the
+    /// title units are taken, and what they say is kept for [`DocumentResolver::dictionary_actors`].
+    pub(crate) fn titles(&self, st: &Sentence, w: &mut Work) -> Titles {
+        let (units, hits, gaz, v) = (&st.units[..], &st.hits[..], &*st.gaz, st.view());
+        let n = units.len();
+        let mut t = Titles {
+            start: vec![None; n],
+            sector: vec![None; n],
+            modified: vec![false; n],
+            country: vec![None; n],
+            counterpart: vec![false; n],
+        };
+        let consumed = &mut w.consumed;
+        for (u, unit) in units.iter().enumerate() {
+            let Unit::Hit(h) = *unit else { continue };
+            let Target::Entry(ei) = hits[h].sense.target else { continue };
+            let person = &gaz.entries[ei as usize];
+            if person.kind != ActorKind::Person || consumed[u] {
+                continue;
+            }
+            let is_title = |k: usize| {
+                !consumed[k]
+                    && v.role_of(&units[k]).is_some_and(|r| {
+                        matches!(r.class, RoleClass::Person | RoleClass::Counterpart | RoleClass::Modifier)
+                    })
+            };
+            let mut j = u;
+            while j > 0 && is_title(j - 1) {
+                j -= 1;
+            }
+            let country_before = j > 0
+                && !consumed[j - 1]
+                && v.entry_of(&units[j - 1]).is_some_and(|c| {
+                    c.kind == ActorKind::Country
+                        && (c.country == person.country
+                            || person.roles.iter().any(|r| r.country.is_some() && r.country == c.country))
+                });
+            if j < u && country_before {
+                j -= 1;
+                t.country[u] = v.entry_of(&units[j]).and_then(|c| c.country.clone());
+            }
+            if j < u {
+                if let Some(r) = v.role_of(&units[u - 1]) {
+                    t.sector[u] = r.sector.clone();
+                }
+                // "former President X": a modifier with a sector of its own (ELI) gives the title's.
+                if let Some(sec) = (j..u).find_map(|k| modifier_sector(&units[k], &v)) {
+                    t.sector[u] = Some(sec.to_string());
+                    t.modified[u] = true;
+                }
+                t.start[u] = Some(v.start(j));
+                consumed[j..u].fill(true);
+                let counterpart =
+                    (j..u).any(|k| v.role_of(&units[k]).is_some_and(|r| r.class == RoleClass::Counterpart));
+                t.counterpart[j..u].fill(counterpart);
+            }
+        }
+        t
+    }
+
+    /// Dictionary actors not folded into a phrase.
+    pub(crate) fn dictionary_actors(&mut self, st: &Sentence, w: &mut Work, titles: &Titles) {
+        let gaz = &*st.gaz;
+        for (u, unit) in st.units.iter().enumerate() {
+            let Unit::Hit(h) = *unit else { continue };
+            if w.consumed[u] {
+                continue;
+            }
+            let hit = st.hits[h];
+            if let Target::Entry(ei) = hit.sense.target {
+                let e = &gaz.entries[ei as usize];
+                if !self.listed_with_apposition(st, w, u, hit, e) {
+                    self.entry_actor(st, w, titles, u, hit, e);
+                }
+            }
+        }
+    }
+
+    /// "Mark Rutte, Secretary General of NATO": a listed person at unit `u` with a role phrase in apposition takes
+    /// the role the text gives, which beats the dictionary's. Whether it did.
+    fn listed_with_apposition(&mut self, st: &Sentence, w: &mut Work, u: usize, hit: Hit, e: &Entry) -> bool {
+        let (text, offset, sentence, units, toks) = (st.text, st.offset, st.sentence, &st.units[..], &st.toks[..]);
+        if !(e.kind == ActorKind::Person && is_tok_at(units, u + 1, sentence, toks, ",")) {
+            return false;
+        }
+        let k = if units.get(u + 2).is_some_and(|x| is_det(x, sentence, toks)) { u + 3 } else { u + 2 };
+        let Some(pi) = w.phrases.iter().position(|p| {
+            p.first == k
+                && p.class == RoleClass::Person
+                && !p.used
+                && (p.info.country.is_some() || p.info.org_code.is_some())
+        }) else {
+            return false;
+        };
+        let p = self.reg.adopt_entry(e, self.date);
+        let info = w.phrases[pi].info.clone();
+        self.reg.add_role(p, &info, self.date);
+        w.phrases[pi].used = true;
+        let (ps, pe) = w.take_phrase(pi, st);
+        let code = match (&info.country, &info.org_code) {
+            (None, Some(org)) => org.clone(),
+            _ => cameo_code(info.country.as_deref().or(e.country.as_deref()), info.sector.as_deref()),
+        };
+        for (a, b, form) in [(hit.start, hit.end, MentionForm::Name), (ps, pe, MentionForm::Role)] {
+            w.out.extend(self.person_mention(p, text, a, b, offset, form, Some(&info)).map(|mut m| {
+                m.code = code.clone();
+                m
+            }));
+        }
+        true
+    }
+
+    /// The mention of dictionary actor `e` at unit `u`, with the title before it and how the sentence uses it.
+    fn entry_actor(&mut self, st: &Sentence, w: &mut Work, titles: &Titles, u: usize, hit: Hit, e: &Entry) {
+        let (start, form) = match titles.start[u] {
+            Some(s) => (s, MentionForm::Role),
+            None => (hit.start, hit.sense.form),
+        };
+        let mut m = self.entry_mention(e, form, st.text, start, hit.end, st.offset);
+        if self.date.is_none()
+            && e.roles.len() > 1
+            && let (Some(m), Some(&p)) = (m.as_mut(), self.reg.by_id.get(&e.id))
+            && self.reg.people[p as usize].roles.iter().any(|r| r.seen.is_some() || r.from.is_none())
+        {
+            m.code = self.reg.people[p as usize].code.clone();
+        }
+        // The title the text gives names the office: with no document date (when every listed term fits), when
+        // none of the listed terms covers the date (the text reports the person in that office, whenever it was),
+        // and when a modifier such as "former" gives a sector of its own.
+        let out_of_office = !e.roles.iter().any(|r| r.valid_on(self.date));
+        // The dead hold no office, whatever title the text recalls ("founding President Kim Il-sung").
+        let dead = e.died.is_some_and(|d| self.date.is_some_and(|t| d < t));
+        if (self.date.is_none() && e.roles.len() > 1 || (out_of_office && !dead) || titles.modified[u])
+            && let (Some(m), Some(sector)) = (m.as_mut(), titles.sector[u].as_deref())
+        {
+            if titles.country[u].is_some() {
+                m.country = titles.country[u].clone();
+            }
+            m.code = cameo_code(m.country.as_deref(), Some(sector));
+            m.sector = Some(sector.to_string());
+            if let Some(&p) = self.reg.by_id.get(&e.id) {
+                self.reg.people[p as usize].code = m.code.clone();
+            }
+        }
+        if e.kind == ActorKind::Country
+            && let Some(m) = m.as_mut()
+        {
+            // A capital acting ("Tehran rejected ...", not "in Tehran") stands for the state's government, and a
+            // demonym used as a plural noun ("Palestinians", "Algerians") for its people (CAMEO CVL).
+            let sector = if hit.sense.form == MentionForm::Metonym && acting_capital(st.sentence, hit.start) {
+                Some("GOV")
+            } else if hit.sense.form == MentionForm::Adjective && hit.sense.plural {
+                Some("CVL")
+            } else {
+                None
+            };
+            if let Some(sec) = sector {
+                m.code = cameo_code(m.country.as_deref(), Some(sec));
+                m.sector = Some(sec.to_string());
+            }
+        }
+        w.out.extend(m);
+    }
+}
+
+/// Whether a capital at byte `start` is the subject that acts: it opens the sentence, alone or among other
+/// capitalised names joined by "and" ("Tehran and Riyadh restored ties"), or it is the agent of a passive ("an
+/// admission by Moscow"). A capital after a verb or a preposition ("visited Algiers", "in Tehran") is a place.
+pub(crate) fn acting_capital(sentence: &str, start: usize) -> bool {
+    let before = sentence.get(..start).unwrap_or("");
+    let words: Vec<&str> =
+        before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return true;
+    }
+    words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "or" | "both" | "the"))
+        && !words.first().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "in" | "at" | "from" | "to" | "on"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acting_capital;
+    use crate::resolve::mentions;
+
+    #[test]
+    fn capitals_act_only_as_subjects_or_agents() {
+        for (sentence, word, acts) in [
+            ("Tehran rejected the offer.", "Tehran", true),
+            ("Tehran and Riyadh restored ties.", "Riyadh", true),
+            ("an admission by Moscow", "Moscow", true),
+            ("He visited Algiers.", "Algiers", false),
+            ("In Tehran, crowds gathered.", "Tehran", false),
+        ] {
+            let start = sentence.find(word).unwrap();
+            assert_eq!(acting_capital(sentence, start), acts, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn dictionary_actors_take_what_the_sentence_says() {
+        assert_eq!(mentions("Tehran rejected the offer.", None), ["Tehran=IRNGOV/Metonym"]);
+        assert_eq!(mentions("Palestinians protested.", None), ["Palestinians=PSECVL/Adjective"]);
+        // A listed person's title is one mention with the name, dated by the document.
+        let got = mentions("Russian President Vladimir Putin spoke.", Some("2015-06-01"));
+        assert_eq!(got, ["Russian President Vladimir Putin=RUSGOV/Role"]);
+    }
+}

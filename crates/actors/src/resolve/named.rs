@@ -1,0 +1,298 @@
+//! The names pass: people named in the sentence. Listed people (leaders, office holders) join the document first;
+//! then each run of capitalised words no dictionary took is a person when a title, an apposition or the registry
+//! licenses it ("Cuban ambassador Aise Sotolongo", "Aise Sotolongo, Cuban ambassador to the DPRK"), a surname of a
+//! person the document named, or a new person where the sentence puts one ("Mr. Doe", "Jane Doe said").
+
+use super::state::{DocumentResolver, Sentence, Work};
+use crate::cues::{Gender, PersonCues};
+use crate::data::{RoleClass, Target};
+use crate::model::{ActorKind, MentionForm};
+use crate::names::{honorific_before, is_title_case, name_runs, name_tokens, plausible_name, significant};
+use crate::normalize::normalize;
+use crate::roles::{is_modifier, is_portfolio_word};
+use crate::speech::{opens_clause, speech_after, speech_before};
+use crate::units::{Unit, is_det, is_tok, is_tok_at, tok_text, unit_end, unit_start};
+
+/// A capitalised run of units `a..=b` at bytes `s..e` of the sentence, with the honorific before it.
+struct Run<'t> {
+    a: usize,
+    b: usize,
+    s: usize,
+    e: usize,
+    name: &'t str,
+    honorific: Option<Option<Gender>>,
+}
+
+impl DocumentResolver<'_> {
+    /// Listed people (leaders) named in this sentence are in the document before its other names and unnamed roles
+    /// are read: "Kim Jong Un ..., and Kim praised" is one person, and "Cuban President X, the then President of the
+    /// Council of State" is X, not an earlier president.
+    pub(crate) fn listed_people(&mut self, st: &Sentence, w: &mut Work) {
+        let gaz = &*st.gaz;
+        for unit in &st.units {
+            if let Unit::Hit(h) = *unit
+                && let Target::Entry(ei) = st.hits[h].sense.target
+                && gaz.entries[ei as usize].kind == ActorKind::Person
+            {
+                let p = self.reg.adopt_entry(&gaz.entries[ei as usize], self.date);
+                self.touch(p);
+                w.people.push((st.hits[h].start, p));
+                if let Some(Some(g)) = honorific_before(st.sentence, st.hits[h].start) {
+                    self.genders.insert(p, g);
+                }
+            }
+        }
+    }
+
+    /// People: capitalised runs licensed by a title, an apposition or the registry.
+    pub(crate) fn named_people(&mut self, st: &Sentence, w: &mut Work) {
+        let runs = name_runs(st.sentence, &st.toks, &st.units, &st.gaz);
+        let headline = is_title_case(st.sentence, &st.toks, &st.gaz);
+        for (a, b) in runs {
+            if let Some(run) = run_name(st, a, b) {
+                self.named_person(st, w, &run, headline);
+            }
+        }
+    }
+
+    /// The person a capitalised run names, if any, with its mentions.
+    fn named_person(&mut self, st: &Sentence, w: &mut Work, run: &Run, headline: bool) {
+        let (text, offset, cues) = (st.text, st.offset, PersonCues::builtin());
+        let (a, b, s, e, name) = (run.a, run.b, run.s, run.e, run.name);
+        let title = w
+            .phrases
+            .iter()
+            .position(|p| p.last + 1 == a && matches!(p.class, RoleClass::Person | RoleClass::Counterpart) && !p.used);
+        let phrase_idx = title.or_else(|| apposition_after(st, w, b)).or_else(|| apposition_before(st, w, a, b));
+        let single = significant(&name_tokens(name)).len() < 2;
+        let person = if let Some(pi) = phrase_idx {
+            // Headlines capitalise every word: "Leader Pledges Full" is not a name to learn.
+            let Some(p) = self.titled_person(st, w, run, pi, title == Some(pi), single, headline) else { return };
+            Some(p)
+        } else if single {
+            self.surname(name).inspect(|&p| {
+                w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Surname, None));
+            })
+        } else {
+            let doc_people: Vec<u32> = self.people.iter().map(|x| x.0).collect();
+            self.reg.find_person(name, None, &doc_people).inspect(|&p| {
+                self.reg.add_alias(p, name);
+                w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, None));
+            })
+        };
+        // A name no dictionary, title or earlier mention explains is a new person only where the sentence puts a
+        // person: after an honorific ("Mr. Doe"), or, for a full name, as the subject of a speech verb ("Jane Doe
+        // said", "..., said Jane Doe"). A single word before "said" is as often an outlet or a company ("Politico
+        // said"), so it needs an honorific or a role.
+        let person = person.or_else(|| {
+            if headline {
+                return None;
+            }
+            let (sentence, units, toks) = (st.sentence, &st.units[..], &st.toks[..]);
+            let full_name = name.split_whitespace().nth(1).is_some();
+            let cued = run.honorific.is_some()
+                || (full_name
+                    && ((opens_clause(sentence, units, toks, a, cues)
+                        && speech_after(sentence, toks, e, cues, false).is_some())
+                        || speech_before(sentence, units, toks, a, b, cues, &st.gaz)));
+            (cued && plausible_name(name)).then(|| {
+                let p = self.reg.new_person(name, None);
+                w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, None));
+                p
+            })
+        });
+        if let Some(p) = person {
+            if let Some(Some(g)) = run.honorific {
+                self.genders.insert(p, g);
+            }
+            w.consumed[a..=b].fill(true);
+            self.touch(p);
+            w.people.push((s, p));
+        }
+    }
+
+    /// The person a run with a role phrase names (`pi`: the phrase, `titled`: the phrase is a title before the
+    /// name rather than an apposition), found or learned, with the role given to them and their mentions; `None`
+    /// for a run of a headline nothing explains.
+    #[allow(clippy::too_many_arguments)]
+    fn titled_person(
+        &mut self,
+        st: &Sentence,
+        w: &mut Work,
+        run: &Run,
+        pi: usize,
+        titled: bool,
+        single: bool,
+        headline: bool,
+    ) -> Option<u32> {
+        let (text, offset, gaz) = (st.text, st.offset, &*st.gaz);
+        let (b, s, name) = (run.b, run.s, run.name);
+        let mut info = w.phrases[pi].info.clone();
+        if w.phrases[pi].class == RoleClass::Counterpart {
+            self.fill_counterpart(&mut info, &w.people);
+        }
+        // "King Hassan of Morocco": a title without a country takes the one named right after the name.
+        let mut e = run.e;
+        let mut of_country = None;
+        if info.country.is_none()
+            && info.org_code.is_none()
+            && is_tok_at(&st.units, b + 1, st.sentence, &st.toks, "of")
+            && let Some(Unit::Hit(h)) = st.units.get(b + 2)
+            && let Target::Entry(ei) = st.hits[*h].sense.target
+            && gaz.entries[ei as usize].kind == ActorKind::Country
+        {
+            info.country = gaz.entries[ei as usize].country.clone();
+            e = st.hits[*h].end;
+            of_country = Some(b + 2);
+        }
+        // "Premier Zhao", "King Hassan": a title with no country names the listed holder of such a post on the
+        // document's date, who gives the country and sector.
+        let mut holder = None;
+        if info.country.is_none()
+            && info.org_code.is_none()
+            && let Some((ei, k, on_date)) = gaz.office_holder(name, &info.text, self.date)
+        {
+            let entry = &gaz.entries[ei as usize];
+            let r = &entry.roles[k];
+            info.country = r.country.clone();
+            if r.country.is_none() {
+                // The head of an international organisation: the organisation's code.
+                info.org_code = r.code.clone();
+            }
+            // Out of term on the date, the text's own title gives the sector.
+            if on_date || info.sector.is_none() {
+                info.sector = r.sector.clone();
+            }
+            holder = Some(self.reg.adopt_entry(entry, self.date));
+        }
+        let doc_people: Vec<u32> = self.people.iter().map(|x| x.0).collect();
+        let found = if holder.is_some() {
+            holder
+        } else if single {
+            self.surname(name).filter(|&p| self.reg.country_ok(p, info.country.as_deref()))
+        } else {
+            self.reg.find_person(name, info.country.as_deref(), &doc_people)
+        };
+        let p = match found {
+            Some(p) => p,
+            None if headline => return None,
+            None => self.reg.new_person(name, info.country.clone()),
+        };
+        self.reg.add_alias(p, name);
+        self.reg.add_role(p, &info, self.date);
+        w.phrases[pi].used = true;
+        if let Some(c) = of_country {
+            w.consumed[b + 1..=c].fill(true);
+        }
+        let (ps, pe) = w.take_phrase(pi, st);
+        if titled {
+            w.out.extend(self.person_mention(p, text, ps, e, offset, MentionForm::Role, Some(&info)));
+        } else {
+            w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, Some(&info)));
+            w.out.extend(self.person_mention(p, text, ps, pe, offset, MentionForm::Role, Some(&info)));
+        }
+        Some(p)
+    }
+}
+
+/// The run `a..=b` as a name: an honorific opening it is no part of the name ("Sen Jane Doe" without a period),
+/// a run that is only honorifics is none ("Lt. Gen."), nor is one with an organisation word ("the Ceasefire
+/// Violations Committee").
+fn run_name<'t>(st: &Sentence<'t>, mut a: usize, b: usize) -> Option<Run<'t>> {
+    let (sentence, units, toks, cues) = (st.sentence, &st.units[..], &st.toks[..], PersonCues::builtin());
+    let mut honorific = None;
+    while a < b
+        && let Some(g) = tok_text(&units[a], sentence, toks).and_then(|w| cues.honorific(w))
+    {
+        // "Lt Col Jane Doe": the first honorific with a gender wins.
+        honorific = Some(honorific.flatten().or(g));
+        a += 1;
+    }
+    if a == b && tok_text(&units[a], sentence, toks).is_some_and(|w| cues.honorific(w).is_some()) {
+        return None;
+    }
+    let (s, e) = (unit_start(&units[a], &st.hits, toks), unit_end(&units[b], &st.hits, toks));
+    let honorific = honorific.or_else(|| honorific_before(sentence, s));
+    let name = sentence.get(s..e)?;
+    if name.split([' ', '-']).any(|w| st.gaz.org_words.contains(&normalize(w))) {
+        return None;
+    }
+    Some(Run { a, b, s, e, name, honorific })
+}
+
+/// "X, the former special envoy to Y": the unused person or counterpart phrase in apposition after the run that
+/// ends at unit `b`. A modifier before the role word is outside the phrase, and so is the body a role belongs to
+/// when no dictionary knows it ("X, a former National Security Council official").
+fn apposition_after(st: &Sentence, w: &Work, b: usize) -> Option<usize> {
+    let (sentence, units, toks, hits, gaz) = (st.sentence, &st.units[..], &st.toks[..], &st.hits[..], &*st.gaz);
+    if !(b + 1 < units.len() && is_tok(&units[b + 1], sentence, toks, ",")) {
+        return None;
+    }
+    let mut k = b + 2;
+    if k < units.len() && is_det(&units[k], sentence, toks) {
+        k += 1;
+    }
+    while units.get(k).is_some_and(|u| is_modifier(u, hits, gaz)) {
+        k += 1;
+    }
+    let mut body = k;
+    while body < k + 4 && units.get(body).is_some_and(|u| is_portfolio_word(u, sentence, toks, gaz)) {
+        body += 1;
+    }
+    w.phrases.iter().position(|p| {
+        (p.first == k || p.first == body) && matches!(p.class, RoleClass::Person | RoleClass::Counterpart) && !p.used
+    })
+}
+
+/// "Cuban ambassador to the DPRK, Aise Sotolongo,": an unused person phrase with a country right before the run
+/// `a..=b` and a comma, when the run ends its clause.
+fn apposition_before(st: &Sentence, w: &Work, a: usize, b: usize) -> Option<usize> {
+    let (sentence, units, toks) = (st.sentence, &st.units[..], &st.toks[..]);
+    if !(a >= 2 && is_tok(&units[a - 1], sentence, toks, ",")) {
+        return None;
+    }
+    let pi = w
+        .phrases
+        .iter()
+        .position(|p| p.last + 2 == a && matches!(p.class, RoleClass::Person) && !p.used && p.info.country.is_some())?;
+    let ends = b + 1 >= units.len()
+        || is_tok(&units[b + 1], sentence, toks, ",")
+        || is_tok(&units[b + 1], sentence, toks, ")");
+    ends.then_some(pi)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::mentions;
+
+    #[test]
+    fn names_need_a_title_an_apposition_an_honorific_or_a_speech_verb() {
+        let table: [(&str, &[&str]); 5] = [
+            // A title before the name: one role mention.
+            ("Cuban Ambassador Aise Sotolongo arrived.", &["Cuban Ambassador Aise Sotolongo=CUBGOV/Role"]),
+            // An apposition: the name and the role phrase.
+            (
+                "Aise Sotolongo, Cuban ambassador to the DPRK, arrived.",
+                &["Aise Sotolongo=CUBGOV/Name", "Cuban ambassador to the DPRK=CUBGOV/Role"],
+            ),
+            // An honorific, and a full name as the subject of a speech verb: people of no known country.
+            ("Mr. Doe arrived.", &["Doe=---/Name"]),
+            ("Jane Roe said the talks failed.", &["Jane Roe=---/Name"]),
+            // A capitalised run nothing licenses is no one.
+            ("Acme Robotics opened a plant.", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(mentions(text, None), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_later_surname_is_the_person_and_headlines_teach_no_names() {
+        let got = mentions("Cuban Ambassador Aise Sotolongo arrived. Sotolongo spoke.", None);
+        assert_eq!(got, ["Cuban Ambassador Aise Sotolongo=CUBGOV/Role", "Sotolongo=CUBGOV/Surname"]);
+        // A listed leader's surname is a dictionary name, not a surname of the names pass.
+        let got = mentions("Russian Foreign Minister Sergey Lavrov arrived. Lavrov spoke.", None);
+        assert_eq!(got, ["Russian Foreign Minister Sergey Lavrov=RUSGOV/Role", "Lavrov=RUSGOV/Name"]);
+        assert!(mentions("Leader Pledges Full Support", None).is_empty());
+    }
+}

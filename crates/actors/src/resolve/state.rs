@@ -1,0 +1,243 @@
+//! The state a document keeps between its sentences (the countries and people it has named, the last subject), the
+//! state of one sentence while the passes run, and the builders of mentions.
+
+use crate::cues::Gender;
+use crate::data::{Entry, Gazetteer};
+use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
+use crate::normalize::Normalized;
+use crate::people::{Registry, after_office, entry_code};
+use crate::roles::{Phrase, RoleInfo};
+use crate::units::{Hit, Tok, Unit, View};
+use chrono::NaiveDate;
+use dyad_core::{ActorCode, Sector, Span};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Per-document resolution state: which countries the text has mentioned (for ambiguous aliases), which people
+/// (for surnames, role anaphora and pronouns).
+pub struct DocumentResolver<'r> {
+    pub(crate) reg: &'r mut Registry,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) country_counts: HashMap<String, u32>,
+    /// Person index → (mentions in this document, sequence number of the last one).
+    pub(crate) people: Vec<(u32, u32, u32)>,
+    pub(crate) seq: u32,
+    pub(crate) last_subject: Option<u32>,
+    /// The person the previous sentence's reported clause is about ("Doe said Roe has ...": Roe), if any.
+    pub(crate) last_reported: Option<u32>,
+    /// Person index → the gender an honorific gave them in this document ("Mrs. Doe"): a pronoun of the other
+    /// gender skips them.
+    pub(crate) genders: HashMap<u32, Gender>,
+    pub(crate) norm: Normalized,
+}
+
+/// One sentence being resolved: where it lies in the document, and its units (see [`crate::units`]).
+pub(crate) struct Sentence<'t> {
+    /// The whole document text (mention spans are byte spans of it).
+    pub(crate) text: &'t str,
+    /// Where the sentence starts in `text`.
+    pub(crate) offset: usize,
+    pub(crate) sentence: &'t str,
+    pub(crate) toks: Vec<Tok>,
+    pub(crate) hits: Vec<Hit>,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) gaz: Arc<Gazetteer>,
+}
+
+impl Sentence<'_> {
+    /// The sentence read through its units.
+    pub(crate) fn view(&self) -> View<'_> {
+        View { sentence: self.sentence, toks: &self.toks, hits: &self.hits, units: &self.units, gaz: &self.gaz }
+    }
+}
+
+/// What the passes over one sentence build up: its role phrases, which units a mention took, the mentions so far,
+/// and the people the sentence named, with where.
+pub(crate) struct Work {
+    pub(crate) phrases: Vec<Phrase>,
+    pub(crate) consumed: Vec<bool>,
+    pub(crate) out: Vec<ActorMention>,
+    pub(crate) people: Vec<(usize, u32)>,
+}
+
+impl Work {
+    /// Marks the units of phrase `pi` as taken and returns its byte range in the sentence.
+    pub(crate) fn take_phrase(&mut self, pi: usize, s: &Sentence) -> (usize, usize) {
+        let ph = &self.phrases[pi];
+        let v = s.view();
+        let range = (v.start(ph.first), v.end(ph.last));
+        self.consumed[ph.first..=ph.last].fill(true);
+        range
+    }
+}
+
+impl DocumentResolver<'_> {
+    /// The state this document is mostly about so far: named at least three times, and more often than all
+    /// other states together.
+    pub(crate) fn dominant_country(&self) -> Option<&str> {
+        let total: u32 = self.country_counts.values().sum();
+        let (c, n) = self.country_counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(c.as_str())))?;
+        (*n >= 3 && 2 * n > total).then_some(c.as_str())
+    }
+
+    pub(crate) fn touch(&mut self, p: u32) {
+        self.seq += 1;
+        if let Some(x) = self.people.iter_mut().find(|x| x.0 == p) {
+            x.1 += 1;
+            x.2 = self.seq;
+        } else {
+            self.people.push((p, 1, self.seq));
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn person_mention(
+        &self,
+        p: u32,
+        full: &str,
+        s: usize,
+        e: usize,
+        offset: usize,
+        form: MentionForm,
+        info: Option<&RoleInfo>,
+    ) -> Option<ActorMention> {
+        let person = &self.reg.people[p as usize];
+        let role = info.map(|i| i.text.clone()).or_else(|| person.roles.last().map(|r| r.role.clone()));
+        let sector = person.roles.last().and_then(|r| r.sector.clone());
+        // "Speaker Pelosi", "Judge Wilson", "the mayor Castro" with no state named: an office of a state's
+        // government, legislature, courts, police or army held by someone the text gives no country is, in a
+        // document about one state, an office of that state (news names the state of a domestic official once, if
+        // at all). A person with no office keeps no country: a bare name is as often a foreigner.
+        let (country, code) = match (&person.country, sector.as_deref()) {
+            (None, Some(sec))
+                if Sector::from_code(sec).is_some_and(Sector::is_state)
+                    && ActorCode::parse(&person.code).is_ok_and(|c| c.is_unknown()) =>
+            {
+                match self.dominant_country() {
+                    Some(c) => (Some(c.to_string()), cameo_code(Some(c), Some(sec))),
+                    None => (None, person.code.clone()),
+                }
+            }
+            _ => (person.country.clone(), person.code.clone()),
+        };
+        make_mention(
+            full,
+            s,
+            e,
+            offset,
+            MentionParts {
+                actor: person.id.clone(),
+                name: person.name.clone(),
+                kind: ActorKind::Person,
+                code,
+                country,
+                sector,
+                role,
+                form,
+            },
+        )
+    }
+
+    pub(crate) fn agent_mention(
+        &self,
+        info: &RoleInfo,
+        full: &str,
+        s: usize,
+        e: usize,
+        offset: usize,
+    ) -> Option<ActorMention> {
+        let code = match (&info.country, &info.org_code) {
+            (None, Some(org)) => org.clone(),
+            _ => cameo_code(info.country.as_deref(), info.sector.as_deref()),
+        };
+        let name = match &info.country {
+            Some(c) => {
+                format!("{} ({})", self.reg.gaz.country_name(c).unwrap_or(c), info.sector.as_deref().unwrap_or(""))
+            }
+            None => code.clone(),
+        };
+        make_mention(
+            full,
+            s,
+            e,
+            offset,
+            MentionParts {
+                actor: code.clone(),
+                name,
+                kind: ActorKind::Agent,
+                code,
+                country: info.country.clone(),
+                sector: info.sector.clone(),
+                role: Some(info.text.clone()),
+                form: MentionForm::Role,
+            },
+        )
+    }
+
+    pub(crate) fn entry_mention(
+        &self,
+        e: &Entry,
+        form: MentionForm,
+        full: &str,
+        s: usize,
+        end: usize,
+        offset: usize,
+    ) -> Option<ActorMention> {
+        let current = e.roles.iter().find(|r| r.valid_on(self.date));
+        let sector = e
+            .sector
+            .clone()
+            .or_else(|| current.and_then(|r| r.sector.clone()))
+            .or_else(|| after_office(e, self.date).then(|| "ELI".to_string()));
+        // A leader who served two states (Milosevic: Serbia, then Yugoslavia) is of the one served on the date, and
+        // the head of an international organisation (a post of no state) is of none while in it.
+        let country = match current {
+            Some(r) if r.country.is_none() && r.actor_code().is_some_and(|c| c.is_transnational()) => None,
+            _ => current.and_then(|r| r.country.clone()).or_else(|| e.country.clone()),
+        };
+        make_mention(
+            full,
+            s,
+            end,
+            offset,
+            MentionParts {
+                actor: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                code: entry_code(e, self.date),
+                country,
+                sector,
+                role: current.map(|r| r.role.clone()),
+                form,
+            },
+        )
+    }
+}
+
+pub(crate) struct MentionParts {
+    pub(crate) actor: String,
+    pub(crate) name: String,
+    pub(crate) kind: ActorKind,
+    pub(crate) code: String,
+    pub(crate) country: Option<String>,
+    pub(crate) sector: Option<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) form: MentionForm,
+}
+
+pub(crate) fn make_mention(full: &str, s: usize, e: usize, offset: usize, p: MentionParts) -> Option<ActorMention> {
+    let span = Span::new(full, offset + s, offset + e).ok()?;
+    let text = span.slice(full)?.to_string();
+    Some(ActorMention {
+        span,
+        text,
+        actor: p.actor,
+        name: p.name,
+        kind: p.kind,
+        code: p.code,
+        country: p.country,
+        sector: p.sector,
+        role: p.role,
+        form: p.form,
+    })
+}
