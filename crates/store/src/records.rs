@@ -1,6 +1,6 @@
 //! The records the store reads and writes. Each mirrors a JSON record of `shared/FORMATS.md` field for field (plus a
-//! few optional extras that are skipped when absent), so the integration converts the pipeline's types into these
-//! once and the CLI prints them unchanged. The event record is the pipeline's own ([`dyad_events::EventRecord`]
+//! few optional extras that are skipped when absent), so the corpus stage (`dyad-ingest`) converts the pipeline's
+//! types into these once and the CLI prints them unchanged. The event record is the pipeline's own ([`dyad_events::EventRecord`]
 //! and its parts), written and read as it is.
 
 use dyad_core::DateValue;
@@ -133,41 +133,6 @@ pub struct ArticleRecord {
     pub language: String,
 }
 
-impl From<&dyad_page::Article> for ArticleRecord {
-    fn from(a: &dyad_page::Article) -> ArticleRecord {
-        let block = |b: &dyad_page::Block| BlockRecord { text: b.text.clone(), start: b.start, end: b.end };
-        ArticleRecord {
-            file: a.file.clone(),
-            title: a.title.clone(),
-            outlet: a.outlet.clone(),
-            outlet_country: a.outlet_country.clone(),
-            dateline: a.dateline.clone(),
-            published: a.published.as_ref().map(|p| PublishedRecord {
-                date: p.date,
-                evidence: p.evidence.clone(),
-                basis: (!p.basis.is_empty()).then(|| p.basis.clone()),
-            }),
-            published_candidates: a.published_candidates.clone(),
-            body: a.body.iter().map(block).collect(),
-            captions: a.captions.iter().map(block).collect(),
-            dropped: a
-                .dropped
-                .iter()
-                .map(|d| DroppedRecord {
-                    start: d.start,
-                    end: d.end,
-                    // The serde name is the record's name; fall back to Debug only if serde ever fails.
-                    reason: serde_json::to_value(d.reason)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_else(|| format!("{:?}", d.reason)),
-                })
-                .collect(),
-            language: a.language.clone(),
-        }
-    }
-}
-
 /// A sentence of the article, numbered from 0 in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentenceRecord {
@@ -291,7 +256,7 @@ impl DocCoding {
     /// The same coding with every event mention citing the stored document `hash` (see
     /// [`ParsedDocument::cited_as`]).
     pub fn cited_as(mut self, hash: &str) -> DocCoding {
-        for m in self.events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+        for m in self.events.iter_mut().flat_map(|e| e.event.mentions.iter_mut()) {
             m.doc = Some(hash.to_string());
         }
         self
@@ -301,12 +266,22 @@ impl DocCoding {
 /// A document's story fingerprint and its events before consolidation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocCoding {
-    /// The story index's view of the document.
-    pub fingerprint: dyad_stories::Fingerprint,
+    /// The story index's view of the document, as the story index serialised it.
+    pub fingerprint: Vec<u8>,
     /// The wire agencies the text credits (they help choose a story's original).
     pub credits: Vec<String>,
     /// The document's events, one per (sentence, source, code, target), in page order.
-    pub events: Vec<dyad_events::EventRecord>,
+    pub events: Vec<BucketedEvent>,
+}
+
+/// A document's event before consolidation, with the consolidation bucket it falls in (events of different
+/// buckets never merge).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BucketedEvent {
+    /// The bucket (named by the corpus stage).
+    pub bucket: String,
+    /// The event.
+    pub event: EventRecord,
 }
 
 /// An FTS hit.

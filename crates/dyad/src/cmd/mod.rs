@@ -5,7 +5,6 @@ pub mod code;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
-pub mod inputs;
 pub mod parse;
 pub mod query;
 pub mod resolve;
@@ -13,7 +12,6 @@ pub mod serve;
 pub mod term;
 pub mod time;
 pub mod train;
-pub mod warc;
 
 use std::io::Read;
 

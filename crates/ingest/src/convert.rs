@@ -1,11 +1,44 @@
 //! Conversions from the pipeline's types into the store's records, and back for re-coding stored articles. Events
 //! need none: the store keeps the pipeline's [`dyad_events::EventRecord`] as it is.
 
-use crate::records::*;
 use dyad_pipeline::CodedArticle;
+use dyad_store::{
+    ActorMentionRecord, ActorRecord, ArticleRecord, BlockRecord, BucketedEvent, DocCoding, DroppedRecord,
+    ParsedDocument, PublishedRecord, RelationRecord, RoleRecord, SentenceRecord, StoryRecord,
+};
+
+/// An article as stored.
+pub(crate) fn article_record(a: &dyad_page::Article) -> ArticleRecord {
+    let block = |b: &dyad_page::Block| BlockRecord { text: b.text.clone(), start: b.start, end: b.end };
+    ArticleRecord {
+        file: a.file.clone(),
+        title: a.title.clone(),
+        outlet: a.outlet.clone(),
+        outlet_country: a.outlet_country.clone(),
+        dateline: a.dateline.clone(),
+        published: a.published.as_ref().map(published_of),
+        published_candidates: a.published_candidates.clone(),
+        body: a.body.iter().map(block).collect(),
+        captions: a.captions.iter().map(block).collect(),
+        dropped: a
+            .dropped
+            .iter()
+            .map(|d| DroppedRecord {
+                start: d.start,
+                end: d.end,
+                // The serde name is the record's name; fall back to Debug only if serde ever fails.
+                reason: serde_json::to_value(d.reason)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_else(|| format!("{:?}", d.reason)),
+            })
+            .collect(),
+        language: a.language.clone(),
+    }
+}
 
 /// A stored article as the page stage's type, so stored articles can be coded again with the whole corpus.
-pub fn article_of(r: &ArticleRecord) -> dyad_page::Article {
+pub(crate) fn article_of(r: &ArticleRecord) -> dyad_page::Article {
     let block = |b: &BlockRecord| dyad_page::Block { text: b.text.clone(), start: b.start, end: b.end };
     dyad_page::Article {
         file: r.file.clone(),
@@ -35,7 +68,7 @@ pub fn article_of(r: &ArticleRecord) -> dyad_page::Article {
 }
 
 /// The published date of an article, as stored.
-pub fn published_of(p: &dyad_page::Published) -> PublishedRecord {
+pub(crate) fn published_of(p: &dyad_page::Published) -> PublishedRecord {
     PublishedRecord {
         date: p.date,
         evidence: p.evidence.clone(),
@@ -44,7 +77,7 @@ pub fn published_of(p: &dyad_page::Published) -> PublishedRecord {
 }
 
 /// An article's per-document results: sentences, actor mentions (with the actors they name) and relations.
-pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> ParsedDocument {
+pub(crate) fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> ParsedDocument {
     let seen = coded.anchor.map(|d| d.format("%Y-%m-%d").to_string());
     let mut actors: Vec<ActorRecord> = Vec::new();
     for m in &coded.mentions {
@@ -89,7 +122,7 @@ pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> Pa
         }
     }
     ParsedDocument {
-        article: ArticleRecord::from(article),
+        article: article_record(article),
         sentences: coded
             .sentences
             .iter()
@@ -113,16 +146,20 @@ pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> Pa
 }
 
 /// What incremental ingest keeps of a coded article: its story fingerprint, credits and unconsolidated events.
-pub fn doc_coding(article: &dyad_page::Article, coded: &CodedArticle) -> DocCoding {
+pub(crate) fn doc_coding(article: &dyad_page::Article, coded: &CodedArticle) -> DocCoding {
     DocCoding {
-        fingerprint: dyad_stories::StoryConfig::default().fingerprint(&coded.story_tokens),
-        credits: dyad_pipeline::story_meta(article).credits,
-        events: coded.events.clone(),
+        fingerprint: dyad_stories::StoryConfig::default().fingerprint(&coded.story_tokens).to_bytes(),
+        credits: crate::corpus::story_meta(article).credits,
+        events: coded
+            .events
+            .iter()
+            .map(|event| BucketedEvent { bucket: crate::corpus::bucket_of(event), event: event.clone() })
+            .collect(),
     }
 }
 
 /// A standing relation as stored.
-pub fn relation_of(r: &dyad_pipeline::RelationRecord) -> RelationRecord {
+pub(crate) fn relation_of(r: &dyad_pipeline::CodedRelation) -> RelationRecord {
     let key = |p: &dyad_events::Party| p.country.clone().unwrap_or_else(|| p.id.clone());
     RelationRecord {
         kind: r.kind.clone(),
@@ -134,7 +171,7 @@ pub fn relation_of(r: &dyad_pipeline::RelationRecord) -> RelationRecord {
 }
 
 /// A story cluster as stored.
-pub fn story_of(s: &dyad_stories::Story) -> StoryRecord {
+pub(crate) fn story_of(s: &dyad_stories::Story) -> StoryRecord {
     StoryRecord {
         id: s.id.clone(),
         files: s.files.clone(),
@@ -144,7 +181,7 @@ pub fn story_of(s: &dyad_stories::Story) -> StoryRecord {
 }
 
 /// A canonical actor (a person learned from the text, with dated roles) as stored.
-pub fn actor_of(a: &dyad_actors::Actor) -> ActorRecord {
+pub(crate) fn actor_of(a: &dyad_actors::Actor) -> ActorRecord {
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     ActorRecord {
         id: a.id.clone(),

@@ -1,99 +1,17 @@
-//! A batch of articles coded together: stories grouped, missing years inferred from the story, and events
-//! consolidated across pages.
+//! The steps of the corpus stage that look beyond one page: what the story index keeps of an article, dating a
+//! page from its own text or from its story, and events as consolidation sees them and back.
 
-use crate::{CodedArticle, Coder};
 use chrono::{Datelike, NaiveDate};
-use dyad_core::{DateValue, Precision};
+use dyad_core::DateValue;
 use dyad_events::{EventDate, EventRecord, Location};
 use dyad_page::{Article, Published};
 use dyad_stories::{
-    ConsolidateConfig, ConsolidatedEvent, DocumentMeta, EventInput, PartialDate, Place, StoriesError, Story,
-    StoryConfig, StoryIndex, agencies_in, bucket_key, consolidate, infer_year,
+    ConsolidatedEvent, DocumentMeta, EventInput, PartialDate, Place, agencies_in, bucket_key, infer_year,
 };
 use std::collections::HashMap;
 
-/// What a batch of articles yields.
-pub struct CorpusOutput {
-    /// The articles, with years settled from their stories where the page lacked one.
-    pub articles: Vec<Article>,
-    /// Each article's coding, in the same order.
-    pub coded: Vec<CodedArticle>,
-    /// Every story, including stories of one page.
-    pub stories: Vec<Story>,
-    /// Consolidated events: each real-world event once, with every sentence that reports it.
-    pub events: Vec<EventRecord>,
-}
-
-/// Articles coded one at a time, then grouped and consolidated by [`Corpus::finish`].
-pub struct Corpus {
-    coder: Coder,
-    articles: Vec<Article>,
-    coded: Vec<CodedArticle>,
-}
-
-/// The day an article's relative dates resolve against: its publication date when known to the day.
-pub fn anchor_of(article: &Article) -> Option<NaiveDate> {
-    article.published.as_ref().filter(|p| p.date.precision() == Precision::Day).map(|p| p.date.first_day())
-}
-
-impl Corpus {
-    /// An empty batch coded by `coder`.
-    pub fn new(coder: Coder) -> Corpus {
-        Corpus { coder, articles: Vec::new(), coded: Vec::new() }
-    }
-
-    /// Codes and keeps one article. A page without a year that dates itself through an anniversary of a listed
-    /// person is dated from it first ([`year_from_text`]).
-    pub fn add(&mut self, mut article: Article) {
-        date_from_text(&mut article);
-        let coded = self.coder.code(&article, anchor_of(&article));
-        self.articles.push(article);
-        self.coded.push(coded);
-    }
-
-    /// Groups stories, settles missing years from them (re-coding those articles), and consolidates events.
-    pub fn finish(mut self) -> Result<(CorpusOutput, Coder), StoriesError> {
-        let mut index = StoryIndex::new(StoryConfig::default())?;
-        for (article, coded) in self.articles.iter().zip(&self.coded) {
-            index.add_fingerprinted(story_meta(article), index.fingerprint(&coded.story_tokens));
-        }
-        for no in 0..self.articles.len() {
-            let article = &self.articles[no];
-            if article.published.is_some() {
-                continue;
-            }
-            let Some(published) = year_from_story(&article.published_candidates, &index.story_dates(no as u32)) else {
-                continue;
-            };
-            index.set_published(no as u32, Some(published.date));
-            self.articles[no].published = Some(published);
-            self.coded[no] = self.coder.code(&self.articles[no], anchor_of(&self.articles[no]));
-        }
-        let stories = index.stories();
-        let story_of: HashMap<&str, &str> =
-            stories.iter().flat_map(|s| s.files.iter().map(move |f| (f.as_str(), s.id.as_str()))).collect();
-
-        let mut inputs = Vec::new();
-        let mut originals: HashMap<String, &EventRecord> = HashMap::new();
-        for (article, coded) in self.articles.iter().zip(&self.coded) {
-            let story = story_of.get(article.file.as_str()).copied();
-            for (n, event) in coded.events.iter().enumerate() {
-                let id = format!("{}#{n}", article.file);
-                inputs.push(event_input(event, id.clone(), article.outlet.as_deref(), story));
-                originals.insert(id, event);
-            }
-        }
-        let events = consolidate(&inputs, &ConsolidateConfig::default())
-            .iter()
-            .filter_map(|c| consolidated_record(c, &originals))
-            .collect();
-        let output = CorpusOutput { articles: self.articles, coded: self.coded, stories, events };
-        Ok((output, self.coder))
-    }
-}
-
 /// What the story index keeps of an article besides its fingerprint.
-pub fn story_meta(article: &Article) -> DocumentMeta {
+pub(crate) fn story_meta(article: &Article) -> DocumentMeta {
     let body: String = article.body.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
     DocumentMeta {
         id: article.file.clone(),
@@ -104,7 +22,7 @@ pub fn story_meta(article: &Article) -> DocumentMeta {
 }
 
 /// Dates a page that has no publication date through its own text ([`year_from_text`]); every path that codes
-/// or prints a page (ingest, `extract`, a [`Corpus`], ingest over HTTP) goes through it.
+/// or prints a page (ingest, `extract`, ingest over HTTP) goes through it.
 pub fn date_from_text(article: &mut Article) {
     if article.published.is_none() {
         article.published = year_from_text(article);
@@ -138,7 +56,7 @@ pub fn year_from_text(article: &Article) -> Option<Published> {
 /// The publication date a page without a year takes from the dates of the other pages of its story.
 /// `candidates` are the page's full-date readings of its year-less dateline ([`Article::published_candidates`]);
 /// the first one's month, day and weekday are matched against the story's dates. `None` when nothing fits.
-pub fn year_from_story(candidates: &[DateValue], story_dates: &[DateValue]) -> Option<Published> {
+pub(crate) fn year_from_story(candidates: &[DateValue], story_dates: &[DateValue]) -> Option<Published> {
     let day = candidates.first()?.first_day();
     let partial = PartialDate { month: day.month(), day: day.day(), weekday: Some(day.weekday()) };
     let inferred = infer_year(partial, story_dates)?;
@@ -146,12 +64,12 @@ pub fn year_from_story(candidates: &[DateValue], story_dates: &[DateValue]) -> O
 }
 
 /// The bucket an event is consolidated in (see [`dyad_stories::bucket_key`]).
-pub fn bucket_of(event: &EventRecord) -> String {
+pub(crate) fn bucket_of(event: &EventRecord) -> String {
     bucket_key(&event.code, &actor_key(Some(&event.source)), &actor_key(event.target.as_ref()))
 }
 
 /// One page's event as consolidation sees it. `id` names it among all inputs; `story` is its page's story.
-pub fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story: Option<&str>) -> EventInput {
+pub(crate) fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story: Option<&str>) -> EventInput {
     EventInput {
         id,
         file: event.mentions.first().map_or_else(String::new, |m| m.page_key().to_string()),
@@ -169,7 +87,10 @@ pub fn event_input(event: &EventRecord, id: String, outlet: Option<&str>, story:
 
 /// The record of a consolidated event: the member whose date is the cluster's (else the first) gives actors,
 /// date, place and flags; the cluster gives the code, mentions and counts. `originals` maps input ids to records.
-pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &EventRecord>) -> Option<EventRecord> {
+pub(crate) fn consolidated_record(
+    c: &ConsolidatedEvent,
+    originals: &HashMap<String, &EventRecord>,
+) -> Option<EventRecord> {
     let representative = c
         .members
         .iter()
@@ -201,4 +122,48 @@ pub fn consolidated_record(c: &ConsolidatedEvent, originals: &HashMap<String, &E
 /// The key events are consolidated on: the actor's country where it has one, else its id.
 fn actor_key(party: Option<&dyad_events::Party>) -> String {
     party.map_or_else(|| "-".to_string(), |p| p.country.clone().unwrap_or_else(|| p.id.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_events::Party;
+
+    fn day(y: i32, m: u32, d: u32) -> DateValue {
+        DateValue::day(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_story_gives_a_year_less_page_the_year_of_its_pages() {
+        // "Friday, April 28": the reading in 2017 (a Friday) is the candidate; a page of the story is of 2017-04-27.
+        let candidates = [day(2017, 4, 28)];
+        let published = year_from_story(&candidates, &[day(2017, 4, 27)]).expect("dated by the story");
+        assert_eq!((published.date, published.basis.as_str()), (day(2017, 4, 28), "story"));
+        assert_eq!(year_from_story(&candidates, &[]), None, "a story of one page dates nothing");
+        assert_eq!(year_from_story(&candidates, &[day(2012, 1, 3)]), None, "too far from the story");
+        assert_eq!(year_from_story(&[], &[day(2017, 4, 27)]), None);
+    }
+
+    #[test]
+    fn both_directions_of_a_pair_share_a_bucket() {
+        let party = |code: &str, country: Option<&str>| Party {
+            id: code.into(),
+            name: code.into(),
+            code: Some(code.into()),
+            country: country.map(str::to_string),
+        };
+        let event = |source: Party, target: Option<Party>, code: &str| {
+            let mut e = EventRecord::for_code(code, source, target, String::new()).expect("a known code");
+            e.mentions.clear();
+            e
+        };
+        let there = event(party("PRKGOV", Some("PRK")), Some(party("CUB", Some("CUB"))), "042");
+        let back = event(party("CUBGOV", Some("CUB")), Some(party("PRK", Some("PRK"))), "043");
+        assert_eq!(bucket_of(&there), bucket_of(&back), "one root, one unordered pair of countries");
+        let other_root = event(party("CUB", Some("CUB")), Some(party("PRK", Some("PRK"))), "051");
+        assert_ne!(bucket_of(&there), bucket_of(&other_root));
+        // Without a country an actor is keyed by its id; without a target, by "-".
+        let alone = event(party("UN", None), None, "042");
+        assert_eq!(bucket_of(&alone), "04|-|UN");
+    }
 }
