@@ -1,80 +1,11 @@
-//! Conversions from the pipeline's types into the store's records, and back for re-coding stored articles. Events
-//! need none: the store keeps the pipeline's [`dyad_events::EventRecord`] as it is.
+//! Conversions from the pipeline's types into the store's records. Articles and events need none: the store keeps
+//! the page stage's [`dyad_page::Article`] and the event coder's [`dyad_events::EventRecord`] as they are.
 
 use dyad_pipeline::CodedArticle;
 use dyad_store::{
-    ActorMentionRecord, ActorRecord, ArticleRecord, BlockRecord, BucketedEvent, DocCoding, DroppedRecord,
-    ParsedDocument, PublishedRecord, RelationRecord, RoleRecord, SentenceRecord, StoryRecord,
+    ActorMentionRecord, ActorRecord, BucketedEvent, DocCoding, ParsedDocument, RelationRecord, RoleRecord,
+    SentenceRecord, StoryRecord,
 };
-
-/// An article as stored.
-pub(crate) fn article_record(a: &dyad_page::Article) -> ArticleRecord {
-    let block = |b: &dyad_page::Block| BlockRecord { text: b.text.clone(), start: b.start, end: b.end };
-    ArticleRecord {
-        file: a.file.clone(),
-        title: a.title.clone(),
-        outlet: a.outlet.clone(),
-        outlet_country: a.outlet_country.clone(),
-        dateline: a.dateline.clone(),
-        published: a.published.as_ref().map(published_of),
-        published_candidates: a.published_candidates.clone(),
-        body: a.body.iter().map(block).collect(),
-        captions: a.captions.iter().map(block).collect(),
-        dropped: a
-            .dropped
-            .iter()
-            .map(|d| DroppedRecord {
-                start: d.start,
-                end: d.end,
-                // The serde name is the record's name; fall back to Debug only if serde ever fails.
-                reason: serde_json::to_value(d.reason)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_else(|| format!("{:?}", d.reason)),
-            })
-            .collect(),
-        language: a.language.clone(),
-    }
-}
-
-/// A stored article as the page stage's type, so stored articles can be coded again with the whole corpus.
-pub(crate) fn article_of(r: &ArticleRecord) -> dyad_page::Article {
-    let block = |b: &BlockRecord| dyad_page::Block { text: b.text.clone(), start: b.start, end: b.end };
-    dyad_page::Article {
-        file: r.file.clone(),
-        format: dyad_page::PageFormat::Text,
-        title: r.title.clone(),
-        outlet: r.outlet.clone(),
-        outlet_country: r.outlet_country.clone(),
-        dateline: r.dateline.clone(),
-        published: r.published.as_ref().map(|p| dyad_page::Published {
-            date: p.date,
-            evidence: p.evidence.clone(),
-            basis: p.basis.clone().unwrap_or_default(),
-        }),
-        published_candidates: r.published_candidates.clone(),
-        body: r.body.iter().map(block).collect(),
-        captions: r.captions.iter().map(block).collect(),
-        dropped: r
-            .dropped
-            .iter()
-            .filter_map(|d| {
-                let reason = serde_json::from_value(serde_json::Value::String(d.reason.clone())).ok()?;
-                Some(dyad_page::Dropped { start: d.start, end: d.end, reason })
-            })
-            .collect(),
-        language: r.language.clone(),
-    }
-}
-
-/// The published date of an article, as stored.
-pub(crate) fn published_of(p: &dyad_page::Published) -> PublishedRecord {
-    PublishedRecord {
-        date: p.date,
-        evidence: p.evidence.clone(),
-        basis: (!p.basis.is_empty()).then(|| p.basis.clone()),
-    }
-}
 
 /// An article's per-document results: sentences, actor mentions (with the actors they name) and relations.
 pub(crate) fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> ParsedDocument {
@@ -122,7 +53,7 @@ pub(crate) fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle
         }
     }
     ParsedDocument {
-        article: article_record(article),
+        article: article.clone(),
         sentences: coded
             .sentences
             .iter()

@@ -18,7 +18,7 @@ use dyad_stories::{ConsolidateConfig, DocNo, DocumentMeta, Fingerprint, StoryCon
 use serde::Serialize;
 
 use crate::IngestError;
-use crate::convert::{article_of, doc_coding, published_of, relation_of, story_of};
+use crate::convert::{doc_coding, relation_of, story_of};
 use crate::corpus::{consolidated_record, event_input, year_from_story};
 
 /// What one update did.
@@ -68,8 +68,7 @@ fn recode(
     published: Option<dyad_page::Published>,
 ) -> Result<Vec<String>, IngestError> {
     let mut buckets = b.buckets_of(doc)?;
-    let record = b.article(doc)?.ok_or_else(|| IngestError::Invalid(format!("no article {doc}")))?;
-    let mut article = article_of(&record);
+    let mut article = b.article(doc)?.ok_or_else(|| IngestError::Invalid(format!("no article {doc}")))?;
     if published.is_some() {
         article.published = published;
     }
@@ -127,7 +126,7 @@ fn update_in(b: &Batch<'_>, coder: &mut Coder) -> Result<UpdateReport, IngestErr
                 continue;
             }
             let Some(published) = year_from_story(&entry.candidates, &index.story_dates(member)) else { continue };
-            b.set_published(&entry.doc, &published_of(&published))?;
+            b.set_published(&entry.doc, &published)?;
             index.set_published(member, Some(published.date));
             buckets.extend(recode(b, coder, &entry.doc, Some(published))?);
             report.recoded += 1;

@@ -86,7 +86,7 @@ fn seed_001_alone_is_dated_by_its_anniversary() {
     let articles = store.articles().unwrap();
     let published = articles[0].1.published.as_ref().expect("dated from its text");
     assert_eq!(published.date.first_day().to_string(), "2017-04-28");
-    assert_eq!(published.basis.as_deref(), Some("anniversary"));
+    assert_eq!(published.basis, "anniversary");
     assert!(published.evidence.contains("105th birth anniversary"), "{}", published.evidence);
 }
 

@@ -2,7 +2,7 @@
 
 use dyad_ingest::{Session, UpdateReport};
 use dyad_pipeline::Coder;
-use dyad_store::{BlockRecord, EventFilter, Store};
+use dyad_store::{Block, EventFilter, Store};
 
 /// A version 1 database has articles without a coding: the next update codes them, groups them and consolidates
 /// their events, and a second update finds nothing to do.
@@ -16,7 +16,7 @@ fn a_version_1_database_is_coded_again_by_the_next_update() {
         conn.execute_batch(include_str!("../../store/migrations/0001_init.sql")).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.execute("INSERT INTO documents (hash, path, size, status) VALUES ('h1', 'a.txt', 70, 'ok')", []).unwrap();
-        let body = serde_json::to_string(&[BlockRecord { text: text.into(), start: 0, end: text.len() }]).unwrap();
+        let body = serde_json::to_string(&[Block { text: text.into(), start: 0, end: text.len() }]).unwrap();
         conn.execute(
             "INSERT INTO articles (doc, file, published_value, published_precision, published_first, language,
              body_json, captions_json, dropped_json, body_text) VALUES ('h1', 'a.txt', '2017-04-28', 'day',

@@ -142,7 +142,7 @@ impl Batch<'_> {
     }
 
     /// The article of a document, as stored so far in this batch.
-    pub fn article(&self, doc: &str) -> Result<Option<crate::ArticleRecord>> {
+    pub fn article(&self, doc: &str) -> Result<Option<crate::Article>> {
         load_article(&self.tx, doc)
     }
 

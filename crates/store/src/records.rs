@@ -1,10 +1,11 @@
 //! The records the store reads and writes. Each mirrors a JSON record of `shared/FORMATS.md` field for field (plus a
 //! few optional extras that are skipped when absent), so the corpus stage (`dyad-ingest`) converts the pipeline's
-//! types into these once and the CLI prints them unchanged. The event record is the pipeline's own ([`dyad_events::EventRecord`]
-//! and its parts), written and read as it is.
+//! types into these once and the CLI prints them unchanged. The article is the page stage's own
+//! ([`dyad_page::Article`]; its `format` is not kept and reads back as text) and the event record the event
+//! coder's ([`dyad_events::EventRecord`] and its parts), each written and read as it is.
 
-use dyad_core::DateValue;
 pub use dyad_events::{EventDate, EventRecord, Flags, Location, Mention, Party};
+pub use dyad_page::{Article, Block, DropReason, Dropped, PageFormat, Published};
 use serde::{Deserialize, Serialize};
 
 use crate::hash::content_hash;
@@ -67,70 +68,6 @@ impl DocumentRecord {
         self.raw = Some(bytes.to_vec());
         self
     }
-}
-
-/// A body paragraph or caption with its byte offsets in the original file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BlockRecord {
-    /// The text.
-    pub text: String,
-    /// First byte in the original file.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-/// A region of the page that was not kept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DroppedRecord {
-    /// First byte in the original file.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// Why (`navigation`, `footer`, ...).
-    pub reason: String,
-}
-
-/// The publication date with its evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublishedRecord {
-    /// The date (serialised as `value` and `precision`).
-    #[serde(flatten)]
-    pub date: DateValue,
-    /// The text it came from, or the reasoning when inferred.
-    pub evidence: String,
-    /// How it was chosen (`metadata`, `byline`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
-}
-
-/// The article record of `dyad extract`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArticleRecord {
-    /// The file name.
-    pub file: String,
-    /// The headline.
-    pub title: Option<String>,
-    /// The outlet.
-    pub outlet: Option<String>,
-    /// The outlet's country (ISO 3166-1 alpha-3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outlet_country: Option<String>,
-    /// The dateline place.
-    pub dateline: Option<String>,
-    /// The publication date, `null` when unknown.
-    pub published: Option<PublishedRecord>,
-    /// Full dates a year-less dateline may stand for, until the story settles the year.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub published_candidates: Vec<DateValue>,
-    /// Body paragraphs in reading order.
-    pub body: Vec<BlockRecord>,
-    /// Photo captions.
-    pub captions: Vec<BlockRecord>,
-    /// Regions not kept.
-    pub dropped: Vec<DroppedRecord>,
-    /// ISO 639-1 language code.
-    pub language: String,
 }
 
 /// A sentence of the article, numbered from 0 in reading order.
@@ -226,7 +163,7 @@ pub struct StoryRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedDocument {
     /// The article.
-    pub article: ArticleRecord,
+    pub article: Article,
     /// Its sentences.
     pub sentences: Vec<SentenceRecord>,
     /// Actors mentioned (upserted: aliases and roles merge with what is stored).

@@ -2,26 +2,27 @@ use super::*;
 use chrono::NaiveDate;
 use dyad_core::{ByteRange, DateValue};
 
-fn block(text: &str, start: usize) -> BlockRecord {
-    BlockRecord { text: text.into(), start, end: start + text.len() }
+fn block(text: &str, start: usize) -> Block {
+    Block { text: text.into(), start, end: start + text.len() }
 }
 
-fn article(file: &str, title: &str, body: &str) -> ArticleRecord {
-    ArticleRecord {
+fn article(file: &str, title: &str, body: &str) -> Article {
+    Article {
         file: file.into(),
+        format: PageFormat::Text,
         title: Some(title.into()),
         outlet: Some("Wire".into()),
         outlet_country: None,
         dateline: Some("Capital".into()),
-        published: Some(PublishedRecord {
+        published: Some(Published {
             date: DateValue::day(2017, 4, 28).unwrap(),
             evidence: "April 28, 2017".into(),
-            basis: Some("byline".into()),
+            basis: "byline".into(),
         }),
         published_candidates: Vec::new(),
         body: vec![block(body, 100)],
         captions: vec![block("A caption about the harbour.", 10)],
-        dropped: vec![DroppedRecord { start: 0, end: 9, reason: "navigation".into() }],
+        dropped: vec![Dropped { start: 0, end: 9, reason: DropReason::Navigation }],
         language: "en".into(),
     }
 }
