@@ -22,11 +22,13 @@ mod convert;
 mod corpus;
 mod engine;
 pub mod inputs;
+mod session;
 mod update;
 mod warc;
 
 pub use corpus::{date_from_text, year_from_text};
-pub use engine::{CodedBatch, Ingest, MAX_SENTENCES, Options, PagesReport, Progress, Session, extract_page, write};
+pub use engine::{Ingest, Options, PagesReport, Progress};
+pub use session::{CodedBatch, MAX_SENTENCES, Session, extract_page, write};
 pub use update::{UpdateReport, update};
 
 /// Why ingest failed. A page that cannot be read or has no article is not an error: it is skipped with a reason.
