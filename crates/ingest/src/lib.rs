@@ -2,7 +2,7 @@
 //! years inferred from stories and consolidated events brought up to date. `dyad ingest`, ingest over HTTP
 //! (`POST /api/pages`) and the seed test all run this one path.
 //!
-//! Two steps. The pages stage ([`Ingest::pages`], or [`Session::code`] and [`write`] for a few pages) reads
+//! Two steps. The pages stage ([`Ingest::pages`], or [`Session::code`] and [`write()`] for a few pages) reads
 //! inputs ([`inputs`]), extracts and codes each new page (by content hash) and commits each batch with the page's
 //! coding (story fingerprint and unconsolidated events), the pages marked pending. The update ([`update()`], or
 //! [`Session::update`]) then groups the pending pages into stories, dates year-less pages from their story
