@@ -47,6 +47,8 @@ stage_errors!(
     dyad_core::DateError,
     dyad_core::SpanError,
     dyad_eval::NewsError,
+    dyad_ingest::IngestError,
+    dyad_store::StoreError,
     dyad_events::PetrarchError,
     dyad_page::PageError,
     dyad_stories::StoriesError,

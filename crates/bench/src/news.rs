@@ -52,20 +52,23 @@ fn article(bench_dir: &Path, page: &NewsPage) -> Result<Article, BenchError> {
 
 /// Codes the pages of one gold file together; for each page, the events that have a mention in it.
 fn code(bench_dir: &Path, pages: &[NewsPage], tree: bool) -> Result<Vec<Result<Vec<ScoredEvent>, String>>, BenchError> {
-    let mut corpus = dyad_pipeline::Corpus::new(dyad_pipeline::Coder::new().with_tree(tree));
+    let mut session = dyad_ingest::Session::with_coder(dyad_pipeline::Coder::new().with_tree(tree));
     let mut files: Vec<Result<String, String>> = Vec::new();
+    let mut articles = Vec::new();
     for page in pages {
         match article(bench_dir, page) {
             Ok(a) => {
                 files.push(Ok(a.file.clone()));
-                corpus.add(a);
+                let doc = dyad_store::DocumentRecord::new(a.file.clone(), &serde_json::to_vec(&a)?);
+                articles.push((doc, Ok(a)));
             }
             Err(e) => files.push(Err(e.to_string())),
         }
     }
-    let (output, _) = corpus.finish()?;
-    let records: Vec<ScoredEvent> = output
-        .events
+    let mut store = dyad_store::Store::open_in_memory()?;
+    session.ingest(&mut store, articles, 0)?;
+    let records: Vec<ScoredEvent> = store
+        .events(&Default::default())?
         .iter()
         .map(|e| Ok(serde_json::from_value(serde_json::to_value(e)?)?))
         .collect::<Result<_, BenchError>>()?;

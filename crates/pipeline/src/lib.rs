@@ -16,12 +16,10 @@
 //! the file, and block-accurate for HTML, where paragraph text is decoded from markup.
 #![deny(missing_docs)]
 
-mod corpus;
 mod doc;
 mod lines;
 mod syntax;
 
-pub use corpus::{Corpus, CorpusOutput, anchor_of, date_from_text, story_meta, year_from_story, year_from_text};
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
 pub use syntax::use_syntax_model;
 
@@ -39,7 +37,7 @@ use serde::Serialize;
 
 /// A sentence of the article, with offsets in the original file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SentenceRecord {
+pub struct CodedSentence {
     /// 0-based index in the article, in page order.
     pub index: usize,
     /// Byte offset of the first byte in the file.
@@ -68,7 +66,7 @@ pub struct MentionRecord {
 
 /// A standing relation ("maintains close ties with"): not an event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RelationRecord {
+pub struct CodedRelation {
     /// `ties`, `alliance`, `support`, ...
     pub kind: String,
     /// One side.
@@ -91,17 +89,22 @@ pub struct CodedArticle {
     /// The date relative expressions were resolved against, if the article has one.
     pub anchor: Option<NaiveDate>,
     /// The sentences, in page order.
-    pub sentences: Vec<SentenceRecord>,
+    pub sentences: Vec<CodedSentence>,
     /// Actor mentions in reading order.
     pub mentions: Vec<MentionRecord>,
     /// Events, one record per (sentence, source, code, target) before consolidation.
     pub events: Vec<EventRecord>,
     /// Standing relations.
-    pub relations: Vec<RelationRecord>,
+    pub relations: Vec<CodedRelation>,
     /// The text as the story index sees it: words, with canonical actors for actor mentions and resolved values
     /// for dates, so that a rewrite that says "North Korea" for "DPRK" shingles the same.
     #[serde(skip)]
     pub story_tokens: dyad_stories::HashedTokens,
+}
+
+/// The day an article's relative dates resolve against: its publication date when known to the day.
+pub fn anchor_of(article: &Article) -> Option<NaiveDate> {
+    article.published.as_ref().filter(|p| p.date.precision() == Precision::Day).map(|p| p.date.first_day())
 }
 
 /// How long before the publication date an event must lie to be flagged `historical`.
@@ -177,7 +180,7 @@ impl Coder {
         for (index, sentence) in doc.sentences().into_iter().enumerate() {
             let text = &doc.text[sentence.range()];
             let (start, end) = doc.to_file(sentence);
-            out.sentences.push(SentenceRecord {
+            out.sentences.push(CodedSentence {
                 index,
                 start,
                 end,
@@ -250,7 +253,7 @@ impl Coder {
             }
             for relation in &coded.relations {
                 let (Some(a), Some(b)) = (slots.get(relation.a), slots.get(relation.b)) else { continue };
-                out.relations.push(RelationRecord {
+                out.relations.push(CodedRelation {
                     kind: relation.kind.to_string(),
                     a: party(a),
                     b: party(b),

@@ -929,7 +929,7 @@ async fn document(s: State, Path(id): Path<String>) -> Result<Json<DocumentDetai
 pub(crate) fn load_document(store: &Store, id: &str) -> Result<DocumentDetail, ApiError> {
     let doc = store.document(id)?.ok_or_else(|| ApiError::not_found("such document"))?;
     let raw = doc.raw.as_deref();
-    let block = |b: dyad_store::BlockRecord| ApiBlock { text: b.text, start: b.start, end: b.end };
+    let block = |b: dyad_store::Block| ApiBlock { text: b.text, start: b.start, end: b.end };
     let article = store.article(id)?.map(|a| ApiArticle {
         title: a.title,
         outlet: a.outlet,
@@ -946,7 +946,11 @@ pub(crate) fn load_document(store: &Store, id: &str) -> Result<DocumentDetail, A
                 text: raw.and_then(|r| r.get(d.start..d.end)).map(|b| String::from_utf8_lossy(b).into_owned()),
                 start: d.start,
                 end: d.end,
-                reason: d.reason,
+                // The reason's name in the records (`navigation`, `duplicate_caption`, ...).
+                reason: serde_json::to_value(d.reason)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_else(|| format!("{:?}", d.reason)),
             })
             .collect(),
     });

@@ -1,19 +1,16 @@
 //! `POST /api/pages`: ingest over HTTP, off unless the server was given a token.
 //!
 //! One request is one transaction: its new pages are extracted, coded and written with the people the registry
-//! learned, then stories and consolidated events are brought up to date, as `dyad ingest` does for a batch.
-//! Requests take turns on one writer connection; readers are never blocked (WAL).
+//! learned, then stories and consolidated events are brought up to date, by `dyad_ingest` as `dyad ingest` does
+//! for a batch. Requests take turns on one writer connection; readers are never blocked (WAL).
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode, header};
-use dyad_actors::Registry;
-use dyad_pipeline::{Coder, anchor_of};
-use dyad_store::convert::parsed_document;
+use dyad_ingest::Session;
 use dyad_store::{DocumentRecord, Store};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -30,7 +27,7 @@ const MAX_PAGE: usize = 4 << 20;
 pub(crate) struct Ingest {
     db: PathBuf,
     token: String,
-    writer: Arc<Mutex<Option<(Store, Coder)>>>,
+    writer: Arc<Mutex<Option<(Store, Session)>>>,
 }
 
 impl Ingest {
@@ -106,13 +103,13 @@ pub(crate) async fn post_pages(s: State, headers: HeaderMap, body: Bytes) -> Res
         let mut slot = writer.lock().map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "writer lost"))?;
         if slot.is_none() {
             let store = Store::open(&db)?;
-            let coder = Coder::with_registry(Registry::with_people(store.people()?));
-            *slot = Some((store, coder));
+            let session = Session::open(&store, None)?;
+            *slot = Some((store, session));
         }
-        let Some((store, coder)) = slot.as_mut() else {
+        let Some((store, session)) = slot.as_mut() else {
             return Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "no writer"));
         };
-        let result = ingest_pages(store, coder, records);
+        let result = ingest_pages(store, session, records);
         if result.is_err() {
             // The coder may have learned people the database did not keep: start again from the database.
             *slot = None;
@@ -148,11 +145,9 @@ fn parse_body(body: &[u8]) -> Result<Vec<Record>, ApiError> {
         .collect())
 }
 
-fn ingest_pages(store: &mut Store, coder: &mut Coder, records: Vec<Record>) -> Result<IngestReport, ApiError> {
-    let people_before = coder.registry().people().len();
-    let mut touched = BTreeSet::new();
+fn ingest_pages(store: &mut Store, session: &mut Session, records: Vec<Record>) -> Result<IngestReport, ApiError> {
     let mut outcomes = Vec::new();
-    let mut work = Vec::new();
+    let mut work: Vec<(DocumentRecord, Result<dyad_page::Article, String>)> = Vec::new();
     for (at, record) in records {
         let page = record.and_then(|p| {
             let body = p.html.or(p.text).ok_or_else(|| "no html or text".to_string())?;
@@ -167,52 +162,22 @@ fn ingest_pages(store: &mut Store, coder: &mut Coder, records: Vec<Record>) -> R
             }
             Ok((name, bytes)) => {
                 let doc = DocumentRecord::new(name.clone(), &bytes).with_raw(&bytes);
-                if store.has_document(&doc.hash)? || work.iter().any(|(d, _): &(DocumentRecord, _)| d.hash == doc.hash)
-                {
+                if store.has_document(&doc.hash)? || work.iter().any(|(d, _)| d.hash == doc.hash) {
                     outcomes.push(PageOutcome { name, hash: Some(doc.hash), status: "known".into(), reason: None });
                     continue;
                 }
-                let coded = match dyad_page::extract(&name, &bytes) {
-                    Ok(mut article) => {
-                        dyad_pipeline::date_from_text(&mut article);
-                        let c = coder.code(&article, anchor_of(&article));
-                        touched.extend(
-                            c.mentions
-                                .iter()
-                                .filter(|m| m.mention.kind == dyad_actors::ActorKind::Person)
-                                .map(|m| m.mention.actor.clone()),
-                        );
-                        Ok(parsed_document(&article, &c).cited_as(&doc.hash))
-                    }
-                    Err(e) => Err(e.to_string()),
-                };
+                // No sentence limit: a page is at most MAX_PAGE bytes.
+                let article = dyad_ingest::extract_page(&name, &bytes, None, 0);
                 outcomes.push(PageOutcome {
                     name,
                     hash: Some(doc.hash.clone()),
-                    status: if coded.is_ok() { "stored" } else { "skipped" }.into(),
-                    reason: coded.as_ref().err().cloned(),
+                    status: if article.is_ok() { "stored" } else { "skipped" }.into(),
+                    reason: article.as_ref().err().cloned(),
                 });
-                work.push((doc, coded));
+                work.push((doc, article));
             }
         }
     }
-    let people = coder.registry().people();
-    let changed: Vec<(usize, &dyad_actors::Actor)> =
-        people.iter().enumerate().filter(|(n, p)| *n >= people_before || touched.contains(&p.id)).collect();
-    store.transaction(|b| -> dyad_store::Result<()> {
-        for (doc, coded) in &work {
-            match coded {
-                Ok(parsed) => {
-                    b.add_document(doc, parsed)?;
-                }
-                Err(reason) => {
-                    b.add_skipped(doc, reason)?;
-                }
-            }
-        }
-        b.save_people(changed.iter().copied())?;
-        Ok(())
-    })?;
-    let update = store.update_derived(coder)?;
+    let (_, update) = session.ingest(store, work, 0)?;
     Ok(IngestReport { pages: outcomes, events_written: update.written })
 }

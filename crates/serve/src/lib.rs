@@ -164,6 +164,13 @@ impl From<dyad_store::StoreError> for ApiError {
     }
 }
 
+impl From<dyad_ingest::IngestError> for ApiError {
+    fn from(e: dyad_ingest::IngestError) -> ApiError {
+        tracing::warn!("ingest: {e}");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "database error")
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = api::ErrorBody { status: self.status.as_u16(), message: self.message };

@@ -36,8 +36,8 @@
 //! with "cannot promote read transaction" when another wrote in between), and a busy database is waited for with
 //! backoff for up to an hour. A document is stored once across processes: its row is keyed by content hash and
 //! written `ON CONFLICT DO NOTHING` inside the transaction that writes everything extracted from it.
-//! [`Store::update_derived`] is one `IMMEDIATE` transaction, so updates run one at a time, and each takes every
-//! pending document of every process: whichever process updates last sees all of them.
+//! The corpus stage's update (`dyad-ingest`) is one `IMMEDIATE` transaction, so updates run one at a time, and each
+//! takes every pending document of every process: whichever process updates last sees all of them.
 //!
 //! | table | key | columns |
 //! |---|---|---|
@@ -64,15 +64,12 @@
 //! built in.
 //!
 //! # Incremental upkeep
-//! A document is written with everything extracted from it *and* its coding (fingerprint, unconsolidated events),
-//! and marked pending. [`Store::update_derived`] then rebuilds the story index from the stored fingerprints
-//! (stored documents rejoin their stored stories without a search), rewrites only the stories that gained a pending
-//! document, dates their year-less members from them (coding those pages again), and re-consolidates only the
-//! buckets their events fall in, all in one transaction. The result equals a from-scratch rebuild because a
-//! document's story depends only on earlier documents and events of different buckets never merge; a crash
-//! between the two steps leaves the documents pending for the next run. People the actor registry learned are
-//! kept in `registry_people` ([`Batch::save_people`], [`Store::people`]) so that a later run resolves them as
-//! this one did.
+//! A document is written with everything extracted from it *and* its coding (fingerprint bytes, unconsolidated
+//! events with their buckets), and marked pending. The corpus stage (`dyad-ingest`) then brings stories, inferred
+//! years and consolidated events up to date through the narrow API of [`corpus`]: pending documents, stored
+//! fingerprints, the events of a bucket, replacing a bucket, writing a story. The store knows nothing of how a
+//! fingerprint is made or how events merge. People the actor registry learned are kept in `registry_people`
+//! ([`Batch::save_person`], [`Store::people`]) so that a later run resolves them as this one did.
 //!
 //! Consolidated events and stories are built across documents, so they are upserted by id (the row and its
 //! mention/member list are replaced), not keyed by document. Event filters compare on `date_first`, the first day
@@ -82,14 +79,14 @@
 //! The GDELT column mapping is documented in [`gdelt`].
 #![deny(missing_docs)]
 
-pub mod convert;
+pub mod corpus;
 pub mod gdelt;
 mod hash;
 mod read;
 mod records;
 mod store;
-mod update;
 
+pub use corpus::{BucketEvent, Fingerprinted};
 pub use gdelt::{
     GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, GdeltContext, GdeltDoc, write_events_jsonl, write_gdelt_events,
     write_gdelt_mentions, write_jsonl,
@@ -98,7 +95,6 @@ pub use hash::{content_hash, gdelt_event_id};
 pub use read::{DyadPeriod, EventCursor, EventQuery, Interrupt, Partner, Period, StoryPage};
 pub use records::*;
 pub use store::{Batch, EventFilter, Result, Store, StoreError};
-pub use update::UpdateReport;
 
 #[cfg(test)]
 mod tests;

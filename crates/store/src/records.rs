@@ -1,10 +1,11 @@
 //! The records the store reads and writes. Each mirrors a JSON record of `shared/FORMATS.md` field for field (plus a
-//! few optional extras that are skipped when absent), so the integration converts the pipeline's types into these
-//! once and the CLI prints them unchanged. The event record is the pipeline's own ([`dyad_events::EventRecord`]
-//! and its parts), written and read as it is.
+//! few optional extras that are skipped when absent), so the corpus stage (`dyad-ingest`) converts the pipeline's
+//! types into these once and the CLI prints them unchanged. The article is the page stage's own
+//! ([`dyad_page::Article`]; its `format` is not kept and reads back as text) and the event record the event
+//! coder's ([`dyad_events::EventRecord`] and its parts), each written and read as it is.
 
-use dyad_core::DateValue;
 pub use dyad_events::{EventDate, EventRecord, Flags, Location, Mention, Party};
+pub use dyad_page::{Article, Block, DropReason, Dropped, PageFormat, Published};
 use serde::{Deserialize, Serialize};
 
 use crate::hash::content_hash;
@@ -66,105 +67,6 @@ impl DocumentRecord {
     pub fn with_raw(mut self, bytes: &[u8]) -> DocumentRecord {
         self.raw = Some(bytes.to_vec());
         self
-    }
-}
-
-/// A body paragraph or caption with its byte offsets in the original file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BlockRecord {
-    /// The text.
-    pub text: String,
-    /// First byte in the original file.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-/// A region of the page that was not kept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DroppedRecord {
-    /// First byte in the original file.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// Why (`navigation`, `footer`, ...).
-    pub reason: String,
-}
-
-/// The publication date with its evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublishedRecord {
-    /// The date (serialised as `value` and `precision`).
-    #[serde(flatten)]
-    pub date: DateValue,
-    /// The text it came from, or the reasoning when inferred.
-    pub evidence: String,
-    /// How it was chosen (`metadata`, `byline`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
-}
-
-/// The article record of `dyad extract`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArticleRecord {
-    /// The file name.
-    pub file: String,
-    /// The headline.
-    pub title: Option<String>,
-    /// The outlet.
-    pub outlet: Option<String>,
-    /// The outlet's country (ISO 3166-1 alpha-3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outlet_country: Option<String>,
-    /// The dateline place.
-    pub dateline: Option<String>,
-    /// The publication date, `null` when unknown.
-    pub published: Option<PublishedRecord>,
-    /// Full dates a year-less dateline may stand for, until the story settles the year.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub published_candidates: Vec<DateValue>,
-    /// Body paragraphs in reading order.
-    pub body: Vec<BlockRecord>,
-    /// Photo captions.
-    pub captions: Vec<BlockRecord>,
-    /// Regions not kept.
-    pub dropped: Vec<DroppedRecord>,
-    /// ISO 639-1 language code.
-    pub language: String,
-}
-
-impl From<&dyad_page::Article> for ArticleRecord {
-    fn from(a: &dyad_page::Article) -> ArticleRecord {
-        let block = |b: &dyad_page::Block| BlockRecord { text: b.text.clone(), start: b.start, end: b.end };
-        ArticleRecord {
-            file: a.file.clone(),
-            title: a.title.clone(),
-            outlet: a.outlet.clone(),
-            outlet_country: a.outlet_country.clone(),
-            dateline: a.dateline.clone(),
-            published: a.published.as_ref().map(|p| PublishedRecord {
-                date: p.date,
-                evidence: p.evidence.clone(),
-                basis: (!p.basis.is_empty()).then(|| p.basis.clone()),
-            }),
-            published_candidates: a.published_candidates.clone(),
-            body: a.body.iter().map(block).collect(),
-            captions: a.captions.iter().map(block).collect(),
-            dropped: a
-                .dropped
-                .iter()
-                .map(|d| DroppedRecord {
-                    start: d.start,
-                    end: d.end,
-                    // The serde name is the record's name; fall back to Debug only if serde ever fails.
-                    reason: serde_json::to_value(d.reason)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_else(|| format!("{:?}", d.reason)),
-                })
-                .collect(),
-            language: a.language.clone(),
-        }
     }
 }
 
@@ -261,7 +163,7 @@ pub struct StoryRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedDocument {
     /// The article.
-    pub article: ArticleRecord,
+    pub article: Article,
     /// Its sentences.
     pub sentences: Vec<SentenceRecord>,
     /// Actors mentioned (upserted: aliases and roles merge with what is stored).
@@ -291,7 +193,7 @@ impl DocCoding {
     /// The same coding with every event mention citing the stored document `hash` (see
     /// [`ParsedDocument::cited_as`]).
     pub fn cited_as(mut self, hash: &str) -> DocCoding {
-        for m in self.events.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+        for m in self.events.iter_mut().flat_map(|e| e.event.mentions.iter_mut()) {
             m.doc = Some(hash.to_string());
         }
         self
@@ -301,12 +203,22 @@ impl DocCoding {
 /// A document's story fingerprint and its events before consolidation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocCoding {
-    /// The story index's view of the document.
-    pub fingerprint: dyad_stories::Fingerprint,
+    /// The story index's view of the document, as the story index serialised it.
+    pub fingerprint: Vec<u8>,
     /// The wire agencies the text credits (they help choose a story's original).
     pub credits: Vec<String>,
     /// The document's events, one per (sentence, source, code, target), in page order.
-    pub events: Vec<dyad_events::EventRecord>,
+    pub events: Vec<BucketedEvent>,
+}
+
+/// A document's event before consolidation, with the consolidation bucket it falls in (events of different
+/// buckets never merge).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BucketedEvent {
+    /// The bucket (named by the corpus stage).
+    pub bucket: String,
+    /// The event.
+    pub event: EventRecord,
 }
 
 /// An FTS hit.

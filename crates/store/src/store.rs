@@ -271,12 +271,12 @@ impl Store {
     }
 
     /// The article of a document.
-    pub fn article(&self, doc: &str) -> Result<Option<ArticleRecord>> {
+    pub fn article(&self, doc: &str) -> Result<Option<Article>> {
         load_article(&self.conn, doc)
     }
 
     /// Every article with its document hash, in the order ingested (the input of story clustering).
-    pub fn articles(&self) -> Result<Vec<(String, ArticleRecord)>> {
+    pub fn articles(&self) -> Result<Vec<(String, Article)>> {
         let mut stmt = self.conn.prepare(&format!("SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id"))?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
@@ -411,7 +411,7 @@ impl Batch<'_> {
     }
 
     /// Sets the publication date of a document's article after the fact (a year inferred from its story).
-    pub fn set_published(&self, doc: &str, published: &PublishedRecord) -> Result<bool> {
+    pub fn set_published(&self, doc: &str, published: &Published) -> Result<bool> {
         let changed = self.tx.execute(
             "UPDATE articles SET published_value = ?2, published_precision = ?3, published_first = ?4,
              published_evidence = ?5, published_basis = ?6 WHERE doc = ?1",
@@ -421,7 +421,7 @@ impl Batch<'_> {
                 published.date.precision().as_str(),
                 published.date.first_day().to_string(),
                 published.evidence,
-                published.basis,
+                basis(published),
             ],
         )?;
         Ok(changed > 0)
@@ -448,7 +448,7 @@ impl Batch<'_> {
         Ok(n > 0)
     }
 
-    fn insert_article(&self, doc: &str, a: &ArticleRecord) -> Result<()> {
+    fn insert_article(&self, doc: &str, a: &Article) -> Result<()> {
         let mut body_text = String::new();
         for block in a.body.iter().chain(&a.captions) {
             if !body_text.is_empty() {
@@ -475,7 +475,7 @@ impl Batch<'_> {
                 published.map(|p| p.date.precision().as_str()),
                 published.map(|p| p.date.first_day().to_string()),
                 published.map(|p| p.evidence.as_str()),
-                published.and_then(|p| p.basis.as_deref()),
+                published.and_then(basis),
                 a.language,
                 serde_json::to_string(&a.body)?,
                 serde_json::to_string(&a.captions)?,
@@ -739,8 +739,13 @@ const ARTICLE_COLUMNS: &str = "doc, file, title, outlet, outlet_country, datelin
      published_precision, published_evidence, published_basis, language, body_json, captions_json, dropped_json, \
      candidates_json";
 
+/// How a publication date was chosen, as stored: `NULL` when unknown.
+fn basis(p: &Published) -> Option<&str> {
+    Some(p.basis.as_str()).filter(|b| !b.is_empty())
+}
+
 /// The stored article of a document.
-pub(crate) fn load_article(conn: &Connection, doc: &str) -> Result<Option<ArticleRecord>> {
+pub(crate) fn load_article(conn: &Connection, doc: &str) -> Result<Option<Article>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE doc = ?1"))?;
     let mut rows = stmt.query([doc])?;
     match rows.next()? {
@@ -749,17 +754,20 @@ pub(crate) fn load_article(conn: &Connection, doc: &str) -> Result<Option<Articl
     }
 }
 
-fn article_from_row(row: &Row<'_>) -> Result<(String, ArticleRecord)> {
+fn article_from_row(row: &Row<'_>) -> Result<(String, Article)> {
     let published = match (row.get::<_, Option<String>>(6)?, row.get::<_, Option<String>>(7)?) {
-        (Some(value), Some(precision)) => Some(PublishedRecord {
+        (Some(value), Some(precision)) => Some(Published {
             date: parse_date(&value, &precision)?,
             evidence: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
-            basis: row.get(9)?,
+            basis: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
         }),
         _ => None,
     };
-    let article = ArticleRecord {
+    // A dropped region whose reason this build does not know (an older dyad's) is left out, not an error.
+    let dropped: Vec<serde_json::Value> = serde_json::from_str(&row.get::<_, String>(13)?)?;
+    let article = Article {
         file: row.get(1)?,
+        format: PageFormat::Text,
         title: row.get(2)?,
         outlet: row.get(3)?,
         outlet_country: row.get(4)?,
@@ -768,7 +776,7 @@ fn article_from_row(row: &Row<'_>) -> Result<(String, ArticleRecord)> {
         language: row.get(10)?,
         body: serde_json::from_str(&row.get::<_, String>(11)?)?,
         captions: serde_json::from_str(&row.get::<_, String>(12)?)?,
-        dropped: serde_json::from_str(&row.get::<_, String>(13)?)?,
+        dropped: dropped.into_iter().filter_map(|d| serde_json::from_value(d).ok()).collect(),
         published_candidates: serde_json::from_str(&row.get::<_, String>(14)?)?,
     };
     Ok((row.get(0)?, article))

@@ -22,7 +22,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Ok(bytes) => match dyad_page::extract(&name, &bytes) {
                 Ok(mut article) => {
                     // A page without a year may date itself ("the 105th birth anniversary of Kim Il-sung").
-                    dyad_pipeline::date_from_text(&mut article);
+                    dyad_ingest::date_from_text(&mut article);
                     serde_json::to_value(&article)?
                 }
                 Err(e) => skipped(&name, &e.to_string()),

@@ -4,7 +4,6 @@ pub mod code;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
-pub mod inputs;
 pub mod parse;
 pub mod query;
 pub mod resolve;
@@ -12,7 +11,6 @@ pub mod serve;
 pub mod term;
 pub mod time;
 pub mod train;
-pub mod warc;
 
 use std::io::Read;
 

@@ -1,4 +1,4 @@
-//! What `dyad ingest` reads: the inputs under its path arguments, and the pages in each.
+//! What ingest reads: the inputs under its path arguments, and the pages in each.
 //!
 //! Formats, told by the file name (and by content for stdin, `-`):
 //! - a page: `.txt`, `.html`, `.htm` (any name when the file is an argument itself);
@@ -283,7 +283,7 @@ fn read_format(reader: impl Read, format: Format, name: &str) -> Vec<Result<Page
             }
         }
         Format::Jsonl => read_jsonl(BufReader::new(reader), name),
-        Format::Warc => crate::cmd::warc::pages(BufReader::new(reader), name),
+        Format::Warc => crate::warc::pages(BufReader::new(reader), name),
     }
 }
 

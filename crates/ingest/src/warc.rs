@@ -8,7 +8,7 @@
 //! `revisit`) are not pages and pass silently. A record over the page size limit is skipped without being held
 //! in memory; a malformed record ends the file with a reason, keeping the pages before it.
 
-use super::inputs::{Page, Skip, read_line_capped};
+use crate::inputs::{Page, Skip, read_line_capped};
 use flate2::read::{MultiGzDecoder, ZlibDecoder};
 use std::io::{BufRead, Read};
 

@@ -1,50 +1,14 @@
-//! Conversions from the pipeline's types into the store's records, and back for re-coding stored articles. Events
-//! need none: the store keeps the pipeline's [`dyad_events::EventRecord`] as it is.
+//! Conversions from the pipeline's types into the store's records. Articles and events need none: the store keeps
+//! the page stage's [`dyad_page::Article`] and the event coder's [`dyad_events::EventRecord`] as they are.
 
-use crate::records::*;
 use dyad_pipeline::CodedArticle;
-
-/// A stored article as the page stage's type, so stored articles can be coded again with the whole corpus.
-pub fn article_of(r: &ArticleRecord) -> dyad_page::Article {
-    let block = |b: &BlockRecord| dyad_page::Block { text: b.text.clone(), start: b.start, end: b.end };
-    dyad_page::Article {
-        file: r.file.clone(),
-        format: dyad_page::PageFormat::Text,
-        title: r.title.clone(),
-        outlet: r.outlet.clone(),
-        outlet_country: r.outlet_country.clone(),
-        dateline: r.dateline.clone(),
-        published: r.published.as_ref().map(|p| dyad_page::Published {
-            date: p.date,
-            evidence: p.evidence.clone(),
-            basis: p.basis.clone().unwrap_or_default(),
-        }),
-        published_candidates: r.published_candidates.clone(),
-        body: r.body.iter().map(block).collect(),
-        captions: r.captions.iter().map(block).collect(),
-        dropped: r
-            .dropped
-            .iter()
-            .filter_map(|d| {
-                let reason = serde_json::from_value(serde_json::Value::String(d.reason.clone())).ok()?;
-                Some(dyad_page::Dropped { start: d.start, end: d.end, reason })
-            })
-            .collect(),
-        language: r.language.clone(),
-    }
-}
-
-/// The published date of an article, as stored.
-pub fn published_of(p: &dyad_page::Published) -> PublishedRecord {
-    PublishedRecord {
-        date: p.date,
-        evidence: p.evidence.clone(),
-        basis: (!p.basis.is_empty()).then(|| p.basis.clone()),
-    }
-}
+use dyad_store::{
+    ActorMentionRecord, ActorRecord, BucketedEvent, DocCoding, ParsedDocument, RelationRecord, RoleRecord,
+    SentenceRecord, StoryRecord,
+};
 
 /// An article's per-document results: sentences, actor mentions (with the actors they name) and relations.
-pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> ParsedDocument {
+pub(crate) fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> ParsedDocument {
     let seen = coded.anchor.map(|d| d.format("%Y-%m-%d").to_string());
     let mut actors: Vec<ActorRecord> = Vec::new();
     for m in &coded.mentions {
@@ -89,7 +53,7 @@ pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> Pa
         }
     }
     ParsedDocument {
-        article: ArticleRecord::from(article),
+        article: article.clone(),
         sentences: coded
             .sentences
             .iter()
@@ -113,16 +77,20 @@ pub fn parsed_document(article: &dyad_page::Article, coded: &CodedArticle) -> Pa
 }
 
 /// What incremental ingest keeps of a coded article: its story fingerprint, credits and unconsolidated events.
-pub fn doc_coding(article: &dyad_page::Article, coded: &CodedArticle) -> DocCoding {
+pub(crate) fn doc_coding(article: &dyad_page::Article, coded: &CodedArticle) -> DocCoding {
     DocCoding {
-        fingerprint: dyad_stories::StoryConfig::default().fingerprint(&coded.story_tokens),
-        credits: dyad_pipeline::story_meta(article).credits,
-        events: coded.events.clone(),
+        fingerprint: dyad_stories::StoryConfig::default().fingerprint(&coded.story_tokens).to_bytes(),
+        credits: crate::corpus::story_meta(article).credits,
+        events: coded
+            .events
+            .iter()
+            .map(|event| BucketedEvent { bucket: dyad_stories::bucket_of(event), event: event.clone() })
+            .collect(),
     }
 }
 
 /// A standing relation as stored.
-pub fn relation_of(r: &dyad_pipeline::RelationRecord) -> RelationRecord {
+pub(crate) fn relation_of(r: &dyad_pipeline::CodedRelation) -> RelationRecord {
     let key = |p: &dyad_events::Party| p.country.clone().unwrap_or_else(|| p.id.clone());
     RelationRecord {
         kind: r.kind.clone(),
@@ -134,7 +102,7 @@ pub fn relation_of(r: &dyad_pipeline::RelationRecord) -> RelationRecord {
 }
 
 /// A story cluster as stored.
-pub fn story_of(s: &dyad_stories::Story) -> StoryRecord {
+pub(crate) fn story_of(s: &dyad_stories::Story) -> StoryRecord {
     StoryRecord {
         id: s.id.clone(),
         files: s.files.clone(),
@@ -144,7 +112,7 @@ pub fn story_of(s: &dyad_stories::Story) -> StoryRecord {
 }
 
 /// A canonical actor (a person learned from the text, with dated roles) as stored.
-pub fn actor_of(a: &dyad_actors::Actor) -> ActorRecord {
+pub(crate) fn actor_of(a: &dyad_actors::Actor) -> ActorRecord {
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     ActorRecord {
         id: a.id.clone(),
