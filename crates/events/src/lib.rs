@@ -53,27 +53,34 @@
 //! before them.
 #![deny(missing_docs)]
 
+mod analysis;
+mod candidate;
 mod codebook;
+mod coder;
 mod dict;
+mod embedded;
+mod flags;
+mod lexicon;
 mod matcher;
+mod patterns;
 pub mod petrarch;
 mod precision;
 mod reading;
 mod record;
-mod role_cues;
 mod roles;
 mod slots;
 pub mod tree;
 
+pub use analysis::Analysis;
+pub use candidate::{EventCandidate, RelationCandidate, SentenceEvents};
 pub use codebook::{CodeInfo, Codebook, quad_class_of_root};
-pub use dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
-pub use matcher::{Analysis, Match, MatchKind, find_matches, find_matches_in};
+pub use coder::{code_sentence, code_sentence_in, code_sentence_with};
+pub use dict::Dictionaries;
+pub use matcher::{Match, MatchKind, find_matches, find_matches_in};
+pub use patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};
 pub use record::{EventDate, EventRecord, Flags, Location, Mention, Party};
-pub use roles::{
-    EventCandidate, RelationCandidate, SentenceEvents, code_sentence, code_sentence_in, code_sentence_with,
-};
-pub use slots::{ActorSlot, SlotKind, TimeSlot, TimeValue};
+pub use slots::{ActorSlot, SlotKind, SlotTime, TimeSlot};
 pub use tree::{Parse, Rel, Tree, TreeWord};
 
 pub use dyad_core::DataError;

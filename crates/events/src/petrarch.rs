@@ -30,7 +30,7 @@
 //! in an extra lemma table of the loaded [`crate::Dictionaries`], consulted only for words with no built-in verb
 //! reading.
 
-use crate::dict::{Phrase, VerbPattern};
+use crate::patterns::{Phrase, VerbPattern};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
