@@ -2,6 +2,7 @@
 //! once from its data file and indexed by anchor lemma.
 
 use crate::DataError;
+use crate::embedded::loaded;
 use crate::patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 use crate::petrarch::{Interner, LoadReport, PetrarchError, convert, parse_verb_dictionary};
 use dyad_text::LemmaTable;
@@ -46,7 +47,7 @@ pub struct Dictionaries {
 }
 
 static BUILTIN: LazyLock<Dictionaries> =
-    LazyLock::new(|| Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV).unwrap_or_default());
+    LazyLock::new(|| loaded(Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV)));
 
 fn rows(file: &'static str, src: &'static str, width: usize) -> Result<Vec<(usize, Vec<&'static str>)>, DataError> {
     let mut out = Vec::new();
@@ -133,7 +134,7 @@ impl Dictionaries {
     /// [`crate::petrarch`]), and the caller normally leaks the returned value too (`Box::leak`), as a
     /// dictionary lives for the whole process.
     pub fn with_petrarch_verbs(name: &str, text: &str) -> Result<(Dictionaries, LoadReport), PetrarchError> {
-        let mut d = Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV).unwrap_or_default();
+        let mut d = loaded(Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV));
         let report = d.add_petrarch_verbs(name, text)?;
         Ok((d, report))
     }
@@ -345,6 +346,19 @@ mod tests {
         for p in &d.nominals {
             assert!(seen.insert(p.id.clone()), "duplicate nominal pattern {}", p.id);
         }
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let bad = |verbs, nominals, relations, cues| Dictionaries::parse(verbs, nominals, relations, cues).unwrap_err();
+        let e = bad("# header\nmeet\t-\t-\t040\t-\nmeet\t-\t-\t999\t-\n", "", "", "");
+        assert_eq!(e.to_string(), "verbs.tsv:3: code 999 is not in cameo.tsv");
+        let e = bad("", "# header\nhunger strike\t-\t142\n", "", "");
+        assert!(e.to_string().starts_with("nominal_events.tsv:2: expected 4 tab-separated columns"), "{e}");
+        let e = bad("", "", "\nhave\t-\ttie\tsometimes\tties\n", "");
+        assert!(e.to_string().starts_with("relations.tsv:2: "), "{e}");
+        let e = bad("", "", "", "# header\n\nmaybe\tx\n");
+        assert!(e.to_string().starts_with("event_cues.tsv:3: "), "{e}");
     }
 
     #[test]

@@ -73,13 +73,13 @@ impl Context<'_> {
         }
     }
 
-    pub(crate) fn locative(word: &str) -> bool {
+    fn locative(word: &str) -> bool {
         matches!(word, "in" | "at" | "near" | "outside" | "inside")
     }
 
     /// "near the town of X", "in the northern city of X": an "of" after a place noun that a locative
     /// preposition governs (past determiners and adjectives) makes X a location too.
-    pub(crate) fn place_noun_of(&self, of: usize) -> bool {
+    fn place_noun_of(&self, of: usize) -> bool {
         let Some(noun) = of.checked_sub(1) else { return false };
         if !self.a.is(noun, PLACE_NOUN) {
             return false;
@@ -172,7 +172,7 @@ impl Context<'_> {
 
     /// "a day after Kim sent ...", "before the minister left ...": a preposition or subordinator followed by an
     /// actor and a finite verb (at or before `p`) opens a clause of its own, whose subject is that actor.
-    pub(crate) fn opens_finite_clause(&self, j: usize, p: usize) -> bool {
+    fn opens_finite_clause(&self, j: usize, p: usize) -> bool {
         // Only a subordinator or a preposition of time opens a clause: "in Iraq said" is a place in a subject.
         let opens = self.a.is(j, SUB) || matches!(self.a.norm(j), "after" | "before" | "since" | "until" | "till");
         if !opens {

@@ -71,7 +71,7 @@ impl Context<'_> {
 
     /// "X sources said", "the X refugee agency reported": one to three common nouns from token `e`, then a
     /// report verb.
-    pub(crate) fn nouns_then_report(&self, e: usize) -> bool {
+    fn nouns_then_report(&self, e: usize) -> bool {
         let mut j = e;
         while j < self.a.len() && j < e + 3 {
             if self.a.is_punct(j) || self.a.function[j] & !PLACE_NOUN != 0 || self.a.lemmas[j].verb.is_some() {

@@ -131,7 +131,7 @@ impl Context<'_> {
 
     /// Whether the clause from `start` to the predicate at `p` is in the speaker's own voice: its first word
     /// (past quotes and punctuation) is "we" or "I", and no actor is named before the predicate.
-    pub(crate) fn speaker_voice(&self, start: usize, p: usize) -> bool {
+    fn speaker_voice(&self, start: usize, p: usize) -> bool {
         let first = (start..p).find(|&j| !self.a.is_punct(j));
         first.is_some_and(|j| matches!(self.a.norm(j), "we" | "i")) && self.slots_in(start, p).is_empty()
     }
@@ -142,7 +142,7 @@ impl Context<'_> {
     /// before an event noun ("his visit to X") is that noun's agent, and one before a noun for the possessor's
     /// own side (`proxy` in `data/event_precision.tsv`: "his country will ...", "her government") stands for
     /// the possessor; neither is meant here.
-    pub(crate) fn possessive_opener(&self, k: usize, start: usize, p: usize, nominal: bool) -> bool {
+    fn possessive_opener(&self, k: usize, start: usize, p: usize, nominal: bool) -> bool {
         let (s, e) = self.actor_tokens[k];
         if e != s + 1 || !matches!(self.a.norm(s), "his" | "her" | "their" | "its") || e >= p {
             return false;
@@ -162,7 +162,7 @@ impl Context<'_> {
     /// Whether slot `k`, before the nominal predicate at `p`, is the object of a verb of the clause ("lawmakers
     /// questioned X, an aide to Y, on the talks with Z"): a verb stands between the clause start and the slot. An
     /// event noun's agent is its possessor or the subject of the verb that governs it, never that verb's object.
-    pub(crate) fn object_of_clause_verb(&self, k: usize, start: usize) -> bool {
+    fn object_of_clause_verb(&self, k: usize, start: usize) -> bool {
         let s = self.actor_tokens[k].0;
         (start..s).any(|j| {
             if self.a.is_punct(j)
@@ -192,7 +192,7 @@ impl Context<'_> {
 
     /// The country in "NOUN(S) in COUNTRY VERB" at the start of a clause: a common-noun subject (not an actor
     /// mention) of at most three words, then "in", then the only actor before the predicate.
-    pub(crate) fn placed_subject(&self, start: usize, p: usize) -> Option<usize> {
+    fn placed_subject(&self, start: usize, p: usize) -> Option<usize> {
         let slots = self.slots_in(start, p);
         let &k = slots.first()?;
         if slots.len() != 1 || !matches!(self.actors[k].kind, SlotKind::Country) || !self.can_act(k) {

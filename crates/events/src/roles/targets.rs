@@ -84,7 +84,7 @@ impl Context<'_> {
     /// phrase right after its head noun ("rebels in Darfur", "Moslem forces in east Bosnia"), and a group of
     /// people located in a country is, in CAMEO's coding, that country's side. Only a plural group noun
     /// (`data/role_cues.tsv`) heads such a phrase; "held talks in X" names where, not whom.
-    pub(crate) fn placed_object(&self, from: usize, end: usize) -> Option<usize> {
+    fn placed_object(&self, from: usize, end: usize) -> Option<usize> {
         let limit = end.min(from + 7);
         // Cheap word tests first: most predicates have no "in" after a group noun within reach.
         let i = (from + 1..limit).find(|&i| self.a.norm(i) == "in")?;
