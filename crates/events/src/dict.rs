@@ -210,80 +210,97 @@ impl Dictionaries {
                 subject_action,
             });
         }
-        for (line, c) in rows("relations.tsv", relations, 5)? {
-            let present_only = match c[3] {
-                "any" => false,
-                "present" => true,
-                t => return Err(DataError { file: "relations.tsv", line, message: format!("bad tense {t:?}") }),
-            };
-            if c[0] == "-" {
-                for phrase in phrases(c[2]) {
-                    d.relation_nominals.push(NominalPattern {
-                        id: format!("relations:{}", phrase.join(" ")),
-                        phrase,
-                        preps: list(c[1]),
-                        code: c[4],
-                        symmetric: true,
-                        subject_action: false,
-                    });
-                }
-            } else {
-                d.relation_verbs.push(VerbPattern {
-                    id: format!("relations:{}|{}|{}", c[0], c[1], c[2]),
-                    verb: c[0],
-                    preps: list(c[1]),
-                    objects: phrases(c[2]),
-                    code: c[4],
-                    symmetric: true,
-                    present_only,
-                    prep_next: false,
-                    loaded: false,
-                });
-            }
-        }
-        for (line, c) in rows("event_cues.tsv", cues, 2)? {
-            let kind = match c[0] {
-                "negation" => CueKind::Negation,
-                "intent" => CueKind::Intent,
-                "agreement" => CueKind::Agreement,
-                "future" => CueKind::Future,
-                "report" => CueKind::Report,
-                "passive" => CueKind::Passive,
-                "refusal" => CueKind::Refusal,
-                "failure" => CueKind::Failure,
-                "obligation" => CueKind::Obligation,
-                "condition" => CueKind::Condition,
-                "preparation" => CueKind::Preparation,
-                "peacekeeping" => CueKind::Peacekeeping,
-                "attempt" => CueKind::Attempt,
-                "allegation" => CueKind::Allegation,
-                k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
-            };
-            d.cues.push((kind, c[1].split_whitespace().collect()));
-        }
-        for (i, (_, p)) in d.cues.iter().enumerate() {
-            if let Some(first) = p.first() {
-                d.cue_index.entry(first).or_default().push(i);
-            }
-        }
-        for (i, p) in d.verbs.iter().enumerate() {
-            d.verb_index.entry(p.verb).or_default().push(i);
-        }
-        for (i, p) in d.nominals.iter().enumerate() {
-            if let Some(first) = p.phrase.first() {
-                d.nominal_index.entry(first).or_default().push(i);
-            }
-        }
-        for (i, p) in d.relation_verbs.iter().enumerate() {
-            d.relation_verb_index.entry(p.verb).or_default().push(i);
-        }
-        for (i, p) in d.relation_nominals.iter().enumerate() {
-            if let Some(first) = p.phrase.first() {
-                d.relation_nominal_index.entry(first).or_default().push(i);
-            }
-        }
+        parse_relations(&mut d, relations)?;
+        parse_cues(&mut d, cues)?;
+        d.index();
         Ok(d)
     }
+
+    /// Indexes every pattern by its anchor lemma (the verb, or a phrase's first word).
+    fn index(&mut self) {
+        for (i, (_, p)) in self.cues.iter().enumerate() {
+            if let Some(first) = p.first() {
+                self.cue_index.entry(first).or_default().push(i);
+            }
+        }
+        for (i, p) in self.verbs.iter().enumerate() {
+            self.verb_index.entry(p.verb).or_default().push(i);
+        }
+        for (i, p) in self.nominals.iter().enumerate() {
+            if let Some(first) = p.phrase.first() {
+                self.nominal_index.entry(first).or_default().push(i);
+            }
+        }
+        for (i, p) in self.relation_verbs.iter().enumerate() {
+            self.relation_verb_index.entry(p.verb).or_default().push(i);
+        }
+        for (i, p) in self.relation_nominals.iter().enumerate() {
+            if let Some(first) = p.phrase.first() {
+                self.relation_nominal_index.entry(first).or_default().push(i);
+            }
+        }
+    }
+}
+
+/// The rows of `data/relations.tsv`: relation verbs, and verb-less relation nouns.
+fn parse_relations(d: &mut Dictionaries, relations: &'static str) -> Result<(), DataError> {
+    for (line, c) in rows("relations.tsv", relations, 5)? {
+        let present_only = match c[3] {
+            "any" => false,
+            "present" => true,
+            t => return Err(DataError { file: "relations.tsv", line, message: format!("bad tense {t:?}") }),
+        };
+        if c[0] == "-" {
+            for phrase in phrases(c[2]) {
+                d.relation_nominals.push(NominalPattern {
+                    id: format!("relations:{}", phrase.join(" ")),
+                    phrase,
+                    preps: list(c[1]),
+                    code: c[4],
+                    symmetric: true,
+                    subject_action: false,
+                });
+            }
+        } else {
+            d.relation_verbs.push(VerbPattern {
+                id: format!("relations:{}|{}|{}", c[0], c[1], c[2]),
+                verb: c[0],
+                preps: list(c[1]),
+                objects: phrases(c[2]),
+                code: c[4],
+                symmetric: true,
+                present_only,
+                prep_next: false,
+                loaded: false,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The rows of `data/event_cues.tsv`.
+fn parse_cues(d: &mut Dictionaries, cues: &'static str) -> Result<(), DataError> {
+    for (line, c) in rows("event_cues.tsv", cues, 2)? {
+        let kind = match c[0] {
+            "negation" => CueKind::Negation,
+            "intent" => CueKind::Intent,
+            "agreement" => CueKind::Agreement,
+            "future" => CueKind::Future,
+            "report" => CueKind::Report,
+            "passive" => CueKind::Passive,
+            "refusal" => CueKind::Refusal,
+            "failure" => CueKind::Failure,
+            "obligation" => CueKind::Obligation,
+            "condition" => CueKind::Condition,
+            "preparation" => CueKind::Preparation,
+            "peacekeeping" => CueKind::Peacekeeping,
+            "attempt" => CueKind::Attempt,
+            "allegation" => CueKind::Allegation,
+            k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
+        };
+        d.cues.push((kind, c[1].split_whitespace().collect()));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -128,6 +128,33 @@ pub fn find_matches_in<'t>(dict: &'static Dictionaries, tokens: &'t Tokens) -> (
 }
 
 pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
+    let (mut out, relations) = match_tokens(a);
+    drop_parts_of_matches(&mut out, &relations);
+    // Predicates that govern another matched predicate and are kept whatever the rules below say of complements.
+    let (governing, alleged) = governing_predicates(a, &mut out);
+    drop_complements(a, &mut out, &governing);
+    drop_conditions(a, &mut out);
+    // A gerund or participle both matched as verb and nominal keeps the verb reading.
+    let mut seen = rustc_hash::FxHashSet::default();
+    out.retain(|m| seen.insert(m.anchor));
+    // "Russia said Sudan must return ...": an obligation is a predicate of its own (a demand, when a report verb
+    // governs it), whether or not the dictionary knows the obliged action.
+    for &k in &a.obligation_cues {
+        if !seen.contains(&k) {
+            out.push(Match { obliged: true, ..Match::new(MatchKind::Verb, OBLIGATION_PATTERN, "100", k, k + 1) });
+        }
+    }
+    for m in out.iter_mut() {
+        modifiers(a, m, a.dict);
+        m.alleged = alleged.contains(&m.anchor);
+    }
+    out.extend(relations);
+    out.sort_by_key(|m| (m.anchor, m.kind as u8));
+    out
+}
+
+/// Every token's best verb, nominal and relation match (events, then standing relations).
+fn match_tokens(a: &Analysis) -> (Vec<Match>, Vec<Match>) {
     let dict = a.dict;
     let mut out: Vec<Match> = Vec::new();
     let mut relations: Vec<Match> = Vec::new();
@@ -174,6 +201,11 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
             }
         }
     }
+    (out, relations)
+}
+
+/// Drops a nominal inside a verb's object or a longer nominal, and an event overlapping a standing relation.
+fn drop_parts_of_matches(out: &mut Vec<Match>, relations: &[Match]) {
     // A nominal inside a verb's object ("held talks") or inside a longer nominal is part of that match.
     let verbs: Vec<(usize, usize, Option<usize>)> =
         out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| (m.anchor, m.end, m.object)).collect();
@@ -189,8 +221,11 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     });
     // Events overlapping a standing relation are the relation ("maintains close ties with").
     out.retain(|m| !relations.iter().any(|r| r.anchor <= m.anchor && m.anchor < r.end.max(r.anchor + 1)));
-    // Predicates that govern another matched predicate and are kept whatever the rules below say of complements.
-    let (governing, alleged) = governing_predicates(a, &mut out);
+}
+
+/// Drops a verb whose infinitive complement or object is itself a matched predicate, and a nominal right after an
+/// event verb (its object), unless the verb governs another predicate (`governing`).
+fn drop_complements(a: &Analysis, out: &mut Vec<Match>, governing: &[usize]) {
     // "vowed to attack", "threatened to attack": a verb of promising or threatening whose complement is itself a
     // predicate says only that the complement is intended, which the complement's intent cue records.
     let anchors: Vec<usize> = out.iter().map(|m| m.anchor).collect();
@@ -217,8 +252,11 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
                         .all(|k| a.is(k, DET) || a.lemmas[k].verb.is_none() && !a.is_punct(k) && !a.is(k, PREP))
             })
     });
-    // "... unless the president agrees to step down", "if war starts": a predicate in a condition is
-    // hypothetical, not an event.
+}
+
+/// "... unless the president agrees to step down", "if war starts": a predicate in a condition is
+/// hypothetical, not an event.
+fn drop_conditions(a: &Analysis, out: &mut Vec<Match>) {
     out.retain(|m| {
         let mut k = m.anchor;
         while k > 0 {
@@ -232,23 +270,6 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
         }
         true
     });
-    // A gerund or participle both matched as verb and nominal keeps the verb reading.
-    let mut seen = rustc_hash::FxHashSet::default();
-    out.retain(|m| seen.insert(m.anchor));
-    // "Russia said Sudan must return ...": an obligation is a predicate of its own (a demand, when a report verb
-    // governs it), whether or not the dictionary knows the obliged action.
-    for &k in &a.obligation_cues {
-        if !seen.contains(&k) {
-            out.push(Match { obliged: true, ..Match::new(MatchKind::Verb, OBLIGATION_PATTERN, "100", k, k + 1) });
-        }
-    }
-    for m in out.iter_mut() {
-        modifiers(a, m, dict);
-        m.alleged = alleged.contains(&m.anchor);
-    }
-    out.extend(relations);
-    out.sort_by_key(|m| (m.anchor, m.kind as u8));
-    out
 }
 
 /// Verb predicates whose object or complement is itself a matched predicate, where the governing one is the event

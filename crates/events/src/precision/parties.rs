@@ -44,18 +44,31 @@ pub(crate) fn plausible(
     m: &Match,
     e: &EventCandidate,
 ) -> bool {
-    let l = lists();
+    !party_objection(a, actors, actor_tokens, facts, m, e) && everyday_verb_holds(a, actors, actor_tokens, time_tokens, m, e)
+}
+
+/// Whether a party of the event is no party of its predicate: a dash between them, a list of things, a request,
+/// an accident, a reason for punishment, a thing's modifier, a match result between bare names in sports news, a
+/// bracketed modifier, or the object of another verb.
+fn party_objection(
+    a: &Analysis,
+    actors: &[ActorSlot],
+    actor_tokens: &[(usize, usize)],
+    facts: &SentenceFacts,
+    m: &Match,
+    e: &EventCandidate,
+) -> bool {
     // "HANOI, Vietnam (AP) — X accused ...", "would release a transcript — Democrats expected ...": a dash between
     // a party and the predicate puts them in different clauses.
     let (s_start, s_end) = actor_tokens[e.source];
     if s_end <= m.anchor && facts.split(s_end, m.anchor, s_start) {
-        return false;
+        return true;
     }
     if let Some(t) = e.target
         && actor_tokens[t].0 > m.anchor
         && facts.split(m.end.min(actor_tokens[t].0), actor_tokens[t].0, m.anchor)
     {
-        return false;
+        return true;
     }
     if gerund_list_source(a, m, s_start)
         || thing_subject(a, actor_tokens, m, e.source)
@@ -65,39 +78,58 @@ pub(crate) fn plausible(
         || accidental(a, m)
         || reason_of_patient(a, m, s_start)
     {
-        return false;
+        return true;
     }
     if let Some(t) = e.target
         && (object_modifier(a, actors, actor_tokens, m, t)
             || opens_clause(a, m.end.max(m.anchor + 1), actor_tokens[t].0))
     {
-        return false;
+        return true;
     }
     if absolute_subject(a, actors, actor_tokens, m, e.source) {
-        return false;
+        return true;
     }
-    let bare = |k: usize| {
-        matches!(actors[k].kind, SlotKind::Country | SlotKind::Place | SlotKind::Group)
-            && actors[k].code.as_deref().is_none_or(|c| c.len() <= 3)
-    };
+    let bare = |k: usize| bare_name(actors, k);
     if facts.sports && bare(e.source) && e.target.is_none_or(bare) {
-        return false;
+        return true;
     }
     if modifies_thing(a, actors, actor_tokens, e.source, Strictness::Loose) {
-        return false;
+        return true;
     }
     // (An obligation in reported speech is the speaker's demand, whose source is the speaker by design.)
     if bracketed_modifier(a, s_start, s_end)
         || e.target.is_some_and(|t| bracketed_modifier(a, actor_tokens[t].0, actor_tokens[t].1))
     {
-        return false;
+        return true;
     }
     // "accused X of supporting Y": the one accused is the gerund's subject (object control), so X being the
     // accusation's object is no objection.
     let controlled = m.gerund && s_end + 1 == m.anchor && matches!(a.norm(s_end), "of" | "for");
     if s_end <= m.anchor && !m.obliged && !controlled && object_of_verb(a, s_start) {
-        return false;
+        return true;
     }
+    false
+}
+
+/// Whether a country, place or group is named bare (its code has no sector): a team in sports news.
+fn bare_name(actors: &[ActorSlot], k: usize) -> bool {
+    matches!(actors[k].kind, SlotKind::Country | SlotKind::Place | SlotKind::Group)
+        && actors[k].code.as_deref().is_none_or(|c| c.len() <= 3)
+}
+
+/// Whether the verb of the event holds with these parties: a contest verb not between bare names, a complement
+/// not taken for a target, and an everyday verb (`ordinary`) only with a political subject right before it (or
+/// an agent after "by").
+fn everyday_verb_holds(
+    a: &Analysis,
+    actors: &[ActorSlot],
+    actor_tokens: &[(usize, usize)],
+    time_tokens: &[(usize, usize)],
+    m: &Match,
+    e: &EventCandidate,
+) -> bool {
+    let l = lists();
+    let bare = |k: usize| bare_name(actors, k);
     let Some(v) = a.lemmas.get(m.anchor).and_then(|l| l.verb) else { return true };
     if m.kind != MatchKind::Verb {
         return true;

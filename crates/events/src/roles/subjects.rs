@@ -15,15 +15,8 @@ impl Context<'_> {
     pub(crate) fn subjects(&self, m: &Match, previous: &[usize]) -> Vec<usize> {
         let p = m.anchor;
         let (start, report, relpro) = self.clause_start(p);
-        // "When meeting X, Y said ...": a fronted participle takes the subject after its comma.
-        if m.gerund && (start..p).all(|j| self.a.is(j, SUB) || self.a.is_punct(j) || self.a.norm(j).ends_with("ly")) {
-            let end = self.clause_end(p);
-            if let Some(comma) = (p + 1..end).find(|&j| self.a.norm(j) == ",") {
-                let after = self.slots_in(comma + 1, end);
-                if let Some(&k) = after.first().filter(|&&k| self.actor_tokens[k].0 <= comma + 4 && self.can_act(k)) {
-                    return self.coordinated(k, &|n| self.can_act(n));
-                }
-            }
+        if let Some(after_comma) = self.fronted_participle_subject(m, start) {
+            return after_comma;
         }
         let nominal = m.kind == MatchKind::Nominal;
         let agent_position = |k: usize| !nominal || !self.object_of_clause_verb(k, start);
@@ -37,18 +30,7 @@ impl Context<'_> {
             if self.possessive_opener(first, start, p, nominal) {
                 return Vec::new();
             }
-            // "Kenya's neighbour, Uganda, attacked ...": a name in commas right after a possessed subject noun is
-            // the subject itself; the possessor only describes it.
-            if self.a.norm(self.actor_tokens[first].1) == "'s"
-                && let Some(&named) = candidates.get(1)
-                && let (start_k, end_k) = self.actor_tokens[named]
-                && start_k > 0
-                && self.a.norm(start_k - 1) == ","
-                && (self.actor_tokens[first].1..start_k - 1).all(|j| self.a.norm(j) != "," && self.slot_at(j).is_none())
-                && start_k - 1 <= self.actor_tokens[first].1 + 3
-                && self.a.norm(end_k) == ","
-                && (end_k + 1..p).all(|j| !self.a.is_punct(j) && self.slot_at(j).is_none())
-            {
+            if let Some(named) = self.appositive_subject(first, candidates.get(1).copied(), p) {
                 return vec![named];
             }
             return self.coordinated(first, &|n| candidates.contains(&n));
@@ -85,6 +67,50 @@ impl Context<'_> {
                 return s;
             }
         }
+        if let Some(k) = self.quoted_speaker(m, start) {
+            return vec![k];
+        }
+        // "arrested militants who had attacked X": a relative clause whose antecedent is no actor has that
+        // unnamed antecedent as its subject, not the subject of the predicate before it.
+        if relpro.is_some_and(|r| self.a.is(r, RELPRO) && self.a.norm(r) != "that" || self.relative_that(r)) {
+            return Vec::new();
+        }
+        previous.to_vec()
+    }
+
+    /// "When meeting X, Y said ...": a fronted participle takes the subject after its comma.
+    fn fronted_participle_subject(&self, m: &Match, start: usize) -> Option<Vec<usize>> {
+        let p = m.anchor;
+        if m.gerund && (start..p).all(|j| self.a.is(j, SUB) || self.a.is_punct(j) || self.a.norm(j).ends_with("ly")) {
+            let end = self.clause_end(p);
+            if let Some(comma) = (p + 1..end).find(|&j| self.a.norm(j) == ",") {
+                let after = self.slots_in(comma + 1, end);
+                if let Some(&k) = after.first().filter(|&&k| self.actor_tokens[k].0 <= comma + 4 && self.can_act(k)) {
+                    return Some(self.coordinated(k, &|n| self.can_act(n)));
+                }
+            }
+        }
+        None
+    }
+
+    /// "Kenya's neighbour, Uganda, attacked ...": a name in commas right after a possessed subject noun (the
+    /// possessor `first`, the name `next`) is the subject itself; the possessor only describes it.
+    fn appositive_subject(&self, first: usize, next: Option<usize>, p: usize) -> Option<usize> {
+        let named = next?;
+        let (start_k, end_k) = self.actor_tokens[named];
+        let appositive = self.a.norm(self.actor_tokens[first].1) == "'s"
+            && start_k > 0
+            && self.a.norm(start_k - 1) == ","
+            && (self.actor_tokens[first].1..start_k - 1).all(|j| self.a.norm(j) != "," && self.slot_at(j).is_none())
+            && start_k - 1 <= self.actor_tokens[first].1 + 3
+            && self.a.norm(end_k) == ","
+            && (end_k + 1..p).all(|j| !self.a.is_punct(j) && self.slot_at(j).is_none());
+        appositive.then_some(named)
+    }
+
+    /// The speaker of a quote in the speaker's own voice, named after the quote's report verb.
+    fn quoted_speaker(&self, m: &Match, start: usize) -> Option<usize> {
+        let p = m.anchor;
         // '"We condemn the raid," said Foreign Minister X': the speaker after an inverted report verb is the
         // source of a verbal predicate in the quote only when the quote's own subject is the speaker's "we" or
         // "I". A quote whose subject is someone else or unnamed ('"They condemned X," said Y', '"The militia
@@ -102,14 +128,9 @@ impl Context<'_> {
             })
             && !matches!(self.actors[k].kind, SlotKind::Media | SlotKind::Place)
         {
-            return vec![k];
+            return Some(k);
         }
-        // "arrested militants who had attacked X": a relative clause whose antecedent is no actor has that
-        // unnamed antecedent as its subject, not the subject of the predicate before it.
-        if relpro.is_some_and(|r| self.a.is(r, RELPRO) && self.a.norm(r) != "that" || self.relative_that(r)) {
-            return Vec::new();
-        }
-        previous.to_vec()
+        None
     }
 
     /// "a missionary from X was arrested": the origin named in a subject that the actors stage could not name.
