@@ -4,7 +4,7 @@
 use crate::dict::Dictionaries;
 use crate::lexicon::{CLASSES, DET, FUNCTION_WORDS, MODAL, PLACE_NOUN, PREP, SUB};
 use crate::patterns::CueKind;
-use dyad_text::{Lemma, Tokens, VerbForm};
+use dyad_text::{Lemma, Tokens, VerbForm, VerbReading};
 
 /// Per-token facts the matcher and role assignment share.
 #[derive(Debug, Clone)]
@@ -211,9 +211,15 @@ impl<'t> Analysis<'t> {
                 return true;
             }
         }
+        prev >= 1 && self.noun_after_modifier(prev, l, v)
+    }
+
+    /// The rules of [`Analysis::noun_context`] that look two words back: a word after a verb or a preposition and
+    /// one modifier, or after a determiner and an adjective-like word, heads a noun phrase. `prev` is the word
+    /// before it (at least 1).
+    fn noun_after_modifier(&self, prev: usize, l: &Lemma, v: VerbReading) -> bool {
         // "rejected recent calls for": a word after a verb and a modifier that is neither verb nor function word.
-        if prev >= 1
-            && l.noun.is_some()
+        if l.noun.is_some()
             && self.function[prev] & !PLACE_NOUN == 0
             && self.lemmas[prev].verb.is_none()
             && !self.capitalized[prev]
@@ -226,8 +232,7 @@ impl<'t> Analysis<'t> {
         }
         // "went on hunger strike", "in retaliatory strikes": a word with a noun reading after a preposition and one
         // modifier (a noun or adjective with no verb reading) heads the preposition's noun phrase.
-        if prev >= 1
-            && l.noun.is_some()
+        if l.noun.is_some()
             && self.is(prev - 1, PREP)
             && !self.is(prev - 1, SUB)
             && self.norm(prev - 1) != "to"
@@ -244,8 +249,7 @@ impl<'t> Analysis<'t> {
         // "despite growing pressure", "amid mounting attacks": after a preposition and a gerund (a known verb's, or
         // an "-ing" word the lemma table does not list) the word is the gerund's object or the noun it modifies,
         // never a finite verb.
-        if prev >= 1
-            && self.is(prev - 1, PREP)
+        if self.is(prev - 1, PREP)
             && !self.is(prev - 1, SUB)
             && self.norm(prev - 1) != "to"
             && (self.lemmas[prev].verb.map_or(self.norm(prev).ends_with("ing"), |pv| pv.is(VerbForm::Gerund)))
@@ -256,8 +260,7 @@ impl<'t> Analysis<'t> {
         }
         // An adjective-like word after a determiner ("an official visit", "the strategic dialogue"); not a
         // cardinal, which stands for the subject ("the two protest").
-        if prev >= 1
-            && self.is(prev - 1, DET)
+        if self.is(prev - 1, DET)
             && self.lemmas[prev].verb.is_none()
             && l.noun.is_some()
             && !self.cardinal(prev)
