@@ -260,11 +260,7 @@ impl<'t> Analysis<'t> {
         }
         // An adjective-like word after a determiner ("an official visit", "the strategic dialogue"); not a
         // cardinal, which stands for the subject ("the two protest").
-        if self.is(prev - 1, DET)
-            && self.lemmas[prev].verb.is_none()
-            && l.noun.is_some()
-            && !self.cardinal(prev)
-        {
+        if self.is(prev - 1, DET) && self.lemmas[prev].verb.is_none() && l.noun.is_some() && !self.cardinal(prev) {
             return true;
         }
         false
@@ -277,5 +273,51 @@ impl<'t> Analysis<'t> {
         CLASSES.cardinal.contains(w)
             || w.starts_with(|c: char| c.is_ascii_digit())
                 && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::PREP;
+    use dyad_core::Span;
+
+    fn with_analysis<R>(text: &str, f: impl FnOnce(&Analysis) -> R) -> R {
+        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        f(&Analysis::new(&tokens))
+    }
+
+    #[test]
+    fn each_token_read_once() {
+        with_analysis("The minister said Iran must withdraw unless talks resume.", |a| {
+            assert_eq!(a.len(), 10);
+            assert_eq!((a.norm(0), a.norm(99)), ("the", ""));
+            assert!(a.is(0, DET) && !a.is(1, DET));
+            assert!(a.capitalized[3] && !a.capitalized[2]);
+            assert_eq!(a.lemmas[5].verb.map(|v| v.base), Some("withdraw"));
+            assert_eq!(a.report_cues, [2]);
+            assert_eq!(a.obligation_cues, [4]);
+            assert_eq!(a.condition_cues, [6]);
+            assert!(a.is_boundary(9) && a.is_punct(9) && !a.is_punct(8));
+        });
+    }
+
+    #[test]
+    fn a_noun_context_after_a_determiner_or_a_preposition() {
+        with_analysis("The attack on Iran came after talks in Oman.", |a| {
+            assert!(a.noun_context(1), "the attack");
+            assert!(a.is(2, PREP));
+            assert!(a.noun_context(6), "after talks");
+        });
+        with_analysis("They attack Iran.", |a| assert!(!a.noun_context(1)));
+    }
+
+    #[test]
+    fn a_phrase_matches_by_form_or_lemma() {
+        with_analysis("Iran held talks with Oman.", |a| {
+            assert_eq!(a.phrase_at(1, &["hold", "talk"]), Some(3));
+            assert_eq!(a.phrase_at(1, &["hold", "meeting"]), None);
+            assert_eq!(a.phrase_at(4, &["oman", "and", "more"]), None);
+        });
     }
 }

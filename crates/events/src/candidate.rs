@@ -105,3 +105,67 @@ impl EventCandidate {
         Some(record)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::DateValue;
+
+    fn slot(text: &str, name: &str, id: &str, country: &str, kind: SlotKind) -> ActorSlot {
+        let start = text.find(name).unwrap();
+        ActorSlot {
+            span: Span::new(text, start, start + name.len()).unwrap(),
+            actor_id: id.into(),
+            name: name.into(),
+            code: Some(id.into()),
+            country: Some(country.into()),
+            kind,
+        }
+    }
+
+    fn candidate(source: usize, target: Option<usize>) -> EventCandidate {
+        EventCandidate {
+            code: "173",
+            done_code: "173",
+            source,
+            target,
+            flags: Flags::default(),
+            evidence: Span::new("x", 0, 1).unwrap(),
+            pattern: "test",
+            time: Some(0),
+            location: Some(1),
+            home_target: false,
+        }
+    }
+
+    #[test]
+    fn a_record_from_the_slots() {
+        let text = "Police in Basra arrested Kuwaitis on Monday.";
+        let actors = [
+            slot(text, "Police", "IRQCOP", "IRQ", SlotKind::Organization),
+            slot(text, "Basra", "IRQBAS", "IRQ", SlotKind::Place),
+            slot(text, "Kuwaitis", "KWT", "KWT", SlotKind::Group),
+        ];
+        let monday = text.find("Monday").unwrap();
+        let times = [TimeSlot {
+            span: Span::new(text, monday, monday + 6).unwrap(),
+            value: SlotTime::Date(DateValue::day(2020, 1, 6).unwrap()),
+            basis: "test".into(),
+            future: false,
+        }];
+        let r = candidate(0, Some(2)).to_record(&actors, &times, Mention::default()).expect("record");
+        assert_eq!((r.id.as_str(), r.source.id.as_str()), ("173:IRQCOP:KWT", "IRQCOP"));
+        assert_eq!(r.location.as_ref().map(|l| l.name.as_str()), Some("Basra"));
+        assert_eq!(r.date.as_ref().map(|d| d.value.as_str()), Some("2020-01-06"));
+        assert_eq!((r.mentions.len(), r.num_mentions), (1, 1));
+        // A place taken as a party stands for its state.
+        let r = candidate(0, Some(1)).to_record(&actors, &times, Mention::default()).expect("record");
+        assert_eq!(r.target.map(|t| t.id), Some("IRQ".to_string()));
+        // An act at home names the source's own state as the target.
+        let home = EventCandidate { home_target: true, ..candidate(0, None) };
+        let r = home.to_record(&actors, &times, Mention::default()).expect("record");
+        assert_eq!(r.target.map(|t| t.id), Some("IRQ".to_string()));
+        // A slot out of range makes no record.
+        assert!(candidate(7, None).to_record(&actors, &times, Mention::default()).is_none());
+    }
+}

@@ -119,7 +119,12 @@ fn analyse<'t>(
 }
 
 /// The sentence's dependency tree from `parser`, over the span from its first to its last token.
-fn parse_tree<'a>(parser: &dyn Parse, text: &'a str, tokens: &Tokens, actors: &'a [ActorSlot]) -> Option<TreeRoles<'a>> {
+fn parse_tree<'a>(
+    parser: &dyn Parse,
+    text: &'a str,
+    tokens: &Tokens,
+    actors: &'a [ActorSlot],
+) -> Option<TreeRoles<'a>> {
     let (first, last) = (tokens.get(0)?, tokens.get(tokens.len().saturating_sub(1))?);
     let span = Span::new(text, first.span.start(), last.span.end()).ok()?;
     parser.parse(text, span).filter(|t| !t.is_empty()).map(|t| TreeRoles::new(t, text, actors))
@@ -177,5 +182,45 @@ fn aim_protests_at_demands(events: &mut [EventCandidate]) {
         {
             e.target = target;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Flags;
+    use crate::table_tests::code;
+
+    fn event(code: &'static str, source: usize, target: Option<usize>) -> EventCandidate {
+        EventCandidate {
+            code,
+            done_code: code,
+            source,
+            target,
+            flags: Flags::default(),
+            evidence: Span::new("x", 0, 1).unwrap(),
+            pattern: "test",
+            time: None,
+            location: None,
+            home_target: false,
+        }
+    }
+
+    #[test]
+    fn a_protest_with_no_target_is_aimed_at_whom_its_protesters_demand_of() {
+        let mut events = [event("141", 0, None), event("100", 0, Some(2)), event("141", 1, None)];
+        aim_protests_at_demands(&mut events);
+        assert_eq!(events.iter().map(|e| e.target).collect::<Vec<_>>(), [Some(2), Some(2), None]);
+    }
+
+    #[test]
+    fn the_passes_run_in_order() {
+        // Precision on predicates before roles: "on March 7" is a date, not a march.
+        assert_eq!(code("[Iran|IRN] condemned [Iraq|IRQ] {on March 7}."), ["IRN>IRQ 111"]);
+        // One event per (code, source, target), one relation per pair.
+        assert_eq!(code("[Iran|IRN] condemned and condemned [Iraq|IRQ]."), ["IRN>IRQ 111"]);
+        // Nothing to code in a sentence with no predicate or no actor.
+        assert!(code("[Iran|IRN] and [Iraq|IRQ].").is_empty());
+        assert!(code("Officials met.").is_empty());
     }
 }

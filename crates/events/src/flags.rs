@@ -215,3 +215,54 @@ fn refusal_code(done: &str) -> &'static str {
         _ => "120",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roles::testing::{token, with_context};
+
+    /// The (code, negated, future, symmetric) of the events of the predicate at `word`.
+    fn coded(markup: &str, word: &str) -> Vec<(&'static str, bool, bool, bool)> {
+        with_context(markup, |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, word)).expect("predicate");
+            let roles = ctx.assign(m, matches, &mut Default::default()).expect("roles");
+            let events = ctx.code_events(m, matches, roles);
+            events.iter().map(|e| (e.code, e.flags.negated, e.flags.future, e.flags.symmetric)).collect()
+        })
+    }
+
+    #[test]
+    fn a_refusal_is_a_rejection_of_its_kind() {
+        assert_eq!(refusal_code("040"), "125");
+        assert_eq!(refusal_code("070"), "121");
+        assert_eq!(refusal_code("081"), "124");
+        assert_eq!(refusal_code("190"), "120");
+        assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
+    }
+
+    #[test]
+    fn a_planned_act_is_its_intent_and_a_conditional_one_a_threat() {
+        let book = Codebook::builtin();
+        let intent = book.intent_of("190").expect("190 has an intent code");
+        assert_eq!(coded("[Iran|IRN] will attack [Iraq|IRQ].", "attack"), [(intent, false, true, false)]);
+        let threat = coded("[Iran|IRN] will attack [Iraq|IRQ] unless it withdraws.", "attack");
+        assert!(threat[0].0.starts_with("13"), "{threat:?}");
+        assert_eq!(coded("[Iran|IRN] attacked [Iraq|IRQ].", "attacked"), [("190", false, false, false)]);
+    }
+
+    #[test]
+    fn a_pair_of_one_side_is_no_event() {
+        let markup = "[Iran|IRN] praised [Iran|IRN] and [Iraq|IRQ].";
+        with_context(markup, |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, "praised")).expect("verb");
+            let coded = || Coded { code: "051", flags: Flags::default(), time: None };
+            let pairs = |targets: &[usize]| -> Vec<(usize, Option<usize>)> {
+                ctx.emit(m, coded(), &[0], targets).iter().map(|e| (e.source, e.target)).collect()
+            };
+            // The same actor on both sides.
+            assert!(pairs(&[1]).is_empty());
+            assert_eq!(pairs(&[1, 2]), [(0, Some(2))]);
+            assert_eq!(pairs(&[]), [(0, None)]);
+        });
+    }
+}

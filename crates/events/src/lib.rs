@@ -52,12 +52,6 @@ pub use tree::{Parse, Rel, Tree, TreeWord};
 pub use dyad_core::DataError;
 
 #[cfg(test)]
-mod clause_tests;
-#[cfg(test)]
 mod matcher_tests;
-#[cfg(test)]
-mod precision_tests;
-#[cfg(test)]
-mod role_tests;
 #[cfg(test)]
 mod table_tests;

@@ -12,7 +12,6 @@ use crate::reading::Reading;
 use dyad_text::{Tokens, VerbForm};
 use serde::Serialize;
 
-
 /// How far after the verb (in tokens) objects and prepositions are looked for.
 const OBJECT_WINDOW: usize = 8;
 /// How far before the predicate (in tokens) negation, intent and future cues are looked for.
@@ -20,7 +19,6 @@ const CUE_WINDOW: usize = 6;
 
 /// The pattern id of a predicate found from an obligation cue alone ("must", "should").
 pub(crate) const OBLIGATION_PATTERN: &str = "event_cues:obligation";
-
 
 /// What kind of pattern matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

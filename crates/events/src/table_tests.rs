@@ -5,7 +5,7 @@
 //! future one. The expected events are `SRC>TGT CODE flags` (TGT `-` when none; flags any of `n` negated,
 //! `f` future, `r` reported, `s` symmetric), compared as a set.
 
-use crate::{ActorSlot, SlotKind, TimeSlot, SlotTime, code_sentence};
+use crate::{ActorSlot, SlotKind, SlotTime, TimeSlot, code_sentence};
 use dyad_core::{DateValue, Span};
 
 pub(crate) struct Parsed {

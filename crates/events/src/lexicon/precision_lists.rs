@@ -112,7 +112,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| loaded(parse_lists(PRECISION_TS
 
 /// Irregular simple pasts ("held", "had"): after a name, one of these is a finite verb, not a noun the name
 /// modifies.
-pub(crate) static PAST_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| loaded(parse_past_verbs(PAST_VERBS_TSV)));
+pub(crate) static PAST_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| loaded(parse_past_verbs(PAST_VERBS_TSV)));
 
 pub(crate) fn lists() -> &'static Lists {
     &LISTS
@@ -124,7 +125,11 @@ pub(crate) fn parse_past_verbs(src: &'static str) -> Result<HashSet<&'static str
         .map(|(line, l)| {
             let w = l.trim();
             if w.is_empty() || w.chars().any(|c| c.is_whitespace() || c.is_uppercase()) {
-                Err(DataError { file: "time_past_verbs.tsv", line, message: format!("{w:?} is not one lower-case word") })
+                Err(DataError {
+                    file: "time_past_verbs.tsv",
+                    line,
+                    message: format!("{w:?} is not one lower-case word"),
+                })
             } else {
                 Ok(w)
             }
@@ -148,7 +153,9 @@ mod tests {
         assert!(l.request.contains("urge") && l.prevent.contains("bar") && l.opinion.contains("consider"));
         assert!(l.accident.contains("crash") && l.nonfactual.iter().any(|p| p == &["tantamount", "to"]));
         assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
-        assert!(l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the"));
+        assert!(
+            l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
+        );
         assert!(l.stance.contains("see") && l.stance.contains("saw") && !l.stance.contains("hold"));
         assert!(l.proxy.contains("country") && !l.proxy.contains("lawyer") && l.owned_for.contains("responsibility"));
         assert!(parse_lists("request\ttwo words\n").is_err());

@@ -8,7 +8,6 @@ use std::sync::LazyLock;
 
 const WORD_CLASSES_TSV: &str = include_str!("../../../../data/word_classes.tsv");
 
-
 /// The classes of `data/word_classes.tsv`.
 #[derive(Debug, Default)]
 pub(crate) struct WordClasses {

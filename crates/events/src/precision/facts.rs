@@ -124,3 +124,34 @@ pub(crate) fn has_score(s: &str) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::Span;
+
+    fn facts_of(text: &str) -> (SentenceFacts, Vec<(usize, usize)>) {
+        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        let a = Analysis::new(&tokens);
+        (SentenceFacts::new(&a, text, &tokens), attribution_ranges(&a))
+    }
+
+    #[test]
+    fn attributions_run_to_the_next_comma() {
+        let (_, ranges) = facts_of("According to Sui-Lee Wee of the New York Times, Iran attacked Iraq.");
+        assert_eq!(ranges.len(), 1);
+        let (s, e) = ranges[0];
+        assert!(s <= 2 && e > 2, "{ranges:?}");
+        let (_, none) = facts_of("Iran attacked Iraq on Monday.");
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn sports_news_and_dashes() {
+        let (facts, _) = facts_of("Australia beat Colombia 6-4 in the World Cup final.");
+        assert!(facts.sports);
+        let (facts, _) = facts_of("HANOI, Vietnam (AP) — Iran accused Iraq.");
+        assert!(!facts.sports && !facts.dashes.is_empty());
+        assert!(facts.split(0, 8, 0));
+    }
+}

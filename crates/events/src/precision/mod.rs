@@ -30,4 +30,4 @@ pub(crate) use phrases::for_opens_clause;
 pub(crate) use predicates::drop_false_predicates;
 
 #[cfg(test)]
-pub(crate) use facts::has_score;
+mod tests;

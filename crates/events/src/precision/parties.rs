@@ -44,7 +44,8 @@ pub(crate) fn plausible(
     m: &Match,
     e: &EventCandidate,
 ) -> bool {
-    !party_objection(a, actors, actor_tokens, facts, m, e) && everyday_verb_holds(a, actors, actor_tokens, time_tokens, m, e)
+    !party_objection(a, actors, actor_tokens, facts, m, e)
+        && everyday_verb_holds(a, actors, actor_tokens, time_tokens, m, e)
 }
 
 /// Whether a party of the event is no party of its predicate: a dash between them, a list of things, a request,
@@ -725,4 +726,46 @@ fn is_aux(w: &str) -> bool {
             | "yet"
             | "via"
     ) || w.ends_with("ly")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roles::testing::{token, with_context};
+
+    /// Whether the events of the predicate at `word` survive the party checks.
+    fn survives(markup: &str, word: &str) -> Vec<bool> {
+        with_context(markup, |ctx, matches| {
+            let text = ctx.text;
+            let facts = SentenceFacts::new(ctx.a, text, ctx.tokens);
+            let Some(m) = matches.iter().find(|m| m.anchor == token(ctx, word)) else { return Vec::new() };
+            let Some(roles) = ctx.assign(m, matches, &mut Default::default()) else { return Vec::new() };
+            ctx.code_events(m, matches, roles)
+                .iter()
+                .map(|e| plausible(ctx.a, ctx.actors, &ctx.actor_tokens, &ctx.time_tokens, &facts, m, e))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_thing_is_no_party_and_an_everyday_verb_needs_a_political_subject() {
+        assert_eq!(survives("[Iran|IRN] attacked [Iraq|IRQ].", "attacked"), [true]);
+        let movies = "[Chan|HKG|p]'s [Hong Kong|HKG] action movies arrived in the [U.S.|USA].";
+        assert!(survives(movies, "arrived").iter().all(|&kept| !kept));
+        let photography = "[Parr|USA|p] set up a fund to support [British|GBR|g] documentary photography.";
+        assert!(!survives(photography, "support").is_empty());
+        assert!(survives(photography, "support").iter().all(|&kept| !kept));
+        assert_eq!(survives("[Russia|RUS] offered aid to [Syria|SYR].", "offered"), [true]);
+        let company = "The company [Sixt|DEU|o] offers a fleet of [German|DEU|g] and [American|USA|g] cars.";
+        assert!(survives(company, "offers").iter().all(|&kept| !kept));
+    }
+
+    #[test]
+    fn a_bare_name_is_a_country_place_or_group_without_a_sector() {
+        with_context("[Iran|IRN] and [the Iranian army|IRNMIL|o] met [Tehran|IRN|l].", |ctx, _| {
+            assert!(bare_name(ctx.actors, 0));
+            assert!(!bare_name(ctx.actors, 1));
+            assert!(bare_name(ctx.actors, 2));
+        });
+    }
 }

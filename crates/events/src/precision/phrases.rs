@@ -8,7 +8,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The end of the first of `phrases` that starts at token `i` (as written, or as a verb or noun lemma), looked up
 /// by first word.
-pub(super) fn phrase_end(a: &Analysis, i: usize, phrases: &[Vec<&str>], first: &HashMap<&str, Vec<usize>>) -> Option<usize> {
+pub(super) fn phrase_end(
+    a: &Analysis,
+    i: usize,
+    phrases: &[Vec<&str>],
+    first: &HashMap<&str, Vec<usize>>,
+) -> Option<usize> {
     let mut seen: [Option<&str>; 3] = [None; 3];
     for (n, word) in a.first_words(i).into_iter().enumerate() {
         let Some(word) = word else { continue };
@@ -45,4 +50,40 @@ pub(crate) fn for_opens_clause(a: &Analysis, k: usize) -> bool {
     let lemma = a.lemmas[prev];
     let verb_only = lemma.noun.is_none() && lemma.verb.is_some_and(|v| !v.is(VerbForm::Base));
     !a.is_punct(prev) && (!verb_only || control_verb(&lists().request, a, prev))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_core::Span;
+
+    fn with_analysis<R>(text: &str, f: impl FnOnce(&Analysis) -> R) -> R {
+        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        f(&Analysis::new(&tokens))
+    }
+
+    #[test]
+    fn a_phrase_is_found_by_its_first_word() {
+        let l = lists();
+        with_analysis("Iran acted in order to open a route.", |a| {
+            assert_eq!(phrase_end(a, 2, &l.fixed, &l.fixed_first), Some(5));
+            assert_eq!(phrase_end(a, 1, &l.fixed, &l.fixed_first), None);
+        });
+    }
+
+    #[test]
+    fn for_opens_a_clause_after_a_noun_or_a_request_verb() {
+        with_analysis("Iran called for Iraq to investigate.", |a| assert!(for_opens_clause(a, 2)));
+        with_analysis("an agreement for troops to leave", |a| assert!(for_opens_clause(a, 2)));
+        with_analysis("Kim left for Cuba to attend talks.", |a| assert!(!for_opens_clause(a, 2)));
+    }
+
+    #[test]
+    fn a_control_verb_by_lemma_or_regular_form() {
+        let l = lists();
+        with_analysis("They urged and pressured Iran.", |a| {
+            assert!(control_verb(&l.request, a, 1));
+            assert!(!control_verb(&l.request, a, 4));
+        });
+    }
 }

@@ -341,3 +341,27 @@ fn opinion(a: &Analysis, i: usize) -> bool {
             .take_while(|&k| !a.is_punct(k))
             .any(|k| a.norm(k) == "to" && a.token_is(k + 1, "be"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::find_in;
+    use dyad_core::Span;
+
+    /// The anchors of the predicates left in `text` after the checks, as words.
+    fn kept(text: &str) -> Vec<String> {
+        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        let a = Analysis::new(&tokens);
+        let mut matches = find_in(&a);
+        drop_false_predicates(&a, &mut matches, &[]);
+        matches.iter().map(|m| a.norm(m.anchor).to_string()).collect()
+    }
+
+    #[test]
+    fn words_that_only_look_like_predicates_are_dropped() {
+        assert_eq!(kept("Iran attacked Iraq."), ["attacked"]);
+        assert!(!kept("Iran took the step in order to open a route to Syria.").contains(&"open".to_string()));
+        assert!(!kept("Russia's economy shows signs of recovery.").contains(&"shows".to_string()));
+        assert!(kept("Would Iran have attacked Iraq?").is_empty());
+    }
+}

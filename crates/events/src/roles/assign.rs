@@ -250,3 +250,51 @@ impl Context<'_> {
             && self.time_for(m, matches).is_none()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::{ids, token, with_context};
+    use super::*;
+
+    /// The roles of the predicate at `word`, as slot ids, and whether symmetric.
+    fn roles_of(markup: &str, word: &str) -> Option<(Vec<String>, Vec<String>, bool)> {
+        with_context(markup, |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, word)).expect("predicate");
+            let mut previous: Previous = Default::default();
+            let r = ctx.assign(m, matches, &mut previous)?;
+            Some((ids(ctx, &r.sources), ids(ctx, &r.targets), r.symmetric))
+        })
+    }
+
+    fn dyad(s: &[&str], t: &[&str], symmetric: bool) -> Option<(Vec<String>, Vec<String>, bool)> {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();
+        Some((v(s), v(t), symmetric))
+    }
+
+    #[test]
+    fn each_rule_of_assignment() {
+        // A "between" pair.
+        assert_eq!(
+            roles_of("Talks between [Iran|IRN] and [Iraq|IRQ] resumed.", "talks"),
+            dyad(&["IRN"], &["IRQ"], true)
+        );
+        // A passive: the agent acts on the subject.
+        assert_eq!(roles_of("[Iraq|IRQ] was attacked by [Iran|IRN].", "attacked"), dyad(&["IRN"], &["IRQ"], false));
+        // A coordinated subject of a symmetric predicate with no object.
+        assert_eq!(roles_of("[Iran|IRN] and [Iraq|IRQ] met.", "met"), dyad(&["IRN"], &["IRQ"], true));
+        // An active verb.
+        assert_eq!(roles_of("[Iran|IRN] condemned [Iraq|IRQ].", "condemned"), dyad(&["IRN"], &["IRQ"], false));
+        // A bare event noun names no parties.
+        assert_eq!(roles_of("[Iran|IRN] said the attack was wrong.", "attack"), None);
+    }
+
+    #[test]
+    fn a_reported_obligation_is_the_speaker_s_demand() {
+        with_context("[Iran|IRN] said [Iraq|IRQ] must withdraw from [Kuwait|KWT].", |ctx, matches| {
+            let m = matches.iter().find(|m| m.obliged).expect("obligation");
+            let r = ctx.assign(m, matches, &mut Default::default()).expect("roles");
+            assert!(r.demand);
+            assert_eq!((ids(ctx, &r.sources), ids(ctx, &r.targets)), (vec!["IRN".into()], vec!["IRQ".into()]));
+        });
+    }
+}

@@ -247,3 +247,35 @@ impl Context<'_> {
         present_verb || (r + 1..p).any(|j| cues.is(self.a.norm(j), PRESENT_AUX))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::{token, with_context};
+
+    #[test]
+    fn a_report_verb_opens_the_reported_clause() {
+        with_context("[Iran|IRN] said [Iraq|IRQ] attacked [Syria|SYR].", |ctx, _| {
+            let attacked = token(ctx, "attacked");
+            assert_eq!(ctx.clause_start(attacked), (token(ctx, "iraq"), Some(token(ctx, "said")), None));
+            assert_eq!(ctx.clause_end(attacked), token(ctx, "."));
+        });
+    }
+
+    #[test]
+    fn a_relative_pronoun_opens_a_clause() {
+        with_context("[Iran|IRN] arrested militants who attacked [Iraq|IRQ].", |ctx, _| {
+            let who = token(ctx, "who");
+            assert_eq!(ctx.clause_start(token(ctx, "attacked")), (who + 1, None, Some(who)));
+        });
+    }
+
+    #[test]
+    fn a_locative_preposition_makes_a_slot_a_location() {
+        with_context("[Iran|IRN] met [Iraq|IRQ] in [Baghdad|IRQL|l].", |ctx, _| {
+            assert_eq!(ctx.governing_prep(2), Some(token(ctx, "in")));
+            assert!(ctx.is_location_use(2, None));
+            assert_eq!(ctx.governing_prep(1), None);
+            assert!(!ctx.is_location_use(1, None));
+        });
+    }
+}

@@ -219,3 +219,38 @@ impl Context<'_> {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::{ids, token, with_context};
+
+    #[test]
+    fn the_one_accused_is_the_gerund_s_subject() {
+        with_context("[Iran|IRN] accused [Iraq|IRQ] of attacking [Syria|SYR].", |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, "attacking")).expect("gerund");
+            assert_eq!(ctx.accused_subject(m, matches).map(|s| ids(ctx, &s)), Some(vec!["IRQ".to_string()]));
+            let accused = matches.iter().find(|m| m.anchor == token(ctx, "accused")).expect("verb");
+            assert_eq!(ctx.accused_subject(accused, matches), None);
+        });
+    }
+
+    #[test]
+    fn an_attack_noun_with_no_party_before_it_is_by_the_place() {
+        with_context("A roadside bombing near [Kabul|AFGL|l] killed three soldiers.", |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, "killed")).expect("verb");
+            assert!(ctx.attack_noun_subject(m, matches));
+            assert_eq!(ctx.place_of_event(m), Some(0));
+        });
+    }
+
+    #[test]
+    fn the_visiting_premier_is_the_mover() {
+        with_context(
+            "[Modi|IND|p] and the visiting [Japanese premier Kishida|JPN|p] toured a factory.",
+            |ctx, matches| {
+                let m = matches.iter().find(|m| m.anchor == token(ctx, "visiting")).expect("participle");
+                assert_eq!(ctx.attributive_mover(m), Some(1));
+            },
+        );
+    }
+}

@@ -99,3 +99,68 @@ impl<'a> Context<'a> {
         Span::new(self.text, s.min(self.text_len), e.min(self.text_len)).ok()
     }
 }
+
+/// A sentence's context for the unit tests of the role rules.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Context, token_range};
+    use crate::analysis::Analysis;
+    use crate::matcher::{Match, MatchKind, find_in};
+    use crate::precision::drop_false_predicates;
+    use dyad_core::Span;
+
+    /// Runs `f` on the context of one sentence in the markup of `table_tests` (`[Iran|IRN]`, `{Monday}`), with
+    /// its predicates as the coder finds them.
+    pub(crate) fn with_context<R>(markup: &str, f: impl FnOnce(&Context, &[Match]) -> R) -> R {
+        let p = crate::table_tests::parse(markup);
+        let tokens = dyad_text::tokenize(&p.text, Span::new(&p.text, 0, p.text.len()).unwrap());
+        let mut a = Analysis::new(&tokens);
+        a.set_times(p.times.iter().map(|s| token_range(&tokens, s.span)).collect());
+        a.set_actors(p.actors.iter().map(|s| token_range(&tokens, s.span)).collect());
+        let mut matches = find_in(&a);
+        let predicates = matches.iter().any(|m| m.kind != MatchKind::Relation);
+        let ctx = Context::new(&p.text, &tokens, &a, &p.actors, &p.times, predicates);
+        drop_false_predicates(&a, &mut matches, &ctx.time_tokens);
+        f(&ctx, &matches)
+    }
+
+    /// The index of the first token written `word`.
+    pub(crate) fn token(ctx: &Context, word: &str) -> usize {
+        (0..ctx.a.len()).find(|&i| ctx.a.norm(i) == word).expect(word)
+    }
+
+    /// The slot ids of `slots`.
+    pub(crate) fn ids(ctx: &Context, slots: &[usize]) -> Vec<String> {
+        slots.iter().map(|&k| ctx.actors[k].actor_id.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{token, with_context};
+    use super::*;
+
+    #[test]
+    fn a_slot_covers_the_tokens_it_overlaps() {
+        let text = "the North Korea-Russia treaty";
+        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        // "Korea-Russia" is one token holding the end of one country and all of another.
+        let russia = text.find("Russia").unwrap();
+        assert_eq!(token_range(&tokens, Span::new(text, russia, russia + 6).unwrap()), (2, 3));
+        assert_eq!(token_range(&tokens, Span::new(text, 4, 15).unwrap()), (1, 3));
+        assert_eq!(token_range(&tokens, Span::new(text, text.len(), text.len()).unwrap()), (0, 0));
+    }
+
+    #[test]
+    fn slots_are_found_by_position() {
+        with_context("[Iran|IRN] and [Iraq|IRQ] met [Syria|SYR].", |ctx, _| {
+            assert_eq!(ctx.slots_in(0, ctx.a.len()), [0, 1, 2]);
+            assert_eq!(ctx.slots_in(token(ctx, "and"), ctx.a.len()), [1, 2]);
+            assert_eq!(ctx.slot_at(token(ctx, "syria")), Some(2));
+            assert_eq!(ctx.slot_starting_at(token(ctx, "iraq")), Some(1));
+            assert_eq!(ctx.slot_ending_at(token(ctx, "and")), Some(0));
+            assert_eq!(ctx.actor_key(1), "IRQ");
+            assert_eq!(ctx.actor_key(9), "");
+        });
+    }
+}

@@ -26,4 +26,11 @@ mod targets;
 mod tree_roles;
 
 pub(crate) use assign::{Previous, Roles};
+#[cfg(test)]
+pub(crate) use context::testing;
 pub(crate) use context::{Context, token_range};
+
+#[cfg(test)]
+mod clause_tests;
+#[cfg(test)]
+mod tests;

@@ -164,3 +164,33 @@ impl Context<'_> {
         self.a.peacekeeping_cues.iter().any(|&c| c >= s && c < e + 2)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::with_context;
+
+    #[test]
+    fn a_list_runs_to_the_item_after_its_conjunction() {
+        with_context("[Syria|SYR], [South Africa|ZAF], [Zimbabwe|ZWE] and [Tanzania|TZA] met [Iran|IRN].", |ctx, _| {
+            assert_eq!(ctx.coordinated(0, &|_| true), [0, 1, 2, 3]);
+            assert_eq!(ctx.coordinated(0, &|k| k != 2), [0]);
+        });
+    }
+
+    #[test]
+    fn an_outlet_reporting_and_a_place_do_not_act() {
+        with_context("According to [KCNA|KCNA|m], [Iran|IRN] shelled [Basra|IRQL|l].", |ctx, _| {
+            assert!(ctx.after_according(0) && ctx.is_reporter(0));
+            assert!(!ctx.can_act(0));
+            assert!(ctx.can_act(1));
+            assert!(!ctx.can_act(2));
+        });
+    }
+
+    #[test]
+    fn a_possessor_owns_the_event_noun() {
+        with_context("[Kim|PRK|p]'s visit to [Russia|RUS] ended.", |ctx, m| {
+            assert_eq!(ctx.possessor(m[0].anchor), Some(0));
+        });
+    }
+}

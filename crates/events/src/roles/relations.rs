@@ -42,3 +42,19 @@ impl Context<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::with_context;
+    use crate::matcher::MatchKind;
+
+    #[test]
+    fn a_relation_links_its_subject_and_partner() {
+        with_context("[Iran|IRN] maintains close ties with [Iraq|IRQ].", |ctx, matches| {
+            let m = matches.iter().find(|m| m.kind == MatchKind::Relation).expect("relation cue");
+            let mut out = Vec::new();
+            ctx.relation(m, &mut out);
+            assert_eq!(out.iter().map(|r| (r.a, r.b)).collect::<Vec<_>>(), [(0, 1)]);
+        });
+    }
+}

@@ -54,3 +54,27 @@ impl Context<'_> {
             .min_by_key(|&k| self.actor_tokens[k].0.abs_diff(m.anchor))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::{token, with_context};
+
+    #[test]
+    fn the_nearest_time_and_place_of_the_clause() {
+        with_context("[Iran|IRN] met [Iraq|IRQ] in [Baghdad|IRQL|l] {on Monday}.", |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, "met")).expect("verb");
+            assert_eq!(ctx.time_for(m, matches), Some(0));
+            assert_eq!(ctx.location_for(m, Some(1)), Some(2));
+            // A place that is the target is the location.
+            assert_eq!(ctx.location_for(m, Some(2)), Some(2));
+        });
+    }
+
+    #[test]
+    fn a_time_across_another_predicate_dates_that_one() {
+        with_context("[Iran|IRN] met [Iraq|IRQ] and attacked [Syria|SYR] {on Monday}.", |ctx, matches| {
+            let met = matches.iter().find(|m| m.anchor == token(ctx, "met")).expect("verb");
+            assert_eq!(ctx.time_for(met, matches), None);
+        });
+    }
+}

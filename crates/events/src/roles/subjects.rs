@@ -227,3 +227,34 @@ impl Context<'_> {
         (self.a.norm(prep) == "in" && (1..=3).contains(&head) && plain && close).then_some(k)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::{ids, token, with_context};
+
+    fn subjects_of(markup: &str, verb: &str) -> Vec<String> {
+        with_context(markup, |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, verb)).expect("predicate");
+            ids(ctx, &ctx.subjects(m, &[]))
+        })
+    }
+
+    #[test]
+    fn the_leftmost_bare_actor_of_the_clause_and_its_list() {
+        assert_eq!(subjects_of("[Iran|IRN] and [Syria|SYR] attacked [Iraq|IRQ].", "attacked"), ["IRN", "SYR"]);
+        assert_eq!(subjects_of("Officials in [Iran|IRN] said [Iraq|IRQ] attacked [Syria|SYR].", "attacked"), ["IRQ"]);
+    }
+
+    #[test]
+    fn a_relative_aside_is_skipped_and_an_of_phrase_names_the_subject() {
+        let aside = "[Syria|SYR], which attacked [Israel|ISR] in 1973, rejected [Egypt|EGY]'s plan.";
+        assert_eq!(subjects_of(aside, "rejected"), ["SYR"]);
+        let of = "The foreign ministers of [Iran|IRN] and [Iraq|IRQ] met in [Baghdad|IRQL|l].";
+        assert_eq!(subjects_of(of, "met"), ["IRN", "IRQ"]);
+    }
+
+    #[test]
+    fn a_possessive_pronoun_opening_the_subject_is_no_subject() {
+        assert!(subjects_of("[His|USA|p] lawyers accused [Iran|IRN] of lying.", "accused").is_empty());
+    }
+}

@@ -146,7 +146,12 @@ impl Context<'_> {
     /// "protested the arrest of Chinese fishermen by the Philippine navy": when the object of a reaction (a
     /// demand, disapproval, rejection, threat or protest, roots 10-14) is a nominalised act whose agent a "by"
     /// phrase names, the reaction is aimed at that agent, as CAMEO codes the party whose act is reacted to.
-    pub(crate) fn agent_of_nominalised_object(&self, m: &Match, targets: &[usize], exclude: &[usize]) -> Option<Vec<usize>> {
+    pub(crate) fn agent_of_nominalised_object(
+        &self,
+        m: &Match,
+        targets: &[usize],
+        exclude: &[usize],
+    ) -> Option<Vec<usize>> {
         if !matches!(Codebook::builtin().root(m.code), Some("10" | "11" | "12" | "13" | "14")) {
             return None;
         }
@@ -228,5 +233,36 @@ impl Context<'_> {
                         && self.can_act(k)
                 })
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::context::testing::{ids, token, with_context};
+
+    fn targets_of(markup: &str, verb: &str) -> Vec<String> {
+        with_context(markup, |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, verb)).expect("predicate");
+            let from = m.prep.map_or(m.anchor + 1, |k| k + 1);
+            ids(ctx, &ctx.targets_after(from, m, &[0]))
+        })
+    }
+
+    #[test]
+    fn the_first_allowed_actor_after_the_predicate_and_its_list() {
+        let met = "[Iran|IRN] met with [Iraq|IRQ] and [Syria|SYR] in [Baghdad|IRQL|l].";
+        assert_eq!(targets_of(met, "met"), ["IRQ", "SYR"]);
+    }
+
+    #[test]
+    fn a_place_is_a_target_only_of_a_movement_or_an_attack() {
+        assert_eq!(targets_of("[Iran|IRN] visited [Baghdad|IRQL|l].", "visited"), ["IRQL"]);
+        assert!(targets_of("[Iran|IRN] praised [Baghdad|IRQL|l].", "praised").is_empty());
+    }
+
+    #[test]
+    fn a_relative_clause_after_the_object_holds_no_target() {
+        let markup = "[Iran|IRN] arrested militants who had attacked [Iraq|IRQ].";
+        assert!(targets_of(markup, "arrested").is_empty());
     }
 }

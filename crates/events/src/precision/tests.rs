@@ -1,7 +1,7 @@
 //! Tests of the precision filters (`precision.rs`, `data/event_precision.tsv`): ordinary web prose that must code
 //! nothing, and news sentences that must still code, in the markup of `table_tests.rs`.
 
-use crate::precision::has_score;
+use super::facts::has_score;
 use crate::table_tests::code;
 
 /// Sentences from general web prose (reviews, travel, shops, sports) and news idioms that hold no event between
@@ -108,7 +108,6 @@ fn news_still_codes() {
         .collect();
     assert!(failures.is_empty(), "{} of {} lost:\n{}", failures.len(), STILL.len(), failures.join("\n"));
 }
-
 
 #[test]
 fn scores_are_told_from_dates_and_numbers() {
