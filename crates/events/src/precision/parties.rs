@@ -643,6 +643,8 @@ fn modifies_thing(
     }
 }
 
+/// Whether `w` is a modal, a time word or an adverb that may stand between a subject and its verb. (One `matches!`
+/// over a closed word list: it is over 80 lines only because rustfmt puts one word a line.)
 fn is_aux(w: &str) -> bool {
     matches!(
         w,
