@@ -15,7 +15,7 @@
 //!
 //! A tree node is tied to an actor mention by byte spans: the mention that covers the word, else one that covers a
 //! modifier of it (compound, amod, flat, nmod:poss, nmod, appos): "Iranian troops", "the troops of Iran".
-//! Where the tree gives no party for a role, the word-order result stands (see `roles.rs`).
+//! Where the tree gives no party for a role, the word-order result stands (see `roles/tree_roles.rs`).
 
 use crate::slots::ActorSlot;
 use dyad_core::Span;

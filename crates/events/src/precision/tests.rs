@@ -1,4 +1,4 @@
-//! Tests of the precision filters (`precision.rs`, `data/event_precision.tsv`): ordinary web prose that must code
+//! Tests of the precision filters (`precision/`, `data/event_precision.tsv`): ordinary web prose that must code
 //! nothing, and news sentences that must still code, in the markup of `table_tests.rs`.
 
 use super::facts::has_score;
