@@ -1,6 +1,7 @@
 //! The CAMEO codebook (`data/cameo.tsv`): names, Goldstein scores, QuadClass, PLOVER category, intent counterpart.
 
 use crate::DataError;
+use crate::embedded::loaded;
 use dyad_core::{data_lines, tsv_columns};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -39,7 +40,7 @@ pub struct Codebook {
     by_code: HashMap<&'static str, usize>,
 }
 
-static BUILTIN: LazyLock<Codebook> = LazyLock::new(|| Codebook::parse(CAMEO_TSV).unwrap_or_default());
+static BUILTIN: LazyLock<Codebook> = LazyLock::new(|| loaded(Codebook::parse(CAMEO_TSV)));
 
 impl Codebook {
     /// The built-in codebook from `data/cameo.tsv`.

@@ -2,6 +2,8 @@
 //! once from its data file and indexed by anchor lemma.
 
 use crate::DataError;
+use crate::embedded::loaded;
+use crate::patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 use crate::petrarch::{Interner, LoadReport, PetrarchError, convert, parse_verb_dictionary};
 use dyad_text::LemmaTable;
 use rustc_hash::FxHashMap as HashMap;
@@ -11,91 +13,6 @@ const VERBS_TSV: &str = include_str!("../../../data/verbs.tsv");
 const NOMINAL_TSV: &str = include_str!("../../../data/nominal_events.tsv");
 const RELATIONS_TSV: &str = include_str!("../../../data/relations.tsv");
 const CUES_TSV: &str = include_str!("../../../data/event_cues.tsv");
-
-/// A sequence of lemmas, e.g. `["joint", "exercise"]`.
-pub type Phrase = Vec<&'static str>;
-
-/// One row of `data/verbs.tsv` or `data/relations.tsv`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VerbPattern {
-    /// A stable id, prefixed by its file: `verbs:meet|with|-`, `relations:maintain|with|tie,relation`.
-    pub id: String,
-    /// The verb's base form.
-    pub verb: &'static str,
-    /// Prepositions, one of which must follow (empty = none needed).
-    pub preps: Vec<&'static str>,
-    /// Object phrases, one of which must follow (empty = none needed).
-    pub objects: Vec<Phrase>,
-    /// CAMEO code (verbs.tsv) or relation kind (relations.tsv).
-    pub code: &'static str,
-    /// Symmetric action.
-    pub symmetric: bool,
-    /// Relations only: fires only in the simple present.
-    pub present_only: bool,
-    /// The preposition follows the verb itself, at most one lower-case word (a particle, an adverb) between
-    /// (`next` in verbs.tsv): "headed back to Beijing", never "heads the Alliance for ..." (where "head" leads).
-    pub prep_next: bool,
-    /// Loaded from an external dictionary ([`Dictionaries::with_petrarch_verbs`]) rather than `data/`: such a
-    /// row loses to a built-in row of the same verb that satisfies as many constraints, and its `objects` are
-    /// sorted by first word, longest first among equals (the matcher looks them up by binary search).
-    pub loaded: bool,
-}
-
-/// One row of `data/nominal_events.tsv` (or a verb-less row of `data/relations.tsv`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct NominalPattern {
-    /// A stable id, prefixed by its file: `nominal:meeting`, `relations:alliance`.
-    pub id: String,
-    /// The phrase's lemmas.
-    pub phrase: Phrase,
-    /// Prepositions introducing the other party.
-    pub preps: Vec<&'static str>,
-    /// CAMEO code (or relation kind).
-    pub code: &'static str,
-    /// Symmetric action.
-    pub symmetric: bool,
-    /// An action of the clause's subject even without a preposition ("began a hunger strike").
-    pub subject_action: bool,
-}
-
-/// What a cue phrase does to a predicate it precedes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CueKind {
-    /// The action did not happen.
-    Negation,
-    /// The action is promised or wished for.
-    Intent,
-    /// The action is agreed ("agreed to"): promised like an intent, and mutual when the subject is a list.
-    Agreement,
-    /// The action is planned or expected.
-    Future,
-    /// Reported speech.
-    Report,
-    /// Passive auxiliary.
-    Passive,
-    /// The subject refuses the action ("refused to", "declined to"): the refusal is itself an event (root 12).
-    Refusal,
-    /// The subject tried and failed ("failed to reach agreement"): a failed meeting or agreement is a rejection
-    /// (root 12), any other failed act is negated.
-    Failure,
-    /// The subject is obliged to act ("must", "should"): under a report verb, the speaker demands it (root 10).
-    Obligation,
-    /// A condition the action is threatened under ("unless"): a planned action with one is a threat (root 13).
-    Condition,
-    /// The subject readies the action ("prepared to resume shelling"): for an armed attack a show of force
-    /// (root 15), otherwise a plan like a future cue.
-    Preparation,
-    /// A word naming a peacekeeping force ("peacekeepers"): such a force's movement into a place is
-    /// peacekeeping (074), not a visit.
-    Peacekeeping,
-    /// The subject tries the action ("tried to assassinate", "attempted to seize"): coded as the act, as the
-    /// CAMEO codebook's own examples do, and flagged as attempted.
-    Attempt,
-    /// A verb that charges, blames or disputes an act ("accused X of", "condemned X for", "denied"): a predicate
-    /// in its of/for complement is the alleged act, reported rather than witnessed, and the verb's own event is
-    /// kept.
-    Allegation,
-}
 
 /// All dictionaries, indexed by anchor lemma (the verb for verb patterns, the first word for phrases).
 #[derive(Debug, Default)]
@@ -130,7 +47,7 @@ pub struct Dictionaries {
 }
 
 static BUILTIN: LazyLock<Dictionaries> =
-    LazyLock::new(|| Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV).unwrap_or_default());
+    LazyLock::new(|| loaded(Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV)));
 
 fn rows(file: &'static str, src: &'static str, width: usize) -> Result<Vec<(usize, Vec<&'static str>)>, DataError> {
     let mut out = Vec::new();
@@ -217,7 +134,7 @@ impl Dictionaries {
     /// [`crate::petrarch`]), and the caller normally leaks the returned value too (`Box::leak`), as a
     /// dictionary lives for the whole process.
     pub fn with_petrarch_verbs(name: &str, text: &str) -> Result<(Dictionaries, LoadReport), PetrarchError> {
-        let mut d = Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV).unwrap_or_default();
+        let mut d = loaded(Dictionaries::parse(VERBS_TSV, NOMINAL_TSV, RELATIONS_TSV, CUES_TSV));
         let report = d.add_petrarch_verbs(name, text)?;
         Ok((d, report))
     }
@@ -293,80 +210,97 @@ impl Dictionaries {
                 subject_action,
             });
         }
-        for (line, c) in rows("relations.tsv", relations, 5)? {
-            let present_only = match c[3] {
-                "any" => false,
-                "present" => true,
-                t => return Err(DataError { file: "relations.tsv", line, message: format!("bad tense {t:?}") }),
-            };
-            if c[0] == "-" {
-                for phrase in phrases(c[2]) {
-                    d.relation_nominals.push(NominalPattern {
-                        id: format!("relations:{}", phrase.join(" ")),
-                        phrase,
-                        preps: list(c[1]),
-                        code: c[4],
-                        symmetric: true,
-                        subject_action: false,
-                    });
-                }
-            } else {
-                d.relation_verbs.push(VerbPattern {
-                    id: format!("relations:{}|{}|{}", c[0], c[1], c[2]),
-                    verb: c[0],
-                    preps: list(c[1]),
-                    objects: phrases(c[2]),
-                    code: c[4],
-                    symmetric: true,
-                    present_only,
-                    prep_next: false,
-                    loaded: false,
-                });
-            }
-        }
-        for (line, c) in rows("event_cues.tsv", cues, 2)? {
-            let kind = match c[0] {
-                "negation" => CueKind::Negation,
-                "intent" => CueKind::Intent,
-                "agreement" => CueKind::Agreement,
-                "future" => CueKind::Future,
-                "report" => CueKind::Report,
-                "passive" => CueKind::Passive,
-                "refusal" => CueKind::Refusal,
-                "failure" => CueKind::Failure,
-                "obligation" => CueKind::Obligation,
-                "condition" => CueKind::Condition,
-                "preparation" => CueKind::Preparation,
-                "peacekeeping" => CueKind::Peacekeeping,
-                "attempt" => CueKind::Attempt,
-                "allegation" => CueKind::Allegation,
-                k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
-            };
-            d.cues.push((kind, c[1].split_whitespace().collect()));
-        }
-        for (i, (_, p)) in d.cues.iter().enumerate() {
-            if let Some(first) = p.first() {
-                d.cue_index.entry(first).or_default().push(i);
-            }
-        }
-        for (i, p) in d.verbs.iter().enumerate() {
-            d.verb_index.entry(p.verb).or_default().push(i);
-        }
-        for (i, p) in d.nominals.iter().enumerate() {
-            if let Some(first) = p.phrase.first() {
-                d.nominal_index.entry(first).or_default().push(i);
-            }
-        }
-        for (i, p) in d.relation_verbs.iter().enumerate() {
-            d.relation_verb_index.entry(p.verb).or_default().push(i);
-        }
-        for (i, p) in d.relation_nominals.iter().enumerate() {
-            if let Some(first) = p.phrase.first() {
-                d.relation_nominal_index.entry(first).or_default().push(i);
-            }
-        }
+        parse_relations(&mut d, relations)?;
+        parse_cues(&mut d, cues)?;
+        d.index();
         Ok(d)
     }
+
+    /// Indexes every pattern by its anchor lemma (the verb, or a phrase's first word).
+    fn index(&mut self) {
+        for (i, (_, p)) in self.cues.iter().enumerate() {
+            if let Some(first) = p.first() {
+                self.cue_index.entry(first).or_default().push(i);
+            }
+        }
+        for (i, p) in self.verbs.iter().enumerate() {
+            self.verb_index.entry(p.verb).or_default().push(i);
+        }
+        for (i, p) in self.nominals.iter().enumerate() {
+            if let Some(first) = p.phrase.first() {
+                self.nominal_index.entry(first).or_default().push(i);
+            }
+        }
+        for (i, p) in self.relation_verbs.iter().enumerate() {
+            self.relation_verb_index.entry(p.verb).or_default().push(i);
+        }
+        for (i, p) in self.relation_nominals.iter().enumerate() {
+            if let Some(first) = p.phrase.first() {
+                self.relation_nominal_index.entry(first).or_default().push(i);
+            }
+        }
+    }
+}
+
+/// The rows of `data/relations.tsv`: relation verbs, and verb-less relation nouns.
+fn parse_relations(d: &mut Dictionaries, relations: &'static str) -> Result<(), DataError> {
+    for (line, c) in rows("relations.tsv", relations, 5)? {
+        let present_only = match c[3] {
+            "any" => false,
+            "present" => true,
+            t => return Err(DataError { file: "relations.tsv", line, message: format!("bad tense {t:?}") }),
+        };
+        if c[0] == "-" {
+            for phrase in phrases(c[2]) {
+                d.relation_nominals.push(NominalPattern {
+                    id: format!("relations:{}", phrase.join(" ")),
+                    phrase,
+                    preps: list(c[1]),
+                    code: c[4],
+                    symmetric: true,
+                    subject_action: false,
+                });
+            }
+        } else {
+            d.relation_verbs.push(VerbPattern {
+                id: format!("relations:{}|{}|{}", c[0], c[1], c[2]),
+                verb: c[0],
+                preps: list(c[1]),
+                objects: phrases(c[2]),
+                code: c[4],
+                symmetric: true,
+                present_only,
+                prep_next: false,
+                loaded: false,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The rows of `data/event_cues.tsv`.
+fn parse_cues(d: &mut Dictionaries, cues: &'static str) -> Result<(), DataError> {
+    for (line, c) in rows("event_cues.tsv", cues, 2)? {
+        let kind = match c[0] {
+            "negation" => CueKind::Negation,
+            "intent" => CueKind::Intent,
+            "agreement" => CueKind::Agreement,
+            "future" => CueKind::Future,
+            "report" => CueKind::Report,
+            "passive" => CueKind::Passive,
+            "refusal" => CueKind::Refusal,
+            "failure" => CueKind::Failure,
+            "obligation" => CueKind::Obligation,
+            "condition" => CueKind::Condition,
+            "preparation" => CueKind::Preparation,
+            "peacekeeping" => CueKind::Peacekeeping,
+            "attempt" => CueKind::Attempt,
+            "allegation" => CueKind::Allegation,
+            k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
+        };
+        d.cues.push((kind, c[1].split_whitespace().collect()));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -429,6 +363,19 @@ mod tests {
         for p in &d.nominals {
             assert!(seen.insert(p.id.clone()), "duplicate nominal pattern {}", p.id);
         }
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let bad = |verbs, nominals, relations, cues| Dictionaries::parse(verbs, nominals, relations, cues).unwrap_err();
+        let e = bad("# header\nmeet\t-\t-\t040\t-\nmeet\t-\t-\t999\t-\n", "", "", "");
+        assert_eq!(e.to_string(), "verbs.tsv:3: code 999 is not in cameo.tsv");
+        let e = bad("", "# header\nhunger strike\t-\t142\n", "", "");
+        assert!(e.to_string().starts_with("nominal_events.tsv:2: expected 4 tab-separated columns"), "{e}");
+        let e = bad("", "", "\nhave\t-\ttie\tsometimes\tties\n", "");
+        assert!(e.to_string().starts_with("relations.tsv:2: "), "{e}");
+        let e = bad("", "", "", "# header\n\nmaybe\tx\n");
+        assert!(e.to_string().starts_with("event_cues.tsv:3: "), "{e}");
     }
 
     #[test]

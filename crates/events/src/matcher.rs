@@ -4,15 +4,13 @@
 //! verb, or a phrase's first word) to its patterns, so a sentence costs one probe per token plus a short
 //! windowed check of each candidate pattern's object and preposition.
 
-use crate::DataError;
-use crate::dict::{CueKind, Dictionaries, NominalPattern, Phrase, VerbPattern};
+use crate::analysis::Analysis;
+use crate::dict::Dictionaries;
+use crate::lexicon::{DET, MODAL, PREP};
+use crate::patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 use crate::reading::Reading;
-use dyad_text::{Lemma, Tokens, VerbForm};
-use rustc_hash::FxHashMap as HashMap;
+use dyad_text::{Tokens, VerbForm};
 use serde::Serialize;
-use std::sync::LazyLock;
-
-const FUNCTION_WORDS_TSV: &str = include_str!("../../../data/function_words.tsv");
 
 /// How far after the verb (in tokens) objects and prepositions are looked for.
 const OBJECT_WINDOW: usize = 8;
@@ -21,45 +19,6 @@ const CUE_WINDOW: usize = 6;
 
 /// The pattern id of a predicate found from an obligation cue alone ("must", "should").
 pub(crate) const OBLIGATION_PATTERN: &str = "event_cues:obligation";
-
-pub(crate) const DET: u8 = 1;
-pub(crate) const PREP: u8 = 2;
-pub(crate) const CONJ: u8 = 4;
-pub(crate) const RELPRO: u8 = 8;
-pub(crate) const SUB: u8 = 16;
-pub(crate) const MODAL: u8 = 32;
-pub(crate) const BACKGROUND: u8 = 64;
-pub(crate) const PLACE_NOUN: u8 = 128;
-
-pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, DataError> {
-    let mut map: HashMap<String, u8> = HashMap::default();
-    for (n, line) in src.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let err = |message: String| DataError { file: "function_words.tsv", line: n + 1, message };
-        let mut cols = line.split('\t');
-        let (Some(word), Some(kind), None) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(err("expected 2 tab-separated columns".into()));
-        };
-        let bit = match kind.trim() {
-            "det" => DET,
-            "prep" => PREP,
-            "conj" => CONJ,
-            "relpro" => RELPRO,
-            "sub" => SUB,
-            "modal" => MODAL,
-            "background" => BACKGROUND,
-            "placenoun" => PLACE_NOUN,
-            k => return Err(err(format!("unknown kind {k:?}"))),
-        };
-        *map.entry(word.trim().to_string()).or_default() |= bit;
-    }
-    Ok(map)
-}
-
-static FUNCTION_WORDS: LazyLock<HashMap<String, u8>> =
-    LazyLock::new(|| parse_function_words(FUNCTION_WORDS_TSV).unwrap_or_default());
 
 /// What kind of pattern matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -153,175 +112,6 @@ impl Match {
     }
 }
 
-/// Per-token facts the matcher and role assignment share.
-#[derive(Debug, Clone)]
-pub struct Analysis<'t> {
-    pub(crate) norms: Vec<&'t str>,
-    pub(crate) lemmas: Vec<Lemma>,
-    pub(crate) function: Vec<u8>,
-    pub(crate) capitalized: Vec<bool>,
-    /// Token indices of report cues ("said", "according to" -> the "according" token).
-    pub report_cues: Vec<usize>,
-    /// Token indices where an obligation cue starts ("must").
-    pub(crate) obligation_cues: Vec<usize>,
-    /// Token indices where a condition cue starts ("unless").
-    pub(crate) condition_cues: Vec<usize>,
-    /// Token indices of peacekeeping cues ("peacekeepers").
-    pub(crate) peacekeeping_cues: Vec<usize>,
-    /// Token ranges of the sentence's time expressions, when the caller knows them ([`Analysis::set_times`]): a
-    /// preposition opening one ("fired on Monday") is no pattern's preposition.
-    pub(crate) time_tokens: Vec<(usize, usize)>,
-    /// Token ranges of the sentence's actor mentions, when the caller knows them ([`Analysis::set_actors`]): a
-    /// mention is a noun phrase, so a word inside one is no verb ("British forces"), and one ending before a verb
-    /// form is its subject (see `reading.rs`).
-    pub(crate) actor_tokens: Vec<(usize, usize)>,
-    /// The dictionaries the sentence is matched against.
-    pub(crate) dict: &'static Dictionaries,
-}
-
-impl<'t> Analysis<'t> {
-    /// Reads each token once: its normalised form, lemma and function-word class (built-in dictionaries).
-    pub fn new(tokens: &'t Tokens) -> Analysis<'t> {
-        Analysis::new_in(Dictionaries::builtin(), tokens)
-    }
-
-    /// Like [`Analysis::new`], against `dict` (e.g. the built-in set plus a loaded PETRARCH dictionary, whose
-    /// verbs' forms it lemmatises too).
-    pub fn new_in(dict: &'static Dictionaries, tokens: &'t Tokens) -> Analysis<'t> {
-        let n = tokens.len();
-        let mut norms = Vec::with_capacity(n);
-        let mut lemmas = Vec::with_capacity(n);
-        let mut function = Vec::with_capacity(n);
-        for i in 0..n {
-            let norm = tokens.norm(i);
-            lemmas.push(dict.lemma(norm));
-            function.push(FUNCTION_WORDS.get(norm).copied().unwrap_or(0));
-            norms.push(norm);
-        }
-        let capitalized = tokens.as_slice().iter().map(|t| t.capitalized).collect();
-        let mut a = Analysis {
-            norms,
-            lemmas,
-            function,
-            capitalized,
-            report_cues: Vec::new(),
-            obligation_cues: Vec::new(),
-            condition_cues: Vec::new(),
-            peacekeeping_cues: Vec::new(),
-            time_tokens: Vec::new(),
-            actor_tokens: Vec::new(),
-            dict,
-        };
-        for i in 0..n {
-            // A capitalised word inside the sentence is a name ("United States"), not a report verb.
-            let name = i > 0 && tokens.get(i).is_some_and(|t| t.capitalized);
-            if name {
-                continue;
-            }
-            let mut reported = false;
-            for c in dict.cues_starting_with(a.first_words(i)) {
-                let (kind, phrase) = &dict.cues[c];
-                let list = match kind {
-                    CueKind::Report if !reported => &mut a.report_cues,
-                    CueKind::Obligation => &mut a.obligation_cues,
-                    CueKind::Condition => &mut a.condition_cues,
-                    CueKind::Peacekeeping => &mut a.peacekeeping_cues,
-                    _ => continue,
-                };
-                if list.last() == Some(&i) {
-                    continue;
-                }
-                let noun =
-                    *kind == CueKind::Report && phrase.len() == 1 && a.noun_context(i) && a.lemmas[i].noun.is_some();
-                if !noun && a.phrase_at(i, phrase).is_some() {
-                    reported |= *kind == CueKind::Report;
-                    match kind {
-                        CueKind::Report => a.report_cues.push(i),
-                        CueKind::Obligation => a.obligation_cues.push(i),
-                        CueKind::Peacekeeping => a.peacekeeping_cues.push(i),
-                        _ => a.condition_cues.push(i),
-                    }
-                }
-            }
-        }
-        a
-    }
-
-    /// Records the token ranges (`start..end`) of the sentence's time expressions, so that a preposition whose
-    /// complement is a date does not satisfy a pattern's preposition ("fired on Monday").
-    pub fn set_times(&mut self, ranges: Vec<(usize, usize)>) {
-        self.time_tokens = ranges;
-    }
-
-    /// Records the token ranges (`start..end`) of the sentence's actor mentions, which the noun/verb reading
-    /// uses (see `reading.rs`).
-    pub fn set_actors(&mut self, ranges: Vec<(usize, usize)>) {
-        self.actor_tokens = ranges;
-    }
-
-    /// Whether the preposition at `k` opens a time expression: it is part of one ("on Monday" as one slot), or
-    /// one starts right after it, past one determiner ("on Monday", "in the morning"), unless the expression has
-    /// its own preposition ("stepping down | in May": "down" is a particle).
-    pub(crate) fn temporal_prep(&self, k: usize) -> bool {
-        let starts = |j: usize| self.time_tokens.iter().any(|&(s, e)| s == j && e > s) && !self.is(j, PREP);
-        self.time_tokens.iter().any(|&(s, e)| s <= k && k < e) || starts(k + 1) || self.is(k + 1, DET) && starts(k + 2)
-    }
-
-    /// Whether token `i` is one of the allegation verbs of `data/event_cues.tsv` ("accuse", "condemn", "deny").
-    fn allegation_verb(&self, i: usize) -> bool {
-        let Some(v) = self.lemmas.get(i).and_then(|l| l.verb) else { return false };
-        self.dict
-            .cues_starting_with([Some(v.base), None, None])
-            .any(|c| matches!(&self.dict.cues[c], (CueKind::Allegation, p) if p.len() == 1))
-    }
-
-    /// Number of tokens.
-    pub fn len(&self) -> usize {
-        self.norms.len()
-    }
-
-    /// The forms a dictionary phrase may start with at token `i`: as written, verb base, noun base.
-    pub(crate) fn first_words(&self, i: usize) -> [Option<&'t str>; 3] {
-        let l = self.lemmas.get(i).copied().unwrap_or_default();
-        [self.norms.get(i).copied(), l.verb.map(|v| v.base), l.noun]
-    }
-
-    /// Whether there are no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.norms.is_empty()
-    }
-
-    pub(crate) fn norm(&self, i: usize) -> &str {
-        self.norms.get(i).copied().unwrap_or("")
-    }
-
-    pub(crate) fn is(&self, i: usize, bit: u8) -> bool {
-        self.function.get(i).is_some_and(|f| f & bit != 0)
-    }
-
-    /// Whether token `i` is `word` as written, or as a verb or noun lemma.
-    pub(crate) fn token_is(&self, i: usize, word: &str) -> bool {
-        let Some(l) = self.lemmas.get(i) else { return false };
-        self.norm(i) == word || l.verb.is_some_and(|v| v.base == word) || l.noun == Some(word)
-    }
-
-    /// If `phrase` occurs at token `i`, the index one past its end.
-    pub(crate) fn phrase_at(&self, i: usize, phrase: &[&str]) -> Option<usize> {
-        if phrase.is_empty() || i + phrase.len() > self.len() {
-            return None;
-        }
-        phrase.iter().enumerate().all(|(k, w)| self.token_is(i + k, w)).then_some(i + phrase.len())
-    }
-
-    pub(crate) fn is_boundary(&self, i: usize) -> bool {
-        matches!(self.norm(i), ";" | "." | "!" | "?" | ":")
-    }
-
-    pub(crate) fn is_punct(&self, i: usize) -> bool {
-        self.norm(i).chars().next().is_some_and(|c| !c.is_alphanumeric())
-    }
-}
-
 /// Finds every verb, nominal and relation match in a sentence, already filtered: one match per anchor, nominals
 /// swallowed by a verb's object dropped, events overlapping a standing-relation cue dropped.
 pub fn find_matches(tokens: &Tokens) -> (Analysis<'_>, Vec<Match>) {
@@ -336,6 +126,33 @@ pub fn find_matches_in<'t>(dict: &'static Dictionaries, tokens: &'t Tokens) -> (
 }
 
 pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
+    let (mut out, relations) = match_tokens(a);
+    drop_parts_of_matches(&mut out, &relations);
+    // Predicates that govern another matched predicate and are kept whatever the rules below say of complements.
+    let (governing, alleged) = governing_predicates(a, &mut out);
+    drop_complements(a, &mut out, &governing);
+    drop_conditions(a, &mut out);
+    // A gerund or participle both matched as verb and nominal keeps the verb reading.
+    let mut seen = rustc_hash::FxHashSet::default();
+    out.retain(|m| seen.insert(m.anchor));
+    // "Russia said Sudan must return ...": an obligation is a predicate of its own (a demand, when a report verb
+    // governs it), whether or not the dictionary knows the obliged action.
+    for &k in &a.obligation_cues {
+        if !seen.contains(&k) {
+            out.push(Match { obliged: true, ..Match::new(MatchKind::Verb, OBLIGATION_PATTERN, "100", k, k + 1) });
+        }
+    }
+    for m in out.iter_mut() {
+        modifiers(a, m, a.dict);
+        m.alleged = alleged.contains(&m.anchor);
+    }
+    out.extend(relations);
+    out.sort_by_key(|m| (m.anchor, m.kind as u8));
+    out
+}
+
+/// Every token's best verb, nominal and relation match (events, then standing relations).
+fn match_tokens(a: &Analysis) -> (Vec<Match>, Vec<Match>) {
     let dict = a.dict;
     let mut out: Vec<Match> = Vec::new();
     let mut relations: Vec<Match> = Vec::new();
@@ -382,6 +199,11 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
             }
         }
     }
+    (out, relations)
+}
+
+/// Drops a nominal inside a verb's object or a longer nominal, and an event overlapping a standing relation.
+fn drop_parts_of_matches(out: &mut Vec<Match>, relations: &[Match]) {
     // A nominal inside a verb's object ("held talks") or inside a longer nominal is part of that match.
     let verbs: Vec<(usize, usize, Option<usize>)> =
         out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| (m.anchor, m.end, m.object)).collect();
@@ -397,8 +219,11 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     });
     // Events overlapping a standing relation are the relation ("maintains close ties with").
     out.retain(|m| !relations.iter().any(|r| r.anchor <= m.anchor && m.anchor < r.end.max(r.anchor + 1)));
-    // Predicates that govern another matched predicate and are kept whatever the rules below say of complements.
-    let (governing, alleged) = governing_predicates(a, &mut out);
+}
+
+/// Drops a verb whose infinitive complement or object is itself a matched predicate, and a nominal right after an
+/// event verb (its object), unless the verb governs another predicate (`governing`).
+fn drop_complements(a: &Analysis, out: &mut Vec<Match>, governing: &[usize]) {
     // "vowed to attack", "threatened to attack": a verb of promising or threatening whose complement is itself a
     // predicate says only that the complement is intended, which the complement's intent cue records.
     let anchors: Vec<usize> = out.iter().map(|m| m.anchor).collect();
@@ -425,8 +250,11 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
                         .all(|k| a.is(k, DET) || a.lemmas[k].verb.is_none() && !a.is_punct(k) && !a.is(k, PREP))
             })
     });
-    // "... unless the president agrees to step down", "if war starts": a predicate in a condition is
-    // hypothetical, not an event.
+}
+
+/// "... unless the president agrees to step down", "if war starts": a predicate in a condition is
+/// hypothetical, not an event.
+fn drop_conditions(a: &Analysis, out: &mut Vec<Match>) {
     out.retain(|m| {
         let mut k = m.anchor;
         while k > 0 {
@@ -440,23 +268,6 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
         }
         true
     });
-    // A gerund or participle both matched as verb and nominal keeps the verb reading.
-    let mut seen = rustc_hash::FxHashSet::default();
-    out.retain(|m| seen.insert(m.anchor));
-    // "Russia said Sudan must return ...": an obligation is a predicate of its own (a demand, when a report verb
-    // governs it), whether or not the dictionary knows the obliged action.
-    for &k in &a.obligation_cues {
-        if !seen.contains(&k) {
-            out.push(Match { obliged: true, ..Match::new(MatchKind::Verb, OBLIGATION_PATTERN, "100", k, k + 1) });
-        }
-    }
-    for m in out.iter_mut() {
-        modifiers(a, m, dict);
-        m.alleged = alleged.contains(&m.anchor);
-    }
-    out.extend(relations);
-    out.sort_by_key(|m| (m.anchor, m.kind as u8));
-    out
 }
 
 /// Verb predicates whose object or complement is itself a matched predicate, where the governing one is the event
@@ -891,14 +702,6 @@ mod tests {
 
     fn summary(text: &str) -> Vec<(String, &'static str)> {
         matches(text).into_iter().map(|m| (m.pattern.to_string(), m.code)).collect()
-    }
-
-    #[test]
-    fn function_words_load() {
-        let map = parse_function_words(FUNCTION_WORDS_TSV).expect("function_words.tsv");
-        assert_eq!(map.get("the"), Some(&DET));
-        assert!(map.get("upon").is_some_and(|b| b & PREP != 0 && b & SUB != 0));
-        assert!(parse_function_words("x\tbogus\n").is_err());
     }
 
     #[test]

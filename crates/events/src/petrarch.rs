@@ -30,7 +30,7 @@
 //! in an extra lemma table of the loaded [`crate::Dictionaries`], consulted only for words with no built-in verb
 //! reading.
 
-use crate::dict::{Phrase, VerbPattern};
+use crate::patterns::{Phrase, VerbPattern};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -332,6 +332,33 @@ fn parse_verb_line(text: &str, line: usize) -> Result<VerbLine, PetrarchError> {
     Ok(VerbLine { line, words, verb, forms, code })
 }
 
+/// Adds the `+MEMBER` line `t` to synonym set `name` (and its plural, unless a final '_' forbids one).
+fn add_synset_member(dict: &mut VerbDictionary, name: &str, t: &str, line: usize) -> Result<(), PetrarchError> {
+    let Some(member) = t.strip_prefix('+') else {
+        return Err(malformed(line, format!("expected a +MEMBER line of {name}")));
+    };
+    if member.contains(['&', '$', '%', '^', '*', '[', '(', '{']) {
+        return Err(malformed(line, "a synonym set member holds only words"));
+    }
+    let words: Vec<String> = member.split([' ', '_']).filter(|w| !w.is_empty()).map(str::to_uppercase).collect();
+    if words.is_empty() {
+        return Err(malformed(line, "empty synonym set member"));
+    }
+    // A final '_' on the member (or the set's name) means: no plural.
+    let plural = !member.trim_end().ends_with('_') && !name.ends_with('_');
+    let set = dict.synsets.entry(name.to_string()).or_default();
+    if plural && let Some(last) = words.last() {
+        let mut p = words.clone();
+        let n = p.len() - 1;
+        p[n] = plural_of(last);
+        set.push(words);
+        set.push(p);
+    } else {
+        set.push(words);
+    }
+    Ok(())
+}
+
 /// Reads a PETRARCH verb dictionary. Never panics. A line that breaks the file's structure (a header, a synonym
 /// set, a line outside any block) is an error with its number; a malformed pattern or verb line inside a block is
 /// kept in [`VerbDictionary::malformed_patterns`] / [`VerbDictionary::malformed_verbs`] and the rest is read.
@@ -381,29 +408,7 @@ pub fn parse_verb_dictionary(text: &str) -> Result<VerbDictionary, PetrarchError
             continue;
         }
         if let Some(name) = &synset {
-            let Some(member) = t.strip_prefix('+') else {
-                return Err(malformed(line, format!("expected a +MEMBER line of {name}")));
-            };
-            if member.contains(['&', '$', '%', '^', '*', '[', '(', '{']) {
-                return Err(malformed(line, "a synonym set member holds only words"));
-            }
-            let words: Vec<String> =
-                member.split([' ', '_']).filter(|w| !w.is_empty()).map(str::to_uppercase).collect();
-            if words.is_empty() {
-                return Err(malformed(line, "empty synonym set member"));
-            }
-            // A final '_' on the member (or the set's name) means: no plural.
-            let plural = !member.trim_end().ends_with('_') && !name.ends_with('_');
-            let set = dict.synsets.entry(name.clone()).or_default();
-            if plural && let Some(last) = words.last() {
-                let mut p = words.clone();
-                let n = p.len() - 1;
-                p[n] = plural_of(last);
-                set.push(words);
-                set.push(p);
-            } else {
-                set.push(words);
-            }
+            add_synset_member(&mut dict, name, t, line)?;
             continue;
         }
         let Some(b) = block.as_mut() else {
@@ -792,9 +797,7 @@ pub(crate) fn convert(dict: &VerbDictionary, name: &str, interner: &mut Interner
         report.verbs_skipped.insert(SkipReason::Malformed, dict.malformed_verbs.len());
     }
     let mut rows = Vec::new();
-    // Irregular forms per new verb, in file order of first sight.
-    let mut new_verbs: Vec<(String, Vec<String>)> = Vec::new();
-    let mut new_index: HashMap<String, usize> = HashMap::new();
+    let mut new_verbs = NewVerbs::default();
     for block in &dict.blocks {
         report.patterns += block.patterns.len();
         let converted: Vec<(usize, Result<Converted, SkipReason>)> =
@@ -807,38 +810,9 @@ pub(crate) fn convert(dict: &VerbDictionary, name: &str, interner: &mut Interner
                 Err(reason) => *report.verbs_skipped.entry(reason).or_default() += 1,
             }
         }
-        for (_, c) in &converted {
-            match c {
-                Ok(c) => {
-                    // A multi-word verb's particle takes dyad's one preposition slot.
-                    let fits = verbs.iter().filter(|(_, _, particle)| particle.is_none() || c.preps.is_empty()).count();
-                    if fits == 0 && !verbs.is_empty() {
-                        *report.skipped.entry(SkipReason::MultiWordVerbWithPreposition).or_default() += 1;
-                        continue;
-                    }
-                    report.converted += 1;
-                    report.reciprocal_dropped += usize::from(c.reciprocal);
-                }
-                Err(reason) => *report.skipped.entry(*reason).or_default() += 1,
-            }
-        }
+        count_conversions(&mut report, &verbs, &converted);
         for (v, lemma, particle) in &verbs {
-            let known = dyad_text::verb_lemma(lemma).is_some_and(|r| r.base == lemma.as_str());
-            if !known {
-                let forms: Vec<String> = v
-                    .forms
-                    .iter()
-                    .map(|f| f.to_lowercase())
-                    .filter(|f| f != lemma && !is_regular_non_past(lemma, f))
-                    .collect();
-                match new_index.get(lemma) {
-                    Some(&k) => new_verbs[k].1.extend(forms),
-                    None => {
-                        new_index.insert(lemma.clone(), new_verbs.len());
-                        new_verbs.push((lemma.clone(), forms));
-                    }
-                }
-            }
+            new_verbs.note(v, lemma);
             let verb = interner.get(lemma);
             let particle_preps: Vec<&'static str> = particle.iter().map(|p| interner.get(p)).collect();
             let code = v.code.as_deref().or(block.code.as_deref());
@@ -846,17 +820,8 @@ pub(crate) fn convert(dict: &VerbDictionary, name: &str, interner: &mut Interner
                 match resolve_code(code) {
                     Ok((code, symmetric, _)) => {
                         report.verb_defaults += 1;
-                        rows.push(VerbPattern {
-                            id: format!("{name}:{}:{lemma}", v.line),
-                            verb,
-                            preps: particle_preps.clone(),
-                            objects: Vec::new(),
-                            code: interner.get(&code),
-                            symmetric,
-                            present_only: false,
-                            prep_next: false,
-                            loaded: true,
-                        });
+                        let (id, code) = (format!("{name}:{}:{lemma}", v.line), interner.get(&code));
+                        rows.push(loaded_row(id, verb, particle_preps.clone(), Vec::new(), code, symmetric));
                     }
                     // A verb with no event of its own still takes its block's patterns.
                     Err(SkipReason::NullCode) => {}
@@ -875,35 +840,92 @@ pub(crate) fn convert(dict: &VerbDictionary, name: &str, interner: &mut Interner
                 };
                 let objects: Vec<Phrase> =
                     c.objects.iter().map(|p| p.iter().map(|w| interner.get(w)).collect()).collect();
-                rows.push(VerbPattern {
-                    id: format!("{name}:{line}:{lemma}"),
-                    verb,
-                    preps,
-                    objects,
-                    code: interner.get(&c.code),
-                    symmetric: c.symmetric,
-                    present_only: false,
-                    prep_next: false,
-                    loaded: true,
-                });
+                let code = interner.get(&c.code);
+                rows.push(loaded_row(format!("{name}:{line}:{lemma}"), verb, preps, objects, code, c.symmetric));
             }
         }
     }
-    report.new_verbs = new_verbs.len();
+    report.new_verbs = new_verbs.verbs.len();
     report.rows = rows.len();
-    let mut lemma_lines = String::new();
-    for (base, forms) in new_verbs {
-        // lemmas.tsv wants one lower-case word; a verb that cannot be one still codes through its own spelling.
-        if base.is_empty() || base.contains(|c: char| c.is_whitespace() || c == '\t' || c == ',') {
-            continue;
+    Conversion { rows, lemma_lines: new_verbs.lemma_lines(), report }
+}
+
+/// A verb-pattern row of a loaded dictionary.
+fn loaded_row(
+    id: String,
+    verb: &'static str,
+    preps: Vec<&'static str>,
+    objects: Vec<Phrase>,
+    code: &'static str,
+    symmetric: bool,
+) -> VerbPattern {
+    VerbPattern { id, verb, preps, objects, code, symmetric, present_only: false, prep_next: false, loaded: true }
+}
+
+/// Counts each converted pattern of a block, or why it was skipped: a multi-word verb's particle takes dyad's
+/// one preposition slot, so a pattern with a preposition fits no verb of a block of such verbs.
+fn count_conversions(
+    report: &mut LoadReport,
+    verbs: &[(&VerbLine, String, Option<String>)],
+    converted: &[(usize, Result<Converted, SkipReason>)],
+) {
+    for (_, c) in converted {
+        match c {
+            Ok(c) => {
+                let fits = verbs.iter().filter(|(_, _, particle)| particle.is_none() || c.preps.is_empty()).count();
+                if fits == 0 && !verbs.is_empty() {
+                    *report.skipped.entry(SkipReason::MultiWordVerbWithPreposition).or_default() += 1;
+                    continue;
+                }
+                report.converted += 1;
+                report.reciprocal_dropped += usize::from(c.reciprocal);
+            }
+            Err(reason) => *report.skipped.entry(*reason).or_default() += 1,
         }
-        let mut forms: Vec<String> = forms.into_iter().filter(|f| !f.contains([',', '\t'])).collect();
-        forms.sort();
-        forms.dedup();
-        let past = if forms.is_empty() { "-".to_string() } else { forms.join(",") };
-        lemma_lines.push_str(&format!("{base}\tv\t{past}\t-\t-\n"));
     }
-    Conversion { rows, lemma_lines, report }
+}
+
+/// The verbs of a dictionary that the lemma table does not know, with their irregular forms, in file order of
+/// first sight.
+#[derive(Default)]
+struct NewVerbs {
+    verbs: Vec<(String, Vec<String>)>,
+    index: HashMap<String, usize>,
+}
+
+impl NewVerbs {
+    /// Notes verb line `v` with lemma `lemma` if the lemma table does not know it.
+    fn note(&mut self, v: &VerbLine, lemma: &str) {
+        if dyad_text::verb_lemma(lemma).is_some_and(|r| r.base == lemma) {
+            return;
+        }
+        let forms: Vec<String> =
+            v.forms.iter().map(|f| f.to_lowercase()).filter(|f| f != lemma && !is_regular_non_past(lemma, f)).collect();
+        match self.index.get(lemma) {
+            Some(&k) => self.verbs[k].1.extend(forms),
+            None => {
+                self.index.insert(lemma.to_string(), self.verbs.len());
+                self.verbs.push((lemma.to_string(), forms));
+            }
+        }
+    }
+
+    /// The new verbs as lines of `data/lemmas.tsv`.
+    fn lemma_lines(self) -> String {
+        let mut lemma_lines = String::new();
+        for (base, forms) in self.verbs {
+            // lemmas.tsv wants one lower-case word; a verb that cannot be one still codes through its own spelling.
+            if base.is_empty() || base.contains(|c: char| c.is_whitespace() || c == '\t' || c == ',') {
+                continue;
+            }
+            let mut forms: Vec<String> = forms.into_iter().filter(|f| !f.contains([',', '\t'])).collect();
+            forms.sort();
+            forms.dedup();
+            let past = if forms.is_empty() { "-".to_string() } else { forms.join(",") };
+            lemma_lines.push_str(&format!("{base}\tv\t{past}\t-\t-\n"));
+        }
+        lemma_lines
+    }
 }
 
 #[cfg(test)]

@@ -16,67 +16,12 @@
 //!   parsed text where a verb pattern only ever met a verb, fire only on a verb reading;
 //! - open: nothing decides. dyad's own patterns fire there, as they always did.
 
-use crate::DataError;
-use crate::matcher::{Analysis, CONJ, DET, MODAL, PLACE_NOUN, PREP, RELPRO, SUB};
+use crate::analysis::Analysis;
+use crate::lexicon::{CLASSES, CONJ, DET, MODAL, PLACE_NOUN, PREP, RELPRO, SUB, lists};
 use dyad_text::{VerbForm, VerbReading};
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::LazyLock;
-
-const WORD_CLASSES_TSV: &str = include_str!("../../../data/word_classes.tsv");
 
 /// How many modifiers may stand between a determiner and a base form read as a noun ("a partial peace deal").
 const MODIFIER_REACH: usize = 4;
-
-/// The classes of `data/word_classes.tsv`.
-#[derive(Debug, Default)]
-pub(crate) struct WordClasses {
-    subject: HashSet<&'static str>,
-    aux: HashSet<&'static str>,
-    adverb: HashSet<&'static str>,
-    cardinal: HashSet<&'static str>,
-    ordinal: HashSet<&'static str>,
-    plural: HashSet<&'static str>,
-    adj_suffix: Vec<&'static str>,
-    noun_suffix: Vec<&'static str>,
-}
-
-pub(crate) fn parse_word_classes(src: &'static str) -> Result<WordClasses, DataError> {
-    let mut c = WordClasses::default();
-    for (n, line) in src.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let err = |message: String| DataError { file: "word_classes.tsv", line: n + 1, message };
-        let mut cols = line.split('\t');
-        let (Some(class), Some(word), None) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(err("expected 2 tab-separated columns".into()));
-        };
-        let word = word.trim();
-        if word.is_empty() || word.chars().any(|ch| ch.is_uppercase() || ch.is_whitespace()) {
-            return Err(err(format!("word {word:?} must be one non-empty lower-case word")));
-        }
-        match class.trim() {
-            "subject" => c.subject.insert(word),
-            "aux" => c.aux.insert(word),
-            "adverb" => c.adverb.insert(word),
-            "cardinal" => c.cardinal.insert(word),
-            "ordinal" => c.ordinal.insert(word),
-            "plural" => c.plural.insert(word),
-            "adj_suffix" => {
-                c.adj_suffix.push(word);
-                true
-            }
-            "noun_suffix" => {
-                c.noun_suffix.push(word);
-                true
-            }
-            k => return Err(err(format!("unknown class {k:?}"))),
-        };
-    }
-    Ok(c)
-}
-
-static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| parse_word_classes(WORD_CLASSES_TSV).unwrap_or_default());
 
 /// What a word that can be a verb is at one place in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,99 +40,6 @@ fn plain(v: VerbReading) -> bool {
 }
 
 impl Analysis<'_> {
-    /// Whether token `i`, which could be a verb or a noun, stands where a noun would ("a meeting", "held talks",
-    /// "for talks").
-    pub(crate) fn noun_context(&self, i: usize) -> bool {
-        let Some(l) = self.lemmas.get(i) else { return false };
-        let Some(v) = l.verb else { return true };
-        if i == 0 {
-            return l.noun.is_some() && !v.is(VerbForm::Gerund);
-        }
-        let prev = i - 1;
-        if self.is(prev, DET) {
-            return true;
-        }
-        if self.is(prev, PREP) && !self.is(prev, SUB) {
-            return l.noun.is_some() && !(self.norm(prev) == "to" && v.is(VerbForm::Base)) && !v.is(VerbForm::Gerund);
-        }
-        if let Some(pv) = self.lemmas[prev].verb
-            && l.noun.is_some()
-            && !matches!(pv.base, "be" | "have" | "do" | "get")
-            && !self.is(prev, MODAL)
-        {
-            return true;
-        }
-        // "the U.S. test-launch", "a United Nations appeal": a base form after a determiner and a name is a
-        // noun; but not after a plural people ("the Palestinians reject"), which is a subject.
-        if self.capitalized[prev] && v.is(VerbForm::Base) {
-            // A plural people ("Palestinians", "Kurds"), unlike the plural name of one state.
-            let word = self.norm(prev);
-            let people =
-                (word.ends_with('s') && !matches!(word, "states" | "nations" | "emirates")) || word.ends_with("ese");
-            let mut j = prev;
-            while j > 0 && self.capitalized[j] && prev - j < 4 {
-                j -= 1;
-            }
-            if self.is(j, DET) && !people {
-                return true;
-            }
-        }
-        // "rejected recent calls for": a word after a verb and a modifier that is neither verb nor function word.
-        if prev >= 1
-            && l.noun.is_some()
-            && self.function[prev] & !PLACE_NOUN == 0
-            && self.lemmas[prev].verb.is_none()
-            && !self.capitalized[prev]
-            && !self.is_punct(prev)
-            && !self.is(prev - 1, MODAL)
-            && self.lemmas[prev - 1].verb.is_some_and(|pv| !matches!(pv.base, "be" | "have" | "do" | "get"))
-            && !v.is(VerbForm::Participle)
-        {
-            return true;
-        }
-        // "went on hunger strike", "in retaliatory strikes": a word with a noun reading after a preposition and one
-        // modifier (a noun or adjective with no verb reading) heads the preposition's noun phrase.
-        if prev >= 1
-            && l.noun.is_some()
-            && self.is(prev - 1, PREP)
-            && !self.is(prev - 1, SUB)
-            && self.norm(prev - 1) != "to"
-            && self.lemmas[prev].verb.is_none()
-            && self.function[prev] & !PLACE_NOUN == 0
-            && !self.capitalized[prev]
-            && !self.is_punct(prev)
-            && !v.is(VerbForm::Past)
-            && !v.is(VerbForm::Participle)
-            && !v.is(VerbForm::Gerund)
-        {
-            return true;
-        }
-        // "despite growing pressure", "amid mounting attacks": after a preposition and a gerund (a known verb's, or
-        // an "-ing" word the lemma table does not list) the word is the gerund's object or the noun it modifies,
-        // never a finite verb.
-        if prev >= 1
-            && self.is(prev - 1, PREP)
-            && !self.is(prev - 1, SUB)
-            && self.norm(prev - 1) != "to"
-            && (self.lemmas[prev].verb.map_or(self.norm(prev).ends_with("ing"), |pv| pv.is(VerbForm::Gerund)))
-            && !self.capitalized[prev]
-            && (v.is(VerbForm::Base) || v.is(VerbForm::ThirdPerson))
-        {
-            return true;
-        }
-        // An adjective-like word after a determiner ("an official visit", "the strategic dialogue"); not a
-        // cardinal, which stands for the subject ("the two protest").
-        if prev >= 1
-            && self.is(prev - 1, DET)
-            && self.lemmas[prev].verb.is_none()
-            && l.noun.is_some()
-            && !self.cardinal(prev)
-        {
-            return true;
-        }
-        false
-    }
-
     /// The word's reading as a verb or a noun (see the module doc). A word with no verb reading is a noun.
     pub(crate) fn reading(&self, i: usize) -> Reading {
         let Some(v) = self.lemmas.get(i).and_then(|l| l.verb) else { return Reading::Noun };
@@ -233,21 +85,12 @@ impl Analysis<'_> {
         w.starts_with(|c: char| c.is_ascii_digit()) || CLASSES.cardinal.contains(w) || CLASSES.ordinal.contains(w)
     }
 
-    /// A cardinal ("two", "1,000"), which may stand for a plural subject ("the two agree"), unlike an ordinal or
-    /// a number compound ("first", "48-hour", "1991-1995", "5th").
-    fn cardinal(&self, k: usize) -> bool {
-        let w = self.norm(k);
-        CLASSES.cardinal.contains(w)
-            || w.starts_with(|c: char| c.is_ascii_digit())
-                && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    }
-
     /// A common noun naming people who can act (`agent` in `data/event_precision.tsv`: "official", "secretary"
     /// aside, "military"), which is a subject, never an adjective, before a verb form.
     fn agent(&self, k: usize) -> bool {
         let w = self.norm(k);
         // The `agent` list of `data/event_precision.tsv`: one list says which common nouns name people who act.
-        let agent = &crate::precision::lists().agent;
+        let agent = &lists().agent;
         agent.contains(w) || self.lemmas.get(k).and_then(|l| l.noun).is_some_and(|n| agent.contains(n))
     }
 
@@ -477,17 +320,6 @@ mod tests {
     }
 
     #[test]
-    fn word_classes_load() {
-        let c = parse_word_classes(WORD_CLASSES_TSV).expect("word_classes.tsv");
-        assert!(c.subject.contains("they") && c.aux.contains("was") && c.adverb.contains("not"));
-        assert!(c.cardinal.contains("two") && c.ordinal.contains("first") && c.plural.contains("people"));
-        assert!(c.adj_suffix.contains(&"al") && c.noun_suffix.contains(&"tion"));
-        assert!(parse_word_classes("bogus\tx\n").is_err());
-        assert!(parse_word_classes("subject\tThey\n").is_err());
-        assert!(parse_word_classes("subject\n").is_err());
-    }
-
-    #[test]
     fn the_same_words_read_as_nouns_and_as_verbs() {
         use Reading::{Noun, Verb};
         let cases: &[(&str, &str, Reading)] = &[
@@ -574,11 +406,6 @@ mod tests {
                 // A word with no verb reading is never read as a verb.
                 proptest::prop_assert!(a.lemmas.get(i).is_some_and(|l| l.verb.is_some()) || r == Reading::Noun);
             }
-        }
-
-        #[test]
-        fn word_class_parser_never_panics(src in "[a-z_\t\n#' ]{0,60}") {
-            let _ = parse_word_classes(Box::leak(src.into_boxed_str()));
         }
     }
 }

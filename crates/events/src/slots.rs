@@ -40,10 +40,11 @@ pub struct ActorSlot {
     pub kind: SlotKind,
 }
 
-/// The value of a time expression: a date at some precision, or a range of days.
+/// When a time slot says something happened: a date at some precision, or a range of days. (The time stage's
+/// richer `dyad_time::TimeValue` also gives the precision a range is read at; an adapter maps it to this.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum TimeValue {
+pub enum SlotTime {
     /// A date at its precision.
     Date(DateValue),
     /// An inclusive range of days ("this week").
@@ -56,7 +57,7 @@ pub struct TimeSlot {
     /// Byte span of the expression.
     pub span: Span,
     /// Its resolved value.
-    pub value: TimeValue,
+    pub value: SlotTime,
     /// Why it resolved so ("'Thursday', past tense, before 2017-04-28").
     pub basis: String,
     /// Whether it lies after the document's anchor date (a planned or expected action).

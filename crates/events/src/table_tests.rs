@@ -5,7 +5,7 @@
 //! future one. The expected events are `SRC>TGT CODE flags` (TGT `-` when none; flags any of `n` negated,
 //! `f` future, `r` reported, `s` symmetric), compared as a set.
 
-use crate::{ActorSlot, SlotKind, TimeSlot, TimeValue, code_sentence};
+use crate::{ActorSlot, SlotKind, SlotTime, TimeSlot, code_sentence};
 use dyad_core::{DateValue, Span};
 
 pub(crate) struct Parsed {
@@ -65,7 +65,7 @@ pub(crate) fn parse(markup: &str) -> Parsed {
         .into_iter()
         .map(|(s, e, future)| TimeSlot {
             span: Span::new(&text, s, e).unwrap(),
-            value: TimeValue::Date(DateValue::day(2020, 1, 1).unwrap()),
+            value: SlotTime::Date(DateValue::day(2020, 1, 1).unwrap()),
             basis: "test".into(),
             future,
         })

@@ -15,7 +15,7 @@
 //!
 //! A tree node is tied to an actor mention by byte spans: the mention that covers the word, else one that covers a
 //! modifier of it (compound, amod, flat, nmod:poss, nmod, appos): "Iranian troops", "the troops of Iran".
-//! Where the tree gives no party for a role, the word-order result stands (see `roles.rs`).
+//! Where the tree gives no party for a role, the word-order result stands (see `roles/tree_roles.rs`).
 
 use crate::slots::ActorSlot;
 use dyad_core::Span;
@@ -258,9 +258,17 @@ impl<'a> TreeRoles<'a> {
 
     /// The subject side of the verb at `v`, climbing through coordination, control and relative clauses.
     fn subject_roles(&self, v: usize, r: &mut Roles, depth: usize) {
-        if depth > 3 {
+        if depth > 3 || self.own_subjects(v, r) {
             return;
         }
+        if let Some(h) = self.tree.words[v].head {
+            self.inherited_subjects(v, h, r, depth);
+        }
+    }
+
+    /// The verb's own subject side: `nsubj` (a relative pronoun's antecedent for a relative clause) as sources,
+    /// `nsubj:pass` as targets, the passive agent as sources. Whether it has a subject of its own.
+    fn own_subjects(&self, v: usize, r: &mut Roles) -> bool {
         let mut found = false;
         let passive = self.child(v, Rel::NsubjPass).is_some();
         for c in self.children(v).collect::<Vec<_>>() {
@@ -292,10 +300,12 @@ impl<'a> TreeRoles<'a> {
                 _ => {}
             }
         }
-        if found {
-            return;
-        }
-        let Some(h) = self.tree.words[v].head else { return };
+        found
+    }
+
+    /// The subject side a verb with no subject of its own takes from its head `h`: a coordinated verb's head's
+    /// agents, a controlled infinitive's controller, a participle's modified noun.
+    fn inherited_subjects(&self, v: usize, h: usize, r: &mut Roles, depth: usize) {
         match self.tree.words[v].rel {
             // "attacked X and seized Y": a coordinated verb shares its head verb's subject.
             Rel::Conj => {

@@ -28,7 +28,7 @@ use doc::DocText;
 use dyad_actors::{ActorKind, ActorMention, Gazetteer, MentionForm, Registry};
 use dyad_core::{ByteRange, DateValue, Precision, Span};
 use dyad_events::{
-    ActorSlot, DateOrRange, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, TimeSlot, TimeValue,
+    ActorSlot, DateOrRange, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, SlotTime, TimeSlot,
     code_sentence_with,
 };
 use dyad_page::Article;
@@ -280,8 +280,8 @@ fn push_story_tokens(
         .iter()
         .map(|m| (m.span, Some(m.country.as_deref().unwrap_or(m.actor.as_str())), None))
         .chain(times.iter().filter_map(|t| match t.value {
-            TimeValue::Date(d) => Some((t.span, None, Some(d))),
-            TimeValue::Range(_) => None,
+            SlotTime::Date(d) => Some((t.span, None, Some(d))),
+            SlotTime::Range(_) => None,
         }))
         .collect();
     marks.sort_by_key(|(span, _, _)| span.start());
@@ -433,8 +433,8 @@ fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize
         .filter(|e| e.is_date())
         .filter_map(|e| {
             let value = match e.value? {
-                TimeExprValue::Date(d) => TimeValue::Date(d),
-                TimeExprValue::Range(r, _) => TimeValue::Range(r),
+                TimeExprValue::Date(d) => SlotTime::Date(d),
+                TimeExprValue::Range(r, _) => SlotTime::Range(r),
             };
             let span = Span::new(doc, e.span.start() + offset, e.span.end() + offset).ok()?;
             // Without an anchor there is no "now" to lie after: a written year is not a plan.
@@ -459,10 +459,10 @@ fn anchor_free(sentence: &str) -> Vec<dyad_time::TemporalExpression> {
 /// after X sent ..."); captions never set it (a photo's date is not the story's).
 fn narrative_of(times: &[TimeSlot]) -> Option<EventDate> {
     times.iter().find_map(|t| match t.value {
-        TimeValue::Date(d) if d.precision() <= Precision::Week => {
+        SlotTime::Date(d) if d.precision() <= Precision::Week => {
             Some(EventDate::from_value(d, format!("narrative date of the preceding text ({})", t.basis)))
         }
-        TimeValue::Range(r) if (r.end - r.start).num_days() <= 6 => {
+        SlotTime::Range(r) if (r.end - r.start).num_days() <= 6 => {
             Some(EventDate::from_range(r, format!("narrative date of the preceding text ({})", t.basis)))
         }
         _ => None,

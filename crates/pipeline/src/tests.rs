@@ -61,11 +61,11 @@ fn capital_after_a_locative_is_a_place() {
 #[test]
 fn narrative_is_the_first_day_of_the_latest_sentence_and_skips_anniversaries() {
     let slot =
-        |value: TimeValue| TimeSlot { span: Span::new("ab", 0, 1).unwrap(), value, basis: "t".into(), future: false };
+        |value: SlotTime| TimeSlot { span: Span::new("ab", 0, 1).unwrap(), value, basis: "t".into(), future: false };
     let d = |y, m, dd| DateValue::day(y, m, dd).unwrap();
-    let first = narrative_of(&[slot(TimeValue::Date(d(2022, 5, 3))), slot(TimeValue::Date(d(2022, 5, 2)))]);
+    let first = narrative_of(&[slot(SlotTime::Date(d(2022, 5, 3))), slot(SlotTime::Date(d(2022, 5, 2)))]);
     assert_eq!(first.map(|e| e.when.to_string()), Some("2022-05-03".to_string()));
-    let year = narrative_of(&[slot(TimeValue::Date(DateValue::year(2022).unwrap()))]);
+    let year = narrative_of(&[slot(SlotTime::Date(DateValue::year(2022).unwrap()))]);
     assert!(year.is_none(), "a year is background, not a narrative day");
     // A later sentence that dates nothing at day precision leaves the earlier narrative in force.
     let para1 = "Brazil's foreign minister visited Argentina on Tuesday, a day after Chile sent a message to Peru.";

@@ -1,7 +1,7 @@
-//! Tests of the precision filters (`precision.rs`, `data/event_precision.tsv`): ordinary web prose that must code
+//! Tests of the precision filters (`precision/`, `data/event_precision.tsv`): ordinary web prose that must code
 //! nothing, and news sentences that must still code, in the markup of `table_tests.rs`.
 
-use crate::precision::{PRECISION_TSV, has_score, parse_lists};
+use super::facts::has_score;
 use crate::table_tests::code;
 
 /// Sentences from general web prose (reviews, travel, shops, sports) and news idioms that hold no event between
@@ -107,35 +107,6 @@ fn news_still_codes() {
         })
         .collect();
     assert!(failures.is_empty(), "{} of {} lost:\n{}", failures.len(), STILL.len(), failures.join("\n"));
-}
-
-#[test]
-fn precision_lists_load() {
-    let l = parse_lists(PRECISION_TSV).expect("event_precision.tsv");
-    assert!(l.ordinary.contains("offer") && l.ordinary.contains("receive"));
-    assert!(l.contest.contains("beat"));
-    assert!(l.fixed.iter().any(|p| p == &["in", "order", "to"]));
-    assert!(l.agent.contains("colonist") && l.particle.contains("back"));
-    assert!(l.that_target.contains("demand") && !l.that_target.contains("warn"));
-    assert!(l.control.contains("get") && !l.control.contains("urge") && l.opener.contains("but"));
-    assert!(l.request.contains("urge") && l.prevent.contains("bar") && l.opinion.contains("consider"));
-    assert!(l.accident.contains("crash") && l.nonfactual.iter().any(|p| p == &["tantamount", "to"]));
-    assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
-    assert!(l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the"));
-    assert!(l.stance.contains("see") && l.stance.contains("saw") && !l.stance.contains("hold"));
-    assert!(l.proxy.contains("country") && !l.proxy.contains("lawyer") && l.owned_for.contains("responsibility"));
-    assert!(
-        parse_lists(
-            "request	two words
-"
-        )
-        .is_err()
-    );
-    assert!(parse_lists("control\ttwo words\n").is_err());
-    assert!(parse_lists("bogus\tword\n").is_err());
-    assert!(parse_lists("ordinary\ttwo words\n").is_err());
-    assert!(parse_lists("agent\tUpper\n").is_err());
-    assert!(parse_lists("agent\n").is_err());
 }
 
 #[test]

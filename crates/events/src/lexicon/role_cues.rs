@@ -1,11 +1,12 @@
 //! The closed word classes of `data/role_cues.tsv` that role assignment reads as grammar: present-tense
 //! auxiliaries and group nouns. Parsed once; a token is looked up by its normalised form.
 
+use crate::embedded::loaded;
 use dyad_core::DataError;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-const ROLE_CUES_TSV: &str = include_str!("../../../data/role_cues.tsv");
+const ROLE_CUES_TSV: &str = include_str!("../../../../data/role_cues.tsv");
 const FILE: &str = "role_cues.tsv";
 
 /// An auxiliary putting a verb group in the present, perfect or future ("has", "is", "will").
@@ -19,7 +20,7 @@ pub(crate) struct RoleCues {
     classes: HashMap<&'static str, u8>,
 }
 
-static BUILTIN: LazyLock<RoleCues> = LazyLock::new(|| RoleCues::parse(ROLE_CUES_TSV).unwrap_or_default());
+static BUILTIN: LazyLock<RoleCues> = LazyLock::new(|| loaded(RoleCues::parse(ROLE_CUES_TSV)));
 
 impl RoleCues {
     pub(crate) fn builtin() -> &'static RoleCues {
@@ -75,5 +76,7 @@ mod tests {
         assert_eq!(err.line, 2);
         assert!(RoleCues::parse("Has\tpresent_aux\n").is_err());
         assert!(RoleCues::parse("has\n").is_err());
+        let err = RoleCues::parse("# header\nhas\tpresent_aux\nrebels\tgroup\n").unwrap_err();
+        assert_eq!(err.to_string(), "role_cues.tsv:3: unknown kind \"group\"");
     }
 }

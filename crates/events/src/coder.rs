@@ -1,0 +1,226 @@
+//! The event coder: one sentence through the named passes, in order.
+//!
+//! 1. analysis (`analysis.rs`, `reading.rs`): each token read once, cue positions found;
+//! 2. candidates (`matcher.rs`): verb, nominal and relation patterns matched;
+//! 3. precision on predicates (`precision/predicates.rs`): readings that only look like predicates dropped;
+//! 4. the tree (`tree.rs`), when the caller gives a parser: the sentence parsed for the role pass;
+//! 5. roles (`roles/`): the sources and targets of each predicate, by word order and then the tree;
+//! 6. flags (`flags.rs`): code, flags, date and place, one candidate per (source, target);
+//! 7. precision on parties (`precision/parties.rs`): candidates whose parties ordinary prose only looks like
+//!    dropped;
+//! 8. the sentence's events and relations deduplicated, and a protest naming no target aimed at whom the
+//!    protesters demand of.
+
+use crate::analysis::Analysis;
+use crate::candidate::{EventCandidate, SentenceEvents};
+use crate::codebook::Codebook;
+use crate::dict::Dictionaries;
+use crate::matcher::{Match, MatchKind, find_in};
+use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
+use crate::roles::{Context, Previous, token_range};
+use crate::slots::{ActorSlot, TimeSlot};
+use crate::tree::{Parse, TreeRoles};
+use dyad_core::Span;
+use dyad_text::Tokens;
+use rustc_hash::FxHashSet as HashSet;
+
+/// Codes one sentence. `tokens` are the sentence's tokens (from [`dyad_text::tokenize`] over the sentence span
+/// of `text`); `actors` and `times` are the sentence's mentions with spans in the same `text`. Slots outside
+/// the sentence are ignored.
+///
+/// ```
+/// use dyad_core::{DateValue, Span};
+/// use dyad_events::{ActorSlot, SlotKind, code_sentence};
+///
+/// let text = "North Korea condemned Japan on Monday.";
+/// let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
+/// let slot = |name: &str, id: &str| {
+///     let start = text.find(name).unwrap();
+///     ActorSlot {
+///         span: Span::new(text, start, start + name.len()).unwrap(),
+///         actor_id: id.into(),
+///         name: name.into(),
+///         code: Some(id.into()),
+///         country: Some(id.into()),
+///         kind: SlotKind::Country,
+///     }
+/// };
+/// let actors = [slot("North Korea", "PRK"), slot("Japan", "JPN")];
+/// let coded = code_sentence(text, &tokens, &actors, &[]);
+/// let event = &coded.events[0];
+/// assert_eq!((event.code, event.source, event.target), ("111", 0, Some(1)));
+/// let record = event.to_record(&actors, &[], Default::default()).unwrap();
+/// assert_eq!(record.quad_class, 3);
+/// ```
+pub fn code_sentence(text: &str, tokens: &Tokens, actors: &[ActorSlot], times: &[TimeSlot]) -> SentenceEvents {
+    code_sentence_in(Dictionaries::builtin(), text, tokens, actors, times)
+}
+
+/// Like [`code_sentence`], against `dicts` (e.g. the built-in set plus loaded PETRARCH verbs, see
+/// [`Dictionaries::with_petrarch_verbs`]).
+pub fn code_sentence_in(
+    dicts: &'static Dictionaries,
+    text: &str,
+    tokens: &Tokens,
+    actors: &[ActorSlot],
+    times: &[TimeSlot],
+) -> SentenceEvents {
+    code_sentence_with(dicts, text, tokens, actors, times, None)
+}
+
+/// Like [`code_sentence_in`], with roles of verb predicates read from a dependency tree when `parser` gives one
+/// (see `tree.rs`). The sentence is parsed only when it has an actor mention and a predicate; where the tree names
+/// no party for a role, the word-order result stands.
+pub fn code_sentence_with(
+    dicts: &'static Dictionaries,
+    text: &str,
+    tokens: &Tokens,
+    actors: &[ActorSlot],
+    times: &[TimeSlot],
+    parser: Option<&dyn Parse>,
+) -> SentenceEvents {
+    let analysis = analyse(dicts, tokens, actors, times);
+    let mut matches = find_in(&analysis);
+    let predicates = matches.iter().any(|m| m.kind != MatchKind::Relation);
+    let mut ctx = Context::new(text, tokens, &analysis, actors, times, predicates);
+    // Predicates and parties that ordinary web prose only looks like (see `precision/`).
+    drop_false_predicates(&analysis, &mut matches, &ctx.time_tokens);
+    if let Some(p) = parser
+        && !actors.is_empty()
+        && matches.iter().any(|m| m.kind == MatchKind::Verb)
+    {
+        ctx.tree = parse_tree(p, text, tokens, actors);
+    }
+    let facts = if matches.iter().any(|m| m.kind != MatchKind::Relation) {
+        SentenceFacts::new(&analysis, text, tokens)
+    } else {
+        SentenceFacts::default()
+    };
+    let mut out = code_matches(&ctx, &matches, &facts);
+    aim_protests_at_demands(&mut out.events);
+    let mut kept = HashSet::default();
+    out.events.retain(|e| kept.insert((e.code, e.source, e.target)));
+    out
+}
+
+/// The analysis pass, with the token ranges of the sentence's time and actor mentions.
+fn analyse<'t>(
+    dicts: &'static Dictionaries,
+    tokens: &'t Tokens,
+    actors: &[ActorSlot],
+    times: &[TimeSlot],
+) -> Analysis<'t> {
+    let mut analysis = Analysis::new_in(dicts, tokens);
+    if !times.is_empty() {
+        analysis.set_times(times.iter().map(|s| token_range(tokens, s.span)).collect());
+    }
+    analysis.set_actors(actors.iter().map(|s| token_range(tokens, s.span)).collect());
+    analysis
+}
+
+/// The sentence's dependency tree from `parser`, over the span from its first to its last token.
+fn parse_tree<'a>(
+    parser: &dyn Parse,
+    text: &'a str,
+    tokens: &Tokens,
+    actors: &'a [ActorSlot],
+) -> Option<TreeRoles<'a>> {
+    let (first, last) = (tokens.get(0)?, tokens.get(tokens.len().saturating_sub(1))?);
+    let span = Span::new(text, first.span.start(), last.span.end()).ok()?;
+    parser.parse(text, span).filter(|t| !t.is_empty()).map(|t| TreeRoles::new(t, text, actors))
+}
+
+/// The roles, flags and party-precision passes over every match, in sentence order: one event per (code,
+/// source actor, target actor) and one relation per (kind, unordered pair of actors).
+fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> SentenceEvents {
+    let mut out = SentenceEvents::default();
+    let mut previous: Previous = (Vec::new(), Vec::new());
+    let mut seen = HashSet::default();
+    let mut seen_relations = HashSet::default();
+    for m in matches {
+        match m.kind {
+            MatchKind::Relation => {
+                let mut found = Vec::new();
+                ctx.relation(m, &mut found);
+                for r in found {
+                    let (x, y) = (ctx.actor_key(r.a), ctx.actor_key(r.b));
+                    if seen_relations.insert((r.kind, x.min(y).to_string(), x.max(y).to_string())) {
+                        out.relations.push(r);
+                    }
+                }
+            }
+            MatchKind::Verb | MatchKind::Nominal => {
+                let Some(roles) = ctx.assign(m, matches, &mut previous) else { continue };
+                for e in ctx.code_events(m, matches, roles) {
+                    if !plausible(ctx.a, ctx.actors, &ctx.actor_tokens, &ctx.time_tokens, facts, m, &e) {
+                        continue;
+                    }
+                    let key = (e.code, ctx.actor_key(e.source), e.target.map(|t| ctx.actor_key(t)));
+                    if seen.insert(key) {
+                        out.events.push(e);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "began a hunger strike to demand the return of X from Y", "demonstrated ... calling for independence from
+/// Y": a protest that names no target is aimed at whom the same protesters' demand or appeal is made of.
+fn aim_protests_at_demands(events: &mut [EventCandidate]) {
+    let book = Codebook::builtin();
+    let demands: Vec<(usize, Option<usize>)> = events
+        .iter()
+        .filter(|d| d.target.is_some() && matches!(book.root(d.code), Some("02" | "10")))
+        .map(|d| (d.source, d.target))
+        .collect();
+    for e in events.iter_mut() {
+        if e.target.is_none()
+            && book.root(e.code) == Some("14")
+            && let Some(&(_, target)) = demands.iter().find(|d| d.0 == e.source)
+        {
+            e.target = target;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Flags;
+    use crate::table_tests::code;
+
+    fn event(code: &'static str, source: usize, target: Option<usize>) -> EventCandidate {
+        EventCandidate {
+            code,
+            done_code: code,
+            source,
+            target,
+            flags: Flags::default(),
+            evidence: Span::new("x", 0, 1).unwrap(),
+            pattern: "test",
+            time: None,
+            location: None,
+            home_target: false,
+        }
+    }
+
+    #[test]
+    fn a_protest_with_no_target_is_aimed_at_whom_its_protesters_demand_of() {
+        let mut events = [event("141", 0, None), event("100", 0, Some(2)), event("141", 1, None)];
+        aim_protests_at_demands(&mut events);
+        assert_eq!(events.iter().map(|e| e.target).collect::<Vec<_>>(), [Some(2), Some(2), None]);
+    }
+
+    #[test]
+    fn the_passes_run_in_order() {
+        // Precision on predicates before roles: "on March 7" is a date, not a march.
+        assert_eq!(code("[Iran|IRN] condemned [Iraq|IRQ] {on March 7}."), ["IRN>IRQ 111"]);
+        // One event per (code, source, target), one relation per pair.
+        assert_eq!(code("[Iran|IRN] condemned and condemned [Iraq|IRQ]."), ["IRN>IRQ 111"]);
+        // Nothing to code in a sentence with no predicate or no actor.
+        assert!(code("[Iran|IRN] and [Iraq|IRQ].").is_empty());
+        assert!(code("Officials met.").is_empty());
+    }
+}

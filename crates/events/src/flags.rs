@@ -1,0 +1,268 @@
+//! The flags pass: for a predicate whose roles are known, its flags (negated, future, reported, symmetric,
+//! hypothetical, attempted, alleged), the code to report (an intent, refusal, threat, demand, show of force or
+//! peacekeeping code moved from the pattern's code as the CAMEO codebook does), its date and place, and one
+//! [`EventCandidate`] per (source, target) pair, leaving out pairs of one side.
+
+use crate::candidate::EventCandidate;
+use crate::codebook::Codebook;
+use crate::matcher::Match;
+use crate::record::Flags;
+use crate::roles::{Context, Roles};
+use crate::slots::SlotKind;
+
+/// CAMEO sector codes of a state's opposition and armed challengers (rebels, insurgents, separatists, the
+/// opposition, unidentified armed forces): cooperation between one of them and its own state is news.
+const DISSIDENT: [&str; 5] = ["REB", "INS", "SEP", "OPP", "UAF"];
+
+/// CAMEO sector codes of a state's own organs (government, police, judiciary, military).
+const STATE_SECTORS: [&str; 4] = ["GOV", "COP", "JUD", "MIL"];
+
+/// What the flags pass decided for one predicate, shared by all its candidates.
+struct Coded {
+    code: &'static str,
+    flags: Flags,
+    time: Option<usize>,
+}
+
+impl Context<'_> {
+    /// The events of predicate `m` with roles `roles`: one candidate per source and target (or per source, with
+    /// no target).
+    pub(crate) fn code_events(&self, m: &Match, matches: &[Match], roles: Roles) -> Vec<EventCandidate> {
+        let Roles { sources, targets, symmetric, demand } = roles;
+        let time = self.time_for(m, matches).or_else(|| {
+            // An attributive "visiting" frames the whole sentence, so the sentence's date is the visit's.
+            let attributive = self.attributive_mover(m).is_some();
+            attributive
+                .then(|| (0..self.times.len()).find(|&t| self.time_tokens[t].1 > self.time_tokens[t].0))
+                .flatten()
+        });
+        let mut flags = self.cue_flags(m);
+        flags.future |= time.is_some_and(|t| self.times[t].future);
+        flags.symmetric = symmetric;
+        let code = self.event_code(m, &mut flags, demand, symmetric, &sources);
+        self.emit(m, Coded { code, flags, time }, &sources, &targets)
+    }
+
+    /// The code to report for predicate `m`, moving `flags` with it: a reported obligation is a demand (100); a
+    /// refusal or a failure to meet or agree a rejection; readying an attack a show of force (150); an action
+    /// announced under a condition a threat; a promised or planned action its intent code; a peacekeeping force
+    /// moving in provides protection (074).
+    fn event_code(
+        &self,
+        m: &Match,
+        flags: &mut Flags,
+        demand: bool,
+        symmetric: bool,
+        sources: &[usize],
+    ) -> &'static str {
+        let book = Codebook::builtin();
+        let code = if demand {
+            // The demand is made now, of another party; the demanded action is not the speaker's plan.
+            flags.future = false;
+            "100"
+        } else if m.refused
+            || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2)
+            || m.failed && (matches!(book.root(m.code), Some("04" | "05")) || m.symmetric)
+        {
+            // "refused to attend", "will not accept", "failed to reach agreement": the refusal (or the failure to
+            // meet or agree) happened; what was refused decides the kind of rejection.
+            flags.future = false;
+            flags.negated = false;
+            flags.symmetric = false;
+            refusal_code(m.code)
+        } else if m.prepared && matches!(book.root(m.code), Some("18" | "19" | "20")) {
+            // "prepared to resume shelling": readying an attack is a show of force, not yet a threat.
+            flags.future = false;
+            "150"
+        } else if flags.future && m.conditional && !matches!(book.root(m.code), Some("13")) {
+            // "will withdraw its troops unless ...": an action announced under a condition is a threat.
+            match book.intent_of(m.code) {
+                Some(t) if t.starts_with("13") => t,
+                _ => "130",
+            }
+        } else if flags.future {
+            book.intent_of(m.code).unwrap_or(m.code)
+        } else {
+            m.code
+        };
+        // "NATO peacekeeping troops arrived in X": a peacekeeping force moving in provides protection (074).
+        let code = if book.root(m.code) == Some("04") && !symmetric && sources.iter().any(|&s| self.peacekeepers(s)) {
+            if flags.future { book.intent_of("074").unwrap_or("074") } else { "074" }
+        } else {
+            code
+        };
+        // An expressed intent (root 03) is by definition about the future.
+        flags.future |= code.starts_with("03");
+        code
+    }
+
+    /// One candidate per (source, target) pair, with its evidence span and place; a pair of one side is left out,
+    /// and a domestic cooperation pair becomes the source's act with no partner.
+    fn emit(&self, m: &Match, coded: Coded, sources: &[usize], targets: &[usize]) -> Vec<EventCandidate> {
+        let Coded { code, flags, time } = coded;
+        let event = |source, target, evidence, location, home_target| EventCandidate {
+            code,
+            done_code: m.code,
+            source,
+            target,
+            flags,
+            evidence,
+            pattern: m.pattern,
+            time,
+            location,
+            home_target,
+        };
+        let mut out = Vec::new();
+        let target_opts: Vec<Option<usize>> =
+            if targets.is_empty() { vec![None] } else { targets.iter().copied().map(Some).collect() };
+        for &s in sources {
+            for &t in &target_opts {
+                // A city of the source's own country ("Kurds demonstrated in Kirkuk") stands for its authorities.
+                let same = |t: usize| {
+                    self.actors[t].actor_id == self.actors[s].actor_id
+                        && !matches!(self.actors[t].kind, SlotKind::Place)
+                };
+                if t.is_some_and(|t| t == s || same(t)) {
+                    continue;
+                }
+                if t.is_some_and(|t| self.domestic_cooperation(s, t, code)) {
+                    // "promised to democratize Serbia": the act stands, with no foreign partner.
+                    if target_opts.iter().all(|&o| o.is_some_and(|o| self.domestic_cooperation(s, o, code)))
+                        && !out.iter().any(|e: &EventCandidate| e.source == s && e.target.is_none())
+                        && let Some(evidence) =
+                            self.span_of_tokens(self.actor_tokens[s].0.min(m.anchor), self.actor_tokens[s].1.max(m.end))
+                    {
+                        out.push(event(s, None, evidence, self.location_for(m, None), false));
+                    }
+                    continue;
+                }
+                let mut lo = self.actor_tokens[s].0.min(m.anchor);
+                let mut hi = self.actor_tokens[s].1.max(m.end);
+                if let Some(t) = t {
+                    lo = lo.min(self.actor_tokens[t].0);
+                    hi = hi.max(self.actor_tokens[t].1);
+                }
+                let Some(evidence) = self.span_of_tokens(lo, hi) else { continue };
+                let home_target = t.is_none() && self.acts_at_home(s, m.code);
+                out.push(event(s, t, evidence, self.location_for(m, t), home_target));
+            }
+        }
+        out
+    }
+
+    /// The flags a predicate's cues give it: negated, future (or intended), reported, symmetric,
+    /// hypothetical, attempted, alleged.
+    fn cue_flags(&self, m: &Match) -> Flags {
+        // An alleged act ("accused X of attacking Y") is known only from the accuser's words.
+        let reported = m.alleged || self.a.report_cues.iter().any(|&r| r != m.anchor);
+        Flags {
+            negated: m.negated,
+            future: m.future || m.intent,
+            reported,
+            symmetric: m.symmetric,
+            historical: false,
+            // "will retaliate if attacked", "must withdraw unless ...": an announced act under a condition. A
+            // condition after an act already done does not make it hypothetical ("met, even if briefly").
+            hypothetical: (m.future || m.intent || m.obliged)
+                && (m.conditional || (m.end..self.a.len()).any(|k| self.a.norm(k) == "if")),
+            attempted: m.attempted,
+            alleged: m.alleged,
+        }
+    }
+
+    /// Whether source `s` doing `code` with no named target acts on its own state: administrative coercion or
+    /// its easing (roots 17, 081) by a state actor, or force (roots 18-20) by its police.
+    fn acts_at_home(&self, s: usize, code: &str) -> bool {
+        let slot = &self.actors[s];
+        if slot.country.is_none() {
+            return false;
+        }
+        let sector = slot.code.as_deref().and_then(|c| c.get(3..6)).unwrap_or("");
+        let state = matches!(slot.kind, SlotKind::Country) || STATE_SECTORS.contains(&sector);
+        let root = Codebook::builtin().root(code);
+        let administrative = root == Some("17") || code.starts_with("081");
+        administrative && state || sector == "COP" && matches!(root, Some("18" | "19" | "20"))
+    }
+
+    /// Two actors of one country in verbal cooperation (a leader praising his people, a ministry backing its
+    /// president): in international news such a pair nearly always comes from a role attached to the wrong
+    /// mention of a two-country sentence, so it is not coded. Domestic material acts (lifting a curfew, aid)
+    /// and conflict (arrests, protests, fighting) are kept: they are news in their own right.
+    ///
+    /// So the pair is kept when the sentence names no other state (it can only be about domestic politics), and
+    /// when one side is an opposition or armed group of that state (a government and its rebels agreeing).
+    fn domestic_cooperation(&self, s: usize, t: usize, code: &str) -> bool {
+        let (Some(a), Some(b)) = (&self.actors[s].country, &self.actors[t].country) else { return false };
+        if a != b || Codebook::builtin().quad_class(code) != Some(1) {
+            return false;
+        }
+        let dissident = |k: usize| {
+            self.actors[k].code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|sector| DISSIDENT.contains(&sector))
+        };
+        let foreign = (0..self.actors.len())
+            .any(|k| self.present(k) && self.actors[k].country.as_deref().is_some_and(|c| c != a.as_str()));
+        foreign && !dissident(s) && !dissident(t)
+    }
+}
+
+/// The rejection code for refusing an action with code `done`: refusing to meet or negotiate is 125, to give
+/// material cooperation or aid 121, to yield 124, anything else 120.
+fn refusal_code(done: &str) -> &'static str {
+    match Codebook::builtin().root(done) {
+        Some("04") => "125",
+        Some("06" | "07") => "121",
+        Some("08") => "124",
+        _ => "120",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roles::testing::{token, with_context};
+
+    /// The (code, negated, future, symmetric) of the events of the predicate at `word`.
+    fn coded(markup: &str, word: &str) -> Vec<(&'static str, bool, bool, bool)> {
+        with_context(markup, |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, word)).expect("predicate");
+            let roles = ctx.assign(m, matches, &mut Default::default()).expect("roles");
+            let events = ctx.code_events(m, matches, roles);
+            events.iter().map(|e| (e.code, e.flags.negated, e.flags.future, e.flags.symmetric)).collect()
+        })
+    }
+
+    #[test]
+    fn a_refusal_is_a_rejection_of_its_kind() {
+        assert_eq!(refusal_code("040"), "125");
+        assert_eq!(refusal_code("070"), "121");
+        assert_eq!(refusal_code("081"), "124");
+        assert_eq!(refusal_code("190"), "120");
+        assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
+    }
+
+    #[test]
+    fn a_planned_act_is_its_intent_and_a_conditional_one_a_threat() {
+        let book = Codebook::builtin();
+        let intent = book.intent_of("190").expect("190 has an intent code");
+        assert_eq!(coded("[Iran|IRN] will attack [Iraq|IRQ].", "attack"), [(intent, false, true, false)]);
+        let threat = coded("[Iran|IRN] will attack [Iraq|IRQ] unless it withdraws.", "attack");
+        assert!(threat[0].0.starts_with("13"), "{threat:?}");
+        assert_eq!(coded("[Iran|IRN] attacked [Iraq|IRQ].", "attacked"), [("190", false, false, false)]);
+    }
+
+    #[test]
+    fn a_pair_of_one_side_is_no_event() {
+        let markup = "[Iran|IRN] praised [Iran|IRN] and [Iraq|IRQ].";
+        with_context(markup, |ctx, matches| {
+            let m = matches.iter().find(|m| m.anchor == token(ctx, "praised")).expect("verb");
+            let coded = || Coded { code: "051", flags: Flags::default(), time: None };
+            let pairs = |targets: &[usize]| -> Vec<(usize, Option<usize>)> {
+                ctx.emit(m, coded(), &[0], targets).iter().map(|e| (e.source, e.target)).collect()
+            };
+            // The same actor on both sides.
+            assert!(pairs(&[1]).is_empty());
+            assert_eq!(pairs(&[1, 2]), [(0, Some(2))]);
+            assert_eq!(pairs(&[]), [(0, None)]);
+        });
+    }
+}

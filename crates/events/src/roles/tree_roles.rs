@@ -1,0 +1,41 @@
+//! The tree pass among the role passes: roles of a verb predicate read from a dependency tree (see `tree.rs`)
+//! replace the word-order ones, role by role.
+
+use super::context::Context;
+use crate::codebook::Codebook;
+use crate::matcher::Match;
+use crate::slots::SlotKind;
+use crate::tree::TreeRoles;
+
+impl Context<'_> {
+    /// Replaces the word-order roles of verb predicate `m` by those the tree gives, role by role: a role the tree
+    /// names no party for keeps its word-order parties.
+    pub(crate) fn tree_roles(&self, tree: &TreeRoles, m: &Match, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
+        let Some(v) = self.tokens.get(m.anchor).and_then(|t| tree.word_at(t.span)) else { return };
+        let prep = m.prep.map(|k| self.a.norm(k));
+        let roles = tree.verb_roles(v, prep);
+        let movement = Codebook::builtin().root(m.code) == Some("04");
+        let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
+        let tree_sources: Vec<usize> =
+            roles.sources.into_iter().filter(|&k| self.present(k) && self.can_act(k)).collect();
+        // A tree role whose parties are all among the word-order ones agrees with it; word order then keeps the
+        // parties the tree attached lower ("Hungarian and Romanian officials").
+        if !tree_sources.is_empty() && !tree_sources.iter().all(|k| sources.contains(k)) {
+            *sources = tree_sources;
+        }
+        let tree_targets: Vec<usize> = roles
+            .targets
+            .into_iter()
+            .filter(|&k| {
+                self.present(k)
+                    && !sources.contains(&k)
+                    && !(self.is_reporter(k) && matches!(self.actors[k].kind, SlotKind::Media))
+                    && (movement || armed || !matches!(self.actors[k].kind, SlotKind::Place))
+            })
+            .collect();
+        if !tree_targets.is_empty() && !tree_targets.iter().all(|k| targets.contains(k)) {
+            *targets = tree_targets;
+        }
+        targets.retain(|k| !sources.contains(k));
+    }
+}
