@@ -18,6 +18,7 @@ pub mod conllu;
 pub mod eval;
 pub mod model;
 pub mod parser;
+mod table;
 pub mod tagger;
 
 pub use conllu::{ConlluError, Multiword, Sentence, Word, read_conllu, write_conllu};

@@ -211,7 +211,7 @@ impl Parser {
         while !scratch.state.is_final() {
             scratch.state.legal(nl, self.root, &mut scratch.legal);
             extract(&scratch.state, &scratch.toks, &mut scratch.feats);
-            self.weights.score(&scratch.feats, &mut scratch.scores);
+            self.weights.score(&mut scratch.feats, &mut scratch.scores);
             let mut best = usize::MAX;
             for a in 0..na {
                 if scratch.legal[a] && (best == usize::MAX || scratch.scores[a] > scratch.scores[best]) {
@@ -427,12 +427,12 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
         }
         if let Some(f) = opts.on_epoch {
             let (q, scale) = Frozen::quantise(&model.average(0.0));
-            let p = Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale) };
+            let p = Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale, na) };
             f(epoch + 1, &if opts.prune > 0.0 { p.pruned(opts.prune) } else { p });
         }
     }
     let (q, scale) = Frozen::quantise(&model.average(0.0));
-    let parser = Parser { labels, root, weights: Frozen::from_rows(&q, scale) };
+    let parser = Parser { labels, root, weights: Frozen::from_rows(&q, scale, na) };
     if opts.prune > 0.0 { parser.pruned(opts.prune) } else { parser }
 }
 
