@@ -184,6 +184,17 @@ impl Table {
         rows
     }
 
+    /// Asks for the home slots of `feats` without waiting for them (for features known ahead of their scoring).
+    #[inline]
+    pub(crate) fn prefetch(&self, feats: &[u64]) {
+        if self.slots.is_empty() {
+            return;
+        }
+        for &f in feats {
+            prefetch(&self.slots[self.home(f)]);
+        }
+    }
+
     /// Adds the weights of `feats` to `scores` (zeroed first; classes beyond `scores` are ignored).
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
@@ -192,9 +203,7 @@ impl Table {
             return;
         }
         // The misses of all features are issued before the first is waited for.
-        for &f in feats {
-            prefetch(&self.slots[self.home(f)]);
-        }
+        self.prefetch(feats);
         let mask = self.slots.len() - 1;
         // Runs outside the slots are prefetched as they are found and added after the last probe.
         let mut later = [0u32; 128];

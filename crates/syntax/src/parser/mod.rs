@@ -210,6 +210,13 @@ impl Parser {
         scratch.legal.resize(na, false);
         while !scratch.state.is_final() {
             scratch.state.legal(nl, self.root, &mut scratch.legal);
+            // With a single legal action (only SHIFT from the root alone on the stack, only the root arc at the
+            // end) the scores cannot change the choice: no features are needed.
+            let mut legal = (0..na).filter(|&a| scratch.legal[a]);
+            if let (Some(only), None) = (legal.next(), legal.next()) {
+                scratch.state.apply(only, nl);
+                continue;
+            }
             extract(&scratch.state, &scratch.toks, &mut scratch.feats);
             self.weights.score(&mut scratch.feats, &mut scratch.scores);
             let mut best = usize::MAX;

@@ -137,6 +137,12 @@ impl Weights {
         self.table.sizes().0
     }
 
+    /// Asks for the weights of `feats` ahead of their scoring.
+    #[inline]
+    pub(crate) fn prefetch(&self, feats: &[u64]) {
+        self.table.prefetch(feats);
+    }
+
     /// Adds each feature's weights to `scores` (one per class, in quantised units).
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
