@@ -16,17 +16,21 @@ fn main() {
         Some(p) => std::fs::read(&p).expect("model file"),
         None => Model::embedded_bytes().to_vec(),
     };
-    let t0 = Instant::now();
+    let (t0, rss0) = (Instant::now(), rss_mb());
     let model = Model::from_bytes(&bytes).expect("model");
-    println!("model: {:.2} MB, loaded in {:.3} s", bytes.len() as f64 / 1e6, t0.elapsed().as_secs_f64());
+    println!(
+        "model: {:.2} MB, loaded in {:.3} s, resident memory {:.1} MB more",
+        bytes.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64(),
+        rss_mb() - rss0
+    );
     if args.iter().any(|a| a == "--roundtrip") {
         println!("round trip: {}", model.to_bytes() == bytes);
     }
     let analyzer = Analyzer::new(model);
     let text = std::fs::read_to_string(path).expect("CoNLL-U file");
     let mut sentences = read_conllu(&text).expect("CoNLL-U");
-    let words: Vec<Vec<&str>> =
-        sentences.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
     let n_words: usize = words.iter().map(Vec::len).sum();
     let mut best = f64::MAX;
     for _ in 0..passes {
@@ -62,4 +66,14 @@ fn main() {
 fn cpu_time() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     Some(s.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
+}
+
+/// Resident memory of this process in MB (Linux: `/proc/self/status`), 0 where unknown.
+fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1024.0
 }

@@ -45,10 +45,13 @@ pub(crate) fn unpack(e: u32) -> (u8, i16) {
     ((e >> 16) as u8, e as u16 as i16)
 }
 
-/// `a` of a slot that holds no feature.
-const EMPTY: u32 = 0xfe00_0000;
-/// `a` or `b` of a slot with no entry there (runs of length 0 or 1).
-const NO_ENTRY: u32 = 0xffff_ffff;
+/// `a` of a slot that holds no feature (an all-zero slot is empty).
+const EMPTY: u32 = 0;
+/// Top byte of `a` and `b` holding an entry inline (a packed entry's own top byte is zero, and [`unpack`] reads
+/// only the low 24 bits). A `b` without it holds nothing.
+const INLINE: u32 = 0x0100_0000;
+/// `a` of a feature whose run is empty.
+const NO_RUN: u32 = 0x0200_0000;
 /// Top byte of `a` for a run stored in [`Table::entries`]: the low 24 bits are its length, `b` its start.
 const EXTERNAL: u32 = 0x8000_0000;
 /// Top byte of `a` for a long run also stored as a dense row: the low 24 bits are the row's number in
@@ -58,16 +61,14 @@ const DENSE: u32 = 0x8100_0000;
 /// instructions: the few frequent features with long runs cost most of the additions.
 const DENSE_MIN: usize = 16;
 
-/// One slot: the key, then either up to two packed entries inline (`a`, `b`; [`NO_ENTRY`] when absent), or an
+/// One slot: the key, then either up to two packed entries inline (`a`, `b`, each [`INLINE`] | entry), or an
 /// external run ([`EXTERNAL`] | length, start), or a dense row ([`DENSE`] | row, start of the run).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u64,
     a: u32,
     b: u32,
 }
-
-const EMPTY_SLOT: Slot = Slot { key: 0, a: EMPTY, b: 0 };
 
 /// Feature hash → run of packed entries, for scoring.
 #[derive(Debug, Clone, Default)]
@@ -94,7 +95,7 @@ impl Table {
     pub(crate) fn from_flat(keys: &[u64], lens: &[u32], entries: &[u32], width: usize) -> Table {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mut t = Table {
-            slots: vec![EMPTY_SLOT; cap],
+            slots: vec![Slot::default(); cap],
             shift: 64 - cap.trailing_zeros(),
             entries: Vec::new(),
             width,
@@ -117,9 +118,9 @@ impl Table {
                 continue;
             }
             let (a, b) = match run {
-                [] => (NO_ENTRY, NO_ENTRY),
-                [x] => (*x, NO_ENTRY),
-                [x, y] => (*x, *y),
+                [] => (NO_RUN, 0),
+                [x] => (INLINE | x, 0),
+                [x, y] => (INLINE | x, INLINE | y),
                 _ => {
                     let at = t.entries.len() as u32;
                     t.entries.extend_from_slice(run);
@@ -175,7 +176,7 @@ impl Table {
                     let (start, len) = (s.b as usize, self.dense_len[(s.a & 0x00ff_ffff) as usize] as usize);
                     self.entries[start..start + len].to_vec()
                 } else {
-                    [s.a, s.b].into_iter().filter(|&e| e != NO_ENTRY).collect()
+                    [s.a, s.b].into_iter().filter(|&e| e >> 24 == INLINE >> 24).map(|e| e & 0x00ff_ffff).collect()
                 };
                 (s.key, run)
             })
@@ -216,14 +217,14 @@ impl Table {
                     break sl;
                 }
                 if sl.a == EMPTY {
-                    break EMPTY_SLOT;
+                    break Slot::default();
                 }
                 s = (s + 1) & mask;
             };
             match sl.a >> 24 {
-                0 => {
+                0x01 => {
                     add(scores, sl.a);
-                    if sl.b >> 24 == 0 {
+                    if sl.b >> 24 == INLINE >> 24 {
                         add(scores, sl.b);
                     }
                     continue;

@@ -1,9 +1,9 @@
 //! The averaged perceptron: sparse weights while training, pruned and quantised to `i16` for the model file.
 
-use crate::table::{HashMap64, Table, pack, unpack};
 use crate::model::{
     ModelError, get_f32, get_len, get_u8, get_u16, get_u32, get_u64, put_f32, put_u16, put_u32, put_u64,
 };
+use crate::table::{HashMap64, Table, pack, unpack};
 
 #[derive(Clone, Copy)]
 struct Slot {
