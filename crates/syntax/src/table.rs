@@ -114,7 +114,8 @@ impl Table {
             while t.slots[s].a != EMPTY && t.slots[s].key != key {
                 s = (s + 1) & mask;
             }
-            if t.slots[s].a != EMPTY {
+            // A repeated key, or a run too long for the slot's 24-bit length (only in a damaged file): left out.
+            if t.slots[s].a != EMPTY || run.len() > 0x00ff_ffff {
                 continue;
             }
             let (a, b) = match run {
@@ -171,10 +172,10 @@ impl Table {
             .map(|s| {
                 let run = if s.a >> 24 == EXTERNAL >> 24 {
                     let (start, len) = (s.b as usize, (s.a & 0x00ff_ffff) as usize);
-                    self.entries[start..start + len].to_vec()
+                    self.entries.get(start..start + len).unwrap_or(&[]).to_vec()
                 } else if s.a >> 24 == DENSE >> 24 {
                     let (start, len) = (s.b as usize, self.dense_len[(s.a & 0x00ff_ffff) as usize] as usize);
-                    self.entries[start..start + len].to_vec()
+                    self.entries.get(start..start + len).unwrap_or(&[]).to_vec()
                 } else {
                     [s.a, s.b].into_iter().filter(|&e| e >> 24 == INLINE >> 24).map(|e| e & 0x00ff_ffff).collect()
                 };

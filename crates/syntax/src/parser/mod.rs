@@ -9,8 +9,9 @@
 //!   so the output always has exactly one `root`.
 //! - **Non-projective training trees** (about 2.3 % of EWT train) are projectivised by lifting the shortest crossing
 //!   arc to its grandparent, keeping the label (no deprojectivisation at parse time).
-//! - **Features** are hashed (`u64` per template instance); the frozen model maps them through an open-addressing
-//!   table to runs of `(action, i16 weight)` in flat arrays, so parsing allocates nothing per token.
+//! - **Features** are hashed (`u64` per template instance); the frozen model maps them through the crate's flat
+//!   weight table (`crate::table`, shared with the tagger) to runs of `(action, i16 weight)`, so parsing allocates
+//!   nothing per token, and a configuration with a single legal action is not scored at all.
 
 mod features;
 mod system;
