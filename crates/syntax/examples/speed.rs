@@ -1,8 +1,9 @@
 //! Tag + parse speed of the embedded model (or `--model FILE`) on a CoNLL-U file's words, best of several passes,
 //! and, with `--out FILE`, the file re-tagged and re-parsed (CoNLL-U, as `dyad parse --tokenized` writes it) for
-//! byte-for-byte comparisons between builds.
+//! byte-for-byte comparisons between builds; `--roundtrip` checks that the model written again gives its own bytes.
 //!
-//! `cargo run --release -p dyad-syntax --example speed -- FILE.conllu [--passes N] [--out FILE] [--model FILE]`
+//! `cargo run --release -p dyad-syntax --example speed -- FILE.conllu [--passes N] [--out FILE] [--model FILE]
+//!  [--roundtrip]`
 
 use dyad_syntax::{Analyzer, Model, read_conllu, write_conllu};
 use std::time::Instant;
