@@ -18,6 +18,7 @@ pub mod conllu;
 pub mod eval;
 pub mod model;
 pub mod parser;
+mod table;
 pub mod tagger;
 
 pub use conllu::{ConlluError, Multiword, Sentence, Word, read_conllu, write_conllu};
@@ -163,10 +164,28 @@ impl Analyzer {
 
     /// Analyses one sentence given as its words (UD tokens). Never fails: any string is a word, even an empty one.
     pub fn analyze(&self, words: &[&str]) -> Analysis<'_> {
+        // The tagger's and parser's buffers are kept per thread, so that a sentence allocates only its analysis.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(tagger::Scratch, parser::Scratch)> = Default::default();
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => {
+                let (t, p) = &mut *s;
+                self.analyze_with(words, t, p)
+            }
+            Err(_) => self.analyze_with(words, &mut Default::default(), &mut Default::default()),
+        })
+    }
+
+    fn analyze_with(
+        &self,
+        words: &[&str],
+        scratch: &mut tagger::Scratch,
+        parse_scratch: &mut parser::Scratch,
+    ) -> Analysis<'_> {
         let tagger = &self.model.tagger;
-        let mut scratch = tagger::Scratch::default();
         let mut classes = Vec::with_capacity(words.len());
-        tagger.tag_into(words, &mut scratch, &mut classes);
+        tagger.tag_into(words, scratch, &mut classes);
         let mut buf = String::new();
         let mut lower = String::new();
         let mut slots = Vec::with_capacity(words.len());
@@ -193,7 +212,7 @@ impl Analyzer {
                 .collect();
             let mut labels = String::new();
             let mut parsed: Vec<(usize, u32, u32)> = Vec::with_capacity(words.len());
-            p.parse_tokens(words, &tags, &mut parser::Scratch::default(), |_, head, label| {
+            p.parse_tokens(words, &tags, parse_scratch, |_, head, label| {
                 let a = labels.len() as u32;
                 labels.push_str(label);
                 parsed.push((head, a, labels.len() as u32));

@@ -9,8 +9,9 @@
 //!   so the output always has exactly one `root`.
 //! - **Non-projective training trees** (about 2.3 % of EWT train) are projectivised by lifting the shortest crossing
 //!   arc to its grandparent, keeping the label (no deprojectivisation at parse time).
-//! - **Features** are hashed (`u64` per template instance); the frozen model maps them through an open-addressing
-//!   table to runs of `(action, i16 weight)` in flat arrays, so parsing allocates nothing per token.
+//! - **Features** are hashed (`u64` per template instance); the frozen model maps them through the crate's flat
+//!   weight table (`crate::table`, shared with the tagger) to runs of `(action, i16 weight)`, so parsing allocates
+//!   nothing per token, and a configuration with a single legal action is not scored at all.
 
 mod features;
 mod system;
@@ -210,8 +211,15 @@ impl Parser {
         scratch.legal.resize(na, false);
         while !scratch.state.is_final() {
             scratch.state.legal(nl, self.root, &mut scratch.legal);
+            // With a single legal action (only SHIFT from the root alone on the stack, only the root arc at the
+            // end) the scores cannot change the choice: no features are needed.
+            let mut legal = (0..na).filter(|&a| scratch.legal[a]);
+            if let (Some(only), None) = (legal.next(), legal.next()) {
+                scratch.state.apply(only, nl);
+                continue;
+            }
             extract(&scratch.state, &scratch.toks, &mut scratch.feats);
-            self.weights.score(&scratch.feats, &mut scratch.scores);
+            self.weights.score(&mut scratch.feats, &mut scratch.scores);
             let mut best = usize::MAX;
             for a in 0..na {
                 if scratch.legal[a] && (best == usize::MAX || scratch.scores[a] > scratch.scores[best]) {
@@ -427,12 +435,12 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
         }
         if let Some(f) = opts.on_epoch {
             let (q, scale) = Frozen::quantise(&model.average(0.0));
-            let p = Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale) };
+            let p = Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale, na) };
             f(epoch + 1, &if opts.prune > 0.0 { p.pruned(opts.prune) } else { p });
         }
     }
     let (q, scale) = Frozen::quantise(&model.average(0.0));
-    let parser = Parser { labels, root, weights: Frozen::from_rows(&q, scale) };
+    let parser = Parser { labels, root, weights: Frozen::from_rows(&q, scale, na) };
     if opts.prune > 0.0 { parser.pruned(opts.prune) } else { parser }
 }
 

@@ -1,26 +1,7 @@
 //! Weights: an averaged perceptron for training (sparse rows per feature, lazily averaged), and the frozen model
 //! used at parse time (open-addressing table from feature hash to a run of `(action, weight)` pairs in flat arrays).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// Hasher for keys that are already well-mixed `u64` hashes.
-#[derive(Default)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
+use crate::table::{HashMap64, Table, pack, unpack};
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -33,7 +14,7 @@ struct Entry {
 /// Averaged perceptron weights during training.
 #[derive(Default)]
 pub(crate) struct Training {
-    index: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
+    index: HashMap64<u32>,
     rows: Vec<Vec<Entry>>,
     now: u32,
 }
@@ -112,23 +93,10 @@ pub(crate) type Rows = Vec<(u64, Vec<(u16, f32)>)>;
 /// Quantised rows: feature hash and its `(action, i16 weight)` pairs.
 pub(crate) type QRows = Vec<(u64, Vec<(u8, i16)>)>;
 
-/// One occupied or empty slot of the frozen table: key (0 = empty) and its run of entries.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
-}
-
-/// The frozen weights: weights quantised to `i16` steps of `scale`.
+/// The frozen weights: weights quantised to `i16` steps of `scale`, in the crate's flat weight table.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Frozen {
-    /// Open-addressing table of feature hashes.
-    slots: Vec<Slot>,
-    /// Slot of each feature in ascending key order (for writing).
-    order: Vec<u32>,
-    /// Entries: action in the high 16 bits, `i16` weight in the low 16 bits.
-    entries: Vec<u32>,
+    table: Table,
     /// Weight of one `i16` step.
     pub scale: f32,
 }
@@ -138,54 +106,18 @@ fn nonzero(f: u64) -> u64 {
     if f == 0 { 1 } else { f }
 }
 
-#[inline]
-fn pack(class: u8, w: i16) -> u32 {
-    (u32::from(class) << 16) | u32::from(w as u16)
-}
-
-#[inline]
-fn unpack(e: u32) -> (u8, i16) {
-    ((e >> 16) as u8, e as u16 as i16)
-}
-
 impl Frozen {
     /// Builds the table from a sorted list of quantised rows.
-    pub fn from_rows(rows: &[(u64, Vec<(u8, i16)>)], scale: f32) -> Frozen {
+    pub fn from_rows(rows: &[(u64, Vec<(u8, i16)>)], scale: f32, nactions: usize) -> Frozen {
         let keys: Vec<u64> = rows.iter().map(|(f, _)| nonzero(*f)).collect();
         let lens: Vec<u32> = rows.iter().map(|(_, r)| r.len() as u32).collect();
         let entries: Vec<u32> = rows.iter().flat_map(|(_, r)| r.iter().map(|&(c, w)| pack(c, w))).collect();
-        Frozen::from_flat(&keys, &lens, entries, scale)
-    }
-
-    /// Builds the table from ascending keys, their run lengths and the concatenated runs.
-    fn from_flat(keys: &[u64], lens: &[u32], entries: Vec<u32>, scale: f32) -> Frozen {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut fr =
-            Frozen { slots: vec![Slot::default(); cap], order: Vec::with_capacity(keys.len()), entries, scale };
-        let mut start = 0u32;
-        for (&key, &len) in keys.iter().zip(lens) {
-            let mut s = (key as usize) & mask;
-            while fr.slots[s].key != 0 {
-                s = (s + 1) & mask;
-            }
-            fr.slots[s] = Slot { key, start, len };
-            start += len;
-            fr.order.push(s as u32);
-        }
-        fr
+        Frozen { table: Table::from_flat(&keys, &lens, &entries, nactions), scale }
     }
 
     /// The rows, ascending by key.
     pub fn rows(&self) -> QRows {
-        self.order
-            .iter()
-            .map(|&s| {
-                let sl = self.slots[s as usize];
-                let run = &self.entries[sl.start as usize..(sl.start + sl.len) as usize];
-                (sl.key, run.iter().map(|&e| unpack(e)).collect())
-            })
-            .collect()
+        self.table.rows().into_iter().map(|(k, run)| (k, run.into_iter().map(unpack).collect())).collect()
     }
 
     /// A copy without the weights whose magnitude is below `threshold` (in weight units).
@@ -197,7 +129,7 @@ impl Frozen {
             .map(|(k, r)| (k, r.into_iter().filter(|&(_, w)| i32::from(w).abs() >= q.max(1)).collect::<Vec<_>>()))
             .filter(|(_, r)| !r.is_empty())
             .collect();
-        Frozen::from_rows(&rows, self.scale)
+        Frozen::from_rows(&rows, self.scale, self.table.width())
     }
 
     /// Quantises averaged rows: the scale maps the largest magnitude to 32767.
@@ -221,55 +153,33 @@ impl Frozen {
         (q, scale)
     }
 
-    /// Adds the weights of `feats` to `scores` (in `i16` steps).
+    /// Adds the weights of `feats` to `scores` (in `i16` steps). The features are rewritten as the table keys
+    /// them (a hash of 0, the bias feature's, is stored as 1).
     #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        for s in scores.iter_mut() {
-            *s = 0;
+    pub fn score(&self, feats: &mut [u64], scores: &mut [i32]) {
+        for f in feats.iter_mut() {
+            *f = nonzero(*f);
         }
-        if self.slots.is_empty() {
-            return;
-        }
-        let mask = self.slots.len() - 1;
-        for &f in feats {
-            let key = nonzero(f);
-            let mut s = (key as usize) & mask;
-            loop {
-                let sl = self.slots[s];
-                if sl.key == key {
-                    for &e in &self.entries[sl.start as usize..(sl.start + sl.len) as usize] {
-                        let (c, w) = unpack(e);
-                        if let Some(x) = scores.get_mut(c as usize) {
-                            *x += i32::from(w);
-                        }
-                    }
-                    break;
-                }
-                if sl.key == 0 {
-                    break;
-                }
-                s = (s + 1) & mask;
-            }
-        }
+        self.table.score(feats, scores);
     }
 
     /// Number of features and of weights.
     pub fn sizes(&self) -> (usize, usize) {
-        (self.order.len(), self.entries.len())
+        self.table.sizes()
     }
 
     /// Appends the rows: scale, count, then per feature (ascending) the key delta (varint), the run length, and its
     /// `(action u8, weight i16 little-endian)` pairs.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.scale.to_le_bytes());
-        put_varint(out, self.order.len() as u64);
+        let rows = self.table.rows();
+        put_varint(out, rows.len() as u64);
         let mut prev = 0u64;
-        for &s in &self.order {
-            let sl = self.slots[s as usize];
-            put_varint(out, sl.key - prev);
-            prev = sl.key;
-            put_varint(out, u64::from(sl.len));
-            for &e in &self.entries[sl.start as usize..(sl.start + sl.len) as usize] {
+        for (key, run) in rows {
+            put_varint(out, key - prev);
+            prev = key;
+            put_varint(out, run.len() as u64);
+            for e in run {
                 let (c, w) = unpack(e);
                 out.push(c);
                 out.extend_from_slice(&w.to_le_bytes());
@@ -312,7 +222,7 @@ impl Frozen {
             keys.push(key);
             lens.push(len as u32);
         }
-        Ok(Frozen::from_flat(&keys, &lens, entries, scale))
+        Ok(Frozen { table: Table::from_flat(&keys, &lens, &entries, nactions), scale })
     }
 }
 

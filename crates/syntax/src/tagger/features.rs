@@ -1,29 +1,7 @@
 //! Feature extraction for the tagger: each feature is a 64-bit FNV-1a hash of a template number and its values, so
 //! extracting allocates nothing per token (one buffer per sentence holds the normalised words and shapes).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A hasher for keys that are already hashes: mixes the 64 bits once.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = (v ^ (v >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    }
-}
-
-/// A hash map keyed by precomputed 64-bit hashes.
-pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+pub(crate) use crate::table::HashMap64;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x100_0000_01b3;

@@ -117,6 +117,10 @@ struct Data<'a> {
 #[derive(Default)]
 pub(crate) struct Scratch {
     prep: Prepared,
+    /// Per word: the tag dictionary's class, and where its static features start in `statics`.
+    dict: Vec<Option<u16>>,
+    starts: Vec<usize>,
+    statics: Vec<u64>,
     feats: Vec<u64>,
     scores: Vec<i32>,
     first: Vec<u16>,
@@ -395,6 +399,19 @@ impl Tagger {
     pub(crate) fn tag_into(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<u16>) {
         scratch.prep.fill(words, &self.amb, &self.clusters);
         scratch.scores.resize(self.classes.len(), 0);
+        // What every pass reads and no tag changes, once: the dictionary's classes and the static features.
+        scratch.dict.clear();
+        scratch.statics.clear();
+        scratch.starts.clear();
+        for i in 0..words.len() {
+            let d = self.tagdict.get(&key(scratch.prep.word(i as isize))).copied();
+            scratch.dict.push(d);
+            scratch.starts.push(scratch.statics.len());
+            if d.is_none() {
+                scratch.prep.static_features(i, &mut scratch.statics);
+            }
+        }
+        scratch.starts.push(scratch.statics.len());
         let mut first = std::mem::take(&mut scratch.first);
         self.pass(&self.weights, words.len(), None, scratch, &mut first);
         match &self.second {
@@ -407,12 +424,15 @@ impl Tagger {
     fn pass(&self, weights: &Weights, n: usize, right: Option<&[u16]>, scratch: &mut Scratch, out: &mut Vec<u16>) {
         out.clear();
         let (mut t1, mut t2) = (u16::MAX, u16::MAX);
+        let statics = |s: &Scratch, i: usize| s.starts.get(i).zip(s.starts.get(i + 1)).map_or(0..0, |(&a, &b)| a..b);
         for i in 0..n {
-            let c = match self.tagdict.get(&key(scratch.prep.word(i as isize))) {
-                Some(&c) => c,
+            // The next word's static features are known now: their misses overlap this word's scoring.
+            weights.prefetch(&scratch.statics[statics(scratch, i + 1)]);
+            let c = match scratch.dict[i] {
+                Some(c) => c,
                 None => {
                     scratch.feats.clear();
-                    scratch.prep.static_features(i, &mut scratch.feats);
+                    scratch.feats.extend_from_slice(&scratch.statics[statics(scratch, i)]);
                     scratch.prep.tag_features(i, t1, t2, &mut scratch.feats);
                     if let Some(r) = right {
                         scratch.prep.right_features(i, t1, r, &mut scratch.feats);

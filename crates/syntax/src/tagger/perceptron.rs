@@ -1,9 +1,9 @@
 //! The averaged perceptron: sparse weights while training, pruned and quantised to `i16` for the model file.
 
-use super::features::HashMap64;
 use crate::model::{
     ModelError, get_f32, get_len, get_u8, get_u16, get_u32, get_u64, put_f32, put_u16, put_u32, put_u64,
 };
+use crate::table::{HashMap64, Table, pack, unpack};
 
 #[derive(Clone, Copy)]
 struct Slot {
@@ -107,73 +107,66 @@ impl Training {
         }
         keyed.sort_by_key(|(f, _)| *f);
         let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let mut w = Weights { n_classes: self.n_classes, scale, ..Weights::default() };
+        let (mut keys, mut lens, mut entries) = (Vec::new(), Vec::new(), Vec::new());
         for (f, ws) in keyed {
-            w.keys.push(f);
-            w.starts.push(w.classes.len() as u32);
+            let before = entries.len();
             for (c, x) in ws {
                 let q = (x / scale).round() as i16;
                 if q != 0 {
-                    w.classes.push(c);
-                    w.values.push(q);
+                    entries.push(pack(c as u8, q));
                 }
             }
+            keys.push(f);
+            lens.push((entries.len() - before) as u32);
         }
-        w.starts.push(w.classes.len() as u32);
-        w.build_index();
-        w
+        Weights { n_classes: self.n_classes, scale, table: Table::from_flat(&keys, &lens, &entries, self.n_classes) }
     }
 }
 
-/// Frozen weights: features sorted by hash, each with a run of (class, quantised weight).
+/// Frozen weights: per feature hash a run of (class, quantised weight), in the crate's flat weight table.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     pub(crate) n_classes: usize,
     scale: f32,
-    keys: Vec<u64>,
-    starts: Vec<u32>,
-    classes: Vec<u16>,
-    values: Vec<i16>,
-    index: HashMap64<u32>,
+    table: Table,
 }
 
 impl Weights {
-    fn build_index(&mut self) {
-        self.index = self.keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-    }
-
     /// Number of features kept.
     pub(crate) fn len(&self) -> usize {
-        self.keys.len()
+        self.table.sizes().0
+    }
+
+    /// Asks for the weights of `feats` ahead of their scoring.
+    #[inline]
+    pub(crate) fn prefetch(&self, feats: &[u64]) {
+        self.table.prefetch(feats);
     }
 
     /// Adds each feature's weights to `scores` (one per class, in quantised units).
+    #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
-        for f in feats {
-            if let Some(&i) = self.index.get(f) {
-                let (a, b) = (self.starts[i as usize] as usize, self.starts[i as usize + 1] as usize);
-                for k in a..b {
-                    scores[self.classes[k] as usize] += i32::from(self.values[k]);
-                }
-            }
-        }
+        self.table.score(feats, scores);
     }
 
     pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
         put_u32(out, self.n_classes as u32);
         put_f32(out, self.scale);
-        put_u32(out, self.keys.len() as u32);
-        for &k in &self.keys {
-            put_u64(out, k);
+        let rows = self.table.rows();
+        put_u32(out, rows.len() as u32);
+        for (k, _) in &rows {
+            put_u64(out, *k);
         }
         // Run lengths rather than offsets: smaller and cannot point outside the arrays.
-        for w in self.starts.windows(2) {
-            put_u16(out, (w[1] - w[0]) as u16);
+        for (_, run) in &rows {
+            put_u16(out, run.len() as u16);
         }
-        for (&c, &v) in self.classes.iter().zip(&self.values) {
-            out.push(c as u8);
-            put_u16(out, v as u16);
+        for (_, run) in &rows {
+            for &e in run {
+                let (c, v) = unpack(e);
+                out.push(c);
+                put_u16(out, v as u16);
+            }
         }
     }
 
@@ -188,31 +181,25 @@ impl Weights {
         for _ in 0..n {
             keys.push(get_u64(r, "weights: keys")?);
         }
-        let mut starts = Vec::with_capacity(n + 1);
+        let mut lens = Vec::with_capacity(n);
         let mut total = 0u32;
-        starts.push(0);
         for _ in 0..n {
-            total = total
-                .checked_add(u32::from(get_u16(r, "weights: runs")?))
-                .ok_or(ModelError::Truncated("weights: values"))?;
-            starts.push(total);
+            let len = get_u16(r, "weights: runs")?;
+            total = total.checked_add(u32::from(len)).ok_or(ModelError::Truncated("weights: values"))?;
+            lens.push(u32::from(len));
         }
         if (total as usize).saturating_mul(3) > r.len() {
             return Err(ModelError::Truncated("weights: values"));
         }
-        let mut classes = Vec::with_capacity(total as usize);
-        let mut values = Vec::with_capacity(total as usize);
+        let mut entries = Vec::with_capacity(total as usize);
         for _ in 0..total {
             let c = get_u8(r, "weights: class")?;
             if usize::from(c) >= n_classes {
                 return Err(ModelError::Corrupt(format!("weight for class {c} of {n_classes}")));
             }
-            classes.push(u16::from(c));
-            values.push(get_u16(r, "weights: value")? as i16);
+            entries.push(pack(c, get_u16(r, "weights: value")? as i16));
         }
-        let mut w = Weights { n_classes, scale, keys, starts, classes, values, index: HashMap64::default() };
-        w.build_index();
-        Ok(w)
+        Ok(Weights { n_classes, scale, table: Table::from_flat(&keys, &lens, &entries, n_classes) })
     }
 }
 

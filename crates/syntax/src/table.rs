@@ -1,0 +1,346 @@
+//! The frozen weight table shared by the tagger and the parser: feature hash → run of `(class, i16 weight)`.
+//!
+//! Scoring is bound by memory latency (one random access per feature into tables of tens of MB), so the layout is
+//! built for one cache miss per feature: an open-addressing table of 16-byte slots (four per cache line) holding the
+//! key and, for the four features in five that have at most two weights, the weights themselves; longer runs live
+//! in one flat array. [`Table::score`] first prefetches the home slot of every feature of a decision, then probes, so
+//! that the misses of one decision overlap instead of following each other.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The hasher of every map in the crate whose keys are already 64-bit hashes: one multiply-xorshift, so that maps
+/// keyed by FNV hashes (whose low bits mix poorly) spread as well as maps keyed by mixed hashes. (Which hasher a map
+/// uses changes where its keys sit, never what a lookup returns, and every map written to a model file is sorted by
+/// key first, so the choice does not reach any output.)
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (v ^ (v >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    }
+}
+
+/// A hash map keyed by precomputed 64-bit hashes.
+pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// One entry of a run: class in bits 16..24, `i16` weight in the low 16 bits; the top byte is zero.
+#[inline]
+pub(crate) fn pack(class: u8, w: i16) -> u32 {
+    (u32::from(class) << 16) | u32::from(w as u16)
+}
+
+/// The class and weight of a packed entry.
+#[inline]
+pub(crate) fn unpack(e: u32) -> (u8, i16) {
+    ((e >> 16) as u8, e as u16 as i16)
+}
+
+/// `a` of a slot that holds no feature (an all-zero slot is empty).
+const EMPTY: u32 = 0;
+/// Top byte of `a` and `b` holding an entry inline (a packed entry's own top byte is zero, and [`unpack`] reads
+/// only the low 24 bits). A `b` without it holds nothing.
+const INLINE: u32 = 0x0100_0000;
+/// `a` of a feature whose run is empty.
+const NO_RUN: u32 = 0x0200_0000;
+/// Top byte of `a` for a run stored in [`Table::entries`]: the low 24 bits are its length, `b` its start.
+const EXTERNAL: u32 = 0x8000_0000;
+/// Top byte of `a` for a long run also stored as a dense row: the low 24 bits are the row's number in
+/// [`Table::dense`] (and in [`Table::dense_len`]), `b` the run's start in [`Table::entries`].
+const DENSE: u32 = 0x8100_0000;
+/// Runs at least this long (and with distinct classes) are also stored as dense rows, added with vector
+/// instructions: the few frequent features with long runs cost most of the additions.
+const DENSE_MIN: usize = 16;
+
+/// One slot: the key, then either up to two packed entries inline (`a`, `b`, each [`INLINE`] | entry), or an
+/// external run ([`EXTERNAL`] | length, start), or a dense row ([`DENSE`] | row, start of the run).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    a: u32,
+    b: u32,
+}
+
+/// Feature hash → run of packed entries, for scoring.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Table {
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the home slot is the top bits of the key times a large odd constant.
+    shift: u32,
+    /// Runs longer than two entries, concatenated.
+    entries: Vec<u32>,
+    /// Classes per dense row (the length of the score vectors).
+    width: usize,
+    /// Dense rows of `stride` weights (the first `width` used).
+    dense: Vec<i16>,
+    stride: usize,
+    /// Run length of each dense row's sparse copy in `entries`.
+    dense_len: Vec<u32>,
+    features: usize,
+    weights: usize,
+}
+
+impl Table {
+    /// Builds the table from keys, the lengths of their runs and the concatenated runs (entries from [`pack`]),
+    /// for score vectors of `width` classes. A key given twice keeps its first run.
+    pub(crate) fn from_flat(keys: &[u64], lens: &[u32], entries: &[u32], width: usize) -> Table {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mut t = Table {
+            slots: vec![Slot::default(); cap],
+            shift: 64 - cap.trailing_zeros(),
+            entries: Vec::new(),
+            width,
+            dense: Vec::new(),
+            stride: width.next_multiple_of(16),
+            dense_len: Vec::new(),
+            features: 0,
+            weights: 0,
+        };
+        let mask = cap - 1;
+        let mut start = 0usize;
+        for (&key, &len) in keys.iter().zip(lens) {
+            let run = &entries[start.min(entries.len())..(start + len as usize).min(entries.len())];
+            start += len as usize;
+            let mut s = t.home(key);
+            while t.slots[s].a != EMPTY && t.slots[s].key != key {
+                s = (s + 1) & mask;
+            }
+            // A repeated key, or a run too long for the slot's 24-bit length (only in a damaged file): left out.
+            if t.slots[s].a != EMPTY || run.len() > 0x00ff_ffff {
+                continue;
+            }
+            let (a, b) = match run {
+                [] => (NO_RUN, 0),
+                [x] => (INLINE | x, 0),
+                [x, y] => (INLINE | x, INLINE | y),
+                _ => {
+                    let at = t.entries.len() as u32;
+                    t.entries.extend_from_slice(run);
+                    let ascending = run.windows(2).all(|w| unpack(w[0]).0 < unpack(w[1]).0);
+                    let fits = run.last().is_some_and(|&e| (unpack(e).0 as usize) < width);
+                    if run.len() >= DENSE_MIN && ascending && fits && t.dense_len.len() < 0x00ff_ffff {
+                        let row = t.dense_len.len();
+                        t.dense_len.push(run.len() as u32);
+                        t.dense.resize(t.dense.len() + t.stride, 0);
+                        for &e in run {
+                            let (c, w) = unpack(e);
+                            t.dense[row * t.stride + c as usize] = w;
+                        }
+                        (DENSE | row as u32, at)
+                    } else {
+                        (EXTERNAL | run.len() as u32, at)
+                    }
+                }
+            };
+            t.slots[s] = Slot { key, a, b };
+            t.features += 1;
+            t.weights += run.len();
+        }
+        t
+    }
+
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// Classes per score vector.
+    pub(crate) fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Numbers of features and of weights.
+    pub(crate) fn sizes(&self) -> (usize, usize) {
+        (self.features, self.weights)
+    }
+
+    /// Every feature and its run, ascending by key.
+    pub(crate) fn rows(&self) -> Vec<(u64, Vec<u32>)> {
+        let mut rows: Vec<(u64, Vec<u32>)> = self
+            .slots
+            .iter()
+            .filter(|s| s.a != EMPTY)
+            .map(|s| {
+                let run = if s.a >> 24 == EXTERNAL >> 24 {
+                    let (start, len) = (s.b as usize, (s.a & 0x00ff_ffff) as usize);
+                    self.entries.get(start..start + len).unwrap_or(&[]).to_vec()
+                } else if s.a >> 24 == DENSE >> 24 {
+                    let (start, len) = (s.b as usize, self.dense_len[(s.a & 0x00ff_ffff) as usize] as usize);
+                    self.entries.get(start..start + len).unwrap_or(&[]).to_vec()
+                } else {
+                    [s.a, s.b].into_iter().filter(|&e| e >> 24 == INLINE >> 24).map(|e| e & 0x00ff_ffff).collect()
+                };
+                (s.key, run)
+            })
+            .collect();
+        rows.sort_unstable_by_key(|&(k, _)| k);
+        rows
+    }
+
+    /// Asks for the home slots of `feats` without waiting for them (for features known ahead of their scoring).
+    #[inline]
+    pub(crate) fn prefetch(&self, feats: &[u64]) {
+        if self.slots.is_empty() {
+            return;
+        }
+        for &f in feats {
+            prefetch(&self.slots[self.home(f)]);
+        }
+    }
+
+    /// Adds the weights of `feats` to `scores` (zeroed first; classes beyond `scores` are ignored).
+    #[inline]
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        if self.slots.is_empty() {
+            return;
+        }
+        // The misses of all features are issued before the first is waited for.
+        self.prefetch(feats);
+        let mask = self.slots.len() - 1;
+        // Runs outside the slots are prefetched as they are found and added after the last probe.
+        let mut later = [0u32; 128];
+        let mut n_later = 0;
+        for &key in feats {
+            let mut s = self.home(key);
+            let sl = loop {
+                let sl = self.slots[s];
+                if sl.key == key && sl.a != EMPTY {
+                    break sl;
+                }
+                if sl.a == EMPTY {
+                    break Slot::default();
+                }
+                s = (s + 1) & mask;
+            };
+            match sl.a >> 24 {
+                0x01 => {
+                    add(scores, sl.a);
+                    if sl.b >> 24 == INLINE >> 24 {
+                        add(scores, sl.b);
+                    }
+                    continue;
+                }
+                0x80 => {
+                    if let Some(e) = self.entries.get(sl.b as usize) {
+                        prefetch(e);
+                    }
+                }
+                0x81 => {
+                    let at = (sl.a & 0x00ff_ffff) as usize * self.stride;
+                    for line in self.dense.get(at..at + self.stride).unwrap_or(&[]).chunks(32) {
+                        prefetch(&line[0]);
+                    }
+                }
+                _ => continue,
+            }
+            match later.get_mut(n_later) {
+                Some(x) => {
+                    *x = s as u32;
+                    n_later += 1;
+                }
+                None => self.add_slot(&self.slots[s], scores),
+            }
+        }
+        for &s in &later[..n_later] {
+            self.add_slot(&self.slots[s as usize], scores);
+        }
+    }
+
+    /// Adds the weights of a slot holding an external run or a dense row.
+    #[inline]
+    fn add_slot(&self, sl: &Slot, scores: &mut [i32]) {
+        if sl.a >> 24 == DENSE >> 24 {
+            let at = (sl.a & 0x00ff_ffff) as usize * self.stride;
+            add_row(scores, self.dense.get(at..at + self.width).unwrap_or(&[]));
+        } else {
+            let (start, len) = (sl.b as usize, (sl.a & 0x00ff_ffff) as usize);
+            for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
+                add(scores, e);
+            }
+        }
+    }
+}
+
+/// Adds a dense row of weights to the scores, with AVX2 where the processor has it (the same sums either way).
+#[inline]
+fn add_row(scores: &mut [i32], row: &[i16]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has just been found to support AVX2.
+        unsafe { add_row_avx2(scores, row) };
+        return;
+    }
+    add_row_plain(scores, row);
+}
+
+#[inline(always)]
+fn add_row_plain(scores: &mut [i32], row: &[i16]) {
+    for (x, &w) in scores.iter_mut().zip(row) {
+        *x += i32::from(w);
+    }
+}
+
+/// [`add_row_plain`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn add_row_avx2(scores: &mut [i32], row: &[i16]) {
+    add_row_plain(scores, row);
+}
+
+/// Adds one packed entry to its class's score.
+#[inline(always)]
+fn add(scores: &mut [i32], e: u32) {
+    let (c, w) = unpack(e);
+    if let Some(x) = scores.get_mut(c as usize) {
+        *x += i32::from(w);
+    }
+}
+
+/// Asks for the cache line of `x` without waiting for it.
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults and reads nothing into the program's state.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((x as *const T).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_external_empty_and_duplicate_runs() {
+        let keys = [0u64, 5, 7, 9, 5];
+        let lens = [1u32, 2, 3, 0, 1];
+        let entries = [pack(1, 10), pack(0, -3), pack(2, 4), pack(0, 1), pack(1, 2), pack(2, 3), pack(0, 100)];
+        let t = Table::from_flat(&keys, &lens, &entries, 3);
+        assert_eq!(t.sizes(), (4, 6));
+        let mut s = [0i32; 3];
+        t.score(&[0], &mut s);
+        assert_eq!(s, [0, 10, 0]);
+        t.score(&[5, 7, 11, 9], &mut s);
+        assert_eq!(s, [-3 + 1, 2, 4 + 3]);
+        let rows = t.rows();
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [0, 5, 7, 9]);
+        assert_eq!(rows[2].1, [pack(0, 1), pack(1, 2), pack(2, 3)]);
+        assert!(rows[3].1.is_empty());
+        // Classes outside the score vector are ignored, never a panic.
+        let mut small = [0i32; 1];
+        t.score(&[7], &mut small);
+        assert_eq!(small, [1]);
+    }
+}
