@@ -102,7 +102,8 @@ fn left_of_role(v: &View, i: usize, role: &RoleDef, class: RoleClass, phrases: &
     while j > 0 && v.role_of(&units[j - 1]).is_some_and(|r| r.class == RoleClass::Modifier) {
         j -= 1;
     }
-    if class == RoleClass::Person
+    // A person title takes its modifier's sector in the plural too ("former ministers", "civilian advisers").
+    if role.class == RoleClass::Person
         && let Some(sec) = (j..i).find_map(|m| modifier_sector(&units[m], v))
     {
         info.sector = Some(sec.to_string());
