@@ -247,7 +247,12 @@ fn attach_complements(v: &View, phrases: &mut [Phrase]) {
         let i = phrases[pi].role_unit;
         let mut k = i + 1;
         let Some(prep) = units.get(k).and_then(|u| tok_text(u, sentence, toks)) else { continue };
-        let prep = prep.to_ascii_lowercase();
+        let mut prep = prep.to_ascii_lowercase();
+        // "a group based in Trinidad": the body is of the country it is based in, as with "from".
+        if prep == "based" && units.get(k + 1).is_some_and(|u| is_tok(u, sentence, toks, "in")) {
+            k += 1;
+            prep = "from".to_string();
+        }
         if !matches!(prep.as_str(), "to" | "in" | "at" | "of" | "from" | "throughout") {
             continue;
         }
@@ -291,7 +296,10 @@ fn attach_complements(v: &View, phrases: &mut [Phrase]) {
             // from. Officials, diplomats and troops "in" or "from" a country are as often foreign.
             phrases[pi].info.country = e.country.clone();
             phrases[pi].last = k;
-        } else if let Some(e) = v.entry_of(target).filter(|e| matches!(e.kind, ActorKind::Country | ActorKind::Org)) {
+        } else if let Some(e) = v
+            .entry_of(target)
+            .filter(|e| prep != "from" && prep != "throughout" && matches!(e.kind, ActorKind::Country | ActorKind::Org))
+        {
             // "ambassador to the DPRK" / "in Pyongyang" names the host, never the role's own country.
             let from = unit_start(&units[i + 1], hits, toks);
             let host = sentence.get(from..unit_end(target, hits, toks)).unwrap_or(&e.name);
