@@ -101,6 +101,8 @@ const ROWS: &[(&str, &[&str])] = &[
     ("An armed group based in Mali seized the town.", &["armed group based in Mali=MLIUAF"]),
     ("Militant groups based in Pakistan denied it.", &["Militant groups based in Pakistan=PAKREB"]),
     ("Troops raided a Syrian village.", &["Syrian village=SYRCVL"]),
+    ("Sri Lanka said Tamil refugees had returned to Jaffna.", &["Tamil refugees=LKAREF"]),
+    ("Tamil refugees marched in Chennai.", &["!Tamil refugees"]),
     ("Police in Tobago arrested two men.", &["Police in Tobago=TTOCOP"]),
     ("Separatists on Anjouan defied the government.", &["Anjouan=COM"]),
     ("Russia vowed to uphold Pyongyang's national security.", &["!Pyongyang's national"]),
