@@ -101,6 +101,7 @@ const ROWS: &[(&str, &[&str])] = &[
     ("An armed group based in Mali seized the town.", &["armed group based in Mali=MLIUAF"]),
     ("Militant groups based in Pakistan denied it.", &["Militant groups based in Pakistan=PAKREB"]),
     ("Troops raided a Syrian village.", &["Syrian village=SYRCVL"]),
+    ("Rockets hit Israeli homes near the border.", &["Israeli homes=ISRCVL"]),
     ("Sri Lanka said Tamil refugees had returned to Jaffna.", &["Tamil refugees=LKAREF"]),
     ("Tamil refugees marched in Chennai.", &["!Tamil refugees"]),
     ("Police in Tobago arrested two men.", &["Police in Tobago=TTOCOP"]),
