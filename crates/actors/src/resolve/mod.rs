@@ -6,13 +6,15 @@
 //!    a person.
 //! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent.
 //! 5. [`dictionary`]: titles of listed people, then every dictionary actor left.
-//! 6. [`pronouns`]: pronouns, once the sentence's people are known; then what the document remembers.
+//! 6. [`minorities`]: "ethnic Albanians" re-homed to the state the sentence is otherwise about.
+//! 7. [`pronouns`]: pronouns, once the sentence's people are known; then what the document remembers.
 //!
 //! Each pass reads the sentence ([`state::Sentence`]) and adds to what the sentence has built ([`state::Work`]);
 //! the document's memory between sentences is [`DocumentResolver`]'s, the memory across documents the registry's.
 
 mod coref;
 mod dictionary;
+mod minorities;
 mod named;
 mod pronouns;
 pub(crate) mod state;
@@ -75,6 +77,7 @@ impl DocumentResolver<'_> {
         self.unnamed_roles(&st, &mut w);
         let titles = self.titles(&st, &mut w);
         self.dictionary_actors(&st, &mut w, &titles);
+        self.ethnic_minorities(&st, &mut w);
         self.pronouns(&st, w, &titles)
     }
 
