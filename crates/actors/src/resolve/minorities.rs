@@ -1,65 +1,63 @@
 //! The minorities pass: "ethnic Albanians", "ethnic Serbs" name a community living outside the state of its
-//! demonym, so such a mention is of the state the sentence is otherwise about, when one stands out.
+//! demonym; CAMEO codes it by the state it lives in, when the sentence says where ("in Serbia").
 
 use super::state::{DocumentResolver, Sentence, Work};
 use crate::model::{ActorKind, cameo_code};
-use std::collections::HashMap;
 
 impl DocumentResolver<'_> {
-    /// Re-homes each "ethnic <demonym>" mention to the state the sentence's other mentions name most often (ties
-    /// and no other state leave it as it is): the community is of its host state, as civilians (CVL).
+    /// Re-homes each "ethnic <demonym>" mention to the state of the first place after it that the sentence puts
+    /// it or its act "in" ("demonstrated on Tuesday in Serbia"), as civilians (CVL); without one the kin state
+    /// stays (the text does not say where they live).
     pub(crate) fn ethnic_minorities(&self, st: &Sentence, w: &mut Work) {
-        let gaz = &*st.gaz;
+        w.out.sort_by_key(|m| m.span.start());
         for i in 0..w.out.len() {
             let m = &w.out[i];
             let Some(own) = m.country.clone() else { continue };
-            if m.kind != ActorKind::Country || !after_ethnic(st.text, m.span.start()) {
+            if m.kind != ActorKind::Country || !after_word(st.text, m.span.start(), "ethnic") {
                 continue;
             }
-            let mut counts: HashMap<&str, u32> = HashMap::new();
-            for (j, o) in w.out.iter().enumerate() {
-                if let Some(c) = o.country.as_deref().filter(|c| j != i && *c != own && gaz.by_country.contains_key(*c))
-                {
-                    *counts.entry(c).or_default() += 1;
-                }
-            }
-            let Some(max) = counts.values().copied().max() else { continue };
-            let top: Vec<&str> = counts.iter().filter(|(_, n)| **n == max).map(|(c, _)| *c).collect();
-            let [host] = top[..] else { continue };
-            let Some(&idx) = gaz.by_country.get(host) else { continue };
-            let entry = &gaz.entries[idx as usize];
-            let (actor, name, host) = (entry.id.clone(), entry.name.clone(), host.to_string());
+            let host = w.out[i + 1..]
+                .iter()
+                .find(|p| matches!(p.kind, ActorKind::Country | ActorKind::Place) && after_in(st.text, p.span.start()))
+                .and_then(|p| p.country.clone())
+                .filter(|c| *c != own && st.gaz.by_country.contains_key(c));
+            let Some(host) = host else { continue };
             let m = &mut w.out[i];
             m.code = cameo_code(Some(&host), Some("CVL"));
             m.sector = Some("CVL".to_string());
             m.country = Some(host);
-            m.actor = actor;
-            m.name = name;
         }
     }
 }
 
-/// Whether the word right before byte `start` of `text` is "ethnic".
-fn after_ethnic(text: &str, start: usize) -> bool {
+/// Whether `word` is the word right before byte `start` of `text`.
+fn after_word(text: &str, start: usize, word: &str) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
-    before.len() >= 6
-        && before.get(before.len() - 6..).is_some_and(|w| w.eq_ignore_ascii_case("ethnic"))
-        && before[..before.len() - 6].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    before.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the text before byte `start` ends with "in", or "in" and one lowercase word ("in southern Serbia").
+fn after_in(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let mut words = before.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or("");
+    let is_in = |w: &str| w.eq_ignore_ascii_case("in");
+    is_in(last) || (last.chars().next().is_some_and(char::is_lowercase) && words.next().is_some_and(is_in))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::after_ethnic;
+    use super::after_word;
     use crate::resolve::mentions;
 
     #[test]
     fn ethnic_communities_are_of_their_host_state() {
         let got = mentions("Ethnic Hungarians rallied in Romania on Sunday.", None);
         assert!(got.iter().any(|m| m.starts_with("Hungarians=ROUCVL")), "{got:?}");
-        // No other state named: the mention stays as it was.
-        let got = mentions("Ethnic Hungarians rallied on Sunday.", None);
+        // Not located: the kin state stays.
+        let got = mentions("Ethnic Hungarians attacked Romanian police.", None);
         assert!(got.iter().any(|m| m.starts_with("Hungarians=HUN")), "{got:?}");
-        assert!(after_ethnic("some ethnic Serbs", 12));
-        assert!(!after_ethnic("multiethnic Serbs", 12));
+        assert!(after_word("some ethnic Serbs", 12, "ethnic"));
+        assert!(!after_word("multiethnic Serbs", 12, "ethnic"));
     }
 }
