@@ -102,7 +102,8 @@ fn left_of_role(v: &View, i: usize, role: &RoleDef, class: RoleClass, phrases: &
     while j > 0 && v.role_of(&units[j - 1]).is_some_and(|r| r.class == RoleClass::Modifier) {
         j -= 1;
     }
-    if class == RoleClass::Person
+    // A person title takes its modifier's sector in the plural too ("former ministers", "civilian advisers").
+    if role.class == RoleClass::Person
         && let Some(sec) = (j..i).find_map(|m| modifier_sector(&units[m], v))
     {
         info.sector = Some(sec.to_string());
@@ -237,7 +238,8 @@ fn coordinated_phrases(v: &View, phrase: &Phrase) -> Vec<Phrase> {
 }
 
 /// Complements, right to left so that "of Algerian Ministry of Foreign Affairs" is built before its head: "of"
-/// gives a country or body to a phrase without one, "in" a country to a body of none ("rebels in the Ivory Coast"),
+/// gives a country or body to a phrase without one, "in"/"throughout" a country to a body of none ("rebels in the
+/// Ivory Coast"), "from" a country to a role or body of none ("a missionary from Calgary"),
 /// and "to"/"in"/"at" a host that is never the role's own country ("ambassador to the DPRK").
 fn attach_complements(v: &View, phrases: &mut [Phrase]) {
     let (units, sentence, toks, hits) = (v.units, v.sentence, v.toks, v.hits);
@@ -245,8 +247,13 @@ fn attach_complements(v: &View, phrases: &mut [Phrase]) {
         let i = phrases[pi].role_unit;
         let mut k = i + 1;
         let Some(prep) = units.get(k).and_then(|u| tok_text(u, sentence, toks)) else { continue };
-        let prep = prep.to_ascii_lowercase();
-        if !matches!(prep.as_str(), "to" | "in" | "at" | "of") {
+        let mut prep = prep.to_ascii_lowercase();
+        // "a group based in Trinidad": the body is of the country it is based in, as with "from".
+        if prep == "based" && units.get(k + 1).is_some_and(|u| is_tok(u, sentence, toks, "in")) {
+            k += 1;
+            prep = "from".to_string();
+        }
+        if !matches!(prep.as_str(), "to" | "in" | "at" | "of" | "from" | "throughout") {
             continue;
         }
         k += 1;
@@ -275,9 +282,8 @@ fn attach_complements(v: &View, phrases: &mut [Phrase]) {
                 phrases[pi].last = k;
             }
         } else if let Some(e) = v.entry_of(target).filter(|e| {
-            prep == "in"
+            (prep == "in" && phrases[pi].class == RoleClass::Group || matches!(prep.as_str(), "from" | "throughout"))
                 && matches!(e.kind, ActorKind::Country | ActorKind::Place)
-                && phrases[pi].class == RoleClass::Group
                 && phrases[pi].info.country.is_none()
                 && phrases[pi].info.org_code.is_none()
                 && !matches!(
@@ -285,11 +291,15 @@ fn attach_complements(v: &View, phrases: &mut [Phrase]) {
                     Some(Sector::Gov | Sector::Mil)
                 )
         }) {
-            // "rebels in the Ivory Coast", "security forces in Guinea": a body without a country of its own is of
-            // the country it acts in. Officials, diplomats and troops "in" a country are as often foreign.
+            // "rebels in the Ivory Coast", "security forces in Guinea", "students throughout Indonesia": a body without
+            // a country of its own is of the country it acts in; "a missionary from Calgary" of the one it comes
+            // from. Officials, diplomats and troops "in" or "from" a country are as often foreign.
             phrases[pi].info.country = e.country.clone();
             phrases[pi].last = k;
-        } else if let Some(e) = v.entry_of(target).filter(|e| matches!(e.kind, ActorKind::Country | ActorKind::Org)) {
+        } else if let Some(e) = v
+            .entry_of(target)
+            .filter(|e| prep != "from" && prep != "throughout" && matches!(e.kind, ActorKind::Country | ActorKind::Org))
+        {
             // "ambassador to the DPRK" / "in Pyongyang" names the host, never the role's own country.
             let from = unit_start(&units[i + 1], hits, toks);
             let host = sentence.get(from..unit_end(target, hits, toks)).unwrap_or(&e.name);

@@ -6,16 +6,20 @@
 //!    a person.
 //! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent.
 //! 5. [`dictionary`]: titles of listed people, then every dictionary actor left.
-//! 6. [`pronouns`]: pronouns, once the sentence's people are known; then what the document remembers.
+//! 6. [`minorities`]: "ethnic Albanians" re-homed to the state the sentence puts them in; then [`stateless`]:
+//!    a person or agent with no state takes the sentence's one state.
+//! 7. [`pronouns`]: pronouns, once the sentence's people are known; then what the document remembers.
 //!
 //! Each pass reads the sentence ([`state::Sentence`]) and adds to what the sentence has built ([`state::Work`]);
 //! the document's memory between sentences is [`DocumentResolver`]'s, the memory across documents the registry's.
 
 mod coref;
 mod dictionary;
+mod minorities;
 mod named;
 mod pronouns;
 pub(crate) mod state;
+mod stateless;
 mod unnamed;
 
 pub use state::DocumentResolver;
@@ -75,6 +79,8 @@ impl DocumentResolver<'_> {
         self.unnamed_roles(&st, &mut w);
         let titles = self.titles(&st, &mut w);
         self.dictionary_actors(&st, &mut w, &titles);
+        self.ethnic_minorities(&st, &mut w);
+        self.stateless_actors(st.text, &mut w);
         self.pronouns(&st, w, &titles)
     }
 

@@ -1,0 +1,61 @@
+//! The stateless pass: a person or agent the text gives no state ("opposition leader X", CAMEO `---OPP`) is of the
+//! one state its sentence is about, when the sentence names one state only and names it as the qualifier of a group
+//! or place ("Pakistani officials", "in Sudan"), never only as a party ("met Russia"), which could as well be the
+//! foreign side. The same rule the event coder applies to a stateless slot.
+
+use super::state::{DocumentResolver, Work};
+use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
+
+impl DocumentResolver<'_> {
+    /// Gives each stateless person or agent mention of the sentence the sentence's one state, if it has one.
+    pub(crate) fn stateless_actors(&self, text: &str, w: &mut Work) {
+        let Some(state) = sentence_state(text, &w.out) else { return };
+        for m in w.out.iter_mut() {
+            if m.country.is_some()
+                || !matches!(m.kind, ActorKind::Person | ActorKind::Agent)
+                || !m.code.starts_with("---")
+            {
+                continue;
+            }
+            m.code = cameo_code(Some(&state), m.sector.as_deref());
+            m.country = Some(state.clone());
+        }
+    }
+}
+
+/// The one state the mentions name, if they name one only and one of them qualifies a group or a place.
+fn sentence_state(text: &str, found: &[ActorMention]) -> Option<String> {
+    let mut state: Option<&str> = None;
+    let mut qualifies = false;
+    for m in found {
+        let Some(c) = m.country.as_deref() else { continue };
+        if state.is_some_and(|k| k != c) {
+            return None;
+        }
+        state = Some(c);
+        qualifies |= m.kind != ActorKind::Country || m.form == MentionForm::Adjective || after_locative(text, m);
+    }
+    state.filter(|_| qualifies).map(str::to_string)
+}
+
+/// Whether the mention follows a locative preposition ("in Sudan", "near Kabul").
+fn after_locative(text: &str, m: &ActorMention) -> bool {
+    const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
+    let before = text.get(..m.span.start()).unwrap_or("").trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    LOCATIVES.iter().any(|l| word.eq_ignore_ascii_case(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::mentions;
+
+    #[test]
+    fn a_stateless_title_takes_the_one_state_its_sentence_qualifies() {
+        let got = mentions("Opposition leader Amal Dorsey addressed Ugandan students.", None);
+        assert!(got.iter().any(|m| m.starts_with("Opposition leader Amal Dorsey=UGAOPP")), "{got:?}");
+        // A state named only as a party could be the foreign side: no state.
+        let got = mentions("Opposition leader Amal Dorsey criticised Uganda.", None);
+        assert!(got.iter().any(|m| m.starts_with("Opposition leader Amal Dorsey=---OPP")), "{got:?}");
+    }
+}
