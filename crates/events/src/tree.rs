@@ -256,6 +256,24 @@ impl<'a> TreeRoles<'a> {
         r
     }
 
+    /// Source and target of the event noun at word `n` ("Israel's strikes on Gaza", "the Russian invasion of
+    /// Ukraine", "a missile strike"): its possessive, nationality or compound modifier is the source, its `nmod`
+    /// with the pattern's preposition the target. The noun itself is never a party.
+    pub(crate) fn noun_roles(&self, n: usize, prep: Option<&str>) -> Roles {
+        let mut r = Roles::default();
+        for c in self.children(n).collect::<Vec<_>>() {
+            match self.tree.words[c].rel {
+                Rel::NmodPoss | Rel::Amod | Rel::Compound => self.slots_of(c, &mut r.sources),
+                Rel::Nmod if prep.is_some_and(|p| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p))) => {
+                    self.slots_of(c, &mut r.targets)
+                }
+                _ => {}
+            }
+        }
+        r.targets.retain(|t| !r.sources.contains(t));
+        r
+    }
+
     /// The subject side of the verb at `v`, climbing through coordination, control and relative clauses.
     fn subject_roles(&self, v: usize, r: &mut Roles, depth: usize) {
         if depth > 3 || self.own_subjects(v, r) {

@@ -3,7 +3,7 @@
 
 use super::context::Context;
 use crate::codebook::Codebook;
-use crate::matcher::Match;
+use crate::matcher::{Match, MatchKind};
 use crate::slots::SlotKind;
 use crate::tree::TreeRoles;
 
@@ -13,7 +13,10 @@ impl Context<'_> {
     pub(crate) fn tree_roles(&self, tree: &TreeRoles, m: &Match, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
         let Some(v) = self.tokens.get(m.anchor).and_then(|t| tree.word_at(t.span)) else { return };
         let prep = m.prep.map(|k| self.a.norm(k));
-        let roles = tree.verb_roles(v, prep);
+        let roles = match m.kind {
+            MatchKind::Nominal => tree.noun_roles(v, prep),
+            _ => tree.verb_roles(v, prep),
+        };
         let movement = Codebook::builtin().root(m.code) == Some("04");
         let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
         let tree_sources: Vec<usize> =
@@ -29,6 +32,8 @@ impl Context<'_> {
             .filter(|&k| {
                 self.present(k)
                     && !sources.contains(&k)
+                    // "reneged on his commitment to X": the subject's own possessive is no target.
+                    && !sources.iter().any(|&s| self.actor_key(s) == self.actor_key(k))
                     && !(self.is_reporter(k) && matches!(self.actors[k].kind, SlotKind::Media))
                     && (movement || armed || !matches!(self.actors[k].kind, SlotKind::Place))
             })
