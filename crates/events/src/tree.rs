@@ -8,8 +8,8 @@
 //! - passive: `nsubj:pass` → target, `obl:agent` (or an `obl` with "by") → source;
 //! - `conj` distributes over coordinated subjects and objects, and a coordinated verb with no subject of its own
 //!   shares its head verb's;
-//! - `xcomp` control ("X agreed to send troops to Y"): the controller (the head verb's object, else its subject) is
-//!   the source;
+//! - `xcomp` control ("X agreed to send troops to Y"): the controller (the head verb's subject) is the source; an
+//!   act whose controller is the head's object ("urged X to attack Y") is only asked for and gets no source;
 //! - `acl:relcl` with a relative pronoun as subject resolves to its antecedent; `acl` (a reduced relative, "troops
 //!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing).
 //!
@@ -336,18 +336,16 @@ impl<'a> TreeRoles<'a> {
                     }
                 }
             }
-            // "X agreed to send", "urged X to attack": the controller is the head's object, else its subject.
+            // "X agreed to send": the controller is the head's subject. "urged X to attack", "get X to
+            // investigate": an act with an object controller is only asked for (CAMEO codes the request, never the
+            // act), so the tree names no source for it.
             Rel::Xcomp => {
-                let mut obj = Vec::new();
-                if let Some(o) = self.child(h, Rel::Obj) {
-                    self.slots_of(o, &mut obj);
+                if self.child(h, Rel::Obj).is_some() {
+                    return;
                 }
-                if obj.is_empty() {
-                    let mut shared = Roles::default();
-                    self.subject_roles(h, &mut shared, depth + 1);
-                    obj = shared.sources;
-                }
-                for s in obj {
+                let mut shared = Roles::default();
+                self.subject_roles(h, &mut shared, depth + 1);
+                for s in shared.sources {
                     if !r.sources.contains(&s) {
                         r.sources.push(s);
                     }
