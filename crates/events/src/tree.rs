@@ -151,6 +151,8 @@ pub(crate) struct TreeRoles<'a> {
 pub(crate) struct Roles {
     pub sources: Vec<usize>,
     pub targets: Vec<usize>,
+    /// The verb has no subject of its own: its sources come from its head (coordination, control, a relative).
+    pub inherited: bool,
 }
 
 impl<'a> TreeRoles<'a> {
@@ -242,7 +244,12 @@ impl<'a> TreeRoles<'a> {
     /// Source and target of the verb at word `v`. `prep` is the pattern's preposition as written in the text.
     pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>) -> Roles {
         let mut r = Roles::default();
-        self.subject_roles(v, &mut r, 0);
+        if !self.own_subjects(v, &mut r)
+            && let Some(h) = self.tree.words[v].head
+        {
+            r.inherited = true;
+            self.inherited_subjects(v, h, &mut r, 0);
+        }
         for c in self.children(v).collect::<Vec<_>>() {
             match self.tree.words[c].rel {
                 Rel::Obj | Rel::Iobj => self.slots_of(c, &mut r.targets),

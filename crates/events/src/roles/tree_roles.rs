@@ -22,8 +22,11 @@ impl Context<'_> {
         let tree_sources: Vec<usize> =
             roles.sources.into_iter().filter(|&k| self.present(k) && self.can_act(k)).collect();
         // A tree role whose parties are all among the word-order ones agrees with it; word order then keeps the
-        // parties the tree attached lower ("Hungarian and Romanian officials").
-        if !tree_sources.is_empty() && !tree_sources.iter().all(|k| sources.contains(k)) {
+        // parties the tree attached lower ("Hungarian and Romanian officials"). A subject the verb only inherits
+        // from its head is the parse's weakest guess (a coordinated verb attached to the wrong head): it fills in
+        // only where word order found none.
+        let weak = roles.inherited && !sources.is_empty();
+        if !weak && !tree_sources.is_empty() && !tree_sources.iter().all(|k| sources.contains(k)) {
             *sources = tree_sources;
         }
         let tree_targets: Vec<usize> = roles
