@@ -264,8 +264,9 @@ impl<'a> TreeRoles<'a> {
     }
 
     /// Source and target of the event noun at word `n` ("Israel's strikes on Gaza", "the Russian invasion of
-    /// Ukraine", "a missile strike"): its possessive, nationality or compound modifier is the source, its `nmod`
-    /// with the pattern's preposition the target. The noun itself is never a party.
+    /// Ukraine", "a Russian missile strike hit Odesa"): its possessive, nationality or compound modifier is the
+    /// source; its `nmod` with the pattern's preposition the target, else, for a noun that is the subject of a verb
+    /// ("the strike hit X"), that verb's object. The noun itself is never a party.
     pub(crate) fn noun_roles(&self, n: usize, prep: Option<&str>) -> Roles {
         let mut r = Roles::default();
         for c in self.children(n).collect::<Vec<_>>() {
@@ -276,6 +277,12 @@ impl<'a> TreeRoles<'a> {
                 }
                 _ => {}
             }
+        }
+        if r.targets.is_empty()
+            && self.tree.words[n].rel == Rel::Nsubj
+            && let Some(o) = self.tree.words[n].head.and_then(|h| self.child(h, Rel::Obj))
+        {
+            self.slots_of(o, &mut r.targets);
         }
         r.targets.retain(|t| !r.sources.contains(t));
         r
@@ -500,6 +507,48 @@ mod tests {
             ("Iraq", 5, "obj"),
         ];
         assert_eq!(roles(&s, &["Iranian", "Iraq"], "shelled", None), (vec!["Iranian".into()], vec!["Iraq".into()]));
+    }
+
+    #[test]
+    fn an_event_noun_takes_its_modifier_as_source_and_its_argument_or_its_verb_s_object_as_target() {
+        let s = [
+            ("Israel", 3, "nmod:poss"),
+            ("'s", 1, "case"),
+            ("strikes", 6, "nsubj"),
+            ("on", 5, "case"),
+            ("Gaza", 3, "nmod"),
+            ("continued", 0, "root"),
+        ];
+        let (text, t) = tree(&s);
+        let actors = [actor(&text, "Israel"), actor(&text, "Gaza")];
+        let tr = TreeRoles::new(t, &text, &actors);
+        let r = tr.noun_roles(2, Some("on"));
+        assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
+        assert!(tr.noun_roles(2, Some("against")).targets.is_empty(), "another preposition names no target");
+        let h = [
+            ("Turkish", 3, "amod"),
+            ("drone", 3, "compound"),
+            ("strike", 4, "nsubj"),
+            ("hit", 0, "root"),
+            ("Syria", 4, "obj"),
+        ];
+        let (text, t) = tree(&h);
+        let actors = [actor(&text, "Turkish"), actor(&text, "Syria")];
+        let r = TreeRoles::new(t, &text, &actors).noun_roles(2, None);
+        assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
+    }
+
+    #[test]
+    fn an_act_only_asked_for_gets_no_source_and_an_own_possessive_no_target() {
+        let s = [
+            ("France", 2, "nsubj"),
+            ("urged", 0, "root"),
+            ("Mali", 2, "obj"),
+            ("to", 5, "mark"),
+            ("attack", 2, "xcomp"),
+            ("Niger", 5, "obj"),
+        ];
+        assert_eq!(roles(&s, &["France", "Mali", "Niger"], "attack", None), (vec![], vec!["Niger".into()]));
     }
 
     /// A parser that gives one fixed tree: (head 1-based or 0, relation) per UD token of the sentence.
