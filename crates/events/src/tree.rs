@@ -41,6 +41,8 @@ pub enum Rel {
     Conj,
     /// `xcomp`
     Xcomp,
+    /// `ccomp`
+    Ccomp,
     /// `acl`
     Acl,
     /// `acl:relcl`
@@ -74,6 +76,7 @@ impl Rel {
             "case" => Rel::Case,
             "conj" => Rel::Conj,
             "xcomp" => Rel::Xcomp,
+            "ccomp" => Rel::Ccomp,
             "acl" => Rel::Acl,
             "acl:relcl" => Rel::AclRelcl,
             "nmod:poss" => Rel::NmodPoss,
@@ -241,8 +244,9 @@ impl<'a> TreeRoles<'a> {
         }
     }
 
-    /// Source and target of the verb at word `v`. `prep` is the pattern's preposition as written in the text.
-    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>) -> Roles {
+    /// Source and target of the verb at word `v`. `prep` is the pattern's preposition as written in the text;
+    /// `hostile`: the predicate is an attack or coercion, which no party aims at what it owns itself.
+    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>, hostile: bool) -> Roles {
         let mut r = Roles::default();
         if !self.own_subjects(v, &mut r)
             && let Some(h) = self.tree.words[v].head
@@ -259,8 +263,32 @@ impl<'a> TreeRoles<'a> {
                 _ => {}
             }
         }
+        if r.targets.is_empty() && hostile && self.object_of_its_own(v) {
+            self.speaker_of(v, &mut r.targets);
+        }
         r.targets.retain(|t| !r.sources.contains(t));
         r
+    }
+
+    /// Whether the object of verb `v` is owned by a possessive pronoun that names no party ("attacked its power
+    /// plants").
+    fn object_of_its_own(&self, v: usize) -> bool {
+        self.child(v, Rel::Obj).and_then(|o| self.child(o, Rel::NmodPoss)).is_some_and(|p| {
+            self.slot_of_word.get(p).copied().flatten().is_none()
+                && ["its", "their"].iter().any(|w| self.form(p).eq_ignore_ascii_case(w))
+        })
+    }
+
+    /// The speaker of the reported clause headed by `v` ("Ukraine said Russia had attacked its power plants"):
+    /// the subject, before it, of the verb whose `ccomp` it is. A hostile act does not aim at what its agent owns,
+    /// so a possessive in it that names no party is the speaker's.
+    fn speaker_of(&self, v: usize, out: &mut Vec<usize>) {
+        if self.tree.words[v].rel != Rel::Ccomp {
+            return;
+        }
+        if let Some(s) = self.tree.words[v].head.and_then(|h| self.child(h, Rel::Nsubj)).filter(|&s| s < v) {
+            self.slots_of(s, out);
+        }
     }
 
     /// Source and target of the event noun at word `n` ("Israel's strikes on Gaza", "the Russian invasion of
@@ -425,7 +453,7 @@ mod tests {
         let tr = TreeRoles::new(t, &text, &actors);
         let start = text.find(verb).unwrap();
         let v = tr.word_at(Span::new(&text, start, start + verb.len()).unwrap()).unwrap();
-        let r = tr.verb_roles(v, prep);
+        let r = tr.verb_roles(v, prep, true);
         let name = |k: &usize| names[*k].to_string();
         (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
     }
@@ -549,6 +577,24 @@ mod tests {
             ("Niger", 5, "obj"),
         ];
         assert_eq!(roles(&s, &["France", "Mali", "Niger"], "attack", None), (vec![], vec!["Niger".into()]));
+    }
+
+    #[test]
+    fn a_hostile_act_on_its_own_possession_in_reported_speech_aims_at_the_speaker() {
+        let s = [
+            ("Ukraine", 2, "nsubj"),
+            ("said", 0, "root"),
+            ("Russia", 4, "nsubj"),
+            ("attacked", 2, "ccomp"),
+            ("its", 6, "nmod:poss"),
+            ("plants", 4, "obj"),
+        ];
+        let names = ["Ukraine", "Russia"];
+        assert_eq!(roles(&s, &names, "attacked", None), (vec!["Russia".into()], vec!["Ukraine".into()]));
+        let (text, t) = tree(&s);
+        let actors: Vec<ActorSlot> = names.iter().map(|n| actor(&text, n)).collect();
+        let tr = TreeRoles::new(t, &text, &actors);
+        assert!(tr.verb_roles(3, None, false).targets.is_empty(), "\"opened its borders\": only a hostile act");
     }
 
     /// A parser that gives one fixed tree: (head 1-based or 0, relation) per UD token of the sentence.

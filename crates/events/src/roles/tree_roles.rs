@@ -13,12 +13,12 @@ impl Context<'_> {
     pub(crate) fn tree_roles(&self, tree: &TreeRoles, m: &Match, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
         let Some(v) = self.tokens.get(m.anchor).and_then(|t| tree.word_at(t.span)) else { return };
         let prep = m.prep.map(|k| self.a.norm(k));
-        let roles = match m.kind {
-            MatchKind::Nominal => tree.noun_roles(v, prep),
-            _ => tree.verb_roles(v, prep),
-        };
         let movement = Codebook::builtin().root(m.code) == Some("04");
         let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
+        let roles = match m.kind {
+            MatchKind::Nominal => tree.noun_roles(v, prep),
+            _ => tree.verb_roles(v, prep, armed),
+        };
         let tree_sources: Vec<usize> =
             roles.sources.into_iter().filter(|&k| self.present(k) && self.can_act(k)).collect();
         // A tree role whose parties are all among the word-order ones agrees with it; word order then keeps the
