@@ -11,11 +11,18 @@
 //! - `xcomp` control ("X agreed to send troops to Y"): the controller (the head verb's subject) is the source; an
 //!   act whose controller is the head's object ("urged X to attack Y") is only asked for and gets no source;
 //! - `acl:relcl` with a relative pronoun as subject resolves to its antecedent; `acl` (a reduced relative, "troops
-//!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing).
+//!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing);
+//! - reported speech (`ccomp`): a hostile act on "its" or "their" possession that names no party ("Ukraine said
+//!   Russia had attacked its power plants") aims at the speaker before it.
+//!
+//! For an event noun ("Israel's strikes on Gaza", "the Russian invasion of Ukraine") its possessive, nationality or
+//! compound modifier is the source and its `nmod` with the pattern's preposition the target; a noun that is the
+//! subject of a verb ("the strike hit X") takes that verb's object as target.
 //!
 //! A tree node is tied to an actor mention by byte spans: the mention that covers the word, else one that covers a
 //! modifier of it (compound, amod, flat, nmod:poss, nmod, appos): "Iranian troops", "the troops of Iran".
-//! Where the tree gives no party for a role, the word-order result stands (see `roles/tree_roles.rs`).
+//! Where the tree gives no party for a role, the word-order result stands (see `roles/tree_roles.rs`, which also
+//! keeps word order's subject over one the verb only inherits from its head).
 
 use crate::slots::ActorSlot;
 use dyad_core::Span;

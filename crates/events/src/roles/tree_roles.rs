@@ -1,5 +1,5 @@
-//! The tree pass among the role passes: roles of a verb predicate read from a dependency tree (see `tree.rs`)
-//! replace the word-order ones, role by role.
+//! The tree pass among the role passes: roles of a verb predicate or an event noun read from a dependency tree
+//! (see `tree.rs`) replace the word-order ones, role by role, where the tree's party is plausible.
 
 use super::context::Context;
 use crate::codebook::Codebook;
@@ -8,8 +8,9 @@ use crate::slots::SlotKind;
 use crate::tree::TreeRoles;
 
 impl Context<'_> {
-    /// Replaces the word-order roles of verb predicate `m` by those the tree gives, role by role: a role the tree
-    /// names no party for keeps its word-order parties.
+    /// Replaces the word-order roles of predicate `m` by those the tree gives, role by role: a role the tree names
+    /// no party for, or only implausible ones (a subject inherited where word order found one, a place, an
+    /// outlet, the source's own actor as target), keeps its word-order parties.
     pub(crate) fn tree_roles(&self, tree: &TreeRoles, m: &Match, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
         let Some(v) = self.tokens.get(m.anchor).and_then(|t| tree.word_at(t.span)) else { return };
         let prep = m.prep.map(|k| self.a.norm(k));
@@ -33,11 +34,12 @@ impl Context<'_> {
             .targets
             .into_iter()
             .filter(|&k| {
+                // "reneged on his commitment to X": the subject's own possessive is no target.
+                let own = sources.iter().any(|&s| self.actor_key(s) == self.actor_key(k));
+                let outlet = self.is_reporter(k) && matches!(self.actors[k].kind, SlotKind::Media);
                 self.present(k)
                     && !sources.contains(&k)
-                    // "reneged on his commitment to X": the subject's own possessive is no target.
-                    && !sources.iter().any(|&s| self.actor_key(s) == self.actor_key(k))
-                    && !(self.is_reporter(k) && matches!(self.actors[k].kind, SlotKind::Media))
+                    && !(own || outlet)
                     && (movement || armed || !matches!(self.actors[k].kind, SlotKind::Place))
             })
             .collect();
