@@ -68,9 +68,9 @@ pub fn code_sentence_in(
     code_sentence_with(dicts, text, tokens, actors, times, None)
 }
 
-/// Like [`code_sentence_in`], with roles of verb predicates read from a dependency tree when `parser` gives one
-/// (see `tree.rs`). The sentence is parsed only when it has an actor mention and a predicate; where the tree names
-/// no party for a role, the word-order result stands.
+/// Like [`code_sentence_in`], with roles of verbs and event nouns read from a dependency tree when `parser` gives
+/// one (see `tree.rs`). The sentence is parsed only when it has an actor mention and a predicate; where the tree
+/// names no party for a role, the word-order result stands.
 pub fn code_sentence_with(
     dicts: &'static Dictionaries,
     text: &str,

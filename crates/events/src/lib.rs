@@ -10,7 +10,8 @@
 //! model. Verb patterns, event nouns, relation and modifier cues are data files under `data/` that a person can
 //! read and extend, every event names the pattern that fired, and a sentence costs a hash probe per token plus
 //! small windowed checks, so coding needs no model files and runs at thousands of pages per second. A dependency
-//! tree, when the caller passes a parser ([`code_sentence_with`], [`Parse`]), only refines the roles of verbs.
+//! tree, when the caller passes a parser ([`code_sentence_with`], [`Parse`]), only refines the roles of verbs and
+//! event nouns.
 //!
 //! The coder is a sequence of named passes, each in its own module, the module graph flowing one way (see
 //! `coder.rs`): analysis (`analysis.rs`, `reading.rs`) -> candidates (`matcher.rs`) -> precision on

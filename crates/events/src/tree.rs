@@ -8,14 +8,21 @@
 //! - passive: `nsubj:pass` → target, `obl:agent` (or an `obl` with "by") → source;
 //! - `conj` distributes over coordinated subjects and objects, and a coordinated verb with no subject of its own
 //!   shares its head verb's;
-//! - `xcomp` control ("X agreed to send troops to Y"): the controller (the head verb's object, else its subject) is
-//!   the source;
+//! - `xcomp` control ("X agreed to send troops to Y"): the controller (the head verb's subject) is the source; an
+//!   act whose controller is the head's object ("urged X to attack Y") is only asked for and gets no source;
 //! - `acl:relcl` with a relative pronoun as subject resolves to its antecedent; `acl` (a reduced relative, "troops
-//!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing).
+//!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing);
+//! - reported speech (`ccomp`): a hostile act on "its" or "their" possession that names no party ("Ukraine said
+//!   Russia had attacked its power plants") aims at the speaker before it.
+//!
+//! For an event noun ("Israel's strikes on Gaza", "the Russian invasion of Ukraine") its possessive, nationality or
+//! compound modifier is the source and its `nmod` with the pattern's preposition the target; a noun that is the
+//! subject of a verb ("the strike hit X") takes that verb's object as target.
 //!
 //! A tree node is tied to an actor mention by byte spans: the mention that covers the word, else one that covers a
 //! modifier of it (compound, amod, flat, nmod:poss, nmod, appos): "Iranian troops", "the troops of Iran".
-//! Where the tree gives no party for a role, the word-order result stands (see `roles/tree_roles.rs`).
+//! Where the tree gives no party for a role, the word-order result stands (see `roles/tree_roles.rs`, which also
+//! keeps word order's subject over one the verb only inherits from its head).
 
 use crate::slots::ActorSlot;
 use dyad_core::Span;
@@ -41,6 +48,8 @@ pub enum Rel {
     Conj,
     /// `xcomp`
     Xcomp,
+    /// `ccomp`
+    Ccomp,
     /// `acl`
     Acl,
     /// `acl:relcl`
@@ -74,6 +83,7 @@ impl Rel {
             "case" => Rel::Case,
             "conj" => Rel::Conj,
             "xcomp" => Rel::Xcomp,
+            "ccomp" => Rel::Ccomp,
             "acl" => Rel::Acl,
             "acl:relcl" => Rel::AclRelcl,
             "nmod:poss" => Rel::NmodPoss,
@@ -151,6 +161,8 @@ pub(crate) struct TreeRoles<'a> {
 pub(crate) struct Roles {
     pub sources: Vec<usize>,
     pub targets: Vec<usize>,
+    /// The verb has no subject of its own: its sources come from its head (coordination, control, a relative).
+    pub inherited: bool,
 }
 
 impl<'a> TreeRoles<'a> {
@@ -239,10 +251,16 @@ impl<'a> TreeRoles<'a> {
         }
     }
 
-    /// Source and target of the verb at word `v`. `prep` is the pattern's preposition as written in the text.
-    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>) -> Roles {
+    /// Source and target of the verb at word `v`. `prep` is the pattern's preposition as written in the text;
+    /// `hostile`: the predicate is an attack or coercion, which no party aims at what it owns itself.
+    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>, hostile: bool) -> Roles {
         let mut r = Roles::default();
-        self.subject_roles(v, &mut r, 0);
+        if !self.own_subjects(v, &mut r)
+            && let Some(h) = self.tree.words[v].head
+        {
+            r.inherited = true;
+            self.inherited_subjects(v, h, &mut r, 0);
+        }
         for c in self.children(v).collect::<Vec<_>>() {
             match self.tree.words[c].rel {
                 Rel::Obj | Rel::Iobj => self.slots_of(c, &mut r.targets),
@@ -251,6 +269,55 @@ impl<'a> TreeRoles<'a> {
                 }
                 _ => {}
             }
+        }
+        if r.targets.is_empty() && hostile && self.object_of_its_own(v) {
+            self.speaker_of(v, &mut r.targets);
+        }
+        r.targets.retain(|t| !r.sources.contains(t));
+        r
+    }
+
+    /// Whether the object of verb `v` is owned by a possessive pronoun that names no party ("attacked its power
+    /// plants").
+    fn object_of_its_own(&self, v: usize) -> bool {
+        self.child(v, Rel::Obj).and_then(|o| self.child(o, Rel::NmodPoss)).is_some_and(|p| {
+            self.slot_of_word.get(p).copied().flatten().is_none()
+                && ["its", "their"].iter().any(|w| self.form(p).eq_ignore_ascii_case(w))
+        })
+    }
+
+    /// The speaker of the reported clause headed by `v` ("Ukraine said Russia had attacked its power plants"):
+    /// the subject, before it, of the verb whose `ccomp` it is. A hostile act does not aim at what its agent owns,
+    /// so a possessive in it that names no party is the speaker's.
+    fn speaker_of(&self, v: usize, out: &mut Vec<usize>) {
+        if self.tree.words[v].rel != Rel::Ccomp {
+            return;
+        }
+        if let Some(s) = self.tree.words[v].head.and_then(|h| self.child(h, Rel::Nsubj)).filter(|&s| s < v) {
+            self.slots_of(s, out);
+        }
+    }
+
+    /// Source and target of the event noun at word `n` ("Israel's strikes on Gaza", "the Russian invasion of
+    /// Ukraine", "a Russian missile strike hit Odesa"): its possessive, nationality or compound modifier is the
+    /// source; its `nmod` with the pattern's preposition the target, else, for a noun that is the subject of a verb
+    /// ("the strike hit X"), that verb's object. The noun itself is never a party.
+    pub(crate) fn noun_roles(&self, n: usize, prep: Option<&str>) -> Roles {
+        let mut r = Roles::default();
+        for c in self.children(n).collect::<Vec<_>>() {
+            match self.tree.words[c].rel {
+                Rel::NmodPoss | Rel::Amod | Rel::Compound => self.slots_of(c, &mut r.sources),
+                Rel::Nmod if prep.is_some_and(|p| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p))) => {
+                    self.slots_of(c, &mut r.targets)
+                }
+                _ => {}
+            }
+        }
+        if r.targets.is_empty()
+            && self.tree.words[n].rel == Rel::Nsubj
+            && let Some(o) = self.tree.words[n].head.and_then(|h| self.child(h, Rel::Obj))
+        {
+            self.slots_of(o, &mut r.targets);
         }
         r.targets.retain(|t| !r.sources.contains(t));
         r
@@ -318,18 +385,16 @@ impl<'a> TreeRoles<'a> {
                     }
                 }
             }
-            // "X agreed to send", "urged X to attack": the controller is the head's object, else its subject.
+            // "X agreed to send": the controller is the head's subject. "urged X to attack", "get X to
+            // investigate": an act with an object controller is only asked for (CAMEO codes the request, never the
+            // act), so the tree names no source for it.
             Rel::Xcomp => {
-                let mut obj = Vec::new();
-                if let Some(o) = self.child(h, Rel::Obj) {
-                    self.slots_of(o, &mut obj);
+                if self.child(h, Rel::Obj).is_some() {
+                    return;
                 }
-                if obj.is_empty() {
-                    let mut shared = Roles::default();
-                    self.subject_roles(h, &mut shared, depth + 1);
-                    obj = shared.sources;
-                }
-                for s in obj {
+                let mut shared = Roles::default();
+                self.subject_roles(h, &mut shared, depth + 1);
+                for s in shared.sources {
                     if !r.sources.contains(&s) {
                         r.sources.push(s);
                     }
@@ -395,7 +460,7 @@ mod tests {
         let tr = TreeRoles::new(t, &text, &actors);
         let start = text.find(verb).unwrap();
         let v = tr.word_at(Span::new(&text, start, start + verb.len()).unwrap()).unwrap();
-        let r = tr.verb_roles(v, prep);
+        let r = tr.verb_roles(v, prep, true);
         let name = |k: &usize| names[*k].to_string();
         (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
     }
@@ -477,6 +542,66 @@ mod tests {
             ("Iraq", 5, "obj"),
         ];
         assert_eq!(roles(&s, &["Iranian", "Iraq"], "shelled", None), (vec!["Iranian".into()], vec!["Iraq".into()]));
+    }
+
+    #[test]
+    fn an_event_noun_takes_its_modifier_as_source_and_its_argument_or_its_verb_s_object_as_target() {
+        let s = [
+            ("Israel", 3, "nmod:poss"),
+            ("'s", 1, "case"),
+            ("strikes", 6, "nsubj"),
+            ("on", 5, "case"),
+            ("Gaza", 3, "nmod"),
+            ("continued", 0, "root"),
+        ];
+        let (text, t) = tree(&s);
+        let actors = [actor(&text, "Israel"), actor(&text, "Gaza")];
+        let tr = TreeRoles::new(t, &text, &actors);
+        let r = tr.noun_roles(2, Some("on"));
+        assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
+        assert!(tr.noun_roles(2, Some("against")).targets.is_empty(), "another preposition names no target");
+        let h = [
+            ("Turkish", 3, "amod"),
+            ("drone", 3, "compound"),
+            ("strike", 4, "nsubj"),
+            ("hit", 0, "root"),
+            ("Syria", 4, "obj"),
+        ];
+        let (text, t) = tree(&h);
+        let actors = [actor(&text, "Turkish"), actor(&text, "Syria")];
+        let r = TreeRoles::new(t, &text, &actors).noun_roles(2, None);
+        assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
+    }
+
+    #[test]
+    fn an_act_only_asked_for_gets_no_source_and_an_own_possessive_no_target() {
+        let s = [
+            ("France", 2, "nsubj"),
+            ("urged", 0, "root"),
+            ("Mali", 2, "obj"),
+            ("to", 5, "mark"),
+            ("attack", 2, "xcomp"),
+            ("Niger", 5, "obj"),
+        ];
+        assert_eq!(roles(&s, &["France", "Mali", "Niger"], "attack", None), (vec![], vec!["Niger".into()]));
+    }
+
+    #[test]
+    fn a_hostile_act_on_its_own_possession_in_reported_speech_aims_at_the_speaker() {
+        let s = [
+            ("Ukraine", 2, "nsubj"),
+            ("said", 0, "root"),
+            ("Russia", 4, "nsubj"),
+            ("attacked", 2, "ccomp"),
+            ("its", 6, "nmod:poss"),
+            ("plants", 4, "obj"),
+        ];
+        let names = ["Ukraine", "Russia"];
+        assert_eq!(roles(&s, &names, "attacked", None), (vec!["Russia".into()], vec!["Ukraine".into()]));
+        let (text, t) = tree(&s);
+        let actors: Vec<ActorSlot> = names.iter().map(|n| actor(&text, n)).collect();
+        let tr = TreeRoles::new(t, &text, &actors);
+        assert!(tr.verb_roles(3, None, false).targets.is_empty(), "\"opened its borders\": only a hostile act");
     }
 
     /// A parser that gives one fixed tree: (head 1-based or 0, relation) per UD token of the sentence.

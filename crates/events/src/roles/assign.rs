@@ -64,7 +64,7 @@ impl Context<'_> {
         };
         let mut symmetric = symmetric || m.symmetric;
         if between.is_none()
-            && m.kind == MatchKind::Verb
+            && matches!(m.kind, MatchKind::Verb | MatchKind::Nominal)
             && let Some(tree) = &self.tree
         {
             self.tree_roles(tree, m, &mut sources, &mut targets);

@@ -1,6 +1,6 @@
 //! The roles pass: who is the source and who the target of each predicate, from word order and a few closed
-//! word classes, with the tree pass (`tree_roles.rs`) reading verb roles from a dependency tree when there is
-//! one.
+//! word classes, with the tree pass (`tree_roles.rs`) reading the roles of verbs and event nouns from a
+//! dependency tree when there is one.
 //!
 //! Roles come from a handful of rules that hold across English news prose (the leftmost subject of the clause,
 //! the actor after the pattern's preposition, coordinated lists, passive "by", "between X and Y", the speaker of
