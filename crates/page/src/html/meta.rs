@@ -75,10 +75,14 @@ struct Raw<'a> {
     /// The page's visible text from its start (bounded), and where in it the first `<h1>` begins.
     text: TextBuf,
     h1_at: Option<usize>,
+    /// The first block after the headline that holds nothing but a date ("January 18, 2020"), with its date.
+    date_line: Option<(DateValue, String)>,
 }
 
 /// How much visible text the last-resort date search reads.
 const TEXT_WINDOW: usize = 8000;
+/// How much visible text after the headline the last-resort date search reads.
+const AFTER_HEADLINE: usize = 1500;
 
 pub(crate) fn extract(dom: &Dom<'_>) -> Meta {
     let raw = gather(dom);
@@ -176,8 +180,8 @@ fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
     // Last resort: the first full date in the visible text after the headline, else anywhere near the top.
     if found.is_empty() {
         let text = raw.text.text.as_str();
-        let after = raw.h1_at.and_then(|at| text.get(at..)).map(|t| prefix(t, 1500));
-        let (hit, basis) = match after.and_then(text_date) {
+        let after = raw.h1_at.and_then(|at| text.get(at..)).map(|t| prefix(t, AFTER_HEADLINE));
+        let (hit, basis) = match raw.date_line.clone().or_else(|| after.and_then(text_date)) {
             Some(hit) => (Some(hit), "text after headline"),
             None => (text_date(text), "page text"),
         };
@@ -259,6 +263,7 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
         copyright: None,
         text: TextBuf::default(),
         h1_at: None,
+        date_line: None,
     };
     let mut og_url = None;
     let mut id: NodeId = 0;
@@ -276,6 +281,13 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
                 raw.h1_at = Some(raw.text.text.len());
             }
             skip = read_element(dom, id, tag, &mut raw, &mut og_url);
+            if tag.is_block()
+                && !tag.is_heading()
+                && raw.date_line.is_none()
+                && raw.h1_at.is_some_and(|at| raw.text.text.len() < at + AFTER_HEADLINE)
+            {
+                raw.date_line = date_line(dom, id);
+            }
             if raw.date_texts.len() < 24 && !matches!(tag, Tag::Meta | Tag::Html | Tag::Body | Tag::Link | Tag::Script)
             {
                 read_date_classed(dom, id, &mut raw.date_texts);
@@ -341,12 +353,27 @@ fn read_element<'a>(dom: &Dom<'a>, id: NodeId, tag: Tag, raw: &mut Raw<'a>, og_u
     false
 }
 
-/// A `<time datetime>` that is not marked as a modification, with whether it is marked as the publication.
+/// A `<time datetime>` that is not marked as a modification, with whether it is marked as the publication: by
+/// its own attributes, or by the class of an element up to three levels around it (`<div class="published"><span
+/// class="date"><time …>`).
 fn publication_time<'a>(dom: &Dom<'a>, id: NodeId) -> Option<(bool, &'a str)> {
     let v = dom.attr(id, "datetime")?;
+    let says_published = |n: NodeId| {
+        dom.attr(n, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish") && !NOT_DATE_CLASS.is_match(c))
+    };
+    let mut around = dom.node(id).parent;
+    let mut marked_around = false;
+    for _ in 0..3 {
+        if around == NONE || marked_around {
+            break;
+        }
+        marked_around = says_published(around);
+        around = dom.node(around).parent;
+    }
     let marked = dom.attr(id, "pubdate").is_some()
         || dom.attr(id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-        || dom.attr(id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+        || dom.attr(id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"))
+        || marked_around;
     let modified = dom.attr(id, "itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("modified"))
         || dom
             .attr(id, "class")
@@ -370,6 +397,20 @@ fn read_date_classed(dom: &Dom<'_>, id: NodeId, date_texts: &mut Vec<String>) {
             date_texts.push(t);
         }
     }
+}
+
+/// The date of a short block that holds nothing else ("January 18, 2020", "Published 18 Jan 2020"): a page's
+/// dateline, which outranks a date written inside a sentence or a photo caption before it.
+fn date_line(dom: &Dom<'_>, id: NodeId) -> Option<(DateValue, String)> {
+    let node = dom.node(id);
+    if node.inner_end.saturating_sub(node.inner_start) > 160 {
+        return None;
+    }
+    let t = node_text(dom, id);
+    if t.chars().count() > 40 || t.split_whitespace().count() > 6 {
+        return None;
+    }
+    text_date(&t)
 }
 
 fn node_text(dom: &Dom<'_>, id: NodeId) -> String {
@@ -499,7 +540,7 @@ static DATE_CLASS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 static NOT_DATE_CLASS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["update", "modif"])
+        .build(["update", "modif", "join"])
         .expect("static patterns")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {

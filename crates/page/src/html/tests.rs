@@ -517,3 +517,52 @@ fn a_utc_timestamp_near_midnight_yields_to_the_local_day_written_elsewhere() {
         assert_eq!(date_of(head.clone(), body).as_deref(), Some(want), "{head} {body}");
     }
 }
+
+#[test]
+fn publication_wrappers_date_lines_and_join_dates() {
+    let date_of =
+        |body: String| extract_html("w.html", &page(&body)).unwrap().published.map(|p| (p.date.to_string(), p.basis));
+    let got = |d: &str, b: &str| Some((d.to_string(), b.to_string()));
+    let cases = [
+        // A `<time>` inside an element classed as the publication outranks a date-classed teaser elsewhere.
+        (
+            format!(
+                "<div class=\"published\"><span class=\"date\"><time datetime=\"2020-06-22T09:30:00+02:00\">28 min ago\
+                 </time></span></div><span class=\"date\">21. 6. 2020</span><article><p>{PARA}</p></article>"
+            ),
+            got("2020-06-22", "time element"),
+        ),
+        // ...but not one inside an update notice.
+        (
+            format!(
+                "<div class=\"published-update\"><time datetime=\"2020-06-23T09:30:00+02:00\">x</time></div>\
+                 <span class=\"date\">June 21, 2020</span><article><p>{PARA}</p></article>"
+            ),
+            got("2020-06-21", "byline"),
+        ),
+        // A block holding only a date after the headline is the dateline, not the date in the photo caption above.
+        (
+            format!(
+                "<h1>Protesters gather at a Paris theater</h1><div><img src=\"a.jpg\">FILE PHOTO: The president \
+                 in Orleans, France, January 16, 2020.</div><p>January 18, 2020</p><p>{PARA}</p>"
+            ),
+            got("2020-01-18", "text after headline"),
+        ),
+        // With no date line, the first date after the headline still counts.
+        (
+            format!("<h1>Protesters gather at a Paris theater</h1><p>PARIS, January 16, 2020 - {PARA}</p>"),
+            got("2020-01-16", "text after headline"),
+        ),
+        // A profile's join date is no publication date.
+        (
+            format!(
+                "<span class=\"joinDateText\" title=\"10:46 AM - 20 Mar 2007\">Joined March 2007</span>\
+                 <a class=\"tweet-timestamp\" title=\"11:25 PM - 10 Jul 2020\">Jul 10</a><article><p>{PARA}</p></article>"
+            ),
+            got("2020-07-10", "byline"),
+        ),
+    ];
+    for (body, want) in cases {
+        assert_eq!(date_of(body.clone()), want, "{body}");
+    }
+}
