@@ -21,7 +21,9 @@ pub mod parser;
 mod table;
 pub mod tagger;
 
-pub use conllu::{ConlluError, Multiword, Sentence, Word, read_conllu, write_conllu};
+pub use conllu::{
+    ConlluError, Multiword, Sentence, TreebankError, Word, read_conllu, read_conllu_file, treebank_file, write_conllu,
+};
 pub use model::{Model, ModelError};
 pub use parser::{Parser, TrainOptions};
 pub use tagger::{Tagger, TrainConfig, jackknife};

@@ -51,33 +51,6 @@ pub struct Args {
     pub max_sentences: usize,
 }
 
-/// The built-in event dictionaries plus the verb patterns of each PETRARCH verb dictionary in `paths`, leaked
-/// for the process (the coder's matches borrow them), or `None` without any. Prints each file's load report
-/// and load time to stderr.
-pub(crate) fn load_verbs(paths: &[PathBuf]) -> anyhow::Result<Option<&'static dyad_events::Dictionaries>> {
-    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
-    let load = |path: &PathBuf| -> anyhow::Result<(String, String)> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        Ok((name, text))
-    };
-    let started = std::time::Instant::now();
-    let (name, text) = load(first)?;
-    let (mut dicts, report) = dyad_events::Dictionaries::with_petrarch_verbs(&name, &text)
-        .with_context(|| format!("cannot load {}", first.display()))?;
-    eprintln!("{report}");
-    eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
-    for path in rest {
-        let started = std::time::Instant::now();
-        let (name, text) = load(path)?;
-        let report =
-            dicts.add_petrarch_verbs(&name, &text).with_context(|| format!("cannot load {}", path.display()))?;
-        eprintln!("{report}");
-        eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
-    }
-    Ok(Some(Box::leak(Box::new(dicts))))
-}
-
 /// The progress bar of the pages stage.
 struct Bar(ProgressBar);
 
@@ -107,7 +80,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let mut ingest = Ingest::new(reader, store, args.recode, load_verbs(&args.verbs)?)?;
+    let mut ingest =
+        Ingest::new(reader, store, args.recode, dyad_ingest::load_verbs(&args.verbs, &mut |l| eprintln!("{l}"))?)?;
     let options = Options { batch: args.batch, keep_raw: args.keep_raw, max_sentences: args.max_sentences };
     let bar = Bar(bar);
     let pages = ingest.pages(&files, &options, &bar)?;
