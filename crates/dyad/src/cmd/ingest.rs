@@ -90,37 +90,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     skipped.extend(pages.skipped);
     bar.0.finish_and_clear();
     let pages_done = started.elapsed();
-    // The update can take a while on a large database, or wait for another process's update: say so.
-    let spinner = ProgressBar::new_spinner();
-    spinner.set_style(
-        ProgressStyle::with_template("{spinner} {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    spinner.set_message("updating stories and consolidated events (waits while another process writes)");
-    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
-    let update = ingest.update();
-    spinner.finish_and_clear();
-    let update = update?;
+    let update = update_with_spinner(&mut ingest)?;
     let counts = ingest.store().counts()?;
     if let Some(path) = &args.skipped {
         write_skipped(path, &skipped)?;
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "pages {seen}: {added} new, {known} already stored, {} skipped", skipped.len())?;
-    let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for s in &skipped {
-        by_reason.entry(s.reason.as_str()).or_default().push(s.path.as_str());
-    }
-    const SHOWN: usize = 3;
-    for (reason, paths) in &by_reason {
-        let mut list: Vec<String> = paths.iter().take(SHOWN).map(|p| super::term::safe(p).into_owned()).collect();
-        if paths.len() > SHOWN {
-            list.push(format!("and {} more", paths.len() - SHOWN));
-        }
-        writeln!(out, "  skipped {}: {}: {}", paths.len(), super::term::safe(reason), list.join(", "))?;
-    }
-    if !skipped.is_empty() && args.skipped.is_none() {
-        writeln!(out, "  (--skipped FILE lists every skipped path with its reason)")?;
-    }
+    print_skipped(&mut out, &skipped, args.skipped.is_none())?;
     writeln!(
         out,
         "update: {} pending pages, {} recoded (pages dated from their story, or stored without a coding, coded \
@@ -147,6 +124,39 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         counts.stories
     )?;
     writeln!(out, "database file: {}", db_shown.display())?;
+    Ok(())
+}
+
+/// The update, with a spinner: it can take a while on a large database, or wait for another process's update.
+fn update_with_spinner(ingest: &mut Ingest) -> anyhow::Result<dyad_ingest::UpdateReport> {
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    spinner.set_message("updating stories and consolidated events (waits while another process writes)");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let update = ingest.update();
+    spinner.finish_and_clear();
+    Ok(update?)
+}
+
+/// The skips by reason, a few paths each; `hint` adds where the full list can be had.
+fn print_skipped(out: &mut impl Write, skipped: &[Skip], hint: bool) -> anyhow::Result<()> {
+    let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for s in skipped {
+        by_reason.entry(s.reason.as_str()).or_default().push(s.path.as_str());
+    }
+    const SHOWN: usize = 3;
+    for (reason, paths) in &by_reason {
+        let mut list: Vec<String> = paths.iter().take(SHOWN).map(|p| super::term::safe(p).into_owned()).collect();
+        if paths.len() > SHOWN {
+            list.push(format!("and {} more", paths.len() - SHOWN));
+        }
+        writeln!(out, "  skipped {}: {}: {}", paths.len(), super::term::safe(reason), list.join(", "))?;
+    }
+    if !skipped.is_empty() && hint {
+        writeln!(out, "  (--skipped FILE lists every skipped path with its reason)")?;
+    }
     Ok(())
 }
 
