@@ -190,7 +190,11 @@ fn syntax_model(path: &str, files: [(&Vec<Sentence>, &mut Vec<Vec<Word>>); 2]) -
     let bytes = std::fs::read(path).expect("syntax model");
     let t = Instant::now();
     let model = dyad_syntax::Model::from_bytes(&bytes).expect("syntax model");
-    println!("syntax model {:.2} MB, loaded in {:.3} s (wall clock)", bytes.len() as f64 / 1e6, t.elapsed().as_secs_f64());
+    println!(
+        "syntax model {:.2} MB, loaded in {:.3} s (wall clock)",
+        bytes.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
     for (gold, tags) in files {
         let mut s = gold.clone();
         model.tagger.tag_sentences(&mut s);
@@ -224,9 +228,19 @@ fn print_scores(name: &str, parser: &Parser, gold: &[Sentence], tags: &[Vec<Word
     let ((uas, las, lasf), per) = score(gold, &pred);
     println!("{name}: UAS {uas:.2}  LAS {las:.2}  (full-label LAS {lasf:.2})");
     let mut line = String::new();
-    for rel in
-        ["nsubj", "obj", "obl", "nsubj:pass", "obl:agent", "acl:relcl", "conj", "appos", "ccomp", "xcomp", "compound:prt"]
-    {
+    for rel in [
+        "nsubj",
+        "obj",
+        "obl",
+        "nsubj:pass",
+        "obl:agent",
+        "acl:relcl",
+        "conj",
+        "appos",
+        "ccomp",
+        "xcomp",
+        "compound:prt",
+    ] {
         let (c, g, p) = per.get(rel).copied().unwrap_or_default();
         let f1 = if g + p == 0 { 0.0 } else { 200.0 * c as f64 / (g + p) as f64 };
         line.push_str(&format!("{rel} {f1:.1}  "));
