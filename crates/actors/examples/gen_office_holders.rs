@@ -237,45 +237,7 @@ fn countryinfo(text: &str, rows: &mut Vec<Row>) {
         if ns.is_empty() {
             continue;
         }
-        let mut born = String::new();
-        let mut died = String::new();
-        let mut terms: Vec<(String, String, String)> = Vec::new();
-        for part in body[open..].split('[').map(|p| p.trim().trim_end_matches(']').trim()).filter(|p| !p.is_empty()) {
-            if let Some(b) = part.strip_prefix("B:") {
-                born = life(b);
-                continue;
-            }
-            if let Some(d) = part.strip_prefix("D:") {
-                died = life(d);
-                continue;
-            }
-            let (code, when) = match block {
-                "leaders" => (format!("{country}GOV"), part),
-                _ => match part.split_once(' ') {
-                    Some((c, w)) => (c.trim().to_string(), w.trim()),
-                    None => continue,
-                },
-            };
-            if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                continue;
-            }
-            let close = if block == "leaders" { "2011-12-31" } else { "2011-02-28" };
-            let term = if let Some(d) = when.strip_prefix('>') {
-                (iso(d), close.to_string())
-            } else if let Some(d) = when.strip_prefix('<') {
-                // In office when the source began (January 2003): the first day the source vouches for.
-                ("2003-01-01".to_string(), iso(d))
-            } else if let Some((a, b)) = when.split_once('-') {
-                (iso(a), iso(b))
-            } else {
-                continue;
-            };
-            // A date the source garbles ("[19671202 - ]") makes no term rather than an open one.
-            if term.0.is_empty() || term.1.is_empty() {
-                continue;
-            }
-            terms.push((code, term.0, term.1));
-        }
+        let Entry { born, died, terms } = entry(&body[open..], block, &country);
         let titles: Vec<String> =
             comment.split('&').map(|s| s.trim().trim_matches('"').to_lowercase()).filter(|s| !s.is_empty()).collect();
         let n = terms.len();
@@ -301,6 +263,63 @@ fn countryinfo(text: &str, rows: &mut Vec<Row>) {
             });
         }
     }
+}
+
+/// A CountryInfo entry's bracketed parts: birth and death dates, and its terms (code, from, until).
+struct Entry {
+    born: String,
+    died: String,
+    terms: Vec<(String, String, String)>,
+}
+
+/// Reads the `[...]` parts of an entry of `block` ("leaders" or "government") of `country`.
+fn entry(brackets: &str, block: &str, country: &str) -> Entry {
+    let mut e = Entry { born: String::new(), died: String::new(), terms: Vec::new() };
+    for part in brackets.split('[').map(|p| p.trim().trim_end_matches(']').trim()).filter(|p| !p.is_empty()) {
+        if let Some(b) = part.strip_prefix("B:") {
+            e.born = life(b);
+            continue;
+        }
+        if let Some(d) = part.strip_prefix("D:") {
+            e.died = life(d);
+            continue;
+        }
+        let (code, when) = match block {
+            "leaders" => (format!("{country}GOV"), part),
+            _ => match part.split_once(' ') {
+                Some((c, w)) => (c.trim().to_string(), w.trim()),
+                None => continue,
+            },
+        };
+        if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        if let Some((from, until)) = term(when, block) {
+            e.terms.push((code, from, until));
+        }
+    }
+    e
+}
+
+/// A term's first and last day: `>date` is still open (closed at the source's last update), `<date` began before
+/// the source (January 2003), `a-b` both given; `None` for a date the source garbles ("[19671202 - ]").
+fn term(when: &str, block: &str) -> Option<(String, String)> {
+    let close = if block == "leaders" { "2011-12-31" } else { "2011-02-28" };
+    let term = if let Some(d) = when.strip_prefix('>') {
+        (iso(d), close.to_string())
+    } else if let Some(d) = when.strip_prefix('<') {
+        // In office when the source began (January 2003): the first day the source vouches for.
+        ("2003-01-01".to_string(), iso(d))
+    } else if let Some((a, b)) = when.split_once('-') {
+        (iso(a), iso(b))
+    } else {
+        return None;
+    };
+    // A date the source garbles ("[19671202 - ]") makes no term rather than an open one.
+    if term.0.is_empty() || term.1.is_empty() {
+        return None;
+    }
+    Some(term)
 }
 
 fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: &mut Vec<Row>) {

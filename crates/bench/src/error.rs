@@ -54,6 +54,7 @@ stage_errors!(
     dyad_stories::StoriesError,
     dyad_syntax::ModelError,
     dyad_syntax::ConlluError,
+    dyad_syntax::TreebankError,
     dyad_syntax::eval::EvalError,
 );
 

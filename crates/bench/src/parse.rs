@@ -2,10 +2,9 @@
 //! (CoNLL 2018 convention: every word counted, LAS on the universal relation), and speed.
 
 use crate::BenchError;
-use crate::error::Context;
 use crate::error::ensure;
-use dyad_syntax::{Analyzer, Model, eval};
-use std::path::{Path, PathBuf};
+use dyad_syntax::{Analyzer, Model, eval, read_conllu_file, treebank_file};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// Arguments of `dyad bench parse`.
@@ -20,27 +19,6 @@ pub struct Args {
     /// Also scored: news sentences no model has trained or been tuned on (hand-annotated Wikinews; skipped when absent).
     #[arg(long, default_value = "crates/syntax/tests/data/news-gold.conllu")]
     news: PathBuf,
-}
-
-// `treebank_file` and `read_sentences` are also in `dyad train` (crates/dyad/src/cmd/train.rs); their one home
-// should be `dyad_syntax`, beside `read_conllu`.
-
-/// The treebank's file for `part` (`train`, `dev`, `test`).
-fn treebank_file(dir: &Path, part: &str) -> Result<PathBuf, BenchError> {
-    let suffix = format!("-ud-{part}.conllu");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading treebank folder {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(&suffix)))
-        .collect();
-    found.sort();
-    found.into_iter().next().with_context(|| format!("no *{suffix} file in {}", dir.display()))
-}
-
-/// Reads the sentences of a CoNLL-U file.
-fn read_sentences(path: &Path) -> Result<Vec<dyad_syntax::Sentence>, BenchError> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    dyad_syntax::read_conllu(&text).with_context(|| format!("{}", path.display()))
 }
 
 /// The labelled F1 of each relation, most frequent in the gold first.
@@ -75,7 +53,7 @@ pub fn run(args: Args) -> Result<(), BenchError> {
         files.push(("news-gold", args.news.clone()));
     }
     for (part, path) in files {
-        let gold = read_sentences(&path)?;
+        let gold = read_conllu_file(&path)?;
         // Speed: analysis alone, on word slices (no CoNLL-U strings built).
         let words: Vec<Vec<&str>> = gold.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
         let n_words: usize = words.iter().map(Vec::len).sum();

@@ -8,7 +8,6 @@
 //! checked on sentences nobody looked at.
 
 use crate::BenchError;
-use crate::error::Context;
 use dyad_page::{Article, Block};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -138,34 +137,6 @@ fn print_coded(coded: &dyad_pipeline::CodedArticle) {
     println!("    actors {}", mentions.join(" "));
 }
 
-/// dyad's dictionaries with the verb patterns of `paths` added, each file's load report on stderr; `None` when no
-/// file is given. Leaked, as the coder borrows them for the life of the process.
-// The same loader as `dyad ingest --verbs` (crates/dyad/src/cmd/ingest.rs): one shared home for it is the ingest
-// crate or `dyad_events::Dictionaries`, once those settle.
-fn load_verbs(paths: &[PathBuf]) -> Result<Option<&'static dyad_events::Dictionaries>, BenchError> {
-    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
-    let load = |path: &PathBuf| -> Result<(String, String), BenchError> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        Ok((name, text))
-    };
-    let started = std::time::Instant::now();
-    let (name, text) = load(first)?;
-    let (mut dicts, report) = dyad_events::Dictionaries::with_petrarch_verbs(&name, &text)
-        .with_context(|| format!("cannot load {}", first.display()))?;
-    eprintln!("{report}");
-    eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
-    for path in rest {
-        let started = std::time::Instant::now();
-        let (name, text) = load(path)?;
-        let report =
-            dicts.add_petrarch_verbs(&name, &text).with_context(|| format!("cannot load {}", path.display()))?;
-        eprintln!("{report}");
-        eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
-    }
-    Ok(Some(Box::leak(Box::new(dicts))))
-}
-
 /// The counts of one run over the GSR.
 #[derive(Default)]
 struct Tally {
@@ -220,7 +191,7 @@ impl Tally {
 
 /// Runs the benchmark and prints per-category and overall shares.
 pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
-    let dicts = load_verbs(&args.verbs)?;
+    let dicts = dyad_ingest::load_verbs(&args.verbs, &mut |l| eprintln!("{l}"))?;
     let new_coder = || {
         let coder = dyad_pipeline::Coder::new().with_tree(tree);
         match dicts {

@@ -258,7 +258,21 @@ pub fn score_events(gold: &Gold, events: &[ScoredEvent], stories: &[ScoredStory]
         .collect();
     let relevant: Vec<&ScoredEvent> =
         events.iter().filter(|e| event_pages(e).iter().any(|p| gold_pages.contains(p))).collect();
+    let matched_by = score_recall(gold, &relevant, stories, &mut report);
+    score_precision(gold, &relevant, stories, &mut report);
+    check_must_not(gold, &relevant, &matched_by, &mut report);
+    check_merges(gold, &matched_by, &mut report);
+    check_stories(gold, stories, &mut report);
+    report
+}
 
+/// Recall: each gold event's matching events (returned by gold id), counted in `report`.
+fn score_recall<'e>(
+    gold: &'e Gold,
+    relevant: &[&'e ScoredEvent],
+    stories: &[ScoredStory],
+    report: &mut Report,
+) -> BTreeMap<&'e str, Vec<&'e ScoredEvent>> {
     let mut matched_by: BTreeMap<&str, Vec<&ScoredEvent>> = BTreeMap::new();
     for g in &gold.events {
         let hits: Vec<&ScoredEvent> = relevant.iter().copied().filter(|e| matches_gold(e, g, stories)).collect();
@@ -276,8 +290,12 @@ pub fn score_events(gold: &Gold, events: &[ScoredEvent], stories: &[ScoredStory]
         }
         matched_by.insert(g.id.as_str(), hits);
     }
+    matched_by
+}
 
-    for e in &relevant {
+/// Precision: an emitted event is correct when it matches a gold event or a tolerated reading.
+fn score_precision(gold: &Gold, relevant: &[&ScoredEvent], stories: &[ScoredStory], report: &mut Report) {
+    for e in relevant {
         report.emitted += 1;
         let gold_hit = gold.events.iter().any(|g| matches_gold(e, g, stories));
         let tolerated = gold.tolerated.iter().any(|t| {
@@ -292,10 +310,18 @@ pub fn score_events(gold: &Gold, events: &[ScoredEvent], stories: &[ScoredStory]
             report.unmatched.push(describe(e));
         }
     }
+}
 
+/// The must-not rules: pairs that must not be coded from some files, and gold events that must be one event.
+fn check_must_not(
+    gold: &Gold,
+    relevant: &[&ScoredEvent],
+    matched_by: &BTreeMap<&str, Vec<&ScoredEvent>>,
+    report: &mut Report,
+) {
     for rule in &gold.must_not_extract {
         let files: BTreeSet<&str> = rule.files.iter().map(|f| prefix(f)).collect();
-        for e in &relevant {
+        for e in relevant {
             let from_files = event_pages(e).iter().any(|p| files.contains(p.as_str()));
             if from_files && rule.pairs.iter().any(|[a, b]| pair_matches(e, a, b, true)) {
                 report.must_not_violations.push(format!("{} ({})", describe(e), rule.why));
@@ -308,7 +334,10 @@ pub fn score_events(gold: &Gold, events: &[ScoredEvent], stories: &[ScoredStory]
             }
         }
     }
+}
 
+/// Merges: a gold event reported by several files must be one event citing as many articles and sources.
+fn check_merges(gold: &Gold, matched_by: &BTreeMap<&str, Vec<&ScoredEvent>>, report: &mut Report) {
     for g in gold.events.iter().filter(|g| g.files.len() > 1) {
         let Some(best) = matched_by.get(g.id.as_str()).and_then(|h| h.iter().max_by_key(|e| e.num_articles)) else {
             continue;
@@ -325,7 +354,10 @@ pub fn score_events(gold: &Gold, events: &[ScoredEvent], stories: &[ScoredStory]
             ),
         ));
     }
+}
 
+/// Stories: gold clusters must be one story each, and distinct pages alone in theirs.
+fn check_stories(gold: &Gold, stories: &[ScoredStory], report: &mut Report) {
     let story_of = |file: &str| stories.iter().position(|s| s.files.iter().any(|f| prefix(f) == prefix(file)));
     for cluster in &gold.story_clusters {
         let ids: BTreeSet<Option<usize>> = cluster.iter().map(|f| story_of(f)).collect();
@@ -336,7 +368,6 @@ pub fn score_events(gold: &Gold, events: &[ScoredEvent], stories: &[ScoredStory]
         let ok = story_of(file).is_none_or(|i| stories[i].files.len() == 1);
         report.story_checks.push((format!("alone: {file}"), ok));
     }
-    report
 }
 
 /// Collapses white space and folds curly quotes to straight ones, as the gold README's comparisons do.

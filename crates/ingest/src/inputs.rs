@@ -98,22 +98,7 @@ fn format_of(name: &str) -> Option<(Format, bool)> {
 /// "b/index.html" for `dyad ingest pages/a pages/b`), or its file name when the file itself is an argument; and
 /// every path that could not be taken, with the reason.
 pub fn walk(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
-    let folders: Vec<&PathBuf> = paths.iter().filter(|p| p.is_dir()).collect();
-    let root = folders.split_first().map(|(first, rest)| {
-        rest.iter().fold(first.to_path_buf(), |common, p| {
-            common.components().zip(p.components()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
-        })
-    });
-    let name_of = |path: &Path| -> String {
-        let below =
-            root.as_deref().filter(|_| !paths.iter().any(|p| p == path)).and_then(|r| path.strip_prefix(r).ok());
-        match below {
-            Some(rel) if !rel.as_os_str().is_empty() => {
-                rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
-            }
-            _ => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
-        }
-    };
+    let root = common_folder(paths);
     let mut found: Vec<PathBuf> = Vec::new();
     let mut skips = Vec::new();
     let mut stdin = false;
@@ -139,21 +124,7 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
                 skips.push(skip(shown, "folder already visited (a symlink loop or a second link to it)"));
                 continue;
             }
-            let entries = match std::fs::read_dir(&path) {
-                Ok(entries) => entries,
-                Err(e) => {
-                    skips.push(skip(shown, format!("unreadable folder: {e}")));
-                    continue;
-                }
-            };
-            let mut children = Vec::new();
-            for entry in entries {
-                match entry {
-                    Ok(entry) => children.push(entry.path()),
-                    Err(e) => skips.push(skip(shown.clone(), format!("unreadable folder entry: {e}"))),
-                }
-            }
-            children.sort();
+            let Some(children) = folder_entries(&path, &shown, &mut skips) else { continue };
             stack.extend(children.into_iter().rev().map(|c| (c, false)));
         } else if kind.is_file() {
             let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
@@ -169,7 +140,7 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
     let mut sources: Vec<Source> = found
         .into_iter()
         .map(|p| {
-            let name = name_of(&p);
+            let name = stored_name(paths, root.as_deref(), &p);
             Source { path: p, name }
         })
         .collect();
@@ -177,6 +148,48 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
         sources.push(Source { path: PathBuf::from(STDIN), name: "stdin".into() });
     }
     (sources, skips)
+}
+
+/// The deepest folder that holds every folder among `paths`, if any is a folder.
+fn common_folder(paths: &[PathBuf]) -> Option<PathBuf> {
+    let folders: Vec<&PathBuf> = paths.iter().filter(|p| p.is_dir()).collect();
+    folders.split_first().map(|(first, rest)| {
+        rest.iter().fold(first.to_path_buf(), |common, p| {
+            common.components().zip(p.components()).take_while(|(a, b)| a == b).map(|(a, _)| a).collect()
+        })
+    })
+}
+
+/// The name a found file is stored under: its path below `root`, or its file name when it is itself an argument.
+fn stored_name(paths: &[PathBuf], root: Option<&Path>, path: &Path) -> String {
+    let below = root.filter(|_| !paths.iter().any(|p| p == path)).and_then(|r| path.strip_prefix(r).ok());
+    match below {
+        Some(rel) if !rel.as_os_str().is_empty() => {
+            rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        }
+        _ => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    }
+}
+
+/// The entries of a folder, sorted; `None` when it cannot be read. Unreadable folders and entries are added to
+/// `skips` under `shown`.
+fn folder_entries(path: &Path, shown: &str, skips: &mut Vec<Skip>) -> Option<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            skips.push(skip(shown.to_string(), format!("unreadable folder: {e}")));
+            return None;
+        }
+    };
+    let mut children = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => children.push(entry.path()),
+            Err(e) => skips.push(skip(shown.to_string(), format!("unreadable folder entry: {e}"))),
+        }
+    }
+    children.sort();
+    Some(children)
 }
 
 /// The metadata of `path`, following a symlink, or why it cannot be had.

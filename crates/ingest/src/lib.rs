@@ -24,12 +24,14 @@ mod engine;
 pub mod inputs;
 mod session;
 mod update;
+mod verbs;
 mod warc;
 
 pub use corpus::{date_from_text, year_from_text};
 pub use engine::{Ingest, Options, PagesReport, Progress};
 pub use session::{CodedBatch, MAX_SENTENCES, Session, extract_page, write};
 pub use update::{UpdateReport, update};
+pub use verbs::load_verbs;
 
 /// Why ingest failed. A page that cannot be read or has no article is not an error: it is skipped with a reason.
 #[derive(Debug, thiserror::Error)]
@@ -49,4 +51,20 @@ pub enum IngestError {
     /// The writer thread panicked.
     #[error("the writer thread panicked")]
     WriterPanicked,
+    /// A verb dictionary file could not be read.
+    #[error("cannot read {}", path.display())]
+    ReadVerbs {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A verb dictionary file is not a valid PETRARCH verb dictionary.
+    #[error("cannot load {}", path.display())]
+    LoadVerbs {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: dyad_events::PetrarchError,
+    },
 }

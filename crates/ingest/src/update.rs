@@ -88,20 +88,12 @@ fn recode(
     Ok(buckets)
 }
 
-/// See [`update`]. Over 80 lines: its steps share the story index and the set of buckets to rebuild, and read in
-/// order (recode the uncoded, date from stories, rewrite stories, consolidate buckets).
+/// See [`update`]. In order: recode the uncoded, date from stories, rewrite stories, consolidate buckets; the
+/// steps share the story index and the set of buckets to rebuild.
 fn update_in(b: &Batch<'_>, coder: &mut Coder) -> Result<UpdateReport, IngestError> {
     let mut report = UpdateReport::default();
     let config = StoryConfig::default();
-    let tag = b.meta(STORY_TAG)?;
-    if tag.is_none() {
-        // Documents written before any update were fingerprinted by this build.
-        b.set_meta(STORY_TAG, &config.tag())?;
-    } else if tag.as_deref() != Some(config.tag().as_str()) {
-        // Fingerprints and stories from other settings do not compare with new ones: code everything again.
-        b.forget_codings()?;
-        b.set_meta(STORY_TAG, &config.tag())?;
-    }
+    check_story_settings(b, &config)?;
     let pending = b.pending()?;
     if pending.is_empty() {
         return Ok(report);
@@ -117,21 +109,7 @@ fn update_in(b: &Batch<'_>, coder: &mut Coder) -> Result<UpdateReport, IngestErr
     let number: HashMap<&str, DocNo> = indexed.iter().enumerate().map(|(n, a)| (a.doc.as_str(), n as DocNo)).collect();
     let touched: BTreeSet<DocNo> =
         pending.iter().filter_map(|d| number.get(d.as_str())).map(|&n| index.story_of(n)).collect();
-
-    // Years: an undated member of a touched story may now be dated by it.
-    for &seed in &touched {
-        for member in index.members(seed) {
-            let Some(entry) = indexed.get(member as usize) else { continue };
-            if entry.candidates.is_empty() {
-                continue;
-            }
-            let Some(published) = year_from_story(&entry.candidates, &index.story_dates(member)) else { continue };
-            b.set_published(&entry.doc, &published)?;
-            index.set_published(member, Some(published.date));
-            buckets.extend(recode(b, coder, &entry.doc, Some(published))?);
-            report.recoded += 1;
-        }
-    }
+    report.recoded += date_from_stories(b, coder, &mut index, &indexed, &touched, &mut buckets)?;
 
     // Stories: rewrite each touched one. Its consolidated events need rebuilding only in the buckets of its new
     // pages, unless its id changed (the id follows the original, which a new member can be): every member's
@@ -141,41 +119,7 @@ fn update_in(b: &Batch<'_>, coder: &mut Coder) -> Result<UpdateReport, IngestErr
     }
     let mut story_ids: HashMap<DocNo, String> = HashMap::new();
     for &seed in &touched {
-        let members = index.members(seed);
-        let story = index.story_with(seed);
-        let docs: Vec<&str> = members.iter().filter_map(|&m| indexed.get(m as usize)).map(|a| a.doc.as_str()).collect();
-        let stored = docs.iter().find(|d| !pending.contains(**d));
-        let old_id = match stored {
-            Some(doc) => b.story_of(doc)?,
-            None => None,
-        };
-        if let Some(old) = &old_id {
-            b.remove_story(old)?;
-        }
-        if old_id.as_ref() != Some(&story.id) {
-            for doc in docs.iter().filter(|d| !pending.contains(**d)) {
-                buckets.extend(b.buckets_of(doc)?);
-            }
-        }
-        let record = story_of(&story);
-        let file_doc: Vec<(&str, &str)> =
-            members.iter().zip(&docs).filter_map(|(&m, &d)| Some((index.meta(m)?.id.as_str(), d))).collect();
-        let original_doc = file_doc.iter().find(|(f, _)| Some(*f) == record.original.as_deref()).map(|(_, d)| *d);
-        let mut used = vec![false; file_doc.len()];
-        let member_docs: Vec<Option<&str>> = record
-            .files
-            .iter()
-            .map(|file| {
-                // Files are matched to member documents one to one, so two members with one file name keep both.
-                let slot = file_doc.iter().enumerate().position(|(i, (f, _))| !used[i] && f == file);
-                slot.map(|i| {
-                    used[i] = true;
-                    file_doc[i].1
-                })
-            })
-            .collect();
-        b.write_story(&record, original_doc, &member_docs)?;
-        story_ids.insert(seed, record.id);
+        story_ids.insert(seed, rewrite_story(b, &index, &indexed, &pending, seed, &mut buckets)?);
         report.stories += 1;
     }
 
@@ -193,6 +137,94 @@ fn update_in(b: &Batch<'_>, coder: &mut Coder) -> Result<UpdateReport, IngestErr
     })?;
     b.clear_pending()?;
     Ok(report)
+}
+
+/// Records the story settings on first use; when they changed since, forgets every coding (fingerprints and
+/// stories from other settings do not compare with new ones), so that everything is coded again.
+fn check_story_settings(b: &Batch<'_>, config: &StoryConfig) -> Result<(), IngestError> {
+    let tag = b.meta(STORY_TAG)?;
+    if tag.is_none() {
+        // Documents written before any update were fingerprinted by this build.
+        b.set_meta(STORY_TAG, &config.tag())?;
+    } else if tag.as_deref() != Some(config.tag().as_str()) {
+        b.forget_codings()?;
+        b.set_meta(STORY_TAG, &config.tag())?;
+    }
+    Ok(())
+}
+
+/// Years: an undated member of a touched story may now be dated by it; such a page is coded again with the new
+/// date (its buckets added to `buckets`). Returns how many were.
+fn date_from_stories(
+    b: &Batch<'_>,
+    coder: &mut Coder,
+    index: &mut StoryIndex,
+    indexed: &[Indexed],
+    touched: &BTreeSet<DocNo>,
+    buckets: &mut BTreeSet<String>,
+) -> Result<usize, IngestError> {
+    let mut recoded = 0;
+    for &seed in touched {
+        for member in index.members(seed) {
+            let Some(entry) = indexed.get(member as usize) else { continue };
+            if entry.candidates.is_empty() {
+                continue;
+            }
+            let Some(published) = year_from_story(&entry.candidates, &index.story_dates(member)) else { continue };
+            b.set_published(&entry.doc, &published)?;
+            index.set_published(member, Some(published.date));
+            buckets.extend(recode(b, coder, &entry.doc, Some(published))?);
+            recoded += 1;
+        }
+    }
+    Ok(recoded)
+}
+
+/// Writes the touched story of `seed` again (removing the stored one it replaces) and returns its id. When the id
+/// changed, the buckets of its stored members are added to `buckets`.
+fn rewrite_story(
+    b: &Batch<'_>,
+    index: &StoryIndex,
+    indexed: &[Indexed],
+    pending: &BTreeSet<String>,
+    seed: DocNo,
+    buckets: &mut BTreeSet<String>,
+) -> Result<String, IngestError> {
+    let members = index.members(seed);
+    let story = index.story_with(seed);
+    let docs: Vec<&str> = members.iter().filter_map(|&m| indexed.get(m as usize)).map(|a| a.doc.as_str()).collect();
+    let stored = docs.iter().find(|d| !pending.contains(**d));
+    let old_id = match stored {
+        Some(doc) => b.story_of(doc)?,
+        None => None,
+    };
+    if let Some(old) = &old_id {
+        b.remove_story(old)?;
+    }
+    if old_id.as_ref() != Some(&story.id) {
+        for doc in docs.iter().filter(|d| !pending.contains(**d)) {
+            buckets.extend(b.buckets_of(doc)?);
+        }
+    }
+    let record = story_of(&story);
+    let file_doc: Vec<(&str, &str)> =
+        members.iter().zip(&docs).filter_map(|(&m, &d)| Some((index.meta(m)?.id.as_str(), d))).collect();
+    let original_doc = file_doc.iter().find(|(f, _)| Some(*f) == record.original.as_deref()).map(|(_, d)| *d);
+    let mut used = vec![false; file_doc.len()];
+    let member_docs: Vec<Option<&str>> = record
+        .files
+        .iter()
+        .map(|file| {
+            // Files are matched to member documents one to one, so two members with one file name keep both.
+            let slot = file_doc.iter().enumerate().position(|(i, (f, _))| !used[i] && f == file);
+            slot.map(|i| {
+                used[i] = true;
+                file_doc[i].1
+            })
+        })
+        .collect();
+    b.write_story(&record, original_doc, &member_docs)?;
+    Ok(record.id)
 }
 
 /// The consolidated events of one bucket's stored events, each mention naming its document.

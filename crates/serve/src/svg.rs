@@ -35,48 +35,21 @@ fn period_index(period: &str) -> Option<i64> {
 /// The timeline: a stacked bar per period (events by QuadClass) on a time axis, and the mean Goldstein score as a
 /// line on a -10..10 scale. Each bar links to its period's events on the page.
 pub(crate) fn timeline(series: &[ApiPeriod]) -> Markup {
-    let (w, h, left, right, top, bottom) = (960.0, 280.0, 44.0, 44.0, 16.0, 40.0);
-    let (pw, ph) = (w - left - right, h - top - bottom);
-    let points: Vec<(i64, &ApiPeriod)> = series.iter().filter_map(|p| Some((period_index(&p.period)?, p))).collect();
-    let (lo, hi) = (points.iter().map(|p| p.0).min().unwrap_or(0), points.iter().map(|p| p.0).max().unwrap_or(0));
-    // A time axis, unless the periods are so far apart (a recalled 1960 among this decade's events) that bars
-    // would be hairlines: then one slot per period, in order.
-    let sparse = hi - lo + 1 > 60 && (hi - lo + 1) as usize > 3 * points.len();
-    let points: Vec<(i64, &ApiPeriod)> =
-        if sparse { points.iter().enumerate().map(|(n, (_, p))| (n as i64, *p)).collect() } else { points };
-    let (lo, hi) = if sparse { (0, points.len() as i64 - 1) } else { (lo, hi) };
-    let slots = (hi - lo + 1).max(1) as f64;
-    let slot = pw / slots;
-    let bar = (slot * 0.8).clamp(1.0, 40.0);
+    let (points, sparse) = place(series);
+    let f = Frame::new(&points);
+    let bar = (f.slot * 0.8).clamp(1.0, 40.0);
     let max = points.iter().map(|p| p.1.events).max().unwrap_or(0).max(1) as f64;
-    let x_of = |i: i64| left + (i - lo) as f64 * slot + slot / 2.0;
-    let g_y = |g: f64| top + ph * (10.0 - g.clamp(-10.0, 10.0)) / 20.0;
+    let (w, h, left, top, pw, ph) = (f.w, f.h, f.left, f.top, f.pw, f.ph);
     let line: Vec<String> =
-        points.iter().map(|(i, p)| format!("{:.1},{:.1}", x_of(*i), g_y(p.mean_goldstein))).collect();
+        points.iter().map(|(i, p)| format!("{:.1},{:.1}", f.x_of(*i), f.g_y(p.mean_goldstein))).collect();
     // Labels at least 80 px apart.
     let mut ticks: Vec<&(i64, &ApiPeriod)> = Vec::new();
     for p in &points {
-        if ticks.last().is_none_or(|t| x_of(p.0) - x_of(t.0) >= 80.0) {
+        if ticks.last().is_none_or(|t| f.x_of(p.0) - f.x_of(t.0) >= 80.0) {
             ticks.push(p);
         }
     }
-    // Each bar: its period, left edge, and its QuadClass segments stacked from the bottom (class, count, top, height).
-    type Segment = (usize, u64, f64, f64);
-    let bars: Vec<(&str, f64, Vec<Segment>)> = points
-        .iter()
-        .map(|(i, p)| {
-            let mut y = top + ph;
-            let segments = (p.quad_classes.iter().enumerate())
-                .filter(|(_, n)| **n > 0)
-                .map(|(q, n)| {
-                    let bh = ph * *n as f64 / max;
-                    y -= bh;
-                    (q, *n, y, bh)
-                })
-                .collect();
-            (p.period.as_str(), x_of(*i) - bar / 2.0, segments)
-        })
-        .collect();
+    let bars = bars(&points, &f, bar, max);
     html! {
         svg #timeline class="chart" xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {w} {h}"))
             role="img" aria-label="Events by period, coloured by QuadClass, with the mean Goldstein score" {
@@ -87,12 +60,12 @@ pub(crate) fn timeline(series: &[ApiPeriod]) -> Markup {
                     "one slot per period with events; empty periods left out"
                 }
             }
-            line x1=(left) x2=(left + pw) y1=(g_y(0.0)) y2=(g_y(0.0)) stroke="#bbb" stroke-dasharray="4 3" {}
+            line x1=(left) x2=(left + pw) y1=(f.g_y(0.0)) y2=(f.g_y(0.0)) stroke="#bbb" stroke-dasharray="4 3" {}
             text x=(left - 6.0) y=(top + 10.0) text-anchor="end" font-size="11" { (max as u64) }
             text x=(left - 6.0) y=(top + ph) text-anchor="end" font-size="11" { "0" }
-            text x=(left + pw + 6.0) y=(g_y(10.0) + 10.0) font-size="11" fill="#1f4e9a" { "+10" }
-            text x=(left + pw + 6.0) y=(g_y(0.0) + 4.0) font-size="11" fill="#1f4e9a" { "0" }
-            text x=(left + pw + 6.0) y=(g_y(-10.0)) font-size="11" fill="#1f4e9a" { "-10" }
+            text x=(left + pw + 6.0) y=(f.g_y(10.0) + 10.0) font-size="11" fill="#1f4e9a" { "+10" }
+            text x=(left + pw + 6.0) y=(f.g_y(0.0) + 4.0) font-size="11" fill="#1f4e9a" { "0" }
+            text x=(left + pw + 6.0) y=(f.g_y(-10.0)) font-size="11" fill="#1f4e9a" { "-10" }
             @for (period, x, segments) in &bars {
                 a.bar href=(format!("#p-{period}")) {
                     @for (q, n, y, bh) in segments {
@@ -107,25 +80,99 @@ pub(crate) fn timeline(series: &[ApiPeriod]) -> Markup {
             @if !line.is_empty() {
                 polyline.goldstein points=(line.join(" ")) fill="none" stroke="#1f4e9a" stroke-width="2" {}
                 @for (i, p) in &points {
-                    circle cx=(format!("{:.1}", x_of(*i))) cy=(format!("{:.1}", g_y(p.mean_goldstein))) r="3"
+                    circle cx=(format!("{:.1}", f.x_of(*i))) cy=(format!("{:.1}", f.g_y(p.mean_goldstein))) r="3"
                         fill="#1f4e9a" {
                         title { (p.period) ": mean Goldstein " (format!("{:.1}", p.mean_goldstein)) }
                     }
                 }
             }
             @for (i, p) in ticks {
-                text x=(format!("{:.1}", x_of(*i))) y=(h - bottom + 16.0) text-anchor="middle" font-size="11" {
+                text x=(format!("{:.1}", f.x_of(*i))) y=(h - f.bottom + 16.0) text-anchor="middle" font-size="11" {
                     (p.period)
                 }
             }
-            @for (q, name) in QUAD_NAMES.iter().enumerate() {
-                rect x=(left + q as f64 * 170.0) y=(h - 14.0) width="10" height="10"
-                    fill=(QUAD_COLOURS.get(q).copied().unwrap_or("#999")) {}
-                text x=(left + q as f64 * 170.0 + 14.0) y=(h - 5.0) font-size="11" { (name) }
-            }
-            line x1=(left + 690.0) x2=(left + 710.0) y1=(h - 9.0) y2=(h - 9.0) stroke="#1f4e9a" stroke-width="2" {}
-            text x=(left + 714.0) y=(h - 5.0) font-size="11" { "mean Goldstein" }
+            (legend(&f))
         }
+    }
+}
+
+/// The timeline's geometry: the plot area inside its margins, and the slots of the time axis.
+struct Frame {
+    w: f64,
+    h: f64,
+    left: f64,
+    top: f64,
+    bottom: f64,
+    pw: f64,
+    ph: f64,
+    /// The first slot's period index.
+    lo: i64,
+    /// A slot's width.
+    slot: f64,
+}
+
+impl Frame {
+    fn new(points: &[(i64, &ApiPeriod)]) -> Frame {
+        let (w, h, left, right, top, bottom) = (960.0, 280.0, 44.0, 44.0, 16.0, 40.0);
+        let (pw, ph) = (w - left - right, h - top - bottom);
+        let (lo, hi) = (points.iter().map(|p| p.0).min().unwrap_or(0), points.iter().map(|p| p.0).max().unwrap_or(0));
+        let slots = (hi - lo + 1).max(1) as f64;
+        Frame { w, h, left, top, bottom, pw, ph, lo, slot: pw / slots }
+    }
+
+    /// The centre of period `i`'s slot.
+    fn x_of(&self, i: i64) -> f64 {
+        self.left + (i - self.lo) as f64 * self.slot + self.slot / 2.0
+    }
+
+    /// The height of Goldstein score `g` on the -10..10 scale.
+    fn g_y(&self, g: f64) -> f64 {
+        self.top + self.ph * (10.0 - g.clamp(-10.0, 10.0)) / 20.0
+    }
+}
+
+/// Each period with its place on the axis: its period index, unless the periods are so far apart (a recalled 1960
+/// among this decade's events) that bars would be hairlines: then one slot per period, in order (`true`).
+fn place(series: &[ApiPeriod]) -> (Vec<(i64, &ApiPeriod)>, bool) {
+    let points: Vec<(i64, &ApiPeriod)> = series.iter().filter_map(|p| Some((period_index(&p.period)?, p))).collect();
+    let (lo, hi) = (points.iter().map(|p| p.0).min().unwrap_or(0), points.iter().map(|p| p.0).max().unwrap_or(0));
+    let sparse = hi - lo + 1 > 60 && (hi - lo + 1) as usize > 3 * points.len();
+    if sparse { (points.iter().enumerate().map(|(n, (_, p))| (n as i64, *p)).collect(), true) } else { (points, false) }
+}
+
+/// A bar's QuadClass segment, stacked from the bottom: class, count, top, height.
+type Segment = (usize, u64, f64, f64);
+
+/// Each bar: its period, left edge, and its segments.
+fn bars<'p>(points: &[(i64, &'p ApiPeriod)], f: &Frame, bar: f64, max: f64) -> Vec<(&'p str, f64, Vec<Segment>)> {
+    points
+        .iter()
+        .map(|(i, p)| {
+            let mut y = f.top + f.ph;
+            let segments = (p.quad_classes.iter().enumerate())
+                .filter(|(_, n)| **n > 0)
+                .map(|(q, n)| {
+                    let bh = f.ph * *n as f64 / max;
+                    y -= bh;
+                    (q, *n, y, bh)
+                })
+                .collect();
+            (p.period.as_str(), f.x_of(*i) - bar / 2.0, segments)
+        })
+        .collect()
+}
+
+/// The key below the plot: the QuadClass colours and the Goldstein line.
+fn legend(f: &Frame) -> Markup {
+    let (left, h) = (f.left, f.h);
+    html! {
+        @for (q, name) in QUAD_NAMES.iter().enumerate() {
+            rect x=(left + q as f64 * 170.0) y=(h - 14.0) width="10" height="10"
+                fill=(QUAD_COLOURS.get(q).copied().unwrap_or("#999")) {}
+            text x=(left + q as f64 * 170.0 + 14.0) y=(h - 5.0) font-size="11" { (name) }
+        }
+        line x1=(left + 690.0) x2=(left + 710.0) y1=(h - 9.0) y2=(h - 9.0) stroke="#1f4e9a" stroke-width="2" {}
+        text x=(left + 714.0) y=(h - 5.0) font-size="11" { "mean Goldstein" }
     }
 }
 

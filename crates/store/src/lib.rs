@@ -11,16 +11,19 @@
 //! feature compiles it in, so nothing is needed on the machine.
 //!
 //! # Using it
-//! ```no_run
+//! ```
 //! # fn main() -> Result<(), dyad_store::StoreError> {
 //! use dyad_store::{DocumentRecord, EventFilter, Store};
-//! let mut store = Store::open("dyad.db")?;
-//! let bytes = b"...page...";
-//! let doc = DocumentRecord::new("pages/a.txt", bytes);
+//! // `Store::open("dyad.db")` for a file; a database in memory here.
+//! let mut store = Store::open_in_memory()?;
+//! let doc = DocumentRecord::new("pages/a.txt", b"...page...");
 //! if !store.has_document(&doc.hash)? {
 //!     store.transaction(|batch| batch.add_skipped(&doc, "empty page"))?;
 //! }
+//! assert!(store.has_document(&doc.hash)?);
+//! assert_eq!(store.counts()?.skipped.get("empty page"), Some(&1));
 //! let events = store.events(&EventFilter { dyad: Some(("PRK".into(), "CUB".into())), ..Default::default() })?;
+//! assert!(events.is_empty());
 //! # Ok(()) }
 //! ```
 //!

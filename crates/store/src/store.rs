@@ -100,6 +100,30 @@ pub struct EventFilter {
     pub root: Option<String>,
 }
 
+/// The upsert of one consolidated event row (36 columns, in [`Batch::upsert_event`]'s order).
+const UPSERT_EVENT: &str = "INSERT INTO events (id, gdelt_id, code, root, quad_class, goldstein, plover,
+     source_id, source_name, source_code, source_country, target_id, target_name, target_code,
+     target_country, date_value, date_precision, date_first, date_basis, location_name, location_country,
+     negated, future, reported, symmetric, historical, num_mentions, num_sources, num_articles, story,
+     pattern, bucket, digest, hypothetical, attempted, alleged)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+     ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)
+     ON CONFLICT (id) DO UPDATE SET gdelt_id = excluded.gdelt_id, code = excluded.code,
+     root = excluded.root, quad_class = excluded.quad_class, goldstein = excluded.goldstein,
+     plover = excluded.plover, source_id = excluded.source_id, source_name = excluded.source_name,
+     source_code = excluded.source_code, source_country = excluded.source_country,
+     target_id = excluded.target_id, target_name = excluded.target_name,
+     target_code = excluded.target_code, target_country = excluded.target_country,
+     date_value = excluded.date_value, date_precision = excluded.date_precision,
+     date_first = excluded.date_first, date_basis = excluded.date_basis,
+     location_name = excluded.location_name, location_country = excluded.location_country,
+     negated = excluded.negated, future = excluded.future, reported = excluded.reported,
+     symmetric = excluded.symmetric, historical = excluded.historical,
+     num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
+     num_articles = excluded.num_articles, story = excluded.story, pattern = excluded.pattern,
+     bucket = excluded.bucket, digest = excluded.digest, hypothetical = excluded.hypothetical,
+     attempted = excluded.attempted, alleged = excluded.alleged";
+
 /// The database. One per process; open it again in another process and SQLite's locks plus the busy timeout make
 /// the writers take turns.
 pub struct Store {
@@ -567,69 +591,49 @@ impl Batch<'_> {
         let loc = e.location.as_ref();
         // An unknown code is stored as "" (and read back as such) so that the code filters see a string.
         let code = |a: &Party| a.code.clone().unwrap_or_default();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO events (id, gdelt_id, code, root, quad_class, goldstein, plover,
-                 source_id, source_name, source_code, source_country, target_id, target_name, target_code,
-                 target_country, date_value, date_precision, date_first, date_basis, location_name, location_country,
-                 negated, future, reported, symmetric, historical, num_mentions, num_sources, num_articles, story,
-                 pattern, bucket, digest, hypothetical, attempted, alleged)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)
-                 ON CONFLICT (id) DO UPDATE SET gdelt_id = excluded.gdelt_id, code = excluded.code,
-                 root = excluded.root, quad_class = excluded.quad_class, goldstein = excluded.goldstein,
-                 plover = excluded.plover, source_id = excluded.source_id, source_name = excluded.source_name,
-                 source_code = excluded.source_code, source_country = excluded.source_country,
-                 target_id = excluded.target_id, target_name = excluded.target_name,
-                 target_code = excluded.target_code, target_country = excluded.target_country,
-                 date_value = excluded.date_value, date_precision = excluded.date_precision,
-                 date_first = excluded.date_first, date_basis = excluded.date_basis,
-                 location_name = excluded.location_name, location_country = excluded.location_country,
-                 negated = excluded.negated, future = excluded.future, reported = excluded.reported,
-                 symmetric = excluded.symmetric, historical = excluded.historical,
-                 num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
-                 num_articles = excluded.num_articles, story = excluded.story, pattern = excluded.pattern,
-                 bucket = excluded.bucket, digest = excluded.digest, hypothetical = excluded.hypothetical,
-                 attempted = excluded.attempted, alleged = excluded.alleged",
-            )?
-            .execute(params![
-                e.id,
-                crate::hash::gdelt_event_id(&e.id) as i64,
-                e.code,
-                e.root,
-                e.quad_class,
-                e.goldstein,
-                e.plover,
-                src.id,
-                src.name,
-                code(src),
-                src.country,
-                tgt.map(|a| a.id.as_str()),
-                tgt.map(|a| a.name.as_str()),
-                tgt.map(code),
-                tgt.and_then(|a| a.country.as_deref()),
-                date.as_ref().map(|d| d.when.to_string()),
-                date.as_ref().map(|d| d.precision().as_str()),
-                day.map(|d| d.first_day().to_string()),
-                date.as_ref().map(|d| d.basis.as_str()),
-                loc.map(|l| l.name.as_str()),
-                loc.and_then(|l| l.country.as_deref()),
-                e.flags.negated,
-                e.flags.future,
-                e.flags.reported,
-                e.flags.symmetric,
-                e.flags.historical,
-                e.num_mentions,
-                e.num_sources,
-                e.num_articles,
-                e.story,
-                Some(e.pattern.as_str()).filter(|p| !p.is_empty()),
-                bucket,
-                digest,
-                e.flags.hypothetical,
-                e.flags.attempted,
-                e.flags.alleged,
-            ])?;
+        self.tx.prepare_cached(UPSERT_EVENT)?.execute(params![
+            e.id,
+            crate::hash::gdelt_event_id(&e.id) as i64,
+            e.code,
+            e.root,
+            e.quad_class,
+            e.goldstein,
+            e.plover,
+            src.id,
+            src.name,
+            code(src),
+            src.country,
+            tgt.map(|a| a.id.as_str()),
+            tgt.map(|a| a.name.as_str()),
+            tgt.map(code),
+            tgt.and_then(|a| a.country.as_deref()),
+            date.as_ref().map(|d| d.when.to_string()),
+            date.as_ref().map(|d| d.precision().as_str()),
+            day.map(|d| d.first_day().to_string()),
+            date.as_ref().map(|d| d.basis.as_str()),
+            loc.map(|l| l.name.as_str()),
+            loc.and_then(|l| l.country.as_deref()),
+            e.flags.negated,
+            e.flags.future,
+            e.flags.reported,
+            e.flags.symmetric,
+            e.flags.historical,
+            e.num_mentions,
+            e.num_sources,
+            e.num_articles,
+            e.story,
+            Some(e.pattern.as_str()).filter(|p| !p.is_empty()),
+            bucket,
+            digest,
+            e.flags.hypothetical,
+            e.flags.attempted,
+            e.flags.alleged,
+        ])?;
+        self.write_event_mentions(e)
+    }
+
+    /// Replaces the stored mentions of `e` with its own.
+    fn write_event_mentions(&self, e: &EventRecord) -> Result<()> {
         self.tx.prepare_cached("DELETE FROM event_mentions WHERE event = ?1")?.execute([&e.id])?;
         let mut mention = self.tx.prepare_cached(
             "INSERT INTO event_mentions (event, ord, doc, file, sentence, byte_start, byte_end, text, evidence_start,

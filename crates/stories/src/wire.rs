@@ -47,10 +47,12 @@ struct Matcher {
     exact_owner: Vec<usize>,
 }
 
-static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
-    // The file is part of the binary and checked by a unit test, so a parse failure here cannot happen at run time;
-    // fall back to no agencies rather than panic.
-    let agencies = parse_agencies(WIRE_TSV).unwrap_or_default();
+static MATCHER: LazyLock<Matcher> = LazyLock::new(|| matcher_of(WIRE_TSV));
+
+/// The matcher of a wire agency list. The list is part of the binary and checked by a unit test; a bad line panics
+/// at first use, naming the file and line, rather than leaving the list silently empty.
+fn matcher_of(text: &'static str) -> Matcher {
+    let agencies = parse_agencies(text).unwrap_or_else(|e| panic!("bad embedded data file data/{e}"));
     let mut names = Vec::new();
     let (mut folded, mut folded_owner, mut exact, mut exact_owner) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (i, a) in agencies.iter().enumerate() {
@@ -74,7 +76,7 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton builds"))
     };
     Matcher { names, folded: build(&folded, true), folded_owner, exact: build(&exact, false), exact_owner }
-});
+}
 
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).and_then(|s| s.chars().next_back());
@@ -140,6 +142,12 @@ mod tests {
     fn rejects_bad_lines() {
         assert!(parse_agencies("\tAFP\n").is_err());
         assert!(parse_agencies("A\tB\tC\n").is_err());
+    }
+
+    #[test]
+    #[should_panic(expected = "bad embedded data file data/wire_agencies.tsv:3: ")]
+    fn a_bad_embedded_list_fails_loudly() {
+        let _ = matcher_of("Reuters\t\nAFP\tAgence France-Presse\n\tAP\n");
     }
 
     #[test]

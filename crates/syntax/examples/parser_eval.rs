@@ -105,17 +105,9 @@ fn speed(parser: &Parser, all: &mut [Vec<Word>]) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let flag = |name: &str| args.iter().any(|a| a == name);
     let dir = arg("--treebank").unwrap_or_else(|| "../shared/treebanks/UD_English-EWT".into());
-    let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
-    if let Some(e) = arg("--epochs") {
-        opts.epochs = e.parse().expect("--epochs N");
-    }
-    if let Some(p) = arg("--prune") {
-        opts.prune = p.parse().expect("--prune X");
-    }
-    if args.iter().any(|a| a == "--skip-nonprojective") {
-        opts.nonprojective = NonProjective::Skip;
-    }
+    let mut opts = options(&arg, flag("--skip-nonprojective"));
     let train = load(&format!("{dir}/en_ewt-ud-train.conllu"));
     let dev = load(&format!("{dir}/en_ewt-ud-dev.conllu"));
     let test = load(&format!("{dir}/en_ewt-ud-test.conllu"));
@@ -130,41 +122,12 @@ fn main() {
     let mut dev_tags = tags_of("--dev-tags", &dev);
     let mut test_tags = tags_of("--test-tags", &test);
     // A whole syntax model: its parser, with tags from its tagger; tag + parse speed through the analyser.
-    let syntax = arg("--syntax-model").map(|m| {
-        let bytes = std::fs::read(&m).expect("syntax model");
-        let t = Instant::now();
-        let model = dyad_syntax::Model::from_bytes(&bytes).expect("syntax model");
-        println!(
-            "syntax model {:.2} MB, loaded in {:.3} s (wall clock)",
-            bytes.len() as f64 / 1e6,
-            t.elapsed().as_secs_f64()
-        );
-        for (gold, tags) in [(&dev, &mut dev_tags), (&test, &mut test_tags)] {
-            let mut s = gold.clone();
-            model.tagger.tag_sentences(&mut s);
-            *tags = s.into_iter().map(|s| s.words).collect();
-        }
-        model
-    });
+    let syntax = arg("--syntax-model").map(|m| syntax_model(&m, [(&dev, &mut dev_tags), (&test, &mut test_tags)]));
     if let Some(model) = &syntax {
-        let a = dyad_syntax::Analyzer::new(model.clone());
-        let forms: Vec<Vec<&str>> =
-            dev.iter().chain(&test).map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
-        let words: usize = forms.iter().map(Vec::len).sum();
-        let c = cpu_seconds();
-        let mut n = 0;
-        for f in &forms {
-            n += a.analyze(f).len();
-        }
-        let secs = cpu_seconds().zip(c).map_or(f64::NAN, |(b, a)| b - a);
-        println!(
-            "tag + parse: {:.0} words/s (CPU time) = {:.0} news-length (25-word) sentences/s ({n} words)",
-            words as f64 / secs,
-            words as f64 / secs / 25.0
-        );
+        print_analyser_speed(model, &dev, &test);
     }
 
-    if args.iter().any(|a| a == "--curve") {
+    if flag("--curve") {
         DEV.get_or_init(|| (dev.clone(), dev_tags.clone()));
         opts.on_epoch = Some(epoch_report);
     }
@@ -188,30 +151,8 @@ fn main() {
     if let Some(out) = arg("--out") {
         std::fs::write(&out, &bytes).expect("write model");
     }
-
     for (name, gold, tags) in [("dev", &dev, &dev_tags), ("test", &test, &test_tags)] {
-        let pred = parse_all(&parser, gold, tags);
-        let ((uas, las, lasf), per) = score(gold, &pred);
-        println!("{name}: UAS {uas:.2}  LAS {las:.2}  (full-label LAS {lasf:.2})");
-        let mut line = String::new();
-        for rel in [
-            "nsubj",
-            "obj",
-            "obl",
-            "nsubj:pass",
-            "obl:agent",
-            "acl:relcl",
-            "conj",
-            "appos",
-            "ccomp",
-            "xcomp",
-            "compound:prt",
-        ] {
-            let (c, g, p) = per.get(rel).copied().unwrap_or_default();
-            let f1 = if g + p == 0 { 0.0 } else { 200.0 * c as f64 / (g + p) as f64 };
-            line.push_str(&format!("{rel} {f1:.1}  "));
-        }
-        println!("{name} F1: {line}");
+        print_scores(name, &parser, gold, tags);
     }
 
     // Speed: parse dev + test (gold tags, already in the words) three times on one thread.
@@ -224,24 +165,113 @@ fn main() {
         wps / per_sentence,
         wps / 25.0
     );
-    // Pruning: size, accuracy and speed of smaller copies.
     if let Some(list) = arg("--prune-list") {
-        for t in list.split(',') {
-            let t: f32 = t.parse().expect("--prune-list X,Y");
-            let p = parser.pruned(t);
-            let mut b = Vec::new();
-            p.write_to(&mut b);
-            let ((du, dl, _), _) = score(&dev, &parse_all(&p, &dev, &dev_tags));
-            let ((tu, tl, _), _) = score(&test, &parse_all(&p, &test, &test_tags));
-            let wps = speed(&p, &mut all);
-            println!(
-                "prune {t}: {:.2} MB, dev {du:.2}/{dl:.2}, test {tu:.2}/{tl:.2}, {wps:.0} words/s = {:.0} news sentences/s",
-                b.len() as f64 / 1e6,
-                wps / 25.0
-            );
-            if let Some(out) = arg("--out") {
-                std::fs::write(format!("{out}.{t}"), &b).expect("write model");
-            }
+        prune_list(&parser, &list, arg("--out"), (&dev, &dev_tags), (&test, &test_tags), &mut all);
+    }
+}
+
+/// The training options of `--epochs N`, `--prune X` and `--skip-nonprojective`.
+fn options(arg: &dyn Fn(&str) -> Option<String>, skip_nonprojective: bool) -> TrainOptions {
+    let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
+    if let Some(e) = arg("--epochs") {
+        opts.epochs = e.parse().expect("--epochs N");
+    }
+    if let Some(p) = arg("--prune") {
+        opts.prune = p.parse().expect("--prune X");
+    }
+    if skip_nonprojective {
+        opts.nonprojective = NonProjective::Skip;
+    }
+    opts
+}
+
+/// Loads the syntax model at `path` and replaces each file's tags with its tagger's.
+fn syntax_model(path: &str, files: [(&Vec<Sentence>, &mut Vec<Vec<Word>>); 2]) -> dyad_syntax::Model {
+    let bytes = std::fs::read(path).expect("syntax model");
+    let t = Instant::now();
+    let model = dyad_syntax::Model::from_bytes(&bytes).expect("syntax model");
+    println!(
+        "syntax model {:.2} MB, loaded in {:.3} s (wall clock)",
+        bytes.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+    for (gold, tags) in files {
+        let mut s = gold.clone();
+        model.tagger.tag_sentences(&mut s);
+        *tags = s.into_iter().map(|s| s.words).collect();
+    }
+    model
+}
+
+/// Tag + parse speed of the whole model through the analyser, on dev and test.
+fn print_analyser_speed(model: &dyad_syntax::Model, dev: &[Sentence], test: &[Sentence]) {
+    let a = dyad_syntax::Analyzer::new(model.clone());
+    let forms: Vec<Vec<&str>> =
+        dev.iter().chain(test).map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let words: usize = forms.iter().map(Vec::len).sum();
+    let c = cpu_seconds();
+    let mut n = 0;
+    for f in &forms {
+        n += a.analyze(f).len();
+    }
+    let secs = cpu_seconds().zip(c).map_or(f64::NAN, |(b, a)| b - a);
+    println!(
+        "tag + parse: {:.0} words/s (CPU time) = {:.0} news-length (25-word) sentences/s ({n} words)",
+        words as f64 / secs,
+        words as f64 / secs / 25.0
+    );
+}
+
+/// UAS and LAS of one file, and the labelled F1 of the relations the event coder reads.
+fn print_scores(name: &str, parser: &Parser, gold: &[Sentence], tags: &[Vec<Word>]) {
+    let pred = parse_all(parser, gold, tags);
+    let ((uas, las, lasf), per) = score(gold, &pred);
+    println!("{name}: UAS {uas:.2}  LAS {las:.2}  (full-label LAS {lasf:.2})");
+    let mut line = String::new();
+    for rel in [
+        "nsubj",
+        "obj",
+        "obl",
+        "nsubj:pass",
+        "obl:agent",
+        "acl:relcl",
+        "conj",
+        "appos",
+        "ccomp",
+        "xcomp",
+        "compound:prt",
+    ] {
+        let (c, g, p) = per.get(rel).copied().unwrap_or_default();
+        let f1 = if g + p == 0 { 0.0 } else { 200.0 * c as f64 / (g + p) as f64 };
+        line.push_str(&format!("{rel} {f1:.1}  "));
+    }
+    println!("{name} F1: {line}");
+}
+
+/// Pruning: size, accuracy and speed of smaller copies (`--prune-list X,Y`), each written to `OUT.X` with `--out`.
+fn prune_list(
+    parser: &Parser,
+    list: &str,
+    out: Option<String>,
+    (dev, dev_tags): (&[Sentence], &[Vec<Word>]),
+    (test, test_tags): (&[Sentence], &[Vec<Word>]),
+    all: &mut [Vec<Word>],
+) {
+    for t in list.split(',') {
+        let t: f32 = t.parse().expect("--prune-list X,Y");
+        let p = parser.pruned(t);
+        let mut b = Vec::new();
+        p.write_to(&mut b);
+        let ((du, dl, _), _) = score(dev, &parse_all(&p, dev, dev_tags));
+        let ((tu, tl, _), _) = score(test, &parse_all(&p, test, test_tags));
+        let wps = speed(&p, all);
+        println!(
+            "prune {t}: {:.2} MB, dev {du:.2}/{dl:.2}, test {tu:.2}/{tl:.2}, {wps:.0} words/s = {:.0} news sentences/s",
+            b.len() as f64 / 1e6,
+            wps / 25.0
+        );
+        if let Some(out) = &out {
+            std::fs::write(format!("{out}.{t}"), &b).expect("write model");
         }
     }
 }

@@ -4,6 +4,7 @@
 //! writing it back gives the same lines in the same order, with only the predicted columns changed.
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 /// A malformed CoNLL-U line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -165,6 +166,55 @@ pub fn read_conllu(text: &str) -> Result<Vec<Sentence>, ConlluError> {
     Ok(out)
 }
 
+/// Why a treebank file could not be found or read.
+#[derive(Debug, thiserror::Error)]
+pub enum TreebankError {
+    /// A folder or file could not be read.
+    #[error("reading {}", path.display())]
+    Io {
+        /// The folder or file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The folder has no file of the asked part.
+    #[error("no *{suffix} file in {}", dir.display())]
+    Missing {
+        /// The treebank folder.
+        dir: PathBuf,
+        /// The file-name ending looked for (`-ud-dev.conllu`).
+        suffix: String,
+    },
+    /// A file is not valid CoNLL-U.
+    #[error("{}", path.display())]
+    Conllu {
+        /// The file.
+        path: PathBuf,
+        /// The malformed line.
+        source: ConlluError,
+    },
+}
+
+/// The file of a UD treebank folder for `part` (`train`, `dev`, `test`): the first, by name, ending in
+/// `-ud-{part}.conllu`.
+pub fn treebank_file(dir: &Path, part: &str) -> Result<PathBuf, TreebankError> {
+    let suffix = format!("-ud-{part}.conllu");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|source| TreebankError::Io { path: dir.to_path_buf(), source })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(&suffix)))
+        .collect();
+    found.sort();
+    found.into_iter().next().ok_or_else(|| TreebankError::Missing { dir: dir.to_path_buf(), suffix })
+}
+
+/// Reads the sentences of a CoNLL-U file ([`read_conllu`] over its text).
+pub fn read_conllu_file(path: &Path) -> Result<Vec<Sentence>, TreebankError> {
+    let text =
+        std::fs::read_to_string(path).map_err(|source| TreebankError::Io { path: path.to_path_buf(), source })?;
+    read_conllu(&text).map_err(|source| TreebankError::Conllu { path: path.to_path_buf(), source })
+}
+
 fn check_heads(s: &Sentence, no: usize) -> Result<(), ConlluError> {
     match s.words.iter().find(|w| w.head.is_some_and(|h| h > s.words.len())) {
         Some(w) => Err(err(no, format!("head of {:?} outside its sentence", w.form))),
@@ -232,6 +282,23 @@ mod tests {
         assert_eq!(s[0].words[2].head, Some(0));
         assert_eq!(s[0].comment("text"), Some("I don't."));
         assert_eq!(write_conllu(&s), SAMPLE);
+    }
+
+    #[test]
+    fn treebank_files_are_found_and_read() {
+        let dir = std::env::temp_dir().join(format!("dyad-syntax-treebank-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("xx-ud-dev.conllu"), SAMPLE).unwrap();
+        std::fs::write(dir.join("xx-ud-test.conllu"), "1\ta\n").unwrap();
+        let dev = treebank_file(&dir, "dev").unwrap();
+        assert_eq!(read_conllu_file(&dev).unwrap().len(), 1);
+        let e = read_conllu_file(&treebank_file(&dir, "test").unwrap()).unwrap_err();
+        assert!(
+            matches!(&e, TreebankError::Conllu { path, source } if path.ends_with("xx-ud-test.conllu") && source.line == 1)
+        );
+        let e = treebank_file(&dir, "train").unwrap_err();
+        assert!(e.to_string().starts_with("no *-ud-train.conllu file in "), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -21,7 +21,9 @@ pub mod parser;
 mod table;
 pub mod tagger;
 
-pub use conllu::{ConlluError, Multiword, Sentence, Word, read_conllu, write_conllu};
+pub use conllu::{
+    ConlluError, Multiword, Sentence, TreebankError, Word, read_conllu, read_conllu_file, treebank_file, write_conllu,
+};
 pub use model::{Model, ModelError};
 pub use parser::{Parser, TrainOptions};
 pub use tagger::{Tagger, TrainConfig, jackknife};
@@ -228,6 +230,32 @@ impl Analyzer {
         analysis
     }
 
+    /// Analyses the words of one sentence of running text into a CoNLL-U sentence with the given `comments`.
+    /// `offsets` are each word's byte range in the text: MISC gets `Offset=start:end`, and `SpaceAfter=No` where
+    /// the next word starts where this one ends.
+    pub fn sentence(&self, words: &[&str], offsets: &[(usize, usize)], comments: Vec<String>) -> Sentence {
+        let analysis = self.analyze(words);
+        let mut s = Sentence { comments, ..Sentence::default() };
+        for (i, ((&(start, end), a), form)) in offsets.iter().zip(analysis.iter()).zip(words).enumerate() {
+            let space_after = offsets.get(i + 1).is_none_or(|&(next, _)| next > end);
+            let mut misc = format!("Offset={start}:{end}");
+            if !space_after {
+                misc.push_str("|SpaceAfter=No");
+            }
+            s.words.push(Word {
+                lemma: a.lemma.to_string(),
+                upos: a.upos.to_string(),
+                xpos: a.xpos.to_string(),
+                feats: a.feats.to_string(),
+                head: a.head,
+                deprel: a.deprel.to_string(),
+                misc,
+                ..Word::new(form)
+            });
+        }
+        s
+    }
+
     /// Fills LEMMA, UPOS, XPOS, FEATS and (with a parser) HEAD and DEPREL of every word of a CoNLL-U sentence,
     /// keeping its forms, comments, multiword ranges, DEPS and MISC.
     pub fn annotate(&self, sentence: &mut Sentence) {
@@ -286,6 +314,21 @@ mod tests {
         a.annotate(&mut sent);
         assert_eq!(sent.words[2].lemma, "hold");
         assert_eq!(sent.words.iter().filter(|w| w.head == Some(0)).count(), 1);
+    }
+
+    #[test]
+    fn running_text_becomes_a_conllu_sentence() {
+        let a = Analyzer::new(Model::from_bytes(&MODEL).unwrap());
+        let s = a.sentence(
+            &["Kim", "visited", "Seoul", "."],
+            &[(0, 3), (4, 11), (12, 17), (17, 18)],
+            vec!["# sent_id = 1".into()],
+        );
+        assert_eq!(s.comments, ["# sent_id = 1"]);
+        let misc: Vec<&str> = s.words.iter().map(|w| w.misc.as_str()).collect();
+        assert_eq!(misc, ["Offset=0:3", "Offset=4:11", "Offset=12:17|SpaceAfter=No", "Offset=17:18"]);
+        assert_eq!((s.words[1].form.as_str(), s.words[1].lemma.as_str()), ("visited", "visit"));
+        assert_eq!(s.words.iter().filter(|w| w.head == Some(0)).count(), 1);
     }
 
     #[test]

@@ -508,6 +508,58 @@ fn unit_precision(unit: Unit) -> Precision {
     }
 }
 
+/// "last weekend", "next weekend", "this weekend": Saturday and Sunday around the anchor `a`.
+fn relative_weekend(rel: Rel, a: NaiveDate, tense: Tense) -> Option<Resolved> {
+    let ts = tense.as_str();
+    let sat = |d: NaiveDate| -> Option<DateRange> { DateRange::new(d, add_days(d, 1)?) };
+    let wd = a.weekday().num_days_from_monday() as i64; // Saturday = 5
+    let back = if wd >= 5 { wd - 5 } else { wd + 2 };
+    let last_sat = add_days(a, -back)?;
+    let next_sat = add_days(a, (5 - wd).rem_euclid(7))?;
+    let start = match rel {
+        Rel::Last | Rel::Past | Rel::Previous => {
+            if wd >= 5 {
+                add_days(last_sat, -7)?
+            } else {
+                last_sat
+            }
+        }
+        Rel::Next | Rel::Coming | Rel::Following => {
+            if wd >= 5 {
+                add_days(last_sat, 7)?
+            } else {
+                next_sat
+            }
+        }
+        // "this weekend" / "the weekend": in a past clause the last one; otherwise the coming one, or the
+        // current one when the anchor is itself a weekend day.
+        _ if tense == Tense::Past || wd >= 5 => last_sat,
+        _ => next_sat,
+    };
+    let r = sat(start)?;
+    let iso = start.iso_week();
+    Some(Resolved {
+        value: Some(TimeValue::Range(r, Precision::Week)),
+        basis: format!("weekend, {ts} tense, anchor {a}"),
+        timex: format!("{:04}-W{:02}-WE", iso.year(), iso.week()),
+        future: r.start > a,
+    })
+}
+
+/// "last quarter", "next quarter", "this quarter": the quarter `step` quarters from `base`'s.
+fn relative_quarter(base: DateValue, step: i64, from: &str, a: NaiveDate) -> Option<Resolved> {
+    let q0 = (base.first_day().month0() / 3) as i64 + step;
+    let y = base.year_number() + q0.div_euclid(4) as i32;
+    let q = q0.rem_euclid(4) as u32 + 1;
+    let r = quarter_range(y, q)?;
+    Some(Resolved {
+        value: Some(TimeValue::Range(r, Precision::Month)),
+        basis: format!("quarter relative to {from} {base}"),
+        timex: format!("{y:04}-Q{q}"),
+        future: r.start > a,
+    })
+}
+
 fn relative(rel: Rel, unit: Unit, part: Option<Part>, a: NaiveDate, tense: Tense, ctx: &Context) -> Option<Resolved> {
     let chained = matches!(rel, Rel::Previous | Rel::Following | Rel::Same);
     let anchor_day = DateValue::from_naive(a).ok()?;
@@ -532,53 +584,8 @@ fn relative(rel: Rel, unit: Unit, part: Option<Part>, a: NaiveDate, tense: Tense
         }
         Unit::Week if rel == Rel::Past => TimeValue::Range(DateRange::new(add_days(a, -7)?, a)?, Precision::Week),
         Unit::Week => TimeValue::Date(DateValue::week_of(add_days(base.first_day(), 7 * step)?).ok()?),
-        Unit::Weekend => {
-            let sat = |d: NaiveDate| -> Option<DateRange> { DateRange::new(d, add_days(d, 1)?) };
-            let wd = a.weekday().num_days_from_monday() as i64; // Saturday = 5
-            let back = if wd >= 5 { wd - 5 } else { wd + 2 };
-            let last_sat = add_days(a, -back)?;
-            let next_sat = add_days(a, (5 - wd).rem_euclid(7))?;
-            let start = match rel {
-                Rel::Last | Rel::Past | Rel::Previous => {
-                    if wd >= 5 {
-                        add_days(last_sat, -7)?
-                    } else {
-                        last_sat
-                    }
-                }
-                Rel::Next | Rel::Coming | Rel::Following => {
-                    if wd >= 5 {
-                        add_days(last_sat, 7)?
-                    } else {
-                        next_sat
-                    }
-                }
-                // "this weekend" / "the weekend": in a past clause the last one; otherwise the coming one, or the
-                // current one when the anchor is itself a weekend day.
-                _ if tense == Tense::Past || wd >= 5 => last_sat,
-                _ => next_sat,
-            };
-            let r = sat(start)?;
-            let iso = start.iso_week();
-            return Some(Resolved {
-                value: Some(TimeValue::Range(r, Precision::Week)),
-                basis: format!("weekend, {ts} tense, anchor {a}"),
-                timex: format!("{:04}-W{:02}-WE", iso.year(), iso.week()),
-                future: r.start > a,
-            });
-        }
-        Unit::Quarter => {
-            let q0 = (base.first_day().month0() / 3) as i64 + step;
-            let y = base.year_number() + q0.div_euclid(4) as i32;
-            let q = q0.rem_euclid(4) as u32 + 1;
-            let r = quarter_range(y, q)?;
-            return Some(Resolved {
-                value: Some(TimeValue::Range(r, Precision::Month)),
-                basis: format!("quarter relative to {from} {base}"),
-                timex: format!("{y:04}-Q{q}"),
-                future: r.start > a,
-            });
-        }
+        Unit::Weekend => return relative_weekend(rel, a, tense),
+        Unit::Quarter => return relative_quarter(base, step, from, a),
         Unit::Day if rel == Rel::Past || rel == Rel::This || rel == Rel::Current => TimeValue::Date(anchor_day),
         Unit::Century => return None,
         _ => {

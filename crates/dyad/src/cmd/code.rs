@@ -34,7 +34,7 @@ pub struct Args {
 /// any line did.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let mut coder = Coder::new().with_monadic(args.monadic).with_tree(args.tree);
-    if let Some(dicts) = super::ingest::load_verbs(&args.verbs)? {
+    if let Some(dicts) = dyad_ingest::load_verbs(&args.verbs, &mut |l| eprintln!("{l}"))? {
         coder = coder.with_dictionaries(dicts);
     }
     let stdout = std::io::stdout();

@@ -51,33 +51,6 @@ pub struct Args {
     pub max_sentences: usize,
 }
 
-/// The built-in event dictionaries plus the verb patterns of each PETRARCH verb dictionary in `paths`, leaked
-/// for the process (the coder's matches borrow them), or `None` without any. Prints each file's load report
-/// and load time to stderr.
-pub(crate) fn load_verbs(paths: &[PathBuf]) -> anyhow::Result<Option<&'static dyad_events::Dictionaries>> {
-    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
-    let load = |path: &PathBuf| -> anyhow::Result<(String, String)> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        Ok((name, text))
-    };
-    let started = std::time::Instant::now();
-    let (name, text) = load(first)?;
-    let (mut dicts, report) = dyad_events::Dictionaries::with_petrarch_verbs(&name, &text)
-        .with_context(|| format!("cannot load {}", first.display()))?;
-    eprintln!("{report}");
-    eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
-    for path in rest {
-        let started = std::time::Instant::now();
-        let (name, text) = load(path)?;
-        let report =
-            dicts.add_petrarch_verbs(&name, &text).with_context(|| format!("cannot load {}", path.display()))?;
-        eprintln!("{report}");
-        eprintln!("  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3);
-    }
-    Ok(Some(Box::leak(Box::new(dicts))))
-}
-
 /// The progress bar of the pages stage.
 struct Bar(ProgressBar);
 
@@ -107,7 +80,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let mut ingest = Ingest::new(reader, store, args.recode, load_verbs(&args.verbs)?)?;
+    let mut ingest =
+        Ingest::new(reader, store, args.recode, dyad_ingest::load_verbs(&args.verbs, &mut |l| eprintln!("{l}"))?)?;
     let options = Options { batch: args.batch, keep_raw: args.keep_raw, max_sentences: args.max_sentences };
     let bar = Bar(bar);
     let pages = ingest.pages(&files, &options, &bar)?;
@@ -116,37 +90,14 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     skipped.extend(pages.skipped);
     bar.0.finish_and_clear();
     let pages_done = started.elapsed();
-    // The update can take a while on a large database, or wait for another process's update: say so.
-    let spinner = ProgressBar::new_spinner();
-    spinner.set_style(
-        ProgressStyle::with_template("{spinner} {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    spinner.set_message("updating stories and consolidated events (waits while another process writes)");
-    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
-    let update = ingest.update();
-    spinner.finish_and_clear();
-    let update = update?;
+    let update = update_with_spinner(&mut ingest)?;
     let counts = ingest.store().counts()?;
     if let Some(path) = &args.skipped {
         write_skipped(path, &skipped)?;
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "pages {seen}: {added} new, {known} already stored, {} skipped", skipped.len())?;
-    let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for s in &skipped {
-        by_reason.entry(s.reason.as_str()).or_default().push(s.path.as_str());
-    }
-    const SHOWN: usize = 3;
-    for (reason, paths) in &by_reason {
-        let mut list: Vec<String> = paths.iter().take(SHOWN).map(|p| super::term::safe(p).into_owned()).collect();
-        if paths.len() > SHOWN {
-            list.push(format!("and {} more", paths.len() - SHOWN));
-        }
-        writeln!(out, "  skipped {}: {}: {}", paths.len(), super::term::safe(reason), list.join(", "))?;
-    }
-    if !skipped.is_empty() && args.skipped.is_none() {
-        writeln!(out, "  (--skipped FILE lists every skipped path with its reason)")?;
-    }
+    print_skipped(&mut out, &skipped, args.skipped.is_none())?;
     writeln!(
         out,
         "update: {} pending pages, {} recoded (pages dated from their story, or stored without a coding, coded \
@@ -173,6 +124,39 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         counts.stories
     )?;
     writeln!(out, "database file: {}", db_shown.display())?;
+    Ok(())
+}
+
+/// The update, with a spinner: it can take a while on a large database, or wait for another process's update.
+fn update_with_spinner(ingest: &mut Ingest) -> anyhow::Result<dyad_ingest::UpdateReport> {
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    spinner.set_message("updating stories and consolidated events (waits while another process writes)");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let update = ingest.update();
+    spinner.finish_and_clear();
+    Ok(update?)
+}
+
+/// The skips by reason, a few paths each; `hint` adds where the full list can be had.
+fn print_skipped(out: &mut impl Write, skipped: &[Skip], hint: bool) -> anyhow::Result<()> {
+    let mut by_reason: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for s in skipped {
+        by_reason.entry(s.reason.as_str()).or_default().push(s.path.as_str());
+    }
+    const SHOWN: usize = 3;
+    for (reason, paths) in &by_reason {
+        let mut list: Vec<String> = paths.iter().take(SHOWN).map(|p| super::term::safe(p).into_owned()).collect();
+        if paths.len() > SHOWN {
+            list.push(format!("and {} more", paths.len() - SHOWN));
+        }
+        writeln!(out, "  skipped {}: {}: {}", paths.len(), super::term::safe(reason), list.join(", "))?;
+    }
+    if !skipped.is_empty() && hint {
+        writeln!(out, "  (--skipped FILE lists every skipped path with its reason)")?;
+    }
     Ok(())
 }
 

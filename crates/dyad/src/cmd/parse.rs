@@ -1,7 +1,7 @@
 //! `dyad parse [TEXT]` and `dyad parse --tokenized FILE.conllu`
 
 use anyhow::Context;
-use dyad_syntax::{Analyzer, Sentence, Word, read_conllu, write_conllu};
+use dyad_syntax::{Analyzer, read_conllu, write_conllu};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -53,29 +53,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             continue;
         }
         let words: Vec<&str> = tokens.iter().filter_map(|t| t.slice(&text)).collect();
-        let analysis = analyzer.analyze(&words);
+        let offsets: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start(), t.end())).collect();
         let sentence_text = span.slice(&text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut s = Sentence {
-            comments: vec![format!("# sent_id = {}", n + 1), format!("# text = {sentence_text}")],
-            ..Sentence::default()
-        };
-        for (i, (t, a)) in tokens.iter().zip(analysis.iter()).enumerate() {
-            let space_after = tokens.get(i + 1).is_none_or(|next| next.start() > t.end());
-            let mut misc = format!("Offset={}:{}", t.start(), t.end());
-            if !space_after {
-                misc.push_str("|SpaceAfter=No");
-            }
-            s.words.push(Word {
-                lemma: a.lemma.to_string(),
-                upos: a.upos.to_string(),
-                xpos: a.xpos.to_string(),
-                feats: a.feats.to_string(),
-                head: a.head,
-                deprel: a.deprel.to_string(),
-                misc,
-                ..Word::new(words[i])
-            });
-        }
+        let comments = vec![format!("# sent_id = {}", n + 1), format!("# text = {sentence_text}")];
+        let s = analyzer.sentence(&words, &offsets, comments);
         out.write_all(write_conllu(std::slice::from_ref(&s)).as_bytes())?;
     }
     out.flush()?;

@@ -1,7 +1,7 @@
 //! `dyad train syntax --treebank DIR --out FILE`
 
 use anyhow::Context;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// Arguments of `dyad train`.
@@ -35,28 +35,10 @@ struct SyntaxArgs {
     out: PathBuf,
 }
 
-/// The treebank's file for `part` (`train`, `dev`, `test`).
-pub fn treebank_file(dir: &Path, part: &str) -> anyhow::Result<PathBuf> {
-    let suffix = format!("-ud-{part}.conllu");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading treebank folder {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(&suffix)))
-        .collect();
-    found.sort();
-    found.into_iter().next().with_context(|| format!("no *{suffix} file in {}", dir.display()))
-}
-
-/// Reads the sentences of a CoNLL-U file.
-pub fn read_sentences(path: &Path) -> anyhow::Result<Vec<dyad_syntax::Sentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    dyad_syntax::read_conllu(&text).with_context(|| format!("{}", path.display()))
-}
-
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let Which::Syntax(a) = args.which;
-    let train = read_sentences(&treebank_file(&a.treebank, "train")?)?;
+    let train = dyad_syntax::read_conllu_file(&dyad_syntax::treebank_file(&a.treebank, "train")?)?;
     let t0 = Instant::now();
     let mut config = dyad_syntax::TrainConfig::default();
     if let Some(k) = a.clusters {

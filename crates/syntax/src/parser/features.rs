@@ -89,6 +89,9 @@ fn dist_bucket(a: u32, b: u32) -> u64 {
 }
 
 /// Writes the features of `st` into `out` (cleared first).
+// Long on purpose: one flat, numbered table of the feature templates (the numbers are part of the model file's
+// feature hashes), filled once per transition on the parser's hot path. Split into steps it would scatter the
+// numbering over several functions for no gain in clarity.
 pub(crate) fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.clear();
     let none = Tok { w: ABSENT, p: ABSENT, u: ABSENT, l: ABSENT, suf: ABSENT };

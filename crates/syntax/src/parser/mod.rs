@@ -314,7 +314,42 @@ impl Rng {
 /// words is trained with its gold tags; a sentence with a missing or out-of-range head is skipped. Deterministic for
 /// the same input and options.
 pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOptions) -> Parser {
-    // Labels: sorted for a deterministic numbering; "root" always present.
+    let (labels, root) = label_set(sentences);
+    let nl = labels.len();
+    let (prepared, lifted_sentences) = prepare(sentences, tags, &labels, opts);
+    if opts.verbose {
+        eprintln!("parser: {} training sentences, {} lifted, {} labels", prepared.len(), lifted_sentences, nl);
+    }
+    let mut trainer = Trainer::new(nl, root, opts);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (trainer.rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let (c, t) = trainer.sentence(&prepared[si], epoch > 0, opts.explore);
+            correct += c;
+            total += t;
+        }
+        if opts.verbose {
+            eprintln!(
+                "parser: epoch {} oracle agreement {:.2} %",
+                epoch + 1,
+                100.0 * correct as f64 / total.max(1) as f64
+            );
+        }
+        if let Some(f) = opts.on_epoch {
+            f(epoch + 1, &trainer.parser(labels.clone(), opts.prune));
+        }
+    }
+    trainer.parser(labels, opts.prune)
+}
+
+/// The relation labels of `sentences`, sorted for a deterministic numbering, "root" and "dep" always among them (at
+/// most 127), and the number of "root".
+fn label_set(sentences: &[Sentence]) -> (Vec<String>, u8) {
     let mut labels: Vec<String> = sentences.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect();
     labels.push("root".into());
     labels.push("dep".into());
@@ -323,15 +358,24 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
     labels.dedup();
     labels.truncate(127);
     let root = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
-    let nl = labels.len();
-    let na = 1 + 2 * nl;
+    (labels, root)
+}
 
-    // Prepared sentences: tokens, gold heads (projectivised), gold labels.
-    struct Prep {
-        toks: Vec<Tok>,
-        heads: Vec<u32>,
-        labels: Vec<u8>,
-    }
+/// A prepared training sentence: tokens, gold heads (projectivised), gold labels.
+struct Prep {
+    toks: Vec<Tok>,
+    heads: Vec<u32>,
+    labels: Vec<u8>,
+}
+
+/// The training sentences that have one root and every head in range (non-projective ones lifted or skipped, as
+/// `opts` says), and how many were lifted.
+fn prepare<T: Tagged>(
+    sentences: &[Sentence],
+    tags: &[Vec<T>],
+    labels: &[String],
+    opts: &TrainOptions,
+) -> (Vec<Prep>, usize) {
     let mut prepared = Vec::with_capacity(sentences.len());
     let mut lifted_sentences = 0;
     for (si, s) in sentences.iter().enumerate() {
@@ -372,76 +416,89 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
         }
         prepared.push(Prep { toks, heads, labels: labs });
     }
-    if opts.verbose {
-        eprintln!("parser: {} training sentences, {} lifted, {} labels", prepared.len(), lifted_sentences, nl);
+    (prepared, lifted_sentences)
+}
+
+/// The perceptron being trained with a dynamic oracle, and its buffers.
+struct Trainer {
+    model: Training,
+    rng: Rng,
+    nl: usize,
+    root: u8,
+    st: State,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+    legal: Vec<bool>,
+    costs: Vec<u32>,
+}
+
+impl Trainer {
+    fn new(nl: usize, root: u8, opts: &TrainOptions) -> Trainer {
+        let na = 1 + 2 * nl;
+        Trainer {
+            model: Training::default(),
+            rng: Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
+            nl,
+            root,
+            st: State::default(),
+            feats: Vec::with_capacity(128),
+            scores: vec![0f32; na],
+            legal: vec![false; na],
+            costs: vec![0u32; na],
+        }
     }
 
-    let mut model = Training::default();
-    let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut st = State::default();
-    let mut feats = Vec::with_capacity(128);
-    let mut scores = vec![0f32; na];
-    let mut legal = vec![false; na];
-    let mut costs = vec![0u32; na];
-    for epoch in 0..opts.epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+    /// One pass over sentence `p`: at each transition the best-scoring zero-cost action is the gold one, a wrong
+    /// prediction updates the weights, and (with `explore_on`) a wrong prediction is followed with probability
+    /// `explore`. Returns the transitions predicted right and the transitions taken.
+    fn sentence(&mut self, p: &Prep, explore_on: bool, explore: f64) -> (usize, usize) {
+        let (nl, na) = (self.nl, self.scores.len());
         let (mut correct, mut total) = (0usize, 0usize);
-        for &si in &order {
-            let p = &prepared[si];
-            st.reset(p.toks.len() - 1);
-            while !st.is_final() {
-                st.legal(nl, root, &mut legal);
-                st.costs(&p.heads, &p.labels, nl, &legal, &mut costs);
-                extract(&st, &p.toks, &mut feats);
-                model.score(&feats, &mut scores);
-                let mut pred = usize::MAX;
-                let mut gold = usize::MAX;
-                let min_cost = costs.iter().copied().min().unwrap_or(0);
-                for a in 0..na {
-                    if !legal[a] {
-                        continue;
-                    }
-                    if pred == usize::MAX || scores[a] > scores[pred] {
-                        pred = a;
-                    }
-                    if costs[a] == min_cost && (gold == usize::MAX || scores[a] > scores[gold]) {
-                        gold = a;
-                    }
+        let st = &mut self.st;
+        st.reset(p.toks.len() - 1);
+        while !st.is_final() {
+            st.legal(nl, self.root, &mut self.legal);
+            st.costs(&p.heads, &p.labels, nl, &self.legal, &mut self.costs);
+            extract(st, &p.toks, &mut self.feats);
+            self.model.score(&self.feats, &mut self.scores);
+            let (legal, costs, scores) = (&self.legal, &self.costs, &self.scores);
+            let mut pred = usize::MAX;
+            let mut gold = usize::MAX;
+            let min_cost = costs.iter().copied().min().unwrap_or(0);
+            for a in 0..na {
+                if !legal[a] {
+                    continue;
                 }
-                if pred == usize::MAX || gold == usize::MAX {
-                    break;
+                if pred == usize::MAX || scores[a] > scores[pred] {
+                    pred = a;
                 }
-                model.tick();
-                total += 1;
-                if costs[pred] == min_cost {
-                    correct += 1;
-                } else {
-                    model.update(&feats, gold, pred);
+                if costs[a] == min_cost && (gold == usize::MAX || scores[a] > scores[gold]) {
+                    gold = a;
                 }
-                let next = if epoch > 0 && costs[pred] != min_cost && rng.unit() < opts.explore { pred } else { gold };
-                st.apply(next, nl);
             }
+            if pred == usize::MAX || gold == usize::MAX {
+                break;
+            }
+            self.model.tick();
+            total += 1;
+            if costs[pred] == min_cost {
+                correct += 1;
+            } else {
+                self.model.update(&self.feats, gold, pred);
+            }
+            let next = if explore_on && costs[pred] != min_cost && self.rng.unit() < explore { pred } else { gold };
+            st.apply(next, nl);
         }
-        if opts.verbose {
-            eprintln!(
-                "parser: epoch {} oracle agreement {:.2} %",
-                epoch + 1,
-                100.0 * correct as f64 / total.max(1) as f64
-            );
-        }
-        if let Some(f) = opts.on_epoch {
-            let (q, scale) = Frozen::quantise(&model.average(0.0));
-            let p = Parser { labels: labels.clone(), root, weights: Frozen::from_rows(&q, scale, na) };
-            f(epoch + 1, &if opts.prune > 0.0 { p.pruned(opts.prune) } else { p });
-        }
+        (correct, total)
     }
-    let (q, scale) = Frozen::quantise(&model.average(0.0));
-    let parser = Parser { labels, root, weights: Frozen::from_rows(&q, scale, na) };
-    if opts.prune > 0.0 { parser.pruned(opts.prune) } else { parser }
+
+    /// The averaged weights as a parser (pruned when `prune` > 0).
+    fn parser(&self, labels: Vec<String>, prune: f32) -> Parser {
+        let na = 1 + 2 * self.nl;
+        let (q, scale) = Frozen::quantise(&self.model.average(0.0));
+        let parser = Parser { labels, root: self.root, weights: Frozen::from_rows(&q, scale, na) };
+        if prune > 0.0 { parser.pruned(prune) } else { parser }
+    }
 }
 
 impl crate::model::Model {

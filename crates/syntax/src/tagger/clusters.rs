@@ -19,31 +19,7 @@ const ROUNDS: usize = 12;
 
 /// Learns `k` clusters from sentences of words; returns hash(normalised word) → cluster.
 pub(crate) fn learn<'a>(sentences: impl Iterator<Item = &'a [&'a str]> + Clone, k: usize) -> HashMap64<u16> {
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut counts: Vec<u32> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut encoded: Vec<Vec<u32>> = Vec::new();
-    let mut norm = String::new();
-    for s in sentences {
-        let mut e = Vec::with_capacity(s.len());
-        for w in s {
-            norm.clear();
-            normalise(w, &mut norm);
-            let id = match ids.get(&norm) {
-                Some(&id) => id,
-                None => {
-                    let id = names.len() as u32;
-                    ids.insert(norm.clone(), id);
-                    names.push(norm.clone());
-                    counts.push(0);
-                    id
-                }
-            };
-            counts[id as usize] += 1;
-            e.push(id);
-        }
-        encoded.push(e);
-    }
+    let Encoded { names, counts, sentences: encoded } = encode(sentences);
     // Frequency order, ties by spelling, for determinism.
     let mut by_freq: Vec<u32> = (0..names.len() as u32).collect();
     by_freq
@@ -61,10 +37,50 @@ pub(crate) fn learn<'a>(sentences: impl Iterator<Item = &'a [&'a str]> + Clone, 
     for (r, &w) in vocab.iter().enumerate() {
         row[w as usize] = r as u32;
     }
-    // Context counts: dims 0..=CONTEXTS for the left word (CONTEXTS = edge), then the same for the right word.
-    let dims = 2 * (CONTEXTS + 1);
-    let mut vecs: Vec<HashMap<u16, f32>> = vec![HashMap::new(); vocab.len()];
-    for s in &encoded {
+    let sparse = context_vectors(&encoded, &row, &context, vocab.len());
+    let assign = kmeans(&sparse, k);
+    vocab.iter().zip(&assign).map(|(&w, &c)| (key(&names[w as usize]), c)).collect()
+}
+
+/// Sentences as word ids of normalised words, with each word's spelling and count.
+struct Encoded {
+    names: Vec<String>,
+    counts: Vec<u32>,
+    sentences: Vec<Vec<u32>>,
+}
+
+fn encode<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> Encoded {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut out = Encoded { names: Vec::new(), counts: Vec::new(), sentences: Vec::new() };
+    let mut norm = String::new();
+    for s in sentences {
+        let mut e = Vec::with_capacity(s.len());
+        for w in s {
+            norm.clear();
+            normalise(w, &mut norm);
+            let id = match ids.get(&norm) {
+                Some(&id) => id,
+                None => {
+                    let id = out.names.len() as u32;
+                    ids.insert(norm.clone(), id);
+                    out.names.push(norm.clone());
+                    out.counts.push(0);
+                    id
+                }
+            };
+            out.counts[id as usize] += 1;
+            e.push(id);
+        }
+        out.sentences.push(e);
+    }
+    out
+}
+
+/// Per vocabulary row (`row` maps a word id to it, `u32::MAX` when out), the unit-length vector of square-rooted
+/// context counts: dims 0..=CONTEXTS for the left word (CONTEXTS = edge), then the same for the right word.
+fn context_vectors(encoded: &[Vec<u32>], row: &[u32], context: &[u32], rows: usize) -> Vec<Vec<(u16, f32)>> {
+    let mut vecs: Vec<HashMap<u16, f32>> = vec![HashMap::new(); rows];
+    for s in encoded {
         for (i, &w) in s.iter().enumerate() {
             let r = row[w as usize];
             if r == u32::MAX {
@@ -81,8 +97,7 @@ pub(crate) fn learn<'a>(sentences: impl Iterator<Item = &'a [&'a str]> + Clone, 
             }
         }
     }
-    let sparse: Vec<Vec<(u16, f32)>> = vecs
-        .into_iter()
+    vecs.into_iter()
         .map(|m| {
             let mut v: Vec<(u16, f32)> = m.into_iter().map(|(d, c)| (d, c.sqrt())).collect();
             v.sort_by_key(|&(d, _)| d);
@@ -90,8 +105,13 @@ pub(crate) fn learn<'a>(sentences: impl Iterator<Item = &'a [&'a str]> + Clone, 
             v.iter_mut().for_each(|(_, x)| *x /= n);
             v
         })
-        .collect();
-    let step = vocab.len() / k;
+        .collect()
+}
+
+/// Spherical k-means over the rows, seeded with evenly spaced rows, for [`ROUNDS`] rounds; each row's cluster.
+fn kmeans(sparse: &[Vec<(u16, f32)>], k: usize) -> Vec<u16> {
+    let dims = 2 * (CONTEXTS + 1);
+    let step = sparse.len() / k;
     let mut centroids: Vec<Vec<f32>> = (0..k)
         .map(|c| {
             let mut d = vec![0f32; dims];
@@ -101,7 +121,7 @@ pub(crate) fn learn<'a>(sentences: impl Iterator<Item = &'a [&'a str]> + Clone, 
             d
         })
         .collect();
-    let mut assign = vec![0u16; vocab.len()];
+    let mut assign = vec![0u16; sparse.len()];
     for _ in 0..ROUNDS {
         for (r, v) in sparse.iter().enumerate() {
             let mut best = (f32::MIN, 0usize);
@@ -129,7 +149,7 @@ pub(crate) fn learn<'a>(sentences: impl Iterator<Item = &'a [&'a str]> + Clone, 
             }
         }
     }
-    vocab.iter().zip(&assign).map(|(&w, &c)| (key(&names[w as usize]), c)).collect()
+    assign
 }
 
 #[cfg(test)]

@@ -174,7 +174,30 @@ impl Tagger {
     /// [`Tagger::train`], with unlabelled sentences (lists of words) for the word clusters.
     pub fn train_with_text(sentences: &[Sentence], unlabelled: &[Vec<&str>], config: &TrainConfig) -> Tagger {
         let sentences: Vec<&Sentence> = sentences.iter().filter(|s| !s.words.is_empty()).collect();
-        // Classes, most frequent first.
+        let mut t = Tagger::with_classes(&sentences, config);
+        let gold: Vec<Vec<u16>> = t.gold_classes(&sentences, config);
+        t.learn_tag_dictionary(&sentences, &gold, config);
+        t.learn_feats(&sentences, &gold);
+        t.lemmas = Lemmatizer::train(
+            sentences
+                .iter()
+                .zip(&gold)
+                .flat_map(|(s, g)| s.words.iter().zip(g))
+                .map(|(w, &c)| (w.form.as_str(), t.class_xpos[c as usize], w.lemma.as_str())),
+        );
+        if config.clusters > 0 {
+            let words: Vec<Vec<&str>> =
+                sentences.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+            t.clusters = clusters::learn(words.iter().chain(unlabelled).map(Vec::as_slice), config.clusters);
+        }
+        let data = t.perceptron_data(&sentences, &gold);
+        t.learn_passes(&data, config);
+        t
+    }
+
+    /// A tagger with the training words' classes (UPOS, XPOS and, with `joint_feats`, FEATS), most frequent first
+    /// (at most 255), and their XPOS names; nothing learned yet.
+    fn with_classes(sentences: &[&Sentence], config: &TrainConfig) -> Tagger {
         let mut class_counts: BTreeMap<Class, u32> = BTreeMap::new();
         for w in sentences.iter().flat_map(|s| &s.words) {
             *class_counts.entry(class_of(w, config.joint_feats)).or_default() += 1;
@@ -183,7 +206,6 @@ impl Tagger {
         classes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         classes.truncate(255);
         let mut t = Tagger { classes: classes.into_iter().map(|(c, _)| c).collect(), ..Tagger::default() };
-        let class_id: HashMap<Class, u16> = t.classes.iter().enumerate().map(|(i, c)| (c.clone(), i as u16)).collect();
         let mut xpos_ids: BTreeMap<String, u16> = BTreeMap::new();
         for c in &t.classes {
             let next = xpos_ids.len() as u16;
@@ -194,17 +216,26 @@ impl Tagger {
             t.xpos_names[i as usize] = x.clone();
         }
         t.class_xpos = t.classes.iter().map(|c| xpos_ids[&c.xpos]).collect();
-        let gold: Vec<Vec<u16>> = sentences
+        t
+    }
+
+    /// Each training word's gold class (0 for a class beyond the 255 kept).
+    fn gold_classes(&self, sentences: &[&Sentence], config: &TrainConfig) -> Vec<Vec<u16>> {
+        let class_id: HashMap<Class, u16> =
+            self.classes.iter().enumerate().map(|(i, c)| (c.clone(), i as u16)).collect();
+        sentences
             .iter()
             .map(|s| {
                 s.words.iter().map(|w| class_id.get(&class_of(w, config.joint_feats)).copied().unwrap_or(0)).collect()
             })
-            .collect();
+            .collect()
+    }
 
-        // Tag dictionary and ambiguity classes, over normalised words.
+    /// The tag dictionary and the ambiguity classes, over normalised words.
+    fn learn_tag_dictionary(&mut self, sentences: &[&Sentence], gold: &[Vec<u16>], config: &TrainConfig) {
         let mut word_classes: BTreeMap<String, BTreeMap<u16, u32>> = BTreeMap::new();
         let mut norm = String::new();
-        for (s, g) in sentences.iter().zip(&gold) {
+        for (s, g) in sentences.iter().zip(gold) {
             for (w, &c) in s.words.iter().zip(g) {
                 norm.clear();
                 features::normalise(&w.form, &mut norm);
@@ -216,26 +247,28 @@ impl Tagger {
             let mut mask = 0u32;
             for (&c, &n) in counts {
                 if f64::from(n) >= 0.05 * f64::from(total) {
-                    let u = UPOS.iter().position(|u| *u == t.classes[c as usize].upos).unwrap_or(UPOS.len() - 1);
+                    let u = UPOS.iter().position(|u| *u == self.classes[c as usize].upos).unwrap_or(UPOS.len() - 1);
                     mask |= 1 << u;
                 }
             }
             if total >= config.min_known {
-                t.amb.insert(key(word), mask);
+                self.amb.insert(key(word), mask);
             }
             if let Some((c, n)) = most_frequent(counts)
                 && total >= config.dict_min
                 && f64::from(n) >= config.dict_share * f64::from(total)
             {
-                t.tagdict.insert(key(word), c);
+                self.tagdict.insert(key(word), c);
             }
         }
+    }
 
-        // Full FEATS: the most frequent per class, and per (form, class) where that differs.
+    /// Full FEATS: the most frequent per class, and per (form, class) where that differs.
+    fn learn_feats(&mut self, sentences: &[&Sentence], gold: &[Vec<u16>]) {
         let mut feats_ids: BTreeMap<String, u32> = BTreeMap::new();
-        let mut per_class: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); t.classes.len()];
+        let mut per_class: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); self.classes.len()];
         let mut per_form: BTreeMap<(String, u16), BTreeMap<u32, u32>> = BTreeMap::new();
-        for (s, g) in sentences.iter().zip(&gold) {
+        for (s, g) in sentences.iter().zip(gold) {
             for (w, &c) in s.words.iter().zip(g) {
                 let next = feats_ids.len() as u32;
                 let f = *feats_ids.entry(w.feats.clone()).or_insert(next);
@@ -243,40 +276,27 @@ impl Tagger {
                 *per_form.entry((w.form.to_lowercase(), c)).or_default().entry(f).or_default() += 1;
             }
         }
-        t.feats_names = vec![String::new(); feats_ids.len()];
+        self.feats_names = vec![String::new(); feats_ids.len()];
         for (f, &i) in &feats_ids {
-            t.feats_names[i as usize] = f.clone();
+            self.feats_names[i as usize] = f.clone();
         }
-        t.class_feats = per_class.iter().map(|m| most_frequent(m).map_or(0, |(f, _)| f)).collect();
+        self.class_feats = per_class.iter().map(|m| most_frequent(m).map_or(0, |(f, _)| f)).collect();
         for ((form, c), m) in &per_form {
             if let Some((f, _)) = most_frequent(m)
-                && f != t.class_feats[*c as usize]
+                && f != self.class_feats[*c as usize]
             {
-                t.feats_dict.insert(key2(form, u64::from(*c)), f);
+                self.feats_dict.insert(key2(form, u64::from(*c)), f);
             }
         }
+    }
 
-        // Lemmas.
-        t.lemmas = Lemmatizer::train(
-            sentences
-                .iter()
-                .zip(&gold)
-                .flat_map(|(s, g)| s.words.iter().zip(g))
-                .map(|(w, &c)| (w.form.as_str(), t.class_xpos[c as usize], w.lemma.as_str())),
-        );
-
-        if config.clusters > 0 {
-            let words: Vec<Vec<&str>> =
-                sentences.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
-            t.clusters = clusters::learn(words.iter().chain(unlabelled).map(Vec::as_slice), config.clusters);
-        }
-
-        // The perceptron. Static features are computed once per token.
+    /// The perceptron's training data. Static features are computed once per token.
+    fn perceptron_data<'a>(&self, sentences: &[&'a Sentence], gold: &'a [Vec<u16>]) -> Data<'a> {
         let mut data = Data { starts: Vec::with_capacity(sentences.len()), ..Data::default() };
         let mut prep = Prepared::default();
-        for (s, g) in sentences.iter().zip(&gold) {
+        for (s, g) in sentences.iter().zip(gold) {
             let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            prep.fill(&words, &t.amb, &t.clusters);
+            prep.fill(&words, &self.amb, &self.clusters);
             let mut st = Vec::with_capacity(words.len() + 1);
             for i in 0..words.len() {
                 st.push(data.static_feats.len());
@@ -285,26 +305,31 @@ impl Tagger {
             st.push(data.static_feats.len());
             data.starts.push(st);
             data.dict_class
-                .push((0..words.len()).map(|i| t.tagdict.get(&key(prep.word(i as isize))).copied()).collect());
+                .push((0..words.len()).map(|i| self.tagdict.get(&key(prep.word(i as isize))).copied()).collect());
             data.words.push(words);
             data.gold.push(g);
         }
-        let all: Vec<usize> = (0..sentences.len()).collect();
-        t.weights = t.learn(&data, &all, None, config);
+        data
+    }
+
+    /// The perceptron's weights: the first pass, and with `folds` ≥ 2 the stacked second pass.
+    fn learn_passes(&mut self, data: &Data<'_>, config: &TrainConfig) {
+        let all: Vec<usize> = (0..data.words.len()).collect();
+        self.weights = self.learn(data, &all, None, config);
         if config.folds >= 2 {
             // Stacking: a second pass reads the first pass's tags of the words to the right. Its training needs
             // first-pass tags as noisy as at run time, so each fold is tagged by a first pass trained without it.
-            let mut right: Vec<Vec<u16>> = vec![Vec::new(); sentences.len()];
+            let mut prep = Prepared::default();
+            let mut right: Vec<Vec<u16>> = vec![Vec::new(); data.words.len()];
             for k in 0..config.folds {
                 let part: Vec<usize> = all.iter().copied().filter(|i| i % config.folds != k).collect();
-                let w = t.learn(&data, &part, None, config);
+                let w = self.learn(data, &part, None, config);
                 for si in all.iter().copied().filter(|i| i % config.folds == k) {
-                    right[si] = t.decode(&w, &data, si, None, &mut prep);
+                    right[si] = self.decode(&w, data, si, None, &mut prep);
                 }
             }
-            t.second = Some(t.learn(&data, &all, Some(&right), config));
+            self.second = Some(self.learn(data, &all, Some(&right), config));
         }
-        t
     }
 
     /// Trains one pass of the perceptron on the sentences `subset` of `data`.
