@@ -1,6 +1,6 @@
 //! The database: its schema, how several processes share it, and how the corpus stage keeps it up to date.
 //!
-//! The schema (version 4: `migrations/0001_init.sql` … `migrations/0004_query_indexes.sql`)
+//! # Schema (version 4: `migrations/0001_init.sql` … `migrations/0004_query_indexes.sql`)
 //! Migrations are SQL files applied in order; `PRAGMA user_version` records how many ran. They run with their
 //! version bumps in one `IMMEDIATE` transaction that reads the version again once it holds the write lock, so two
 //! processes opening a new database at once never both create it. Connections use WAL (readers never block the
