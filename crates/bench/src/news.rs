@@ -5,7 +5,7 @@
 
 use crate::BenchError;
 use crate::error::Context;
-use dyad_eval::{ScoredEvent, NewsPage, parse_news, score_news};
+use dyad_eval::{NewsPage, ScoredEvent, parse_news, score_news};
 use dyad_page::{Article, Published};
 use std::path::{Path, PathBuf};
 
