@@ -9,7 +9,6 @@
 
 use crate::BenchError;
 use crate::error::Context;
-use dyad_core::ActorCode;
 use dyad_page::{Article, Block};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -68,7 +67,7 @@ fn codes(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|x| ActorCode::parse(x.get("code")?.as_str()?).ok())
+                .filter_map(|x| dyad_core::ActorCode::parse(x.get("code")?.as_str()?).ok())
                 .map(|c| match c.root() {
                     "JAP" => "JPN".into(),
                     "ITL" => "ITA".into(),
@@ -87,7 +86,7 @@ fn party_code(p: Option<&dyad_events::Party>) -> String {
     if let Some(c) = &p.country {
         return c.clone();
     }
-    let code = p.code.as_deref().and_then(|c| ActorCode::parse(c).ok());
+    let code = p.code.as_deref().and_then(|c| dyad_core::ActorCode::parse(c).ok());
     code.filter(|c| !c.is_unknown()).map(|c| c.root().to_string()).unwrap_or_default()
 }
 
