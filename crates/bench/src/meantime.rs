@@ -18,7 +18,7 @@ pub const ANNOTATED_SENTENCES: usize = 6;
 
 /// A gold TIMEX3 with its character span in the rebuilt text.
 #[derive(Debug, Clone)]
-pub struct Gold {
+pub struct GoldTimex {
     /// DATE, TIME, DURATION or SET.
     pub kind: String,
     /// The annotated value.
@@ -43,7 +43,7 @@ pub struct Doc {
     /// The creation time.
     pub anchor: Option<NaiveDate>,
     /// The timexes with text.
-    pub gold: Vec<Gold>,
+    pub gold: Vec<GoldTimex>,
 }
 
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -119,7 +119,7 @@ pub fn parse_doc(name: &str, xml: &str) -> Doc {
             })
             .collect();
         if let (Some(first), Some(last)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) {
-            gold.push(Gold {
+            gold.push(GoldTimex {
                 kind: attr(tag, "type").unwrap_or_default().to_string(),
                 value,
                 start: first,
@@ -255,7 +255,7 @@ pub fn score_with(
         let Some((anchor, predicted)) = predictor(doc) else { continue };
         sc.docs += 1;
         let creation: Vec<(usize, usize)> = doc.gold.iter().filter(|g| g.creation).map(|g| (g.start, g.end)).collect();
-        let gold: Vec<&Gold> = doc.gold.iter().filter(|g| !g.creation && g.kind == "DATE").collect();
+        let gold: Vec<&GoldTimex> = doc.gold.iter().filter(|g| !g.creation && g.kind == "DATE").collect();
         let others: Vec<(usize, usize)> =
             doc.gold.iter().filter(|g| !g.creation && g.kind != "DATE").map(|g| (g.start, g.end)).collect();
         let mut used = vec![false; gold.len()];

@@ -66,15 +66,12 @@ fn codes(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|x| x.get("code").and_then(|c| c.as_str()))
-                .map(|c| {
-                    let c: String = c.chars().take(3).collect();
-                    match c.as_str() {
-                        "JAP" => "JPN".into(),
-                        "ITL" => "ITA".into(),
-                        "VTN" => "VNM".into(),
-                        _ => c,
-                    }
+                .filter_map(|x| dyad_core::ActorCode::parse(x.get("code")?.as_str()?).ok())
+                .map(|c| match c.root() {
+                    "JAP" => "JPN".into(),
+                    "ITL" => "ITA".into(),
+                    "VTN" => "VNM".into(),
+                    root => root.to_string(),
                 })
                 .collect()
         })
@@ -88,7 +85,8 @@ fn party_code(p: Option<&dyad_events::Party>) -> String {
     if let Some(c) = &p.country {
         return c.clone();
     }
-    p.code.as_deref().map(|c| c.chars().take(3).collect::<String>()).filter(|c| c != "---").unwrap_or_default()
+    let code = p.code.as_deref().and_then(|c| dyad_core::ActorCode::parse(c).ok());
+    code.filter(|c| !c.is_unknown()).map(|c| c.root().to_string()).unwrap_or_default()
 }
 
 /// (sentences, exact, category only, any event emitted)

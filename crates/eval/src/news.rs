@@ -4,7 +4,7 @@
 
 use crate::score::{ScoredEvent, predicted_days};
 use chrono::Datelike;
-use dyad_core::{DateValue, Precision};
+use dyad_core::{ActorCode, DateValue, Precision};
 use serde::Deserialize;
 use std::fmt;
 
@@ -114,18 +114,19 @@ pub fn parse_news(file: &str, text: &str) -> Result<Vec<NewsPage>, NewsError> {
 }
 
 /// The key a party is compared on: its country, or for international and non-governmental organisations and
-/// multinational groups the first six characters of the code (`IGOUNO`, `NGOHRI`); empty when unresolved.
+/// multinational groups the kind and the organisation's letters (`IGOUNO`, `NGOHRI`); empty when unresolved (no
+/// country, an unknown one `---`, or no CAMEO code).
 pub fn party_key(code: &str, country: Option<&str>) -> String {
     if let Some(c) = country.filter(|c| !c.is_empty()) {
         return c.to_string();
     }
-    let org = ["IGO", "NGO", "IMG", "MNC"].iter().any(|p| code.starts_with(p));
-    if org {
-        code.chars().take(6).collect()
-    } else if code.starts_with("---") {
+    let Ok(code) = ActorCode::parse(code) else { return String::new() };
+    if code.is_transnational() {
+        format!("{}{}", code.root(), code.parts().next().unwrap_or(""))
+    } else if code.is_unknown() {
         String::new()
     } else {
-        code.chars().take(3).collect()
+        code.root().to_string()
     }
 }
 
@@ -385,11 +386,17 @@ pub fn score_news(label: &str, pages: &[NewsPage], coded: &[Result<Vec<ScoredEve
 mod tests {
     use super::*;
 
+    /// The JSON country of a party with code `code`, as the coder writes it: the code's country, or null.
+    fn country(code: &str) -> String {
+        let country = ActorCode::parse(code).ok().and_then(|c| c.country().map(str::to_string));
+        country.map_or_else(|| "null".into(), |c| format!("\"{c}\""))
+    }
+
     fn event(code: &str, s: &str, t: &str, date: &str) -> ScoredEvent {
         let json = format!(
             r#"{{"id":"e","code":"{code}","source":{{"code":"{s}","country":{sc}}},"target":{{"code":"{t}","country":{tc}}},"date":{d}}}"#,
-            sc = if s.starts_with("IGO") || s.is_empty() { "null".into() } else { format!("\"{}\"", &s[..3]) },
-            tc = if t.starts_with("IGO") || t.is_empty() { "null".into() } else { format!("\"{}\"", &t[..3]) },
+            sc = country(s),
+            tc = country(t),
             d = if date.is_empty() { "null".into() } else { format!(r#"{{"value":"{date}"}}"#) },
         );
         serde_json::from_str(&json).unwrap()
@@ -462,6 +469,11 @@ mod tests {
         assert_eq!(party_key("---REB", None), "");
         assert_eq!(party_key("USAGOV", None), "USA");
         assert_eq!(party_key("X", Some("FRA")), "FRA");
+        assert_eq!(party_key("NGOHRI", Some("")), "NGOHRI");
+        assert_eq!(party_key("IGO", None), "IGO");
+        // No CAMEO code: unresolved.
+        assert_eq!(party_key("", None), "");
+        assert_eq!(party_key("usagov", None), "");
     }
 
     #[test]

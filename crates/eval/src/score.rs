@@ -21,7 +21,7 @@ pub struct ScoredEvent {
     pub date: Option<DateField>,
     /// Flags.
     #[serde(default)]
-    pub flags: Flags,
+    pub flags: FlagsRef,
     /// Every sentence that reports it.
     #[serde(default)]
     pub mentions: Vec<MentionRef>,
@@ -50,9 +50,9 @@ pub struct DateField {
     pub value: String,
 }
 
-/// An event's flags (only `symmetric` is scored).
+/// An event's flags inside an event record (only `symmetric` is scored).
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct Flags {
+pub struct FlagsRef {
     /// One record stands for both orders.
     #[serde(default)]
     pub symmetric: bool,

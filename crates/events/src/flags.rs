@@ -9,13 +9,7 @@ use crate::matcher::Match;
 use crate::record::Flags;
 use crate::roles::{Context, Roles};
 use crate::slots::SlotKind;
-
-/// CAMEO sector codes of a state's opposition and armed challengers (rebels, insurgents, separatists, the
-/// opposition, unidentified armed forces): cooperation between one of them and its own state is news.
-const DISSIDENT: [&str; 5] = ["REB", "INS", "SEP", "OPP", "UAF"];
-
-/// CAMEO sector codes of a state's own organs (government, police, judiciary, military).
-const STATE_SECTORS: [&str; 4] = ["GOV", "COP", "JUD", "MIL"];
+use dyad_core::Sector;
 
 /// What the flags pass decided for one predicate, shared by all its candidates.
 struct Coded {
@@ -177,11 +171,11 @@ impl Context<'_> {
         if slot.country.is_none() {
             return false;
         }
-        let sector = slot.code.as_deref().and_then(|c| c.get(3..6)).unwrap_or("");
-        let state = matches!(slot.kind, SlotKind::Country) || STATE_SECTORS.contains(&sector);
+        let sector = slot.actor_code().and_then(|c| c.sector());
+        let state = matches!(slot.kind, SlotKind::Country) || sector.is_some_and(Sector::is_state);
         let root = Codebook::builtin().root(code);
         let administrative = root == Some("17") || code.starts_with("081");
-        administrative && state || sector == "COP" && matches!(root, Some("18" | "19" | "20"))
+        administrative && state || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))
     }
 
     /// Two actors of one country in verbal cooperation (a leader praising his people, a ministry backing its
@@ -196,9 +190,9 @@ impl Context<'_> {
         if a != b || Codebook::builtin().quad_class(code) != Some(1) {
             return false;
         }
-        let dissident = |k: usize| {
-            self.actors[k].code.as_deref().and_then(|c| c.get(3..6)).is_some_and(|sector| DISSIDENT.contains(&sector))
-        };
+        // A state's opposition and armed challengers: cooperation between one of them and its own state is news.
+        let dissident =
+            |k: usize| self.actors[k].actor_code().and_then(|c| c.sector()).is_some_and(Sector::is_dissident);
         let foreign = (0..self.actors.len())
             .any(|k| self.present(k) && self.actors[k].country.as_deref().is_some_and(|c| c != a.as_str()));
         foreign && !dissident(s) && !dissident(t)

@@ -1,7 +1,7 @@
 //! The event coder's own input types. An adapter fills them from the actors and time stages, so this crate does
 //! not depend on either.
 
-use dyad_core::{DateRange, DateValue, Span};
+use dyad_core::{ActorCode, DateRange, DateValue, Span};
 use serde::{Deserialize, Serialize};
 
 /// What kind of thing an actor mention is; it decides which roles the mention may take.
@@ -38,6 +38,13 @@ pub struct ActorSlot {
     pub country: Option<String>,
     /// What the mention is.
     pub kind: SlotKind,
+}
+
+impl ActorSlot {
+    /// The slot's code read as an [`ActorCode`] (`None` without a code, or for one of another shape).
+    pub fn actor_code(&self) -> Option<ActorCode> {
+        ActorCode::parse(self.code.as_deref()?).ok()
+    }
 }
 
 /// When a time slot says something happened: a date at some precision, or a range of days. (The time stage's

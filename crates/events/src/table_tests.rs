@@ -562,8 +562,8 @@ fn domestic_pairs_keep_material_acts_and_drop_verbal_cooperation() {
         let mut p = parse(markup);
         for (n, a) in p.actors.iter_mut().enumerate() {
             a.actor_id = format!("{}#{n}", a.actor_id);
-            // "PERREB": a sector code's country is its first three letters.
-            a.country = a.country.as_ref().map(|c| c.chars().take(3).collect());
+            // "PERREB": a sector code's country is its root.
+            a.country = code_country(a);
         }
         let span = Span::new(&p.text, 0, p.text.len()).unwrap();
         let tokens = dyad_text::tokenize(&p.text, span);
@@ -746,6 +746,11 @@ fn failures_agreements_agentless_passives_and_attack_nouns() {
     ]);
 }
 
+/// The country of a slot's code (`PER` for `PERREB`), as the actors stage gives it.
+fn code_country(slot: &ActorSlot) -> Option<String> {
+    slot.actor_code().and_then(|c| c.country().map(str::to_string))
+}
+
 /// The record's target when the candidate names none: the source's own state for a state's coercion at home.
 fn home_targets(markup: &str) -> Vec<(String, Option<String>)> {
     let p = parse(markup);
@@ -754,7 +759,7 @@ fn home_targets(markup: &str) -> Vec<(String, Option<String>)> {
     let mention = crate::Mention { file: "t".into(), ..Default::default() };
     let mut actors = p.actors.clone();
     for a in &mut actors {
-        a.country = a.country.as_ref().map(|c| c.chars().take(3).collect());
+        a.country = code_country(a);
     }
     code_sentence(&p.text, &tokens, &actors, &p.times)
         .events
@@ -769,6 +774,8 @@ fn a_states_coercion_at_home_targets_its_own_country() {
     let home = |c: &str| (c.to_string(), Some("EGY".to_string()));
     assert_eq!(home_targets("[Egyptian police|EGYCOP|o] opened fire on Monday."), [home("190")]);
     assert_eq!(home_targets("[The Egyptian government|EGYGOV|o] lifted the curfew."), [home("0813")]);
+    // The legislature is one of the state's organs as the government is.
+    assert_eq!(home_targets("[The Egyptian parliament|EGYLEG|o] lifted the curfew."), [home("0813")]);
     // Not for rebels or soldiers fighting, nor for a named target.
     assert_eq!(home_targets("[Rebels|EGYREB|g] opened fire on Monday."), [("190".to_string(), None)]);
     assert_eq!(home_targets("[The army|EGYMIL|o] opened fire on Monday."), [("190".to_string(), None)]);

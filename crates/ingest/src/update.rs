@@ -14,7 +14,9 @@ use std::collections::{BTreeSet, HashMap};
 use dyad_events::EventDate;
 use dyad_pipeline::{Coder, anchor_of};
 use dyad_store::{Batch, BucketEvent, EventRecord, Store};
-use dyad_stories::{ConsolidateConfig, DocNo, DocumentMeta, Fingerprint, Report, StoryConfig, StoryIndex, consolidate};
+use dyad_stories::{
+    ConsolidateConfig, DocNo, DocumentMeta, EventReport, Fingerprint, StoryConfig, StoryIndex, consolidate,
+};
 use serde::Serialize;
 
 use crate::IngestError;
@@ -230,10 +232,10 @@ fn rewrite_story(
 /// The consolidated events of one bucket's stored events, each mention naming its document.
 fn consolidate_bucket(rows: &[BucketEvent], story_id: &mut impl FnMut(&str) -> Option<String>) -> Vec<EventRecord> {
     let stories: Vec<Option<String>> = rows.iter().map(|r| story_id(&r.doc)).collect();
-    let reports: Vec<Report<'_>> = rows
+    let reports: Vec<EventReport<'_>> = rows
         .iter()
         .zip(&stories)
-        .map(|(r, story)| Report {
+        .map(|(r, story)| EventReport {
             event: &r.event,
             doc: &r.doc,
             ord: r.ord,

@@ -25,11 +25,11 @@ pub use syntax::use_syntax_model;
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
-use dyad_actors::{ActorKind, ActorMention, Gazetteer, MentionForm, Registry};
-use dyad_core::{ByteRange, DateValue, Precision, Span};
+use dyad_actors::{ActorKind, ActorMention, DocumentResolver, Gazetteer, MentionForm, Registry};
+use dyad_core::{ActorCode, ByteRange, DateValue, Precision, Sector, Span};
 use dyad_events::{
-    ActorSlot, DateOrRange, Dictionaries, EventDate, EventRecord, Mention, Party, SlotKind, SlotTime, TimeSlot,
-    code_sentence_with,
+    ActorSlot, DateOrRange, Dictionaries, EventCandidate, EventDate, EventRecord, Mention, Party, RelationCandidate,
+    SlotKind, SlotTime, TimeSlot, code_sentence_with,
 };
 use dyad_page::Article;
 use dyad_time::{TimeResolver, TimeValue as TimeExprValue};
@@ -164,107 +164,167 @@ impl Coder {
     /// Codes one article. `anchor` is the date relative expressions resolve against, normally the publication
     /// date; without one only expressions that do not depend on it (written years and full dates) are kept.
     pub fn code(&mut self, article: &Article, anchor: Option<NaiveDate>) -> CodedArticle {
-        let doc = DocText::new(article);
-        let mut actors = self.registry.document(anchor);
-        let mut time = anchor.map(TimeResolver::new);
-        let mut out = CodedArticle {
-            file: article.file.clone(),
-            anchor,
-            sentences: Vec::new(),
-            mentions: Vec::new(),
-            events: Vec::new(),
-            relations: Vec::new(),
-            story_tokens: dyad_stories::HashedTokens::new(),
+        let settings = Settings {
+            monadic: self.monadic,
+            dictionaries: self.dictionaries.unwrap_or_else(Dictionaries::builtin),
+            tree: self.tree,
         };
-        let mut narrative: Option<EventDate> = None;
-        for (index, sentence) in doc.sentences().into_iter().enumerate() {
-            let text = &doc.text[sentence.range()];
-            let (start, end) = doc.to_file(sentence);
-            out.sentences.push(CodedSentence {
-                index,
-                start,
-                end,
-                text: text.to_string(),
-                caption: doc.is_caption(sentence.start()),
-            });
-            let found = actors.resolve_sentence(&doc.text, sentence.range());
-            let mut slots: Vec<ActorSlot> = found.iter().map(|m| slot_of(&doc.text, m)).collect();
-            if let Some(country) = sentence_country(&doc.text, &found) {
-                // Only a role ("President Mugabe", "the vice-president"): a bare name or pronoun without a state
-                // is as often a foreigner ("Trump" in a sentence about Chinese trade policy).
-                let roles = found.iter().map(|m| matches!(m.form, MentionForm::Role | MentionForm::RoleAnaphor));
-                for (slot, _) in slots.iter_mut().zip(roles).filter(|(s, role)| *role && s.country.is_none()) {
-                    // "President Mugabe" in a sentence about Zimbabwe alone: a role with no state of its own
-                    // belongs to the one state the sentence is about.
-                    if let Some(sector) = slot.code.as_deref().and_then(|c| c.strip_prefix("---")) {
-                        slot.code = Some(format!("{country}{sector}"));
-                        slot.country = Some(country.clone());
-                    }
-                }
-            }
-            rehome_minorities(&doc.text, &found, &mut slots);
-            let times = time_slots(time.as_mut(), text, sentence.start(), &doc.text);
-            if !doc.is_caption(sentence.start()) {
-                // A recalled anniversary ("On August 29 sixty years ago") is background, not the story's day.
-                let recent = narrative_of(&times).filter(|d| !is_historical(Some(d), anchor));
-                narrative = recent.or(narrative);
-            }
-            push_story_tokens(&mut out.story_tokens, &doc.text, sentence, &found, &times);
-            for m in &found {
-                let (start, end) = doc.to_file(m.span);
-                out.mentions.push(MentionRecord { sentence: index, start, end, mention: m.clone() });
-            }
-            // An event needs a source and, nearly always, a target; a sentence with at most one actor that is
-            // neither a state nor a state organ cannot hold a dyad (an organ can act on its own state: "police
-            // opened fire"), and skipping it keeps the common case cheap. A monadic event needs one.
-            let too_few = if self.monadic {
-                slots.is_empty()
-            } else {
-                slots.len() < 2 && slots.iter().all(|s| s.kind != SlotKind::Country && !is_state_organ(s))
-            };
-            if too_few {
-                continue;
-            }
-            let tokens = dyad_text::tokenize(&doc.text, sentence);
-            let dictionaries = self.dictionaries.unwrap_or_else(Dictionaries::builtin);
-            let parser = if self.tree { syntax::parser() } else { None };
-            let coded = code_sentence_with(dictionaries, &doc.text, &tokens, &slots, &times, parser);
-            let mention = Mention {
+        let doc = DocText::new(article);
+        let mut run = ArticleRun {
+            doc: &doc,
+            settings,
+            actors: self.registry.document(anchor),
+            time: anchor.map(TimeResolver::new),
+            narrative: None,
+            out: CodedArticle {
                 file: article.file.clone(),
-                sentence: index,
-                start,
-                end,
-                text: text.to_string(),
-                doc: None,
-                evidence: None,
-            };
-            // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
-            // counts of it would only be noise.
-            // A state's coercion at home with no named target targets its own state (`home_target`).
-            for candidate in coded.events.iter().filter(|c| c.target.is_some() || c.home_target || self.monadic) {
-                let (from, to) = doc.to_file(candidate.evidence);
-                let mention = Mention { evidence: ByteRange::new(from, to), ..mention.clone() };
-                let Some(mut record) = candidate.to_record(&slots, &times, mention) else { continue };
-                if record.date.is_none() {
-                    record.date = narrative.clone().or_else(|| fallback_date(time.as_ref(), anchor));
-                }
-                record.flags.historical = is_historical(record.date.as_ref(), anchor);
-                out.events.push(record);
+                anchor,
+                sentences: Vec::new(),
+                mentions: Vec::new(),
+                events: Vec::new(),
+                relations: Vec::new(),
+                story_tokens: dyad_stories::HashedTokens::new(),
+            },
+        };
+        for (index, sentence) in doc.sentences().into_iter().enumerate() {
+            run.sentence(index, sentence);
+        }
+        run.out
+    }
+}
+
+/// How a [`Coder`] codes: what it keeps of its options for one article.
+#[derive(Clone, Copy)]
+struct Settings {
+    /// Also emit events that name no target.
+    monadic: bool,
+    /// The event dictionaries.
+    dictionaries: &'static Dictionaries,
+    /// Read the roles of verb predicates from the dependency tree.
+    tree: bool,
+}
+
+impl Settings {
+    /// Whether a sentence with these slots can hold an event worth coding. An event needs a source and, nearly
+    /// always, a target; a sentence with at most one actor that is neither a state nor a state organ cannot hold a
+    /// dyad (an organ can act on its own state: "police opened fire"), and skipping it keeps the common case
+    /// cheap. A monadic event needs one.
+    fn may_hold_event(self, slots: &[ActorSlot]) -> bool {
+        if self.monadic {
+            !slots.is_empty()
+        } else {
+            slots.len() >= 2 || slots.iter().any(|s| s.kind == SlotKind::Country || is_state_organ(s))
+        }
+    }
+}
+
+/// One article being coded, sentence by sentence: the document state of the actor and time stages, the narrative
+/// date so far, and what has been coded.
+struct ArticleRun<'a> {
+    doc: &'a DocText,
+    settings: Settings,
+    actors: DocumentResolver<'a>,
+    time: Option<TimeResolver>,
+    /// The date the text last set for what follows (see [`narrative_of`]).
+    narrative: Option<EventDate>,
+    out: CodedArticle,
+}
+
+impl ArticleRun<'_> {
+    /// Codes sentence number `index`: its record, its actor mentions and time expressions, the narrative date it
+    /// sets, its story tokens, then its events and relations.
+    fn sentence(&mut self, index: usize, sentence: Span) {
+        let doc = self.doc;
+        let text = &doc.text[sentence.range()];
+        let (start, end) = doc.to_file(sentence);
+        let caption = doc.is_caption(sentence.start());
+        self.out.sentences.push(CodedSentence { index, start, end, text: text.to_string(), caption });
+        let found = self.actors.resolve_sentence(&doc.text, sentence.range());
+        let slots = actor_slots(&doc.text, &found);
+        let times = time_slots(self.time.as_mut(), text, sentence.start(), &doc.text);
+        if !caption {
+            // A recalled anniversary ("On August 29 sixty years ago") is background, not the story's day.
+            let recent = narrative_of(&times).filter(|d| !is_historical(Some(d), self.out.anchor));
+            self.narrative = recent.or(self.narrative.take());
+        }
+        push_story_tokens(&mut self.out.story_tokens, &doc.text, sentence, &found, &times);
+        for m in &found {
+            let (start, end) = doc.to_file(m.span);
+            self.out.mentions.push(MentionRecord { sentence: index, start, end, mention: m.clone() });
+        }
+        if !self.settings.may_hold_event(&slots) {
+            return;
+        }
+        let tokens = dyad_text::tokenize(&doc.text, sentence);
+        let parser = if self.settings.tree { syntax::parser() } else { None };
+        let coded = code_sentence_with(self.settings.dictionaries, &doc.text, &tokens, &slots, &times, parser);
+        let mention = Mention {
+            file: self.out.file.clone(),
+            sentence: index,
+            start,
+            end,
+            text: text.to_string(),
+            doc: None,
+            evidence: None,
+        };
+        self.push_events(&coded.events, &slots, &times, &mention);
+        self.push_relations(&coded.relations, &slots, &mention);
+    }
+
+    /// The sentence's events as records, each dated (its own time expression, else the narrative date, else the
+    /// publication date) and flagged `historical` when long before the publication date.
+    fn push_events(&mut self, events: &[EventCandidate], slots: &[ActorSlot], times: &[TimeSlot], mention: &Mention) {
+        let anchor = self.out.anchor;
+        // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
+        // counts of it would only be noise.
+        // A state's coercion at home with no named target targets its own state (`home_target`).
+        for candidate in events.iter().filter(|c| c.target.is_some() || c.home_target || self.settings.monadic) {
+            let (from, to) = self.doc.to_file(candidate.evidence);
+            let mention = Mention { evidence: ByteRange::new(from, to), ..mention.clone() };
+            let Some(mut record) = candidate.to_record(slots, times, mention) else { continue };
+            if record.date.is_none() {
+                record.date = self.narrative.clone().or_else(|| fallback_date(self.time.as_ref(), anchor));
             }
-            for relation in &coded.relations {
-                let (Some(a), Some(b)) = (slots.get(relation.a), slots.get(relation.b)) else { continue };
-                out.relations.push(CodedRelation {
-                    kind: relation.kind.to_string(),
-                    a: party(a),
-                    b: party(b),
-                    mention: mention.clone(),
-                    as_of: anchor.map(|d| d.format("%Y-%m-%d").to_string()),
-                    pattern: relation.pattern.to_string(),
-                });
+            record.flags.historical = is_historical(record.date.as_ref(), anchor);
+            self.out.events.push(record);
+        }
+    }
+
+    /// The sentence's standing relations, as of the publication date.
+    fn push_relations(&mut self, relations: &[RelationCandidate], slots: &[ActorSlot], mention: &Mention) {
+        for relation in relations {
+            let (Some(a), Some(b)) = (slots.get(relation.a), slots.get(relation.b)) else { continue };
+            self.out.relations.push(CodedRelation {
+                kind: relation.kind.to_string(),
+                a: party(a),
+                b: party(b),
+                mention: mention.clone(),
+                as_of: self.out.anchor.map(|d| d.format("%Y-%m-%d").to_string()),
+                pattern: relation.pattern.to_string(),
+            });
+        }
+    }
+}
+
+/// The event coder's slots for a sentence's actor mentions, with the state of a stateless role and of an ethnic
+/// group settled by the sentence (see [`sentence_country`] and [`rehome_minorities`]).
+fn actor_slots(text: &str, found: &[ActorMention]) -> Vec<ActorSlot> {
+    let mut slots: Vec<ActorSlot> = found.iter().map(|m| slot_of(text, m)).collect();
+    if let Some(country) = sentence_country(text, found) {
+        // Only a role ("President Mugabe", "the vice-president"): a bare name or pronoun without a state
+        // is as often a foreigner ("Trump" in a sentence about Chinese trade policy).
+        let roles = found.iter().map(|m| matches!(m.form, MentionForm::Role | MentionForm::RoleAnaphor));
+        for (slot, _) in slots.iter_mut().zip(roles).filter(|(s, role)| *role && s.country.is_none()) {
+            // "President Mugabe" in a sentence about Zimbabwe alone: a role with no state of its own
+            // belongs to the one state the sentence is about.
+            if let Some(code) = slot.actor_code().filter(ActorCode::is_unknown) {
+                slot.code = Some(format!("{country}{}", code.rest()));
+                slot.country = Some(country.clone());
             }
         }
-        out
     }
+    rehome_minorities(text, found, &mut slots);
+    slots
 }
 
 /// Appends a sentence to the story tokens: text between mentions as words, each actor mention as its country (or
@@ -306,15 +366,13 @@ fn party(slot: &ActorSlot) -> Party {
     Party { id: slot.actor_id.clone(), name: slot.name.clone(), code: slot.code.clone(), country: slot.country.clone() }
 }
 
-/// The event coder's view of an actor mention. A capital after "in", "at" and the like is a place where something
-/// happens, not the government it can stand for.
-/// Whether a slot is an organ of a state that can act on that state itself: its government, police, judiciary or
-/// military (the CAMEO sectors GOV, COP, JUD, MIL).
+/// Whether a slot is an organ of a state that can act on that state itself (see [`Sector::is_state`]).
 fn is_state_organ(slot: &ActorSlot) -> bool {
-    let sector = slot.code.as_deref().and_then(|c| c.get(3..6));
-    slot.country.is_some() && matches!(sector, Some("GOV" | "COP" | "JUD" | "MIL"))
+    slot.country.is_some() && slot.actor_code().is_some_and(|c| c.is_state_sector())
 }
 
+/// The event coder's view of an actor mention. A capital after "in", "at" and the like is a place where something
+/// happens, not the government it can stand for.
 fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     let kind = match m.kind {
         ActorKind::Country if m.form == MentionForm::Metonym && follows_locative(text, m.span.start()) => {
@@ -347,7 +405,8 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     };
     let kind = if kind == SlotKind::Country && m.form == MentionForm::Adjective { SlotKind::Group } else { kind };
     // "Xinhua news agency" resolved as a role with the CAMEO media sector is an outlet, whatever its kind.
-    let kind = if m.code.len() >= 6 && m.code.ends_with("MED") { SlotKind::Media } else { kind };
+    let media = ActorCode::parse(&m.code).is_ok_and(|c| c.sectors().any(|s| s == Sector::Med));
+    let kind = if media { SlotKind::Media } else { kind };
     ActorSlot {
         span: m.span,
         actor_id: m.actor.clone(),
@@ -397,8 +456,8 @@ fn rehome_minorities(text: &str, found: &[ActorMention], slots: &mut [ActorSlot]
         let (Some(place), Some(slot)) = (located.and_then(|p| p.country.clone()), slots.get_mut(i)) else { continue };
         if let Some(kin) = slot.country.clone().filter(|c| *c != place) {
             // "ethnic Albanian rebels" (ALBREB) in Macedonia are MKDREB: the sector stays, the state changes.
-            let sector = slot.code.as_deref().and_then(|c| c.strip_prefix(kin.as_str())).unwrap_or("");
-            slot.code = Some(format!("{place}{sector}"));
+            let code = slot.actor_code().filter(|c| c.root() == kin);
+            slot.code = Some(format!("{place}{}", code.as_ref().map_or("", ActorCode::rest)));
             slot.country = Some(place);
         }
     }

@@ -88,3 +88,24 @@ fn media_sector_mentions_are_outlets() {
         coded.events
     );
 }
+
+#[test]
+fn a_state_organ_alone_acts_on_its_own_state() {
+    // Government, legislature, judiciary, police and military are a state's organs (`Sector::is_state`): one of
+    // them alone in a sentence can ease or impose restrictions on its own state.
+    for (para, source) in [
+        ("The Egyptian parliament lifted the curfew on Monday.", "EGYLEG"),
+        ("The Egyptian government lifted the curfew on Monday.", "EGYGOV"),
+    ] {
+        let coded = Coder::new().code(&article("s.txt", para, &[para]), day(2024, 3, 14));
+        let pairs: Vec<_> = coded
+            .events
+            .iter()
+            .map(|e| (e.root.as_str(), e.source.code.as_deref(), e.target.as_ref().and_then(|t| t.code.as_deref())))
+            .collect();
+        assert_eq!(pairs, [("08", Some(source), Some("EGY"))], "{para}");
+    }
+    // Not an organ of the state: no event without a target.
+    let para = "Egyptian students lifted the curfew on Monday.";
+    assert!(Coder::new().code(&article("s.txt", para, &[para]), day(2024, 3, 14)).events.is_empty());
+}

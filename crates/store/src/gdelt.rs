@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use dyad_core::ActorCode;
 use serde::Serialize;
 
 use crate::hash::gdelt_event_id;
@@ -71,23 +72,15 @@ fn actor_columns(actor: Option<&Party>, out: &mut Vec<String>) {
     };
     let country = a.country.clone().unwrap_or_default();
     let code = a.code.as_deref().unwrap_or("");
-    // Type codes are the 3-letter parts after the country part, when the code starts with the actor's country.
-    let types: Vec<String> = if !country.is_empty() && code.starts_with(&country) {
-        code.get(country.len()..)
-            .unwrap_or("")
-            .as_bytes()
-            .chunks(3)
-            .map(|c| String::from_utf8_lossy(c).into())
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // Type codes are the 3-letter parts after the root, when the root is the actor's country.
+    let parsed = ActorCode::parse(code).ok().filter(|c| c.root() == country);
+    let mut types = parsed.iter().flat_map(ActorCode::parts);
     out.push(clean(code));
     out.push(clean(&a.name.to_uppercase()));
     out.push(clean(&country));
     out.extend(std::iter::repeat_n(String::new(), 4)); // known group, ethnic, religion 1, religion 2
-    for i in 0..3 {
-        out.push(types.get(i).map(|t| clean(t)).unwrap_or_default());
+    for _ in 0..3 {
+        out.push(types.next().map(clean).unwrap_or_default());
     }
 }
 
@@ -221,4 +214,36 @@ pub fn write_events_jsonl<'a, W: Write>(
     out: W,
 ) -> std::io::Result<()> {
     write_jsonl(events, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actor_type_codes_are_the_parts_after_the_actors_country() {
+        // code, country, Type1..3Code
+        let table: [(&str, Option<&str>, [&str; 3]); 6] = [
+            ("PRKGOV", Some("PRK"), ["GOV", "", ""]),
+            ("JPNGOVMILELI", Some("JPN"), ["GOV", "MIL", "ELI"]),
+            ("PRK", Some("PRK"), ["", "", ""]),
+            // A code of another root than the country, or none a CAMEO code: no type codes.
+            ("IGOUNO", None, ["", "", ""]),
+            ("---GOV", Some("CUB"), ["", "", ""]),
+            ("", Some("CUB"), ["", "", ""]),
+        ];
+        for (code, country, types) in table {
+            let party = Party {
+                id: "x".into(),
+                name: "Tab\there".into(),
+                code: Some(code.into()),
+                country: country.map(str::to_string),
+            };
+            let mut out = Vec::new();
+            actor_columns(Some(&party), &mut out);
+            assert_eq!(out.len(), 10, "{code}");
+            assert_eq!((out[0].as_str(), out[1].as_str(), out[2].as_str()), (code, "TAB HERE", country.unwrap_or("")));
+            assert_eq!(&out[7..], types.map(str::to_string).as_slice(), "{code}");
+        }
+    }
 }

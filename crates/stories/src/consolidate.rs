@@ -1,7 +1,7 @@
 //! Event consolidation: the reports of one real-world event, in one page, one story or several stories, become one
 //! event record that lists every sentence that reports it.
 //!
-//! It reads the event records themselves ([`Report`]: a record and what its page says of it) and gives back
+//! It reads the event records themselves ([`EventReport`]: a record and what its page says of it) and gives back
 //! records, with the members as indices into the reports, so no second event type exists to convert to and back.
 
 use crate::hash::ByteHasher;
@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 /// One page's event as consolidation reads it: the record, which event of which document it is, and its page's
 /// outlet and story.
 #[derive(Debug, Clone, Copy)]
-pub struct Report<'a> {
+pub struct EventReport<'a> {
     /// The event as coded in its page (one record per sentence, source, code and target).
     pub event: &'a EventRecord,
     /// Its document (content hash, or file name where there is none).
@@ -27,7 +27,7 @@ pub struct Report<'a> {
     pub story: Option<&'a str>,
 }
 
-impl<'a> Report<'a> {
+impl<'a> EventReport<'a> {
     /// The page it comes from, as its first mention names it ([`Mention::page_key`]).
     fn page(&self) -> &'a str {
         self.event.mentions.first().map_or("", Mention::page_key)
@@ -131,7 +131,7 @@ fn merge_place<'a>(into: &mut Option<Place<'a>>, from: Option<&'a Location>) {
     }
 }
 
-fn outlet_key(r: &Report<'_>) -> String {
+fn outlet_key(r: &EventReport<'_>) -> String {
     match r.outlet {
         Some(o) if !o.trim().is_empty() => format!("outlet:{}", o.trim().to_lowercase()),
         _ => format!("file:{}", r.page()),
@@ -166,7 +166,7 @@ enum Scope {
 }
 
 impl<'a> Cluster<'a> {
-    fn founded_by(r: &Report<'a>) -> Cluster<'a> {
+    fn founded_by(r: &EventReport<'a>) -> Cluster<'a> {
         Cluster {
             members: Vec::new(),
             code: &r.event.code,
@@ -185,7 +185,7 @@ impl<'a> Cluster<'a> {
     /// Whether `r` can report the same act as this cluster: the same CAMEO code (a visit, 042, and the talks held
     /// during it, 040, are two acts) and the same direction, or the reverse one when both are symmetric (a
     /// meeting). A directed event never joins a symmetric one, so neither absorbs nor flips the other.
-    fn same_act(&self, r: &Report<'_>) -> bool {
+    fn same_act(&self, r: &EventReport<'_>) -> bool {
         if r.event.code != self.code || r.event.flags.symmetric != self.symmetric {
             return false;
         }
@@ -196,7 +196,7 @@ impl<'a> Cluster<'a> {
     }
 
     /// The scope at which `r` would join, or `None` when it may not.
-    fn admits(&self, r: &Report<'_>, date: Option<DateValue>, cfg: &ConsolidateConfig) -> Option<Scope> {
+    fn admits(&self, r: &EventReport<'_>, date: Option<DateValue>, cfg: &ConsolidateConfig) -> Option<Scope> {
         if !self.same_act(r) || !places_compatible(self.place, r.event.location.as_ref()) {
             return None;
         }
@@ -226,7 +226,7 @@ impl<'a> Cluster<'a> {
         Some(scope)
     }
 
-    fn add(&mut self, i: usize, r: &Report<'a>, date: Option<DateValue>) {
+    fn add(&mut self, i: usize, r: &EventReport<'a>, date: Option<DateValue>) {
         self.members.push(i);
         self.symmetric |= r.event.flags.symmetric;
         if let Some(d) = date {
@@ -258,8 +258,8 @@ impl<'a> Cluster<'a> {
 /// where they have one, else on their id.
 ///
 /// The events come out ordered by date (undated first), then id.
-pub fn consolidate(reports: &[Report<'_>], config: &ConsolidateConfig) -> Vec<ConsolidatedEvent> {
-    let dates: Vec<Option<DateValue>> = reports.iter().map(Report::date).collect();
+pub fn consolidate(reports: &[EventReport<'_>], config: &ConsolidateConfig) -> Vec<ConsolidatedEvent> {
+    let dates: Vec<Option<DateValue>> = reports.iter().map(EventReport::date).collect();
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by_key(|&i| (dates[i].map_or(u8::MAX, |d| d.precision() as u8), i));
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
@@ -302,7 +302,7 @@ fn event_id(doc: &str, ord: usize) -> String {
 
 /// The record of a cluster: the member whose date is the cluster's (else the first) gives actors, pattern, date,
 /// place and flags; the cluster gives the mentions, counts, symmetry and story (its first member's).
-fn finish(c: Cluster<'_>, reports: &[Report<'_>], dates: &[Option<DateValue>]) -> ConsolidatedEvent {
+fn finish(c: Cluster<'_>, reports: &[EventReport<'_>], dates: &[Option<DateValue>]) -> ConsolidatedEvent {
     let mut members = c.members;
     members.sort_unstable();
     let first = &reports[members[0]];
@@ -410,11 +410,11 @@ mod tests {
         consolidate(&reports(events), cfg).into_iter().map(|c| c.record).collect()
     }
 
-    fn reports(events: &[Ev]) -> Vec<Report<'_>> {
+    fn reports(events: &[Ev]) -> Vec<EventReport<'_>> {
         events
             .iter()
             .enumerate()
-            .map(|(ord, e)| Report {
+            .map(|(ord, e)| EventReport {
                 event: &e.record,
                 doc: "d",
                 ord,

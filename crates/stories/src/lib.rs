@@ -32,7 +32,9 @@ mod tokens;
 mod wire;
 mod year;
 
-pub use consolidate::{ConsolidateConfig, ConsolidatedEvent, Report, bucket_key, bucket_of, cameo_root, consolidate};
+pub use consolidate::{
+    ConsolidateConfig, ConsolidatedEvent, EventReport, bucket_key, bucket_of, cameo_root, consolidate,
+};
 /// The sentence citation consolidation groups: the one the event coder writes ([`dyad_core::Mention`]).
 pub use dyad_core::Mention;
 pub use hash::SplitMix;

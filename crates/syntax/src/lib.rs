@@ -62,7 +62,7 @@ struct Slot<'m> {
 /// The analysis of one sentence: per word UPOS, XPOS, FEATS, lemma and, when the model has a parser, head and
 /// relation. Strings point into the model or into one buffer per sentence.
 #[derive(Debug, Clone)]
-pub struct Analysis<'m> {
+pub struct AnalyzedSentence<'m> {
     model: &'m Model,
     slots: Vec<Slot<'m>>,
     buf: String,
@@ -85,7 +85,7 @@ pub struct AnalyzedWord<'a> {
     pub deprel: &'a str,
 }
 
-impl<'m> Analysis<'m> {
+impl<'m> AnalyzedSentence<'m> {
     fn resolve<'a>(&'a self, s: Str<'m>) -> &'a str {
         match s {
             Str::Model(m) => m,
@@ -165,7 +165,7 @@ impl Analyzer {
     }
 
     /// Analyses one sentence given as its words (UD tokens). Never fails: any string is a word, even an empty one.
-    pub fn analyze(&self, words: &[&str]) -> Analysis<'_> {
+    pub fn analyze(&self, words: &[&str]) -> AnalyzedSentence<'_> {
         // The tagger's and parser's buffers are kept per thread, so that a sentence allocates only its analysis.
         thread_local! {
             static SCRATCH: std::cell::RefCell<(tagger::Scratch, parser::Scratch)> = Default::default();
@@ -184,7 +184,7 @@ impl Analyzer {
         words: &[&str],
         scratch: &mut tagger::Scratch,
         parse_scratch: &mut parser::Scratch,
-    ) -> Analysis<'_> {
+    ) -> AnalyzedSentence<'_> {
         let tagger = &self.model.tagger;
         let mut classes = Vec::with_capacity(words.len());
         tagger.tag_into(words, scratch, &mut classes);
@@ -200,7 +200,7 @@ impl Analyzer {
             let feats = tagger.feats(w, c, &mut lower);
             slots.push(Slot { class: c, feats, lemma, head: None, deprel: Str::Model("_") });
         }
-        let mut analysis = Analysis { model: &self.model, slots, buf };
+        let mut analysis = AnalyzedSentence { model: &self.model, slots, buf };
         if let Some(p) = &self.model.parser {
             let tags: Vec<ParserTags<'_>> = (0..words.len())
                 .map(|i| {

@@ -101,7 +101,7 @@ impl Model {
         }
         let parser = match get_u8(&mut r, "parser flag")? {
             0 => None,
-            1 => Some(Parser::read_from(&mut r).map_err(|e| ModelError::Corrupt(e.to_string()))?),
+            1 => Some(Parser::read_from(&mut r)?),
             f => return Err(ModelError::Corrupt(format!("parser flag {f}"))),
         };
         if !r.is_empty() {

@@ -18,7 +18,7 @@ pub use ud::ud_tokens;
 
 /// A sentence with its tokens: the unit the event coder works on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sentence {
+pub struct TokenizedSentence {
     /// 0-based index of the sentence in its text.
     pub index: usize,
     /// Byte span of the sentence in the text.
@@ -28,22 +28,22 @@ pub struct Sentence {
 }
 
 /// Splits `text` into sentences and tokenises each one.
-pub fn sentences(text: &str) -> Vec<Sentence> {
+pub fn sentences(text: &str) -> Vec<TokenizedSentence> {
     split_sentences(text)
         .into_iter()
         .enumerate()
-        .map(|(index, span)| Sentence { index, span, tokens: tokenize(text, span) })
+        .map(|(index, span)| TokenizedSentence { index, span, tokens: tokenize(text, span) })
         .collect()
 }
 
 /// Splits the part of `text` covered by `within` (one body paragraph of a page) into tokenised sentences whose
 /// spans index `text`; `first_index` numbers the first one, so an article's sentences can be numbered across
 /// paragraphs.
-pub fn sentences_in(text: &str, within: dyad_core::Span, first_index: usize) -> Vec<Sentence> {
+pub fn sentences_in(text: &str, within: dyad_core::Span, first_index: usize) -> Vec<TokenizedSentence> {
     split_sentences_in(text, within)
         .into_iter()
         .enumerate()
-        .map(|(k, span)| Sentence { index: first_index + k, span, tokens: tokenize(text, span) })
+        .map(|(k, span)| TokenizedSentence { index: first_index + k, span, tokens: tokenize(text, span) })
         .collect()
 }
 

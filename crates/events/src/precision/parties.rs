@@ -9,6 +9,7 @@ use crate::candidate::EventCandidate;
 use crate::lexicon::{CONJ, DET, MODAL, PAST_VERBS, PREP, RELPRO, SUB, lists};
 use crate::matcher::{Match, MatchKind};
 use crate::slots::{ActorSlot, SlotKind};
+use dyad_core::ActorCode;
 use dyad_text::VerbForm;
 
 /// How many tokens before an everyday verb may stand between it and its subject (auxiliaries, adverbs, "to").
@@ -114,8 +115,16 @@ fn party_objection(
 
 /// Whether a country, place or group is named bare (its code has no sector): a team in sports news.
 fn bare_name(actors: &[ActorSlot], k: usize) -> bool {
-    matches!(actors[k].kind, SlotKind::Country | SlotKind::Place | SlotKind::Group)
-        && actors[k].code.as_deref().is_none_or(|c| c.len() <= 3)
+    matches!(actors[k].kind, SlotKind::Country | SlotKind::Place | SlotKind::Group) && bare_code(&actors[k])
+}
+
+/// Whether a slot's code is a root alone (`PRK`; not `PRKGOV` or `IGOUNO`): a name with no sector or body. No code
+/// counts as bare; a code that is no CAMEO code is taken to say more than a name.
+fn bare_code(slot: &ActorSlot) -> bool {
+    match slot.code.as_deref() {
+        None | Some("") => true,
+        Some(c) => ActorCode::parse(c).is_ok_and(|c| c.rest().is_empty()),
+    }
 }
 
 /// Whether the verb of the event holds with these parties: a contest verb not between bare names, a complement
@@ -609,9 +618,7 @@ fn modifies_thing(
 ) -> bool {
     let l = lists();
     let Some(slot) = actors.get(k) else { return false };
-    if !matches!(slot.kind, SlotKind::Country | SlotKind::Group | SlotKind::Place)
-        || slot.code.as_deref().is_some_and(|c| c.len() > 3)
-    {
+    if !matches!(slot.kind, SlotKind::Country | SlotKind::Group | SlotKind::Place) || !bare_code(slot) {
         return false;
     }
     let Some(&(s, e)) = actor_tokens.get(k) else { return false };
@@ -764,10 +771,15 @@ mod tests {
 
     #[test]
     fn a_bare_name_is_a_country_place_or_group_without_a_sector() {
-        with_context("[Iran|IRN] and [the Iranian army|IRNMIL|o] met [Tehran|IRN|l].", |ctx, _| {
+        let markup =
+            "[Iran|IRN] and [the Iranian army|IRNMIL|o] met [Tehran|IRN|l], [the UN|IGOUNO|g] and [Hanoi|VNML|l].";
+        with_context(markup, |ctx, _| {
             assert!(bare_name(ctx.actors, 0));
             assert!(!bare_name(ctx.actors, 1));
             assert!(bare_name(ctx.actors, 2));
+            // An organisation's letters say more than a name, and so does a code that is no CAMEO code.
+            assert!(!bare_name(ctx.actors, 3));
+            assert!(!bare_name(ctx.actors, 4));
         });
     }
 }

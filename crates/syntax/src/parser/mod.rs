@@ -18,14 +18,10 @@ mod system;
 mod weights;
 
 use crate::conllu::{Sentence, Word};
+use crate::model::ModelError;
 use features::{Tok, extract, root_tok, tok};
 use system::{NONE, State, projectivize};
 use weights::{Frozen, Training, get_varint, put_varint, take};
-
-/// A model file that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("parser model: {0}")]
-pub struct ModelError(pub String);
 
 /// The predicted tags of one word, as the parser reads them.
 pub trait Tagged {
@@ -264,28 +260,28 @@ impl Parser {
 
     /// Reads what [`Parser::write_to`] wrote, advancing `input` past it.
     pub fn read_from(input: &mut &[u8]) -> Result<Parser, ModelError> {
-        let err = ModelError;
+        let err = |e: String| ModelError::Corrupt(format!("parser model: {e}"));
         let magic = take::<8>(input).map_err(err)?;
         if &magic != MAGIC {
-            return Err(ModelError("not a parser model (bad magic)".into()));
+            return Err(err("not a parser model (bad magic)".into()));
         }
         let nl = get_varint(input).map_err(err)? as usize;
         if nl == 0 || nl > 127 {
-            return Err(ModelError(format!("{nl} labels (1–127 allowed)")));
+            return Err(err(format!("{nl} labels (1–127 allowed)")));
         }
         let mut labels = Vec::with_capacity(nl);
         for _ in 0..nl {
             let len = get_varint(input).map_err(err)? as usize;
             if len > input.len() {
-                return Err(ModelError("truncated label".into()));
+                return Err(err("truncated label".into()));
             }
             let (a, rest) = input.split_at(len);
             *input = rest;
-            labels.push(String::from_utf8(a.to_vec()).map_err(|_| ModelError("label not UTF-8".into()))?);
+            labels.push(String::from_utf8(a.to_vec()).map_err(|_| err("label not UTF-8".into()))?);
         }
         let [root] = take::<1>(input).map_err(err)?;
         if root as usize >= nl {
-            return Err(ModelError("root label out of range".into()));
+            return Err(err("root label out of range".into()));
         }
         let weights = Frozen::read(input, 1 + 2 * nl).map_err(err)?;
         Ok(Parser { labels, root, weights })
