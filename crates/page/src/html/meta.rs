@@ -211,7 +211,9 @@ fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
 /// value; visible text is left out, as a date in a page header is often today's.
 fn local_day(best: DateFound, mut others: impl Iterator<Item = DateFound>) -> DateFound {
     let Some(hour) = utc_hour(&best.evidence) else { return best };
-    if best.date.precision() != Precision::Day {
+    // Far from midnight no neighbouring day is reachable: return before reading the other sources (the script
+    // fields are a scan of the whole page).
+    if best.date.precision() != Precision::Day || (4..20).contains(&hour) {
         return best;
     }
     let day = best.date.first_day();
