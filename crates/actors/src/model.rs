@@ -146,7 +146,7 @@ impl ActorMention {
 
 /// Builds a CAMEO-style code from a country and a sector (`---` stands for an unknown country, as in CAMEO).
 pub fn cameo_code(country: Option<&str>, sector: Option<&str>) -> String {
-    let mut code = country.unwrap_or("---").to_string();
+    let mut code = country.unwrap_or(dyad_core::UNKNOWN_ROOT).to_string();
     if let Some(s) = sector {
         code.push_str(s);
     }
