@@ -360,9 +360,7 @@ fn is_state_organ(slot: &ActorSlot) -> bool {
 /// happens, not the government it can stand for.
 fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     let kind = match m.kind {
-        ActorKind::Country if m.form == MentionForm::Metonym && follows_locative(text, m.span.start()) => {
-            SlotKind::Place
-        }
+        ActorKind::Country if m.form == MentionForm::Metonym && m.follows_locative(text) => SlotKind::Place,
         ActorKind::Country => SlotKind::Country,
         ActorKind::Person | ActorKind::Agent => SlotKind::Person,
         ActorKind::Org | ActorKind::Party => SlotKind::Organization,
@@ -373,7 +371,7 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
         // for capitals, so a city is never an actor of its own. "Mumbai police" already came back as a role.
         ActorKind::Place => {
             let state = m.country.clone().unwrap_or_else(|| m.code.clone());
-            let place = follows_locative(text, m.span.start());
+            let place = m.follows_locative(text);
             return ActorSlot {
                 span: m.span,
                 name: if place {
@@ -401,14 +399,6 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
         country: m.country.clone(),
         kind,
     }
-}
-
-const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
-
-fn follows_locative(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("");
-    let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    LOCATIVES.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 /// The sentence's dated expressions as event-coder slots, with spans in the document text.

@@ -2,7 +2,7 @@
 //! demonym; CAMEO codes it by the state it lives in, when the sentence says where ("in Serbia").
 
 use super::state::{DocumentResolver, Sentence, Work};
-use crate::model::{ActorKind, cameo_code};
+use crate::model::{ActorKind, cameo_code, word_before};
 use dyad_core::ActorCode;
 
 impl DocumentResolver<'_> {
@@ -39,8 +39,7 @@ impl DocumentResolver<'_> {
 
 /// Whether `word` is the word right before byte `start` of `text`.
 fn after_word(text: &str, start: usize, word: &str) -> bool {
-    let before = text.get(..start).unwrap_or("").trim_end();
-    before.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| w.eq_ignore_ascii_case(word))
+    word_before(text, start).eq_ignore_ascii_case(word)
 }
 
 /// Whether the text before byte `start` ends with "in", or "in" and one lowercase word ("in southern Serbia").

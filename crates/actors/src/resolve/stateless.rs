@@ -38,17 +38,9 @@ fn sentence_state(text: &str, found: &[ActorMention]) -> Option<String> {
             return None;
         }
         state = Some(c);
-        qualifies |= m.kind != ActorKind::Country || m.form == MentionForm::Adjective || after_locative(text, m);
+        qualifies |= m.kind != ActorKind::Country || m.form == MentionForm::Adjective || m.follows_locative(text);
     }
     state.filter(|_| qualifies).map(str::to_string)
-}
-
-/// Whether the mention follows a locative preposition ("in Sudan", "near Kabul").
-fn after_locative(text: &str, m: &ActorMention) -> bool {
-    const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
-    let before = text.get(..m.span.start()).unwrap_or("").trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    LOCATIVES.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 #[cfg(test)]
