@@ -21,6 +21,7 @@
 //! term that ended before the successor state existed is given to the former state (SUN, CSK).
 //!
 //! Rows are sorted by country, name and start date. Licences: CountryInfo rows CC BY-SA 3.0, Phoenix rows MIT.
+use dyad_core::ActorCode;
 use std::collections::{BTreeSet, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,7 +31,7 @@ struct Row {
     from: String,
     until: String,
     aliases: Vec<String>,
-    code: String,
+    code: ActorCode,
     title: String,
     born: String,
     died: String,
@@ -250,7 +251,7 @@ fn countryinfo(text: &str, rows: &mut Vec<Row>) {
             };
             let title = title.replace('\t', " ");
             rows.push(Row {
-                country: code[..3].to_string(),
+                country: code.root().to_string(),
                 name: ns[0].clone(),
                 from,
                 until,
@@ -269,7 +270,7 @@ fn countryinfo(text: &str, rows: &mut Vec<Row>) {
 struct Entry {
     born: String,
     died: String,
-    terms: Vec<(String, String, String)>,
+    terms: Vec<(ActorCode, String, String)>,
 }
 
 /// Reads the `[...]` parts of an entry of `block` ("leaders" or "government") of `country`.
@@ -291,9 +292,10 @@ fn entry(brackets: &str, block: &str, country: &str) -> Entry {
                 None => continue,
             },
         };
-        if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !code.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
+        let Ok(code) = ActorCode::parse(&code) else { continue };
         if let Some((from, until)) = term(when, block) {
             e.terms.push((code, from, until));
         }
@@ -366,7 +368,7 @@ fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: 
                 from: from.to_string(),
                 until: r.until.unwrap_or(latest).to_string(),
                 aliases: aliases.clone(),
-                code: code.to_string(),
+                code,
                 title: String::new(),
                 born: String::new(),
                 died: String::new(),
@@ -411,7 +413,8 @@ fn main() {
             "CZE" if r.until.as_str() <= "1992-12-31" => "CSK",
             _ => continue,
         };
-        r.code = format!("{former}{}", &r.code[3..]);
+        let Ok(code) = ActorCode::parse(&format!("{former}{}", r.code.rest())) else { continue };
+        r.code = code;
         r.country = former.to_string();
     }
     // Source errors: a term that ends before it starts, or starts after its holder's death.

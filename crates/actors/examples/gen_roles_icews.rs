@@ -10,6 +10,7 @@
 //! Upper House, Lower House, National / Supreme Court) become bodies. The sector is the first three letters of
 //! the row's CAMEO code (GOV, SPY, COP, MIL, LEG, JUD): a ministry is its state's government whatever its
 //! portfolio. Phrases `data/roles.tsv` already has are left out, since that hand-written file wins.
+use dyad_core::ActorCode;
 use std::collections::BTreeMap;
 
 const ORGANS: &[&str] = &[
@@ -49,10 +50,9 @@ fn main() {
     for line in text.lines() {
         let cols: Vec<&str> = line.split('\t').collect();
         let [name, code, ..] = cols[..] else { continue };
-        let sector = code.get(..3).unwrap_or("");
-        if !sector.bytes().all(|b| b.is_ascii_uppercase()) || sector.len() != 3 {
-            continue;
-        }
+        // An agent code has no state: its root is the sector ("GOVBUS", "MILSPY"); `---` names none.
+        let Some(code) = ActorCode::parse(code).ok().filter(|c| !c.is_unknown()) else { continue };
+        let sector = code.root();
         if let Some(portfolios) = name.strip_suffix(" Ministry") {
             for p in portfolios.split(" / ").map(|p| p.trim().to_lowercase()).filter(|p| !p.is_empty()) {
                 add(format!("{p} ministry"), sector, "group");

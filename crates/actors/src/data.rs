@@ -305,6 +305,20 @@ fn demonym_plural(adjective: &str) -> Option<String> {
     (!invariable && !adjective_only).then(|| format!("{adjective}s"))
 }
 
+/// The sense of a name of person `idx`.
+fn name_sense(idx: u32, alias: &str, contextual: bool, personlike: bool, surname: bool) -> Sense {
+    Sense {
+        target: Target::Entry(idx),
+        form: MentionForm::Name,
+        caps: caps_of(alias),
+        contextual,
+        personlike,
+        preferred: false,
+        plural: false,
+        surname,
+    }
+}
+
 fn caps_of(alias: &str) -> Caps {
     let letters = alias.chars().filter(|c| c.is_alphabetic());
     let (mut upper, mut lower) = (0, 0);
@@ -818,32 +832,28 @@ impl GazetteerBuilder {
                 (_, Some(a)) => (a, false, true),
                 _ => (later_only.unwrap_or(raw), false, false),
             };
-            if !alias.chars().any(char::is_uppercase) {
-                return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
-            }
-            let e = &mut self.entries[idx as usize];
-            if !e.aliases.iter().any(|a| a == alias) {
-                e.aliases.push(alias.to_string());
-            }
+            self.add_person_alias(file, line, idx, alias)?;
             if later_only.is_some() {
                 // Known to the document's later mentions only ("Kim" once Kim Jong Un is named).
                 continue;
             }
-            self.add_sense(
-                alias,
-                Sense {
-                    target: Target::Entry(idx),
-                    form: MentionForm::Name,
-                    caps: caps_of(alias),
-                    contextual,
-                    personlike,
-                    preferred: false,
-                    plural: false,
-                    surname: !alias.contains(' '),
-                },
-            );
+            self.add_sense(alias, name_sense(idx, alias, contextual, personlike, !alias.contains(' ')));
         }
         Ok(())
+    }
+
+    /// Adds `alias` to the aliases of person `idx` (an error naming `file` and `line` when it has no capital
+    /// letter); whether it was new.
+    fn add_person_alias(&mut self, file: &'static str, line: usize, idx: u32, alias: &str) -> Result<bool, DataError> {
+        if !alias.chars().any(char::is_uppercase) {
+            return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
+        }
+        let e = &mut self.entries[idx as usize];
+        let new = !e.aliases.iter().any(|a| a == alias);
+        if new {
+            e.aliases.push(alias.to_string());
+        }
+        Ok(new)
     }
 
     /// Reads `office_holders.tsv` (generated from CountryInfo and Phoenix, see the file's header): dated posts with
@@ -1005,28 +1015,11 @@ impl GazetteerBuilder {
         t: &HolderTerm,
     ) -> Result<(), DataError> {
         for alias in std::iter::once(t.name).chain(t.aliases.iter().copied()) {
-            if !alias.chars().any(char::is_uppercase) {
-                return Err(err(file, line, format!("alias {alias:?} has no capital letter")));
-            }
-            let e = &mut self.entries[idx as usize];
-            if e.aliases.iter().any(|a| a == alias) {
+            if !self.add_person_alias(file, line, idx, alias)? {
                 continue;
             }
-            e.aliases.push(alias.to_string());
             let one_word = !alias.trim().contains(' ');
-            self.add_sense(
-                alias,
-                Sense {
-                    target: Target::Entry(idx),
-                    form: MentionForm::Name,
-                    caps: caps_of(alias),
-                    contextual: one_word,
-                    personlike: false,
-                    preferred: false,
-                    plural: false,
-                    surname: one_word,
-                },
-            );
+            self.add_sense(alias, name_sense(idx, alias, one_word, false, one_word));
         }
         Ok(())
     }

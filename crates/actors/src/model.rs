@@ -142,13 +142,41 @@ impl ActorMention {
     pub fn is_metonym_or_demonym(&self) -> bool {
         matches!(self.form, MentionForm::Metonym | MentionForm::Adjective)
     }
+
+    /// Whether the word right before the mention in `text` (the text its span is of) is a locative preposition
+    /// ("in Sudan", "near Kabul"): the mention names a place where something happens, not a party.
+    pub fn follows_locative(&self, text: &str) -> bool {
+        const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
+        let word = word_before(text, self.span.start());
+        LOCATIVES.iter().any(|l| word.eq_ignore_ascii_case(l))
+    }
+}
+
+/// The word (letters only) right before byte `start` of `text`, or "" when none.
+pub(crate) fn word_before(text: &str, start: usize) -> &str {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
 }
 
 /// Builds a CAMEO-style code from a country and a sector (`---` stands for an unknown country, as in CAMEO).
 pub fn cameo_code(country: Option<&str>, sector: Option<&str>) -> String {
-    let mut code = country.unwrap_or("---").to_string();
+    let mut code = country.unwrap_or(dyad_core::UNKNOWN_ROOT).to_string();
     if let Some(s) = sector {
         code.push_str(s);
     }
     code
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_mention_after_a_locative_is_a_place() {
+        let located = |text: &str| {
+            let m = crate::resolve(text, None).into_iter().find(|m| m.text == "Havana").expect("Havana is found");
+            m.follows_locative(text)
+        };
+        assert!(located("A conference opened in Havana."));
+        assert!(located("Talks near  Havana."));
+        assert!(!located("Relations with Havana improved."));
+    }
 }

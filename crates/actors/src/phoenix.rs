@@ -101,7 +101,7 @@ pub fn parse(text: &str) -> (Vec<PhoenixEntry>, Vec<Malformed>) {
             };
             let body = &rest[open + 1..open + close];
             rest = &rest[open + close + 1..];
-            if body.trim().is_empty() || body.trim() == "---" {
+            if body.trim().is_empty() || body.trim() == dyad_core::UNKNOWN_ROOT {
                 continue;
             }
             let Some((code, from, until, dated)) = parse_code(body) else {

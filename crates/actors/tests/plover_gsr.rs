@@ -9,6 +9,7 @@
 //! next to the repository, or in `DYAD_SHARED` when set (a worktree elsewhere: `DYAD_SHARED=/work/shared`).
 
 use dyad_actors::{ActorMention, GazetteerBuilder, Registry, split_sentences};
+use dyad_core::ActorCode;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -48,12 +49,12 @@ fn gsr() -> Option<Vec<Value>> {
 
 /// The gold file writes a few countries with pre-ISO CAMEO codes; the mentions carry ISO 3166-1 alpha-3.
 fn gold_country(code: &str) -> String {
-    let c: String = code.chars().take(3).collect();
-    match c.as_str() {
+    let Ok(code) = ActorCode::parse(code) else { return code.to_string() };
+    match code.root() {
         "JAP" => "JPN".into(),
         "ITL" => "ITA".into(),
         "VTN" => "VNM".into(),
-        _ => c,
+        root => root.to_string(),
     }
 }
 

@@ -276,16 +276,17 @@ impl<'t> Analysis<'t> {
     }
 }
 
+/// Test helper: runs `f` on the analysis of `text` read as one sentence.
+#[cfg(test)]
+pub(crate) fn with_analysis<R>(text: &str, f: impl FnOnce(&Analysis) -> R) -> R {
+    let span = dyad_core::Span::new(text, 0, text.len()).expect("the whole text is a span");
+    f(&Analysis::new(&dyad_text::tokenize(text, span)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lexicon::PREP;
-    use dyad_core::Span;
-
-    fn with_analysis<R>(text: &str, f: impl FnOnce(&Analysis) -> R) -> R {
-        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
-        f(&Analysis::new(&tokens))
-    }
 
     #[test]
     fn each_token_read_once() {

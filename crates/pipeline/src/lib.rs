@@ -306,25 +306,10 @@ impl ArticleRun<'_> {
     }
 }
 
-/// The event coder's slots for a sentence's actor mentions, with the state of a stateless role and of an ethnic
-/// group settled by the sentence (see [`sentence_country`] and [`rehome_minorities`]).
+/// The event coder's slots for a sentence's actor mentions. The states of stateless roles and of ethnic groups
+/// are settled by the actor resolver (its `stateless` and `minorities` passes), not here.
 fn actor_slots(text: &str, found: &[ActorMention]) -> Vec<ActorSlot> {
-    let mut slots: Vec<ActorSlot> = found.iter().map(|m| slot_of(text, m)).collect();
-    if let Some(country) = sentence_country(text, found) {
-        // Only a role ("President Mugabe", "the vice-president"): a bare name or pronoun without a state
-        // is as often a foreigner ("Trump" in a sentence about Chinese trade policy).
-        let roles = found.iter().map(|m| matches!(m.form, MentionForm::Role | MentionForm::RoleAnaphor));
-        for (slot, _) in slots.iter_mut().zip(roles).filter(|(s, role)| *role && s.country.is_none()) {
-            // "President Mugabe" in a sentence about Zimbabwe alone: a role with no state of its own
-            // belongs to the one state the sentence is about.
-            if let Some(code) = slot.actor_code().filter(ActorCode::is_unknown) {
-                slot.code = Some(format!("{country}{}", code.rest()));
-                slot.country = Some(country.clone());
-            }
-        }
-    }
-    rehome_minorities(text, found, &mut slots);
-    slots
+    found.iter().map(|m| slot_of(text, m)).collect()
 }
 
 /// Appends a sentence to the story tokens: text between mentions as words, each actor mention as its country (or
@@ -375,9 +360,7 @@ fn is_state_organ(slot: &ActorSlot) -> bool {
 /// happens, not the government it can stand for.
 fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     let kind = match m.kind {
-        ActorKind::Country if m.form == MentionForm::Metonym && follows_locative(text, m.span.start()) => {
-            SlotKind::Place
-        }
+        ActorKind::Country if m.form == MentionForm::Metonym && m.follows_locative(text) => SlotKind::Place,
         ActorKind::Country => SlotKind::Country,
         ActorKind::Person | ActorKind::Agent => SlotKind::Person,
         ActorKind::Org | ActorKind::Party => SlotKind::Organization,
@@ -388,7 +371,7 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
         // for capitals, so a city is never an actor of its own. "Mumbai police" already came back as a role.
         ActorKind::Place => {
             let state = m.country.clone().unwrap_or_else(|| m.code.clone());
-            let place = follows_locative(text, m.span.start());
+            let place = m.follows_locative(text);
             return ActorSlot {
                 span: m.span,
                 name: if place {
@@ -416,68 +399,6 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
         country: m.country.clone(),
         kind,
     }
-}
-
-/// The one state a sentence is about: its country-bearing mentions all name one state, and at least one of them
-/// qualifies a group or a place ("Ugandan opposition", "in Sudan") rather than naming a party ("against
-/// Russia"), which could as well be the foreign side of a person whose state the text does not give.
-fn sentence_country(text: &str, found: &[ActorMention]) -> Option<String> {
-    let mut country: Option<&str> = None;
-    let mut qualifies = false;
-    for m in found {
-        let Some(c) = m.country.as_deref() else { continue };
-        if country.is_some_and(|k| k != c) {
-            return None;
-        }
-        country = Some(c);
-        qualifies |=
-            m.kind != ActorKind::Country || m.form == MentionForm::Adjective || follows_locative(text, m.span.start());
-    }
-    country.filter(|_| qualifies).map(str::to_string)
-}
-
-/// The word that marks a people as an ethnic group rather than a state's citizens ("ethnic Albanians").
-const ETHNIC: &str = "ethnic";
-
-/// CAMEO codes an ethnic group by the country it lives in, not by its kin state: "ethnic Albanians in Serbia" are
-/// SRB, "ethnic Serbs in Croatia" HRV. So a people named as "ethnic X" takes the country of the first place the
-/// sentence locates it or its act in ("in Serbia", "demonstrated on Tuesday in Serbia") after it, when that place
-/// is of another state. Without such a place the kin state stays (the text does not say where they live).
-fn rehome_minorities(text: &str, found: &[ActorMention], slots: &mut [ActorSlot]) {
-    for (i, m) in found.iter().enumerate() {
-        let before = text.get(..m.span.start()).unwrap_or("").trim_end();
-        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if !word.eq_ignore_ascii_case(ETHNIC) {
-            continue;
-        }
-        let located = found[i + 1..]
-            .iter()
-            .find(|p| matches!(p.kind, ActorKind::Country | ActorKind::Place) && preceded_by_in(text, p.span.start()));
-        let (Some(place), Some(slot)) = (located.and_then(|p| p.country.clone()), slots.get_mut(i)) else { continue };
-        if let Some(kin) = slot.country.clone().filter(|c| *c != place) {
-            // "ethnic Albanian rebels" (ALBREB) in Macedonia are MKDREB: the sector stays, the state changes.
-            let code = slot.actor_code().filter(|c| c.root() == kin);
-            slot.code = Some(format!("{place}{}", code.as_ref().map_or("", ActorCode::rest)));
-            slot.country = Some(place);
-        }
-    }
-}
-
-fn preceded_by_in(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("").trim_end();
-    // "in Serbia", "in southern Serbia", "in east Bosnia": past one direction adjective.
-    let mut words = before.rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-    let last = words.next().unwrap_or("");
-    let in_word = |w: &str| w.eq_ignore_ascii_case("in");
-    in_word(last) || (last.chars().next().is_some_and(char::is_lowercase) && words.next().is_some_and(in_word))
-}
-
-const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
-
-fn follows_locative(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or("");
-    let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    LOCATIVES.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 /// The sentence's dated expressions as event-coder slots, with spans in the document text.

@@ -53,12 +53,6 @@ fn without_an_anchor_relative_dates_are_dropped_but_written_ones_kept() {
 }
 
 #[test]
-fn capital_after_a_locative_is_a_place() {
-    assert!(follows_locative("a conference in Havana", 16));
-    assert!(!follows_locative("relations with Havana", 15));
-}
-
-#[test]
 fn narrative_is_the_first_day_of_the_latest_sentence_and_skips_anniversaries() {
     let slot =
         |value: SlotTime| TimeSlot { span: Span::new("ab", 0, 1).unwrap(), value, basis: "t".into(), future: false };

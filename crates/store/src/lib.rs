@@ -38,6 +38,9 @@ mod read;
 mod records;
 pub mod schema;
 mod store;
+#[cfg(any(test, feature = "test-support"))]
+#[doc(hidden)]
+pub mod testing;
 
 pub use corpus::{BucketEvent, Fingerprinted};
 pub use gdelt::{

@@ -632,18 +632,7 @@ fn a_version_1_database_keeps_its_articles_pending_and_uncoded() {
     let path = dir.path().join("v1.db");
     let text = "Cuba and North Korea signed a trade agreement in Havana on Monday.";
     {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../migrations/0001_init.sql")).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.execute("INSERT INTO documents (hash, path, size, status) VALUES ('h1', 'a.txt', 70, 'ok')", []).unwrap();
-        let body = serde_json::to_string(&[block(text, 0)]).unwrap();
-        conn.execute(
-            "INSERT INTO articles (doc, file, published_value, published_precision, published_first, language,
-             body_json, captions_json, dropped_json, body_text) VALUES ('h1', 'a.txt', '2017-04-28', 'day',
-             '2017-04-28', 'en', ?1, '[]', '[]', ?2)",
-            rusqlite::params![body, text],
-        )
-        .unwrap();
+        let conn = crate::testing::version_1_database(&path, text).unwrap();
         conn.execute(
             "INSERT INTO sentences (doc, idx, byte_start, byte_end, text) VALUES ('h1', 0, 0, 66, ?1)",
             [text],

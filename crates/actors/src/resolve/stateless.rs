@@ -1,23 +1,28 @@
-//! The stateless pass: a person or agent the text gives no state ("opposition leader X", CAMEO `---OPP`) is of the
-//! one state its sentence is about, when the sentence names one state only and names it as the qualifier of a group
-//! or place ("Pakistani officials", "in Sudan"), never only as a party ("met Russia"), which could as well be the
-//! foreign side. The same rule the event coder applies to a stateless slot.
+//! The stateless pass: a person, an agent or a role the text gives no state ("opposition leader X", CAMEO
+//! `---OPP`) is of the one state its sentence is about, when the sentence names one state only and names it as the
+//! qualifier of a group or place ("Pakistani officials", "in Sudan"), never only as a party ("met Russia"), which
+//! could as well be the foreign side. The event coder's slots take their states from here.
 
 use super::state::{DocumentResolver, Work};
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
+use dyad_core::ActorCode;
 
 impl DocumentResolver<'_> {
-    /// Gives each stateless person or agent mention of the sentence the sentence's one state, if it has one.
+    /// Gives each stateless person, agent or role mention of the sentence the sentence's one state, if it has one.
     pub(crate) fn stateless_actors(&self, text: &str, w: &mut Work) {
         let Some(state) = sentence_state(text, &w.out) else { return };
         for m in w.out.iter_mut() {
-            if m.country.is_some()
-                || !matches!(m.kind, ActorKind::Person | ActorKind::Agent)
-                || !m.code.starts_with("---")
-            {
+            let Some(code) = ActorCode::parse(&m.code).ok().filter(|c| m.country.is_none() && c.is_unknown()) else {
+                continue;
+            };
+            if matches!(m.kind, ActorKind::Person | ActorKind::Agent) {
+                m.code = cameo_code(Some(&state), m.sector.as_deref());
+            } else if matches!(m.form, MentionForm::Role | MentionForm::RoleAnaphor) {
+                // A titled organisation or group ("President of the opposition party ...") keeps its own letters.
+                m.code = format!("{state}{}", code.rest());
+            } else {
                 continue;
             }
-            m.code = cameo_code(Some(&state), m.sector.as_deref());
             m.country = Some(state.clone());
         }
     }
@@ -33,17 +38,9 @@ fn sentence_state(text: &str, found: &[ActorMention]) -> Option<String> {
             return None;
         }
         state = Some(c);
-        qualifies |= m.kind != ActorKind::Country || m.form == MentionForm::Adjective || after_locative(text, m);
+        qualifies |= m.kind != ActorKind::Country || m.form == MentionForm::Adjective || m.follows_locative(text);
     }
     state.filter(|_| qualifies).map(str::to_string)
-}
-
-/// Whether the mention follows a locative preposition ("in Sudan", "near Kabul").
-fn after_locative(text: &str, m: &ActorMention) -> bool {
-    const LOCATIVES: [&str; 8] = ["in", "at", "near", "from", "outside", "inside", "of", "around"];
-    let before = text.get(..m.span.start()).unwrap_or("").trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    LOCATIVES.iter().any(|l| word.eq_ignore_ascii_case(l))
 }
 
 #[cfg(test)]

@@ -55,12 +55,7 @@ pub(crate) fn for_opens_clause(a: &Analysis, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::Span;
-
-    fn with_analysis<R>(text: &str, f: impl FnOnce(&Analysis) -> R) -> R {
-        let tokens = dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap());
-        f(&Analysis::new(&tokens))
-    }
+    use crate::analysis::with_analysis;
 
     #[test]
     fn a_phrase_is_found_by_its_first_word() {

@@ -217,9 +217,10 @@ const CLAUSES: &[(&str, &str, bool)] = &[
     ("The [Afghan|AFGGOV|g] government freed three [Taliban|AFGREB|o] prisoners.", "AFGGOV>AFGREB", true),
 ];
 
-#[test]
-fn clause_boundaries_keep_roles_apart() {
-    let failures: Vec<String> = CLAUSES
+/// Checks a table of (marked sentence, "SOURCE>TARGET" prefix of a coded event, whether it is coded), listing every
+/// row that is wrong.
+fn assert_table(table: &[(&str, &str, bool)]) {
+    let failures: Vec<String> = table
         .iter()
         .filter_map(|&(m, pair, want)| {
             let got = code(m);
@@ -228,7 +229,12 @@ fn clause_boundaries_keep_roles_apart() {
                 .then(|| format!("{m}\n   want {pair} {}\n    got {got:?}", if want { "coded" } else { "absent" }))
         })
         .collect();
-    assert!(failures.is_empty(), "{} of {} wrong:\n{}", failures.len(), CLAUSES.len(), failures.join("\n"));
+    assert!(failures.is_empty(), "{} of {} wrong:\n{}", failures.len(), table.len(), failures.join("\n"));
+}
+
+#[test]
+fn clause_boundaries_keep_roles_apart() {
+    assert_table(CLAUSES);
 }
 
 /// Clause structure that makes an act unreal or someone else's (stop 11), with what must (`true`) or must not
@@ -330,14 +336,5 @@ const UNREAL: &[(&str, &str, bool)] = &[
 
 #[test]
 fn unreal_and_others_acts_are_not_coded() {
-    let failures: Vec<String> = UNREAL
-        .iter()
-        .filter_map(|&(m, pair, want)| {
-            let got = code(m);
-            let has = got.iter().any(|e| e.starts_with(pair));
-            (has != want)
-                .then(|| format!("{m}\n   want {pair} {}\n    got {got:?}", if want { "coded" } else { "absent" }))
-        })
-        .collect();
-    assert!(failures.is_empty(), "{} of {} wrong:\n{}", failures.len(), UNREAL.len(), failures.join("\n"));
+    assert_table(UNREAL);
 }
