@@ -628,6 +628,29 @@ fn has_subject_slot(a: &Analysis, i: usize) -> bool {
 
 /// A passive auxiliary ("was", "were", "been", "get"), possibly followed by adverbs, then a participle.
 fn passive(a: &Analysis, i: usize) -> bool {
+    auxiliary_passive(a, i) || reduced_passive(a, i)
+}
+
+/// A reduced relative: a participle right after its lower-case noun and before "by" and the agent ("the sanctions
+/// imposed by Canada on Russia", "five soldiers killed by rebels"). After a capital (a name, a date, a
+/// sentence's first word) the participle form may be a finite past ("Bashir on Thursday shortened by one hour
+/// ...", "Ghana agreed by a wide margin"); "by far" and "by one hour" name no agent.
+pub(crate) fn reduced_passive(a: &Analysis, i: usize) -> bool {
+    let participle = a.lemmas[i].verb.is_some_and(|v| v.is(VerbForm::Participle));
+    participle
+        && i > 0
+        && i + 2 < a.len()
+        && a.norm(i + 1) == "by"
+        && a.norm(i + 2) != "far"
+        && !a.cardinal(i + 2)
+        && !a.capitalized.get(i - 1).copied().unwrap_or(true)
+        && !a.is_punct(i - 1)
+        && !a.is(i - 1, PREP)
+        && !auxiliary_passive(a, i)
+}
+
+/// A participle after a passive auxiliary ("were established", "has been attacked").
+fn auxiliary_passive(a: &Analysis, i: usize) -> bool {
     let Some(v) = a.lemmas[i].verb else { return false };
     if !v.is(VerbForm::Participle) {
         return false;

@@ -5,7 +5,7 @@
 use super::context::Context;
 use crate::codebook::Codebook;
 use crate::lexicon::RELPRO;
-use crate::matcher::{Match, MatchKind, OBLIGATION_PATTERN};
+use crate::matcher::{Match, MatchKind, OBLIGATION_PATTERN, reduced_passive};
 
 /// The parties of one predicate, as slot indices, before its code and flags are set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -138,8 +138,19 @@ impl Context<'_> {
         let end = self.clause_end(m.anchor);
         let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
         let mut sources = by.map(|b| self.targets_after(b + 1, m, &[])).unwrap_or_default();
-        let mut targets = self.subjects(m, &[]);
+        // "sanctions were imposed on X by Y", "sanctions imposed by Y on X": the party after the pattern's
+        // preposition is the target. A reduced relative's patient is the noun it follows, never the clause's
+        // subject ("Iran condemned sanctions imposed by Y").
+        let reduced = reduced_passive(self.a, m.anchor);
+        let mut targets = if reduced { Vec::new() } else { self.subjects(m, &[]) };
         if targets.is_empty() {
+            targets = m.prep.map(|k| self.targets_after(k + 1, m, &sources)).unwrap_or_default();
+        }
+        // "Palestinians killed by Israeli troops": the reduced relative's noun, when it is a party.
+        if targets.is_empty() && reduced {
+            targets.extend(self.slot_ending_at(m.anchor));
+        }
+        if targets.is_empty() && !reduced {
             targets.extend(self.origin_in_subject(m));
         }
         // "X was arrested in Y", "X was put under investigation in Y": with no agent, an arrest or an
