@@ -375,6 +375,7 @@ fn more_verbs_and_nominals() {
         // noun the participle follows; never on the clause's subject.
         ("The sanctions imposed by [Canada|CAN] on [Russia|RUS] took effect.", &["CAN>RUS 163"]),
         ("Five [soldiers|AFGMIL|g] killed by [rebels|AFGREB|g] were buried.", &["AFGREB>AFGMIL 1823"]),
+        ("[Iran|IRN] condemned the sanctions imposed by [the US|USA] on [Cuba|CUB].", &["IRN>USA 111", "USA>CUB 163"]),
         ("[Bashir|SDN|p] on {Thursday} shortened by one hour the curfew in [Khartoum|SDNL|l].", &["SDN>SDNL 0813"]),
         // Requests and demands take the sub-code of what is asked for (CAMEO 023x, 025x, 103x, 105x).
         ("[Ukraine|UKR] asked [the US|USA] for military aid.", &["UKR>USA 0232"]),
