@@ -496,6 +496,7 @@ fn best_verb(
 ) -> Option<Match> {
     let to = window_end(a, i + 1);
     let is_passive = passive(a, i);
+    let object_before = is_passive || reduced_passive(a, i);
     let own = object_scope(a, i + 2, to);
     let mut best: Option<(VerbScore, Match)> = None;
     for p in pats {
@@ -517,7 +518,7 @@ fn best_verb(
             let find = if p.loaded { find_sorted_phrase } else { find_phrase };
             // In the passive the object is the subject: "relations were established".
             let before = || {
-                if is_passive { find(a, i.saturating_sub(OBJECT_WINDOW / 2), i, &p.objects) } else { None }
+                if object_before { find(a, i.saturating_sub(OBJECT_WINDOW / 2), i, &p.objects) } else { None }
             };
             // The verb's own object, or the complement of the pattern's preposition ("accused X of corruption"),
             // never a word inside a later phrase ("held talks on the hostage crisis").
@@ -627,6 +628,25 @@ fn has_subject_slot(a: &Analysis, i: usize) -> bool {
 }
 
 /// A passive auxiliary ("was", "were", "been", "get"), possibly followed by adverbs, then a participle.
+/// A reduced relative: a participle right after its lower-case noun and before "by" and the agent ("the sanctions
+/// imposed by Canada on Russia"), whose object is that noun, as in a passive. After a capital (a name, a date, a
+/// sentence's first word) the participle form may be a finite past ("Bashir on Thursday shortened by one hour
+/// ..."); "by far" and "by one hour" name no agent. The roles are the reduced passive construction's (roles).
+fn reduced_passive(a: &Analysis, i: usize) -> bool {
+    let participle = a.lemmas[i].verb.is_some_and(|v| v.is(VerbForm::Participle));
+    participle
+        && i > 0
+        && i + 2 < a.len()
+        && a.norm(i + 1) == "by"
+        && a.norm(i + 2) != "far"
+        && !a.cardinal(i + 2)
+        && !a.capitalized.get(i - 1).copied().unwrap_or(true)
+        && !a.is_punct(i - 1)
+        && !a.is(i - 1, PREP)
+        && !passive(a, i)
+}
+
+/// A participle after a passive auxiliary ("were established", "has been attacked").
 fn passive(a: &Analysis, i: usize) -> bool {
     let Some(v) = a.lemmas[i].verb else { return false };
     if !v.is(VerbForm::Participle) {

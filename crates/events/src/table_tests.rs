@@ -371,6 +371,20 @@ fn more_verbs_and_nominals() {
         ("The withdrawal of [Russian|RUS|g] troops from [Georgia|GEO] began {Monday}.", &[]),
         ("[Russia|RUS]'s withdrawal from [Georgia|GEO] began {Monday}.", &["RUS>GEO 087"]),
         ("[The minister|KEN|p] resigned on {Friday}.", &["KEN>- 0831"]),
+        // Reduced relatives: the agent after "by" acts on the party after the pattern's preposition, or on the
+        // noun the participle follows; never on the clause's subject.
+        ("The sanctions imposed by [Canada|CAN] on [Russia|RUS] took effect.", &["CAN>RUS 163"]),
+        ("Five [soldiers|AFGMIL|g] killed by [rebels|AFGREB|g] were buried.", &["AFGREB>AFGMIL 1823"]),
+        ("[Iran|IRN] condemned the sanctions imposed by [the US|USA] on [Cuba|CUB].", &["IRN>USA 111", "USA>CUB 163"]),
+        ("[Bashir|SDN|p] on {Thursday} shortened by one hour the curfew in [Khartoum|SDNL|l].", &["SDN>SDNL 0813"]),
+        // Requests and demands take the sub-code of what is asked for (CAMEO 023x, 025x, 103x, 105x).
+        ("[Ukraine|UKR] asked [the US|USA] for military aid.", &["UKR>USA 0232"]),
+        ("[The UN|UN|o] called for humanitarian aid to [Yemen|YEM].", &["UN>YEM 0233"]),
+        ("[Iran|IRN] demanded a ceasefire.", &["IRN>- 1056"]),
+        ("[Sweden|SWE] dropped its investigation into [Assange|AUS|p].", &["SWE>AUS 080"]),
+        ("[Jordan|JOR] closed its border with [Syria|SYR].", &["JOR>SYR 191"]),
+        ("[Iran|IRN] voiced its condemnation of [Israel|ISR].", &["IRN>ISR 111"]),
+        ("[Russia|RUS] warned of a military strike on [Ukraine|UKR].", &["RUS>UKR 138"]),
     ]);
 }
 

@@ -43,6 +43,16 @@ impl Context<'_> {
     /// The roles of predicate `m` (`None`: the predicate is no event here), updating `previous`.
     pub(crate) fn assign(&self, m: &Match, matches: &[Match], previous: &mut Previous) -> Option<Roles> {
         let between = self.between_at(m);
+        // An active participle whose object stands before it was matched as a reduced relative ("the sanctions
+        // imposed by ..."); when the construction finds no agent there, the clause's subject is not its source.
+        if m.kind == MatchKind::Verb
+            && !m.passive
+            && m.object.is_some_and(|o| o < m.anchor)
+            && between.is_none()
+            && self.reduced_passive(m).is_none()
+        {
+            return None;
+        }
         let Found { mut sources, mut targets, symmetric, inner_clause } = if let Some(b) = between {
             self.between_roles(m, b, previous)
         } else if let Some((by, patient)) = self.reduced_passive(m) {
@@ -50,7 +60,15 @@ impl Context<'_> {
             // it ("militias backed by X attacked Y") must not take the relative clause's agents.
             let exclude: Vec<usize> = patient.into_iter().collect();
             let sources = self.targets_after(by + 1, m, &exclude);
-            Found { inner_clause: patient.is_none(), ..Found::new(sources, exclude) }
+            // "the sanctions imposed by X on Y": when the noun before is the pattern's object, the party after the
+            // pattern's preposition.
+            let targets = match m.prep {
+                Some(k) if patient.is_none() && m.object.is_some_and(|o| o < m.anchor) => {
+                    self.targets_after(k + 1, m, &sources)
+                }
+                _ => exclude,
+            };
+            Found { inner_clause: patient.is_none(), ..Found::new(sources, targets) }
         } else if m.passive {
             self.passive_roles(m)
         } else if let Some(visitor) = self.attributive_mover(m) {
@@ -139,6 +157,10 @@ impl Context<'_> {
         let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
         let mut sources = by.map(|b| self.targets_after(b + 1, m, &[])).unwrap_or_default();
         let mut targets = self.subjects(m, &[]);
+        // "sanctions were imposed on X by Y": with no party as subject, the one after the pattern's preposition.
+        if targets.is_empty() {
+            targets = m.prep.map(|k| self.targets_after(k + 1, m, &sources)).unwrap_or_default();
+        }
         if targets.is_empty() {
             targets.extend(self.origin_in_subject(m));
         }
