@@ -207,6 +207,23 @@ pub struct Flags {
     pub alleged: bool,
 }
 
+impl Flags {
+    /// Each flag with its name as `FORMATS.md` spells it, in record order: the one list the API and the store's
+    /// filters read.
+    pub fn named(&self) -> [(&'static str, bool); 8] {
+        [
+            ("negated", self.negated),
+            ("future", self.future),
+            ("reported", self.reported),
+            ("symmetric", self.symmetric),
+            ("historical", self.historical),
+            ("hypothetical", self.hypothetical),
+            ("attempted", self.attempted),
+            ("alleged", self.alleged),
+        ]
+    }
+}
+
 // serde's `skip_serializing_if` takes a function of a reference.
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_false(b: &bool) -> bool {

@@ -427,20 +427,7 @@ pub(crate) fn highlight(m: &dyad_store::Mention) -> Option<Highlight> {
 
 pub(crate) fn api_event(e: &EventRecord) -> ApiEvent {
     let f = &e.flags;
-    let flags = [
-        (f.negated, "negated"),
-        (f.future, "future"),
-        (f.reported, "reported"),
-        (f.symmetric, "symmetric"),
-        (f.historical, "historical"),
-        (f.hypothetical, "hypothetical"),
-        (f.attempted, "attempted"),
-        (f.alleged, "alleged"),
-    ]
-    .into_iter()
-    .filter(|(set, _)| *set)
-    .map(|(_, name)| name.to_string())
-    .collect();
+    let flags = f.named().into_iter().filter(|(_, set)| *set).map(|(name, _)| name.to_string()).collect();
     ApiEvent {
         id: e.id.clone(),
         code: e.code.clone(),

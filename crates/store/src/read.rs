@@ -156,16 +156,7 @@ impl Store {
             sql += &format!(" AND quad_class = CAST(?{} AS INTEGER)", args.len());
         }
         let f = &query.flags;
-        for (set, column) in [
-            (f.negated, "negated"),
-            (f.future, "future"),
-            (f.reported, "reported"),
-            (f.symmetric, "symmetric"),
-            (f.historical, "historical"),
-            (f.hypothetical, "hypothetical"),
-            (f.attempted, "attempted"),
-            (f.alleged, "alleged"),
-        ] {
+        for (column, set) in f.named() {
             if set {
                 sql += &format!(" AND {column} = 1");
             }
