@@ -46,6 +46,7 @@ mod model;
 mod names;
 mod normalize;
 mod people;
+mod record;
 pub mod phoenix;
 mod resolve;
 mod roles;
@@ -58,6 +59,7 @@ pub use data::{Gazetteer, GazetteerBuilder};
 pub use model::{Actor, ActorKind, ActorMention, MentionForm, Role, cameo_code};
 pub use normalize::{Normalized, normalize, slug};
 pub use people::Registry;
+pub use record::{ActorRecord, PageMention, RoleRecord, document_actors};
 pub use resolve::DocumentResolver;
 pub use sentences::split_sentences;
 

@@ -28,6 +28,39 @@ pub enum ActorKind {
     Place,
 }
 
+impl ActorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ActorKind; 8] = [
+        ActorKind::Country,
+        ActorKind::Person,
+        ActorKind::Org,
+        ActorKind::Group,
+        ActorKind::Media,
+        ActorKind::Party,
+        ActorKind::Agent,
+        ActorKind::Place,
+    ];
+
+    /// The kind's name in the records (`country`, `person`, `org`, ...), as serde writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Person => "person",
+            ActorKind::Org => "org",
+            ActorKind::Group => "group",
+            ActorKind::Media => "media",
+            ActorKind::Party => "party",
+            ActorKind::Agent => "agent",
+            ActorKind::Place => "place",
+        }
+    }
+
+    /// The kind named `name` in the records; `None` for any other string.
+    pub fn parse(name: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
 /// A role an actor held, with when the texts (or a dictionary) show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
@@ -169,6 +202,16 @@ pub fn cameo_code(country: Option<&str>, sector: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_kind_is_named_as_serde_names_it() {
+        for kind in super::ActorKind::ALL {
+            let json = serde_json::to_value(kind).unwrap();
+            assert_eq!(json.as_str(), Some(kind.as_str()));
+            assert_eq!(super::ActorKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(super::ActorKind::parse("Person"), None);
+    }
+
     #[test]
     fn a_mention_after_a_locative_is_a_place() {
         let located = |text: &str| {

@@ -21,7 +21,7 @@ pub use code::{ActorCode, CodeError, Sector, UNKNOWN_ROOT};
 pub use data::{DataError, data_lines, tsv_columns};
 
 pub use date::{DateError, DateRange, DateValue, Precision};
-pub use mention::{ByteRange, Mention};
+pub use mention::{ByteRange, Mention, Sentence};
 pub use span::{Span, SpanError};
 
 /// The fields of the event record in `FORMATS.md` (the CLI and record contract), in its order. Every serialisation

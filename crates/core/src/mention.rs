@@ -1,4 +1,5 @@
-//! The citation of one sentence, shared by event coding, consolidation and the store.
+//! The citation of one sentence ([`Mention`]) and the sentence itself ([`Sentence`]), shared by the pipeline, event
+//! coding, consolidation and the store.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,20 @@ impl Mention {
     pub fn page_key(&self) -> &str {
         self.doc.as_deref().unwrap_or(&self.file)
     }
+}
+
+/// A sentence of a page, numbered in reading order, with its byte range in the original file: what the pipeline
+/// emits for each sentence it codes, what the store keeps and what an event [`Mention`] points at by `sentence`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Position in the article, from 0.
+    pub index: usize,
+    /// Byte offset of the first byte in the original file.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original file.
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
 }
 
 /// A half-open byte range `[start, end)` of an original file, with `start <= end` checked when it is built, also

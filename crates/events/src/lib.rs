@@ -46,7 +46,7 @@ pub use dict::Dictionaries;
 pub use matcher::{Match, MatchKind, find_matches, find_matches_in};
 pub use patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};
-pub use record::{DateOrRange, EventDate, EventRecord, Flags, Location, Mention, Party};
+pub use record::{DateOrRange, EventDate, EventRecord, Flags, Location, Mention, Party, Relation};
 pub use slots::{ActorSlot, SlotKind, SlotTime, TimeSlot};
 pub use tree::{Parse, Rel, Tree, TreeWord};
 

@@ -30,6 +30,30 @@ pub struct Party {
     pub country: Option<String>,
 }
 
+/// A standing relation between two actors ("maintains close ties with"), not an event: what the pipeline emits for
+/// a relation cue, what the store keeps and the API lists. Each side is named by its key: the actor's country when
+/// it has one, else its id (so that "Cuba" and "the Cuban government" hold one relation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// The relation kind (`ties`, `alliance`, `support`, ...).
+    pub kind: String,
+    /// One side's key.
+    pub a: String,
+    /// The other side's key.
+    pub b: String,
+    /// The date the text states it as of (the publication date), ISO 8601.
+    pub as_of: Option<String>,
+    /// The sentence that states it.
+    pub evidence: Mention,
+}
+
+impl Party {
+    /// The key a [`Relation`] names this side by: its country when known, else its id.
+    pub fn relation_key(&self) -> String {
+        self.country.clone().unwrap_or_else(|| self.id.clone())
+    }
+}
+
 /// When an event happened, at the precision the text gives, with the reason. Serialised as `FORMATS.md` has it:
 /// `{"value": "2017-04-27", "precision": "day", "basis": "..."}`, a range as `"value": "START/END"`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

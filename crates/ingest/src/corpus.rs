@@ -1,10 +1,36 @@
-//! The steps of the corpus stage that look beyond one page: what the story index keeps of an article, dating a
-//! page from its own text or from its story, and events as consolidation sees them and back.
+//! The steps of the corpus stage that look beyond one page: what the store and the story index keep of a coded
+//! article, dating a page from its own text or from its story.
 
 use chrono::{Datelike, NaiveDate};
 use dyad_core::DateValue;
 use dyad_page::{Article, Published};
-use dyad_stories::{DocumentMeta, PartialDate, agencies_in, infer_year};
+use dyad_pipeline::CodedArticle;
+use dyad_store::{BucketedEvent, DocCoding, ParsedDocument};
+use dyad_stories::{DocumentMeta, PartialDate, StoryConfig, agencies_in, bucket_of, infer_year};
+
+/// A coded article as the store writes it: the article with everything coded from it, moved as it is, and its
+/// coding.
+pub(crate) fn parsed_document(article: dyad_page::Article, coded: CodedArticle) -> ParsedDocument {
+    let coding = doc_coding(&article, &coded);
+    ParsedDocument {
+        article,
+        sentences: coded.sentences,
+        actors: coded.actors,
+        mentions: coded.mentions,
+        relations: coded.relations,
+        coding: Some(coding),
+    }
+}
+
+/// What incremental ingest keeps of a coded article: its story fingerprint, credits and unconsolidated events
+/// with the consolidation bucket of each.
+pub(crate) fn doc_coding(article: &Article, coded: &CodedArticle) -> DocCoding {
+    DocCoding {
+        fingerprint: StoryConfig::default().fingerprint(&coded.story_tokens).to_bytes(),
+        credits: story_meta(article).credits,
+        events: coded.events.iter().map(|event| BucketedEvent { bucket: bucket_of(event), event: event.clone() }).collect(),
+    }
+}
 
 /// What the story index keeps of an article besides its fingerprint.
 pub(crate) fn story_meta(article: &Article) -> DocumentMeta {

@@ -14,11 +14,11 @@
 //! stored fingerprints and consolidating the touched buckets gives what a from-scratch run over the whole
 //! database gives, at a cost that follows the new pages. All the logic (fingerprints, stories, year inference,
 //! consolidation) is here; `dyad-store` offers plain reads and writes (pending documents, fingerprints, events by
-//! bucket, replace a bucket, write a story) and depends on no stage crate but the two whose records it keeps as
-//! they are (the page stage's article, the event coder's event record).
+//! bucket, replace a bucket, write a story) and depends on no stage crate but those whose records it keeps as they
+//! are (the article, sentences, actors and their mentions, events and relations, stories), so nothing is
+//! converted on the way in or out.
 #![deny(missing_docs)]
 
-mod convert;
 mod corpus;
 mod engine;
 pub mod inputs;

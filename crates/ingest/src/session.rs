@@ -3,7 +3,6 @@
 //! keeps the coder between batches, with the people its registry learned since they were last saved.
 
 use crate::IngestError;
-use crate::convert::{actor_of, parsed_document};
 use crate::update::{UpdateReport, update};
 use dyad_actors::{Actor, Registry};
 use dyad_pipeline::{Coder, anchor_of};
@@ -79,7 +78,7 @@ impl Session {
                     crate::date_from_text(&mut article);
                     let c = self.coder.code(&article, anchor_of(&article));
                     self.people.touch(c.mentions.iter().map(|m| &m.mention));
-                    let parsed = parsed_document(&article, &c).cited_as(&doc.hash);
+                    let parsed = crate::corpus::parsed_document(article, c).cited_as(&doc.hash);
                     let n = parsed.sentences.len();
                     if max_sentences > 0 && n > max_sentences {
                         // Coding it cost about a second per 300,000 sentences; storing it and consolidating its
@@ -190,7 +189,7 @@ impl PeopleLog {
 /// Saves people both as the registry keeps them and as `dyad actors` lists them.
 fn save_people(b: &Batch<'_>, people: &[(usize, Actor)]) -> Result<(), dyad_store::StoreError> {
     for (seq, person) in people {
-        b.save_person(*seq, person, &actor_of(person))?;
+        b.save_person(*seq, person)?;
     }
     Ok(())
 }

@@ -20,8 +20,7 @@ use dyad_stories::{
 use serde::Serialize;
 
 use crate::IngestError;
-use crate::convert::{doc_coding, relation_of, story_of};
-use crate::corpus::year_from_story;
+use crate::corpus::{doc_coding, year_from_story};
 
 /// What one update did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -76,15 +75,10 @@ fn recode(
     }
     let coded = coder.code(&article, anchor_of(&article));
     b.set_coding(doc, &doc_coding(&article, &coded).cited_as(doc))?;
-    let relations: Vec<_> = coded
-        .relations
-        .iter()
-        .map(|relation| {
-            let mut r = relation_of(relation);
-            r.evidence.doc = Some(doc.to_string());
-            r
-        })
-        .collect();
+    let mut relations = coded.relations;
+    for r in &mut relations {
+        r.evidence.doc = Some(doc.to_string());
+    }
     b.replace_relations(doc, &relations)?;
     buckets.extend(b.buckets_of(doc)?);
     Ok(buckets)
@@ -208,12 +202,11 @@ fn rewrite_story(
             buckets.extend(b.buckets_of(doc)?);
         }
     }
-    let record = story_of(&story);
     let file_doc: Vec<(&str, &str)> =
         members.iter().zip(&docs).filter_map(|(&m, &d)| Some((index.meta(m)?.id.as_str(), d))).collect();
-    let original_doc = file_doc.iter().find(|(f, _)| Some(*f) == record.original.as_deref()).map(|(_, d)| *d);
+    let original_doc = file_doc.iter().find(|(f, _)| *f == story.original).map(|(_, d)| *d);
     let mut used = vec![false; file_doc.len()];
-    let member_docs: Vec<Option<&str>> = record
+    let member_docs: Vec<Option<&str>> = story
         .files
         .iter()
         .map(|file| {
@@ -225,8 +218,8 @@ fn rewrite_story(
             })
         })
         .collect();
-    b.write_story(&record, original_doc, &member_docs)?;
-    Ok(record.id)
+    b.write_story(&story, original_doc, &member_docs)?;
+    Ok(story.id)
 }
 
 /// The consolidated events of one bucket's stored events, each mention naming its document.

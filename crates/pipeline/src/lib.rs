@@ -25,61 +25,18 @@ pub use syntax::use_syntax_model;
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
-use dyad_actors::{ActorKind, ActorMention, DocumentResolver, Gazetteer, MentionForm, Registry};
-use dyad_core::{ActorCode, ByteRange, DateValue, Precision, Sector, Span};
+use dyad_actors::{
+    ActorKind, ActorMention, ActorRecord, DocumentResolver, Gazetteer, MentionForm, PageMention, Registry,
+};
+use dyad_core::{ActorCode, ByteRange, DateValue, Precision, Sector, Sentence, Span};
 use dyad_events::{
-    ActorSlot, DateOrRange, Dictionaries, EventCandidate, EventDate, EventRecord, Mention, Party, RelationCandidate,
+    ActorSlot, DateOrRange, Dictionaries, EventCandidate, EventDate, EventRecord, Mention, Party, Relation,
+    RelationCandidate,
     SlotKind, SlotTime, TimeSlot, code_sentence_with,
 };
 use dyad_page::Article;
 use dyad_time::{TimeResolver, TimeValue as TimeExprValue};
 use serde::Serialize;
-
-/// A sentence of the article, with offsets in the original file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CodedSentence {
-    /// 0-based index in the article, in page order.
-    pub index: usize,
-    /// Byte offset of the first byte in the file.
-    pub start: usize,
-    /// Byte offset one past the last byte in the file.
-    pub end: usize,
-    /// The sentence text.
-    pub text: String,
-    /// Whether it comes from a caption.
-    pub caption: bool,
-}
-
-/// An actor mention, with offsets in the original file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MentionRecord {
-    /// The sentence it is in.
-    pub sentence: usize,
-    /// Byte offset in the file.
-    pub start: usize,
-    /// Byte offset one past the end in the file.
-    pub end: usize,
-    /// The mention as the actors stage gives it (spans in the article's document text).
-    #[serde(flatten)]
-    pub mention: ActorMention,
-}
-
-/// A standing relation ("maintains close ties with"): not an event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CodedRelation {
-    /// `ties`, `alliance`, `support`, ...
-    pub kind: String,
-    /// One side.
-    pub a: Party,
-    /// The other side.
-    pub b: Party,
-    /// The sentence that states it.
-    pub mention: Mention,
-    /// The date the text states it as of (the publication date).
-    pub as_of: Option<String>,
-    /// Which cue fired.
-    pub pattern: String,
-}
 
 /// Everything coded from one article.
 #[derive(Debug, Clone, Serialize)]
@@ -89,13 +46,15 @@ pub struct CodedArticle {
     /// The date relative expressions were resolved against, if the article has one.
     pub anchor: Option<NaiveDate>,
     /// The sentences, in page order.
-    pub sentences: Vec<CodedSentence>,
+    pub sentences: Vec<Sentence>,
     /// Actor mentions in reading order.
-    pub mentions: Vec<MentionRecord>,
+    pub mentions: Vec<PageMention>,
+    /// The actors the mentions name, one record each, in order of first mention, roles dated by `anchor`.
+    pub actors: Vec<ActorRecord>,
     /// Events, one record per (sentence, source, code, target) before consolidation.
     pub events: Vec<EventRecord>,
     /// Standing relations.
-    pub relations: Vec<CodedRelation>,
+    pub relations: Vec<Relation>,
     /// The text as the story index sees it: words, with canonical actors for actor mentions and resolved values
     /// for dates, so that a rewrite that says "North Korea" for "DPRK" shingles the same.
     #[serde(skip)]
@@ -181,6 +140,7 @@ impl Coder {
                 anchor,
                 sentences: Vec::new(),
                 mentions: Vec::new(),
+                actors: Vec::new(),
                 events: Vec::new(),
                 relations: Vec::new(),
                 story_tokens: dyad_stories::HashedTokens::new(),
@@ -189,7 +149,9 @@ impl Coder {
         for (index, sentence) in doc.sentences().into_iter().enumerate() {
             run.sentence(index, sentence);
         }
-        run.out
+        let mut out = run.out;
+        out.actors = dyad_actors::document_actors(out.mentions.iter().map(|m| &m.mention), anchor);
+        out
     }
 }
 
@@ -238,7 +200,7 @@ impl ArticleRun<'_> {
         let text = &doc.text[sentence.range()];
         let (start, end) = doc.to_file(sentence);
         let caption = doc.is_caption(sentence.start());
-        self.out.sentences.push(CodedSentence { index, start, end, text: text.to_string(), caption });
+        self.out.sentences.push(Sentence { index, start, end, text: text.to_string() });
         let found = self.actors.resolve_sentence(&doc.text, sentence.range());
         let slots = actor_slots(&doc.text, &found);
         let times = time_slots(self.time.as_mut(), text, sentence.start(), &doc.text);
@@ -250,7 +212,7 @@ impl ArticleRun<'_> {
         push_story_tokens(&mut self.out.story_tokens, &doc.text, sentence, &found, &times);
         for m in &found {
             let (start, end) = doc.to_file(m.span);
-            self.out.mentions.push(MentionRecord { sentence: index, start, end, mention: m.clone() });
+            self.out.mentions.push(PageMention { sentence: index, start, end, mention: m.clone() });
         }
         if !self.settings.may_hold_event(&slots) {
             return;
@@ -294,13 +256,12 @@ impl ArticleRun<'_> {
     fn push_relations(&mut self, relations: &[RelationCandidate], slots: &[ActorSlot], mention: &Mention) {
         for relation in relations {
             let (Some(a), Some(b)) = (slots.get(relation.a), slots.get(relation.b)) else { continue };
-            self.out.relations.push(CodedRelation {
+            self.out.relations.push(Relation {
                 kind: relation.kind.to_string(),
-                a: party(a),
-                b: party(b),
-                mention: mention.clone(),
+                a: party(a).relation_key(),
+                b: party(b).relation_key(),
                 as_of: self.out.anchor.map(|d| d.format("%Y-%m-%d").to_string()),
-                pattern: relation.pattern.to_string(),
+                evidence: mention.clone(),
             });
         }
     }

@@ -470,14 +470,19 @@ fn api_actor(a: dyad_store::ActorRecord) -> ApiActor {
     ApiActor {
         id: a.id,
         name: a.name,
-        kind: a.kind,
+        kind: a.kind.as_str().to_string(),
         code: a.code,
         country: a.country,
         aliases: a.aliases,
         roles: a
             .roles
             .into_iter()
-            .map(|r| ApiRole { role: r.role, country: r.country, seen: r.seen, last_seen: r.last_seen })
+            .map(|r| ApiRole {
+                role: r.role,
+                country: r.country,
+                seen: r.seen.map(|d| d.to_string()),
+                last_seen: r.last_seen.map(|d| d.to_string()),
+            })
             .collect(),
     }
 }
@@ -849,7 +854,7 @@ async fn stories(s: State, q: Result<Query<PageParams>, QueryRejection>) -> Resu
                 .into_iter()
                 .map(|s| ApiStory {
                     id: s.id,
-                    original: s.original,
+                    original: Some(s.original).filter(|o| !o.is_empty()),
                     similarity: s.similarity,
                     files: s.files,
                     docs: vec![],
@@ -872,7 +877,8 @@ async fn story(s: State, Path(id): Path<String>) -> Result<Json<ApiStory>, ApiEr
 pub(crate) fn load_story(store: &Store, id: &str) -> Result<ApiStory, ApiError> {
     let page = store.story(id)?.ok_or_else(|| ApiError::not_found("such story"))?;
     let s = page.story;
-    Ok(ApiStory { id: s.id, original: s.original, similarity: s.similarity, files: s.files, docs: page.docs })
+    let original = Some(s.original).filter(|o| !o.is_empty());
+    Ok(ApiStory { id: s.id, original, similarity: s.similarity, files: s.files, docs: page.docs })
 }
 
 /// Parameters of `/api/search`.

@@ -8,11 +8,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use dyad_core::DateValue;
 use rusqlite::{OptionalExtension, params};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::records::{ActorRecord, DocCoding, EventRecord, RelationRecord, StoryRecord};
+use crate::records::{Actor, DocCoding, EventRecord, Relation, Story};
 use crate::store::{Batch, Result, Store, StoreError, load_article, parse_date};
 
 /// A stored article as the story index needs it, in ingest order (see [`Batch::fingerprinted`]).
@@ -50,9 +48,9 @@ pub struct BucketEvent {
 }
 
 impl Store {
-    /// People learned from earlier ingests, in the order they were learned (see [`Batch::save_person`]), as their
-    /// owner (the actor registry) serialised them.
-    pub fn people<T: DeserializeOwned>(&self) -> Result<Vec<T>> {
+    /// People learned from earlier ingests, in the order they were learned (see [`Batch::save_person`]), as the
+    /// actor registry keeps them.
+    pub fn people(&self) -> Result<Vec<Actor>> {
         let mut stmt = self.conn().prepare("SELECT actor FROM registry_people ORDER BY seq")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.map(|json| Ok(serde_json::from_str(&json?)?)).collect()
@@ -74,14 +72,15 @@ impl Batch<'_> {
         Ok(())
     }
 
-    /// Stores a learned person (replacing an earlier version) both as its owner keeps it (`person`, serialised),
-    /// with its place `seq` in the registry's learning order (which breaks ties between people, so a registry
-    /// rebuilt from them resolves as before), and as `dyad actors` lists it (`record`: actor row and aliases).
-    pub fn save_person(&self, seq: usize, person: &impl Serialize, record: &ActorRecord) -> Result<()> {
+    /// Stores a learned person (replacing an earlier version) both as the registry keeps it (serialised), with its
+    /// place `seq` in the registry's learning order (which breaks ties between people, so a registry rebuilt from
+    /// them resolves as before), and as `dyad actors` lists it ([`Actor::record`]: actor row, roles and aliases).
+    pub fn save_person(&self, seq: usize, person: &Actor) -> Result<()> {
         self.tx
             .prepare_cached("INSERT OR REPLACE INTO registry_people (id, seq, actor) VALUES (?1, ?2, ?3)")?
-            .execute(params![record.id, seq, serde_json::to_string(person)?])?;
-        self.upsert_actor(record)?;
+            .execute(params![person.id, seq, serde_json::to_string(person)?])?;
+        let record = person.record();
+        self.upsert_actor(&record)?;
         self.replace_aliases(&record.id, &record.aliases)
     }
 
@@ -147,7 +146,7 @@ impl Batch<'_> {
     }
 
     /// Replaces the relations a document states.
-    pub fn replace_relations(&self, doc: &str, relations: &[RelationRecord]) -> Result<()> {
+    pub fn replace_relations(&self, doc: &str, relations: &[Relation]) -> Result<()> {
         self.tx.prepare_cached("DELETE FROM relations WHERE doc = ?1")?.execute([doc])?;
         for r in relations {
             self.insert_relation(r)?;
@@ -164,7 +163,7 @@ impl Batch<'_> {
     /// `member_docs` the document of each of its files, in order.
     pub fn write_story(
         &self,
-        story: &StoryRecord,
+        story: &Story,
         original_doc: Option<&str>,
         member_docs: &[Option<&str>],
     ) -> Result<()> {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::records::*;
 use crate::store::{
+    story_from_parts,
     BUSY_TIMEOUT, EVENT_COLUMNS, EventFilter, MIGRATIONS, RELATION_COLUMNS, Result, Store, StoreError, actor_from_row,
     event_from_row, filter_sql, relation_from_row, side_matches,
 };
@@ -110,7 +111,7 @@ pub struct DyadPeriod {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoryPage {
     /// The story.
-    pub story: StoryRecord,
+    pub story: Story,
     /// Each member's stored document hash, in member order (`None` when it is not stored).
     pub docs: Vec<Option<String>>,
 }
@@ -294,7 +295,7 @@ impl Store {
     }
 
     /// The relations an actor takes part in (as either side), in the order stored.
-    pub fn actor_relations(&self, actor: &str) -> Result<Vec<RelationRecord>> {
+    pub fn actor_relations(&self, actor: &str) -> Result<Vec<Relation>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {RELATION_COLUMNS} FROM relations WHERE a = ?1 OR b = ?1 ORDER BY id LIMIT 500"
         ))?;
@@ -303,7 +304,7 @@ impl Store {
     }
 
     /// Stories by id after `after`, at most `limit`, members in the order written.
-    pub fn stories_page(&self, after: Option<&str>, limit: usize) -> Result<Vec<StoryRecord>> {
+    pub fn stories_page(&self, after: Option<&str>, limit: usize) -> Result<Vec<Story>> {
         let conn = self.conn();
         let mut stmt = conn
             .prepare_cached("SELECT id, original_file, similarity FROM stories WHERE id > ?1 ORDER BY id LIMIT ?2")?;
@@ -317,7 +318,7 @@ impl Store {
         let mut out = Vec::new();
         for (id, original, similarity) in ids {
             let files = members.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-            out.push(StoryRecord { id, files, original, similarity });
+            out.push(story_from_parts(id, files, original, similarity));
         }
         Ok(out)
     }
@@ -336,7 +337,7 @@ impl Store {
             .query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let (files, docs) = members.into_iter().unzip();
-        Ok(Some(StoryPage { story: StoryRecord { id: id.to_string(), files, original, similarity }, docs }))
+        Ok(Some(StoryPage { story: story_from_parts(id.to_string(), files, original, similarity), docs }))
     }
 
     /// The events a document reports (at most `limit`), in event order.

@@ -1,11 +1,16 @@
-//! The records the store reads and writes. Each mirrors a JSON record of `shared/FORMATS.md` field for field (plus a
-//! few optional extras that are skipped when absent), so the corpus stage (`dyad-ingest`) converts the pipeline's
-//! types into these once and the CLI prints them unchanged. The article is the page stage's own
-//! ([`dyad_page::Article`]; its `format` is not kept and reads back as text) and the event record the event
-//! coder's ([`dyad_events::EventRecord`] and its parts), each written and read as it is.
+//! The records the store reads and writes. Each is the type of the stage that produces it, written and read as it
+//! is and printed by the CLI unchanged: the page stage's article ([`dyad_page::Article`]; its `format` is not kept
+//! and reads back as text), the sentence ([`dyad_core::Sentence`]), the actor mention and the listed actor
+//! ([`dyad_actors::PageMention`], [`dyad_actors::ActorRecord`]), the event record and the standing relation
+//! ([`dyad_events::EventRecord`], [`dyad_events::Relation`]) and the story ([`dyad_stories::Story`]). Only what
+//! belongs to the database itself is defined here: the document row, a document's bundle of records, its coding
+//! and the read-side results (search hits, counts).
 
-pub use dyad_events::{EventDate, EventRecord, Flags, Location, Mention, Party};
+pub use dyad_actors::{Actor, ActorKind, ActorRecord, PageMention, RoleRecord};
+pub use dyad_core::Sentence;
+pub use dyad_events::{EventDate, EventRecord, Flags, Location, Mention, Party, Relation};
 pub use dyad_page::{Article, Block, DropReason, Dropped, PageFormat, Published};
+pub use dyad_stories::Story;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::content_hash;
@@ -70,108 +75,19 @@ impl DocumentRecord {
     }
 }
 
-/// A sentence of the article, numbered from 0 in reading order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SentenceRecord {
-    /// Position in the document, from 0.
-    pub index: usize,
-    /// First byte in the original file.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// The sentence text.
-    pub text: String,
-}
-
-/// A role an actor holds ("foreign minister" of RUS), with when it was seen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoleRecord {
-    /// The role.
-    pub role: String,
-    /// The country the role is held in (ISO 3166-1 alpha-3).
-    pub country: Option<String>,
-    /// The (first) date it was seen, ISO 8601.
-    pub seen: Option<String>,
-    /// The last date it was seen, when it differs from `seen`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_seen: Option<String>,
-}
-
-/// A canonical actor (`dyad actors`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActorRecord {
-    /// Stable id.
-    pub id: String,
-    /// Canonical name.
-    pub name: String,
-    /// `person`, `country`, `organisation`, ...
-    pub kind: String,
-    /// CAMEO-style code (`RUSGOV`).
-    pub code: String,
-    /// ISO 3166-1 alpha-3.
-    pub country: Option<String>,
-    /// Every surface form seen.
-    pub aliases: Vec<String>,
-    /// Roles with dates.
-    pub roles: Vec<RoleRecord>,
-}
-
-/// One mention of an actor in a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActorMentionRecord {
-    /// The actor's id (the actor must be written in the same batch or before).
-    pub actor: String,
-    /// The sentence index, if the mention lies in one.
-    pub sentence: Option<usize>,
-    /// First byte in the original file.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-    /// The mention text.
-    pub text: String,
-}
-
-/// A standing relation between two actors ("maintains close ties with"), not an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RelationRecord {
-    /// The relation kind (`ally`, `ties`, ...).
-    pub kind: String,
-    /// One actor's id.
-    pub a: String,
-    /// The other actor's id.
-    pub b: String,
-    /// The date it is stated to hold at, ISO 8601.
-    pub as_of: Option<String>,
-    /// The sentence that states it.
-    pub evidence: Mention,
-}
-
-/// A story cluster (`dyad stories`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoryRecord {
-    /// Stable id.
-    pub id: String,
-    /// Member files.
-    pub files: Vec<String>,
-    /// The file judged the original.
-    pub original: Option<String>,
-    /// Similarity of the members.
-    pub similarity: f64,
-}
-
 /// Everything extracted from one document, written with its document row in one call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedDocument {
     /// The article.
     pub article: Article,
     /// Its sentences.
-    pub sentences: Vec<SentenceRecord>,
+    pub sentences: Vec<Sentence>,
     /// Actors mentioned (upserted: aliases and roles merge with what is stored).
     pub actors: Vec<ActorRecord>,
-    /// Actor mentions in this document.
-    pub mentions: Vec<ActorMentionRecord>,
+    /// Actor mentions in this document (the store keeps each one's actor id, sentence, offsets and text).
+    pub mentions: Vec<PageMention>,
     /// Relations stated in this document.
-    pub relations: Vec<RelationRecord>,
+    pub relations: Vec<Relation>,
     /// What story grouping and consolidation need of the document, kept so that they can be brought up to date
     /// later without coding it again. `None` for a document written without it (it is coded again when needed).
     pub coding: Option<DocCoding>,

@@ -226,7 +226,7 @@ impl Store {
     }
 
     /// Story clusters by id, members in the order written.
-    pub fn stories(&self) -> Result<Vec<StoryRecord>> {
+    pub fn stories(&self) -> Result<Vec<Story>> {
         let mut stmt = self.conn.prepare("SELECT id, original_file, similarity FROM stories ORDER BY id")?;
         let mut members = self.conn.prepare_cached("SELECT file FROM story_members WHERE story = ?1 ORDER BY ord")?;
         let mut out = Vec::new();
@@ -234,13 +234,13 @@ impl Store {
         while let Some(row) = rows.next()? {
             let id: String = row.get(0)?;
             let files = members.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-            out.push(StoryRecord { id, files, original: row.get(1)?, similarity: row.get(2)? });
+            out.push(story_from_parts(id, files, row.get(1)?, row.get(2)?));
         }
         Ok(out)
     }
 
     /// Every stored relation.
-    pub fn relations(&self) -> Result<Vec<RelationRecord>> {
+    pub fn relations(&self) -> Result<Vec<Relation>> {
         let mut stmt = self.conn.prepare(&format!("SELECT {RELATION_COLUMNS} FROM relations ORDER BY id"))?;
         let rows = stmt.query_map([], relation_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -311,12 +311,12 @@ impl Store {
     }
 
     /// A document's sentences in order.
-    pub fn sentences(&self, doc: &str) -> Result<Vec<SentenceRecord>> {
+    pub fn sentences(&self, doc: &str) -> Result<Vec<Sentence>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT idx, byte_start, byte_end, text FROM sentences WHERE doc = ?1 ORDER BY idx")?;
         let rows = stmt.query_map([doc], |r| {
-            Ok(SentenceRecord { index: r.get(0)?, start: r.get(1)?, end: r.get(2)?, text: r.get(3)? })
+            Ok(Sentence { index: r.get(0)?, start: r.get(1)?, end: r.get(2)?, text: r.get(3)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -418,7 +418,7 @@ impl Batch<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         for m in &parsed.mentions {
-            mention.execute(params![m.actor, doc.hash, m.sentence, m.start, m.end, m.text])?;
+            mention.execute(params![m.mention.actor, doc.hash, m.sentence, m.start, m.end, m.mention.text])?;
         }
         for r in &parsed.relations {
             let mut r = r.clone();
@@ -530,7 +530,7 @@ impl Batch<'_> {
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, code = excluded.code,
                  country = coalesce(excluded.country, actors.country)",
             )?
-            .execute(params![actor.id, actor.name, actor.kind, actor.code, actor.country])?;
+            .execute(params![actor.id, actor.name, actor.kind.as_str(), actor.code, actor.country])?;
         let mut alias = self.tx.prepare_cached("INSERT OR IGNORE INTO actor_aliases (actor, alias) VALUES (?1, ?2)")?;
         for a in &actor.aliases {
             alias.execute(params![actor.id, a])?;
@@ -546,14 +546,14 @@ impl Batch<'_> {
                                 ELSE max(last_seen, excluded.last_seen) END",
         )?;
         for r in &actor.roles {
-            let last = r.last_seen.as_ref().or(r.seen.as_ref());
-            role.execute(params![actor.id, r.role, r.country.as_deref().unwrap_or(""), r.seen, last])?;
+            let (first, last) = (r.seen.map(|d| d.to_string()), r.last_seen.or(r.seen).map(|d| d.to_string()));
+            role.execute(params![actor.id, r.role, r.country.as_deref().unwrap_or(""), first, last])?;
         }
         Ok(())
     }
 
     /// Inserts a relation; the same relation from the same sentence is stored once.
-    pub fn insert_relation(&self, r: &RelationRecord) -> Result<()> {
+    pub fn insert_relation(&self, r: &Relation) -> Result<()> {
         let doc = self.resolve_doc(&r.evidence)?;
         self.tx
             .prepare_cached(
@@ -653,11 +653,8 @@ impl Batch<'_> {
     }
 
     /// Writes a story, replacing any stored story with the same id and its member list.
-    pub fn upsert_story(&self, s: &StoryRecord) -> Result<()> {
-        let original_doc = match &s.original {
-            Some(file) => self.doc_for_file(file)?,
-            None => None,
-        };
+    pub fn upsert_story(&self, s: &Story) -> Result<()> {
+        let original_doc = self.doc_for_file(&s.original)?;
         self.tx
             .prepare_cached(
                 "INSERT INTO stories (id, original_doc, original_file, similarity) VALUES (?1, ?2, ?3, ?4)
@@ -905,36 +902,51 @@ pub(crate) fn actor_from_row(conn: &Connection, row: &Row<'_>) -> Result<ActorRe
          ORDER BY first_seen IS NULL, first_seen, role, country",
     )?;
     let alias_list = aliases.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-    let role_list = roles
+    let rows = roles
         .query_map([&id], |r| {
-            let country: String = r.get(1)?;
-            let first: Option<String> = r.get(2)?;
-            let last: Option<String> = r.get(3)?;
-            Ok(RoleRecord {
-                role: r.get(0)?,
-                country: (!country.is_empty()).then_some(country),
-                last_seen: last.filter(|l| Some(l) != first.as_ref()),
-                seen: first,
-            })
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get(3)?))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<(String, String, Option<String>, Option<String>)>>>()?;
+    let mut role_list = Vec::with_capacity(rows.len());
+    for (role, country, first, last) in rows {
+        let seen = first.as_deref().map(parse_day).transpose()?;
+        let last = last.as_deref().map(parse_day).transpose()?;
+        role_list.push(RoleRecord {
+            role,
+            country: (!country.is_empty()).then_some(country),
+            last_seen: last.filter(|l| Some(*l) != seen),
+            seen,
+        });
+    }
+    let kind: String = row.get(2)?;
     Ok(ActorRecord {
-        id,
         name: row.get(1)?,
-        kind: row.get(2)?,
+        kind: ActorKind::parse(&kind).ok_or_else(|| StoreError::Invalid(format!("actor {id}: kind {kind:?}")))?,
         code: row.get(3)?,
         country: row.get(4)?,
         aliases: alias_list,
         roles: role_list,
+        id,
     })
+}
+
+/// A stored day (`YYYY-MM-DD`).
+fn parse_day(s: &str) -> Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| StoreError::Invalid(format!("date {s:?}")))
+}
+
+/// A story from its row and member files. A story written without an original (none is, since schema version 1)
+/// reads back with an empty one.
+pub(crate) fn story_from_parts(id: String, files: Vec<String>, original: Option<String>, similarity: f64) -> Story {
+    Story { id, files, original: original.unwrap_or_default(), similarity }
 }
 
 /// The columns of a relation row, in the order [`relation_from_row`] reads them.
 pub(crate) const RELATION_COLUMNS: &str = "kind, a, b, as_of, file, sentence, byte_start, byte_end, evidence, doc";
 
 /// A relation from a row of [`RELATION_COLUMNS`].
-pub(crate) fn relation_from_row(r: &Row<'_>) -> rusqlite::Result<RelationRecord> {
-    Ok(RelationRecord {
+pub(crate) fn relation_from_row(r: &Row<'_>) -> rusqlite::Result<Relation> {
+    Ok(Relation {
         kind: r.get(0)?,
         a: r.get(1)?,
         b: r.get(2)?,

@@ -40,7 +40,7 @@ pub use dyad_core::Mention;
 pub use hash::SplitMix;
 pub use index::{Banding, LshIndex};
 pub use minhash::{MinHasher, SIG_LEN, Signature};
-pub use story::{DocNo, DocumentMeta, Fingerprint, Story, StoryConfig, StoryCopy, StoryDocument, StoryIndex};
+pub use story::{DocNo, DocumentMeta, Fingerprint, Story, StoryConfig, StoryDocument, StoryIndex};
 pub use tokens::HashedTokens;
 pub use wire::{Agency, agencies_in, agency_of_outlet, parse_agencies};
 pub use year::{InferredDate, PartialDate, infer_year};

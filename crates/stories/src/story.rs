@@ -126,17 +126,8 @@ impl Fingerprint {
     }
 }
 
-/// A copy in a story, with its estimated similarity to the original.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoryCopy {
-    /// The copy's document id.
-    pub file: String,
-    /// Estimated Jaccard similarity of its shingles to the original's.
-    pub similarity: f32,
-}
-
-/// A story: one original and the documents that copy or rewrite it. Serialises as the story record of FORMATS.md
-/// plus `copies`.
+/// A story: one original and the documents that copy or rewrite it. Serialises as the story record of FORMATS.md;
+/// it is what the corpus stage writes to the store and what the store reads back and `dyad stories` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     /// A stable id derived from the original's id.
@@ -145,10 +136,9 @@ pub struct Story {
     pub files: Vec<String>,
     /// The original.
     pub original: String,
-    /// The least estimated similarity of a copy to the original (1 for a story of one page).
-    pub similarity: f32,
-    /// The copies with their similarities.
-    pub copies: Vec<StoryCopy>,
+    /// The least estimated similarity of a copy to the original (1 for a story of one page). Estimated in `f32`
+    /// and kept as the `f64` it widens to, which is what the store keeps and the record prints.
+    pub similarity: f64,
 }
 
 /// A document's number in the index, in insertion order.
@@ -363,24 +353,22 @@ impl StoryIndex {
     fn story(&self, members: &[DocNo]) -> Story {
         let original = self.choose_original(members);
         let orig_sig = self.index.signature(original);
-        let mut copies = Vec::new();
+        let original_id = self.meta[original as usize].id.clone();
+        let mut files = vec![original_id.clone()];
+        let mut similarity = 1.0f32;
         for &d in members.iter().filter(|&&d| d != original) {
-            let similarity = match (orig_sig, self.index.signature(d)) {
+            let s = match (orig_sig, self.index.signature(d)) {
                 (Some(a), Some(b)) => a.similarity(b),
                 _ => 0.0,
             };
-            copies.push(StoryCopy { file: self.meta[d as usize].id.clone(), similarity });
+            similarity = similarity.min(s);
+            files.push(self.meta[d as usize].id.clone());
         }
-        let similarity = copies.iter().map(|c| c.similarity).fold(1.0f32, f32::min);
-        let original_id = self.meta[original as usize].id.clone();
-        let mut files = vec![original_id.clone()];
-        files.extend(copies.iter().map(|c| c.file.clone()));
         Story {
             id: format!("{:016x}", hash_str(0x5707, &original_id)),
             files,
             original: original_id,
-            similarity,
-            copies,
+            similarity: f64::from(similarity),
         }
     }
 

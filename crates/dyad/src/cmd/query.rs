@@ -159,7 +159,7 @@ pub fn actors(args: ListArgs) -> anyhow::Result<()> {
                     out,
                     "{:<12} {:<8} {:<32} {}  [{}]",
                     safe(&a.code),
-                    safe(&a.kind),
+                    safe(a.kind.as_str()),
                     safe(&a.name),
                     safe(&roles.join("; ")),
                     safe(&a.aliases.join(" | "))
