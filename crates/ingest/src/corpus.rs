@@ -28,7 +28,11 @@ pub(crate) fn doc_coding(article: &Article, coded: &CodedArticle) -> DocCoding {
     DocCoding {
         fingerprint: StoryConfig::default().fingerprint(&coded.story_tokens).to_bytes(),
         credits: story_meta(article).credits,
-        events: coded.events.iter().map(|event| BucketedEvent { bucket: bucket_of(event), event: event.clone() }).collect(),
+        events: coded
+            .events
+            .iter()
+            .map(|event| BucketedEvent { bucket: bucket_of(event), event: event.clone() })
+            .collect(),
     }
 }
 

@@ -31,8 +31,7 @@ use dyad_actors::{
 use dyad_core::{ActorCode, ByteRange, DateValue, Precision, Sector, Sentence, Span};
 use dyad_events::{
     ActorSlot, DateOrRange, Dictionaries, EventCandidate, EventDate, EventRecord, Mention, Party, Relation,
-    RelationCandidate,
-    SlotKind, SlotTime, TimeSlot, code_sentence_with,
+    RelationCandidate, SlotKind, SlotTime, TimeSlot, code_sentence_with,
 };
 use dyad_page::Article;
 use dyad_time::{TimeResolver, TimeValue as TimeExprValue};

@@ -161,12 +161,7 @@ impl Batch<'_> {
 
     /// Writes a story (replacing a stored one with its id): `original_doc` is the document of its original,
     /// `member_docs` the document of each of its files, in order.
-    pub fn write_story(
-        &self,
-        story: &Story,
-        original_doc: Option<&str>,
-        member_docs: &[Option<&str>],
-    ) -> Result<()> {
+    pub fn write_story(&self, story: &Story, original_doc: Option<&str>, member_docs: &[Option<&str>]) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO stories (id, original_doc, original_file, similarity)

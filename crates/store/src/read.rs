@@ -9,9 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::records::*;
 use crate::store::{
-    story_from_parts,
     BUSY_TIMEOUT, EVENT_COLUMNS, EventFilter, MIGRATIONS, RELATION_COLUMNS, Result, Store, StoreError, actor_from_row,
-    event_from_row, filter_sql, relation_from_row, side_matches,
+    event_from_row, filter_sql, relation_from_row, side_matches, story_from_parts,
 };
 
 /// Cuts the connection's running statement short from another thread (it then fails with "interrupted").

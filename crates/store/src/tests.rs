@@ -31,35 +31,50 @@ fn actor(id: &str, code: &str, country: &str, alias: &str, seen: &str) -> ActorR
     ActorRecord {
         id: id.into(),
         name: alias.into(),
-        kind: "country".into(),
+        kind: ActorKind::Country,
         code: code.into(),
         country: Some(country.into()),
         aliases: vec![alias.into()],
         roles: vec![RoleRecord {
             role: "envoy".into(),
             country: Some(country.into()),
-            seen: Some(seen.into()),
+            seen: Some(seen.parse().unwrap()),
             last_seen: None,
         }],
+    }
+}
+
+/// A mention of `actor` whose text is `text`, at byte `start` of sentence 0.
+fn page_mention(actor: &str, start: usize, text: &str) -> PageMention {
+    PageMention {
+        sentence: 0,
+        start,
+        end: start + text.len(),
+        mention: dyad_actors::ActorMention {
+            span: dyad_core::Span::new(text, 0, text.len()).unwrap(),
+            text: text.into(),
+            actor: actor.into(),
+            name: actor.into(),
+            kind: ActorKind::Country,
+            code: "PRK".into(),
+            country: Some("PRK".into()),
+            sector: None,
+            role: None,
+            form: dyad_actors::MentionForm::Name,
+        },
     }
 }
 
 fn parsed(file: &str, title: &str, body: &str) -> ParsedDocument {
     ParsedDocument {
         article: article(file, title, body),
-        sentences: vec![SentenceRecord { index: 0, start: 100, end: 100 + body.len(), text: body.into() }],
+        sentences: vec![Sentence { index: 0, start: 100, end: 100 + body.len(), text: body.into() }],
         actors: vec![
             actor("a-prk", "PRKGOV", "PRK", "Pyongyang", "2017-04-28"),
             actor("a-cub", "CUB", "CUB", "Cuba", "2017-04-28"),
         ],
-        mentions: vec![ActorMentionRecord {
-            actor: "a-prk".into(),
-            sentence: Some(0),
-            start: 100,
-            end: 105,
-            text: "North".into(),
-        }],
-        relations: vec![RelationRecord {
+        mentions: vec![page_mention("a-prk", 100, "North")],
+        relations: vec![Relation {
             kind: "ties".into(),
             a: "a-prk".into(),
             b: "a-cub".into(),
@@ -137,10 +152,10 @@ fn populated() -> Store {
                 DateValue::month(2018, 11).unwrap(),
                 "b.txt",
             ))?;
-            b.upsert_story(&StoryRecord {
+            b.upsert_story(&Story {
                 id: "s1".into(),
                 files: vec!["a.txt".into(), "b.txt".into()],
-                original: Some("a.txt".into()),
+                original: "a.txt".into(),
                 similarity: 0.81,
             })?;
             Ok::<_, StoreError>(())
@@ -240,13 +255,7 @@ fn a_failing_batch_rolls_back_everything() {
         b.add_document(&d1, &parsed("a.txt", "T", "Some body text."))?;
         // A mention of an actor that was never written violates the foreign key and fails the batch midway.
         let bad = ParsedDocument {
-            mentions: vec![ActorMentionRecord {
-                actor: "nobody".into(),
-                sentence: None,
-                start: 0,
-                end: 1,
-                text: "x".into(),
-            }],
+            mentions: vec![page_mention("nobody", 0, "x")],
             actors: vec![],
             ..parsed("b.txt", "T", "Body.")
         };
@@ -365,9 +374,24 @@ fn actors_merge_aliases_and_widen_roles() {
     let prk = actors.iter().find(|a| a.id == "a-prk").unwrap();
     assert_eq!(prk.aliases, ["Pyongyang", "DPRK"]);
     assert_eq!(prk.roles.len(), 1);
-    assert_eq!(prk.roles[0].seen.as_deref(), Some("2017-04-28"));
-    assert_eq!(prk.roles[0].last_seen.as_deref(), Some("2018-11-05"));
+    assert_eq!(prk.roles[0].seen, NaiveDate::from_ymd_opt(2017, 4, 28));
+    assert_eq!(prk.roles[0].last_seen, NaiveDate::from_ymd_opt(2018, 11, 5));
     assert_eq!(prk.name, "DPRK");
+    // The record as `dyad actors` prints it (FORMATS.md), dates and kind as the text columns hold them.
+    assert_eq!(
+        serde_json::to_string(prk).unwrap(),
+        r#"{"id":"a-prk","name":"DPRK","kind":"country","code":"PRKGOV","country":"PRK","aliases":["Pyongyang","DPRK"],"roles":[{"role":"envoy","country":"PRK","seen":"2017-04-28","last_seen":"2018-11-05"}]}"#
+    );
+}
+
+#[test]
+fn a_damaged_actor_row_is_an_error_not_a_panic() {
+    let store = populated();
+    store.conn().execute("UPDATE actors SET kind = 'planet' WHERE id = 'a-prk'", []).unwrap();
+    assert!(matches!(store.actors(), Err(StoreError::Invalid(m)) if m.contains("planet")));
+    store.conn().execute("UPDATE actors SET kind = 'country'", []).unwrap();
+    store.conn().execute("UPDATE actor_roles SET first_seen = 'April'", []).unwrap();
+    assert!(matches!(store.actor("a-prk"), Err(StoreError::Invalid(m)) if m.contains("April")));
 }
 
 #[test]
@@ -376,7 +400,7 @@ fn stories_articles_and_sentences_read_back() {
     let stories = store.stories().unwrap();
     assert_eq!(stories.len(), 1);
     assert_eq!(stories[0].files, ["a.txt", "b.txt"]);
-    assert_eq!(stories[0].original.as_deref(), Some("a.txt"));
+    assert_eq!(stories[0].original, "a.txt");
     let hash = content_hash(b"page one");
     let a = store.article(&hash).unwrap().unwrap();
     assert_eq!(a, article("a.txt", "Envoy visits", "The envoy met officials in the harbour city."));

@@ -62,7 +62,7 @@ fn seed_stories_cluster_and_001_gets_its_year() {
     files_of.sort();
     assert_eq!(files_of, vec![names[0].as_str(), names[1].as_str()]);
     assert_eq!(story.original, names[0], "the credited wire report is the original");
-    assert!(story.similarity >= StoryConfig::default().threshold);
+    assert!(story.similarity >= f64::from(StoryConfig::default().threshold));
     println!("000/001 estimated similarity {}", story.similarity);
     for distinct in 2..5 {
         assert_ne!(index.story_of(distinct), index.story_of(0));
