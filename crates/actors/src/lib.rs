@@ -11,6 +11,9 @@
 //! sentence puts a person ("Mr. Doe", "Jane Doe said"). Only people news names without a title are listed, with
 //! dated terms, so that a name resolves to the post its holder held on the document's date.
 //!
+//! The records the database keeps of actors ([`ActorRecord`], [`PageMention`]) live here, with the one actor record
+//! per actor and page ([`document_actors`]): the store may depend on this crate, which depends on `dyad-core` only.
+//!
 //! ```
 //! use dyad_actors::{MentionForm, Registry, split_sentences};
 //!

@@ -3,8 +3,9 @@
 //! Job: given a sentence's tokens and its actor and time mentions (this crate's own [`ActorSlot`] and
 //! [`TimeSlot`], which an adapter fills from the actors and time stages), code its events and standing relations
 //! ([`code_sentence`] -> [`SentenceEvents`]), and make the event record of `FORMATS.md` ([`EventRecord`], built
-//! by [`EventCandidate::to_record`]; the stories crate consolidates it, the store keeps it, the CLI prints it). The
-//! record types live here rather than in `dyad_core` because a record is built from this crate's codebook.
+//! by [`EventCandidate::to_record`]; the stories crate consolidates it, the store keeps it, the CLI prints it), and
+//! the standing [`Relation`] the pipeline makes of a relation cue. The record types live here rather than in
+//! `dyad_core` because a record is built from this crate's codebook.
 //!
 //! Key decision: dictionary-driven pattern matching over lemmas with word-order rules for roles, not a trained
 //! model. Verb patterns, event nouns, relation and modifier cues are data files under `data/` that a person can

@@ -1,5 +1,6 @@
 //! The event record of `FORMATS.md` (plus `pattern`), the one set of types for it in the workspace: the pipeline
-//! builds it, the stories crate consolidates it, the store writes and reads it and the CLI prints it. Its date is
+//! builds it, the stories crate consolidates it, the store writes and reads it and the CLI prints it. The standing
+//! [`Relation`] between two actors, made of the same parts, lives beside it. Its date is
 //! typed ([`EventDate`]: a period or a range of days, with its basis) and printed as `value`/`precision`/`basis`.
 //!
 //! Design decision: the types live here, in the crate that codes events, not in `dyad_core` or the store. The

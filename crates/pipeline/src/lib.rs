@@ -4,7 +4,8 @@
 //! its own.
 //!
 //! [`Coder::code`] takes an [`Article`] from the page stage and returns a [`CodedArticle`]: its sentences, actor
-//! mentions, single-mention events and standing relations, each citing byte offsets in the original file. The
+//! mentions with the actors they name, single-mention events and standing relations, each citing byte offsets in
+//! the original file and each of the type the store keeps as it is. The
 //! stages themselves know nothing of one another; this crate is the adapter that fills the event coder's slots from
 //! the actors and time stages and gives each event its date (its own time expression, else the narrative date of the
 //! document, else the publication date) and its `historical` flag.

@@ -29,6 +29,10 @@
 //!
 //! The schema, how several processes share one database and how the corpus stage keeps it up to date are
 //! described in [`schema`].
+//!
+//! Every record is the type of the stage that produces it, mapped to columns here and read back as the same type
+//! (see `records`), so this crate depends on the crates that hold those types (`dyad-core`, `-page`, `-actors`,
+//! `-events`, `-stories`) and on none that does pipeline work.
 #![deny(missing_docs)]
 
 pub mod corpus;

@@ -7,7 +7,8 @@
 //! for "DPRK" is still a copy ([`StoryIndex`]). Second, events with the same CAMEO code, the same direction (either
 //! order only when both are symmetric), compatible dates and places merge, within a page, a story, and across
 //! stories within a window set by date precision ([`consolidate`], which reads the coder's event records and
-//! returns records). [`infer_year`] gives a yearless page the year of its story.
+//! returns records). [`infer_year`] gives a yearless page the year of its story. A [`Story`] is the story record of
+//! FORMATS.md as it is: the corpus stage writes it, the store reads it back and `dyad stories` prints it.
 //!
 //! Key design decision: an own MinHash + LSH with a flat, append-only layout instead of a general LSH crate
 //! (faster and several times smaller than gaoya when measured; see the README). Signatures are 64 `u32` bins filled
