@@ -7,6 +7,9 @@
 //! code whose root and [`Sector`]s can be read without slicing strings. Everything downstream can then trust them
 //! without re-checking.
 //!
+//! The citations of a page live here too: an event's [`Mention`] and the [`Sentence`] it points at, which the
+//! pipeline emits and the store keeps as they are (the store may depend on this crate; it may not on the pipeline).
+//!
 //! Key design decision: one crate with no pipeline logic, so that `page`, `time`, `actors` and `events` agree on
 //! these types without depending on one another.
 #![deny(missing_docs)]
