@@ -252,17 +252,19 @@ fn openapi_document_validates_and_covers_every_route() {
 
 #[test]
 fn ingest_needs_the_token_and_reports_each_page() {
+    // A server of its own: the pages it stores must not change the events other tests walk meanwhile.
+    let own = start(true);
     let page =
         r#"{"url": "https://example.org/x", "text": "Cuba and Vietnam signed a trade deal in Hanoi on Monday."}"#;
-    assert_eq!(post_pages(&server().base, None, page).0, 401);
-    assert_eq!(post_pages(&server().base, Some("wrong-token-0123456789"), page).0, 401);
+    assert_eq!(post_pages(&own.base, None, page).0, 401);
+    assert_eq!(post_pages(&own.base, Some("wrong-token-0123456789"), page).0, 401);
     let batch = format!("{page}\nnot json\n{page}\n{{\"url\": \"u\"}}\n");
-    let (status, report) = post_pages(&server().base, Some(TOKEN), &batch);
+    let (status, report) = post_pages(&own.base, Some(TOKEN), &batch);
     assert_eq!(status, 200, "{report}");
     let statuses: Vec<&str> =
         report["pages"].as_array().map_or(vec![], |p| p.iter().filter_map(|p| p["status"].as_str()).collect());
     assert_eq!(statuses, ["stored", "invalid", "known", "invalid"], "{report}");
-    let (_, again) = post_pages(&server().base, Some(TOKEN), page);
+    let (_, again) = post_pages(&own.base, Some(TOKEN), page);
     assert_eq!(again["pages"][0]["status"], "known");
     // A read-only server has no ingest.
     let quiet = start(false);
