@@ -7,19 +7,19 @@
 //! `ingest-speed` runs as a child process, is passed in. Each benchmark is a module with its own `run`.
 #![deny(missing_docs)]
 
-pub mod actor_speed;
-pub mod dates;
+mod actor_speed;
+mod dates;
 mod error;
-pub mod event_speed;
-pub mod extraction;
-pub mod ingest_speed;
+mod event_speed;
+mod extraction;
+mod ingest_speed;
 pub mod meantime;
-pub mod news;
-pub mod page_speed;
-pub mod parse;
-pub mod plover;
-pub mod stories;
-pub mod time_speed;
+mod news;
+mod page_speed;
+mod parse;
+mod plover;
+mod stories;
+mod time_speed;
 
 pub use error::BenchError;
 use error::{Context, ensure};
