@@ -7,7 +7,7 @@
 //! code whose root and [`Sector`]s can be read without slicing strings. Everything downstream can then trust them
 //! without re-checking.
 //!
-//! The citations of a page live here too: an event's [`Mention`] and the [`Sentence`] it points at, which the
+//! The citations of a page live here too: an event's [`Mention`] and the [`PageSentence`] it points at, which the
 //! pipeline emits and the store keeps as they are (the store may depend on this crate; it may not on the pipeline).
 //!
 //! Key design decision: one crate with no pipeline logic, so that `page`, `time`, `actors` and `events` agree on
@@ -24,7 +24,7 @@ pub use code::{ActorCode, CodeError, Sector, UNKNOWN_ROOT};
 pub use data::{DataError, data_lines, tsv_columns};
 
 pub use date::{DateError, DateRange, DateValue, Precision};
-pub use mention::{ByteRange, Mention, Sentence};
+pub use mention::{ByteRange, Mention, PageSentence};
 pub use span::{Span, SpanError};
 
 /// The fields of the event record in `FORMATS.md` (the CLI and record contract), in its order. Every serialisation

@@ -1,4 +1,4 @@
-//! The citation of one sentence ([`Mention`]) and the sentence itself ([`Sentence`]), shared by the pipeline, event
+//! The citation of one sentence ([`Mention`]) and the sentence itself ([`PageSentence`]), shared by the pipeline, event
 //! coding, consolidation and the store.
 
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,7 @@ impl Mention {
 /// A sentence of a page, numbered in reading order, with its byte range in the original file: what the pipeline
 /// emits for each sentence it codes, what the store keeps and what an event [`Mention`] points at by `sentence`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Sentence {
+pub struct PageSentence {
     /// Position in the article, from 0.
     pub index: usize,
     /// Byte offset of the first byte in the original file.

@@ -29,7 +29,7 @@ use doc::DocText;
 use dyad_actors::{
     ActorKind, ActorMention, ActorRecord, DocumentResolver, Gazetteer, MentionForm, PageMention, Registry,
 };
-use dyad_core::{ActorCode, ByteRange, DateValue, Precision, Sector, Sentence, Span};
+use dyad_core::{ActorCode, ByteRange, DateValue, PageSentence, Precision, Sector, Span};
 use dyad_events::{
     ActorSlot, DateOrRange, Dictionaries, EventCandidate, EventDate, EventRecord, Mention, Party, Relation,
     RelationCandidate, SlotKind, SlotTime, TimeSlot, code_sentence_with,
@@ -46,7 +46,7 @@ pub struct CodedArticle {
     /// The date relative expressions were resolved against, if the article has one.
     pub anchor: Option<NaiveDate>,
     /// The sentences, in page order.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Vec<PageSentence>,
     /// Actor mentions in reading order.
     pub mentions: Vec<PageMention>,
     /// The actors the mentions name, one record each, in order of first mention, roles dated by `anchor`.
@@ -200,7 +200,7 @@ impl ArticleRun<'_> {
         let text = &doc.text[sentence.range()];
         let (start, end) = doc.to_file(sentence);
         let caption = doc.is_caption(sentence.start());
-        self.out.sentences.push(Sentence { index, start, end, text: text.to_string() });
+        self.out.sentences.push(PageSentence { index, start, end, text: text.to_string() });
         let found = self.actors.resolve_sentence(&doc.text, sentence.range());
         let slots = actor_slots(&doc.text, &found);
         let times = time_slots(self.time.as_mut(), text, sentence.start(), &doc.text);

@@ -1,13 +1,13 @@
 //! The records the store reads and writes. Each is the type of the stage that produces it, written and read as it
 //! is and printed by the CLI unchanged: the page stage's article ([`dyad_page::Article`]; its `format` is not kept
-//! and reads back as text), the sentence ([`dyad_core::Sentence`]), the actor mention and the listed actor
+//! and reads back as text), the sentence ([`dyad_core::PageSentence`]), the actor mention and the listed actor
 //! ([`dyad_actors::PageMention`], [`dyad_actors::ActorRecord`]), the event record and the standing relation
 //! ([`dyad_events::EventRecord`], [`dyad_events::Relation`]) and the story ([`dyad_stories::Story`]). Only what
 //! belongs to the database itself is defined here: the document row, a document's bundle of records, its coding
 //! and the read-side results (search hits, counts).
 
 pub use dyad_actors::{Actor, ActorKind, ActorRecord, PageMention, RoleRecord};
-pub use dyad_core::Sentence;
+pub use dyad_core::PageSentence;
 pub use dyad_events::{EventDate, EventRecord, Flags, Location, Mention, Party, Relation};
 pub use dyad_page::{Article, Block, DropReason, Dropped, PageFormat, Published};
 pub use dyad_stories::Story;
@@ -81,7 +81,7 @@ pub struct ParsedDocument {
     /// The article.
     pub article: Article,
     /// Its sentences.
-    pub sentences: Vec<Sentence>,
+    pub sentences: Vec<PageSentence>,
     /// Actors mentioned (upserted: aliases and roles merge with what is stored).
     pub actors: Vec<ActorRecord>,
     /// Actor mentions in this document (the store keeps each one's actor id, sentence, offsets and text).

@@ -311,12 +311,12 @@ impl Store {
     }
 
     /// A document's sentences in order.
-    pub fn sentences(&self, doc: &str) -> Result<Vec<Sentence>> {
+    pub fn sentences(&self, doc: &str) -> Result<Vec<PageSentence>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT idx, byte_start, byte_end, text FROM sentences WHERE doc = ?1 ORDER BY idx")?;
         let rows = stmt.query_map([doc], |r| {
-            Ok(Sentence { index: r.get(0)?, start: r.get(1)?, end: r.get(2)?, text: r.get(3)? })
+            Ok(PageSentence { index: r.get(0)?, start: r.get(1)?, end: r.get(2)?, text: r.get(3)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

@@ -68,7 +68,7 @@ fn page_mention(actor: &str, start: usize, text: &str) -> PageMention {
 fn parsed(file: &str, title: &str, body: &str) -> ParsedDocument {
     ParsedDocument {
         article: article(file, title, body),
-        sentences: vec![Sentence { index: 0, start: 100, end: 100 + body.len(), text: body.into() }],
+        sentences: vec![PageSentence { index: 0, start: 100, end: 100 + body.len(), text: body.into() }],
         actors: vec![
             actor("a-prk", "PRKGOV", "PRK", "Pyongyang", "2017-04-28"),
             actor("a-cub", "CUB", "CUB", "Cuba", "2017-04-28"),
