@@ -74,6 +74,12 @@ pub(crate) struct Word {
     pub present: bool,
     pub past: bool,
     pub prep: bool,
+    /// A clock time the word names ("noon": 12:00), as hour and minute.
+    pub clock: Option<(u8, u8)>,
+    /// A part of the day, as TimeML writes it ("MO").
+    pub pod: Option<&'static str>,
+    /// A time-zone word: `Some(true)` for UTC ("GMT", "UTC"), `Some(false)` for a local zone ("EST").
+    pub zone: Option<bool>,
     /// Listed at all: only listed words and numbers can open an expression.
     pub listed: bool,
 }
@@ -104,6 +110,17 @@ pub(crate) struct Lexicon {
     /// Words that can anchor an expression; a sentence without any of them (and without digits) has none.
     /// `None` only if the automaton could not be built, in which case every text is examined.
     triggers: AhoCorasick,
+    /// Patterns of `triggers` below this index open dates; the others only clock times ("noon", "morning").
+    date_triggers: usize,
+}
+
+/// What the prefilter found in a text: whether the calendar grammar and the clock pass need to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Scan {
+    /// A trigger word or a date-like number: the calendar grammar runs.
+    pub dates: bool,
+    /// A clock-like number ("15:00", "3 p.m.") or a clock word ("noon", "morning").
+    pub clocks: bool,
 }
 
 fn unit_of(s: &str) -> Option<Unit> {
@@ -148,7 +165,8 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, DataError
         }
         let entry = words.entry(word.to_string()).or_default();
         // Tense and preposition words never open an expression; every other class can.
-        entry.listed |= !matches!(class, "prep" | "future" | "present");
+        // Clock words open no calendar expression: the clock pass (`clock.rs`) reads them.
+        entry.listed |= !matches!(class, "prep" | "future" | "present" | "clock" | "pod" | "zone");
         match class {
             "month" => entry.month = value.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?,
             "weekday" => entry.weekday = value.parse().ok().filter(|d| (1..=7).contains(d)).ok_or_else(bad)?,
@@ -187,6 +205,30 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, DataError
             "present" => entry.present = true,
             "prep" => entry.prep = true,
             "cue" => {}
+            "clock" => {
+                let (h, m) = value.split_once(':').ok_or_else(bad)?;
+                let (h, m): (u8, u8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+                if h > 23 || m > 59 {
+                    return Err(bad());
+                }
+                entry.clock = Some((h, m));
+            }
+            "pod" => {
+                entry.pod = Some(match value {
+                    "MO" => "MO",
+                    "AF" => "AF",
+                    "EV" => "EV",
+                    "NI" => "NI",
+                    _ => return Err(bad()),
+                })
+            }
+            "zone" => {
+                entry.zone = Some(match value {
+                    "Z" => true,
+                    "local" => false,
+                    _ => return Err(bad()),
+                })
+            }
             _ => return Err(bad()),
         }
     }
@@ -228,6 +270,15 @@ fn load(words_src: &str, past_src: &str) -> Lexicon {
         .map(|(w, _)| w.as_str())
         .collect();
     triggers.extend(["anniversary", "aged", "old", "fy"]);
+    // Then the words that can only open a clock time: patterns from `date_triggers` on are these.
+    let date_triggers = triggers.len();
+    let mut clock_words: Vec<&str> = parsed
+        .iter()
+        .filter(|(w, e)| (e.clock.is_some() || e.pod.is_some()) && !triggers.contains(&w.as_str()))
+        .map(|(w, _)| w.as_str())
+        .collect();
+    clock_words.push("clock");
+    triggers.extend(clock_words);
     let triggers = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -239,7 +290,7 @@ fn load(words_src: &str, past_src: &str) -> Lexicon {
         words.entry(verb.into_bytes()).or_default().past = true;
     }
     let longest = words.keys().map(Vec::len).max().unwrap_or(0);
-    Lexicon { words, longest, triggers }
+    Lexicon { words, longest, triggers, date_triggers }
 }
 
 /// A parsed data file, or a panic naming the file and the line.
@@ -269,16 +320,38 @@ impl Lexicon {
     /// a date without one (a four-digit year, "5/11/2018", "'80s"). Other numbers ("$40 billion", "44,000") need a
     /// month or unit word beside them, which is a trigger.
     pub fn may_contain(&self, text: &str) -> bool {
+        let scan = self.scan(text);
+        scan.dates || scan.clocks
+    }
+
+    /// The prefilter, one pass over the numbers and one automaton scan: `dates` is exactly what it was before
+    /// clock times were read (a clock word never hides a date trigger: both are whole words), so a text with only
+    /// clock cues never reaches the calendar grammar.
+    pub fn scan(&self, text: &str) -> Scan {
         let bytes = text.as_bytes();
-        if date_like_number(bytes) {
-            return true;
+        let mut scan = Scan::default();
+        let (dates, clocks) = numbers(bytes);
+        if dates {
+            return Scan { dates, clocks: true };
         }
+        scan.clocks = clocks;
         let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-        self.triggers.find_iter(text).any(|m| (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()))
+        for m in self.triggers.find_iter(text) {
+            if (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()) {
+                if m.pattern().as_usize() < self.date_triggers {
+                    scan.dates = true;
+                    return scan;
+                }
+                scan.clocks = true;
+            }
+        }
+        scan
     }
 }
 
-fn date_like_number(bytes: &[u8]) -> bool {
+/// (a date-like number, a clock-like number): "2018", "5/11", "'80s"; "15:00", "3 p.m.", "3pm".
+fn numbers(bytes: &[u8]) -> (bool, bool) {
+    let mut clocks = false;
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
@@ -292,10 +365,26 @@ fn date_like_number(bytes: &[u8]) -> bool {
         let next = bytes.get(i).copied();
         let after_apostrophe = start > 0 && matches!(bytes[start - 1], b'\'' | 0x99);
         if i - start == 4 || matches!(next, Some(b'/' | b's')) || after_apostrophe {
-            return true;
+            return (true, true);
         }
+        clocks |= i - start <= 2 && clock_like(&bytes[i..]);
     }
-    false
+    (false, clocks)
+}
+
+/// After one or two digits: ":" and a digit, or "am"/"pm" (with or without stops or a space) as a whole word.
+fn clock_like(rest: &[u8]) -> bool {
+    if rest.first() == Some(&b':') {
+        return rest.get(1).is_some_and(u8::is_ascii_digit);
+    }
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let Some((first, rest)) = rest.split_first() else { return false };
+    if !matches!(first.to_ascii_lowercase(), b'a' | b'p') {
+        return false;
+    }
+    let rest = rest.strip_prefix(b".").unwrap_or(rest);
+    let Some((m, rest)) = rest.split_first() else { return false };
+    m.eq_ignore_ascii_case(&b'm') && rest.first().is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
