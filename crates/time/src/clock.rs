@@ -8,8 +8,9 @@ use crate::token::{Kind, Suffix, Tok};
 /// The time of day an expression names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Clock {
-    /// Hour (0-23), minute and, when written, second; `utc` when a UTC zone follows ("GMT").
-    At { hour: u8, minute: u8, second: Option<u8>, utc: bool },
+    /// Hour (0-23), minute and, when written, second; `utc` when a UTC zone follows ("GMT"); `open` when the hour
+    /// was written without am/pm, part of the day or zone and could be p.m. ("at 3:20" after "this afternoon").
+    At { hour: u8, minute: u8, second: Option<u8>, utc: bool, open: bool },
     /// A part of the day as TimeML writes it (`MO`, `AF`, `EV`, `NI`).
     Part(&'static str),
 }
@@ -18,7 +19,7 @@ impl Clock {
     /// The TIMEX3 time part, after the `T`: `15:00`, `08:57:02Z`, `MO`.
     pub fn timex(self) -> String {
         match self {
-            Clock::At { hour, minute, second, utc } => {
+            Clock::At { hour, minute, second, utc, .. } => {
                 let mut s = format!("{hour:02}:{minute:02}");
                 if let Some(sec) = second {
                     s.push_str(&format!(":{sec:02}"));
@@ -45,7 +46,7 @@ pub(crate) struct ClockFound {
 
 /// Words before a bare "15:30" that make it a clock time rather than a verse ("John 3:16"), a ratio or a race time.
 const BARE_CUES: &[&str] =
-    &["at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to", "and", "or", "between"];
+    &["at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "and", "or", "between"];
 
 struct C<'t, 'a> {
     t: &'t [Tok<'a>],
@@ -86,7 +87,9 @@ impl C<'_, '_> {
             return None;
         };
         if t.text.len() == 2 {
-            return Some((pm, i + 1));
+            // Not the first part of a hyphenated word ("am-bitious").
+            let hyphenated = self.joined(i + 1) && (self.t[i + 1].is_punct('-') || self.t[i + 1].kind != Kind::Punct);
+            return (!hyphenated).then_some((pm, i + 1));
         }
         // "a.m." / "a.m": the letters joined by stops.
         if self.punct_joined(i + 1, '.') && self.is(i + 2, "m") && self.joined(i + 2) {
@@ -177,6 +180,57 @@ impl C<'_, '_> {
             || (prev.kind == Kind::Num && prev.digits == 4)
     }
 
+    /// "15:30", "10:30am", "08:57:02.39" at `i` (hour `h`); a bare one needs a cue before it ([`C::bare_context`]).
+    fn colon(&self, i: usize, h: u32) -> Option<(usize, Clock)> {
+        let (minute, pm, mut j) = if let Some(m) = self.two_digits(i + 2, 59) {
+            (m, None, i + 3)
+        } else if let Some((m, pm)) = self.fused(i + 2).filter(|_| self.joined(i + 2)) {
+            (u8::try_from(m).ok().filter(|m| *m <= 59 && self.t[i + 2].text.len() == 4)?, Some(pm), i + 3)
+        } else {
+            return None;
+        };
+        let mut second = None;
+        if pm.is_none() && self.punct_joined(j, ':') {
+            second = Some(self.two_digits(j + 1, 59)?);
+            j += 2;
+            if self.punct_joined(j, '.') && self.t.get(j + 1).is_some_and(|f| f.kind == Kind::Num) && self.joined(j + 1)
+            {
+                j += 2;
+            }
+        }
+        // A longer run of numbers is something else ("1:2:3:4", "10:30:00:00").
+        if self.punct_joined(j, ':') && self.t.get(j + 1).is_some_and(|n| n.kind == Kind::Num) {
+            return None;
+        }
+        let (hour, marked, j) = match pm {
+            Some(pm) => (twelve_hour(h, pm)?, true, j),
+            None => match self.meridiem(j) {
+                Some((pm, k)) => (twelve_hour(h, pm)?, true, k),
+                None => (h as u8, false, j),
+            },
+        };
+        let zoned = self.zone(j).is_some();
+        if !marked && !zoned && !self.bare_context(i) {
+            return None;
+        }
+        Some(self.finish(j, hour, minute, second, marked))
+    }
+
+    /// "0800 GMT", "at 1500 hours": four digits with a zone, or after "at" with "hours".
+    fn four_digits(&self, i: usize) -> Option<(usize, Clock)> {
+        let t = self.t.get(i)?;
+        let (h, m) = (t.num / 100, t.num % 100);
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let clock = |utc| Clock::At { hour: h as u8, minute: m as u8, second: None, utc, open: false };
+        if let Some((utc, end)) = self.zone(i + 1) {
+            return Some((end, clock(utc)));
+        }
+        let after_at = i > 0 && self.t[i - 1].is("at");
+        (after_at && (self.is(i + 1, "hours") || self.is(i + 1, "hrs"))).then(|| (i + 2, clock(false)))
+    }
+
     /// A clock time opening at token `i` (a number, a number word, or "3pm"): (index after, clock).
     fn time_at(&self, i: usize) -> Option<(usize, Clock)> {
         let t = self.t.get(i)?;
@@ -191,19 +245,7 @@ impl C<'_, '_> {
         } else if hour_word {
             t.w.number?
         } else if t.kind == Kind::Num && t.suffix == Suffix::None && t.digits == 4 {
-            // "0800 GMT", "at 1500 hours"
-            let (h, m) = (t.num / 100, t.num % 100);
-            if h > 23 || m > 59 {
-                return None;
-            }
-            if let Some((utc, end)) = self.zone(i + 1) {
-                return Some((end, Clock::At { hour: h as u8, minute: m as u8, second: None, utc }));
-            }
-            let after_at = i > 0 && self.t[i - 1].is("at");
-            if after_at && (self.is(i + 1, "hours") || self.is(i + 1, "hrs")) {
-                return Some((i + 2, Clock::At { hour: h as u8, minute: m as u8, second: None, utc: false }));
-            }
-            return None;
+            return self.four_digits(i);
         } else {
             return None;
         };
@@ -213,40 +255,15 @@ impl C<'_, '_> {
         }
         // "15:30", "10:30am", "08:57:02.39"
         if t.kind == Kind::Num && self.punct_joined(i + 1, ':') && h <= 23 {
-            let (minute, pm, mut j) = if let Some(m) = self.two_digits(i + 2, 59) {
-                (m, None, i + 3)
-            } else if let Some((m, pm)) = self.fused(i + 2).filter(|_| self.joined(i + 2)) {
-                (u8::try_from(m).ok().filter(|m| *m <= 59 && self.t[i + 2].text.len() == 4)?, Some(pm), i + 3)
-            } else {
-                return None;
-            };
-            let mut second = None;
-            if pm.is_none() && self.punct_joined(j, ':') {
-                second = Some(self.two_digits(j + 1, 59)?);
-                j += 2;
-                if self.punct_joined(j, '.')
-                    && self.t.get(j + 1).is_some_and(|f| f.kind == Kind::Num)
-                    && self.joined(j + 1)
-                {
-                    j += 2;
-                }
-            }
-            // A longer run of numbers is something else ("1:2:3:4", "10:30:00:00").
-            if self.punct_joined(j, ':') && self.t.get(j + 1).is_some_and(|n| n.kind == Kind::Num) {
-                return None;
-            }
-            let (hour, marked, j) = match pm {
-                Some(pm) => (twelve_hour(h, pm)?, true, j),
-                None => match self.meridiem(j) {
-                    Some((pm, k)) => (twelve_hour(h, pm)?, true, k),
-                    None => (h as u8, false, j),
-                },
-            };
-            let zoned = self.zone(j).is_some();
-            if !marked && !zoned && !self.bare_context(i) {
-                return None;
-            }
-            return Some(self.finish(j, hour, minute, second, marked));
+            return self.colon(i, h);
+        }
+        // "at 8 GMT"
+        if t.kind == Kind::Num
+            && h <= 23
+            && let Some((utc, j)) =
+                self.zone(i + 1).filter(|_| !self.is(i + 1, "local") && self.t[i + 1].w.zone.is_some())
+        {
+            return Some((j, Clock::At { hour: h as u8, minute: 0, second: None, utc, open: false }));
         }
         if h == 0 || h > 12 {
             return None;
@@ -262,22 +279,57 @@ impl C<'_, '_> {
         if t.kind == Kind::Num
             && let Some((pod, j)) = self.part_after(i + 1)
         {
-            return Some((j, Clock::At { hour: with_part(h as u8, pod), minute: 0, second: None, utc: false }));
+            return Some((
+                j,
+                Clock::At { hour: with_part(h as u8, pod), minute: 0, second: None, utc: false, open: false },
+            ));
         }
         None
     }
 
     /// The rest of a clock time after its digits and am/pm: "in the afternoon" (when no am/pm was given), a zone.
     fn finish(&self, j: usize, hour: u8, minute: u8, second: Option<u8>, marked: bool) -> (usize, Clock) {
-        let (hour, j) = match self.part_after(j) {
-            Some((pod, k)) if !marked => (with_part(hour, pod), k),
-            Some((_, k)) => (hour, k),
-            None => (hour, j),
+        let (hour, j, open) = match self.part_after(j) {
+            Some((pod, k)) if !marked => (with_part(hour, pod), k, false),
+            Some((_, k)) => (hour, k, false),
+            None => (hour, j, !marked && hour <= 12),
         };
         match self.zone(j) {
-            Some((utc, k)) => (k, Clock::At { hour, minute, second, utc }),
-            None => (j, Clock::At { hour, minute, second, utc: false }),
+            Some((utc, k)) => (k, Clock::At { hour, minute, second, utc, open: false }),
+            None => (j, Clock::At { hour, minute, second, utc: false, open }),
         }
+    }
+
+    /// Minutes counted from the hour before a clock time at `i`: "a quarter past 3pm", "20 minutes past noon",
+    /// "twenty after 3pm", "a quarter to noon". Returns the first token and the clock time.
+    fn minutes_before(&self, i: usize, clock: Clock) -> Option<(usize, Clock)> {
+        let Clock::At { hour, minute: 0, second: None, utc, .. } = clock else { return None };
+        let rel = i.checked_sub(1)?;
+        let to = if self.is(rel, "past") || self.is(rel, "after") {
+            false
+        } else if self.is(rel, "to") || self.is(rel, "before") {
+            true
+        } else {
+            return None;
+        };
+        let mut k = rel.checked_sub(1)?;
+        if self.is(k, "minutes") {
+            k = k.checked_sub(1)?;
+        }
+        let t = self.t.get(k)?;
+        let (n, first) = if t.is("quarter") {
+            (15, if k > 0 && self.is(k - 1, "a") { k - 1 } else { k })
+        } else if t.is("half") && !to {
+            (30, k)
+        } else if t.kind == Kind::Num && t.suffix == Suffix::None && (1..60).contains(&t.num) {
+            (t.num as u8, k)
+        } else if t.kind == Kind::Word && t.w.number.is_some_and(|n| (1..60).contains(&n)) && !t.is("a") {
+            (t.w.number? as u8, k)
+        } else {
+            return None;
+        };
+        let (hour, minute) = if to { ((hour + 23) % 24, 60 - n) } else { (hour, n) };
+        Some((first, Clock::At { hour, minute, second: None, utc, open: false }))
     }
 
     /// A clock or part-of-day expression at token `i`: (first, end, clock, days).
@@ -287,7 +339,8 @@ impl C<'_, '_> {
             // "noon", "12 noon", "midnight GMT"
             let first = if i > 0 && self.t[i - 1].kind == Kind::Num && self.t[i - 1].num == 12 { i - 1 } else { i };
             let (utc, end) = self.zone(i + 1).unwrap_or((false, i + 1));
-            return Some(ClockFound { first, end, clock: Clock::At { hour, minute, second: None, utc }, days: None });
+            let clock = Clock::At { hour, minute, second: None, utc, open: false };
+            return Some(ClockFound { first, end, clock, days: None });
         }
         // "this morning", "this afternoon", "this evening", "last night"
         if t.is("this")
@@ -354,6 +407,13 @@ pub(crate) fn recognise(toks: &[Tok<'_>], taken: &[Found]) -> Vec<ClockFound> {
                 if f.first < i && !prev_free {
                     f.first = i;
                 }
+                if let Some((first, clock)) = c.minutes_before(i, f.clock)
+                    && out.last().is_none_or(|l: &ClockFound| l.end <= first)
+                    && taken.iter().all(|g| g.end <= first || g.first >= i)
+                {
+                    f.first = first;
+                    f.clock = clock;
+                }
                 if f.first == i && prev_free && toks[i - 1].is("at") {
                     f.first = i - 1;
                 }
@@ -394,6 +454,7 @@ mod tests {
             ("at 3 o'clock in the afternoon", "at 3 o'clock in the afternoon", "15:00"),
             ("at 9:01:10 AM", "at 9:01:10 AM", "09:01:10"),
             ("at 12 a.m.", "at 12 a.m.", "00:00"),
+            ("at 3 am, the", "at 3 am", "03:00"),
             ("landed at 6:40 p.m. ( GMT +8 )", "at 6:40 p.m.", "18:40"),
         ];
         for (text, span, timex) in table {

@@ -274,7 +274,9 @@ fn load(words_src: &str, past_src: &str) -> Lexicon {
     let date_triggers = triggers.len();
     let mut clock_words: Vec<&str> = parsed
         .iter()
-        .filter(|(w, e)| (e.clock.is_some() || e.pod.is_some()) && !triggers.contains(&w.as_str()))
+        .filter(|(w, e)| {
+            (e.clock.is_some() || e.pod.is_some() || e.zone == Some(true)) && !triggers.contains(&w.as_str())
+        })
         .map(|(w, _)| w.as_str())
         .collect();
     clock_words.push("clock");
@@ -403,6 +405,11 @@ mod tests {
         assert_eq!(words["fall"].season, Some("FA"));
         assert_eq!(words["previous"].rel, Some(Rel::Previous));
         assert!(words["will"].future);
+        assert_eq!(words["noon"].clock, Some((12, 0)));
+        assert_eq!(words["tonight"].pod, Some("NI"));
+        assert_eq!(words["tonight"].deictic, Some(0));
+        assert_eq!((words["gmt"].zone, words["est"].zone), (Some(true), Some(false)));
+        assert!(!words["morning"].listed, "clock words open no calendar expression");
         for m in 1..=12u8 {
             assert!(words.values().any(|w| w.month == m), "month {m} missing");
         }
@@ -420,6 +427,10 @@ mod tests {
         assert!(parse_words("may\tmonth").is_err());
         assert!(parse_words("may\tmonth\t13").is_err());
         assert!(parse_words("x\tcolour\t1").is_err());
+        assert!(parse_words("noon\tclock\t25:00").is_err());
+        assert!(parse_words("noon\tclock\tnoon").is_err());
+        assert!(parse_words("dawn\tpod\tDA").is_err());
+        assert!(parse_words("gmt\tzone\tUTC").is_err());
         assert!(parse_past("two words").is_err());
     }
 
@@ -432,6 +443,8 @@ mod tests {
         let e = parse_past("# verb\nheld\n\nTook\n").unwrap_err();
         assert_eq!((e.file, e.line), ("time_past_verbs.tsv", 4));
         assert_eq!(parse_past("held\nleft\tgone\n").unwrap_err().line, 2);
+        let e = parse_words("noon\tclock\t12:00\nmidnight\tclock\t24:00\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("time_words.tsv", 2));
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! publication date), so that an event is dated by what the text says rather than by the day it was reported. Each
 //! gets a value at its own [`Precision`] (day, week, month, year, decade) or a range, a `basis` explaining the
 //! reading, a TIMEX3 value and a [`Kind`] (durations, ages and frequencies are found so they are *not* dates).
-//! [`find`] reads one text; [`TimeResolver`] carries a document's chains ("the previous day").
+//! Clock times and parts of the day ("at 3 p.m.", "08:57 GMT", "last night") are read in a second pass over what
+//! the calendar grammar left, as [`Kind::Time`] on the day beside them: they give TimeML `TIME` values
+//! ([`to_timeml`]) and never date an event. [`find`] reads one text; [`TimeResolver`] carries a document's chains
+//! ("the previous day").
 //!
 //! Key design decision: a hand-written recogniser over tokens, not a general date parser: news needs a past bias
 //! read from the clause's tense, chains to the narrative date and non-dates kept out, and a sentence with no
@@ -185,10 +188,13 @@ impl TimeResolver {
             let blank = |a: usize, b: usize| a <= b && text.get(a..b).is_some_and(|g| g.trim().is_empty());
             // The sentence a byte offset lies in, counted by sentence ends before it.
             let sentence = |at: usize| toks.iter().take_while(|t| t.end <= at).filter(|t| t.ends_sentence).count();
-            let days = out.iter().filter(|e| e.kind == Kind::Date).filter_map(|e| match e.value {
-                Some(TimeValue::Date(d)) if d.precision() == Precision::Day => Some((e, d.first_day())),
-                _ => None,
-            });
+            // Days: the calendar expressions, and parts of the day read before ("this morning at 10 am").
+            let is_part = |e: &TemporalExpression| e.kind == Kind::Time && !e.timex.contains(':');
+            let days =
+                out.iter().chain(&added).filter(|e| e.kind == Kind::Date || is_part(e)).filter_map(|e| match e.value {
+                    Some(TimeValue::Date(d)) if d.precision() == Precision::Day => Some((e, d.first_day())),
+                    _ => None,
+                });
             // Beside it with only blanks between, else the nearest day in its sentence ("flew Tuesday in Everett at
             // 18:00 UTC", "at 16:15 UTC, June 1st").
             let distance = |e: &TemporalExpression| {
@@ -200,10 +206,16 @@ impl TimeResolver {
                     None
                 }
             };
-            let beside = days
-                .filter_map(|(e, d)| Some((distance(e)?, d, e.span.slice(text).unwrap_or_default())))
-                .min_by_key(|(dist, ..)| *dist)
-                .map(|(_, d, words)| (d, words));
+            let nearest = days.filter_map(|(e, d)| Some((distance(e)?, d, e))).min_by_key(|(dist, ..)| *dist);
+            // "this afternoon at 3:20": an hour without am/pm after a later part of the day is p.m.
+            let mut clock = c.clock;
+            if let (Some((0, _, e)), clock::Clock::At { hour, open: true, .. }) = (nearest, &mut clock)
+                && matches!(e.time.as_deref(), Some("AF" | "EV" | "NI"))
+                && *hour < 12
+            {
+                *hour += 12;
+            }
+            let beside = nearest.map(|(_, d, e)| (d, e.span.slice(text).unwrap_or_default()));
             let (day, basis) = match (beside, c.days) {
                 (Some((d, words)), _) => (Some(d), format!("clock time on '{words}'")),
                 (None, Some(n)) => (
@@ -213,7 +225,7 @@ impl TimeResolver {
                 (None, None) => (Some(self.anchor), format!("clock time on the anchor day {}", self.anchor)),
             };
             let Some(value) = day.and_then(|d| DateValue::from_naive(d).ok()) else { continue };
-            let time = c.clock.timex();
+            let time = clock.timex();
             added.push(TemporalExpression {
                 span,
                 kind: Kind::Time,
@@ -251,7 +263,7 @@ impl TimeResolver {
                 .filter(|(m, g)| *m != n && (0..g.first).filter(|&i| toks[i].ends_sentence).count() == sentence)
                 .filter_map(|(_, g)| written_year(&g.expr))
                 .collect();
-            let mut tense = tense::tense_at(&toks, f.first, f.end);
+            let mut tense = tense::tense_at(toks, f.first, f.end);
             // "closed until Friday": a state that lasts up to a weekday. Unless the clause is a simple past
             // ("stayed until Friday"), the state still holds at the anchor (a present perfect "has kept them closed
             // until Friday" included), so the weekday lies ahead.
@@ -295,16 +307,7 @@ impl TimeResolver {
                 }
                 self.ctx.in_sentence = Some(d);
             }
-            // "Friday morning", "tonight": the day, with TimeML's part of the day in the TIMEX3 value.
-            let mut timex = r.timex;
-            let mut time = None;
-            if matches!(f.expr, Expr::Weekday { .. } | Expr::Deictic { .. })
-                && let Some(pod) = toks[f.end - 1].w.pod
-                && r.value.is_some_and(|v| v.precision() == Precision::Day)
-            {
-                timex = format!("{timex}T{pod}");
-                time = Some(pod.to_string());
-            }
+            let (timex, time) = part_of_day(f, toks, r.value, r.timex);
             out.push(TemporalExpression {
                 span,
                 kind,
@@ -318,6 +321,25 @@ impl TimeResolver {
             });
         }
         out
+    }
+}
+
+/// "Friday morning", "tonight": the day, with TimeML's part of the day in the TIMEX3 value (`2013-03-08TMO`) and
+/// as the expression's time. Other expressions keep their TIMEX3 value.
+fn part_of_day(
+    f: &grammar::Found,
+    toks: &[token::Tok<'_>],
+    value: Option<TimeValue>,
+    timex: String,
+) -> (String, Option<String>) {
+    match toks[f.end - 1].w.pod {
+        Some(pod)
+            if matches!(f.expr, Expr::Weekday { .. } | Expr::Deictic { .. })
+                && value.is_some_and(|v| v.precision() == Precision::Day) =>
+        {
+            (format!("{timex}T{pod}"), Some(pod.to_string()))
+        }
+        _ => (timex, None),
     }
 }
 
@@ -417,7 +439,8 @@ pub fn timexes(text: &str, exprs: &[TemporalExpression]) -> Vec<Timex> {
         let here = Timex { start, end, kind: timeml_type(e), value: e.timex.clone(), dated: e.value.is_some() };
         let joins = |day: &TemporalExpression, clock: &TemporalExpression| {
             clock.kind == Kind::Time
-                && day.kind == Kind::Date
+                && clock.timex.contains(':')
+                && (day.kind == Kind::Date || !day.timex.contains(':'))
                 && day.precision == Some(Precision::Day)
                 && day.value == clock.value
         };
