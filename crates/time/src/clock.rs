@@ -126,7 +126,7 @@ impl C<'_, '_> {
         if self.is(i, "local") && self.is(i + 1, "time") {
             return Some((false, i + 2));
         }
-        if let Some(utc) = t.w.zone
+        if let Some(utc) = t.w.zone()
             && t.kind == Kind::Word
             && t.text.bytes().all(|b| b.is_ascii_uppercase())
         {
@@ -146,7 +146,7 @@ impl C<'_, '_> {
     /// "in the morning", "in the afternoon", "at night" after a clock time: the part of the day.
     fn part_after(&self, i: usize) -> Option<(&'static str, usize)> {
         if self.is(i, "in") && self.is(i + 1, "the") {
-            let pod = self.t.get(i + 2)?.w.pod?;
+            let pod = self.t.get(i + 2)?.w.pod()?;
             return (pod != "NI").then_some((pod, i + 3));
         }
         if self.is(i, "at") && self.is(i + 1, "night") {
@@ -261,7 +261,7 @@ impl C<'_, '_> {
         if t.kind == Kind::Num
             && h <= 23
             && let Some((utc, j)) =
-                self.zone(i + 1).filter(|_| !self.is(i + 1, "local") && self.t[i + 1].w.zone.is_some())
+                self.zone(i + 1).filter(|_| !self.is(i + 1, "local") && self.t[i + 1].w.zone().is_some())
         {
             return Some((j, Clock::At { hour: h as u8, minute: 0, second: None, utc, open: false }));
         }
@@ -345,7 +345,7 @@ impl C<'_, '_> {
         // "this morning", "this afternoon", "this evening", "last night"
         if t.is("this")
             && let Some(pod) =
-                self.t.get(i + 1).and_then(|n| n.w.pod).filter(|p| *p != "NI" && !self.is(i + 1, "tonight"))
+                self.t.get(i + 1).and_then(|n| n.w.pod()).filter(|p| *p != "NI" && !self.is(i + 1, "tonight"))
         {
             return Some(ClockFound { first: i, end: i + 2, clock: Clock::Part(pod), days: Some(0) });
         }
@@ -354,6 +354,28 @@ impl C<'_, '_> {
         }
         let (end, clock) = self.time_at(i)?;
         Some(ClockFound { first: i, end, clock, days: None })
+    }
+}
+
+/// Whether token `i` is something every clock time holds: a colon, am/pm ("3pm", "a.m."), a clock, zone or
+/// part-of-day word, "o'clock" or "hours". Most sentences with a date have none, and skip the clock pass.
+fn cue(toks: &[Tok<'_>], i: usize, t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Punct => t.is_punct(':'),
+        Kind::Num => false,
+        Kind::Word => {
+            t.w.clock.is_some()
+                || t.w.pod().is_some()
+                || t.w.zone().is_some()
+                || t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || (t.text.len() == 1 && (t.is("a") || t.is("p")) && toks.get(i + 1).is_some_and(|n| n.is_punct('.')))
+                || match *t.text.as_bytes() {
+                    [a, m] => matches!(a | 0x20, b'a' | b'p') && m | 0x20 == b'm',
+                    [b'h' | b'H', ..] => t.is("hrs") || t.is("hours"),
+                    [b'c' | b'C' | b'o' | b'O', ..] => t.is("clock") || t.is("oclock"),
+                    _ => false,
+                }
+        }
     }
 }
 
@@ -382,6 +404,9 @@ fn with_part(hour: u8, pod: &str) -> u8 {
 /// The clock expressions of `toks` outside the calendar expressions `taken` (sorted, not overlapping), left to
 /// right. A leading "at" is part of the span ("at 3 p.m."), as "on" is of "on Saturday".
 pub(crate) fn recognise(toks: &[Tok<'_>], taken: &[Found]) -> Vec<ClockFound> {
+    if !toks.iter().enumerate().any(|(i, t)| cue(toks, i, t)) {
+        return Vec::new();
+    }
     let c = C { t: toks };
     let mut out = Vec::new();
     let mut next_taken = taken.iter().peekable();
@@ -396,8 +421,18 @@ pub(crate) fn recognise(toks: &[Tok<'_>], taken: &[Found]) -> Vec<ClockFound> {
             continue;
         }
         let t = &toks[i];
-        let opens = t.kind == Kind::Num
-            || (t.kind == Kind::Word && t.text.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
+        // Only numbers, "3pm", number words and listed clock words can open a clock time: one cheap test a token.
+        let opens = match t.kind {
+            Kind::Num => t.suffix == Suffix::None,
+            Kind::Word => {
+                t.w.clock.is_some()
+                    || t.w.number.is_some()
+                    || t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    || t.is("this")
+                    || t.is("last")
+            }
+            Kind::Punct => false,
+        };
         match opens.then(|| c.at(i)).flatten() {
             Some(mut f) if f.end <= limit && f.end > i => {
                 // The token before is free: not in a calendar expression nor in the last clock time.

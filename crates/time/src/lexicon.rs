@@ -76,12 +76,27 @@ pub(crate) struct Word {
     pub prep: bool,
     /// A clock time the word names ("noon": 12:00), as hour and minute.
     pub clock: Option<(u8, u8)>,
-    /// A part of the day, as TimeML writes it ("MO").
-    pub pod: Option<&'static str>,
-    /// A time-zone word: `Some(true)` for UTC ("GMT", "UTC"), `Some(false)` for a local zone ("EST").
-    pub zone: Option<bool>,
+    /// A part of the day: an index into [`PARTS_OF_DAY`], 0 for none (one byte: every token carries a `Word`).
+    pub pod: u8,
+    /// A time-zone word: 2 for UTC ("GMT", "UTC"), 1 for a local zone ("EST"), 0 for none.
+    pub zone: u8,
     /// Listed at all: only listed words and numbers can open an expression.
     pub listed: bool,
+}
+
+/// TimeML's parts of the day, as [`Word::pod`] indexes them (0 is none).
+pub(crate) const PARTS_OF_DAY: [&str; 5] = ["", "MO", "AF", "EV", "NI"];
+
+impl Word {
+    /// The part of the day the word names ("MO").
+    pub fn pod(&self) -> Option<&'static str> {
+        PARTS_OF_DAY.get(usize::from(self.pod)).copied().filter(|p| !p.is_empty())
+    }
+
+    /// A time-zone word: `Some(true)` for UTC, `Some(false)` for a local zone.
+    pub fn zone(&self) -> Option<bool> {
+        (self.zone > 0).then_some(self.zone == 2)
+    }
 }
 
 /// FNV-1a: the keys are short lowercase words, for which SipHash's DoS resistance buys nothing and costs time.
@@ -214,20 +229,15 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, DataError
                 entry.clock = Some((h, m));
             }
             "pod" => {
-                entry.pod = Some(match value {
-                    "MO" => "MO",
-                    "AF" => "AF",
-                    "EV" => "EV",
-                    "NI" => "NI",
-                    _ => return Err(bad()),
-                })
+                let at = PARTS_OF_DAY.iter().position(|p| !p.is_empty() && *p == value).ok_or_else(bad)?;
+                entry.pod = u8::try_from(at).map_err(|_| bad())?;
             }
             "zone" => {
-                entry.zone = Some(match value {
-                    "Z" => true,
-                    "local" => false,
+                entry.zone = match value {
+                    "Z" => 2,
+                    "local" => 1,
                     _ => return Err(bad()),
-                })
+                }
             }
             _ => return Err(bad()),
         }
@@ -274,9 +284,7 @@ fn load(words_src: &str, past_src: &str) -> Lexicon {
     let date_triggers = triggers.len();
     let mut clock_words: Vec<&str> = parsed
         .iter()
-        .filter(|(w, e)| {
-            (e.clock.is_some() || e.pod.is_some() || e.zone == Some(true)) && !triggers.contains(&w.as_str())
-        })
+        .filter(|(w, e)| (e.clock.is_some() || e.pod != 0 || e.zone == 2) && !triggers.contains(&w.as_str()))
         .map(|(w, _)| w.as_str())
         .collect();
     clock_words.push("clock");
@@ -406,9 +414,9 @@ mod tests {
         assert_eq!(words["previous"].rel, Some(Rel::Previous));
         assert!(words["will"].future);
         assert_eq!(words["noon"].clock, Some((12, 0)));
-        assert_eq!(words["tonight"].pod, Some("NI"));
+        assert_eq!(words["tonight"].pod(), Some("NI"));
         assert_eq!(words["tonight"].deictic, Some(0));
-        assert_eq!((words["gmt"].zone, words["est"].zone), (Some(true), Some(false)));
+        assert_eq!((words["gmt"].zone(), words["est"].zone()), (Some(true), Some(false)));
         assert!(!words["morning"].listed, "clock words open no calendar expression");
         for m in 1..=12u8 {
             assert!(words.values().any(|w| w.month == m), "month {m} missing");

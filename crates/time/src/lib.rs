@@ -332,7 +332,7 @@ fn part_of_day(
     value: Option<TimeValue>,
     timex: String,
 ) -> (String, Option<String>) {
-    match toks[f.end - 1].w.pod {
+    match toks[f.end - 1].w.pod() {
         Some(pod)
             if matches!(f.expr, Expr::Weekday { .. } | Expr::Deictic { .. })
                 && value.is_some_and(|v| v.precision() == Precision::Day) =>
