@@ -182,6 +182,10 @@ fn duckling_english_corpus() {
     }
     let false_dates: Vec<&String> = negatives.iter().filter(|n| find(n, anchor).iter().any(|e| e.is_date())).collect();
     println!("  negative corpus: {} of {} read as dates: {false_dates:?}", false_dates.len(), negatives.len());
+    let false_times: Vec<&String> =
+        negatives.iter().filter(|n| find(n, anchor).iter().any(|e| e.time.is_some())).collect();
+    println!("  negative corpus: {} of {} read as clock times: {false_times:?}", false_times.len(), negatives.len());
+    assert!(false_times.len() <= 3, "negative corpus read as clock times: {false_times:?}");
     assert!(share >= FLOOR, "share {share:.3} fell below the floor {FLOOR}");
     assert!(clocks >= CLOCK_FLOOR, "time-of-day share {clocks:.3} fell below the floor {CLOCK_FLOOR}");
     assert!(false_dates.len() <= 3, "negative corpus read as dates: {false_dates:?}");
