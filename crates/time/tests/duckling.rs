@@ -4,6 +4,8 @@
 //! precision (dyad reads "March 3rd at 4pm" as the day 2013-03-03; Duckling's interval starts count by their
 //! start). The misses are listed by convention: Duckling resolves a bare "monday" or "march" forward, a news
 //! engine towards the past; Duckling reads clock times, holidays and open intervals, which dyad does not date.
+//! The time-of-day rows are also scored on their own: dyad's clock time (kind `time`, as TimeML prints it) against
+//! Duckling's clock time and day.
 //!
 //! The corpus is Haskell source; the reader here only knows its data shape: `examples (KIND NUMBERS GRAIN ...)`
 //! followed by a list of string literals, in the `allExamples` list and the `custom` list of `defaultCorpus`. The
