@@ -16,6 +16,9 @@
 //! - Phoenix person entries (a headword with dated codes) that are not marked as taken from CountryInfo and whose
 //!   name CountryInfo does not have: one row per dated code with a start; an open term closes at the latest date the file names.
 //!   Codes whose first three letters are not a state (`IGO...`) and elite codes (`...ELI`) are left out.
+//!   Of a person CountryInfo does have, only the dated military terms (`EGYMIL`: an officer or commander, such as
+//!   a commander of the air force before he became a minister) are added, when no CountryInfo term of the same
+//!   name overlaps them: CountryInfo lists no military chiefs before 2003.
 //!
 //! CountryInfo files the Soviet Union's and Czechoslovakia's office holders under Russia and the Czech Republic: a
 //! term that ended before the successor state existed is given to the former state (SUN, CSK).
@@ -324,7 +327,13 @@ fn term(when: &str, block: &str) -> Option<(String, String)> {
     Some(term)
 }
 
-fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: &mut Vec<Row>) {
+fn phoenix(text: &str, states: &HashSet<String>, rows: &mut Vec<Row>) {
+    let known: HashSet<String> = rows.iter().map(|r| r.name.clone()).collect();
+    // CountryInfo's terms by name, to keep a Phoenix military term from overlapping one of them.
+    let mut terms: std::collections::HashMap<String, Vec<(String, String)>> = std::collections::HashMap::new();
+    for r in rows.iter() {
+        terms.entry(r.name.clone()).or_default().push((r.from.clone(), r.until.clone()));
+    }
     // Headwords the file marks as taken from CountryInfo.
     let mut from_countryinfo = HashSet::new();
     for line in text.lines() {
@@ -343,7 +352,8 @@ fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: 
             continue;
         }
         let name = ns.remove(0);
-        if e.roles.is_empty() || ns.iter().chain([&name]).any(|n| from_countryinfo.contains(n) || known.contains(n)) {
+        let listed = ns.iter().chain([&name]).any(|n| from_countryinfo.contains(n) || known.contains(n));
+        if e.roles.is_empty() {
             continue;
         }
         if name.split(' ').count() < 2 || name.chars().any(|c| c.is_ascii_digit()) {
@@ -352,7 +362,7 @@ fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: 
         let aliases: Vec<String> = e.phrases[1..]
             .iter()
             .map(|p| display(p))
-            .chain(ns)
+            .chain(ns.iter().cloned())
             .filter(|a| a != &name && a.split(' ').count() >= 2 && !a.chars().any(|c| c.is_ascii_digit()))
             .collect::<BTreeSet<_>>()
             .into_iter()
@@ -362,11 +372,20 @@ fn phoenix(text: &str, known: &HashSet<String>, states: &HashSet<String>, rows: 
             if code.rest().is_empty() || !states.contains(code.root()) || code.parts().last() == Some("ELI") {
                 continue;
             }
+            let (from, until) = (from.to_string(), r.until.unwrap_or(latest).to_string());
+            if listed {
+                // A person CountryInfo has: only a military term outside every CountryInfo term of the name.
+                let overlaps = |(f, u): &(String, String)| *f <= until && from <= *u;
+                let clash = ns.iter().chain([&name]).any(|n| terms.get(n).is_some_and(|t| t.iter().any(overlaps)));
+                if code.rest() != "MIL" || clash {
+                    continue;
+                }
+            }
             rows.push(Row {
                 country: code.root().to_string(),
                 name: name.clone(),
-                from: from.to_string(),
-                until: r.until.unwrap_or(latest).to_string(),
+                from,
+                until,
                 aliases: aliases.clone(),
                 code,
                 title: String::new(),
@@ -392,7 +411,6 @@ fn main() {
     };
     let mut rows = Vec::new();
     countryinfo(&read(ci), &mut rows);
-    let known: HashSet<String> = rows.iter().map(|r| r.name.clone()).collect();
     // States dyad knows: the ISO file plus former states, so that no row names an unknown country.
     let states: HashSet<String> =
         [include_str!("../../../data/countries.tsv"), include_str!("../../../data/country_extra.tsv")]
@@ -403,7 +421,7 @@ fn main() {
             .filter(|c| c.len() == 3)
             .map(str::to_string)
             .collect();
-    phoenix(&read(px), &known, &states, &mut rows);
+    phoenix(&read(px), &states, &mut rows);
     rows.retain(|r| states.contains(&r.country) && r.name.chars().next().is_some_and(char::is_uppercase));
     // CountryInfo files the Soviet Union's and Czechoslovakia's office holders under their successors: a term
     // that ended before the successor existed is of the former state (dyad's SUN, CSK).

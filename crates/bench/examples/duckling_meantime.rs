@@ -58,6 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                             end: s + ent.end,
                             timex: t,
                             basis: "duckling".into(),
+                            kind: "DATE",
                         });
                     }
                 }

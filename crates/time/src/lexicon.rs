@@ -74,8 +74,29 @@ pub(crate) struct Word {
     pub present: bool,
     pub past: bool,
     pub prep: bool,
+    /// A clock time the word names ("noon": 12:00), as hour and minute.
+    pub clock: Option<(u8, u8)>,
+    /// A part of the day: an index into [`PARTS_OF_DAY`], 0 for none (one byte: every token carries a `Word`).
+    pub pod: u8,
+    /// A time-zone word: 2 for UTC ("GMT", "UTC"), 1 for a local zone ("EST"), 0 for none.
+    pub zone: u8,
     /// Listed at all: only listed words and numbers can open an expression.
     pub listed: bool,
+}
+
+/// TimeML's parts of the day, as [`Word::pod`] indexes them (0 is none).
+pub(crate) const PARTS_OF_DAY: [&str; 5] = ["", "MO", "AF", "EV", "NI"];
+
+impl Word {
+    /// The part of the day the word names ("MO").
+    pub fn pod(&self) -> Option<&'static str> {
+        PARTS_OF_DAY.get(usize::from(self.pod)).copied().filter(|p| !p.is_empty())
+    }
+
+    /// A time-zone word: `Some(true)` for UTC, `Some(false)` for a local zone.
+    pub fn zone(&self) -> Option<bool> {
+        (self.zone > 0).then_some(self.zone == 2)
+    }
 }
 
 /// FNV-1a: the keys are short lowercase words, for which SipHash's DoS resistance buys nothing and costs time.
@@ -104,6 +125,17 @@ pub(crate) struct Lexicon {
     /// Words that can anchor an expression; a sentence without any of them (and without digits) has none.
     /// `None` only if the automaton could not be built, in which case every text is examined.
     triggers: AhoCorasick,
+    /// Patterns of `triggers` below this index open dates; the others only clock times ("noon", "morning").
+    date_triggers: usize,
+}
+
+/// What the prefilter found in a text: whether the calendar grammar and the clock pass need to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Scan {
+    /// A trigger word or a date-like number: the calendar grammar runs.
+    pub dates: bool,
+    /// A clock-like number ("15:00", "3 p.m.") or a clock word ("noon", "morning").
+    pub clocks: bool,
 }
 
 fn unit_of(s: &str) -> Option<Unit> {
@@ -148,7 +180,8 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, DataError
         }
         let entry = words.entry(word.to_string()).or_default();
         // Tense and preposition words never open an expression; every other class can.
-        entry.listed |= !matches!(class, "prep" | "future" | "present");
+        // Clock words open no calendar expression: the clock pass (`clock.rs`) reads them.
+        entry.listed |= !matches!(class, "prep" | "future" | "present" | "clock" | "pod" | "zone");
         match class {
             "month" => entry.month = value.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?,
             "weekday" => entry.weekday = value.parse().ok().filter(|d| (1..=7).contains(d)).ok_or_else(bad)?,
@@ -187,6 +220,25 @@ pub(crate) fn parse_words(text: &str) -> Result<HashMap<String, Word>, DataError
             "present" => entry.present = true,
             "prep" => entry.prep = true,
             "cue" => {}
+            "clock" => {
+                let (h, m) = value.split_once(':').ok_or_else(bad)?;
+                let (h, m): (u8, u8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+                if h > 23 || m > 59 {
+                    return Err(bad());
+                }
+                entry.clock = Some((h, m));
+            }
+            "pod" => {
+                let at = PARTS_OF_DAY.iter().position(|p| !p.is_empty() && *p == value).ok_or_else(bad)?;
+                entry.pod = u8::try_from(at).map_err(|_| bad())?;
+            }
+            "zone" => {
+                entry.zone = match value {
+                    "Z" => 2,
+                    "local" => 1,
+                    _ => return Err(bad()),
+                }
+            }
             _ => return Err(bad()),
         }
     }
@@ -228,6 +280,15 @@ fn load(words_src: &str, past_src: &str) -> Lexicon {
         .map(|(w, _)| w.as_str())
         .collect();
     triggers.extend(["anniversary", "aged", "old", "fy"]);
+    // Then the words that can only open a clock time: patterns from `date_triggers` on are these.
+    let date_triggers = triggers.len();
+    let mut clock_words: Vec<&str> = parsed
+        .iter()
+        .filter(|(w, e)| (e.clock.is_some() || e.pod != 0 || e.zone == 2) && !triggers.contains(&w.as_str()))
+        .map(|(w, _)| w.as_str())
+        .collect();
+    clock_words.push("clock");
+    triggers.extend(clock_words);
     let triggers = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -239,7 +300,7 @@ fn load(words_src: &str, past_src: &str) -> Lexicon {
         words.entry(verb.into_bytes()).or_default().past = true;
     }
     let longest = words.keys().map(Vec::len).max().unwrap_or(0);
-    Lexicon { words, longest, triggers }
+    Lexicon { words, longest, triggers, date_triggers }
 }
 
 /// A parsed data file, or a panic naming the file and the line.
@@ -269,16 +330,38 @@ impl Lexicon {
     /// a date without one (a four-digit year, "5/11/2018", "'80s"). Other numbers ("$40 billion", "44,000") need a
     /// month or unit word beside them, which is a trigger.
     pub fn may_contain(&self, text: &str) -> bool {
+        let scan = self.scan(text);
+        scan.dates || scan.clocks
+    }
+
+    /// The prefilter, one pass over the numbers and one automaton scan: `dates` is exactly what it was before
+    /// clock times were read (a clock word never hides a date trigger: both are whole words), so a text with only
+    /// clock cues never reaches the calendar grammar.
+    pub fn scan(&self, text: &str) -> Scan {
         let bytes = text.as_bytes();
-        if date_like_number(bytes) {
-            return true;
+        let mut scan = Scan::default();
+        let (dates, clocks) = numbers(bytes);
+        if dates {
+            return Scan { dates, clocks: true };
         }
+        scan.clocks = clocks;
         let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-        self.triggers.find_iter(text).any(|m| (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()))
+        for m in self.triggers.find_iter(text) {
+            if (m.start() == 0 || !is_word(m.start() - 1)) && !is_word(m.end()) {
+                if m.pattern().as_usize() < self.date_triggers {
+                    scan.dates = true;
+                    return scan;
+                }
+                scan.clocks = true;
+            }
+        }
+        scan
     }
 }
 
-fn date_like_number(bytes: &[u8]) -> bool {
+/// (a date-like number, a clock-like number): "2018", "5/11", "'80s"; "15:00", "3 p.m.", "3pm".
+fn numbers(bytes: &[u8]) -> (bool, bool) {
+    let mut clocks = false;
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
@@ -292,10 +375,26 @@ fn date_like_number(bytes: &[u8]) -> bool {
         let next = bytes.get(i).copied();
         let after_apostrophe = start > 0 && matches!(bytes[start - 1], b'\'' | 0x99);
         if i - start == 4 || matches!(next, Some(b'/' | b's')) || after_apostrophe {
-            return true;
+            return (true, true);
         }
+        clocks |= i - start <= 2 && clock_like(&bytes[i..]);
     }
-    false
+    (false, clocks)
+}
+
+/// After one or two digits: ":" and a digit, or "am"/"pm" (with or without stops or a space) as a whole word.
+fn clock_like(rest: &[u8]) -> bool {
+    if rest.first() == Some(&b':') {
+        return rest.get(1).is_some_and(u8::is_ascii_digit);
+    }
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let Some((first, rest)) = rest.split_first() else { return false };
+    if !matches!(first.to_ascii_lowercase(), b'a' | b'p') {
+        return false;
+    }
+    let rest = rest.strip_prefix(b".").unwrap_or(rest);
+    let Some((m, rest)) = rest.split_first() else { return false };
+    m.eq_ignore_ascii_case(&b'm') && rest.first().is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -314,6 +413,11 @@ mod tests {
         assert_eq!(words["fall"].season, Some("FA"));
         assert_eq!(words["previous"].rel, Some(Rel::Previous));
         assert!(words["will"].future);
+        assert_eq!(words["noon"].clock, Some((12, 0)));
+        assert_eq!(words["tonight"].pod(), Some("NI"));
+        assert_eq!(words["tonight"].deictic, Some(0));
+        assert_eq!((words["gmt"].zone(), words["est"].zone()), (Some(true), Some(false)));
+        assert!(!words["morning"].listed, "clock words open no calendar expression");
         for m in 1..=12u8 {
             assert!(words.values().any(|w| w.month == m), "month {m} missing");
         }
@@ -331,6 +435,10 @@ mod tests {
         assert!(parse_words("may\tmonth").is_err());
         assert!(parse_words("may\tmonth\t13").is_err());
         assert!(parse_words("x\tcolour\t1").is_err());
+        assert!(parse_words("noon\tclock\t25:00").is_err());
+        assert!(parse_words("noon\tclock\tnoon").is_err());
+        assert!(parse_words("dawn\tpod\tDA").is_err());
+        assert!(parse_words("gmt\tzone\tUTC").is_err());
         assert!(parse_past("two words").is_err());
     }
 
@@ -343,6 +451,8 @@ mod tests {
         let e = parse_past("# verb\nheld\n\nTook\n").unwrap_err();
         assert_eq!((e.file, e.line), ("time_past_verbs.tsv", 4));
         assert_eq!(parse_past("held\nleft\tgone\n").unwrap_err().line, 2);
+        let e = parse_words("noon\tclock\t12:00\nmidnight\tclock\t24:00\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("time_words.tsv", 2));
     }
 
     #[test]

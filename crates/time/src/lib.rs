@@ -2,13 +2,17 @@
 //! publication date), so that an event is dated by what the text says rather than by the day it was reported. Each
 //! gets a value at its own [`Precision`] (day, week, month, year, decade) or a range, a `basis` explaining the
 //! reading, a TIMEX3 value and a [`Kind`] (durations, ages and frequencies are found so they are *not* dates).
-//! [`find`] reads one text; [`TimeResolver`] carries a document's chains ("the previous day").
+//! Clock times and parts of the day ("at 3 p.m.", "08:57 GMT", "last night") are read in a second pass over what
+//! the calendar grammar left, as [`Kind::Time`] on the day beside them: they give TimeML `TIME` values
+//! ([`to_timeml`]) and never date an event. [`find`] reads one text; [`TimeResolver`] carries a document's chains
+//! ("the previous day").
 //!
 //! Key design decision: a hand-written recogniser over tokens, not a general date parser: news needs a past bias
 //! read from the clause's tense, chains to the narrative date and non-dates kept out, and a sentence with no
 //! trigger word and no digit must cost one automaton scan. The word lists are data files, parsed once.
 #![deny(missing_docs)]
 
+mod clock;
 mod grammar;
 mod lexicon;
 mod resolve;
@@ -36,6 +40,9 @@ pub enum Kind {
     Set,
     /// An age ("a 30-year-old").
     Age,
+    /// A clock time or a part of the day read on its own ("at 3 p.m.", "last night"): its value is the day it falls
+    /// on, but it dates no event (a day written beside it does).
+    Time,
 }
 
 /// A temporal expression found in a text and resolved.
@@ -55,8 +62,12 @@ pub struct TemporalExpression {
     pub future: bool,
     /// The tense of the clause around it.
     pub tense: Tense,
-    /// The TIMEX3 value (`2017-W17`, `2009-Q1`, `PAST_REF`, `P5DE`), for comparison with annotated corpora.
+    /// The TIMEX3 value (`2017-W17`, `2009-Q1`, `PAST_REF`, `P5DE`, `2013-03-12T15:00`), for comparison with
+    /// annotated corpora.
     pub timex: String,
+    /// The time of day, when one is written: `15:00`, `08:57Z` (UTC), or a part of the day as TimeML writes it
+    /// (`MO`, `AF`, `EV`, `NI`).
+    pub time: Option<String>,
 }
 
 /// The record `dyad time` prints: one JSON line per expression (see FORMATS.md).
@@ -74,12 +85,15 @@ pub struct TimeRecord {
     pub precision: Option<Precision>,
     /// How the value was reached.
     pub basis: String,
-    /// `date`, `duration`, `set` or `age`.
+    /// `date`, `duration`, `set`, `age` or `time`.
     pub kind: Kind,
     /// Refers to the anchor's future.
     pub future: bool,
     /// The TIMEX3 value.
     pub timex: String,
+    /// The time of day (`15:00`, `08:57Z`, `MO`), only when one is written; `value` stays the day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 impl TemporalExpression {
@@ -95,6 +109,7 @@ impl TemporalExpression {
             kind: self.kind,
             future: self.future,
             timex: self.timex.clone(),
+            time: self.time.clone(),
         }
     }
 
@@ -141,11 +156,99 @@ impl TimeResolver {
     /// Finds and resolves the expressions of `text` (a sentence, or several in order), updating the document
     /// state. Spans are byte offsets into `text`.
     pub fn resolve_sentence(&mut self, text: &str) -> Vec<TemporalExpression> {
-        if !lexicon::LEXICON.may_contain(text) {
+        let scan = lexicon::LEXICON.scan(text);
+        if !scan.dates && !scan.clocks {
             return Vec::new();
         }
         let toks = token::tokenize(text);
-        let found = grammar::recognise(&toks);
+        // The calendar grammar runs exactly where it ran before clock times were read, so they move no date.
+        let found = if scan.dates { grammar::recognise(&toks) } else { Vec::new() };
+        let mut out = self.resolve_found(text, &toks, &found);
+        let clocks = clock::recognise(&toks, &found);
+        if !clocks.is_empty() {
+            self.add_clocks(text, &toks, &clocks, &mut out);
+        }
+        out
+    }
+
+    /// Clock times as expressions of kind [`Kind::Time`], each on the day of the day expression written right
+    /// beside it ("on Tuesday at 3 p.m.", "12:00 UTC Monday"), else on its own day ("last night"), else on the
+    /// anchor; `out` stays in text order.
+    fn add_clocks(
+        &self,
+        text: &str,
+        toks: &[token::Tok<'_>],
+        clocks: &[clock::ClockFound],
+        out: &mut Vec<TemporalExpression>,
+    ) {
+        let mut added = Vec::with_capacity(clocks.len());
+        for c in clocks {
+            let (start, end) = (toks[c.first].start, toks[c.end - 1].end);
+            let Ok(span) = Span::new(text, start, end) else { continue };
+            let blank = |a: usize, b: usize| a <= b && text.get(a..b).is_some_and(|g| g.trim().is_empty());
+            // The sentence a byte offset lies in, counted by sentence ends before it.
+            let sentence = |at: usize| toks.iter().take_while(|t| t.end <= at).filter(|t| t.ends_sentence).count();
+            // Days: the calendar expressions, and parts of the day read before ("this morning at 10 am").
+            let is_part = |e: &TemporalExpression| e.kind == Kind::Time && !e.timex.contains(':');
+            let days =
+                out.iter().chain(&added).filter(|e| e.kind == Kind::Date || is_part(e)).filter_map(|e| match e.value {
+                    Some(TimeValue::Date(d)) if d.precision() == Precision::Day => Some((e, d.first_day())),
+                    _ => None,
+                });
+            // Beside it with only blanks between, else the nearest day in its sentence ("flew Tuesday in Everett at
+            // 18:00 UTC", "at 16:15 UTC, June 1st").
+            let distance = |e: &TemporalExpression| {
+                if blank(e.span.end(), start) || blank(end, e.span.start()) {
+                    Some(0)
+                } else if sentence(e.span.start()) == sentence(start) {
+                    Some(1 + e.span.start().abs_diff(start))
+                } else {
+                    None
+                }
+            };
+            let nearest = days.filter_map(|(e, d)| Some((distance(e)?, d, e))).min_by_key(|(dist, ..)| *dist);
+            // "this afternoon at 3:20": an hour without am/pm after a later part of the day is p.m.
+            let mut clock = c.clock;
+            if let (Some((0, _, e)), clock::Clock::At { hour, open: true, .. }) = (nearest, &mut clock)
+                && matches!(e.time.as_deref(), Some("AF" | "EV" | "NI"))
+                && *hour < 12
+            {
+                *hour += 12;
+            }
+            let beside = nearest.map(|(_, d, e)| (d, e.span.slice(text).unwrap_or_default()));
+            let (day, basis) = match (beside, c.days) {
+                (Some((d, words)), _) => (Some(d), format!("clock time on '{words}'")),
+                (None, Some(n)) => (
+                    self.anchor.checked_add_signed(chrono::Duration::days(n)),
+                    format!("part of the day, {n} day(s) from anchor {}", self.anchor),
+                ),
+                (None, None) => (Some(self.anchor), format!("clock time on the anchor day {}", self.anchor)),
+            };
+            let Some(value) = day.and_then(|d| DateValue::from_naive(d).ok()) else { continue };
+            let time = clock.timex();
+            added.push(TemporalExpression {
+                span,
+                kind: Kind::Time,
+                value: Some(TimeValue::Date(value)),
+                precision: Some(Precision::Day),
+                basis,
+                future: value.first_day() > self.anchor,
+                tense: tense::tense_at(toks, c.first, c.end),
+                timex: format!("{value}T{time}"),
+                time: Some(time),
+            });
+        }
+        out.extend(added);
+        out.sort_by_key(|e| e.span.start());
+    }
+
+    /// Resolves the calendar expressions the grammar found.
+    fn resolve_found(
+        &mut self,
+        text: &str,
+        toks: &[token::Tok<'_>],
+        found: &[grammar::Found],
+    ) -> Vec<TemporalExpression> {
         let mut out = Vec::with_capacity(found.len());
         let mut sentence_of_last: Option<usize> = None;
         for (n, f) in found.iter().enumerate() {
@@ -160,7 +263,7 @@ impl TimeResolver {
                 .filter(|(m, g)| *m != n && (0..g.first).filter(|&i| toks[i].ends_sentence).count() == sentence)
                 .filter_map(|(_, g)| written_year(&g.expr))
                 .collect();
-            let mut tense = tense::tense_at(&toks, f.first, f.end);
+            let mut tense = tense::tense_at(toks, f.first, f.end);
             // "closed until Friday": a state that lasts up to a weekday. Unless the clause is a simple past
             // ("stayed until Friday"), the state still holds at the anchor (a present perfect "has kept them closed
             // until Friday" included), so the weekday lies ahead.
@@ -204,6 +307,7 @@ impl TimeResolver {
                 }
                 self.ctx.in_sentence = Some(d);
             }
+            let (timex, time) = part_of_day(f, toks, r.value, r.timex);
             out.push(TemporalExpression {
                 span,
                 kind,
@@ -212,10 +316,30 @@ impl TimeResolver {
                 basis: r.basis,
                 future: r.future,
                 tense,
-                timex: r.timex,
+                timex,
+                time,
             });
         }
         out
+    }
+}
+
+/// "Friday morning", "tonight": the day, with TimeML's part of the day in the TIMEX3 value (`2013-03-08TMO`) and
+/// as the expression's time. Other expressions keep their TIMEX3 value.
+fn part_of_day(
+    f: &grammar::Found,
+    toks: &[token::Tok<'_>],
+    value: Option<TimeValue>,
+    timex: String,
+) -> (String, Option<String>) {
+    match toks[f.end - 1].w.pod() {
+        Some(pod)
+            if matches!(f.expr, Expr::Weekday { .. } | Expr::Deictic { .. })
+                && value.is_some_and(|v| v.precision() == Precision::Day) =>
+        {
+            (format!("{timex}T{pod}"), Some(pod.to_string()))
+        }
+        _ => (timex, None),
     }
 }
 
@@ -267,8 +391,8 @@ pub fn find(text: &str, anchor: NaiveDate) -> Vec<TemporalExpression> {
 /// or `SET`.
 pub fn timeml_type(e: &TemporalExpression) -> &'static str {
     match e.kind {
-        Kind::Date if e.timex.contains('T') && !e.timex.starts_with('P') => "TIME",
-        Kind::Date => "DATE",
+        Kind::Date | Kind::Time if e.time.is_some() => "TIME",
+        Kind::Date | Kind::Time => "DATE",
         Kind::Duration | Kind::Age => "DURATION",
         Kind::Set => "SET",
     }
@@ -286,9 +410,59 @@ fn xml_escape(s: &str, out: &mut String) {
     }
 }
 
+/// One TIMEX3 as TimeML would annotate it: a day and the clock time written beside it are one element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// `DATE`, `TIME`, `DURATION` or `SET` ([`timeml_type`]).
+    pub kind: &'static str,
+    /// The TIMEX3 value.
+    pub value: String,
+    /// It has a calendar value (not a duration, an age, a frequency or a vague `PAST_REF`).
+    pub dated: bool,
+}
+
+/// The TIMEX3 elements of `exprs` (found in `text`, in order): each expression, except that a day and the clock
+/// time beside it on that day ("on Tuesday" + "at 3 p.m.", "12:00 UTC" + "Monday") become one `TIME` element
+/// over both, valued `2013-03-12T15:00`. Overlapping or empty ones are left out.
+pub fn timexes(text: &str, exprs: &[TemporalExpression]) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(exprs.len());
+    let mut last: Option<&TemporalExpression> = None;
+    for e in exprs {
+        let (start, end) = (e.span.start(), e.span.end());
+        if e.timex.is_empty() || end > text.len() || out.last().is_some_and(|t| start < t.end) {
+            continue;
+        }
+        let here = Timex { start, end, kind: timeml_type(e), value: e.timex.clone(), dated: e.value.is_some() };
+        let joins = |day: &TemporalExpression, clock: &TemporalExpression| {
+            clock.kind == Kind::Time
+                && clock.timex.contains(':')
+                && (day.kind == Kind::Date || !day.timex.contains(':'))
+                && day.precision == Some(Precision::Day)
+                && day.value == clock.value
+        };
+        let gap_blank = out.last().is_some_and(|t| text.get(t.end..start).is_some_and(|g| g.trim().is_empty()));
+        if let (Some(prev), Some(t)) = (last, out.last_mut())
+            && gap_blank
+            && (joins(prev, e) || joins(e, prev))
+        {
+            let clock = if e.kind == Kind::Time { e } else { prev };
+            *t = Timex { start: t.start, end, kind: "TIME", value: clock.timex.clone(), dated: true };
+            last = None;
+            continue;
+        }
+        out.push(here);
+        last = Some(e);
+    }
+    out
+}
+
 /// `text` as a TimeML document (the TempEval-3 `.tml` shape): the anchor as the document creation time, and each
-/// expression of `exprs` (found in `text`, in order, not overlapping) wrapped in a `TIMEX3` element whose `value`
-/// follows TimeML's conventions (`2013-W12`, `2013-SU`, `2013-Q1`, `PRESENT_REF`, `P3Y`, `201` for a decade).
+/// element of [`timexes`] wrapped in a `TIMEX3` element whose `value` follows TimeML's conventions (`2013-W12`,
+/// `2013-SU`, `2013-Q1`, `PRESENT_REF`, `P3Y`, `201` for a decade, `2013-03-12T15:00`, `2013-03-12TMO`).
 pub fn to_timeml(text: &str, anchor: NaiveDate, exprs: &[TemporalExpression]) -> String {
     let mut out = String::with_capacity(text.len() + 64 * exprs.len() + 256);
     out.push_str("<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>dyad</DOCID>\n");
@@ -299,18 +473,18 @@ pub fn to_timeml(text: &str, anchor: NaiveDate, exprs: &[TemporalExpression]) ->
     ));
     let mut at = 0;
     let mut tid = 0;
-    for e in exprs {
-        let (start, end) = (e.span.start(), e.span.end());
-        if start < at || end > text.len() || e.timex.is_empty() {
+    for e in timexes(text, exprs) {
+        let (start, end) = (e.start, e.end);
+        if start < at {
             continue;
         }
         let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else { continue };
         xml_escape(before, &mut out);
         tid += 1;
-        out.push_str(&format!("<TIMEX3 tid=\"t{tid}\" type=\"{}\" value=\"", timeml_type(e)));
-        xml_escape(&e.timex, &mut out);
+        out.push_str(&format!("<TIMEX3 tid=\"t{tid}\" type=\"{}\" value=\"", e.kind));
+        xml_escape(&e.value, &mut out);
         out.push('"');
-        if e.kind == Kind::Date && e.timex != dct {
+        if matches!(e.kind, "DATE" | "TIME") && e.value != dct {
             out.push_str(" temporalFunction=\"true\" anchorTimeID=\"t0\"");
         }
         out.push('>');

@@ -4,6 +4,8 @@
 //! precision (dyad reads "March 3rd at 4pm" as the day 2013-03-03; Duckling's interval starts count by their
 //! start). The misses are listed by convention: Duckling resolves a bare "monday" or "march" forward, a news
 //! engine towards the past; Duckling reads clock times, holidays and open intervals, which dyad does not date.
+//! The time-of-day rows are also scored on their own: dyad's clock time (kind `time`, as TimeML prints it) against
+//! Duckling's clock time and day.
 //!
 //! The corpus is Haskell source; the reader here only knows its data shape: `examples (KIND NUMBERS GRAIN ...)`
 //! followed by a list of string literals, in the `allExamples` list and the `custom` list of `defaultCorpus`. The
@@ -11,16 +13,20 @@
 
 use chrono::NaiveDate;
 use dyad_core::{DateValue, Precision};
-use dyad_time::{TimeValue, find};
+use dyad_time::{TimeValue, find, timexes};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The share of the corpus dyad must get right (measured 2026-12-06; a regression below it fails).
 const FLOOR: f64 = 0.33;
+/// The share of the time-of-day rows (grain hour, minute or second) whose clock time dyad reads on Duckling's day.
+const CLOCK_FLOOR: f64 = 0.25;
 
 struct Example {
     kind: String,
     start: NaiveDate,
+    /// The start's hour and minute.
+    clock: (i64, i64),
     grain: String,
     text: String,
 }
@@ -75,10 +81,10 @@ fn examples(section: &str) -> Vec<Example> {
             .iter()
             .find(|g| header.split(|c: char| !c.is_alphanumeric()).any(|w| w == **g))
             .map_or(String::new(), |g| g.to_string());
-        let [y, m, d, ..] = numbers[..] else { continue };
+        let [y, m, d, h, mi, ..] = numbers[..] else { continue };
         let Some(start) = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32) else { continue };
         for text in strings(&block[open..open + close]) {
-            out.push(Example { kind: kind.clone(), start, grain: grain.clone(), text });
+            out.push(Example { kind: kind.clone(), start, clock: (h, mi), grain: grain.clone(), text });
         }
     }
     out
@@ -164,6 +170,7 @@ fn duckling_english_corpus() {
         misses.entry(why).or_default().push(format!("{:?} → Duckling {}, dyad {got}", ex.text, ex.start));
     }
     let share = right as f64 / all.len() as f64;
+    let clocks = clock_rows(&all, anchor);
     println!("Duckling English corpus: {right}/{} right at dyad's precision ({share:.3})", all.len());
     println!(
         "  of which day-or-coarser, non-holiday examples: {date_right}/{date_all} ({:.3})",
@@ -177,6 +184,66 @@ fn duckling_english_corpus() {
     }
     let false_dates: Vec<&String> = negatives.iter().filter(|n| find(n, anchor).iter().any(|e| e.is_date())).collect();
     println!("  negative corpus: {} of {} read as dates: {false_dates:?}", false_dates.len(), negatives.len());
+    let false_times: Vec<&String> =
+        negatives.iter().filter(|n| find(n, anchor).iter().any(|e| e.time.is_some())).collect();
+    println!("  negative corpus: {} of {} read as clock times: {false_times:?}", false_times.len(), negatives.len());
+    assert!(false_times.len() <= 3, "negative corpus read as clock times: {false_times:?}");
     assert!(share >= FLOOR, "share {share:.3} fell below the floor {FLOOR}");
+    assert!(clocks >= CLOCK_FLOOR, "time-of-day share {clocks:.3} fell below the floor {CLOCK_FLOOR}");
     assert!(false_dates.len() <= 3, "negative corpus read as dates: {false_dates:?}");
+}
+
+/// The hour a TimeML part of the day starts at in Duckling's reading ("morning" is 00:00 to 12:00).
+fn part_start(pod: &str) -> Option<i64> {
+    Some(match pod {
+        "MO" => 0,
+        "AF" => 12,
+        "EV" | "NI" => 18,
+        _ => return None,
+    })
+}
+
+/// The time-of-day rows (grain hour, minute or second): how many dyad reads with a clock time (or part of the day)
+/// equal to Duckling's start, on Duckling's day or on another (Duckling resolves "at 3am" forward, to the next
+/// 03:00 after its anchor 04:30, where dyad takes the anchor's day). Prints the figures and returns the share
+/// right on both.
+fn clock_rows(all: &[Example], anchor: NaiveDate) -> f64 {
+    let rows: Vec<&Example> = all.iter().filter(|e| !coarse(&e.grain) && !e.kind.contains("Holiday")).collect();
+    let (mut right, mut clock_only, mut none) = (0usize, 0usize, 0usize);
+    let mut wrong = Vec::new();
+    for ex in &rows {
+        let found = find(&ex.text, anchor);
+        // As TimeML prints it: "this morning at 10am" is one element, valued with its clock time.
+        let timexes = timexes(&ex.text, &found);
+        let Some(e) = timexes.iter().find(|t| t.kind == "TIME") else {
+            none += 1;
+            if std::env::var_os("DUCKLING_CLOCK_MISSES").is_some() {
+                println!("      no clock: {:?} ({})", ex.text, ex.kind);
+            }
+            continue;
+        };
+        let (day, time) = e.value.split_once('T').unwrap_or_default();
+        let (h, m) = ex.clock;
+        let same_clock = match time.get(..5).map(|hm| hm.split_once(':')) {
+            Some(Some((hh, mm))) => hh.parse::<i64>().ok() == Some(h) && mm.parse::<i64>().ok() == Some(m),
+            _ => part_start(time) == Some(h),
+        };
+        let same_day = day == ex.start.format("%Y-%m-%d").to_string();
+        match (same_clock, same_day) {
+            (true, true) => right += 1,
+            (true, false) => clock_only += 1,
+            _ => wrong.push(format!("{:?} → Duckling {} {h:02}:{m:02}, dyad {}", ex.text, ex.start, e.value)),
+        }
+    }
+    let share = right as f64 / rows.len().max(1) as f64;
+    println!(
+        "  time-of-day rows (non-holiday): {right}/{} right, clock and day ({share:.3}); {clock_only} with the right \
+         clock on another day (Duckling looks forward from 04:30); {none} with no clock time read; {} other",
+        rows.len(),
+        wrong.len()
+    );
+    for w in wrong.iter().take(25) {
+        println!("      {w}");
+    }
+    share
 }

@@ -17,7 +17,7 @@ pub struct Args {
     /// The date expressions are resolved against, normally the publication date (YYYY-MM-DD).
     #[arg(long)]
     pub anchor: chrono::NaiveDate,
-    /// Also print durations, ages and frequencies (kind other than "date"), which are not dates.
+    /// Also print durations, ages and frequencies (kinds other than "date" and "time"), which are not dates.
     #[arg(long)]
     pub all: bool,
     /// Output format.
@@ -41,7 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     for expr in found {
-        if !args.all && !expr.is_date() {
+        if !args.all && !expr.is_date() && expr.kind != dyad_time::Kind::Time {
             continue;
         }
         serde_json::to_writer(&mut out, &expr.record(&text))?;
