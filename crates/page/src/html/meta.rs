@@ -3,7 +3,8 @@
 //! Dates are gathered from every source a page offers and the most reliable one wins, in the spirit of
 //! htmldate: structured publication fields first (JSON-LD `datePublished`, `article:published_time` and its
 //! many cousins), then `<time>` elements marked as publication times, then a date in the canonical URL, then a
-//! date printed in a byline- or date-classed element. Modification dates are never taken as publication dates.
+//! date printed in (or a Unix time carried by) a byline- or date-classed element outside the site's masthead.
+//! Modification dates are never taken as publication dates.
 
 use super::dom::{Dom, Kind, NONE, NodeId, Tag};
 use super::text::{TextBuf, clean};
