@@ -329,6 +329,8 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
         date_line: None,
     };
     let mut headings_read = 0;
+    // The page's title tag and `og:title`, read once the first heading is reached (the head comes before it).
+    let mut titles: Option<Vec<String>> = None;
     let mut og_url = None;
     let mut id: NodeId = 0;
     while id != NONE {
@@ -344,9 +346,15 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
             if tag == Tag::H1 && raw.h1_at.is_none() {
                 raw.h1_at = Some(raw.text.text.len());
             }
-            if matches!(tag, Tag::H1 | Tag::H2) && raw.headline.is_none() && headings_read < 32 {
+            // A heading longer than any title is not the headline; nor, usually, is one past the first few.
+            if matches!(tag, Tag::H1 | Tag::H2)
+                && raw.headline.is_none()
+                && headings_read < 32
+                && node.end - node.start < 2000
+            {
                 headings_read += 1;
-                if holds_title(&raw, &node_text(dom, id)) {
+                let heading = node_text(dom, id);
+                if titles.get_or_insert_with(|| page_titles(&raw)).iter().any(|t| contains_norm(t, &heading)) {
                     raw.headline = Some((id, raw.text.text.len()));
                 }
             }
@@ -451,10 +459,10 @@ fn publication_time<'a>(dom: &Dom<'a>, id: NodeId) -> Option<(bool, &'a str)> {
     (!modified).then_some((marked, v))
 }
 
-/// Whether a heading's text is the page's title: held by the title tag or `og:title`.
-fn holds_title(raw: &Raw<'_>, heading: &str) -> bool {
+/// The titles a headline must agree with: the title tag and `og:title`.
+fn page_titles(raw: &Raw<'_>) -> Vec<String> {
     let og = raw.metas.iter().find(|(k, _)| k == "og:title").map(|(_, v)| clean(v));
-    raw.title_tag.iter().chain(og.iter()).any(|t| contains_norm(t, heading))
+    raw.title_tag.iter().cloned().chain(og).collect()
 }
 
 /// The text (and tooltip) of an element whose class or id says it holds a date, after the instant of a Unix
