@@ -3,7 +3,8 @@
 //! Dates are gathered from every source a page offers and the most reliable one wins, in the spirit of
 //! htmldate: structured publication fields first (JSON-LD `datePublished`, `article:published_time` and its
 //! many cousins), then `<time>` elements marked as publication times, then a date in the canonical URL, then a
-//! date printed in a byline- or date-classed element. Modification dates are never taken as publication dates.
+//! date printed in (or a Unix time carried by) a byline- or date-classed element outside the site's masthead.
+//! Modification dates are never taken as publication dates.
 
 use super::dom::{Dom, Kind, NONE, NodeId, Tag};
 use super::text::{TextBuf, clean};
@@ -70,13 +71,26 @@ struct Raw<'a> {
     ld: Vec<&'a str>,
     canonical: Option<&'a str>,
     times: Vec<(bool, &'a str)>,
-    date_texts: Vec<String>,
+    date_texts: Vec<DateText>,
     copyright: Option<String>,
     /// The page's visible text from its start (bounded), and where in it the first `<h1>` begins.
     text: TextBuf,
     h1_at: Option<usize>,
+    /// The page's headline: the first `<h1>` or `<h2>` whose text the title tag or `og:title` holds, with where
+    /// in the visible text it begins.
+    headline: Option<(NodeId, usize)>,
     /// The first block after the headline that holds nothing but a date ("January 18, 2020"), with its date.
     date_line: Option<(DateValue, String)>,
+}
+
+/// What a date- or byline-classed element says.
+struct DateText {
+    /// Its text or tooltip; for a Unix time, the instant in ISO 8601 form.
+    text: String,
+    /// The attribute a Unix time was read from (`data-time="1594448702"`), if the text is one.
+    epoch: Option<String>,
+    /// The `<header>` element it sits in, if any (`NONE` otherwise).
+    header: NodeId,
 }
 
 /// How much visible text the last-resort date search reads.
@@ -124,18 +138,27 @@ fn title_and_outlet(raw: &Raw<'_>, ld: &JsonLd) -> (Option<String>, Option<Strin
 /// first and, among equals, the finest precision.
 fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
     let mut found: Vec<DateFound> = Vec::new();
-    if let Some((d, ev)) = ld.published.as_deref().and_then(|s| parse_date(s).map(|d| (d, s))) {
-        found.push(DateFound { date: d, evidence: format!("JSON-LD datePublished {ev}"), basis: "metadata", rank: 0 });
-    }
-    for (i, name) in DATE_META.iter().enumerate() {
-        if let Some((_, v)) = raw.metas.iter().find(|(k, _)| k == name)
-            && let Some(d) = parse_date(v)
-        {
-            let rank = if i < 4 { 0 } else { 1 };
-            found.push(DateFound { date: d, evidence: format!("meta {name}={}", v.trim()), basis: "metadata", rank });
-            break;
-        }
-    }
+    let json_ld = ld.published.as_deref().and_then(|s| {
+        let date = parse_date(s)?;
+        Some((DateFound { date, evidence: format!("JSON-LD datePublished {s}"), basis: "metadata", rank: 0 }, s))
+    });
+    let meta = DATE_META.iter().enumerate().find_map(|(i, name)| {
+        let (_, v) = raw.metas.iter().find(|(k, _)| k == name)?;
+        let date = parse_date(v)?;
+        let rank = if i < 4 { 0 } else { 1 };
+        Some((DateFound { date, evidence: format!("meta {name}={}", v.trim()), basis: "metadata", rank }, *v))
+    });
+    // JSON-LD comes first, but where it and the page's own publication meta tag (`article:published_time` and its
+    // peers) both give a full timestamp with its zone and these name different instants on different days, the
+    // meta tag is taken, as htmldate reads the header before the JSON: the JSON-LD then describes another version
+    // or entity (the story's first edition, a source it was syndicated from) or writes a local time with a UTC
+    // zone. A JSON-LD date with no zone is the publisher's own day and stays first.
+    let meta_first = match (&json_ld, &meta) {
+        (Some((l, lv)), Some((m, mv))) => m.rank == 0 && l.date != m.date && different_instants(lv, mv),
+        _ => false,
+    };
+    let (first, second) = if meta_first { (meta, json_ld) } else { (json_ld, meta) };
+    found.extend(first.into_iter().chain(second).map(|(f, _)| f));
     // A publication field outside JSON-LD and meta tags: inline JSON or JS (`"datePublished":"..."`), an RDF
     // block in a comment (`dc:date="..."`), a script that prints the date (`showDate("...")`).
     if let Some((key, v, d)) = SCRIPT_DATE.captures_iter(dom.src).take(50).find_map(|c| {
@@ -171,8 +194,12 @@ fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
             rank: 2,
         });
     }
-    for t in &raw.date_texts {
-        if let Some((d, ev)) = text_date(t) {
+    for t in raw.date_texts.iter().filter(|t| !in_masthead(dom, raw, t)) {
+        let hit = match &t.epoch {
+            Some(attr) => parse_date(&t.text).map(|d| (d, format!("{attr} ({})", t.text))),
+            None => text_date(&t.text),
+        };
+        if let Some((d, ev)) = hit {
             found.push(DateFound { date: d, evidence: ev, basis: "byline", rank: 2 });
             break;
         }
@@ -180,7 +207,7 @@ fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
     // Last resort: the first full date in the visible text after the headline, else anywhere near the top.
     if found.is_empty() {
         let text = raw.text.text.as_str();
-        let after = raw.h1_at.and_then(|at| text.get(at..)).map(|t| prefix(t, AFTER_HEADLINE));
+        let after = headline_at(raw).and_then(|at| text.get(at..)).map(|t| prefix(t, AFTER_HEADLINE));
         let (hit, basis) = match raw.date_line.clone().or_else(|| after.and_then(text_date)) {
             Some(hit) => (Some(hit), "text after headline"),
             None => (text_date(text), "page text"),
@@ -200,6 +227,39 @@ fn published(dom: &Dom<'_>, raw: &Raw<'_>, ld: &JsonLd) -> Option<DateFound> {
         Some(DateFound { date, evidence: format!("{} {}", key.as_str(), v.as_str()), basis: "metadata", rank: 1 })
     });
     Some(local_day(best, found.chain(scripts)))
+}
+
+/// Whether two full timestamps with zones (RFC 3339) name different instants; false when either is not one.
+fn different_instants(a: &str, b: &str) -> bool {
+    match (chrono::DateTime::parse_from_rfc3339(a.trim()), chrono::DateTime::parse_from_rfc3339(b.trim())) {
+        (Ok(a), Ok(b)) => a != b,
+        _ => false,
+    }
+}
+
+/// Where in the visible text the headline begins: the first `<h1>`, else the heading that holds the title.
+fn headline_at(raw: &Raw<'_>) -> Option<usize> {
+    raw.h1_at.or(raw.headline.map(|h| h.1))
+}
+
+/// Whether a date-classed element stands in the site's masthead: inside a `<header>` that comes before the
+/// page's headline and does not hold it. Such a date is the day the page was served ("Tue, 14 Jan 2020" beside
+/// the logo), not the article's; a `<header>` around the headline is the article's own and keeps its dates.
+fn in_masthead(dom: &Dom<'_>, raw: &Raw<'_>, t: &DateText) -> bool {
+    let Some((headline, _)) = raw.headline else { return false };
+    if t.header == NONE || t.header > headline {
+        return false;
+    }
+    let mut n = dom.node(headline).parent;
+    let mut steps = 0;
+    while n != NONE && steps < 400 {
+        if n == t.header {
+            return false;
+        }
+        n = dom.node(n).parent;
+        steps += 1;
+    }
+    true
 }
 
 /// A timestamp written in UTC ("2020-08-25T00:23:33Z", "+00:00", "GMT") names the UTC day, which within a few hours
@@ -265,8 +325,12 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
         copyright: None,
         text: TextBuf::default(),
         h1_at: None,
+        headline: None,
         date_line: None,
     };
+    let mut headings_read = 0;
+    // The page's title tag and `og:title`, read once the first heading is reached (the head comes before it).
+    let mut titles: Option<Vec<String>> = None;
     let mut og_url = None;
     let mut id: NodeId = 0;
     while id != NONE {
@@ -282,11 +346,23 @@ fn gather<'a>(dom: &Dom<'a>) -> Raw<'a> {
             if tag == Tag::H1 && raw.h1_at.is_none() {
                 raw.h1_at = Some(raw.text.text.len());
             }
+            // A heading longer than any title is not the headline; nor, usually, is one past the first few.
+            if matches!(tag, Tag::H1 | Tag::H2)
+                && raw.headline.is_none()
+                && headings_read < 32
+                && node.end - node.start < 2000
+            {
+                headings_read += 1;
+                let heading = node_text(dom, id);
+                if titles.get_or_insert_with(|| page_titles(&raw)).iter().any(|t| contains_norm(t, &heading)) {
+                    raw.headline = Some((id, raw.text.text.len()));
+                }
+            }
             skip = read_element(dom, id, tag, &mut raw, &mut og_url);
             if tag.is_block()
                 && !tag.is_heading()
                 && raw.date_line.is_none()
-                && raw.h1_at.is_some_and(|at| raw.text.text.len() < at + AFTER_HEADLINE)
+                && headline_at(&raw).is_some_and(|at| raw.text.text.len() < at + AFTER_HEADLINE)
             {
                 raw.date_line = date_line(dom, id);
             }
@@ -383,22 +459,73 @@ fn publication_time<'a>(dom: &Dom<'a>, id: NodeId) -> Option<(bool, &'a str)> {
     (!modified).then_some((marked, v))
 }
 
-/// The text (and tooltip) of an element whose class or id says it holds a date.
-fn read_date_classed(dom: &Dom<'_>, id: NodeId, date_texts: &mut Vec<String>) {
+/// The titles a headline must agree with: the title tag and `og:title`.
+fn page_titles(raw: &Raw<'_>) -> Vec<String> {
+    let og = raw.metas.iter().find(|(k, _)| k == "og:title").map(|(_, v)| clean(v));
+    raw.title_tag.iter().cloned().chain(og).collect()
+}
+
+/// The text (and tooltip) of an element whose class or id says it holds a date, after the instant of a Unix
+/// time written in it or in its first descendants (`data-time="1594448702"`): that is machine-readable and names
+/// its zone, where the text shows the time in the zone of whoever rendered the page.
+fn read_date_classed(dom: &Dom<'_>, id: NodeId, date_texts: &mut Vec<DateText>) {
     let node = dom.node(id);
     let common = dom.common(id);
     let dateish =
         |v: Option<&str>| v.is_some_and(|v| v.len() < 200 && DATE_CLASS.is_match(v) && !NOT_DATE_CLASS.is_match(v));
     if (dateish(common.class) || dateish(common.id)) && node.end - node.start < 3000 {
+        let header = enclosing_header(dom, id);
+        let mut n = id;
+        for _ in 0..8 {
+            if n == NONE {
+                break;
+            }
+            if let Some((attr, instant)) = unix_time(dom, n) {
+                date_texts.push(DateText { text: instant, epoch: Some(attr), header });
+                break;
+            }
+            n = dom.next_in(n, id);
+        }
         // A tooltip often holds the full date that the element shows shortened ("11 Jul 2020").
         if let Some(title) = dom.attr(id, "title").filter(|t| t.len() < 100) {
-            date_texts.push(clean(title));
+            date_texts.push(DateText { text: clean(title), epoch: None, header });
         }
         let t = node_text(dom, id);
         if !t.is_empty() && t.len() < 300 {
-            date_texts.push(t);
+            date_texts.push(DateText { text: t, epoch: None, header });
         }
     }
+}
+
+/// Attributes that hold a Unix time (seconds, or milliseconds when 13 digits long).
+const UNIX_TIME_ATTRS: &[&str] = &["data-time", "data-utime", "data-timestamp", "data-time-ms", "data-epoch"];
+
+/// The Unix time an element's attribute writes, as the attribute (`data-time="1594448702"`) and the instant in
+/// UTC (`2020-07-11T06:25:02Z`).
+fn unix_time(dom: &Dom<'_>, id: NodeId) -> Option<(String, String)> {
+    UNIX_TIME_ATTRS.iter().find_map(|name| {
+        let v = dom.attr(id, name)?.trim();
+        if !(v.len() == 10 || v.len() == 13) || !v.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let secs: i64 = v[..10].parse().ok()?;
+        let t = chrono::DateTime::from_timestamp(secs, 0)?;
+        Some((format!("{name}=\"{v}\""), t.format("%Y-%m-%dT%H:%M:%SZ").to_string()))
+    })
+}
+
+/// The nearest `<header>` element around `id` (`NONE` if there is none).
+fn enclosing_header(dom: &Dom<'_>, id: NodeId) -> NodeId {
+    let mut n = dom.node(id).parent;
+    let mut steps = 0;
+    while n != NONE && steps < 64 {
+        if dom.tag(n) == Some(Tag::Header) {
+            return n;
+        }
+        n = dom.node(n).parent;
+        steps += 1;
+    }
+    NONE
 }
 
 /// The date of a short block that holds nothing else ("January 18, 2020", "Published 18 Jan 2020"): a page's

@@ -566,3 +566,115 @@ fn publication_wrappers_date_lines_and_join_dates() {
         assert_eq!(date_of(body.clone()), want, "{body}");
     }
 }
+
+#[test]
+fn unix_times_in_date_classed_elements() {
+    let date_of = |body: String| {
+        let p = extract_html("u.html", &page(&body)).unwrap().published.unwrap();
+        (p.date.to_string(), p.evidence)
+    };
+    let article = format!("<article><p>{PARA}</p></article>");
+    let cases = [
+        // The instant a timestamp element carries outranks the time its tooltip shows in the reader's zone.
+        (
+            "<a class=\"tweet-timestamp\" title=\"11:25 PM - 10 Jul 2020\"><span class=\"_timestamp\" \
+             data-time=\"1594448702\">Jul 10</span></a>",
+            "2020-07-11",
+        ),
+        ("<span class=\"post-date\" data-time-ms=\"1594448702000\">Jul 10</span>", "2020-07-11"),
+        ("<div class=\"byline\"><time data-utime=\"1588366078\">Friday</time></div>", "2020-05-01"),
+        // Not on an element that is not classed as a date, nor in an update notice.
+        (
+            "<section class=\"site-alert\" data-timestamp=\"1594448702\">Alert</section><span class=\"date\">July 9, \
+             2020</span>",
+            "2020-07-09",
+        ),
+        (
+            "<span class=\"updated\" data-time=\"1594448702\">x</span><span class=\"date\">July 9, 2020</span>",
+            "2020-07-09",
+        ),
+        // Not a value that is no Unix time.
+        ("<span class=\"date\" data-time=\"20200709\">July 9, 2020</span>", "2020-07-09"),
+        ("<span class=\"date\" data-timestamp=\"99999999999\">July 9, 2020</span>", "2020-07-09"),
+    ];
+    for (body, want) in cases {
+        let (got, evidence) = date_of(format!("{body}{article}"));
+        assert_eq!(got, want, "{body} ({evidence})");
+    }
+    assert!(date_of(format!("{}{article}", cases[0].0)).1.contains("data-time=\"1594448702\""));
+}
+
+#[test]
+fn a_date_in_the_site_masthead_is_not_the_articles() {
+    let date_of = |body: &str| {
+        let html = format!(
+            "<html><head><title>Megablaze brought under control</title></head><body>{body}<p>{PARA}</p></body></html>"
+        );
+        extract_html("m.html", &html).unwrap().published.map(|p| (p.date.to_string(), p.basis))
+    };
+    let got = |d: &str, b: &str| Some((d.to_string(), b.to_string()));
+    let cases = [
+        // The site's header, before the headline and apart from it, shows the day the page was served.
+        (
+            "<header><span class=\"date\">Tue, 14 Jan 2020</span></header><h2>Megablaze brought under control</h2>\
+             <p>News24<br>13 Jan 2020, 22:11 GMT+10</p>",
+            got("2020-01-13", "text after headline"),
+        ),
+        (
+            "<header><div class=\"date\">14 Jan 2020</div></header><h1>Megablaze brought under control</h1>\
+             <span class=\"byline\">By Ann Lee, 13 January 2020</span>",
+            got("2020-01-13", "byline"),
+        ),
+        // A header around the headline is the article's own.
+        (
+            "<header><h1>Megablaze brought under control</h1><span class=\"date\">14 Jan 2020</span></header>",
+            got("2020-01-14", "byline"),
+        ),
+        // A dated element outside any header, or a header after the headline, keeps its date.
+        (
+            "<div class=\"date\">14 Jan 2020</div><h2>Megablaze brought under control</h2><p>13 Jan 2020</p>",
+            got("2020-01-14", "byline"),
+        ),
+        (
+            "<h2>Megablaze brought under control</h2><header><span class=\"date\">14 Jan 2020</span></header>",
+            got("2020-01-14", "byline"),
+        ),
+        // With no heading that holds the title, nothing says where the article starts: the date stays.
+        (
+            "<header><span class=\"date\">14 Jan 2020</span></header><h2>Latest news</h2><p>13 Jan 2020</p>",
+            got("2020-01-14", "byline"),
+        ),
+    ];
+    for (body, want) in cases {
+        assert_eq!(date_of(body), want, "{body}");
+    }
+}
+
+#[test]
+fn json_ld_yields_to_the_meta_tag_when_their_instants_differ() {
+    let date_of = |ld: &str, meta: (&str, &str)| {
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\":\"{ld}\"}}\
+             </script><meta property=\"{}\" content=\"{}\"></head><body><article><p>{PARA}</p></article></body></html>",
+            meta.0, meta.1
+        );
+        extract_html("j.html", &html).unwrap().published.map(|p| p.date.to_string())
+    };
+    let cases = [
+        // Different instants (a local wall-clock time written with a UTC zone): the meta tag.
+        ("2020-04-25T07:25:06Z", ("article:published_time", "2020-04-24T21:25:06+00:00"), "2020-04-24"),
+        ("2018-04-03T16:50:31Z", ("og:published_time", "2025-12-19T18:06:00Z"), "2025-12-19"),
+        // The same instant written in two zones: JSON-LD's local rendering stays.
+        ("2020-12-25T01:59:50+02:00", ("article:published_time", "2020-12-24T23:59:50+00:00"), "2020-12-25"),
+        // A JSON-LD date with no zone is the publisher's own day.
+        ("2020-04-25", ("article:published_time", "2020-04-24T21:25:06+00:00"), "2020-04-25"),
+        ("2020-04-25 07:25:06", ("article:published_time", "2020-04-24T21:25:06+00:00"), "2020-04-25"),
+        // A lesser meta field never overrides JSON-LD.
+        ("2020-04-25T07:25:06Z", ("dc.date", "2020-04-24T21:25:06+00:00"), "2020-04-25"),
+        // Different instants on the same day change nothing.
+        ("2020-04-24T07:25:06Z", ("article:published_time", "2020-04-24T21:25:06+00:00"), "2020-04-24"),
+    ];
+    for (ld, meta, want) in cases {
+        assert_eq!(date_of(ld, meta).as_deref(), Some(want), "{ld} {meta:?}");
+    }
+}
