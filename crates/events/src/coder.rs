@@ -19,8 +19,7 @@ use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
 use crate::roles::{Context, Previous, token_range};
 use crate::slots::{ActorSlot, TimeSlot};
-use crate::tree::{Parse, TreeRoles};
-use dyad_core::Span;
+use crate::tree::Parse;
 use dyad_text::Tokens;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -85,12 +84,7 @@ pub fn code_sentence_with(
     let mut ctx = Context::new(text, tokens, &analysis, actors, times, predicates);
     // Predicates and parties that ordinary web prose only looks like (see `precision/`).
     drop_false_predicates(&analysis, &mut matches, &ctx.time_tokens);
-    if let Some(p) = parser
-        && !actors.is_empty()
-        && matches.iter().any(|m| m.kind == MatchKind::Verb)
-    {
-        ctx.tree = parse_tree(p, text, tokens, actors);
-    }
+    ctx.parser = parser;
     let facts = if matches.iter().any(|m| m.kind != MatchKind::Relation) {
         SentenceFacts::new(&analysis, text, tokens)
     } else {
@@ -116,18 +110,6 @@ fn analyse<'t>(
     }
     analysis.set_actors(actors.iter().map(|s| token_range(tokens, s.span)).collect());
     analysis
-}
-
-/// The sentence's dependency tree from `parser`, over the span from its first to its last token.
-fn parse_tree<'a>(
-    parser: &dyn Parse,
-    text: &'a str,
-    tokens: &Tokens,
-    actors: &'a [ActorSlot],
-) -> Option<TreeRoles<'a>> {
-    let (first, last) = (tokens.get(0)?, tokens.get(tokens.len().saturating_sub(1))?);
-    let span = Span::new(text, first.span.start(), last.span.end()).ok()?;
-    parser.parse(text, span).filter(|t| !t.is_empty()).map(|t| TreeRoles::new(t, text, actors))
 }
 
 /// The roles, flags and party-precision passes over every match, in sentence order: one event per (code,
@@ -190,6 +172,7 @@ mod tests {
     use super::*;
     use crate::record::Flags;
     use crate::table_tests::code;
+    use dyad_core::Span;
 
     fn event(code: &'static str, source: usize, target: Option<usize>) -> EventCandidate {
         EventCandidate {

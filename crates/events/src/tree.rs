@@ -165,6 +165,16 @@ pub(crate) struct Roles {
     pub inherited: bool,
 }
 
+/// What the tree pass needs to know of a predicate's code.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Act {
+    /// An armed act (CAMEO roots 18-20), which no party aims at what it owns and which is aimed at the side holding
+    /// the place it hits.
+    pub armed: bool,
+    /// An expulsion or deportation (roots 16 and 17 with "from"): with no agent, by the state the expelled leave.
+    pub expulsion: bool,
+}
+
 impl<'a> TreeRoles<'a> {
     pub(crate) fn new(tree: Tree, text: &'a str, actors: &[ActorSlot]) -> TreeRoles<'a> {
         let slot_of_word = tree
@@ -253,7 +263,8 @@ impl<'a> TreeRoles<'a> {
 
     /// Source and target of the verb at word `v`. `prep` is the pattern's preposition as written in the text;
     /// `hostile`: the predicate is an attack or coercion, which no party aims at what it owns itself.
-    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>, hostile: bool) -> Roles {
+    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>, act: Act) -> Roles {
+        let hostile = act.armed;
         let mut r = Roles::default();
         if !self.own_subjects(v, &mut r)
             && let Some(h) = self.tree.words[v].head
@@ -261,8 +272,17 @@ impl<'a> TreeRoles<'a> {
             r.inherited = true;
             self.inherited_subjects(v, h, &mut r, 0);
         }
+        // "Indian diplomats were expelled from Canada": an expulsion with no agent is by the state they leave.
+        if act.expulsion && r.sources.is_empty() && self.child(v, Rel::NsubjPass).is_some() {
+            for c in self.children(v).filter(|&c| self.tree.words[c].rel == Rel::Obl).collect::<Vec<_>>() {
+                if self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("from")) {
+                    self.slots_of(c, &mut r.sources);
+                }
+            }
+        }
         for c in self.children(v).collect::<Vec<_>>() {
             match self.tree.words[c].rel {
+                Rel::Obj if hostile => self.object_or_its_place(c, &mut r.targets),
                 Rel::Obj | Rel::Iobj => self.slots_of(c, &mut r.targets),
                 Rel::Obl if prep.is_some_and(|p| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p))) => {
                     self.slots_of(c, &mut r.targets)
@@ -275,6 +295,22 @@ impl<'a> TreeRoles<'a> {
         }
         r.targets.retain(|t| !r.sources.contains(t));
         r
+    }
+
+    /// The parties of an attack's object, or where it names none ("struck targets in Lebanon and Syria", "hit a
+    /// village in southern Lebanon"), the country its "in" modifier places it in: an attack on a place is aimed at
+    /// the side that holds it.
+    fn object_or_its_place(&self, o: usize, out: &mut Vec<usize>) {
+        let before = out.len();
+        self.slots_of(o, out);
+        if out.len() > before {
+            return;
+        }
+        for c in self.children(o).collect::<Vec<_>>() {
+            if self.tree.words[c].rel == Rel::Nmod && self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("in")) {
+                self.slots_of(c, out);
+            }
+        }
     }
 
     /// Whether the object of verb `v` is owned by a possessive pronoun that names no party ("attacked its power
@@ -299,28 +335,73 @@ impl<'a> TreeRoles<'a> {
     }
 
     /// Source and target of the event noun at word `n` ("Israel's strikes on Gaza", "the Russian invasion of
-    /// Ukraine", "a Russian missile strike hit Odesa"): its possessive, nationality or compound modifier is the
-    /// source; its `nmod` with the pattern's preposition the target, else, for a noun that is the subject of a verb
-    /// ("the strike hit X"), that verb's object. The noun itself is never a party.
-    pub(crate) fn noun_roles(&self, n: usize, prep: Option<&str>) -> Roles {
+    /// Ukraine", "a Russian missile strike hit Odesa", "aid sent by X to Y"): its possessive, nationality or
+    /// compound modifier is the source; its `nmod` with the pattern's preposition the target, or with such a
+    /// source its "of" argument (the genitive of a transitive noun is its patient once the agent is named); a
+    /// participle on it with an agent ("sanctions imposed by X on Y") names the agent as source and its oblique with
+    /// the noun's preposition as target; for a noun that is the subject of a verb ("the strike hit X") that verb's
+    /// object. `n` may be the first word of a compound ("air strike"): the compound's head is read. The noun itself
+    /// is never a party.
+    pub(crate) fn noun_roles(&self, n: usize, prep: Option<&str>, act: Act) -> Roles {
+        let n = self.compound_head(n);
+        let case_is = |c: usize, p: &str| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p));
         let mut r = Roles::default();
         for c in self.children(n).collect::<Vec<_>>() {
             match self.tree.words[c].rel {
                 Rel::NmodPoss | Rel::Amod | Rel::Compound => self.slots_of(c, &mut r.sources),
-                Rel::Nmod if prep.is_some_and(|p| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p))) => {
-                    self.slots_of(c, &mut r.targets)
-                }
+                Rel::Nmod if prep.is_some_and(|p| case_is(c, p)) => self.slots_of(c, &mut r.targets),
                 _ => {}
+            }
+        }
+        if r.targets.is_empty() && !r.sources.is_empty() {
+            for c in self.children(n).filter(|&c| self.tree.words[c].rel == Rel::Nmod).collect::<Vec<_>>() {
+                if case_is(c, "of") {
+                    self.slots_of(c, &mut r.targets);
+                }
+            }
+        }
+        if r.sources.is_empty() {
+            for a in self.children(n).filter(|&c| self.tree.words[c].rel == Rel::Acl).collect::<Vec<_>>() {
+                let Some(agent) = self.children(a).find(|&c| self.is_agent(c)) else { continue };
+                self.slots_of(agent, &mut r.sources);
+                if r.targets.is_empty() {
+                    for c in self.children(a).collect::<Vec<_>>() {
+                        let rel = self.tree.words[c].rel;
+                        let aimed = prep
+                            .map_or_else(|| ["to", "on", "against"].iter().any(|p| case_is(c, p)), |p| case_is(c, p));
+                        if rel == Rel::Obl && aimed || act.armed && rel == Rel::Obl && case_is(c, "in") {
+                            self.slots_of(c, &mut r.targets);
+                        }
+                    }
+                }
             }
         }
         if r.targets.is_empty()
             && self.tree.words[n].rel == Rel::Nsubj
             && let Some(o) = self.tree.words[n].head.and_then(|h| self.child(h, Rel::Obj))
         {
-            self.slots_of(o, &mut r.targets);
+            if act.armed { self.object_or_its_place(o, &mut r.targets) } else { self.slots_of(o, &mut r.targets) }
         }
         r.targets.retain(|t| !r.sources.contains(t));
         r
+    }
+
+    /// The head of the compound whose first word is `n` ("air" of "air strike"), else `n`.
+    fn compound_head(&self, n: usize) -> usize {
+        let mut n = n;
+        for _ in 0..3 {
+            match self.tree.words[n].head {
+                Some(h) if h > n && self.tree.words[n].rel == Rel::Compound => n = h,
+                _ => break,
+            }
+        }
+        n
+    }
+
+    /// Whether child `c` is a passive agent (`obl:agent`, or an `obl` with "by").
+    fn is_agent(&self, c: usize) -> bool {
+        self.tree.words[c].rel == Rel::OblAgent
+            || self.tree.words[c].rel == Rel::Obl && self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("by"))
     }
 
     /// The subject side of the verb at `v`, climbing through coordination, control and relative clauses.
@@ -402,11 +483,7 @@ impl<'a> TreeRoles<'a> {
             }
             // "troops backed by Iran": the modified noun is the patient; "militias fighting X": the agent.
             Rel::Acl => {
-                let agent = self.children(v).any(|c| {
-                    self.tree.words[c].rel == Rel::OblAgent
-                        || self.tree.words[c].rel == Rel::Obl
-                            && self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("by"))
-                });
+                let agent = self.children(v).any(|c| self.is_agent(c));
                 let ing = self.form(v).to_ascii_lowercase().ends_with("ing");
                 if agent || !ing {
                     self.slots_of(h, &mut r.targets);
@@ -460,7 +537,7 @@ mod tests {
         let tr = TreeRoles::new(t, &text, &actors);
         let start = text.find(verb).unwrap();
         let v = tr.word_at(Span::new(&text, start, start + verb.len()).unwrap()).unwrap();
-        let r = tr.verb_roles(v, prep, true);
+        let r = tr.verb_roles(v, prep, Act { armed: true, expulsion: false });
         let name = |k: &usize| names[*k].to_string();
         (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
     }
@@ -557,9 +634,12 @@ mod tests {
         let (text, t) = tree(&s);
         let actors = [actor(&text, "Israel"), actor(&text, "Gaza")];
         let tr = TreeRoles::new(t, &text, &actors);
-        let r = tr.noun_roles(2, Some("on"));
+        let r = tr.noun_roles(2, Some("on"), Act::default());
         assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
-        assert!(tr.noun_roles(2, Some("against")).targets.is_empty(), "another preposition names no target");
+        assert!(
+            tr.noun_roles(2, Some("against"), Act::default()).targets.is_empty(),
+            "another preposition names no target"
+        );
         let h = [
             ("Turkish", 3, "amod"),
             ("drone", 3, "compound"),
@@ -569,7 +649,7 @@ mod tests {
         ];
         let (text, t) = tree(&h);
         let actors = [actor(&text, "Turkish"), actor(&text, "Syria")];
-        let r = TreeRoles::new(t, &text, &actors).noun_roles(2, None);
+        let r = TreeRoles::new(t, &text, &actors).noun_roles(2, None, Act::default());
         assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
     }
 
@@ -601,7 +681,10 @@ mod tests {
         let (text, t) = tree(&s);
         let actors: Vec<ActorSlot> = names.iter().map(|n| actor(&text, n)).collect();
         let tr = TreeRoles::new(t, &text, &actors);
-        assert!(tr.verb_roles(3, None, false).targets.is_empty(), "\"opened its borders\": only a hostile act");
+        assert!(
+            tr.verb_roles(3, None, Act::default()).targets.is_empty(),
+            "\"opened its borders\": only a hostile act"
+        );
     }
 
     /// A parser that gives one fixed tree: (head 1-based or 0, relation) per UD token of the sentence.
