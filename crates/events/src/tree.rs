@@ -290,6 +290,15 @@ impl<'a> TreeRoles<'a> {
                 _ => {}
             }
         }
+        // "supplies were delivered to Yemen": with no preposition in the pattern and no party as object, the
+        // recipient of a "to" oblique.
+        if r.targets.is_empty() && prep.is_none() {
+            for c in self.children(v).filter(|&c| self.tree.words[c].rel == Rel::Obl).collect::<Vec<_>>() {
+                if self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("to")) {
+                    self.slots_of(c, &mut r.targets);
+                }
+            }
+        }
         if r.targets.is_empty() && hostile && self.object_of_its_own(v) {
             self.speaker_of(v, &mut r.targets);
         }
@@ -361,8 +370,17 @@ impl<'a> TreeRoles<'a> {
             }
         }
         if r.sources.is_empty() {
-            for a in self.children(n).filter(|&c| self.tree.words[c].rel == Rel::Acl).collect::<Vec<_>>() {
-                let Some(agent) = self.children(a).find(|&c| self.is_agent(c)) else { continue };
+            for a in self.children(n).collect::<Vec<_>>() {
+                // "sanctions imposed by X": the participle's agent; "the sanctions that X imposed": the relative
+                // clause's own subject, when the relative pronoun is its object.
+                let agent = match self.tree.words[a].rel {
+                    Rel::Acl => self.children(a).find(|&c| self.is_agent(c)),
+                    Rel::AclRelcl => {
+                        self.children(a).find(|&c| self.tree.words[c].rel == Rel::Nsubj && !self.is_relative_pronoun(c))
+                    }
+                    _ => None,
+                };
+                let Some(agent) = agent else { continue };
                 self.slots_of(agent, &mut r.sources);
                 if r.targets.is_empty() {
                     for c in self.children(a).collect::<Vec<_>>() {

@@ -29,12 +29,15 @@ impl Context<'_> {
     }
 
     /// The parties of an event noun that word order reads as bare ("an Israeli air strike hit a village in X",
-    /// "aid sent by X to Y"): those its own modifiers name in the tree, when they name both a source and a target.
+    /// "aid sent by X to Y"): those its own modifiers name in the tree, when they name both a source and a target
+    /// (or two sources of a symmetric act).
     pub(crate) fn tree_nominal(&self, m: &Match) -> Option<(Vec<usize>, Vec<usize>)> {
         let roles = self.tree_parties(self.tree()?, m)?;
         let targets: Vec<usize> =
             roles.targets.into_iter().filter(|&k| self.tree_target(m, &roles.sources, k)).collect();
-        (!roles.sources.is_empty() && !targets.is_empty()).then_some((roles.sources, targets))
+        // "the agreement signed by X and Y": a symmetric act between coordinated agents needs no target.
+        let pair = m.symmetric && roles.sources.len() >= 2;
+        (!roles.sources.is_empty() && (!targets.is_empty() || pair)).then_some((roles.sources, targets))
     }
 
     /// The roles the tree gives predicate `m`, sources already limited to parties that can act.
