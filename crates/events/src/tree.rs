@@ -13,11 +13,16 @@
 //! - `acl:relcl` with a relative pronoun as subject resolves to its antecedent; `acl` (a reduced relative, "troops
 //!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing);
 //! - reported speech (`ccomp`): a hostile act on "its" or "their" possession that names no party ("Ukraine said
-//!   Russia had attacked its power plants") aims at the speaker before it.
+//!   Russia had attacked its power plants") aims at the speaker before it;
+//! - an armed act on an object that names no party aims at the country its "in" modifier places it in ("struck
+//!   targets in Lebanon and Syria"); an agentless expulsion is by the state its "from" names ("were expelled from
+//!   Germany"); with no preposition in the pattern, a "to" oblique names the recipient ("delivered to Yemen").
 //!
 //! For an event noun ("Israel's strikes on Gaza", "the Russian invasion of Ukraine") its possessive, nationality or
-//! compound modifier is the source and its `nmod` with the pattern's preposition the target; a noun that is the
-//! subject of a verb ("the strike hit X") takes that verb's object as target.
+//! compound modifier is the source and its `nmod` with the pattern's preposition the target, or, once the source
+//! is named, its "of" argument; a participle or relative clause on it names the source by its agent ("aid sent by
+//! X to Y", "the sanctions that X imposed on Y"); a noun that is the subject of a verb ("the strike hit X") takes
+//! that verb's object as target. A compound ("air strike") is read at its head.
 //!
 //! A tree node is tied to an actor mention by byte spans: the mention that covers the word, else one that covers a
 //! modifier of it (compound, amod, flat, nmod:poss, nmod, appos): "Iranian troops", "the troops of Iran".
@@ -705,6 +710,116 @@ mod tests {
         );
     }
 
+    /// Source and target names of the event noun at word `n` (0-based).
+    fn noun(
+        words: &[(&str, usize, &str)],
+        names: &[&str],
+        n: usize,
+        prep: Option<&str>,
+        act: Act,
+    ) -> (Vec<String>, Vec<String>) {
+        let (text, t) = tree(words);
+        let actors: Vec<ActorSlot> = names.iter().map(|x| actor(&text, x)).collect();
+        let r = TreeRoles::new(t, &text, &actors).noun_roles(n, prep, act);
+        let name = |k: &usize| names[*k].to_string();
+        (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
+    }
+
+    #[test]
+    fn an_event_noun_s_of_argument_is_its_patient_only_once_its_agent_is_named() {
+        let s = [("Saudi", 2, "amod"), ("bombing", 0, "root"), ("of", 4, "case"), ("Yemen", 2, "nmod")];
+        assert_eq!(
+            noun(&s, &["Saudi", "Yemen"], 1, None, Act::default()),
+            (vec!["Saudi".into()], vec!["Yemen".into()])
+        );
+        // "the visit of Chile to Peru": with no agent modifier the "of" argument is no patient.
+        let v = [("visit", 0, "root"), ("of", 3, "case"), ("Chile", 1, "nmod")];
+        assert_eq!(noun(&v, &["Chile"], 0, Some("to"), Act::default()), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_participle_or_relative_clause_on_an_event_noun_names_its_agent_and_target() {
+        let s = [
+            ("Aid", 7, "nsubj"),
+            ("sent", 1, "acl"),
+            ("by", 4, "case"),
+            ("Japan", 2, "obl:agent"),
+            ("to", 6, "case"),
+            ("Chad", 2, "obl"),
+            ("arrived", 0, "root"),
+        ];
+        assert_eq!(noun(&s, &["Japan", "Chad"], 0, None, Act::default()), (vec!["Japan".into()], vec!["Chad".into()]));
+        let r = [
+            ("sanctions", 0, "root"),
+            ("that", 4, "obj"),
+            ("Canada", 4, "nsubj"),
+            ("imposed", 1, "acl:relcl"),
+            ("on", 6, "case"),
+            ("Iran", 4, "obl"),
+        ];
+        assert_eq!(
+            noun(&r, &["Canada", "Iran"], 0, Some("on"), Act::default()),
+            (vec!["Canada".into()], vec!["Iran".into()])
+        );
+    }
+
+    #[test]
+    fn a_compound_event_noun_is_read_at_its_head_and_an_armed_act_aims_at_where_its_object_lies() {
+        let s = [
+            ("Israeli", 3, "amod"),
+            ("air", 3, "compound"),
+            ("strike", 4, "nsubj"),
+            ("hit", 0, "root"),
+            ("village", 4, "obj"),
+            ("in", 7, "case"),
+            ("Lebanon", 5, "nmod"),
+        ];
+        let armed = Act { armed: true, expulsion: false };
+        assert_eq!(noun(&s, &["Israeli", "Lebanon"], 1, None, armed), (vec!["Israeli".into()], vec!["Lebanon".into()]));
+        assert_eq!(
+            noun(&s, &["Israeli", "Lebanon"], 1, None, Act::default()).1,
+            Vec::<String>::new(),
+            "only an attack"
+        );
+        let v = [
+            ("Israel", 2, "nsubj"),
+            ("struck", 0, "root"),
+            ("targets", 2, "obj"),
+            ("in", 5, "case"),
+            ("Lebanon", 3, "nmod"),
+            ("and", 7, "cc"),
+            ("Syria", 5, "conj"),
+        ];
+        let r = roles(&v, &["Israel", "Lebanon", "Syria"], "struck", None);
+        assert_eq!(r, (vec!["Israel".into()], vec!["Lebanon".into(), "Syria".into()]));
+    }
+
+    #[test]
+    fn an_agentless_expulsion_is_by_the_state_left_and_a_to_oblique_names_the_recipient() {
+        let s = [
+            ("Turks", 3, "nsubj:pass"),
+            ("were", 3, "aux:pass"),
+            ("expelled", 0, "root"),
+            ("from", 5, "case"),
+            ("Germany", 3, "obl"),
+        ];
+        let (text, t) = tree(&s);
+        let actors = [actor(&text, "Turks"), actor(&text, "Germany")];
+        let tr = TreeRoles::new(t, &text, &actors);
+        let r = tr.verb_roles(2, None, Act { armed: false, expulsion: true });
+        assert_eq!((r.sources, r.targets), (vec![1], vec![0]));
+        assert!(tr.verb_roles(2, None, Act::default()).sources.is_empty(), "only an expulsion");
+        let d = [
+            ("supplies", 3, "nsubj:pass"),
+            ("were", 3, "aux:pass"),
+            ("delivered", 0, "root"),
+            ("to", 5, "case"),
+            ("Yemen", 3, "obl"),
+        ];
+        assert_eq!(roles(&d, &["Yemen"], "delivered", None).1, vec!["Yemen".to_string()]);
+        assert!(roles(&d, &["Yemen"], "delivered", Some("with")).1.is_empty(), "a pattern's own preposition rules");
+    }
+
     /// A parser that gives one fixed tree: (head 1-based or 0, relation) per UD token of the sentence.
     struct Fixed(Vec<(usize, &'static str)>);
 
@@ -759,6 +874,19 @@ mod tests {
             }
         }
         assert_eq!(coded(markup, Some(&Nothing)), coded(markup, None));
+        // A sentence naming one actor is never parsed: the tree could not change whose act it is.
+        struct Counting(std::cell::Cell<usize>);
+        impl Parse for Counting {
+            fn parse(&self, _: &str, _: Span) -> Option<Tree> {
+                self.0.set(self.0.get() + 1);
+                None
+            }
+        }
+        let counting = Counting(Default::default());
+        coded("[Chile|CHL] sent troops to the border .", Some(&counting));
+        assert_eq!(counting.0.get(), 0);
+        coded(markup, Some(&counting));
+        assert_eq!(counting.0.get(), 1, "parsed once, however many predicates ask");
         // The tree decides the direction: "Russia was accused by Canada of ..." style inversions are the tree's
         // to read. Here a (deliberately) swapped tree swaps the roles of a plain active sentence.
         let plain = "[Canada|CAN] sanctioned [Russia|RUS] .";
