@@ -132,11 +132,19 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
                 }
             }
             MatchKind::Verb | MatchKind::Nominal => {
-                let Some(roles) = ctx.assign(m, matches, &mut previous) else { continue };
-                for e in ctx.code_events(m, matches, roles) {
-                    if !plausible(ctx.a, ctx.actors, &ctx.actor_tokens, &ctx.time_tokens, facts, m, &e) {
-                        continue;
-                    }
+                let before = ctx.parser.is_some().then(|| previous.clone());
+                let mut events = predicate_events(ctx, m, matches, facts, &mut previous);
+                // The tree refines word order's roles: where the parties it reads make no plausible event, word
+                // order's parties stand.
+                if events.is_empty()
+                    && let Some(before) = before
+                {
+                    previous = before;
+                    ctx.tree_off.set(true);
+                    events = predicate_events(ctx, m, matches, facts, &mut previous);
+                    ctx.tree_off.set(false);
+                }
+                for e in events {
                     let key = (e.code, ctx.actor_key(e.source), e.target.map(|t| ctx.actor_key(t)));
                     if seen.insert(key) {
                         out.events.push(e);
@@ -146,6 +154,20 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
         }
     }
     out
+}
+
+/// The plausible events of predicate `m` (roles, then codes and flags, then precision on parties).
+fn predicate_events(
+    ctx: &Context,
+    m: &Match,
+    matches: &[Match],
+    facts: &SentenceFacts,
+    previous: &mut Previous,
+) -> Vec<EventCandidate> {
+    let Some(roles) = ctx.assign(m, matches, previous) else { return Vec::new() };
+    let mut events = ctx.code_events(m, matches, roles);
+    events.retain(|e| plausible(ctx.a, ctx.actors, &ctx.actor_tokens, &ctx.time_tokens, facts, m, e));
+    events
 }
 
 /// "began a hunger strike to demand the return of X from Y", "demonstrated ... calling for independence from

@@ -24,6 +24,8 @@ pub(crate) struct Context<'a> {
     pub(crate) parser: Option<&'a dyn Parse>,
     /// The sentence's dependency tree, parsed on first use (see [`Context::tree`]).
     tree: OnceCell<Option<TreeRoles<'a>>>,
+    /// Roles from word order alone for now (the tree's reading of a predicate made no plausible event).
+    pub(crate) tree_off: std::cell::Cell<bool>,
 }
 
 /// The tokens a slot overlaps. Overlap, not containment, because a mention may end inside a token
@@ -60,6 +62,7 @@ impl<'a> Context<'a> {
             text,
             parser: None,
             tree: OnceCell::new(),
+            tree_off: std::cell::Cell::new(false),
         }
     }
 
@@ -68,6 +71,9 @@ impl<'a> Context<'a> {
     /// rest of coding, so a sentence whose predicates all end before the tree pass (a bare event noun, a
     /// "between" pair) or that names one actor is never parsed.
     pub(crate) fn tree(&self) -> Option<&TreeRoles<'a>> {
+        if self.tree_off.get() {
+            return None;
+        }
         self.tree
             .get_or_init(|| {
                 let parser = self.parser?;
