@@ -133,10 +133,12 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
             }
             MatchKind::Verb | MatchKind::Nominal => {
                 let before = ctx.parser.is_some().then(|| previous.clone());
+                ctx.tree_changed.set(false);
                 let mut events = predicate_events(ctx, m, matches, facts, &mut previous);
                 // The tree refines word order's roles: where the parties it reads make no plausible event, word
                 // order's parties stand.
                 if events.is_empty()
+                    && ctx.tree_changed.get()
                     && let Some(before) = before
                 {
                     previous = before;

@@ -26,6 +26,8 @@ pub(crate) struct Context<'a> {
     tree: OnceCell<Option<TreeRoles<'a>>>,
     /// Roles from word order alone for now (the tree's reading of a predicate made no plausible event).
     pub(crate) tree_off: std::cell::Cell<bool>,
+    /// The tree changed the word-order roles of the predicate being assigned.
+    pub(crate) tree_changed: std::cell::Cell<bool>,
 }
 
 /// The tokens a slot overlaps. Overlap, not containment, because a mention may end inside a token
@@ -63,6 +65,7 @@ impl<'a> Context<'a> {
             parser: None,
             tree: OnceCell::new(),
             tree_off: std::cell::Cell::new(false),
+            tree_changed: std::cell::Cell::new(false),
         }
     }
 

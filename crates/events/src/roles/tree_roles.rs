@@ -20,10 +20,12 @@ impl Context<'_> {
         let weak = roles.inherited && !sources.is_empty();
         if !weak && !roles.sources.is_empty() && !roles.sources.iter().all(|k| sources.contains(k)) {
             *sources = roles.sources;
+            self.tree_changed.set(true);
         }
         let tree_targets: Vec<usize> = roles.targets.into_iter().filter(|&k| self.tree_target(m, sources, k)).collect();
         if !tree_targets.is_empty() && !tree_targets.iter().all(|k| targets.contains(k)) {
             *targets = tree_targets;
+            self.tree_changed.set(true);
         }
         targets.retain(|k| !sources.contains(k));
     }
@@ -37,7 +39,9 @@ impl Context<'_> {
             roles.targets.into_iter().filter(|&k| self.tree_target(m, &roles.sources, k)).collect();
         // "the agreement signed by X and Y": a symmetric act between coordinated agents needs no target.
         let pair = m.symmetric && roles.sources.len() >= 2;
-        (!roles.sources.is_empty() && (!targets.is_empty() || pair)).then_some((roles.sources, targets))
+        let found = !roles.sources.is_empty() && (!targets.is_empty() || pair);
+        self.tree_changed.set(self.tree_changed.get() || found);
+        found.then_some((roles.sources, targets))
     }
 
     /// The roles the tree gives predicate `m`, sources already limited to parties that can act.
