@@ -31,11 +31,14 @@ pub struct Args {
     /// Folder holding the external benchmark data.
     #[arg(long, default_value = "../shared/bench", global = true)]
     pub bench_dir: PathBuf,
-    /// Code with the tree pass: roles of verb predicates read from the dependency tree (`plover`, `news`,
-    /// `event-speed`); without a parser in the embedded model this is the word-order coder.
+    /// Code from word order alone, without the tree pass (`plover`, `news`, `event-speed`; the tree pass reads
+    /// roles from the dependency tree and is the default when the embedded model has a parser).
     #[arg(long, global = true)]
+    pub no_tree: bool,
+    /// The tree pass (the default; kept for scripts written when it was not).
+    #[arg(long, global = true, hide = true, conflicts_with = "no_tree")]
     pub tree: bool,
-    /// With `--tree`, parse with this model file instead of the one embedded in the build.
+    /// Parse with this model file instead of the one embedded in the build.
     #[arg(long, global = true, value_name = "FILE")]
     pub syntax_model: Option<PathBuf>,
     #[command(subcommand)]
@@ -95,9 +98,9 @@ pub fn run(args: Args, dyad_exe: &Path) -> Result<(), BenchError> {
         Which::ActorSpeed => actor_speed::run(&dir),
         Which::Stories(a) => stories::run(a, &dir),
         Which::IngestSpeed(a) => ingest_speed::run(a, &dir, dyad_exe),
-        Which::Plover(a) => plover::run(a, &dir, args.tree),
-        Which::EventSpeed => event_speed::run(&dir, args.tree),
+        Which::Plover(a) => plover::run(a, &dir, !args.no_tree),
+        Which::EventSpeed => event_speed::run(&dir, !args.no_tree),
         Which::Parse(a) => parse::run(a),
-        Which::News(a) => news::run(a, &dir, args.tree),
+        Which::News(a) => news::run(a, &dir, !args.no_tree),
     }
 }

@@ -19,8 +19,7 @@ use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
 use crate::roles::{Context, Previous, token_range};
 use crate::slots::{ActorSlot, TimeSlot};
-use crate::tree::{Parse, TreeRoles};
-use dyad_core::Span;
+use crate::tree::Parse;
 use dyad_text::Tokens;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -85,12 +84,7 @@ pub fn code_sentence_with(
     let mut ctx = Context::new(text, tokens, &analysis, actors, times, predicates);
     // Predicates and parties that ordinary web prose only looks like (see `precision/`).
     drop_false_predicates(&analysis, &mut matches, &ctx.time_tokens);
-    if let Some(p) = parser
-        && !actors.is_empty()
-        && matches.iter().any(|m| m.kind == MatchKind::Verb)
-    {
-        ctx.tree = parse_tree(p, text, tokens, actors);
-    }
+    ctx.parser = parser;
     let facts = if matches.iter().any(|m| m.kind != MatchKind::Relation) {
         SentenceFacts::new(&analysis, text, tokens)
     } else {
@@ -118,18 +112,6 @@ fn analyse<'t>(
     analysis
 }
 
-/// The sentence's dependency tree from `parser`, over the span from its first to its last token.
-fn parse_tree<'a>(
-    parser: &dyn Parse,
-    text: &'a str,
-    tokens: &Tokens,
-    actors: &'a [ActorSlot],
-) -> Option<TreeRoles<'a>> {
-    let (first, last) = (tokens.get(0)?, tokens.get(tokens.len().saturating_sub(1))?);
-    let span = Span::new(text, first.span.start(), last.span.end()).ok()?;
-    parser.parse(text, span).filter(|t| !t.is_empty()).map(|t| TreeRoles::new(t, text, actors))
-}
-
 /// The roles, flags and party-precision passes over every match, in sentence order: one event per (code,
 /// source actor, target actor) and one relation per (kind, unordered pair of actors).
 fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> SentenceEvents {
@@ -150,11 +132,21 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
                 }
             }
             MatchKind::Verb | MatchKind::Nominal => {
-                let Some(roles) = ctx.assign(m, matches, &mut previous) else { continue };
-                for e in ctx.code_events(m, matches, roles) {
-                    if !plausible(ctx.a, ctx.actors, &ctx.actor_tokens, &ctx.time_tokens, facts, m, &e) {
-                        continue;
-                    }
+                let before = ctx.parser.is_some().then(|| previous.clone());
+                ctx.tree_changed.set(false);
+                let mut events = predicate_events(ctx, m, matches, facts, &mut previous);
+                // The tree refines word order's roles: where the parties it reads make no plausible event, word
+                // order's parties stand.
+                if events.is_empty()
+                    && ctx.tree_changed.get()
+                    && let Some(before) = before
+                {
+                    previous = before;
+                    ctx.tree_off.set(true);
+                    events = predicate_events(ctx, m, matches, facts, &mut previous);
+                    ctx.tree_off.set(false);
+                }
+                for e in events {
                     let key = (e.code, ctx.actor_key(e.source), e.target.map(|t| ctx.actor_key(t)));
                     if seen.insert(key) {
                         out.events.push(e);
@@ -164,6 +156,20 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
         }
     }
     out
+}
+
+/// The plausible events of predicate `m` (roles, then codes and flags, then precision on parties).
+fn predicate_events(
+    ctx: &Context,
+    m: &Match,
+    matches: &[Match],
+    facts: &SentenceFacts,
+    previous: &mut Previous,
+) -> Vec<EventCandidate> {
+    let Some(roles) = ctx.assign(m, matches, previous) else { return Vec::new() };
+    let mut events = ctx.code_events(m, matches, roles);
+    events.retain(|e| plausible(ctx.a, ctx.actors, &ctx.actor_tokens, &ctx.time_tokens, facts, m, e));
+    events
 }
 
 /// "began a hunger strike to demand the return of X from Y", "demonstrated ... calling for independence from
@@ -190,6 +196,7 @@ mod tests {
     use super::*;
     use crate::record::Flags;
     use crate::table_tests::code;
+    use dyad_core::Span;
 
     fn event(code: &'static str, source: usize, target: Option<usize>) -> EventCandidate {
         EventCandidate {

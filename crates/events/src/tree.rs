@@ -13,11 +13,16 @@
 //! - `acl:relcl` with a relative pronoun as subject resolves to its antecedent; `acl` (a reduced relative, "troops
 //!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing);
 //! - reported speech (`ccomp`): a hostile act on "its" or "their" possession that names no party ("Ukraine said
-//!   Russia had attacked its power plants") aims at the speaker before it.
+//!   Russia had attacked its power plants") aims at the speaker before it;
+//! - an armed act on an object that names no party aims at the country its "in" modifier places it in ("struck
+//!   targets in Lebanon and Syria"); an agentless expulsion is by the state its "from" names ("were expelled from
+//!   Germany"); with no preposition in the pattern, a "to" oblique names the recipient ("delivered to Yemen").
 //!
 //! For an event noun ("Israel's strikes on Gaza", "the Russian invasion of Ukraine") its possessive, nationality or
-//! compound modifier is the source and its `nmod` with the pattern's preposition the target; a noun that is the
-//! subject of a verb ("the strike hit X") takes that verb's object as target.
+//! compound modifier is the source and its `nmod` with the pattern's preposition the target, or, once the source
+//! is named, its "of" argument; a participle or relative clause on it names the source by its agent ("aid sent by
+//! X to Y", "the sanctions that X imposed on Y"); a noun that is the subject of a verb ("the strike hit X") takes
+//! that verb's object as target. A compound ("air strike") is read at its head.
 //!
 //! A tree node is tied to an actor mention by byte spans: the mention that covers the word, else one that covers a
 //! modifier of it (compound, amod, flat, nmod:poss, nmod, appos): "Iranian troops", "the troops of Iran".
@@ -165,6 +170,16 @@ pub(crate) struct Roles {
     pub inherited: bool,
 }
 
+/// What the tree pass needs to know of a predicate's code.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Act {
+    /// An armed act (CAMEO roots 18-20), which no party aims at what it owns and which is aimed at the side holding
+    /// the place it hits.
+    pub armed: bool,
+    /// An expulsion or deportation (roots 16 and 17 with "from"): with no agent, by the state the expelled leave.
+    pub expulsion: bool,
+}
+
 impl<'a> TreeRoles<'a> {
     pub(crate) fn new(tree: Tree, text: &'a str, actors: &[ActorSlot]) -> TreeRoles<'a> {
         let slot_of_word = tree
@@ -253,7 +268,8 @@ impl<'a> TreeRoles<'a> {
 
     /// Source and target of the verb at word `v`. `prep` is the pattern's preposition as written in the text;
     /// `hostile`: the predicate is an attack or coercion, which no party aims at what it owns itself.
-    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>, hostile: bool) -> Roles {
+    pub(crate) fn verb_roles(&self, v: usize, prep: Option<&str>, act: Act) -> Roles {
+        let hostile = act.armed;
         let mut r = Roles::default();
         if !self.own_subjects(v, &mut r)
             && let Some(h) = self.tree.words[v].head
@@ -261,8 +277,17 @@ impl<'a> TreeRoles<'a> {
             r.inherited = true;
             self.inherited_subjects(v, h, &mut r, 0);
         }
+        // "Indian diplomats were expelled from Canada": an expulsion with no agent is by the state they leave.
+        if act.expulsion && r.sources.is_empty() && self.child(v, Rel::NsubjPass).is_some() {
+            for c in self.children(v).filter(|&c| self.tree.words[c].rel == Rel::Obl).collect::<Vec<_>>() {
+                if self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("from")) {
+                    self.slots_of(c, &mut r.sources);
+                }
+            }
+        }
         for c in self.children(v).collect::<Vec<_>>() {
             match self.tree.words[c].rel {
+                Rel::Obj if hostile => self.object_or_its_place(c, &mut r.targets),
                 Rel::Obj | Rel::Iobj => self.slots_of(c, &mut r.targets),
                 Rel::Obl if prep.is_some_and(|p| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p))) => {
                     self.slots_of(c, &mut r.targets)
@@ -270,11 +295,36 @@ impl<'a> TreeRoles<'a> {
                 _ => {}
             }
         }
+        // "supplies were delivered to Yemen": with no preposition in the pattern and no party as object, the
+        // recipient of a "to" oblique.
+        if r.targets.is_empty() && prep.is_none() {
+            for c in self.children(v).filter(|&c| self.tree.words[c].rel == Rel::Obl).collect::<Vec<_>>() {
+                if self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("to")) {
+                    self.slots_of(c, &mut r.targets);
+                }
+            }
+        }
         if r.targets.is_empty() && hostile && self.object_of_its_own(v) {
             self.speaker_of(v, &mut r.targets);
         }
         r.targets.retain(|t| !r.sources.contains(t));
         r
+    }
+
+    /// The parties of an attack's object, or where it names none ("struck targets in Lebanon and Syria", "hit a
+    /// village in southern Lebanon"), the country its "in" modifier places it in: an attack on a place is aimed at
+    /// the side that holds it.
+    fn object_or_its_place(&self, o: usize, out: &mut Vec<usize>) {
+        let before = out.len();
+        self.slots_of(o, out);
+        if out.len() > before {
+            return;
+        }
+        for c in self.children(o).collect::<Vec<_>>() {
+            if self.tree.words[c].rel == Rel::Nmod && self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("in")) {
+                self.slots_of(c, out);
+            }
+        }
     }
 
     /// Whether the object of verb `v` is owned by a possessive pronoun that names no party ("attacked its power
@@ -299,28 +349,82 @@ impl<'a> TreeRoles<'a> {
     }
 
     /// Source and target of the event noun at word `n` ("Israel's strikes on Gaza", "the Russian invasion of
-    /// Ukraine", "a Russian missile strike hit Odesa"): its possessive, nationality or compound modifier is the
-    /// source; its `nmod` with the pattern's preposition the target, else, for a noun that is the subject of a verb
-    /// ("the strike hit X"), that verb's object. The noun itself is never a party.
-    pub(crate) fn noun_roles(&self, n: usize, prep: Option<&str>) -> Roles {
+    /// Ukraine", "a Russian missile strike hit Odesa", "aid sent by X to Y"): its possessive, nationality or
+    /// compound modifier is the source; its `nmod` with the pattern's preposition the target, or with such a
+    /// source its "of" argument (the genitive of a transitive noun is its patient once the agent is named); a
+    /// participle on it with an agent ("sanctions imposed by X on Y") names the agent as source and its oblique with
+    /// the noun's preposition as target; for a noun that is the subject of a verb ("the strike hit X") that verb's
+    /// object. `n` may be the first word of a compound ("air strike"): the compound's head is read. The noun itself
+    /// is never a party.
+    pub(crate) fn noun_roles(&self, n: usize, prep: Option<&str>, act: Act) -> Roles {
+        let n = self.compound_head(n);
+        let case_is = |c: usize, p: &str| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p));
         let mut r = Roles::default();
         for c in self.children(n).collect::<Vec<_>>() {
             match self.tree.words[c].rel {
                 Rel::NmodPoss | Rel::Amod | Rel::Compound => self.slots_of(c, &mut r.sources),
-                Rel::Nmod if prep.is_some_and(|p| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p))) => {
-                    self.slots_of(c, &mut r.targets)
-                }
+                Rel::Nmod if prep.is_some_and(|p| case_is(c, p)) => self.slots_of(c, &mut r.targets),
                 _ => {}
+            }
+        }
+        if r.targets.is_empty() && !r.sources.is_empty() {
+            for c in self.children(n).filter(|&c| self.tree.words[c].rel == Rel::Nmod).collect::<Vec<_>>() {
+                if case_is(c, "of") {
+                    self.slots_of(c, &mut r.targets);
+                }
+            }
+        }
+        if r.sources.is_empty() {
+            for a in self.children(n).collect::<Vec<_>>() {
+                // "sanctions imposed by X": the participle's agent; "the sanctions that X imposed": the relative
+                // clause's own subject, when the relative pronoun is its object.
+                let agent = match self.tree.words[a].rel {
+                    Rel::Acl => self.children(a).find(|&c| self.is_agent(c)),
+                    Rel::AclRelcl => {
+                        self.children(a).find(|&c| self.tree.words[c].rel == Rel::Nsubj && !self.is_relative_pronoun(c))
+                    }
+                    _ => None,
+                };
+                let Some(agent) = agent else { continue };
+                self.slots_of(agent, &mut r.sources);
+                if r.targets.is_empty() {
+                    for c in self.children(a).collect::<Vec<_>>() {
+                        let rel = self.tree.words[c].rel;
+                        let aimed = prep
+                            .map_or_else(|| ["to", "on", "against"].iter().any(|p| case_is(c, p)), |p| case_is(c, p));
+                        if rel == Rel::Obl && aimed || act.armed && rel == Rel::Obl && case_is(c, "in") {
+                            self.slots_of(c, &mut r.targets);
+                        }
+                    }
+                }
             }
         }
         if r.targets.is_empty()
             && self.tree.words[n].rel == Rel::Nsubj
             && let Some(o) = self.tree.words[n].head.and_then(|h| self.child(h, Rel::Obj))
         {
-            self.slots_of(o, &mut r.targets);
+            if act.armed { self.object_or_its_place(o, &mut r.targets) } else { self.slots_of(o, &mut r.targets) }
         }
         r.targets.retain(|t| !r.sources.contains(t));
         r
+    }
+
+    /// The head of the compound whose first word is `n` ("air" of "air strike"), else `n`.
+    fn compound_head(&self, n: usize) -> usize {
+        let mut n = n;
+        for _ in 0..3 {
+            match self.tree.words[n].head {
+                Some(h) if h > n && self.tree.words[n].rel == Rel::Compound => n = h,
+                _ => break,
+            }
+        }
+        n
+    }
+
+    /// Whether child `c` is a passive agent (`obl:agent`, or an `obl` with "by").
+    fn is_agent(&self, c: usize) -> bool {
+        self.tree.words[c].rel == Rel::OblAgent
+            || self.tree.words[c].rel == Rel::Obl && self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("by"))
     }
 
     /// The subject side of the verb at `v`, climbing through coordination, control and relative clauses.
@@ -402,11 +506,7 @@ impl<'a> TreeRoles<'a> {
             }
             // "troops backed by Iran": the modified noun is the patient; "militias fighting X": the agent.
             Rel::Acl => {
-                let agent = self.children(v).any(|c| {
-                    self.tree.words[c].rel == Rel::OblAgent
-                        || self.tree.words[c].rel == Rel::Obl
-                            && self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("by"))
-                });
+                let agent = self.children(v).any(|c| self.is_agent(c));
                 let ing = self.form(v).to_ascii_lowercase().ends_with("ing");
                 if agent || !ing {
                     self.slots_of(h, &mut r.targets);
@@ -460,7 +560,7 @@ mod tests {
         let tr = TreeRoles::new(t, &text, &actors);
         let start = text.find(verb).unwrap();
         let v = tr.word_at(Span::new(&text, start, start + verb.len()).unwrap()).unwrap();
-        let r = tr.verb_roles(v, prep, true);
+        let r = tr.verb_roles(v, prep, Act { armed: true, expulsion: false });
         let name = |k: &usize| names[*k].to_string();
         (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
     }
@@ -557,9 +657,12 @@ mod tests {
         let (text, t) = tree(&s);
         let actors = [actor(&text, "Israel"), actor(&text, "Gaza")];
         let tr = TreeRoles::new(t, &text, &actors);
-        let r = tr.noun_roles(2, Some("on"));
+        let r = tr.noun_roles(2, Some("on"), Act::default());
         assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
-        assert!(tr.noun_roles(2, Some("against")).targets.is_empty(), "another preposition names no target");
+        assert!(
+            tr.noun_roles(2, Some("against"), Act::default()).targets.is_empty(),
+            "another preposition names no target"
+        );
         let h = [
             ("Turkish", 3, "amod"),
             ("drone", 3, "compound"),
@@ -569,7 +672,7 @@ mod tests {
         ];
         let (text, t) = tree(&h);
         let actors = [actor(&text, "Turkish"), actor(&text, "Syria")];
-        let r = TreeRoles::new(t, &text, &actors).noun_roles(2, None);
+        let r = TreeRoles::new(t, &text, &actors).noun_roles(2, None, Act::default());
         assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
     }
 
@@ -601,7 +704,120 @@ mod tests {
         let (text, t) = tree(&s);
         let actors: Vec<ActorSlot> = names.iter().map(|n| actor(&text, n)).collect();
         let tr = TreeRoles::new(t, &text, &actors);
-        assert!(tr.verb_roles(3, None, false).targets.is_empty(), "\"opened its borders\": only a hostile act");
+        assert!(
+            tr.verb_roles(3, None, Act::default()).targets.is_empty(),
+            "\"opened its borders\": only a hostile act"
+        );
+    }
+
+    /// Source and target names of the event noun at word `n` (0-based).
+    fn noun(
+        words: &[(&str, usize, &str)],
+        names: &[&str],
+        n: usize,
+        prep: Option<&str>,
+        act: Act,
+    ) -> (Vec<String>, Vec<String>) {
+        let (text, t) = tree(words);
+        let actors: Vec<ActorSlot> = names.iter().map(|x| actor(&text, x)).collect();
+        let r = TreeRoles::new(t, &text, &actors).noun_roles(n, prep, act);
+        let name = |k: &usize| names[*k].to_string();
+        (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
+    }
+
+    #[test]
+    fn an_event_noun_s_of_argument_is_its_patient_only_once_its_agent_is_named() {
+        let s = [("Saudi", 2, "amod"), ("bombing", 0, "root"), ("of", 4, "case"), ("Yemen", 2, "nmod")];
+        assert_eq!(
+            noun(&s, &["Saudi", "Yemen"], 1, None, Act::default()),
+            (vec!["Saudi".into()], vec!["Yemen".into()])
+        );
+        // "the visit of Chile to Peru": with no agent modifier the "of" argument is no patient.
+        let v = [("visit", 0, "root"), ("of", 3, "case"), ("Chile", 1, "nmod")];
+        assert_eq!(noun(&v, &["Chile"], 0, Some("to"), Act::default()), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_participle_or_relative_clause_on_an_event_noun_names_its_agent_and_target() {
+        let s = [
+            ("Aid", 7, "nsubj"),
+            ("sent", 1, "acl"),
+            ("by", 4, "case"),
+            ("Japan", 2, "obl:agent"),
+            ("to", 6, "case"),
+            ("Chad", 2, "obl"),
+            ("arrived", 0, "root"),
+        ];
+        assert_eq!(noun(&s, &["Japan", "Chad"], 0, None, Act::default()), (vec!["Japan".into()], vec!["Chad".into()]));
+        let r = [
+            ("sanctions", 0, "root"),
+            ("that", 4, "obj"),
+            ("Canada", 4, "nsubj"),
+            ("imposed", 1, "acl:relcl"),
+            ("on", 6, "case"),
+            ("Iran", 4, "obl"),
+        ];
+        assert_eq!(
+            noun(&r, &["Canada", "Iran"], 0, Some("on"), Act::default()),
+            (vec!["Canada".into()], vec!["Iran".into()])
+        );
+    }
+
+    #[test]
+    fn a_compound_event_noun_is_read_at_its_head_and_an_armed_act_aims_at_where_its_object_lies() {
+        let s = [
+            ("Israeli", 3, "amod"),
+            ("air", 3, "compound"),
+            ("strike", 4, "nsubj"),
+            ("hit", 0, "root"),
+            ("village", 4, "obj"),
+            ("in", 7, "case"),
+            ("Lebanon", 5, "nmod"),
+        ];
+        let armed = Act { armed: true, expulsion: false };
+        assert_eq!(noun(&s, &["Israeli", "Lebanon"], 1, None, armed), (vec!["Israeli".into()], vec!["Lebanon".into()]));
+        assert_eq!(
+            noun(&s, &["Israeli", "Lebanon"], 1, None, Act::default()).1,
+            Vec::<String>::new(),
+            "only an attack"
+        );
+        let v = [
+            ("Israel", 2, "nsubj"),
+            ("struck", 0, "root"),
+            ("targets", 2, "obj"),
+            ("in", 5, "case"),
+            ("Lebanon", 3, "nmod"),
+            ("and", 7, "cc"),
+            ("Syria", 5, "conj"),
+        ];
+        let r = roles(&v, &["Israel", "Lebanon", "Syria"], "struck", None);
+        assert_eq!(r, (vec!["Israel".into()], vec!["Lebanon".into(), "Syria".into()]));
+    }
+
+    #[test]
+    fn an_agentless_expulsion_is_by_the_state_left_and_a_to_oblique_names_the_recipient() {
+        let s = [
+            ("Turks", 3, "nsubj:pass"),
+            ("were", 3, "aux:pass"),
+            ("expelled", 0, "root"),
+            ("from", 5, "case"),
+            ("Germany", 3, "obl"),
+        ];
+        let (text, t) = tree(&s);
+        let actors = [actor(&text, "Turks"), actor(&text, "Germany")];
+        let tr = TreeRoles::new(t, &text, &actors);
+        let r = tr.verb_roles(2, None, Act { armed: false, expulsion: true });
+        assert_eq!((r.sources, r.targets), (vec![1], vec![0]));
+        assert!(tr.verb_roles(2, None, Act::default()).sources.is_empty(), "only an expulsion");
+        let d = [
+            ("supplies", 3, "nsubj:pass"),
+            ("were", 3, "aux:pass"),
+            ("delivered", 0, "root"),
+            ("to", 5, "case"),
+            ("Yemen", 3, "obl"),
+        ];
+        assert_eq!(roles(&d, &["Yemen"], "delivered", None).1, vec!["Yemen".to_string()]);
+        assert!(roles(&d, &["Yemen"], "delivered", Some("with")).1.is_empty(), "a pattern's own preposition rules");
     }
 
     /// A parser that gives one fixed tree: (head 1-based or 0, relation) per UD token of the sentence.
@@ -658,6 +874,19 @@ mod tests {
             }
         }
         assert_eq!(coded(markup, Some(&Nothing)), coded(markup, None));
+        // A sentence naming one actor is never parsed: the tree could not change whose act it is.
+        struct Counting(std::cell::Cell<usize>);
+        impl Parse for Counting {
+            fn parse(&self, _: &str, _: Span) -> Option<Tree> {
+                self.0.set(self.0.get() + 1);
+                None
+            }
+        }
+        let counting = Counting(Default::default());
+        coded("[Chile|CHL] sent troops to the border .", Some(&counting));
+        assert_eq!(counting.0.get(), 0);
+        coded(markup, Some(&counting));
+        assert_eq!(counting.0.get(), 1, "parsed once, however many predicates ask");
         // The tree decides the direction: "Russia was accused by Canada of ..." style inversions are the tree's
         // to read. Here a (deliberately) swapped tree swaps the roles of a plain active sentence.
         let plain = "[Canada|CAN] sanctioned [Russia|RUS] .";

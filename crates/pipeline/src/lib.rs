@@ -70,21 +70,27 @@ pub fn anchor_of(article: &Article) -> Option<NaiveDate> {
 const HISTORICAL_DAYS: i64 = 366;
 
 /// Codes articles one after another, keeping the actor registry (people learned from earlier articles) between them.
-#[derive(Default)]
 pub struct Coder {
     registry: Registry,
     /// Also emit events that name no target ("X resigned"); off for the event database, which is dyadic.
     monadic: bool,
     /// The event dictionaries; `None` = the built-in ones.
     dictionaries: Option<&'static Dictionaries>,
-    /// Read the roles of verb predicates from the dependency tree (`data/syntax.model`), where there is one.
+    /// Read the roles of verb predicates and event nouns from the dependency tree (`data/syntax.model`), where
+    /// there is one; on by default.
     tree: bool,
 }
 
+impl Default for Coder {
+    fn default() -> Coder {
+        Coder::new()
+    }
+}
+
 impl Coder {
-    /// A coder over the built-in dictionaries.
+    /// A coder over the built-in dictionaries, with the tree pass.
     pub fn new() -> Coder {
-        Coder { registry: Registry::new(), monadic: false, dictionaries: None, tree: false }
+        Coder { registry: Registry::new(), monadic: false, dictionaries: None, tree: true }
     }
 
     /// Whether to also emit events with no target ("Five hundred rebels surrendered"). CAMEO codes such
@@ -101,10 +107,10 @@ impl Coder {
         self
     }
 
-    /// Whether to read the roles of verb predicates from a dependency tree (the tree pass of `dyad_events::tree`),
-    /// parsing the sentences that have an actor mention and a predicate with the model embedded in this build.
-    /// Without a model (an empty `data/syntax.model`) or with one that has no parser, coding is the word-order
-    /// coder's, as with `false`.
+    /// Whether to read the roles of verb predicates and event nouns from a dependency tree (the tree pass of
+    /// `dyad_events::tree`; on by default), parsing with the model embedded in this build the sentences where a
+    /// predicate's roles ask for it and two different actors are named. `false` codes from word order alone; so
+    /// does a build without a model (an empty `data/syntax.model`) or with one that has no parser.
     pub fn with_tree(mut self, on: bool) -> Coder {
         self.tree = on;
         self
@@ -112,7 +118,7 @@ impl Coder {
 
     /// A coder over an existing registry (people remembered from earlier runs).
     pub fn with_registry(registry: Registry) -> Coder {
-        Coder { registry, monadic: false, dictionaries: None, tree: false }
+        Coder { registry, monadic: false, dictionaries: None, tree: true }
     }
 
     /// The registry of actors seen so far.

@@ -2,8 +2,8 @@
 //! coding must read (passives, relative clauses, coordination, control, reported speech, event nouns, negation,
 //! intent, conditions, requests), each with its CAMEO answer written from the codebook. Every row is coded through
 //! the sentence-level path of `dyad code` ([`Coder::code_line`]); the test prints pass/fail per construction and
-//! each failing row, and asserts only a floor: the pass count of the coder of the day the table was written, so
-//! that the table measures the coder that reads the dependency tree next.
+//! each failing row, and asserts only a floor per coder: the word-window coder's pass count of the day, and one for
+//! the tree pass (roles read from the dependency tree).
 
 use dyad_core::{data_lines, tsv_columns};
 use dyad_events::EventRecord;
@@ -13,7 +13,11 @@ use std::collections::BTreeMap;
 const TABLE: &str = include_str!("tree_table.tsv");
 
 /// Rows passing on 2026-12-06 with the word-window coder (see the README's Events section).
-const FLOOR: usize = 103;
+const FLOOR: usize = 114;
+
+/// Rows the tree pass must pass: 131 on 2026-12-06 with the committed `data/syntax.model`, less a margin for a
+/// retrained model, which moves a few parses either way; still above the word-window coder.
+const TREE_FLOOR: usize = 125;
 
 struct Row<'a> {
     line: usize,
@@ -92,17 +96,19 @@ fn the_table_is_well_formed() {
 
 #[test]
 fn construction_table() {
-    table(Coder::new(), "word order");
+    table(Coder::new().with_tree(false), "word order", FLOOR);
 }
 
 /// The same table with the tree pass (roles from the dependency tree). With an empty `data/syntax.model` this is
-/// the word-order coder again.
+/// the word-order coder again, held to its floor.
 #[test]
 fn construction_table_with_the_tree() {
-    table(tree_coder(), "tree pass");
+    let parser =
+        std::env::var_os("DYAD_SYNTAX_MODEL").is_some() || dyad_syntax::Model::embedded().is_ok_and(|m| m.has_parser());
+    table(tree_coder(), "tree pass", if parser { TREE_FLOOR } else { FLOOR });
 }
 
-fn table(coder: Coder, name: &str) {
+fn table(coder: Coder, name: &str, floor: usize) {
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     for row in rows() {
@@ -139,7 +145,7 @@ fn table(coder: Coder, name: &str) {
     for f in &failures {
         println!("{f}");
     }
-    assert!(pass >= FLOOR, "{pass} rows pass, below the floor of {FLOOR}");
+    assert!(pass >= floor, "{pass} rows pass, below the floor of {floor}");
 }
 
 fn flags(e: &EventRecord) -> String {

@@ -23,8 +23,11 @@ pub struct Args {
     /// Also code with a PETRARCH/TABARI verb dictionary (repeatable), as `dyad ingest --verbs`.
     #[arg(long = "verbs", value_name = "FILE")]
     pub verbs: Vec<PathBuf>,
-    /// Read the roles of verb predicates from the dependency tree (the tree pass; needs a parser in the model).
+    /// Read roles from word order alone, without the dependency tree (the tree pass is on by default).
     #[arg(long)]
+    pub no_tree: bool,
+    /// The tree pass (the default; kept for scripts written when it was not).
+    #[arg(long, hide = true, conflicts_with = "no_tree")]
     pub tree: bool,
     /// The text, one sentence or paragraph per line; read from stdin when absent.
     pub text: Option<String>,
@@ -33,7 +36,7 @@ pub struct Args {
 /// Runs the command. A line that cannot be read is reported on stderr and skipped; the run fails at the end if
 /// any line did.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let mut coder = Coder::new().with_monadic(args.monadic).with_tree(args.tree);
+    let mut coder = Coder::new().with_monadic(args.monadic).with_tree(!args.no_tree);
     if let Some(dicts) = dyad_ingest::load_verbs(&args.verbs, &mut |l| eprintln!("{l}"))? {
         coder = coder.with_dictionaries(dicts);
     }

@@ -76,14 +76,20 @@ impl Context<'_> {
             // sentence takes place, or failing a place, to the other party named in the clause.
             Found::new(vec![visitor], self.host_of(m, visitor).into_iter().collect())
         } else if m.kind == MatchKind::Nominal {
-            self.nominal_roles(m, previous)?
+            match self.nominal_roles(m, previous) {
+                Some(found) => found,
+                None => {
+                    let (sources, targets) = self.tree_nominal(m)?;
+                    Found::new(sources, targets)
+                }
+            }
         } else {
             self.active_roles(m, matches, previous)?
         };
         let mut symmetric = symmetric || m.symmetric;
         if between.is_none()
             && matches!(m.kind, MatchKind::Verb | MatchKind::Nominal)
-            && let Some(tree) = &self.tree
+            && let Some(tree) = self.tree()
         {
             self.tree_roles(tree, m, &mut sources, &mut targets);
         }

@@ -3,9 +3,10 @@
 
 use crate::analysis::Analysis;
 use crate::slots::{ActorSlot, TimeSlot};
-use crate::tree::TreeRoles;
+use crate::tree::{Parse, TreeRoles};
 use dyad_core::Span;
 use dyad_text::Tokens;
+use std::cell::OnceCell;
 
 pub(crate) struct Context<'a> {
     pub(crate) tokens: &'a Tokens,
@@ -19,8 +20,14 @@ pub(crate) struct Context<'a> {
     pub(crate) attribution: Vec<(usize, usize)>,
     pub(crate) text_len: usize,
     pub(crate) text: &'a str,
-    /// The sentence's dependency tree, when the caller parsed it.
-    pub(crate) tree: Option<TreeRoles<'a>>,
+    /// The parser the tree pass reads roles with, when the caller gives one.
+    pub(crate) parser: Option<&'a dyn Parse>,
+    /// The sentence's dependency tree, parsed on first use (see [`Context::tree`]).
+    tree: OnceCell<Option<TreeRoles<'a>>>,
+    /// Roles from word order alone for now (the tree's reading of a predicate made no plausible event).
+    pub(crate) tree_off: std::cell::Cell<bool>,
+    /// The tree changed the word-order roles of the predicate being assigned.
+    pub(crate) tree_changed: std::cell::Cell<bool>,
 }
 
 /// The tokens a slot overlaps. Overlap, not containment, because a mention may end inside a token
@@ -55,8 +62,35 @@ impl<'a> Context<'a> {
             attribution,
             text_len: text.len(),
             text,
-            tree: None,
+            parser: None,
+            tree: OnceCell::new(),
+            tree_off: std::cell::Cell::new(false),
+            tree_changed: std::cell::Cell::new(false),
         }
+    }
+
+    /// The sentence's dependency tree, parsed the first time a role asks for it, and only for a sentence where a
+    /// tree can change whose act it is: one naming at least two different actors. Parsing costs more than the
+    /// rest of coding, so a sentence whose predicates all end before the tree pass (a bare event noun, a
+    /// "between" pair) or that names one actor is never parsed.
+    pub(crate) fn tree(&self) -> Option<&TreeRoles<'a>> {
+        if self.tree_off.get() {
+            return None;
+        }
+        self.tree
+            .get_or_init(|| {
+                let parser = self.parser?;
+                let first = (0..self.actors.len()).find(|&k| self.present(k))?;
+                let key = self.actor_key(first);
+                (first + 1..self.actors.len()).find(|&k| self.present(k) && self.actor_key(k) != key)?;
+                let (start, end) = (self.tokens.get(0)?, self.tokens.get(self.tokens.len().saturating_sub(1))?);
+                let span = Span::new(self.text, start.span.start(), end.span.end()).ok()?;
+                parser
+                    .parse(self.text, span)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| TreeRoles::new(t, self.text, self.actors))
+            })
+            .as_ref()
     }
 
     pub(crate) fn actor_key(&self, k: usize) -> &str {
