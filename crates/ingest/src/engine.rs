@@ -171,6 +171,12 @@ impl Ingest {
         Ok(Ingest { reader, store, session })
     }
 
+    /// The same run with the tree pass on or off (on by default). Pages already stored keep the coding they got.
+    pub fn with_tree(mut self, on: bool) -> Ingest {
+        self.session = self.session.with_tree(on);
+        self
+    }
+
     /// The database written.
     pub fn store(&self) -> &Store {
         &self.store

@@ -43,6 +43,12 @@ impl Session {
         Ok(Session { coder, people })
     }
 
+    /// The same session with the tree pass on or off (see [`Coder::with_tree`]; it is on by default).
+    pub fn with_tree(mut self, on: bool) -> Session {
+        self.coder = std::mem::take(&mut self.coder).with_tree(on);
+        self
+    }
+
     /// A session over `coder` (its registry's people count as saved), e.g. for a fresh database.
     pub fn with_coder(coder: Coder) -> Session {
         let people = PeopleLog::new(&coder);
