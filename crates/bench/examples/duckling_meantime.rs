@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let secs = started.elapsed().as_secs_f64();
     println!("duckling 0.4 (Lang::EN, reference time = CREATION_TIME 12:00 UTC)");
-    meantime::print_score(&sc);
+    meantime::print_score(&sc)?;
     println!("speed: {:.0} sentences/s ({sentences} sentences in {secs:.2} s)", sentences as f64 / secs);
     Ok(())
 }

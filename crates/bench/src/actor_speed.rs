@@ -45,21 +45,21 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     }
     let secs = started.elapsed().as_secs_f64();
     let mb = (bytes * passes) as f64 / 1e6;
-    println!(
+    say!(
         "corpus: {} texts ({} seed pages, {} Zyte article bodies), {:.2} MB",
         texts.len(),
         seed_count,
         texts.len() - seed_count,
         bytes as f64 / 1e6
     );
-    println!(
+    say!(
         "gazetteer: {} actors, {} patterns, built in {:.1} ms",
         gaz.len(),
         gaz.pattern_count(),
         build.as_secs_f64() * 1e3
     );
-    println!("passes: {passes}, mentions per pass: {}", mentions / passes);
-    println!(
+    say!("passes: {passes}, mentions per pass: {}", mentions / passes);
+    say!(
         "throughput: {:.0} mentions/s, {:.2} MB/s, {:.0} docs/s",
         mentions as f64 / secs,
         mb / secs,

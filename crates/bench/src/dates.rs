@@ -46,25 +46,27 @@ impl Tally {
         }
     }
 
-    fn print(&self, name: &str) {
+    fn print(&self, name: &str) -> Result<(), crate::BenchError> {
         let acc = self.right as f64 / self.pages.max(1) as f64;
         let p = self.right as f64 / self.answered.max(1) as f64;
         let r = acc;
         let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        println!(
+        say!(
             "{name} ({} pages with a gold date): exact-day accuracy {acc:.3}  P {p:.3}  R {r:.3}  F {f:.3}  (answered {})",
-            self.pages, self.answered
+            self.pages,
+            self.answered
         );
         if self.undated > 0 {
-            println!("  {} pages have no gold date; a date was given for {}", self.undated, self.undated_answered);
+            say!("  {} pages have no gold date; a date was given for {}", self.undated, self.undated_answered);
         }
         for (basis, (n, ok)) in &self.by_basis {
-            println!("  {basis:<14} {ok}/{n} right");
+            say!("  {basis:<14} {ok}/{n} right");
         }
         let shown = if std::env::var_os("DYAD_BENCH_ALL_MISSES").is_some() { usize::MAX } else { 8 };
         for w in self.wrong.iter().take(shown) {
-            println!("  miss: {w}");
+            say!("  miss: {w}");
         }
+        Ok(())
     }
 }
 
@@ -76,7 +78,7 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
         let article = dated(&id, &html);
         wcxb.add(&id, &gold[..10], &article);
     }
-    wcxb.print("WCXB dev articles");
+    wcxb.print("WCXB dev articles")?;
 
     let dir = bench_dir.join("htmldate-mediacloud");
     // The file was written by Python: a page with no gold date has `NaN`.
@@ -119,15 +121,15 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
             }
         }
     }
-    set.print("htmldate MediaCloud 2020, page only");
+    set.print("htmldate MediaCloud 2020, page only")?;
     let [mut even, mut odd] = halves;
     even.wrong.clear();
     odd.wrong.clear();
-    even.print("  even-indexed half (by file name), page only");
-    odd.print("  odd-indexed half (by file name), page only");
+    even.print("  even-indexed half (by file name), page only")?;
+    odd.print("  odd-indexed half (by file name), page only")?;
     with_url.wrong.clear();
-    with_url.print("htmldate MediaCloud 2020, page + its URL");
-    println!("  published on htmldate's sets: htmldate (extensive) 0.949 F, newspaper4k 0.810, goose3 0.706");
+    with_url.print("htmldate MediaCloud 2020, page + its URL")?;
+    say!("  published on htmldate's sets: htmldate (extensive) 0.949 F, newspaper4k 0.810, goose3 0.706");
     Ok(())
 }
 

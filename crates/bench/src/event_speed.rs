@@ -86,8 +86,8 @@ pub fn run(bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         passes += 1;
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("corpus: {} pages, {:.2} MB, {} sentences", pages.len(), bytes as f64 / 1e6, prepared.len());
-    println!(
+    say!("corpus: {} pages, {:.2} MB, {} sentences", pages.len(), bytes as f64 / 1e6, prepared.len());
+    say!(
         "coding alone:  {:>10.0} sentences/s  ({} events per pass)",
         (prepared.len() * passes) as f64 / secs,
         events / passes.max(1)
@@ -113,7 +113,7 @@ pub fn run(bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         passes += 1;
     }
     let secs = start.elapsed().as_secs_f64();
-    println!(
+    say!(
         "end to end:    {:>10.1} pages/s  {:>8.2} MB/s  ({} events per pass)",
         (pages.len() * passes) as f64 / secs,
         (bytes * passes) as f64 / secs / 1e6,

@@ -109,12 +109,12 @@ fn zyte(bench_dir: &Path) -> Result<(), BenchError> {
         rows.push((f1, p, r, hash.clone(), why(&article, p, r)));
     }
     let (p, r, f1) = prf(tp, fp, fn_);
-    println!("Zyte article-extraction ({} pages): shingle F1 {f1:.3}  P {p:.3}  R {r:.3}", pages.len());
-    println!("  published: rs_trafilatura 0.970, go_trafilatura 0.960, trafilatura 0.958, readability.js 0.947");
+    say!("Zyte article-extraction ({} pages): shingle F1 {f1:.3}  P {p:.3}  R {r:.3}", pages.len());
+    say!("  published: rs_trafilatura 0.970, go_trafilatura 0.960, trafilatura 0.958, readability.js 0.947");
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
-    println!("  worst pages:");
+    say!("  worst pages:");
     for (f1, p, r, hash, why) in rows.iter().take(10) {
-        println!("    F1 {f1:.3} P {p:.3} R {r:.3}  {}  {why}", &hash[..12.min(hash.len())]);
+        say!("    F1 {f1:.3} P {p:.3} R {r:.3}  {}  {why}", &hash[..12.min(hash.len())]);
     }
     Ok(())
 }
@@ -232,25 +232,25 @@ fn wcxb(bench_dir: &Path) -> Result<(), BenchError> {
         }
     }
     let n = pages.len().max(1) as f64;
-    println!(
+    say!(
         "WCXB dev articles ({} pages): word F1 {:.3} (macro)  title accuracy {:.3} ({titles_right}/{titles_total})",
         pages.len(),
         f1_sum / n,
         titles_right as f64 / titles_total.max(1) as f64
     );
-    println!(
+    say!(
         "  with-snippets found {:.3} ({with_found}/{with_total})  without-snippets avoided {:.3} ({without_avoided}/{without_total})",
         with_found as f64 / with_total.max(1) as f64,
         without_avoided as f64 / without_total.max(1) as f64
     );
     for miss in &title_misses {
-        println!("  title miss: {miss}");
+        say!("  title miss: {miss}");
     }
-    println!("  published word F1: rs-trafilatura 0.932, trafilatura 0.926, dom_smoothie 0.908, Readability 0.825");
+    say!("  published word F1: rs-trafilatura 0.932, trafilatura 0.926, dom_smoothie 0.908, Readability 0.825");
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
-    println!("  worst pages:");
+    say!("  worst pages:");
     for (f1, p, r, id, why) in rows.iter().take(10) {
-        println!("    F1 {f1:.3} P {p:.3} R {r:.3}  {id}  {why}");
+        say!("    F1 {f1:.3} P {p:.3} R {r:.3}  {id}  {why}");
     }
     Ok(())
 }

@@ -221,9 +221,9 @@ fn folder_bytes(dir: &Path) -> u64 {
     total
 }
 
-fn report(corpus: &str, pages: usize, bytes: u64, threads: usize, run: &Run) {
+fn report(corpus: &str, pages: usize, bytes: u64, threads: usize, run: &Run) -> Result<(), crate::BenchError> {
     let secs = run.wall.as_secs_f64().max(1e-9);
-    println!(
+    say!(
         "{corpus}, {threads} thread(s): {:.0} pages/s, {:.2} MB/s wall ({pages} pages, {:.1} MB in {:.1} s)",
         pages as f64 / secs,
         bytes as f64 / secs / 1e6,
@@ -233,16 +233,17 @@ fn report(corpus: &str, pages: usize, bytes: u64, threads: usize, run: &Run) {
     let cpu =
         run.cpu.map_or("cpu n/a".to_string(), |c| format!("{c:.1} CPU s, {:.0} pages per CPU s", pages as f64 / c));
     let peak = run.peak_kb.map_or("peak memory n/a".to_string(), |k| format!("peak RSS {:.0} MB", k as f64 / 1024.0));
-    println!("  {cpu}; {peak}");
+    say!("  {cpu}; {peak}");
     for line in run.summary.lines().filter(|l| ["pages", "update", "database"].iter().any(|w| l.starts_with(w))) {
-        println!("  {line}");
+        say!("  {line}");
     }
+    Ok(())
 }
 
 /// Runs the benchmark; `dyad_exe` is the dyad binary to run `ingest` with.
 pub fn run(args: Args, bench_dir: &Path, dyad_exe: &Path) -> Result<(), BenchError> {
     if cfg!(debug_assertions) {
-        println!("warning: a debug build; run `cargo run --release -- bench ingest-speed` for real figures");
+        say!("warning: a debug build; run `cargo run --release -- bench ingest-speed` for real figures");
     }
     let scratch = args
         .keep
@@ -257,7 +258,7 @@ pub fn run(args: Args, bench_dir: &Path, dyad_exe: &Path) -> Result<(), BenchErr
         let synthetic = scratch.join("synthetic");
         let started = Instant::now();
         write_synthetic(0..args.synthetic, 20_170_428, &synthetic)?;
-        println!("generated {} synthetic pages in {:.1} s", args.synthetic, started.elapsed().as_secs_f64());
+        say!("generated {} synthetic pages in {:.1} s", args.synthetic, started.elapsed().as_secs_f64());
         corpora.push(("synthetic plain-text pages", synthetic, args.synthetic));
     }
     let more = (args.synthetic / 100).max(10);
@@ -270,7 +271,7 @@ pub fn run(args: Args, bench_dir: &Path, dyad_exe: &Path) -> Result<(), BenchErr
             let bytes = folder_bytes(dir);
             for &t in &threads {
                 let run = ingest(dyad_exe, dir, &scratch.join(format!("bench-{t}.db")), t, true)?;
-                report(name, *pages, bytes, t, &run);
+                report(name, *pages, bytes, t, &run)?;
             }
         }
         if args.synthetic > 0 {
@@ -279,7 +280,7 @@ pub fn run(args: Args, bench_dir: &Path, dyad_exe: &Path) -> Result<(), BenchErr
             write_synthetic(args.synthetic..args.synthetic + more, 20_170_429, &extra)?;
             let t = threads.last().copied().unwrap_or(1);
             let run = ingest(dyad_exe, &extra, &scratch.join(format!("bench-{t}.db")), t, false)?;
-            report(&format!("{more} more synthetic pages into that database"), more, folder_bytes(&extra), t, &run);
+            report(&format!("{more} more synthetic pages into that database"), more, folder_bytes(&extra), t, &run)?;
         }
         Ok(())
     })();

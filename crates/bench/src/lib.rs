@@ -7,6 +7,20 @@
 //! `ingest-speed` runs as a child process, is passed in. Each benchmark is a module with its own `run`.
 #![deny(missing_docs)]
 
+/// Prints figures on stdout like `println!`/`print!`, but a reader that stops early (`dyad bench ... | head`)
+/// ends the benchmark with the pipe's error instead of a panic.
+macro_rules! say {
+    () => { say!("") };
+    (@raw $($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*).map_err($crate::BenchError::from)?
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err($crate::BenchError::from)?
+    }};
+}
+
 mod actor_speed;
 mod dates;
 mod error;

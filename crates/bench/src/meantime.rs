@@ -352,7 +352,7 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
             eprintln!("{line}");
         }
     });
-    print_score(&sc);
+    print_score(&sc)?;
     // Halves by file name (even and odd positions), for rules tuned on one and measured on the other.
     let mut sorted: Vec<&Doc> = docs.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
@@ -361,7 +361,7 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
             sorted.iter().enumerate().filter(|(i, _)| i % 2 == half).map(|(_, d)| (*d).clone()).collect();
         let h = score(&part, |_| {});
         let (p, r) = (ratio(h.correct, h.system), ratio(h.correct, h.gold));
-        println!(
+        say!(
             "  {name} half by file name ({} articles): value P {:.1}  R {:.1}  F1 {:.1}",
             h.docs,
             100.0 * p,
@@ -369,7 +369,7 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
             100.0 * f1(p, r)
         );
     }
-    println!("reference: HeidelTime 77.6 and SUTime 67.4 value F1 on TempEval-3 (a different corpus)");
+    say!("reference: HeidelTime 77.6 and SUTime 67.4 value F1 on TempEval-3 (a different corpus)");
     // Clock times and parts of the day: few in MEANTIME (its annotated sentences hold about a dozen), so each is
     // listed with DYAD_BENCH_VERBOSE.
     let t = score_time(&docs, |line| {
@@ -379,7 +379,7 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     });
     let (p, r) = (ratio(t.correct, t.system), ratio(t.correct, t.gold));
     let (sp, sr) = (ratio(t.matched, t.system), ratio(t.matched, t.gold));
-    println!(
+    say!(
         "TIME timexes: gold {}, system {}; span P {:.1} R {:.1}; value P {:.1}  R {:.1}  F1 {:.1} ({} right)",
         t.gold,
         t.system,
@@ -394,33 +394,30 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
 }
 
 /// Prints the figures of a run.
-pub fn print_score(sc: &Score) {
+pub fn print_score(sc: &Score) -> Result<(), crate::BenchError> {
     let recall = ratio(sc.matched, sc.gold);
     let precision = ratio(sc.matched, sc.system);
     let value_p = ratio(sc.correct, sc.system);
     let value_r = ratio(sc.correct, sc.gold);
-    println!("MEANTIME (English, {} articles), DATE timexes, anchor = CREATION_TIME", sc.docs);
-    println!("gold DATE expressions        {}", sc.gold);
-    println!(
+    say!("MEANTIME (English, {} articles), DATE timexes, anchor = CREATION_TIME", sc.docs);
+    say!("gold DATE expressions        {}", sc.gold);
+    say!(
         "system date expressions      {} (+{} overlapping TIME/DURATION/SET gold, not scored)",
-        sc.system, sc.other_type
+        sc.system,
+        sc.other_type
     );
-    println!(
+    say!(
         "span (relaxed)   P {:.1}  R {:.1}  F1 {:.1}",
         100.0 * precision,
         100.0 * recall,
         100.0 * f1(precision, recall)
     );
-    println!(
-        "value accuracy   {:.1} of matched ({} / {})",
-        100.0 * ratio(sc.correct, sc.matched),
-        sc.correct,
-        sc.matched
-    );
-    println!(
+    say!("value accuracy   {:.1} of matched ({} / {})", 100.0 * ratio(sc.correct, sc.matched), sc.correct, sc.matched);
+    say!(
         "value (TempEval-3 style)  P {:.1}  R {:.1}  F1 {:.1}",
         100.0 * value_p,
         100.0 * value_r,
         100.0 * f1(value_p, value_r)
     );
+    Ok(())
 }

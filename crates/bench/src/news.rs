@@ -89,9 +89,9 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         let pages = parse_news(name, &text)?;
         let coded = code(bench_dir, &pages, tree)?;
         let report = score_news(name, &pages, &coded);
-        print!("{report}");
+        say!(@raw "{report}");
         if args.details && !name.starts_with("heldout") {
-            print!("{}", report.details());
+            say!(@raw "{}", report.details());
         }
     }
     Ok(())

@@ -29,27 +29,33 @@ fn time<F: FnMut()>(mut pass: F) -> (usize, Duration, Option<f64>) {
     (passes, started.elapsed(), cpu)
 }
 
-fn report(name: &str, pages: usize, bytes: usize, (passes, took, cpu): (usize, Duration, Option<f64>)) {
+fn report(
+    name: &str,
+    pages: usize,
+    bytes: usize,
+    (passes, took, cpu): (usize, Duration, Option<f64>),
+) -> Result<(), crate::BenchError> {
     let secs = took.as_secs_f64().max(1e-9);
-    println!(
+    say!(
         "{name}: {:.0} pages/s, {:.1} MB/s wall ({pages} pages, {:.1} MB, {passes} passes, one thread)",
         (pages * passes) as f64 / secs,
         (bytes * passes) as f64 / secs / 1e6,
         bytes as f64 / 1e6
     );
     if let Some(cpu) = cpu {
-        println!(
+        say!(
             "  per CPU second: {:.0} pages/s, {:.1} MB/s",
             (pages * passes) as f64 / cpu,
             (bytes * passes) as f64 / cpu / 1e6
         );
     }
+    Ok(())
 }
 
 /// Runs the benchmark and prints pages/s and MB/s.
 pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     if cfg!(debug_assertions) {
-        println!("warning: a debug build; run `cargo run --release -- bench page-speed` for real figures");
+        say!("warning: a debug build; run `cargo run --release -- bench page-speed` for real figures");
     }
     let pages = zyte_pages(bench_dir)?;
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
@@ -58,13 +64,13 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
             std::hint::black_box(dyad_page::html::extract_any_language(hash, html).ok());
         }
     });
-    report("Zyte HTML, HTML extractor", pages.len(), bytes, timed);
+    report("Zyte HTML, HTML extractor", pages.len(), bytes, timed)?;
     let timed = time(|| {
         for (hash, html, _) in &pages {
             std::hint::black_box(dyad_page::extract(hash, html.as_bytes()).ok());
         }
     });
-    report("Zyte HTML, full page stage (checks, decoding, language)", pages.len(), bytes, timed);
+    report("Zyte HTML, full page stage (checks, decoding, language)", pages.len(), bytes, timed)?;
 
     let seeds =
         [PathBuf::from("examples/pages"), bench_dir.join("../../main/examples/pages"), bench_dir.join("../seeds")]
@@ -84,7 +90,7 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
                 std::hint::black_box(dyad_page::extract(name, b).ok());
             }
         });
-        report(&format!("seed pages in {}", dir.display()), files.len(), bytes, timed);
+        report(&format!("seed pages in {}", dir.display()), files.len(), bytes, timed)?;
     }
     Ok(())
 }

@@ -22,12 +22,13 @@ pub struct Args {
 }
 
 /// The labelled F1 of each relation, most frequent in the gold first.
-fn print_relations(part: &str, s: &eval::Scores) {
+fn print_relations(part: &str, s: &eval::Scores) -> Result<(), crate::BenchError> {
     let mut rels: Vec<(&String, &eval::RelationCounts)> = s.relations.iter().collect();
     rels.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
     let line: Vec<String> =
         rels.iter().filter(|(_, c)| c.gold > 0).map(|(r, c)| format!("{r} {:.1} ({})", c.f1(), c.gold)).collect();
-    println!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
+    say!("{part} labelled F1 per relation (gold count): {}", line.join(", "));
+    Ok(())
 }
 
 /// Runs the benchmark.
@@ -39,7 +40,7 @@ pub fn run(args: Args) -> Result<(), BenchError> {
     let t0 = Instant::now();
     let model = Model::from_bytes(&bytes)?;
     let load = t0.elapsed().as_secs_f64();
-    println!(
+    say!(
         "model: {:.2} MB, loaded in {:.3} s, {} tagger features, parser: {}",
         bytes.len() as f64 / 1e6,
         load,
@@ -83,7 +84,7 @@ pub fn run(args: Args) -> Result<(), BenchError> {
         } else {
             "UAS –  LAS – (the model has no parser)".to_string()
         };
-        println!(
+        say!(
             "{part} ({} sentences, {} words, gold tokens): UPOS {:.2}  XPOS {:.2}  FEATS {:.2} (event features {:.2})  \
              lemma {:.2} (ignoring case: {:.2}; dyad-text's lemmas {:.2})  {attachment}",
             gold.len(),
@@ -96,13 +97,13 @@ pub fn run(args: Args) -> Result<(), BenchError> {
             s.pct(new_ok),
             s.pct(old_ok),
         );
-        println!(
+        say!(
             "{part} speed, one core: {:.0} sentences/s, {:.0} words/s",
             gold.len() as f64 / secs,
             n_words as f64 / secs
         );
         if parsed {
-            print_relations(part, &s);
+            print_relations(part, &s)?;
         }
     }
     Ok(())

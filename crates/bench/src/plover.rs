@@ -103,9 +103,10 @@ fn add3(a: (usize, usize, usize), b: (usize, usize, usize)) -> (usize, usize, us
     (a.0 + b.0, a.1 + b.1, a.2 + b.2)
 }
 
-fn print_row(label: &str, (n, exact, cat_ok, any): Row) {
+fn print_row(label: &str, (n, exact, cat_ok, any): Row) -> Result<(), crate::BenchError> {
     let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
-    println!("{label:<12} {n:>5} {:>7.1}% {:>8.1}% {:>7.1}%", pct(exact), pct(cat_ok), pct(any));
+    say!("{label:<12} {n:>5} {:>7.1}% {:>8.1}% {:>7.1}%", pct(exact), pct(cat_ok), pct(any));
+    Ok(())
 }
 
 fn article(file: String, text: &str) -> Article {
@@ -113,10 +114,10 @@ fn article(file: String, text: &str) -> Article {
     Article::from_body(file, vec![Block { text: text.to_string(), start: 0, end: text.len() }])
 }
 
-fn print_coded(coded: &dyad_pipeline::CodedArticle) {
+fn print_coded(coded: &dyad_pipeline::CodedArticle) -> Result<(), crate::BenchError> {
     let category = |e: &dyad_events::EventRecord| gsr_category(e.plover.as_deref().unwrap_or("-"), &e.root, &e.code);
     for e in &coded.events {
-        println!(
+        say!(
             "    coded {} {} {} -> {} [{}]{}{}",
             e.code,
             category(e),
@@ -132,7 +133,8 @@ fn print_coded(coded: &dyad_pipeline::CodedArticle) {
         .iter()
         .map(|m| format!("{:?}={}/{:?}", m.mention.text, m.mention.code, m.mention.kind))
         .collect();
-    println!("    actors {}", mentions.join(" "));
+    say!("    actors {}", mentions.join(" "));
+    Ok(())
 }
 
 /// The counts of one run over the GSR.
@@ -150,40 +152,41 @@ struct Tally {
 
 impl Tally {
     /// Prints the table of shares and the share of coded events that are not the gold event.
-    fn print(&self) {
-        println!("{:<12} {:>5} {:>8} {:>9} {:>8}", "category", "n", "exact", "category", "any");
+    fn print(&self) -> Result<(), crate::BenchError> {
+        say!("{:<12} {:>5} {:>8} {:>9} {:>8}", "category", "n", "exact", "category", "any");
         let mut total = (0, 0, 0, 0);
         for (cat, row) in &self.per {
-            print_row(cat, *row);
+            print_row(cat, *row)?;
             add(&mut total, *row);
         }
-        print_row("ALL dev", self.halves[0]);
-        print_row("ALL held-out", self.halves[1]);
-        print_row("ALL", total);
+        print_row("ALL dev", self.halves[0])?;
+        print_row("ALL held-out", self.halves[1])?;
+        print_row("ALL", total)?;
         let mut both = self.monadic[0];
         add(&mut both, self.monadic[1]);
-        println!("with events that name no target (Coder::with_monadic):");
-        print_row("ALL dev", self.monadic[0]);
-        print_row("ALL held-out", self.monadic[1]);
-        print_row("ALL", both);
+        say!("with events that name no target (Coder::with_monadic):");
+        print_row("ALL dev", self.monadic[0])?;
+        print_row("ALL held-out", self.monadic[1])?;
+        print_row("ALL", both)?;
         // UniversalPetrarch's "23 % false positives" counted coded events that match no gold event. A GSR sentence
         // has one gold event, and some sentences report a second real one ("killed X and wounded Y"), so this share
         // is an upper bound on the false positives.
-        println!("coded events (dyadic) that are not the sentence's gold event:");
+        say!("coded events (dyadic) that are not the sentence's gold event:");
         for (label, (n, right, other)) in [
             ("dev", self.events_coded[0]),
             ("held-out", self.events_coded[1]),
             ("ALL", add3(self.events_coded[0], self.events_coded[1])),
         ] {
             let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
-            println!(
+            say!(
                 "{label:<12} {n:>5} events, {:>5.1}% not the gold event, {:>5.1}% of another category",
                 pct(n - right),
                 pct(other)
             );
         }
-        println!("exact = category and source/target countries right; any = at least one event coded");
-        println!("dev = even 0-based sentence index, held-out = odd; tune only on dev failures");
+        say!("exact = category and source/target countries right; any = at least one event coded");
+        say!("dev = even 0-based sentence index, held-out = odd; tune only on dev failures");
+        Ok(())
     }
 }
 
@@ -199,7 +202,7 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     };
     if let Some(text) = &args.sentence {
         let coded = new_coder().with_monadic(true).code(&article("sentence.txt".into(), text), None);
-        print_coded(&coded);
+        print_coded(&coded)?;
         return Ok(());
     }
     let path = bench_dir.join("plover-gsr/PLOVER_GSR_CAMEO.json");
@@ -252,16 +255,16 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         add(&mut tally.halves[half], row);
         if args.failures && !exact && (half == 0 || args.all_failures) {
             let which = if half == 0 { "dev" } else { "held-out" };
-            println!("--- {which} #{} {event} src={sources:?} tgt={targets:?}", index - 1);
-            println!("    {text}");
+            say!("--- {which} #{} {event} src={sources:?} tgt={targets:?}", index - 1);
+            say!("    {text}");
             // What the coder found, events with no target included (they are what most near-misses are).
-            print_coded(&with_monadic);
+            print_coded(&with_monadic)?;
         }
     }
     if !args.verbs.is_empty() {
         let names: Vec<String> = args.verbs.iter().map(|p| p.display().to_string()).collect();
-        println!("verb patterns: built-in + {}", names.join(" + "));
+        say!("verb patterns: built-in + {}", names.join(" + "));
     }
-    tally.print();
+    tally.print()?;
     Ok(())
 }

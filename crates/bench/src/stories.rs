@@ -46,25 +46,34 @@ fn near_dup(bench_dir: &Path, seed: u64) -> Result<(), BenchError> {
     let gt = bench_dir.join("article-extraction/ground-truth.json");
     let zyte = gt.is_file().then_some(gt.as_path());
     if zyte.is_none() {
-        println!("note: {} not found; hand-written pairs only", gt.display());
+        say!("note: {} not found; hand-written pairs only", gt.display());
     }
     let pairs = calibration::labelled_set(zyte, seed)?;
     let mut counts = BTreeMap::new();
     for p in &pairs {
         *counts.entry(p.kind).or_insert(0usize) += 1;
     }
-    println!("labelled pairs: {} ({} copies)", pairs.len(), pairs.iter().filter(|p| p.kind.is_copy()).count());
+    say!("labelled pairs: {} ({} copies)", pairs.len(), pairs.iter().filter(|p| p.kind.is_copy()).count());
     for (k, n) in &counts {
-        println!("  {k:?}: {n}");
+        say!("  {k:?}: {n}");
     }
     let defaults = StoryConfig::default();
-    println!(
+    say!(
         "\ncalibration on even-numbered pairs, figures on odd-numbered pairs (LSH {}x{} included):",
-        defaults.banding.bands, defaults.banding.rows
+        defaults.banding.bands,
+        defaults.banding.rows
     );
-    println!(
+    say!(
         "{:>7} {:>9} {:>9} {:>7} {:>7} {:>7} {:>5} {:>5} {:>5}",
-        "shingle", "threshold", "calib F1", "P", "R", "F1", "tp", "fp", "fn"
+        "shingle",
+        "threshold",
+        "calib F1",
+        "P",
+        "R",
+        "F1",
+        "tp",
+        "fp",
+        "fn"
     );
     let mut chosen: Option<((usize, usize), Vec<ScoredPair>)> = None;
     for shingle in [(1, 1), (2, 2), (3, 3), (1, 2), (1, 3), (2, 3)] {
@@ -74,7 +83,7 @@ fn near_dup(bench_dir: &Path, seed: u64) -> Result<(), BenchError> {
         let held: Vec<ScoredPair> = held.into_iter().map(|(_, s)| *s).collect();
         let c = calibration::calibrate(&calib);
         let h = calibration::prf(&held, c.threshold, true);
-        println!(
+        say!(
             "{:>7} {:>9.2} {:>9.3} {:>7.3} {:>7.3} {:>7.3} {:>5} {:>5} {:>5}",
             format!("{}-{}", shingle.0, shingle.1),
             c.threshold,
@@ -91,7 +100,7 @@ fn near_dup(bench_dir: &Path, seed: u64) -> Result<(), BenchError> {
             let said = of.iter().filter(|s| s.estimate >= c.threshold && s.candidate).count();
             let mut v: Vec<f32> = of.iter().map(|s| s.exact).collect();
             v.sort_by(|a, b| a.total_cmp(b));
-            println!(
+            say!(
                 "   {:>18} {:>4}/{:<4} exact p10 {:.3} p50 {:.3} p90 {:.3} max {:.3}",
                 format!("{kind:?}"),
                 said,
@@ -107,31 +116,41 @@ fn near_dup(bench_dir: &Path, seed: u64) -> Result<(), BenchError> {
         }
     }
     if let Some((shingle, scored)) = chosen {
-        print_shipped(shingle, &scored, &counts);
+        print_shipped(shingle, &scored, &counts)?;
     }
     Ok(())
 }
 
 /// The shipped default's figures on all pairs, per kind of pair.
-fn print_shipped(shingle: (usize, usize), scored: &[ScoredPair], counts: &BTreeMap<PairKind, usize>) {
+fn print_shipped(
+    shingle: (usize, usize),
+    scored: &[ScoredPair],
+    counts: &BTreeMap<PairKind, usize>,
+) -> Result<(), crate::BenchError> {
     let defaults = StoryConfig::default();
     let t = defaults.threshold;
     let all = calibration::prf(scored, t, true);
-    println!(
+    say!(
         "\nshipped default: shingle {shingle:?}, threshold {t:.2}: all pairs P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})",
-        all.precision, all.recall, all.f1, all.tp, all.fp, all.fn_
+        all.precision,
+        all.recall,
+        all.f1,
+        all.tp,
+        all.fp,
+        all.fn_
     );
-    println!("{:>18} {:>6} {:>9} {:>9} {:>9} {:>9}", "kind", "pairs", "say copy", "mean est", "min est", "max est");
+    say!("{:>18} {:>6} {:>9} {:>9} {:>9} {:>9}", "kind", "pairs", "say copy", "mean est", "min est", "max est");
     for kind in counts.keys() {
         let of: Vec<&ScoredPair> = scored.iter().filter(|s| s.kind == *kind).collect();
         let said = of.iter().filter(|s| s.estimate >= t && s.candidate).count();
         let mean = of.iter().map(|s| f64::from(s.estimate)).sum::<f64>() / of.len().max(1) as f64;
         let min = of.iter().map(|s| s.estimate).fold(1.0f32, f32::min);
         let max = of.iter().map(|s| s.estimate).fold(0.0f32, f32::max);
-        println!("{:>18} {:>6} {:>9} {:>9.3} {:>9.3} {:>9.3}", format!("{kind:?}"), of.len(), said, mean, min, max);
+        say!("{:>18} {:>6} {:>9} {:>9.3} {:>9.3} {:>9.3}", format!("{kind:?}"), of.len(), said, mean, min, max);
     }
     let lsh_missed = scored.iter().filter(|s| s.kind.is_copy() && s.estimate >= t && !s.candidate).count();
-    println!("copies above threshold that LSH failed to propose: {lsh_missed}");
+    say!("copies above threshold that LSH failed to propose: {lsh_missed}");
+    Ok(())
 }
 
 /// A synthetic document of `len` tokens: 60 % from the vocabulary of one of 2,000 topics (400 words each), 40 %
@@ -178,8 +197,8 @@ fn thread_cpu_seconds() -> Option<f64> {
 }
 
 fn speed(sizes: &[usize], tokens: usize) -> Result<(), BenchError> {
-    println!("synthetic documents of {tokens} tokens; StoryConfig::default(); one core");
-    println!(
+    say!("synthetic documents of {tokens} tokens; StoryConfig::default(); one core");
+    say!(
         "{:>9} {:>7} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>9} {:>10} {:>8}",
         "docs",
         "gen s",
@@ -236,7 +255,7 @@ fn speed(sizes: &[usize], tokens: usize) -> Result<(), BenchError> {
             cand_total += cands.len();
         }
         let clusters = idx.clusters().len();
-        println!(
+        say!(
             "{n:>9} {gen_s:>7.2} {:>12.0} {:>12.0} {:>12.0} {:>12.0} {:>12.0} {:>12.0} {clusters:>9} {:>10.1} {:>8.4}",
             n as f64 / index_s,
             index_cpu.map_or(f64::NAN, |c| n as f64 / c),
@@ -250,9 +269,10 @@ fn speed(sizes: &[usize], tokens: usize) -> Result<(), BenchError> {
         let _ = found;
     }
     let b = Banding::DEFAULT;
-    println!(
+    say!(
         "(index B/doc = signatures + bucket maps + chain links; other = ids, story numbers and actor sets; {}x{} bands)",
-        b.bands, b.rows
+        b.bands,
+        b.rows
     );
     Ok(())
 }

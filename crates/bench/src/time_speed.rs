@@ -56,12 +56,12 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     });
     let secs = elapsed.as_secs_f64();
     let per_pass = found / passes.max(1);
-    println!(
+    say!(
         "corpus: {} documents, {sentences} sentences, {:.2} MB, {per_pass} expressions",
         documents.len(),
         bytes as f64 / 1e6
     );
-    println!(
+    say!(
         "all sentences:      {:>10.0} sentences/s  {:>8.1} MB/s  {:>10.0} expressions/s",
         (sentences * passes) as f64 / secs,
         (bytes * passes) as f64 / secs / 1e6,
@@ -70,7 +70,7 @@ pub fn run(bench_dir: &Path) -> Result<(), BenchError> {
     let anchor = fallback;
     let (passes, _, elapsed) = timed(min, || empty.iter().map(|s| dyad_time::find(s, anchor).len()).sum());
     let secs = elapsed.as_secs_f64();
-    println!(
+    say!(
         "no-expression ones: {:>10.0} sentences/s  {:>8.1} MB/s  ({} sentences, {:.0} ns each)",
         (empty.len() * passes) as f64 / secs,
         (empty_bytes * passes) as f64 / secs / 1e6,

@@ -78,7 +78,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// The benchmarks live in `dyad-bench`; `ingest-speed` runs this binary's `ingest` as a child process.
 fn bench(args: dyad_bench::Args) -> anyhow::Result<()> {
     let exe = std::env::current_exe().map_err(|e| anyhow::anyhow!("cannot find the dyad binary: {e}"))?;
-    Ok(dyad_bench::run(args, &exe)?)
+    // The pipe's own error, so that a reader that stops early (`dyad bench ... | head`) is not reported.
+    dyad_bench::run(args, &exe).map_err(|e| match e {
+        dyad_bench::BenchError::Io(io) => anyhow::Error::from(io),
+        e => anyhow::Error::from(e),
+    })
 }
 
 fn run(command: Command) -> anyhow::Result<()> {
