@@ -208,7 +208,7 @@ impl Table {
         self.prefetch(feats);
         let mask = self.slots.len() - 1;
         // Runs outside the slots are prefetched as they are found and added after the last probe.
-        let mut later = [0u32; 160];
+        let mut later = [0u32; 128];
         let mut n_later = 0;
         for &key in feats {
             let mut s = self.home(key);

@@ -17,14 +17,6 @@ pub(crate) struct Tok {
     pub l: u64,
     /// Last three characters of the lower-cased form.
     pub suf: u64,
-    /// Punctuation words up to and including this node (filled by [`cumulate`]).
-    pub punct: u32,
-    /// Verbs up to and including this node (filled by [`cumulate`]).
-    pub verbs: u32,
-    /// Whether the word is punctuation / a verb (UPOS).
-    pub is_punct: bool,
-    /// See `is_punct`.
-    pub is_verb: bool,
 }
 
 /// Value of an absent node or attribute.
@@ -52,28 +44,13 @@ pub(crate) fn tok(form: &str, lemma: &str, upos: &str, xpos: &str) -> Tok {
         u: hash_str(upos, false) ^ 0x2222,
         l: if lemma == "_" || lemma.is_empty() { w ^ 0x3333 } else { hash_str(lemma, true) ^ 0x3333 },
         suf: hash_str(&form[start..], true) ^ 0x4444,
-        punct: 0,
-        verbs: 0,
-        is_punct: upos == "PUNCT",
-        is_verb: upos == "VERB",
-    }
-}
-
-/// Fills the running counts of punctuation and verbs (`toks[0]` is the root) once a sentence's nodes are built.
-pub(crate) fn cumulate(toks: &mut [Tok]) {
-    let (mut p, mut v) = (0u32, 0u32);
-    for t in toks.iter_mut() {
-        p += u32::from(t.is_punct);
-        v += u32::from(t.is_verb);
-        t.punct = p;
-        t.verbs = v;
     }
 }
 
 /// The root node's attributes.
 pub(crate) fn root_tok() -> Tok {
     let r = hash_str("<ROOT>", false);
-    Tok { w: r, p: r ^ 1, u: r ^ 2, l: r ^ 3, suf: r ^ 4, punct: 0, verbs: 0, is_punct: false, is_verb: false }
+    Tok { w: r, p: r ^ 1, u: r ^ 2, l: r ^ 3, suf: r ^ 4 }
 }
 
 #[inline]
@@ -117,17 +94,7 @@ fn dist_bucket(a: u32, b: u32) -> u64 {
 // numbering over several functions for no gain in clarity.
 pub(crate) fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     out.clear();
-    let none = Tok {
-        w: ABSENT,
-        p: ABSENT,
-        u: ABSENT,
-        l: ABSENT,
-        suf: ABSENT,
-        punct: 0,
-        verbs: 0,
-        is_punct: false,
-        is_verb: false,
-    };
+    let none = Tok { w: ABSENT, p: ABSENT, u: ABSENT, l: ABSENT, suf: ABSENT };
     let t = |i: u32| if i == NONE { none } else { toks[i as usize] };
     let lab =
         |i: u32| if i == NONE || st.heads[i as usize] == NONE { ABSENT } else { u64::from(st.labels[i as usize]) };
@@ -154,28 +121,6 @@ pub(crate) fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
     let b0wp = f2(0, tb0.w, tb0.p);
     let d = dist_bucket(s0, b0);
     let d1 = dist_bucket(s1, s0);
-    // Surface neighbours: the word just before b0 (attached by now, often a comma or a conjunction) and the words
-    // either side of s0.
-    let n = toks.len() as u32;
-    let near = |i: u32, delta: i32| -> u32 {
-        if i == NONE || i == 0 {
-            return NONE;
-        }
-        let j = i as i64 + i64::from(delta);
-        if j >= 1 && j < i64::from(n) { j as u32 } else { NONE }
-    };
-    let (tb0m1, ts0m1, ts0p1, ts1p1) = (t(near(b0, -1)), t(near(s0, -1)), t(near(s0, 1)), t(near(s1, 1)));
-    // Punctuation and verbs strictly between two nodes (bucketed).
-    let between = |a: u32, b: u32, f: fn(&Tok) -> u32| -> u64 {
-        if a == NONE || b == NONE || a + 1 >= b {
-            return if a == NONE || b == NONE { ABSENT } else { 0 };
-        }
-        u64::from((f(&toks[b as usize - 1]) - f(&toks[a as usize])).min(3))
-    };
-    let pb = between(s0, b0, |t| t.punct);
-    let vb = between(s0, b0, |t| t.verbs);
-    let pb1 = between(s1, s0, |t| t.punct);
-    let vb1 = between(s1, s0, |t| t.verbs);
 
     out.extend_from_slice(&[
         f1(0, 0),
@@ -299,29 +244,5 @@ pub(crate) fn extract(st: &State, toks: &[Tok], out: &mut Vec<u64>) {
         f2(109, tb0l.l, tb0.l),
         f3(110, ts1.l, ts0l.l, ts0.p),
         f3(111, lab(s0l), ts1.p, ts0.p),
-        // surface neighbours
-        f3(112, ts0.p, tb0m1.p, tb0.p),
-        f2(113, tb0m1.w, tb0.p),
-        f3(114, ts0.p, ts0p1.p, tb0.p),
-        f2(115, ts0p1.w, ts0.p),
-        f3(116, ts0m1.p, ts0.p, tb0.p),
-        f2(117, ts0m1.w, ts0.p),
-        f3(118, ts1.p, ts1p1.p, ts0.p),
-        // punctuation and verbs in between
-        f3(119, ts0.p, tb0.p, pb),
-        f3(120, ts1.p, ts0.p, pb1),
-        f3(121, ts0.p, tb0.p, vb),
-        f3(122, ts1.p, ts0.p, vb1),
-        f3(123, ts0.w, tb0.p, pb),
-        // right dependents' labels
-        f3(124, lab(s0r), ts0.p, tb0.p),
-        f3(125, lab(s1r), ts1.p, ts0.p),
-        f3(126, lab(b0l), tb0.p, ts0.p),
-        // the function word under b0 or s0 (a preposition or conjunction) with the candidate head
-        f2(127, ts0.l, tb0l.l),
-        f3(128, ts0.p, tb0l.l, tb0.p),
-        f3(129, ts0.l, tb0l.l, tb0.l),
-        f3(130, ts1.p, ts0l.l, ts0.p),
-        f3(131, ts0.u, tb0.u, tb0l.w),
     ]);
 }

@@ -19,7 +19,7 @@ mod weights;
 
 use crate::conllu::{Sentence, Word};
 use crate::model::ModelError;
-use features::{Tok, cumulate, extract, root_tok, tok};
+use features::{Tok, extract, root_tok, tok};
 use system::{NONE, State, projectivize};
 use weights::{Frozen, Training, get_varint, put_varint, take};
 
@@ -199,7 +199,6 @@ impl Parser {
     }
 
     fn run(&self, scratch: &mut Scratch) {
-        cumulate(&mut scratch.toks);
         let n = scratch.toks.len() - 1;
         let nl = self.labels.len();
         let na = 1 + 2 * nl;
@@ -411,7 +410,6 @@ fn prepare<T: Tagged>(
                 None => tok(&w.form, &w.lemma, &w.upos, &w.xpos),
             });
         }
-        cumulate(&mut toks);
         prepared.push(Prep { toks, heads, labels: labs });
     }
     (prepared, lifted_sentences)
