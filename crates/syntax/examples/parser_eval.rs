@@ -2,8 +2,8 @@
 //! unless a tagged copy is given), with the CoNLL 2018 conventions: every word counted, LAS on the universal part of
 //! the relation. Also prints per-relation labelled F1, training time, parse speed and model size.
 //!
-//! `cargo run --release -p dyad-syntax --example parser_eval -- --treebank DIR [--epochs N] [--explore P] [--prune X]
-//!  [--skip-nonprojective] [--out FILE] [--train-tags FILE --dev-tags FILE --test-tags FILE] [--curve]
+//! `cargo run --release -p dyad-syntax --example parser_eval -- --treebank DIR [--epochs N] [--seed N] [--explore P]
+//!  [--prune X] [--skip-nonprojective] [--out FILE] [--train-tags FILE --dev-tags FILE --test-tags FILE] [--curve]
 //!  [--checkpoints PREFIX]`
 
 use dyad_syntax::parser::{NonProjective, Parser, Scratch, TrainOptions};
@@ -184,11 +184,14 @@ fn main() {
     }
 }
 
-/// The training options of `--epochs N`, `--explore P`, `--prune X` and `--skip-nonprojective`.
+/// The training options of `--epochs N`, `--seed N`, `--explore P`, `--prune X` and `--skip-nonprojective`.
 fn options(arg: &dyn Fn(&str) -> Option<String>, skip_nonprojective: bool) -> TrainOptions {
     let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
     if let Some(e) = arg("--epochs") {
         opts.epochs = e.parse().expect("--epochs N");
+    }
+    if let Some(x) = arg("--seed") {
+        opts.seed = x.parse().expect("--seed N");
     }
     if let Some(x) = arg("--explore") {
         opts.explore = x.parse().expect("--explore P");
