@@ -2,8 +2,9 @@
 //! unless a tagged copy is given), with the CoNLL 2018 conventions: every word counted, LAS on the universal part of
 //! the relation. Also prints per-relation labelled F1, training time, parse speed and model size.
 //!
-//! `cargo run --release -p dyad-syntax --example parser_eval -- --treebank DIR [--epochs N] [--prune X]
-//!  [--skip-nonprojective] [--out FILE] [--train-tags FILE --dev-tags FILE --test-tags FILE]`
+//! `cargo run --release -p dyad-syntax --example parser_eval -- --treebank DIR [--epochs N] [--seed N] [--explore P]
+//!  [--prune X] [--skip-nonprojective] [--out FILE] [--train-tags FILE --dev-tags FILE --test-tags FILE] [--curve]
+//!  [--checkpoints PREFIX]`
 
 use dyad_syntax::parser::{NonProjective, Parser, Scratch, TrainOptions};
 use dyad_syntax::{Sentence, Word, read_conllu};
@@ -45,6 +46,10 @@ fn score(gold: &[Sentence], pred: &[Vec<Word>]) -> ((f64, f64, f64), PerLabel) {
 }
 
 static DEV: std::sync::OnceLock<(Vec<Sentence>, Vec<Vec<Word>>)> = std::sync::OnceLock::new();
+/// With `--checkpoints PREFIX`: the parser after each epoch is written to `PREFIX.EPOCH` (a parser section, as `--out`
+/// writes it), so that the number of epochs can be chosen on dev. The model after epoch k of a longer run is the
+/// model of a k-epoch run (the shuffles and exploration draw from one generator, epoch by epoch).
+static CHECKPOINTS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// Parses `gold`'s words with `tags`' tags.
 fn parse_all(parser: &Parser, gold: &[Sentence], tags: &[Vec<Word>]) -> Vec<Vec<Word>> {
@@ -75,6 +80,11 @@ fn epoch_report(epoch: usize, parser: &Parser) {
     if let Some((dev, tags)) = DEV.get() {
         let ((uas, las, _), _) = score(dev, &parse_all(parser, dev, tags));
         eprintln!("parser: epoch {epoch} dev UAS {uas:.2} LAS {las:.2}");
+    }
+    if let Some(prefix) = CHECKPOINTS.get() {
+        let mut bytes = Vec::new();
+        parser.write_to(&mut bytes);
+        std::fs::write(format!("{prefix}.{epoch}"), bytes).expect("write checkpoint");
     }
 }
 
@@ -131,6 +141,10 @@ fn main() {
         DEV.get_or_init(|| (dev.clone(), dev_tags.clone()));
         opts.on_epoch = Some(epoch_report);
     }
+    if let Some(prefix) = arg("--checkpoints") {
+        CHECKPOINTS.get_or_init(|| prefix);
+        opts.on_epoch = Some(epoch_report);
+    }
     let t0 = Instant::now();
     let parser = match arg("--model") {
         _ if syntax.is_some() => syntax.as_ref().and_then(|m| m.parser()).expect("model has a parser").clone(),
@@ -170,11 +184,17 @@ fn main() {
     }
 }
 
-/// The training options of `--epochs N`, `--prune X` and `--skip-nonprojective`.
+/// The training options of `--epochs N`, `--seed N`, `--explore P`, `--prune X` and `--skip-nonprojective`.
 fn options(arg: &dyn Fn(&str) -> Option<String>, skip_nonprojective: bool) -> TrainOptions {
     let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
     if let Some(e) = arg("--epochs") {
         opts.epochs = e.parse().expect("--epochs N");
+    }
+    if let Some(x) = arg("--seed") {
+        opts.seed = x.parse().expect("--seed N");
+    }
+    if let Some(x) = arg("--explore") {
+        opts.explore = x.parse().expect("--explore P");
     }
     if let Some(p) = arg("--prune") {
         opts.prune = p.parse().expect("--prune X");

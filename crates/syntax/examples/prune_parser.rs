@@ -1,15 +1,23 @@
 //! Rewrites a model file with its parser's weights below a threshold pruned (`Parser::pruned`).
 //!
-//! `cargo run --release -p dyad-syntax --example prune_parser -- IN_FILE OUT_FILE THRESHOLD`
+//! `cargo run --release -p dyad-syntax --example prune_parser -- IN_FILE OUT_FILE THRESHOLD [PARSER_FILE]`
+//!
+//! With `PARSER_FILE` (a parser section as `parser_eval --out` or `--checkpoints` writes it), that parser replaces
+//! the model's before pruning.
 
 use dyad_syntax::Model;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let [_, input, output, threshold] = args.as_slice() else {
-        return Err("usage: prune_parser IN_FILE OUT_FILE THRESHOLD".into());
+    let (input, output, threshold) = match args.as_slice() {
+        [_, input, output, threshold, ..] => (input, output, threshold),
+        _ => return Err("usage: prune_parser IN_FILE OUT_FILE THRESHOLD [PARSER_FILE]".into()),
     };
     let mut model = Model::from_bytes(&std::fs::read(input)?)?;
+    if let Some(path) = args.get(4) {
+        let bytes = std::fs::read(path)?;
+        model.set_parser(dyad_syntax::Parser::read_from(&mut &bytes[..])?);
+    }
     let threshold: f32 = threshold.parse()?;
     if let Some(p) = model.parser().cloned() {
         model.set_parser(p.pruned(threshold));
