@@ -240,3 +240,16 @@ fn that_after_a_noun_opens_a_relative_clause_with_that_noun_as_subject() {
         ("[Japan|JPN] said that it would praise [Korea|KOR].", &["JPN>KOR 032 fr"]),
     ]);
 }
+
+#[test]
+fn a_request_is_coded_by_the_act_it_asks_for_and_the_act_is_not() {
+    check(&[
+        // The act asked for is the request's object: the request keeps its sub-code, the act is not coded.
+        ("[Germany|DEU] urged [Russia|RUS] to release the journalist.", &["DEU>RUS 0253"]),
+        ("[Japan|JPN] pressed [China|CHN] to lift its ban on seafood.", &["JPN>CHN 0254"]),
+        ("[Somalia|SOM] asked [Kenya|KEN] to withdraw its troops.", &["SOM>KEN 0256"]),
+        ("[Ecuador|ECU] asked [Colombia|COL] to extradite the suspect.", &["ECU>COL 0213"]),
+        // Done, not asked for, the act is coded.
+        ("[Russia|RUS] released the journalist to [Germany|DEU].", &["RUS>DEU 0841"]),
+    ]);
+}
