@@ -19,6 +19,8 @@ const SUBJECT_REACH: usize = 6;
 const CONTROL_REACH: usize = 25;
 /// How far after an object noun (tokens) the party it goes to may stand ("military aid to Ukraine").
 const OBJECT_REACH: usize = 5;
+/// Prepositions that introduce where an act happens rather than whom it is aimed at.
+const LOCATIVE: [&str; 6] = ["in", "at", "near", "off", "inside", "outside"];
 /// How far back (tokens) from a party a gerund list item may start ("upping sanctions against Russians").
 const GERUND_LIST_REACH: usize = 12;
 /// How far back (tokens) from the "to" of an asked-for infinitive the request verb may stand, past its object
@@ -436,11 +438,14 @@ fn object_modifier(
     let (t_start, t_end) = actor_tokens[target];
     let Some(o) = m.object.filter(|&o| o >= t_end && o - t_end <= 2) else { return false };
     // Only with another party after the object, introduced by a preposition ("aid to Ukraine"): without one the
-    // name may be an indirect object ("granting Hong Kong autonomy").
-    let recipient = actor_tokens
-        .iter()
-        .enumerate()
-        .any(|(k, &(s, _))| k != target && s > o && s <= o + OBJECT_REACH && (o..s).any(|j| a.is(j, PREP)));
+    // name may be an indirect object ("granting Hong Kong autonomy"). A party introduced by a preposition of place
+    // ("blocked a Philippine boat in the South China Sea") says where the act happened, not whom it was aimed at.
+    let recipient = actor_tokens.iter().enumerate().any(|(k, &(s, _))| {
+        k != target
+            && s > o
+            && s <= o + OBJECT_REACH
+            && (o..s).rev().find(|&j| a.is(j, PREP)).is_some_and(|j| !LOCATIVE.contains(&a.norm(j)))
+    });
     // "US military aid": a state organ's name on the object says whose it is just as well; a people noun as the
     // object ("expelled US diplomats to ...") keeps the name as the one acted on.
     let l = lists();
