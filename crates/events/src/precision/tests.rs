@@ -154,6 +154,12 @@ const CLAUSES: &[(&str, &str, bool)] = &[
     ("[Russia|RUS] sent weapons to [Syria|SYR].", "RUS>SYR", true),
     ("[Trump|USAGOV|p] withheld [US military|USAMIL|o] aid to [Ukraine|UKR].", "USAGOV>USAMIL", false),
     ("[Russia|RUS] expelled [US|USA] diplomats to [Finland|FIN].", "RUS>USA", true),
+    // A party after a preposition of place says where, not whom the object went to: the name stays the target.
+    (
+        "[Chinese|CHN|g] coast guard vessels blocked a [Philippine|PHL|g] supply boat in the [South China Sea|CHN|l].",
+        "CHN>PHL",
+        true,
+    ),
     // A gerund after a comma in a list of gerunds: a party inside an earlier item is not its subject.
     (
         "[Washington|USA] did it all: ending the talks, upping sanctions against [Russians|RUS|g], pulling out of the \
