@@ -131,6 +131,7 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
                     }
                 }
             }
+            MatchKind::Verb if adjective_use(ctx, m) => {}
             MatchKind::Verb | MatchKind::Nominal => {
                 let before = ctx.parser.is_some().then(|| previous.clone());
                 ctx.tree_changed.set(false);
@@ -156,6 +157,18 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
         }
     }
     out
+}
+
+/// "provide free flu shots to detainees", "a free press": a verb pattern whose verb, in its base form, the tree
+/// attaches as an adjective (`amod`) to a noun other than the pattern's object names no act. An adjective of the
+/// object itself ("agreed to free 50 prisoners", which the parser may read so) is too weak a cue; participles
+/// ("the freed prisoners") are left to the roles, as without a tree.
+fn adjective_use(ctx: &Context, m: &Match) -> bool {
+    let base = ctx.a.lemmas.get(m.anchor).and_then(|l| l.verb).is_some_and(|v| v.base == ctx.a.norm(m.anchor));
+    let Some(tree) = ctx.tree().filter(|_| base) else { return false };
+    let word = |k: usize| ctx.tokens.get(k).and_then(|t| tree.word_at(t.span));
+    let Some(noun) = word(m.anchor).and_then(|w| tree.adjective_of(w)) else { return false };
+    m.object.and_then(word) != Some(noun)
 }
 
 /// The plausible events of predicate `m` (roles, then codes and flags, then precision on parties).

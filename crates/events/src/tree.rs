@@ -194,6 +194,11 @@ impl<'a> TreeRoles<'a> {
         TreeRoles { tree, text, slot_of_word }
     }
 
+    /// The noun word `w` modifies as an adjective (`amod`), if it does: "shots" for "free" in "free flu shots".
+    pub(crate) fn adjective_of(&self, w: usize) -> Option<usize> {
+        self.tree.words.get(w).filter(|w| w.rel == Rel::Amod).and_then(|w| w.head)
+    }
+
     /// The word whose span overlaps byte span `span` (the first one).
     pub(crate) fn word_at(&self, span: Span) -> Option<usize> {
         self.tree.words.iter().position(|w| w.span.start() < span.end() && span.start() < w.span.end())
