@@ -89,7 +89,7 @@ impl EventCandidate {
         record.id =
             format!("{}:{}:{}", self.code, record.source.id, record.target.as_ref().map_or("-", |t| t.id.as_str()));
         if let Some(t) = self.time.and_then(|t| times.get(t)) {
-            record.date = Some(match t.value {
+            record.date = t.value.map(|value| match value {
                 SlotTime::Date(d) => EventDate::from_value(d, t.basis.clone()),
                 SlotTime::Range(r) => EventDate::from_range(r, t.basis.clone()),
             });
@@ -149,7 +149,7 @@ mod tests {
         let monday = text.find("Monday").unwrap();
         let times = [TimeSlot {
             span: Span::new(text, monday, monday + 6).unwrap(),
-            value: SlotTime::Date(DateValue::day(2020, 1, 6).unwrap()),
+            value: Some(SlotTime::Date(DateValue::day(2020, 1, 6).unwrap())),
             basis: "test".into(),
             future: false,
         }];
