@@ -89,7 +89,7 @@ impl EventCandidate {
         record.id =
             format!("{}:{}:{}", self.code, record.source.id, record.target.as_ref().map_or("-", |t| t.id.as_str()));
         if let Some(t) = self.time.and_then(|t| times.get(t)) {
-            record.date = Some(match t.value {
+            record.date = t.value.map(|value| match value {
                 SlotTime::Date(d) => EventDate::from_value(d, t.basis.clone()),
                 SlotTime::Range(r) => EventDate::from_range(r, t.basis.clone()),
             });
@@ -149,7 +149,7 @@ mod tests {
         let monday = text.find("Monday").unwrap();
         let times = [TimeSlot {
             span: Span::new(text, monday, monday + 6).unwrap(),
-            value: SlotTime::Date(DateValue::day(2020, 1, 6).unwrap()),
+            value: Some(SlotTime::Date(DateValue::day(2020, 1, 6).unwrap())),
             basis: "test".into(),
             future: false,
         }];
@@ -158,6 +158,10 @@ mod tests {
         assert_eq!(r.location.as_ref().map(|l| l.name.as_str()), Some("Basra"));
         assert_eq!(r.date.as_ref().map(|d| d.when.to_string()).as_deref(), Some("2020-01-06"));
         assert_eq!((r.mentions.len(), r.num_mentions), (1, 1));
+        // A time slot with no value (a weekday on an undated page) dates nothing.
+        let undated = [TimeSlot { value: None, ..times[0].clone() }];
+        let r = candidate(0, Some(2)).to_record(&actors, &undated, Mention::default()).expect("record");
+        assert!(r.date.is_none());
         // A place taken as a party stands for its state.
         let r = candidate(0, Some(1)).to_record(&actors, &times, Mention::default()).expect("record");
         assert_eq!(r.target.map(|t| t.id), Some("IRQ".to_string()));

@@ -58,13 +58,14 @@ pub enum SlotTime {
     Range(DateRange),
 }
 
-/// One resolved time expression in a sentence.
+/// One time expression in a sentence: its span always (so the matcher never reads it as an object), its value
+/// when it resolves (a relative "on Monday" on a page with no publication date has none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeSlot {
     /// Byte span of the expression.
     pub span: Span,
-    /// Its resolved value.
-    pub value: SlotTime,
+    /// Its resolved value; `None` when it depends on an anchor the document lacks.
+    pub value: Option<SlotTime>,
     /// Why it resolved so ("'Thursday', past tense, before 2017-04-28").
     pub basis: String,
     /// Whether it lies after the document's anchor date (a planned or expected action).

@@ -65,7 +65,7 @@ pub(crate) fn parse(markup: &str) -> Parsed {
         .into_iter()
         .map(|(s, e, future)| TimeSlot {
             span: Span::new(&text, s, e).unwrap(),
-            value: SlotTime::Date(DateValue::day(2020, 1, 1).unwrap()),
+            value: Some(SlotTime::Date(DateValue::day(2020, 1, 1).unwrap())),
             basis: "test".into(),
             future,
         })

@@ -292,8 +292,8 @@ fn push_story_tokens(
         .iter()
         .map(|m| (m.span, Some(m.country.as_deref().unwrap_or(m.actor.as_str())), None))
         .chain(times.iter().filter_map(|t| match t.value {
-            SlotTime::Date(d) => Some((t.span, None, Some(d))),
-            SlotTime::Range(_) => None,
+            Some(SlotTime::Date(d)) => Some((t.span, None, Some(d))),
+            _ => None,
         }))
         .collect();
     marks.sort_by_key(|(span, _, _)| span.start());
@@ -368,21 +368,22 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     }
 }
 
-/// The sentence's dated expressions as event-coder slots, with spans in the document text.
+/// The sentence's dated expressions as event-coder slots, with spans in the document text. On a page with no
+/// anchor, a relative expression ("on Monday") is still a slot, with no value: it dates nothing, but the event
+/// coder must not read it as a pattern's object ("a strike on Monday").
 fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize, doc: &str) -> Vec<TimeSlot> {
     let anchored = resolver.is_some();
     let expressions = match resolver {
-        Some(r) => r.resolve_sentence(sentence),
+        Some(r) => r.resolve_sentence(sentence).into_iter().filter(|e| e.is_date()).collect(),
         None => anchor_free(sentence),
     };
     expressions
         .into_iter()
-        .filter(|e| e.is_date())
         .filter_map(|e| {
-            let value = match e.value? {
+            let value = e.value.map(|v| match v {
                 TimeExprValue::Date(d) => SlotTime::Date(d),
                 TimeExprValue::Range(r, _) => SlotTime::Range(r),
-            };
+            });
             let span = Span::new(doc, e.span.start() + offset, e.span.end() + offset).ok()?;
             // Without an anchor there is no "now" to lie after: a written year is not a plan.
             Some(TimeSlot { span, value, basis: e.basis, future: anchored && e.future })
@@ -390,15 +391,24 @@ fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize
         .collect()
 }
 
-/// Without an anchor, only expressions that resolve the same whatever the anchor (written years, full dates) can
-/// be trusted: resolve against two distant anchors and keep what agrees.
+/// Without an anchor, only the values of expressions that resolve the same whatever the anchor (written years,
+/// full dates) can be trusted: resolve against two distant anchors; every date expression is kept, with its value
+/// only where the two agree.
 fn anchor_free(sentence: &str) -> Vec<dyad_time::TemporalExpression> {
     let (Some(a), Some(b)) = (NaiveDate::from_ymd_opt(1901, 6, 15), NaiveDate::from_ymd_opt(2090, 6, 15)) else {
         return Vec::new();
     };
-    let first = dyad_time::find(sentence, a);
     let second = dyad_time::find(sentence, b);
-    first.into_iter().filter(|e| second.iter().any(|f| f.span == e.span && f.value == e.value)).collect()
+    dyad_time::find(sentence, a)
+        .into_iter()
+        .filter(|e| e.is_date())
+        .map(|mut e| {
+            if !second.iter().any(|f| f.span == e.span && f.value == e.value) {
+                e.value = None;
+            }
+            e
+        })
+        .collect()
 }
 
 /// The narrative date a sentence sets: its first expression at day or week precision. The first, because an
@@ -406,10 +416,10 @@ fn anchor_free(sentence: &str) -> Vec<dyad_time::TemporalExpression> {
 /// after X sent ..."); captions never set it (a photo's date is not the story's).
 fn narrative_of(times: &[TimeSlot]) -> Option<EventDate> {
     times.iter().find_map(|t| match t.value {
-        SlotTime::Date(d) if d.precision() <= Precision::Week => {
+        Some(SlotTime::Date(d)) if d.precision() <= Precision::Week => {
             Some(EventDate::from_value(d, format!("narrative date of the preceding text ({})", t.basis)))
         }
-        SlotTime::Range(r) if (r.end - r.start).num_days() <= 6 => {
+        Some(SlotTime::Range(r)) if (r.end - r.start).num_days() <= 6 => {
             Some(EventDate::from_range(r, format!("narrative date of the preceding text ({})", t.basis)))
         }
         _ => None,

@@ -46,16 +46,28 @@ fn undated_clause_takes_the_publication_date_and_old_dates_are_historical() {
 }
 
 #[test]
-fn without_an_anchor_relative_dates_are_dropped_but_written_ones_kept() {
+fn without_an_anchor_relative_dates_keep_their_span_but_no_value() {
     let text = "He arrived on Friday. The two countries established ties on 5 May 1990.";
-    assert!(anchor_free(text).iter().all(|e| e.value.is_some()));
-    assert_eq!(anchor_free(text).len(), 1);
+    let found = anchor_free(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(&text[found[0].span.start()..found[0].span.end()], "on Friday");
+    assert!(found[0].value.is_none(), "a relative date has no value without an anchor");
+    assert!(found[1].value.is_some(), "a written date resolves the same whatever the anchor");
+    let doc = "An open-ended strike on Monday.";
+    let slots = time_slots(None, doc, 0, doc);
+    assert_eq!(slots.len(), 1);
+    assert!(slots[0].value.is_none() && !slots[0].future);
+    assert_eq!(slots[0].span.start(), doc.find("on Monday").unwrap());
 }
 
 #[test]
 fn narrative_is_the_first_day_of_the_latest_sentence_and_skips_anniversaries() {
-    let slot =
-        |value: SlotTime| TimeSlot { span: Span::new("ab", 0, 1).unwrap(), value, basis: "t".into(), future: false };
+    let slot = |value: SlotTime| TimeSlot {
+        span: Span::new("ab", 0, 1).unwrap(),
+        value: Some(value),
+        basis: "t".into(),
+        future: false,
+    };
     let d = |y, m, dd| DateValue::day(y, m, dd).unwrap();
     let first = narrative_of(&[slot(SlotTime::Date(d(2022, 5, 3))), slot(SlotTime::Date(d(2022, 5, 2)))]);
     assert_eq!(first.map(|e| e.when.to_string()), Some("2022-05-03".to_string()));
@@ -102,4 +114,26 @@ fn a_state_organ_alone_acts_on_its_own_state() {
     // Not an organ of the state: no event without a target.
     let para = "Egyptian students lifted the curfew on Monday.";
     assert!(Coder::new().code(&article("s.txt", para, &[para]), day(2024, 3, 14)).events.is_empty());
+}
+
+#[test]
+fn an_undated_weekday_dates_no_event_and_a_labour_strike_on_it_is_no_attack() {
+    let para = "Egypt hosted the Sudanese foreign minister in Cairo on Monday.";
+    let coded = Coder::new().code(&article("u.txt", para, &[para]), None);
+    let hosted = coded.events.iter().find(|e| e.root == "04").expect("a consult event");
+    assert!(hosted.date.is_none(), "{:?}", hosted.date);
+    let dated = Coder::new().code(&article("d.txt", para, &[para]), day(2024, 5, 15));
+    assert!(dated.events.iter().any(|e| e.date.as_ref().is_some_and(|d| d.when.to_string() == "2024-05-13")));
+    for text in [
+        "Nigerian unions began an open-ended strike on Monday, a day after Ghana accused Nigeria of smuggling.",
+        "French unions held a general strike on Tuesday, a day after Germany criticized France.",
+    ] {
+        for anchor in [None, day(2024, 5, 15)] {
+            let coded = Coder::new().code(&article("s.txt", text, &[text]), anchor);
+            assert!(coded.events.iter().all(|e| e.root != "19"), "{text}: {:?}", coded.events);
+        }
+    }
+    let text = "Israel's strikes on Gaza intensified overnight.";
+    let coded = Coder::new().code(&article("g.txt", text, &[text]), None);
+    assert!(coded.events.iter().any(|e| e.code == "195"), "{:?}", coded.events);
 }
