@@ -18,6 +18,12 @@ pub(crate) const MODAL: u8 = 32;
 pub(crate) const BACKGROUND: u8 = 64;
 pub(crate) const PLACE_NOUN: u8 = 128;
 
+/// A preposition of place: the party after it says where an act happened, not whom it was aimed at ("in", "near
+/// the town of X"). The kind byte of `function_words.tsv` has no bit left for this class, so it is listed here.
+pub(crate) fn is_locative(word: &str) -> bool {
+    matches!(word, "in" | "at" | "near" | "outside" | "inside")
+}
+
 pub(crate) fn parse_function_words(src: &str) -> Result<HashMap<String, u8>, DataError> {
     let mut map: HashMap<String, u8> = HashMap::default();
     for (n, line) in src.lines().enumerate() {

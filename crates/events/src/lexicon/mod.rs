@@ -7,7 +7,9 @@ mod precision_lists;
 mod role_cues;
 mod word_classes;
 
-pub(crate) use function_words::{BACKGROUND, CONJ, DET, FUNCTION_WORDS, MODAL, PLACE_NOUN, PREP, RELPRO, SUB};
+pub(crate) use function_words::{
+    BACKGROUND, CONJ, DET, FUNCTION_WORDS, MODAL, PLACE_NOUN, PREP, RELPRO, SUB, is_locative,
+};
 pub(crate) use precision_lists::{PAST_VERBS, lists};
 pub(crate) use role_cues::{GROUP_NOUN, PRESENT_AUX, RoleCues};
 pub(crate) use word_classes::CLASSES;

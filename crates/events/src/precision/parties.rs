@@ -6,7 +6,7 @@ use super::facts::SentenceFacts;
 use super::phrases::control_verb;
 use crate::analysis::Analysis;
 use crate::candidate::EventCandidate;
-use crate::lexicon::{CONJ, DET, MODAL, PAST_VERBS, PREP, RELPRO, SUB, lists};
+use crate::lexicon::{CONJ, DET, MODAL, PAST_VERBS, PREP, RELPRO, SUB, is_locative, lists};
 use crate::matcher::{Match, MatchKind};
 use crate::slots::{ActorSlot, SlotKind};
 use dyad_core::ActorCode;
@@ -19,8 +19,6 @@ const SUBJECT_REACH: usize = 6;
 const CONTROL_REACH: usize = 25;
 /// How far after an object noun (tokens) the party it goes to may stand ("military aid to Ukraine").
 const OBJECT_REACH: usize = 5;
-/// Prepositions that introduce where an act happens rather than whom it is aimed at.
-const LOCATIVE: [&str; 6] = ["in", "at", "near", "off", "inside", "outside"];
 /// How far back (tokens) from a party a gerund list item may start ("upping sanctions against Russians").
 const GERUND_LIST_REACH: usize = 12;
 /// How far back (tokens) from the "to" of an asked-for infinitive the request verb may stand, past its object
@@ -444,7 +442,7 @@ fn object_modifier(
         k != target
             && s > o
             && s <= o + OBJECT_REACH
-            && (o..s).rev().find(|&j| a.is(j, PREP)).is_some_and(|j| !LOCATIVE.contains(&a.norm(j)))
+            && (o..s).rev().find(|&j| a.is(j, PREP)).is_some_and(|j| !is_locative(a.norm(j)))
     });
     // "US military aid": a state organ's name on the object says whose it is just as well; a people noun as the
     // object ("expelled US diplomats to ...") keeps the name as the one acted on.

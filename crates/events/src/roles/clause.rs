@@ -3,7 +3,7 @@
 //! is a location or sits in an aside.
 
 use super::context::Context;
-use crate::lexicon::{BACKGROUND, CONJ, DET, MODAL, PLACE_NOUN, PREP, PRESENT_AUX, RELPRO, RoleCues, SUB};
+use crate::lexicon::{BACKGROUND, CONJ, DET, MODAL, PLACE_NOUN, PREP, PRESENT_AUX, RELPRO, RoleCues, SUB, is_locative};
 use crate::reading::Reading;
 use dyad_text::VerbForm;
 
@@ -35,7 +35,7 @@ impl Context<'_> {
                         .and_then(|l| l.verb)
                         .is_some_and(|v| v.is(VerbForm::Past) || v.is(VerbForm::ThirdPerson) && !self.a.is(e, DET));
                 // "a bombing in X killed ...", "a journalist from X was held": a place preposition opens no clause.
-                let place = Self::locative(self.a.norm(j))
+                let place = is_locative(self.a.norm(j))
                     || self.a.norm(j) == "from"
                     || self.a.norm(j) == "of" && self.place_noun_of(j);
                 return (!finite || place).then_some(j);
@@ -67,14 +67,10 @@ impl Context<'_> {
     pub(crate) fn is_location_use(&self, k: usize, own_prep: Option<usize>) -> bool {
         match self.governing_prep(k) {
             Some(p) if Some(p) != own_prep => {
-                Self::locative(self.a.norm(p)) || self.a.norm(p) == "of" && self.place_noun_of(p)
+                is_locative(self.a.norm(p)) || self.a.norm(p) == "of" && self.place_noun_of(p)
             }
             _ => false,
         }
-    }
-
-    fn locative(word: &str) -> bool {
-        matches!(word, "in" | "at" | "near" | "outside" | "inside")
     }
 
     /// "near the town of X", "in the northern city of X": an "of" after a place noun that a locative
@@ -88,7 +84,7 @@ impl Context<'_> {
         for _ in 0..4 {
             let Some(prev) = j.checked_sub(1) else { return false };
             j = prev;
-            if Self::locative(self.a.norm(j)) {
+            if is_locative(self.a.norm(j)) {
                 return true;
             }
             let modifier = self.a.is(j, DET) || self.a.lemmas[j].verb.is_none() && self.a.function[j] == 0;
