@@ -290,8 +290,11 @@ fn local_day(best: DateFound, mut others: impl Iterator<Item = DateFound>) -> Da
 }
 
 static UTC_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d[T ](\d{1,2}):\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)(?:[^\w:]|$)")
-        .expect("static regex")
+    // "GMT+10" is an offset, not UTC: after GMT/UTC only a zero offset may follow.
+    Regex::new(
+        r"(?i)\d[T ](\d{1,2}):\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|(?:GMT|UTC)(?:[+-]00:?00)?)(?:[^\w:+-]|$)",
+    )
+    .expect("static regex")
 });
 static ZONED_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\d[T ]\d{1,2}:\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)(?:[^\w:]|$)")
@@ -310,6 +313,30 @@ fn witness_only(key: &str) -> bool {
 /// The hour of a time written in UTC in `text`, if any.
 fn utc_hour(text: &str) -> Option<u32> {
     UTC_TIME.captures(text)?.get(1)?.as_str().parse().ok().filter(|h| *h < 24)
+}
+
+#[cfg(test)]
+mod utc_tests {
+    use super::utc_hour;
+
+    #[test]
+    fn utc_hours_are_read_only_from_utc_times() {
+        let cases = [
+            ("2020-08-25T00:23:33Z", Some(0)),
+            ("2020-08-25T23:05:00+00:00", Some(23)),
+            ("2020-08-25 22:11 GMT", Some(22)),
+            ("13 Jan 2020 22:11 UTC+00:00", Some(22)),
+            ("2020-08-25T22:11:00 GMT.", Some(22)),
+            // An offset written after GMT/UTC is some other zone.
+            ("2020-01-13 22:11 GMT+10", None),
+            ("2020-01-13 22:11 UTC-5", None),
+            ("2020-01-13T22:11:00+10:00", None),
+            ("2020-01-13 22:11", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(utc_hour(text), want, "{text}");
+        }
+    }
 }
 
 /// What the extractor reads from the page, in one walk over the tree.
