@@ -80,7 +80,7 @@ impl DocumentResolver<'_> {
         let titles = self.titles(&st, &mut w);
         self.dictionary_actors(&st, &mut w, &titles);
         self.ethnic_minorities(&st, &mut w);
-        self.stateless_actors(st.text, &mut w);
+        self.stateless_actors(&st, &mut w);
         self.pronouns(&st, w, &titles)
     }
 

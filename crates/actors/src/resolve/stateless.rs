@@ -2,15 +2,26 @@
 //! `---OPP`) is of the one state its sentence is about, when the sentence names one state only and names it as the
 //! qualifier of a group or place ("Pakistani officials", "in Sudan"), never only as a party ("met Russia"), which
 //! could as well be the foreign side. The event coder's slots take their states from here.
+//!
+//! A body or office named with no state at all ("police arrested", "lawmakers criticised", "a judge ruled") is a
+//! domestic actor: it takes the sentence's one state, else the state the document is mostly about (news names the
+//! state of its domestic bodies once, if at all), else it is no actor. Only a state organ or an organised domestic
+//! body (labour, schools, health, business, intelligence) does: "people" or "residents" stay nobody, and so does
+//! "opposition", as often a stance ("firm opposition to") as a party.
 
-use super::state::{DocumentResolver, Work};
+use super::state::{DocumentResolver, Sentence, Work};
+use crate::data::RoleClass;
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
-use dyad_core::ActorCode;
+use dyad_core::{ActorCode, Sector};
 
 impl DocumentResolver<'_> {
-    /// Gives each stateless person, agent or role mention of the sentence the sentence's one state, if it has one.
-    pub(crate) fn stateless_actors(&self, text: &str, w: &mut Work) {
-        let Some(state) = sentence_state(text, &w.out) else { return };
+    /// Gives each stateless person, agent or role mention of the sentence the sentence's one state, if it has one,
+    /// then makes the unnamed bodies and offices no earlier pass took agents of that state or the document's.
+    pub(crate) fn stateless_actors(&self, st: &Sentence, w: &mut Work) {
+        let state = sentence_state(st.text, &w.out, true);
+        let named = sentence_state(st.text, &w.out, false);
+        self.domestic_bodies(st, w, state.as_deref(), named.as_deref());
+        let Some(state) = state else { return };
         for m in w.out.iter_mut() {
             let Some(code) = ActorCode::parse(&m.code).ok().filter(|c| m.country.is_none() && c.is_unknown()) else {
                 continue;
@@ -26,10 +37,58 @@ impl DocumentResolver<'_> {
             m.country = Some(state.clone());
         }
     }
+
+    /// Agents for the role phrases that name a body or office with no state and that no pass took: of the
+    /// sentence's one state `state`, else of the document's. A government or military body is often abroad
+    /// ("diplomats in Moscow", "troops in Afghanistan"), so it never takes a state only named as a place
+    /// (`named`: the one state the sentence names by a group or an adjective), and the document's only when the
+    /// sentence names no other.
+    fn domestic_bodies(&self, st: &Sentence, w: &mut Work, state: Option<&str>, named: Option<&str>) {
+        let document = self.dominant_country();
+        if state.is_none() && document.is_none() {
+            return;
+        }
+        let v = st.view();
+        for pi in 0..w.phrases.len() {
+            let ph = &w.phrases[pi];
+            if ph.used
+                || ph.info.country.is_some()
+                || ph.info.org_code.is_some()
+                || w.consumed[ph.first..=ph.last].contains(&true)
+            {
+                continue;
+            }
+            let Some(sector) = ph.info.sector.as_deref().and_then(Sector::from_code) else { continue };
+            let domestic = match ph.class {
+                RoleClass::Person => sector.is_state(),
+                RoleClass::Group => {
+                    sector.is_state()
+                        || matches!(sector, Sector::Spy | Sector::Lab | Sector::Edu | Sector::Hlh | Sector::Bus)
+                }
+                _ => false,
+            };
+            let abroad = matches!(sector, Sector::Gov | Sector::Mil);
+            let state = if abroad {
+                named.or_else(|| document.filter(|d| state.is_none_or(|s| s == *d)))
+            } else {
+                state.or(document)
+            };
+            let (ps, pe) = (v.start(ph.first), v.end(ph.last));
+            // "heads of state of several countries": an office or body of something the phrase did not take.
+            let of_another = st.sentence.get(pe..).is_some_and(|rest| rest.trim_start().starts_with("of "));
+            let Some(state) = state.filter(|_| domestic && !of_another) else { continue };
+            let mut info = ph.info.clone();
+            info.country = Some(state.to_string());
+            w.out.extend(self.agent_mention(&info, st.text, ps, pe, st.offset));
+            w.phrases[pi].used = true;
+            w.take_phrase(pi, st);
+        }
+    }
 }
 
-/// The one state the mentions name, if they name one only and one of them qualifies a group or a place.
-fn sentence_state(text: &str, found: &[ActorMention]) -> Option<String> {
+/// The one state the mentions name, if they name one only and one of them qualifies a group or (with `places`)
+/// a place.
+fn sentence_state(text: &str, found: &[ActorMention], places: bool) -> Option<String> {
     let mut state: Option<&str> = None;
     let mut qualifies = false;
     for m in found {
@@ -38,7 +97,9 @@ fn sentence_state(text: &str, found: &[ActorMention]) -> Option<String> {
             return None;
         }
         state = Some(c);
-        qualifies |= m.kind != ActorKind::Country || m.form == MentionForm::Adjective || m.follows_locative(text);
+        // Without `places`, a place (a city, or a state after "in") does not qualify.
+        let group = m.kind != ActorKind::Country && (places || m.kind != ActorKind::Place);
+        qualifies |= group || m.form == MentionForm::Adjective || places && m.follows_locative(text);
     }
     state.filter(|_| qualifies).map(str::to_string)
 }
@@ -54,5 +115,33 @@ mod tests {
         // A state named only as a party could be the foreign side: no state.
         let got = mentions("Opposition leader Amal Dorsey criticised Uganda.", None);
         assert!(got.iter().any(|m| m.starts_with("Opposition leader Amal Dorsey=---OPP")), "{got:?}");
+    }
+
+    #[test]
+    fn an_unnamed_body_is_of_its_sentences_state_or_the_documents() {
+        // The sentence's one state qualifies a place: the police there are its police.
+        let got = mentions("Police arrested two men in Chicago.", None);
+        assert!(got.iter().any(|m| m == "Police=USACOP/Role"), "{got:?}");
+        // Troops and diplomats are often abroad: not from the sentence's place.
+        let got = mentions("Troops fired on a crowd in Kabul.", None);
+        assert!(!got.iter().any(|m| m.starts_with("Troops")), "{got:?}");
+        // A state named by an adjective is the sentence's own: its forces are its forces.
+        let got = mentions("Ugandan rebels surrendered to the army.", None);
+        assert!(got.iter().any(|m| m == "army=UGAMIL/Role"), "{got:?}");
+        // No state in the sentence: the state the document is mostly about.
+        let text = "Nigeria's election is near. Nigeria's army is deployed. Nigeria votes. Lawmakers sued the police.";
+        let got = mentions(text, None);
+        assert!(got.iter().any(|m| m == "Lawmakers=NGALEG/Role"), "{got:?}");
+        assert!(got.iter().any(|m| m == "police=NGACOP/Role"), "{got:?}");
+        // No state anywhere, or a body of no domestic sector: nobody.
+        assert!(mentions("Lawmakers sued the police.", None).is_empty());
+        let got = mentions("Nigeria votes. Nigeria's army is deployed. Nigeria waits. Residents fled.", None);
+        assert!(!got.iter().any(|m| m.starts_with("Residents")), "{got:?}");
+        // An office of something else ("heads of state of ...") is not the document's office.
+        let got = mentions(
+            "Nigeria votes. Nigeria's army is deployed. Nigeria waits. Heads of state of many nations met.",
+            None,
+        );
+        assert!(!got.iter().any(|m| m.starts_with("Heads")), "{got:?}");
     }
 }
