@@ -15,14 +15,14 @@
 //! per actor and page ([`document_actors`]): the store may depend on this crate, which depends on `dyad-core` only.
 //!
 //! ```
-//! use dyad_actors::{MentionForm, Registry, split_sentences};
+//! use dyad_actors::{MentionForm, Registry};
 //!
 //! let text = "Cuban Ambassador Aise Sotolongo met DPRK diplomats in Pyongyang. Sotolongo said he was pleased.";
 //! let mut registry = Registry::new();
 //! let mut doc = registry.document(chrono::NaiveDate::from_ymd_opt(2019, 4, 12));
 //! let mut found = Vec::new();
-//! for (start, end) in split_sentences(text) {
-//!     for m in doc.resolve_sentence(text, start..end) {
+//! for sentence in dyad_text::split_sentences(text) {
+//!     for m in doc.resolve_sentence(text, sentence.range()) {
 //!         found.push((m.text, m.code, m.form));
 //!     }
 //! }
@@ -53,7 +53,6 @@ pub mod phoenix;
 mod record;
 mod resolve;
 mod roles;
-mod sentences;
 mod speech;
 mod units;
 
@@ -64,7 +63,6 @@ pub use normalize::{Normalized, normalize, slug};
 pub use people::Registry;
 pub use record::{ActorRecord, PageMention, RoleRecord, document_actors};
 pub use resolve::DocumentResolver;
-pub use sentences::split_sentences;
 
 use chrono::NaiveDate;
 

@@ -51,12 +51,13 @@ impl Registry {
         }
     }
 
-    /// Resolves a whole text as one document: splits it into sentences and returns every mention.
+    /// Resolves a whole text as one document: splits it into sentences (with the text stage's splitter,
+    /// `dyad_text::split_sentences`, as the pipeline does) and returns every mention.
     pub fn resolve_text(&mut self, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
         let mut doc = self.document(date);
         let mut out = Vec::new();
-        for (s, e) in crate::sentences::split_sentences(text) {
-            out.extend(doc.resolve_sentence(text, s..e));
+        for sentence in dyad_text::split_sentences(text) {
+            out.extend(doc.resolve_sentence(text, sentence.range()));
         }
         out
     }
