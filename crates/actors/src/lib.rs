@@ -12,7 +12,8 @@
 //! dated terms, so that a name resolves to the post its holder held on the document's date.
 //!
 //! The records the database keeps of actors ([`ActorRecord`], [`PageMention`]) live here, with the one actor record
-//! per actor and page ([`document_actors`]): the store may depend on this crate, which depends on `dyad-core` only.
+//! per actor and page ([`document_actors`]): the store may depend on this crate, which depends on `dyad-core` and
+//! `dyad-text` (a sentence is read through the text stage's tokens, made once for actors and events) only.
 //!
 //! ```
 //! use dyad_actors::{MentionForm, Registry};
@@ -21,8 +22,8 @@
 //! let mut registry = Registry::new();
 //! let mut doc = registry.document(chrono::NaiveDate::from_ymd_opt(2019, 4, 12));
 //! let mut found = Vec::new();
-//! for sentence in dyad_text::split_sentences(text) {
-//!     for m in doc.resolve_sentence(text, sentence.range()) {
+//! for sentence in dyad_text::sentences(text) {
+//!     for m in doc.resolve_sentence(text, &sentence) {
 //!         found.push((m.text, m.code, m.form));
 //!     }
 //! }

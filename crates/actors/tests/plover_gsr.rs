@@ -10,7 +10,6 @@
 
 use dyad_actors::{ActorMention, GazetteerBuilder, Registry};
 use dyad_core::ActorCode;
-use dyad_text::split_sentences;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -157,7 +156,7 @@ fn gold_actors_are_resolved_on_the_plover_gsr() {
         let targets = gold_codes(&r["target"]);
         let mut doc = reg.document(date);
         let mentions: Vec<ActorMention> =
-            split_sentences(text).into_iter().flat_map(|s| doc.resolve_sentence(text, s.range())).collect();
+            dyad_text::sentences(text).iter().flat_map(|s| doc.resolve_sentence(text, s)).collect();
         let src = found(&sources, &mentions);
         let tgt = targets.is_empty() || found(&targets, &mentions);
         let t = &mut tallies[split];

@@ -2,6 +2,7 @@
 
 use dyad_core::Span;
 use dyad_page::{Article, Block};
+use dyad_text::TokenizedSentence;
 
 /// One paragraph or caption inside the document text.
 struct Segment {
@@ -46,16 +47,14 @@ impl DocText {
         DocText { text, segments }
     }
 
-    /// Sentence spans in the document text; a sentence never crosses a paragraph.
-    pub(crate) fn sentences(&self) -> Vec<Span> {
+    /// The document's sentences, numbered in page order and tokenised once for every stage (spans in the
+    /// document text); a sentence never crosses a paragraph.
+    pub(crate) fn sentences(&self) -> Vec<TokenizedSentence> {
         let mut out = Vec::new();
         for seg in &self.segments {
-            let Some(part) = self.text.get(seg.doc_start..seg.doc_end) else { continue };
-            for s in dyad_text::split_sentences(part) {
-                if let Ok(span) = s.shifted(&self.text, seg.doc_start) {
-                    out.push(span);
-                }
-            }
+            let Ok(within) = Span::new(&self.text, seg.doc_start, seg.doc_end) else { continue };
+            let first = out.len();
+            out.extend(dyad_text::sentences_in(&self.text, within, first));
         }
         out
     }
