@@ -46,12 +46,17 @@ impl<'a> Toks<'a> {
     }
 
     /// Token `i`, if there is one.
+    #[inline]
     pub(crate) fn get(self, i: usize) -> Option<Tok> {
         let t = self.tokens.get(i)?;
         Some(Tok {
             start: t.span.start().saturating_sub(self.base),
             end: t.span.end().saturating_sub(self.base),
-            word: t.kind != TokenKind::Punct && !self.is_possessive(i),
+            word: match t.kind {
+                TokenKind::Punct => false,
+                TokenKind::Number => true,
+                TokenKind::Word => !self.is_possessive(i),
+            },
         })
     }
 
@@ -71,8 +76,9 @@ impl<'a> Toks<'a> {
     }
 
     /// Whether token `i` is a possessive 's ("Korea's", "Korea’s", the broken "People' s").
+    #[inline]
     pub(crate) fn is_possessive(self, i: usize) -> bool {
-        self.tokens.norm(i) == "'s"
+        self.tokens.is_possessive(i)
     }
 }
 
