@@ -47,16 +47,19 @@ impl DocText {
         DocText { text, segments }
     }
 
-    /// The document's sentences, numbered in page order and tokenised once for every stage (spans in the
-    /// document text); a sentence never crosses a paragraph.
-    pub(crate) fn sentences(&self) -> Vec<TokenizedSentence> {
+    /// Sentence spans in the document text; a sentence never crosses a paragraph.
+    pub(crate) fn sentences(&self) -> Vec<Span> {
         let mut out = Vec::new();
         for seg in &self.segments {
             let Ok(within) = Span::new(&self.text, seg.doc_start, seg.doc_end) else { continue };
-            let first = out.len();
-            out.extend(dyad_text::sentences_in(&self.text, within, first));
+            out.extend(dyad_text::split_sentences_in(&self.text, within));
         }
         out
+    }
+
+    /// Sentence `index` (its span from [`DocText::sentences`]) tokenised once, for every stage that reads it.
+    pub(crate) fn analyse(&self, index: usize, span: Span) -> TokenizedSentence {
+        TokenizedSentence { index, span, tokens: dyad_text::tokenize(&self.text, span) }
     }
 
     fn segment(&self, offset: usize) -> Option<&Segment> {

@@ -153,8 +153,9 @@ impl Coder {
                 story_tokens: dyad_stories::HashedTokens::new(),
             },
         };
-        for sentence in doc.sentences() {
-            run.sentence(&sentence);
+        // Each sentence is tokenised right before it is coded (its tokens stay in cache for every stage).
+        for (index, span) in doc.sentences().into_iter().enumerate() {
+            run.sentence(&doc.analyse(index, span));
         }
         let mut out = run.out;
         out.actors = dyad_actors::document_actors(out.mentions.iter().map(|m| &m.mention), anchor);

@@ -122,6 +122,10 @@ trait Chars {
     fn ch(&self, k: usize) -> char {
         self.at(k).1
     }
+    /// Whether character `k` (`k < len`) is alphanumeric.
+    fn alnum(&self, k: usize) -> bool {
+        self.ch(k).is_alphanumeric()
+    }
 }
 
 impl Chars for [(usize, char)] {
@@ -142,6 +146,9 @@ impl Chars for Ascii<'_> {
     }
     fn at(&self, k: usize) -> (usize, char) {
         (k, char::from(self.0[k]))
+    }
+    fn alnum(&self, k: usize) -> bool {
+        self.0[k].is_ascii_alphanumeric()
     }
 }
 
@@ -210,7 +217,7 @@ fn scan_word<C: Chars + ?Sized>(chars: &C, i: usize) -> usize {
     let numeric = chars.ch(i).is_ascii_digit();
     let mut j = i + 1;
     loop {
-        while j < n && chars.ch(j).is_alphanumeric() {
+        while j < n && chars.alnum(j) {
             j += 1;
         }
         if j + 1 >= n {
