@@ -99,7 +99,7 @@ pub fn tokenize(text: &str, span: Span) -> Tokens {
     let Some(slice) = span.slice(text) else {
         return Tokens::default();
     };
-    let mut out = Tokens { tokens: Vec::with_capacity(slice.len() / 5 + 1), norms: String::with_capacity(slice.len()) };
+    let mut out = Tokens { tokens: Vec::with_capacity(slice.len() / 4 + 2), norms: String::with_capacity(slice.len()) };
     // Most sentences are ASCII: their bytes are their characters, read in place; others are decoded once.
     if slice.is_ascii() {
         scan(&mut out, text, slice, span.start(), &Ascii(slice.as_bytes()));
