@@ -6,7 +6,7 @@ use crate::data::{Caps, Gazetteer, Sense, Target};
 use crate::model::{ActorKind, MentionForm};
 use crate::names::{is_title_case, name_word_after, name_word_before};
 use crate::normalize::{Normalized, normalize};
-use crate::units::{Hit, Tok};
+use crate::units::{Hit, Toks};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -23,7 +23,7 @@ pub(crate) struct Matcher<'a> {
 
 impl<'a> Matcher<'a> {
     /// The hits of `sentence` (whose tokens are `toks`), in order and not overlapping; `norm` is a reusable buffer.
-    pub(crate) fn find_hits(&self, norm: &mut Normalized, sentence: &str, toks: &[Tok]) -> Vec<Hit> {
+    pub(crate) fn find_hits(&self, norm: &mut Normalized, sentence: &str, toks: Toks) -> Vec<Hit> {
         let raw = self.raw_matches(norm, sentence);
         let local = self.local_countries(sentence, &raw);
         let mut cands: Vec<Hit> = Vec::new();
@@ -113,7 +113,7 @@ impl<'a> Matcher<'a> {
     /// A listed leader's name inside a longer written name ("Fidel Castro Ruz", "Miguel Mario Diaz-Canel Bermudez")
     /// is the whole name; a place name right after a capitalised word ("Jesus De Los Angeles Aise") is part of
     /// someone's name. Headlines capitalise every word, so neither applies there.
-    fn extend_names(&self, sentence: &str, toks: &[Tok], merged: Vec<Hit>) -> Vec<Hit> {
+    fn extend_names(&self, sentence: &str, toks: Toks, merged: Vec<Hit>) -> Vec<Hit> {
         let gaz = self.gaz;
         let mut headline: Option<bool> = None;
         let mut out: Vec<Hit> = Vec::with_capacity(merged.len());
@@ -284,15 +284,19 @@ fn inside_compound(sentence: &str, start: usize, senses: &[Sense]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::units::tokenize;
+    use crate::units::tokens_of;
 
     fn hits(sentence: &str) -> Vec<&str> {
         let gaz = Gazetteer::builtin();
         let counts = HashMap::new();
         let matcher = Matcher { gaz: &gaz, counts: &counts, date: None };
         let mut norm = Normalized::default();
-        let toks = tokenize(sentence);
-        matcher.find_hits(&mut norm, sentence, &toks).iter().map(|h| &sentence[h.start..h.end]).collect()
+        let tokens = tokens_of(sentence);
+        matcher
+            .find_hits(&mut norm, sentence, Toks::new(&tokens, 0))
+            .iter()
+            .map(|h| &sentence[h.start..h.end])
+            .collect()
     }
 
     #[test]

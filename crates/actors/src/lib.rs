@@ -12,17 +12,18 @@
 //! dated terms, so that a name resolves to the post its holder held on the document's date.
 //!
 //! The records the database keeps of actors ([`ActorRecord`], [`PageMention`]) live here, with the one actor record
-//! per actor and page ([`document_actors`]): the store may depend on this crate, which depends on `dyad-core` only.
+//! per actor and page ([`document_actors`]): the store may depend on this crate, which depends on `dyad-core` and
+//! `dyad-text` (a sentence is read through the text stage's tokens, made once for actors and events) only.
 //!
 //! ```
-//! use dyad_actors::{MentionForm, Registry, split_sentences};
+//! use dyad_actors::{MentionForm, Registry};
 //!
 //! let text = "Cuban Ambassador Aise Sotolongo met DPRK diplomats in Pyongyang. Sotolongo said he was pleased.";
 //! let mut registry = Registry::new();
 //! let mut doc = registry.document(chrono::NaiveDate::from_ymd_opt(2019, 4, 12));
 //! let mut found = Vec::new();
-//! for (start, end) in split_sentences(text) {
-//!     for m in doc.resolve_sentence(text, start..end) {
+//! for sentence in dyad_text::sentences(text) {
+//!     for m in doc.resolve_sentence(text, &sentence) {
 //!         found.push((m.text, m.code, m.form));
 //!     }
 //! }
@@ -53,7 +54,6 @@ pub mod phoenix;
 mod record;
 mod resolve;
 mod roles;
-mod sentences;
 mod speech;
 mod units;
 
@@ -64,7 +64,6 @@ pub use normalize::{Normalized, normalize, slug};
 pub use people::Registry;
 pub use record::{ActorRecord, PageMention, RoleRecord, document_actors};
 pub use resolve::DocumentResolver;
-pub use sentences::split_sentences;
 
 use chrono::NaiveDate;
 

@@ -4,7 +4,7 @@
 use crate::cues::{Gender, PersonCues};
 use crate::data::Gazetteer;
 use crate::normalize::normalize;
-use crate::units::{Tok, Unit};
+use crate::units::{Toks, Unit};
 
 /// Lowercase particles that may sit inside a person's name ("Jesus De Los Angeles", "Ibn Saud").
 pub(crate) const NAME_PARTICLES: &[&str] = &[
@@ -125,7 +125,7 @@ pub(crate) fn name_word_after(sentence: &str, end: usize, ceil: usize, gaz: &Gaz
 /// Whether the sentence reads like a title-case headline: several capitalised words and no lowercase word other
 /// than the function words title case leaves small ("Leader Pledges Full Support for Russia"). Prose always has
 /// some ("met", "said").
-pub(crate) fn is_title_case(sentence: &str, toks: &[Tok], gaz: &Gazetteer) -> bool {
+pub(crate) fn is_title_case(sentence: &str, toks: Toks, gaz: &Gazetteer) -> bool {
     let mut caps = 0;
     for t in toks.iter().filter(|t| t.word) {
         let w = &sentence[t.start..t.end];
@@ -140,11 +140,11 @@ pub(crate) fn is_title_case(sentence: &str, toks: &[Tok], gaz: &Gazetteer) -> bo
 }
 
 /// Maximal runs of capitalised words (with name particles inside) among the tokens no dictionary entry took.
-pub(crate) fn name_runs(sentence: &str, toks: &[Tok], units: &[Unit], gaz: &Gazetteer) -> Vec<(usize, usize)> {
+pub(crate) fn name_runs(sentence: &str, toks: Toks, units: &[Unit], gaz: &Gazetteer) -> Vec<(usize, usize)> {
     let word_kind = |u: &Unit| -> u8 {
         // 0 = not part of a name, 1 = capitalised name word, 2 = particle
         let Unit::Tok(t) = *u else { return 0 };
-        let tok = toks[t];
+        let tok = toks.at(t);
         if !tok.word {
             return 0;
         }
@@ -204,7 +204,7 @@ pub(crate) fn name_runs(sentence: &str, toks: &[Tok], units: &[Unit], gaz: &Gaze
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::units::{build_units, tokenize};
+    use crate::units::{build_units, tokens_of};
 
     #[test]
     fn fuzzy_names() {
@@ -230,14 +230,15 @@ mod tests {
     fn runs_of_name_words_keep_particles_inside() {
         let gaz = Gazetteer::builtin();
         let s = "On Friday Jesus De Los Angeles Aise met the press";
-        let toks = tokenize(s);
-        let units = build_units(&[], &toks);
+        let tokens = tokens_of(s);
+        let toks = Toks::new(&tokens, 0);
+        let units = build_units(&[], toks);
         let runs: Vec<&str> =
-            name_runs(s, &toks, &units, &gaz).into_iter().map(|(a, b)| &s[toks[a].start..toks[b].end]).collect();
+            name_runs(s, toks, &units, &gaz).into_iter().map(|(a, b)| &s[toks.at(a).start..toks.at(b).end]).collect();
         assert_eq!(runs, ["Jesus De Los Angeles Aise"]);
         assert!(is_title_case(
             "Leader Pledges Full Support for Russia",
-            &tokenize("Leader Pledges Full Support for Russia"),
+            Toks::new(&tokens_of("Leader Pledges Full Support for Russia"), 0),
             &gaz
         ));
         assert_eq!(honorific_before("met Mrs. Roe", 9), Some(Some(Gender::Female)));

@@ -18,6 +18,9 @@ impl Normalized {
     pub fn fill(&mut self, original: &str) {
         self.text.clear();
         self.src.clear();
+        // Folding rarely lengthens text: one reservation instead of growing a fresh buffer push by push.
+        self.text.reserve(original.len());
+        self.src.reserve(original.len());
         let mut pending_space: Option<u32> = None;
         for (at, ch) in original.char_indices() {
             let at = at as u32;

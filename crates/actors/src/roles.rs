@@ -5,7 +5,7 @@
 use crate::data::{RoleClass, RoleDef, Target};
 use crate::model::{ActorKind, MentionForm};
 use crate::normalize::normalize;
-use crate::units::{Hit, Tok, Unit, View, is_det, is_possessive, is_tok, tok_text, unit_end, unit_start};
+use crate::units::{Hit, Toks, Unit, View, is_det, is_possessive, is_tok, tok_text, unit_end, unit_start};
 use dyad_core::Sector;
 
 /// The role a phrase gives a person or agent.
@@ -45,7 +45,7 @@ pub(crate) fn is_modifier(u: &Unit, hits: &[Hit], gaz: &crate::data::Gazetteer) 
 }
 
 /// A capitalised word no dictionary took, or "and", as in a title's portfolio ("Planning and Investment").
-pub(crate) fn is_portfolio_word(u: &Unit, sentence: &str, toks: &[Tok], gaz: &crate::data::Gazetteer) -> bool {
+pub(crate) fn is_portfolio_word(u: &Unit, sentence: &str, toks: Toks, gaz: &crate::data::Gazetteer) -> bool {
     tok_text(u, sentence, toks).is_some_and(|w| {
         w == "and"
             || (w.chars().next().is_some_and(char::is_uppercase)
@@ -112,7 +112,7 @@ fn left_of_role(v: &View, i: usize, role: &RoleDef, class: RoleClass, phrases: &
     if class == RoleClass::Group && k > 1 && v.entry_of(&units[k - 1]).is_none() && body_word(v, k - 1) {
         k -= 1;
     }
-    if k > 0 && is_possessive(&units[k - 1], sentence, toks) {
+    if k > 0 && is_possessive(&units[k - 1], toks) {
         k -= 1;
     }
     if class == RoleClass::Person && k > 1 && v.entry_of(&units[k - 1]).is_none() {
@@ -175,8 +175,7 @@ fn body_word(v: &View, w: usize) -> bool {
     let gap = tok_text(&units[w], v.sentence, v.toks)
         .filter(|w| w.chars().all(char::is_alphabetic) && !v.gaz.stopwords.contains(&normalize(w)) && w.len() > 2);
     let capital = gap.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let after_country =
-        country_at(w - 1) || (w > 1 && is_possessive(&units[w - 1], v.sentence, v.toks) && country_at(w - 2));
+    let after_country = country_at(w - 1) || (w > 1 && is_possessive(&units[w - 1], v.toks) && country_at(w - 2));
     gap.is_some() && ((capital && after_country) || (!capital && demonym_at(w - 1)))
 }
 
@@ -317,18 +316,19 @@ mod tests {
     use crate::data::Gazetteer;
     use crate::hits::Matcher;
     use crate::normalize::Normalized;
-    use crate::units::{build_units, tokenize};
+    use crate::units::{Toks, build_units, tokens_of};
     use std::collections::HashMap;
 
     /// Each phrase of `sentence` as (text, country, sector).
     fn phrases(sentence: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let gaz = Gazetteer::builtin();
         let counts = HashMap::new();
-        let toks = tokenize(sentence);
+        let tokens = tokens_of(sentence);
+        let toks = Toks::new(&tokens, 0);
         let hits =
-            Matcher { gaz: &gaz, counts: &counts, date: None }.find_hits(&mut Normalized::default(), sentence, &toks);
-        let units = build_units(&hits, &toks);
-        let v = View { sentence, toks: &toks, hits: &hits, units: &units, gaz: &gaz };
+            Matcher { gaz: &gaz, counts: &counts, date: None }.find_hits(&mut Normalized::default(), sentence, toks);
+        let units = build_units(&hits, toks);
+        let v = View { sentence, toks, hits: &hits, units: &units, gaz: &gaz };
         role_phrases(&v).into_iter().map(|p| (p.info.text, p.info.country, p.info.sector)).collect()
     }
 

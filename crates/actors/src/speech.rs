@@ -5,7 +5,7 @@ use crate::cues::PersonCues;
 use crate::data::Gazetteer;
 use crate::model::{ActorKind, ActorMention, MentionForm};
 use crate::normalize::normalize;
-use crate::units::{Tok, Unit, is_possessive, tok_text};
+use crate::units::{Toks, Unit, is_possessive, tok_text};
 
 /// The byte range of the speech verb whose subject ends at `end`: "Doe said", "Doe later said", "Doe has
 /// repeatedly said". With `comma`, a comma may stand before the verb, for a subject that ends in an apposition
@@ -13,12 +13,12 @@ use crate::units::{Tok, Unit, is_possessive, tok_text};
 /// makes Doe, not the words before the comma, the speaker.
 pub(crate) fn speech_after(
     sentence: &str,
-    toks: &[Tok],
+    toks: Toks,
     end: usize,
     cues: &PersonCues,
     comma: bool,
 ) -> Option<(usize, usize)> {
-    let mut i = toks.partition_point(|t| t.start < end);
+    let mut i = toks.index_at(end);
     let word = |i: usize| toks.get(i).filter(|t| t.word).and_then(|t| sentence.get(t.start..t.end));
     let comma = comma && toks.get(i).and_then(|t| sentence.get(t.start..t.end)) == Some(",");
     if comma {
@@ -41,7 +41,7 @@ pub(crate) fn speech_after(
 /// speech verb followed by anything else is its object or the speaker ("told Roe the talks", "said Roe, who").
 pub(crate) fn reported_subject<'m>(
     sentence: &str,
-    toks: &[Tok],
+    toks: Toks,
     offset: usize,
     mentions: &'m [ActorMention],
     cues: &PersonCues,
@@ -57,7 +57,7 @@ pub(crate) fn reported_subject<'m>(
     let m = mentions
         .iter()
         .find(|m| m.span.start() == at && m.kind == ActorKind::Person && m.form != MentionForm::Pronoun)?;
-    let after = toks.partition_point(|t| t.start + offset < m.span.end());
+    let after = toks.index_at(m.span.end().saturating_sub(offset));
     let next = word(after)?;
     let verb_follows = next.chars().next().is_some_and(char::is_lowercase)
         && (cues.is_between(next) || next.ends_with("ed") || BE_FORMS.contains(&next));
@@ -72,13 +72,14 @@ pub(crate) const BE_FORMS: [&str; 4] = ["is", "was", "are", "were"];
 /// object ("chief executive of Acme Robotics, said"), and a name right after a common noun stands in apposition
 /// to it, inside a subject that may be longer ("Militants loyal to the group's frontman Jane Doe said ..." is the
 /// militants speaking), so neither is taken for the verb's subject.
-pub(crate) fn opens_clause(sentence: &str, units: &[Unit], toks: &[Tok], a: usize, cues: &PersonCues) -> bool {
+pub(crate) fn opens_clause(sentence: &str, units: &[Unit], toks: Toks, a: usize, cues: &PersonCues) -> bool {
     let Some(prev) = a.checked_sub(1).map(|k| &units[k]) else { return true };
     match *prev {
         Unit::Hit(_) => false,
         Unit::Tok(t) => {
-            let w = &sentence[toks[t].start..toks[t].end];
-            if toks[t].word { cues.opens_clause(w) } else { !is_possessive(prev, sentence, toks) }
+            let tok = toks.at(t);
+            let w = &sentence[tok.start..tok.end];
+            if tok.word { cues.opens_clause(w) } else { !is_possessive(prev, toks) }
         }
     }
 }
@@ -89,7 +90,7 @@ pub(crate) fn opens_clause(sentence: &str, units: &[Unit], toks: &[Tok], a: usiz
 pub(crate) fn speech_before(
     sentence: &str,
     units: &[Unit],
-    toks: &[Tok],
+    toks: Toks,
     a: usize,
     b: usize,
     cues: &PersonCues,
@@ -102,8 +103,9 @@ pub(crate) fn speech_before(
     match units.get(b + 1) {
         None | Some(Unit::Hit(_)) => units.get(b + 1).is_none(),
         Some(&Unit::Tok(t)) => {
-            let w = &sentence[toks[t].start..toks[t].end];
-            !toks[t].word || gaz.stopwords.contains(&normalize(w))
+            let tok = toks.at(t);
+            let w = &sentence[tok.start..tok.end];
+            !tok.word || gaz.stopwords.contains(&normalize(w))
         }
     }
 }
@@ -111,7 +113,7 @@ pub(crate) fn speech_before(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::units::tokenize;
+    use crate::units::tokens_of;
 
     #[test]
     fn speech_verbs_after_a_subject() {
@@ -122,11 +124,11 @@ mod tests {
             ("Doe has repeatedly said it", 3, true),
             ("Doe met Roe", 3, false),
         ] {
-            let toks = tokenize(sentence);
-            assert_eq!(speech_after(sentence, &toks, end, cues, false).is_some(), found, "{sentence}");
+            let tokens = tokens_of(sentence);
+            assert_eq!(speech_after(sentence, Toks::new(&tokens, 0), end, cues, false).is_some(), found, "{sentence}");
         }
         // "Doe, the envoy, said": a comma may stand before the verb, unless the verb's own subject follows.
         let s = "Doe, said Roe";
-        assert!(speech_after(s, &tokenize(s), 3, cues, true).is_none());
+        assert!(speech_after(s, Toks::new(&tokens_of(s), 0), 3, cues, true).is_none());
     }
 }

@@ -8,7 +8,7 @@
 //! Run: `cargo test -p dyad-actors --test plover_gsr -- --nocapture`. The shared data is looked for in `../shared`
 //! next to the repository, or in `DYAD_SHARED` when set (a worktree elsewhere: `DYAD_SHARED=/work/shared`).
 
-use dyad_actors::{ActorMention, GazetteerBuilder, Registry, split_sentences};
+use dyad_actors::{ActorMention, GazetteerBuilder, Registry};
 use dyad_core::ActorCode;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -156,7 +156,7 @@ fn gold_actors_are_resolved_on_the_plover_gsr() {
         let targets = gold_codes(&r["target"]);
         let mut doc = reg.document(date);
         let mentions: Vec<ActorMention> =
-            split_sentences(text).into_iter().flat_map(|(s, e)| doc.resolve_sentence(text, s..e)).collect();
+            dyad_text::sentences(text).iter().flat_map(|s| doc.resolve_sentence(text, s)).collect();
         let src = found(&sources, &mentions);
         let tgt = targets.is_empty() || found(&targets, &mentions);
         let t = &mut tallies[split];

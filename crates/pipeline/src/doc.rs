@@ -2,6 +2,7 @@
 
 use dyad_core::Span;
 use dyad_page::{Article, Block};
+use dyad_text::TokenizedSentence;
 
 /// One paragraph or caption inside the document text.
 struct Segment {
@@ -50,14 +51,15 @@ impl DocText {
     pub(crate) fn sentences(&self) -> Vec<Span> {
         let mut out = Vec::new();
         for seg in &self.segments {
-            let Some(part) = self.text.get(seg.doc_start..seg.doc_end) else { continue };
-            for s in dyad_text::split_sentences(part) {
-                if let Ok(span) = s.shifted(&self.text, seg.doc_start) {
-                    out.push(span);
-                }
-            }
+            let Ok(within) = Span::new(&self.text, seg.doc_start, seg.doc_end) else { continue };
+            out.extend(dyad_text::split_sentences_in(&self.text, within));
         }
         out
+    }
+
+    /// Sentence `index` (its span from [`DocText::sentences`]) tokenised once, for every stage that reads it.
+    pub(crate) fn analyse(&self, index: usize, span: Span) -> TokenizedSentence {
+        TokenizedSentence { index, span, tokens: dyad_text::tokenize(&self.text, span) }
     }
 
     fn segment(&self, offset: usize) -> Option<&Segment> {

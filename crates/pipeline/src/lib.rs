@@ -35,6 +35,7 @@ use dyad_events::{
     RelationCandidate, SlotKind, SlotTime, TimeSlot, code_sentence_with,
 };
 use dyad_page::Article;
+use dyad_text::TokenizedSentence;
 use dyad_time::{TimeResolver, TimeValue as TimeExprValue};
 use serde::Serialize;
 
@@ -152,8 +153,9 @@ impl Coder {
                 story_tokens: dyad_stories::HashedTokens::new(),
             },
         };
-        for (index, sentence) in doc.sentences().into_iter().enumerate() {
-            run.sentence(index, sentence);
+        // Each sentence is tokenised right before it is coded (its tokens stay in cache for every stage).
+        for (index, span) in doc.sentences().into_iter().enumerate() {
+            run.sentence(&doc.analyse(index, span));
         }
         let mut out = run.out;
         out.actors = dyad_actors::document_actors(out.mentions.iter().map(|m| &m.mention), anchor);
@@ -199,15 +201,16 @@ struct ArticleRun<'a> {
 }
 
 impl ArticleRun<'_> {
-    /// Codes sentence number `index`: its record, its actor mentions and time expressions, the narrative date it
-    /// sets, its story tokens, then its events and relations.
-    fn sentence(&mut self, index: usize, sentence: Span) {
+    /// Codes one sentence, tokenised once for the actor stage and the event coder: its record, its actor mentions
+    /// and time expressions, the narrative date it sets, its story tokens, then its events and relations.
+    fn sentence(&mut self, analysed: &TokenizedSentence) {
+        let (index, sentence) = (analysed.index, analysed.span);
         let doc = self.doc;
         let text = &doc.text[sentence.range()];
         let (start, end) = doc.to_file(sentence);
         let caption = doc.is_caption(sentence.start());
         self.out.sentences.push(PageSentence { index, start, end, text: text.to_string() });
-        let found = self.actors.resolve_sentence(&doc.text, sentence.range());
+        let found = self.actors.resolve_sentence(&doc.text, analysed);
         let slots = actor_slots(&doc.text, &found);
         let times = time_slots(self.time.as_mut(), text, sentence.start(), &doc.text);
         if !caption {
@@ -223,9 +226,8 @@ impl ArticleRun<'_> {
         if !self.settings.may_hold_event(&slots) {
             return;
         }
-        let tokens = dyad_text::tokenize(&doc.text, sentence);
         let parser = if self.settings.tree { syntax::parser() } else { None };
-        let coded = code_sentence_with(self.settings.dictionaries, &doc.text, &tokens, &slots, &times, parser);
+        let coded = code_sentence_with(self.settings.dictionaries, &doc.text, &analysed.tokens, &slots, &times, parser);
         let mention = Mention {
             file: self.out.file.clone(),
             sentence: index,

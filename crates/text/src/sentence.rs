@@ -148,10 +148,14 @@ pub fn split_sentences_in(text: &str, within: Span) -> Vec<Span> {
 /// For a period right after `before` (the sentence so far), whether it ends the sentence given the `rest`.
 fn period_ends_sentence(before: &str, rest: &str) -> bool {
     let word: &str = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"').next().unwrap_or("");
-    let lower = word.to_lowercase();
-    let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let mut word_buf = LowerBuf::new();
+    let lower = word_buf.lower(word);
+    let next_len: usize = rest.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
+    let next = rest.get(..next_len).unwrap_or("");
+    let mut next_buf = LowerBuf::new();
+    let next_word = next_buf.lower(next);
     let next_is_digit = rest.starts_with(|c: char| c.is_ascii_digit());
-    let starter = ABBREVIATIONS.get(next_word.as_str()) == Some(&AbbrevKind::Starter);
+    let starter = ABBREVIATIONS.get(next_word) == Some(&AbbrevKind::Starter);
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     // A single capital initial ("George W. Bush") never ends a sentence.
     if let (Some(only), None) = (letters.next(), letters.next())
@@ -160,12 +164,38 @@ fn period_ends_sentence(before: &str, rest: &str) -> bool {
     {
         return false;
     }
-    match ABBREVIATIONS.get(lower.as_str()) {
+    match ABBREVIATIONS.get(lower) {
         Some(AbbrevKind::Title) => false,
         Some(AbbrevKind::Numeric) => !next_is_digit && starter,
         Some(AbbrevKind::Other) => starter,
         _ if lower.contains('.') => starter, // an initialism such as U.S or U.N
         _ => true,
+    }
+}
+
+/// A word lower-cased without allocating when it is short ASCII (nearly every word a period follows); other
+/// words are lower-cased as `str::to_lowercase` does.
+struct LowerBuf {
+    bytes: [u8; 32],
+    owned: String,
+}
+
+impl LowerBuf {
+    fn new() -> LowerBuf {
+        LowerBuf { bytes: [0; 32], owned: String::new() }
+    }
+
+    /// `word` in lower case.
+    fn lower(&mut self, word: &str) -> &str {
+        if word.is_ascii() && word.len() <= self.bytes.len() {
+            let out = &mut self.bytes[..word.len()];
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            std::str::from_utf8(out).unwrap_or("")
+        } else {
+            self.owned = word.to_lowercase();
+            &self.owned
+        }
     }
 }
 
@@ -202,17 +232,25 @@ fn push_span(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 fn dateline_end(s: &str) -> Option<usize> {
     let comma = s.find(',').filter(|&c| c <= 60)?;
     let place = &s[..comma];
-    let words: Vec<&str> = place.split_whitespace().collect();
-    if words.is_empty() || words.len() > 4 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+    let mut words = 0;
+    for w in place.split_whitespace() {
+        words += 1;
+        if words > 4 || !w.starts_with(char::is_uppercase) {
+            return None;
+        }
+    }
+    if words == 0 {
         return None;
     }
     let mut rest = s[comma + 1..].trim_start();
-    let month: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    let lower = month.to_lowercase();
-    if lower.len() < 3 || !MONTHS.iter().any(|m| m.starts_with(lower.as_str())) {
+    let month_len: usize = rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+    let month = rest.get(..month_len).unwrap_or("");
+    let mut buf = LowerBuf::new();
+    let lower = buf.lower(month);
+    if lower.len() < 3 || !MONTHS.iter().any(|m| m.starts_with(lower)) {
         return None;
     }
-    rest = rest[month.len()..].trim_start_matches('.').trim_start();
+    rest = rest[month_len..].trim_start_matches('.').trim_start();
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return None;
@@ -256,6 +294,18 @@ mod tests {
     #[should_panic(expected = "abbreviations.tsv:3: ")]
     fn a_bad_file_panics_naming_file_and_line() {
         load_abbreviations("gen\ttitle\n\nnov\n");
+    }
+
+    #[test]
+    fn words_lower_case_with_or_without_the_buffer() {
+        let mut buf = LowerBuf::new();
+        assert_eq!(buf.lower("Gen"), "gen");
+        assert_eq!(buf.lower("ÉTATS"), "états");
+        let long = "A".repeat(40);
+        assert_eq!(buf.lower(&long), "a".repeat(40));
+        assert_eq!(split("Das Dorf. Übermorgen kam er."), ["Das Dorf.", "Übermorgen kam er."]);
+        assert_eq!(split("PARIS, Déc. 5 -- Talks began."), ["PARIS, Déc.", "5 -- Talks began."]);
+        assert_eq!(split("PARIS, Dec. 5 -- Talks began."), ["PARIS, Dec. 5 --", "Talks began."]);
     }
 
     #[test]

@@ -39,32 +39,49 @@ pub struct Tokens {
 
 impl Tokens {
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
 
     /// Whether there are no tokens.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
 
     /// All tokens in order.
+    #[inline]
     pub fn as_slice(&self) -> &[Token] {
         &self.tokens
     }
 
     /// The `i`th token.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<&Token> {
         self.tokens.get(i)
     }
 
     /// The normalised form of token `i`: lower case, curly quotes and apostrophes made straight, dashes made `-`,
     /// `n't` read as `not`, a split possessive (`' s`) read as `'s`. Empty if `i` is out of range.
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         self.tokens.get(i).and_then(|t| self.norms.get(t.norm.start as usize..t.norm.end as usize)).unwrap_or("")
     }
 
+    /// Whether token `i` is a possessive `'s` split off its word ("Korea's", "Korea’s", the broken "People' s"):
+    /// the one word token whose normalised form is `'s`.
+    #[inline]
+    pub fn is_possessive(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.norm.end.wrapping_sub(t.norm.start) == 2
+                && self.norms.as_bytes().get(t.norm.start as usize) == Some(&b'\'')
+        })
+    }
+
     /// Index of the first token whose span starts at or after byte `offset`.
+    #[inline]
     pub fn index_at(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start() < offset)
     }
@@ -82,29 +99,81 @@ pub fn tokenize(text: &str, span: Span) -> Tokens {
     let Some(slice) = span.slice(text) else {
         return Tokens::default();
     };
-    let mut out = Tokens { tokens: Vec::with_capacity(slice.len() / 5 + 1), norms: String::with_capacity(slice.len()) };
-    let base = span.start();
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Tokens { tokens: Vec::with_capacity(slice.len() / 4 + 2), norms: String::with_capacity(slice.len()) };
+    // Most sentences are ASCII: their bytes are their characters, read in place; others are decoded once.
+    if slice.is_ascii() {
+        scan(&mut out, text, slice, span.start(), &Ascii(slice.as_bytes()));
+    } else {
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        scan(&mut out, text, slice, span.start(), chars.as_slice());
+    }
+    out
+}
+
+/// The characters of the slice being tokenised, by index: each with its byte offset in the slice.
+trait Chars {
+    fn len(&self) -> usize;
+    /// Character `k` (`k < len`) and its byte offset.
+    fn at(&self, k: usize) -> (usize, char);
+    fn get(&self, k: usize) -> Option<(usize, char)> {
+        (k < self.len()).then(|| self.at(k))
+    }
+    /// Character `k` (`k < len`).
+    fn ch(&self, k: usize) -> char {
+        self.at(k).1
+    }
+    /// Whether character `k` (`k < len`) is alphanumeric.
+    fn alnum(&self, k: usize) -> bool {
+        self.ch(k).is_alphanumeric()
+    }
+}
+
+impl Chars for [(usize, char)] {
+    fn len(&self) -> usize {
+        <[(usize, char)]>::len(self)
+    }
+    fn at(&self, k: usize) -> (usize, char) {
+        self[k]
+    }
+}
+
+/// An ASCII slice: byte `k` is character `k`.
+struct Ascii<'a>(&'a [u8]);
+
+impl Chars for Ascii<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, k: usize) -> (usize, char) {
+        (k, char::from(self.0[k]))
+    }
+    fn alnum(&self, k: usize) -> bool {
+        self.0[k].is_ascii_alphanumeric()
+    }
+}
+
+/// Tokenises `slice`, which starts at byte `base` of `text`, into `out`.
+fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usize, chars: &C) {
     let n = chars.len();
-    let end_of = |k: usize| if k < n { chars[k].0 } else { slice.len() };
+    let end_of = |k: usize| if k < n { chars.at(k).0 } else { slice.len() };
     let mut i = 0;
     while i < n {
-        let (at, c) = chars[i];
+        let (at, c) = chars.at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
         }
         if c.is_alphanumeric() {
-            let j = scan_word(&chars, i);
+            let j = scan_word(chars, i);
             // "didn't" -> "did" + "n't", so negation is one token whatever the apostrophe.
             let word_end = end_of(j);
             let word = &slice[at..word_end];
             if let Some(cut) = negation_split(word) {
-                push(&mut out, text, base + at, base + at + cut, TokenKind::Word, word[..cut].chars());
-                push(&mut out, text, base + at + cut, base + word_end, TokenKind::Word, "not".chars());
+                push(out, text, base + at, base + at + cut, TokenKind::Word, &word[..cut]);
+                push(out, text, base + at + cut, base + word_end, TokenKind::Word, "not");
             } else {
                 let kind = if c.is_ascii_digit() || c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
-                push(&mut out, text, base + at, base + word_end, kind, word.chars());
+                push(out, text, base + at, base + word_end, kind, word);
             }
             i = j;
             continue;
@@ -113,9 +182,9 @@ pub fn tokenize(text: &str, span: Span) -> Tokens {
             // Possessive: "Korea's", "Korea’s" and the broken "People' s".
             let next = chars.get(i + 1).map(|p| p.1);
             let after = |k: usize| chars.get(k).map(|p| p.1);
-            let prev_is_word = i > 0 && chars[i - 1].1.is_alphanumeric();
+            let prev_is_word = i > 0 && chars.ch(i - 1).is_alphanumeric();
             if prev_is_word && matches!(next, Some('s' | 'S')) && !after(i + 2).is_some_and(char::is_alphanumeric) {
-                push(&mut out, text, base + at, base + end_of(i + 2), TokenKind::Word, "'s".chars());
+                push(out, text, base + at, base + end_of(i + 2), TokenKind::Word, "'s");
                 i += 2;
                 continue;
             }
@@ -124,7 +193,7 @@ pub fn tokenize(text: &str, span: Span) -> Tokens {
                 && matches!(after(i + 2), Some('s'))
                 && !after(i + 3).is_some_and(char::is_alphanumeric)
             {
-                push(&mut out, text, base + at, base + end_of(i + 3), TokenKind::Word, "'s".chars());
+                push(out, text, base + at, base + end_of(i + 3), TokenKind::Word, "'s");
                 i += 3;
                 continue;
             }
@@ -132,34 +201,33 @@ pub fn tokenize(text: &str, span: Span) -> Tokens {
         // Runs of the same punctuation ("...", "--") are one token.
         let mut j = i + 1;
         if matches!(c, '.' | '-' | '!' | '?') {
-            while j < n && chars[j].1 == c {
+            while j < n && chars.ch(j) == c {
                 j += 1;
             }
         }
-        push(&mut out, text, base + at, base + end_of(j), TokenKind::Punct, slice[at..end_of(j)].chars());
+        push(out, text, base + at, base + end_of(j), TokenKind::Punct, &slice[at..end_of(j)]);
         i = j;
     }
-    out
 }
 
 /// End (char index) of the word starting at `i`: alphanumerics joined by inner hyphens, apostrophes, periods of
 /// initialisms or decimals, and commas of thousands.
-fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
+fn scan_word<C: Chars + ?Sized>(chars: &C, i: usize) -> usize {
     let n = chars.len();
-    let numeric = chars[i].1.is_ascii_digit();
+    let numeric = chars.ch(i).is_ascii_digit();
     let mut j = i + 1;
     loop {
-        while j < n && chars[j].1.is_alphanumeric() {
+        while j < n && chars.alnum(j) {
             j += 1;
         }
         if j + 1 >= n {
             break;
         }
-        let (joiner, next) = (chars[j].1, chars[j + 1].1);
+        let (joiner, next) = (chars.ch(j), chars.ch(j + 1));
         let joins = match joiner {
             '-' | '\u{2010}' | '\u{2011}' => next.is_alphanumeric(),
             '\'' | '\u{2019}' => next.is_alphabetic() && !possessive_at(chars, j),
-            '.' | ',' if numeric => next.is_ascii_digit() && chars[j - 1].1.is_ascii_digit(),
+            '.' | ',' if numeric => next.is_ascii_digit() && chars.ch(j - 1).is_ascii_digit(),
             '.' => next.is_alphabetic() && initialism_part(chars, i, j),
             _ => false,
         };
@@ -169,25 +237,29 @@ fn scan_word(chars: &[(usize, char)], i: usize) -> usize {
         j += 1;
     }
     // "U.S." keeps its final period: a single letter after the last inner period.
-    if j < n && chars[j].1 == '.' && j >= 2 && chars[j - 2].1 == '.' && chars[j - 1].1.is_alphabetic() {
+    if j < n && chars.ch(j) == '.' && j >= 2 && chars.ch(j - 2) == '.' && chars.ch(j - 1).is_alphabetic() {
         j += 1;
     }
     j
 }
 
 /// Whether the apostrophe at `j` starts a possessive `'s` (then the word ends before it).
-fn possessive_at(chars: &[(usize, char)], j: usize) -> bool {
+fn possessive_at<C: Chars + ?Sized>(chars: &C, j: usize) -> bool {
     matches!(chars.get(j + 1).map(|p| p.1), Some('s' | 'S')) && !chars.get(j + 2).is_some_and(|p| p.1.is_alphanumeric())
 }
 
 /// Whether the period at `j` is inside an initialism such as `U.S` (single letters separated by periods).
-fn initialism_part(chars: &[(usize, char)], start: usize, j: usize) -> bool {
-    let segment_len = chars[start..j].iter().rev().take_while(|p| p.1 != '.').count();
-    let after = chars[j + 1..].iter().take_while(|p| p.1.is_alphabetic()).count();
+fn initialism_part<C: Chars + ?Sized>(chars: &C, start: usize, j: usize) -> bool {
+    let segment_len = (start..j).rev().take_while(|&k| chars.ch(k) != '.').count();
+    let after = (j + 1..chars.len()).take_while(|&k| chars.ch(k).is_alphabetic()).count();
     segment_len == 1 && after == 1
 }
 
 fn negation_split(word: &str) -> Option<usize> {
+    // Most words do not end in "t": settled on the last byte.
+    if !matches!(word.as_bytes().last(), Some(b't' | b'T')) {
+        return None;
+    }
     let mut rev = word.char_indices().rev();
     let (_, t) = rev.next()?;
     let (apostrophe, a) = rev.next()?;
@@ -213,19 +285,51 @@ fn push_norm(out: &mut String, c: char) {
     }
 }
 
-fn push(out: &mut Tokens, text: &str, start: usize, end: usize, kind: TokenKind, norm: impl Iterator<Item = char>) {
+/// Appends token `text[start..end]` with the normalised form of `norm` (its own text, or "not" / "'s").
+fn push(out: &mut Tokens, text: &str, start: usize, end: usize, kind: TokenKind, norm: &str) {
     let Ok(span) = Span::new(text, start, end) else { return };
     let from = out.norms.len();
-    for c in norm {
-        push_norm(&mut out.norms, c);
+    // `push_norm` char by char; an ASCII character is one byte of `norm`, read without decoding.
+    let bytes = norm.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b.is_ascii() && b != b'`' {
+            out.norms.push(char::from(b.to_ascii_lowercase()));
+            k += 1;
+        } else {
+            let Some(c) = norm.get(k..).and_then(|rest| rest.chars().next()) else { break };
+            push_norm(&mut out.norms, c);
+            k += c.len_utf8();
+        }
     }
-    let capitalized = text.get(start..end).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase);
+    let capitalized = match text.as_bytes().get(start) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.get(start..end).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase),
+    };
     out.tokens.push(Token { span, kind, capitalized, norm: from as u32..out.norms.len() as u32 });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The tokens of `text` read through the decoded-characters path, whatever the text.
+    fn decoded(text: &str) -> Tokens {
+        let mut out = Tokens::default();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        scan(&mut out, text, text, 0, chars.as_slice());
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_ascii_path_tokenises_as_the_decoded_one(text in "([a-zA-Z0-9]{1,4}|[ .,'`!?-]|n't|'s|U\\.S\\.|\\.\\.\\.){0,30}") {
+            let t = tokenize(&text, Span::new(&text, 0, text.len()).unwrap());
+            prop_assert_eq!(t, decoded(&text));
+        }
+    }
 
     fn toks(text: &str) -> Vec<(String, String)> {
         let t = tokenize(text, Span::new(text, 0, text.len()).unwrap());
@@ -250,6 +354,11 @@ mod tests {
         assert_eq!(norms("Korea's leader"), ["korea", "'s", "leader"]);
         assert_eq!(norms("The People' s Republic"), ["the", "people", "'s", "republic"]);
         assert_eq!(norms("O'Brien's hat"), ["o'brien", "'s", "hat"]);
+        let text = "O'Brien's hat, the People' s Republic, Korea’s 'smart' 's";
+        let t = tokenize(text, Span::new(text, 0, text.len()).unwrap());
+        let possessive: Vec<&str> =
+            (0..t.len()).filter(|&i| t.is_possessive(i)).map(|i| t.get(i).unwrap().span.slice(text).unwrap()).collect();
+        assert_eq!(possessive, ["'s", "' s", "’s"]);
         assert_eq!(norms("the ministers' meeting"), ["the", "ministers", "'", "meeting"]);
     }
 
@@ -266,6 +375,12 @@ mod tests {
         assert_eq!(norms("He didn’t meet"), ["he", "did", "not", "meet"]);
         assert_eq!(norms("They can't"), ["they", "ca", "not"]);
         assert_eq!(norms("“Unwavering” support..."), ["\"", "unwavering", "\"", "support", "..."]);
+    }
+
+    #[test]
+    fn norms_of_ascii_and_other_text_agree() {
+        assert_eq!(norms("KIM Met `Putin` ÉLYSÉE"), ["kim", "met", "'", "putin", "'", "élysée"]);
+        assert_eq!(norms("Ça VA"), ["ça", "va"]);
     }
 
     #[test]

@@ -105,7 +105,7 @@ impl DocumentResolver<'_> {
     /// "Mark Rutte, Secretary General of NATO": a listed person at unit `u` with a role phrase in apposition takes
     /// the role the text gives, which beats the dictionary's. Whether it did.
     fn listed_with_apposition(&mut self, st: &Sentence, w: &mut Work, u: usize, hit: Hit, e: &Entry) -> bool {
-        let (text, offset, sentence, units, toks) = (st.text, st.offset, st.sentence, &st.units[..], &st.toks[..]);
+        let (text, offset, sentence, units, toks) = (st.text, st.offset, st.sentence, &st.units[..], st.toks);
         if !(e.kind == ActorKind::Person && is_tok_at(units, u + 1, sentence, toks, ",")) {
             return false;
         }

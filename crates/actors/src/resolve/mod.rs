@@ -29,8 +29,9 @@ use crate::model::ActorMention;
 use crate::normalize::Normalized;
 use crate::people::Registry;
 use crate::roles::role_phrases;
-use crate::units::{build_units, tokenize};
+use crate::units::{Toks, build_units};
 use chrono::NaiveDate;
+use dyad_text::{TokenizedSentence, Tokens};
 use state::{Sentence, Work};
 use std::collections::HashMap;
 
@@ -51,23 +52,25 @@ impl Registry {
         }
     }
 
-    /// Resolves a whole text as one document: splits it into sentences and returns every mention.
+    /// Resolves a whole text as one document: splits it into sentences (with the text stage's splitter,
+    /// `dyad_text::split_sentences`, as the pipeline does) and returns every mention.
     pub fn resolve_text(&mut self, text: &str, date: Option<NaiveDate>) -> Vec<ActorMention> {
         let mut doc = self.document(date);
         let mut out = Vec::new();
-        for (s, e) in crate::sentences::split_sentences(text) {
-            out.extend(doc.resolve_sentence(text, s..e));
+        for sentence in dyad_text::sentences(text) {
+            out.extend(doc.resolve_sentence(text, &sentence));
         }
         out
     }
 }
 
 impl DocumentResolver<'_> {
-    /// Resolves the sentence `range` of the document `text`; spans are byte spans of `text`. Earlier sentences of
-    /// the document (and earlier documents of the registry) inform this one, so call it in reading order.
-    pub fn resolve_sentence(&mut self, text: &str, range: std::ops::Range<usize>) -> Vec<ActorMention> {
-        let Some(sentence) = text.get(range.clone()) else { return Vec::new() };
-        let st = self.analyse(text, range.start, sentence);
+    /// Resolves one sentence of the document `text`, read through the tokens the text stage made of it (its
+    /// spans and the mentions' are byte spans of `text`). Earlier sentences of the document (and earlier documents
+    /// of the registry) inform this one, so call it in reading order.
+    pub fn resolve_sentence(&mut self, text: &str, sentence: &TokenizedSentence) -> Vec<ActorMention> {
+        let Some(slice) = sentence.span.slice(text) else { return Vec::new() };
+        let st = self.analyse(text, sentence.span.start(), slice, &sentence.tokens);
         let mut w = Work {
             phrases: role_phrases(&st.view()),
             consumed: vec![false; st.units.len()],
@@ -85,12 +88,12 @@ impl DocumentResolver<'_> {
     }
 
     /// The sentence's tokens, its dictionary matches and its units.
-    fn analyse<'t>(&mut self, text: &'t str, offset: usize, sentence: &'t str) -> Sentence<'t> {
+    fn analyse<'t>(&mut self, text: &'t str, offset: usize, sentence: &'t str, tokens: &'t Tokens) -> Sentence<'t> {
         let gaz = self.reg.gaz.clone();
-        let toks = tokenize(sentence);
+        let toks = Toks::new(tokens, offset);
         let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
-        let hits = matcher.find_hits(&mut self.norm, sentence, &toks);
-        let units = build_units(&hits, &toks);
+        let hits = matcher.find_hits(&mut self.norm, sentence, toks);
+        let units = build_units(&hits, toks);
         Sentence { text, offset, sentence, toks, hits, units, gaz }
     }
 }

@@ -46,8 +46,8 @@ impl DocumentResolver<'_> {
 
     /// People: capitalised runs licensed by a title, an apposition or the registry.
     pub(crate) fn named_people(&mut self, st: &Sentence, w: &mut Work) {
-        let runs = name_runs(st.sentence, &st.toks, &st.units, &st.gaz);
-        let headline = is_title_case(st.sentence, &st.toks, &st.gaz);
+        let runs = name_runs(st.sentence, st.toks, &st.units, &st.gaz);
+        let headline = is_title_case(st.sentence, st.toks, &st.gaz);
         for (a, b) in runs {
             if let Some(run) = run_name(st, a, b) {
                 self.named_person(st, w, &run, headline);
@@ -88,7 +88,7 @@ impl DocumentResolver<'_> {
             if headline {
                 return None;
             }
-            let (sentence, units, toks) = (st.sentence, &st.units[..], &st.toks[..]);
+            let (sentence, units, toks) = (st.sentence, &st.units[..], st.toks);
             let full_name = name.split_whitespace().nth(1).is_some();
             let cued = run.honorific.is_some()
                 || (full_name
@@ -136,7 +136,7 @@ impl DocumentResolver<'_> {
         let mut of_country = None;
         if info.country.is_none()
             && info.org_code.is_none()
-            && is_tok_at(&st.units, b + 1, st.sentence, &st.toks, "of")
+            && is_tok_at(&st.units, b + 1, st.sentence, st.toks, "of")
             && let Some(Unit::Hit(h)) = st.units.get(b + 2)
             && let Target::Entry(ei) = st.hits[*h].sense.target
             && gaz.entries[ei as usize].kind == ActorKind::Country
@@ -199,7 +199,7 @@ impl DocumentResolver<'_> {
 /// a run that is only honorifics is none ("Lt. Gen."), nor is one with an organisation word ("the Ceasefire
 /// Violations Committee").
 fn run_name<'t>(st: &Sentence<'t>, mut a: usize, b: usize) -> Option<Run<'t>> {
-    let (sentence, units, toks, cues) = (st.sentence, &st.units[..], &st.toks[..], PersonCues::builtin());
+    let (sentence, units, toks, cues) = (st.sentence, &st.units[..], st.toks, PersonCues::builtin());
     let mut honorific = None;
     while a < b
         && let Some(g) = tok_text(&units[a], sentence, toks).and_then(|w| cues.honorific(w))
@@ -224,7 +224,7 @@ fn run_name<'t>(st: &Sentence<'t>, mut a: usize, b: usize) -> Option<Run<'t>> {
 /// ends at unit `b`. A modifier before the role word is outside the phrase, and so is the body a role belongs to
 /// when no dictionary knows it ("X, a former National Security Council official").
 fn apposition_after(st: &Sentence, w: &Work, b: usize) -> Option<usize> {
-    let (sentence, units, toks, hits, gaz) = (st.sentence, &st.units[..], &st.toks[..], &st.hits[..], &*st.gaz);
+    let (sentence, units, toks, hits, gaz) = (st.sentence, &st.units[..], st.toks, &st.hits[..], &*st.gaz);
     if !(b + 1 < units.len() && is_tok(&units[b + 1], sentence, toks, ",")) {
         return None;
     }
@@ -247,7 +247,7 @@ fn apposition_after(st: &Sentence, w: &Work, b: usize) -> Option<usize> {
 /// "Cuban ambassador to the DPRK, Aise Sotolongo,": an unused person phrase with a country right before the run
 /// `a..=b` and a comma, when the run ends its clause.
 fn apposition_before(st: &Sentence, w: &Work, a: usize, b: usize) -> Option<usize> {
-    let (sentence, units, toks) = (st.sentence, &st.units[..], &st.toks[..]);
+    let (sentence, units, toks) = (st.sentence, &st.units[..], st.toks);
     if !(a >= 2 && is_tok(&units[a - 1], sentence, toks, ",")) {
         return None;
     }

@@ -47,7 +47,7 @@ impl DocumentResolver<'_> {
             }
             let word = sentence.get(hit.start..hit.end).unwrap_or("");
             let (gender, binding) = cues.pronoun(word).unwrap_or((None, Binding::Near));
-            let speaks = speech_after(sentence, &st.toks, hit.end, cues, false).is_some();
+            let speaks = speech_after(sentence, st.toks, hit.end, cues, false).is_some();
             let referent =
                 self.pronoun_referent(gender, binding, hit.start, sentence, &so_far.people, &so_far.speakers, speaks);
             if let Some(p) = referent {
@@ -76,7 +76,7 @@ impl DocumentResolver<'_> {
             so_far.people.push(p);
             so_far.first.get_or_insert(p);
             let end = m.span.end().saturating_sub(st.offset);
-            if let Some((vs, ve)) = speech_after(st.sentence, &st.toks, end, PersonCues::builtin(), true) {
+            if let Some((vs, ve)) = speech_after(st.sentence, st.toks, end, PersonCues::builtin(), true) {
                 so_far.speakers.push((p, vs, ve));
             }
         }
@@ -88,7 +88,7 @@ impl DocumentResolver<'_> {
         if let Some(p) = subject {
             self.last_subject = Some(p);
         }
-        self.last_reported = reported_subject(st.sentence, &st.toks, st.offset, mentions, PersonCues::builtin())
+        self.last_reported = reported_subject(st.sentence, st.toks, st.offset, mentions, PersonCues::builtin())
             .and_then(|m| self.reg.by_id.get(&m.actor).copied());
         for m in mentions {
             if let Some(c) = &m.country

@@ -7,7 +7,7 @@ use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
 use crate::normalize::Normalized;
 use crate::people::{Registry, after_office, entry_code};
 use crate::roles::{Phrase, RoleInfo};
-use crate::units::{Hit, Tok, Unit, View};
+use crate::units::{Hit, Toks, Unit, View};
 use chrono::NaiveDate;
 use dyad_core::{ActorCode, Sector, Span};
 use std::collections::HashMap;
@@ -38,7 +38,7 @@ pub(crate) struct Sentence<'t> {
     /// Where the sentence starts in `text`.
     pub(crate) offset: usize,
     pub(crate) sentence: &'t str,
-    pub(crate) toks: Vec<Tok>,
+    pub(crate) toks: Toks<'t>,
     pub(crate) hits: Vec<Hit>,
     pub(crate) units: Vec<Unit>,
     pub(crate) gaz: Arc<Gazetteer>,
@@ -47,7 +47,7 @@ pub(crate) struct Sentence<'t> {
 impl Sentence<'_> {
     /// The sentence read through its units.
     pub(crate) fn view(&self) -> View<'_> {
-        View { sentence: self.sentence, toks: &self.toks, hits: &self.hits, units: &self.units, gaz: &self.gaz }
+        View { sentence: self.sentence, toks: self.toks, hits: &self.hits, units: &self.units, gaz: &self.gaz }
     }
 }
 

@@ -11,7 +11,7 @@ impl DocumentResolver<'_> {
     /// Mentions of the role phrases still unused. A person role in apposition to a listed person ("José Raúl
     /// Mulino, Panama's president") is left for that person (the dictionary pass), whose office it names.
     pub(crate) fn unnamed_roles(&mut self, st: &Sentence, w: &mut Work) {
-        let (text, offset, sentence, units, toks) = (st.text, st.offset, st.sentence, &st.units[..], &st.toks[..]);
+        let (text, offset, sentence, units, toks) = (st.text, st.offset, st.sentence, &st.units[..], st.toks);
         let gaz = &*st.gaz;
         let listed_hits: Vec<bool> = units
             .iter()
