@@ -15,12 +15,12 @@ use crate::analysis::Analysis;
 use crate::candidate::{EventCandidate, SentenceEvents};
 use crate::codebook::Codebook;
 use crate::dict::Dictionaries;
+use crate::lexicon::{DET, MODAL, PREP, RELPRO, SUB};
 use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
 use crate::roles::{Context, Previous, token_range};
 use crate::slots::{ActorSlot, TimeSlot};
 use crate::tree::Parse;
-use crate::lexicon::{DET, MODAL, PREP, RELPRO, SUB};
 use dyad_text::{Tokens, VerbForm};
 use rustc_hash::FxHashSet as HashSet;
 
