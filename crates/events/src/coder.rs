@@ -272,6 +272,15 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_before_a_noun_names_no_act() {
+        // After a determiner or a preposition it is an adjective; after an auxiliary or a subject, the predicate.
+        assert_eq!(code("[Qatar|QAT] sent food to the detained [Palestinian protesters|PSE]."), ["QAT>PSE 073"]);
+        assert_eq!(code("[Turkey|TUR] sent food to wounded [Syrian civilians|SYR]."), ["TUR>SYR 073"]);
+        assert_eq!(code("[Turkey|TUR] has detained [Greek journalists|GRC]."), ["TUR>GRC 173"]);
+        assert_eq!(code("[Turkish troops|TUR] detained [Greek protesters|GRC]."), ["TUR>GRC 173"]);
+    }
+
+    #[test]
     fn the_passes_run_in_order() {
         // Precision on predicates before roles: "on March 7" is a date, not a march.
         assert_eq!(code("[Iran|IRN] condemned [Iraq|IRQ] {on March 7}."), ["IRN>IRQ 111"]);
