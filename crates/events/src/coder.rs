@@ -15,12 +15,13 @@ use crate::analysis::Analysis;
 use crate::candidate::{EventCandidate, SentenceEvents};
 use crate::codebook::Codebook;
 use crate::dict::Dictionaries;
+use crate::lexicon::{DET, MODAL, PREP, RELPRO, SUB};
 use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
 use crate::roles::{Context, Previous, token_range};
 use crate::slots::{ActorSlot, TimeSlot};
 use crate::tree::Parse;
-use dyad_text::Tokens;
+use dyad_text::{Tokens, VerbForm};
 use rustc_hash::FxHashSet as HashSet;
 
 /// Codes one sentence. `tokens` are the sentence's tokens (from [`dyad_text::tokenize`] over the sentence span
@@ -131,7 +132,7 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
                     }
                 }
             }
-            MatchKind::Verb if adjective_use(ctx, m) => {}
+            MatchKind::Verb if adjective_use(ctx, m) || attributive_participle(ctx, m) => {}
             MatchKind::Verb | MatchKind::Nominal => {
                 let before = ctx.parser.is_some().then(|| previous.clone());
                 ctx.tree_changed.set(false);
@@ -169,6 +170,43 @@ fn adjective_use(ctx: &Context, m: &Match) -> bool {
     let word = |k: usize| ctx.tokens.get(k).and_then(|t| tree.word_at(t.span));
     let Some(noun) = word(m.anchor).and_then(|w| tree.adjective_of(w)) else { return false };
     m.object.and_then(word) != Some(noun)
+}
+
+/// "vaccinate detained migrants", "aid to the wounded soldiers": a verb pattern whose verb is a past participle
+/// standing before a noun phrase (an actor mention or a content word) as its adjective names no act of the
+/// sentence when a determiner, a preposition, a known verb or the sentence's start comes before it. Word order
+/// decides, not the tree's `amod`: the parser reads "to detained migrants" as an infinitive, and "tanks shelled
+/// positions" or "today ended mediation" with the verb as an adjective, which cost real predicates on the GSR. A participle after an
+/// auxiliary ("were detained", "has detained British journalists"), a subject ("troops detained protesters"), a
+/// relative pronoun or "not" stays the predicate, whatever the tree says.
+fn attributive_participle(ctx: &Context, m: &Match) -> bool {
+    let (a, i) = (ctx.a, m.anchor);
+    let Some(v) = a.lemmas.get(i).and_then(|l| l.verb) else { return false };
+    if !v.is(VerbForm::Participle) || v.base == a.norm(i) || i + 1 >= a.len() {
+        return false;
+    }
+    let in_actor = |k: usize| ctx.actor_tokens.iter().any(|&(s, e)| s <= k && k < e);
+    let verb_of = |k: usize| a.lemmas.get(k).and_then(|l| l.verb);
+    let aux = |k: usize| a.is(k, MODAL) || verb_of(k).is_some_and(|pv| matches!(pv.base, "be" | "have" | "get"));
+    let prev = i.checked_sub(1);
+    if prev.is_some_and(|p| a.is(p, RELPRO) || in_actor(p) || aux(p) || a.norm(p) == "not") {
+        return false;
+    }
+    // A noun phrase follows: not "by" (a reduced relative), another function word, punctuation or a verb.
+    let next = i + 1;
+    let noun_follows = in_actor(next)
+        || a.function.get(next).is_some_and(|&f| f == 0)
+            && !a.is_punct(next)
+            && verb_of(next).is_none_or(|nv| a.lemmas[next].noun.is_some() && !nv.is(VerbForm::Participle));
+    if !noun_follows {
+        return false;
+    }
+    let Some(p) = prev else { return true };
+    if a.is(p, DET) || a.is(p, PREP) && !a.is(p, SUB) && a.norm(p) != "by" {
+        return true;
+    }
+    // After a known verb that is no noun ("vaccinate detained migrants" once "vaccinate" is listed).
+    verb_of(p).is_some() && a.lemmas[p].noun.is_none() && !a.capitalized[p]
 }
 
 /// The plausible events of predicate `m` (roles, then codes and flags, then precision on parties).
@@ -231,6 +269,15 @@ mod tests {
         let mut events = [event("141", 0, None), event("100", 0, Some(2)), event("141", 1, None)];
         aim_protests_at_demands(&mut events);
         assert_eq!(events.iter().map(|e| e.target).collect::<Vec<_>>(), [Some(2), Some(2), None]);
+    }
+
+    #[test]
+    fn a_participle_before_a_noun_names_no_act() {
+        // After a determiner or a preposition it is an adjective; after an auxiliary or a subject, the predicate.
+        assert_eq!(code("[Qatar|QAT] sent food to the detained [Palestinian protesters|PSE]."), ["QAT>PSE 073"]);
+        assert_eq!(code("[Turkey|TUR] sent food to wounded [Syrian civilians|SYR]."), ["TUR>SYR 073"]);
+        assert_eq!(code("[Turkey|TUR] has detained [Greek journalists|GRC]."), ["TUR>GRC 173"]);
+        assert_eq!(code("[Turkish troops|TUR] detained [Greek protesters|GRC]."), ["TUR>GRC 173"]);
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub enum Rel {
     Flat,
     /// `appos`
     Appos,
+    /// `cop`
+    Cop,
     /// Any other relation.
     Other,
 }
@@ -96,6 +98,7 @@ impl Rel {
             "compound" => Rel::Compound,
             "flat" => Rel::Flat,
             "appos" => Rel::Appos,
+            "cop" => Rel::Cop,
             l if l.starts_with("obl") => Rel::Obl,
             l if l.starts_with("nmod") => Rel::Nmod,
             l if l.starts_with("flat") => Rel::Flat,
@@ -281,6 +284,16 @@ impl<'a> TreeRoles<'a> {
         {
             r.inherited = true;
             self.inherited_subjects(v, h, &mut r, 0);
+        }
+        // "two soldiers were wounded in an air strike": the parser reads an armed participle after "be" as an
+        // adjective with a copula; its own subject is the victim, as in a passive, and "by" names the agent.
+        if act.armed && !r.inherited && self.child(v, Rel::Cop).is_some() && self.child(v, Rel::NsubjPass).is_none() {
+            r.targets.append(&mut r.sources);
+            for c in self.children(v).filter(|&c| self.tree.words[c].rel == Rel::Obl).collect::<Vec<_>>() {
+                if self.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("by")) {
+                    self.slots_of(c, &mut r.sources);
+                }
+            }
         }
         // "Indian diplomats were expelled from Canada": an expulsion with no agent is by the state they leave.
         if act.expulsion && r.sources.is_empty() && self.child(v, Rel::NsubjPass).is_some() {

@@ -175,8 +175,14 @@ impl Context<'_> {
         // The same holds for an attack with no agent ("three soldiers were killed in a bombing in X"): the
         // GSR's convention for attacks by no named party, as for attack nouns below; the victims stay the target.
         let agentless = matches!(Codebook::builtin().root(m.code), Some("09" | "17" | "18" | "19" | "20"));
+        // "three civilians were killed in a Turkish air strike": the party named on the attack noun the pattern
+        // reads as its object is the agent, before the place.
+        let named_on_means = m
+            .object
+            .filter(|&o| o > m.anchor)
+            .and_then(|o| self.actor_tokens.iter().position(|&(s, e)| e == o && s > m.anchor));
         if by.is_none() && !targets.is_empty() && agentless {
-            sources.extend(self.place_of_event(m).filter(|k| !targets.contains(k)));
+            sources.extend(named_on_means.or_else(|| self.place_of_event(m)).filter(|k| !targets.contains(k)));
         }
         // "Indian troops were put on high alert", "reservists were mobilised": raising the alert of or
         // mobilising forces (151-155) is done by the forces' own state, so with no agent the patient's side
