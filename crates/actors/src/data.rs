@@ -16,6 +16,7 @@ const MEDIA: &str = include_str!("../../../data/media.tsv");
 const PARTIES: &str = include_str!("../../../data/parties.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const ARMED_GROUPS: &str = include_str!("../../../data/armed_groups.tsv");
+const FIRMS: &str = include_str!("../../../data/firms.tsv");
 const ROLES: &str = include_str!("../../../data/roles.tsv");
 const ROLES_ICEWS: &str = include_str!("../../../data/roles_icews.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
@@ -371,6 +372,7 @@ impl GazetteerBuilder {
         b.load_actor_file("parties.tsv", PARTIES, ActorKind::Party)?;
         b.load_actor_file("groups.tsv", GROUPS, ActorKind::Group)?;
         b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org)?;
+        b.load_actor_file("firms.tsv", FIRMS, ActorKind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
         b.load_roles("roles_icews.tsv", ROLES_ICEWS)?;
         b.load_places("places.tsv", PLACES)?;
@@ -586,6 +588,11 @@ impl GazetteerBuilder {
         Ok(())
     }
 
+    /// Whether `code` is a region a group file already loaded as its own country (EUR, AFR).
+    fn is_region(&self, code: &str) -> bool {
+        self.entries.iter().any(|e| e.kind == ActorKind::Group && e.code == code && e.country.as_deref() == Some(code))
+    }
+
     fn load_actor_file(&mut self, file: &'static str, text: &str, kind: ActorKind) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -601,8 +608,11 @@ impl GazetteerBuilder {
             }
             let country = if country.is_empty() {
                 None
-            } else if self.by_country.contains_key(country) || (kind == ActorKind::Group && country == code) {
-                // A region is its own country code (CAMEO's AFR, MEA).
+            } else if self.by_country.contains_key(country)
+                || (kind == ActorKind::Group && country == code)
+                || self.is_region(country)
+            {
+                // A region is its own country code (CAMEO's AFR, MEA), also as the home of a firm (Airbus EUR).
                 Some(country.to_string())
             } else {
                 return Err(err(file, line, format!("unknown country {country}")));
@@ -1251,8 +1261,9 @@ mod tests {
         let leaders: Load = |b, f, t| b.load_leaders(f, t);
         let holders: Load = |b, f, t| b.load_office_holders(f, t);
         let words: Load = |b, f, t| word_set(f, t).map(|w| b.stopwords.extend(w));
-        let table: [(&str, Load, &str, &str); 6] = [
+        let table: [(&str, Load, &str, &str); 7] = [
             ("orgs.tsv", actor, "UN\tIGOUNO\t\tUnited Nations", "XX\tIGOXX\tZZZ\tNowhere"),
+            ("firms.tsv", actor, "FIRM_ACME\tUSABUS\tUSA\tAcme", "FIRM_ROE\tUSABUS\tUSA"),
             ("roles.tsv", roles, "envoy\tGOV\tperson", "envoy2\tGOV\tboss"),
             ("places.tsv", places, "Aleppo\tSYR\tcity\t-\t-", "Gotham\tZZZ\tcity\t-\t-"),
             ("leaders.tsv", leaders, "Jane Roe\t-\tCUB\tpresident\t2001-01\t", "John Roe\t-\tCUB\tpresident\tsoon\t"),
@@ -1318,8 +1329,13 @@ mod tests {
             ("parties.tsv", PARTIES, ActorKind::Party),
             ("groups.tsv", GROUPS, ActorKind::Group),
             ("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org),
+            ("firms.tsv", FIRMS, ActorKind::Org),
         ] {
             let mut b = builder_with(true);
+            if file == "firms.tsv" {
+                // Airbus's home is the region Europe, which groups.tsv defines.
+                b.load_actor_file("groups.tsv", GROUPS, ActorKind::Group).unwrap();
+            }
             let before = b.entries.len();
             b.load_actor_file(file, text, kind).unwrap();
             assert!(b.entries.len() > before + 10, "{file} too small");

@@ -232,4 +232,18 @@ mod tests {
         let got = mentions("Russian President Vladimir Putin spoke.", Some("2015-06-01"));
         assert_eq!(got, ["Russian President Vladimir Putin=RUSGOV/Role"]);
     }
+
+    #[test]
+    fn listed_firms_are_their_home_country_in_business() {
+        let table: [(&str, &[&str]); 3] = [
+            ("Boeing lost the tanker order to Airbus.", &["Boeing=USABUS/Name", "Airbus=EURBUS/Name"]),
+            // The longer name wins: the record label is not the computer maker.
+            ("Apple Corps sued Apple over the logo.", &["Apple Corps=GBRBUS/Name", "Apple=USABUS/Name"]),
+            // A firm named after its country is the firm, not the country.
+            ("Qatar Airways ordered jets.", &["Qatar Airways=QATBUS/Name"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(mentions(text, None), want, "{text}");
+        }
+    }
 }
