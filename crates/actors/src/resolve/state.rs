@@ -3,6 +3,7 @@
 
 use crate::cues::Gender;
 use crate::data::{Entry, Gazetteer};
+use crate::hits::Matcher;
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
 use crate::normalize::Normalized;
 use crate::people::{Registry, after_office, entry_code};
@@ -19,6 +20,11 @@ pub struct DocumentResolver<'r> {
     pub(crate) reg: &'r mut Registry,
     pub(crate) date: Option<NaiveDate>,
     pub(crate) country_counts: HashMap<String, u32>,
+    /// Where the whole document names a country unambiguously (found once, at its first sentence): which state
+    /// the document is about is known from its first sentence, where news puts its main events.
+    pub(crate) ahead: Option<Vec<(usize, String)>>,
+    /// The state the rest of the document (all but the current sentence) is mostly about, if one.
+    pub(crate) elsewhere: Option<String>,
     /// Person index → (mentions in this document, sequence number of the last one).
     pub(crate) people: Vec<(u32, u32, u32)>,
     pub(crate) seq: u32,
@@ -74,10 +80,28 @@ impl Work {
 impl DocumentResolver<'_> {
     /// The state this document is mostly about so far: named at least three times, and more often than all
     /// other states together.
+    ///
+    /// Before its mentions so far settle it, the state the whole document names so (its headline and first lines
+    /// are about it, and it says so later: "WASHINGTON (AP) — Ambassador X ...").
     pub(crate) fn dominant_country(&self) -> Option<&str> {
-        let total: u32 = self.country_counts.values().sum();
-        let (c, n) = self.country_counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(c.as_str())))?;
-        (*n >= 3 && 2 * n > total).then_some(c.as_str())
+        dominant(&self.country_counts).or(self.elsewhere.as_deref())
+    }
+
+    /// Settles [`Self::elsewhere`] for the sentence at bytes `start..end` of `text`: its own mentions are left
+    /// out, so that a sentence alone (or a one-sentence document) is never its own context.
+    pub(crate) fn look_ahead(&mut self, text: &str, start: usize, end: usize) {
+        if self.ahead.is_none() {
+            let gaz = self.reg.gaz.clone();
+            let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
+            self.ahead = Some(matcher.countries_named(&mut self.norm, text));
+        }
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for (at, c) in self.ahead.iter().flatten() {
+            if !(start..end).contains(at) {
+                *counts.entry(c.clone()).or_insert(0) += 1;
+            }
+        }
+        self.elsewhere = dominant(&counts).map(str::to_string);
     }
 
     pub(crate) fn touch(&mut self, p: u32) {
@@ -240,4 +264,11 @@ pub(crate) fn make_mention(full: &str, s: usize, e: usize, offset: usize, p: Men
         role: p.role,
         form: p.form,
     })
+}
+
+/// The state named at least three times and more often than all other states together, if any.
+fn dominant(counts: &HashMap<String, u32>) -> Option<&str> {
+    let total: u32 = counts.values().sum();
+    let (c, n) = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(c.as_str())))?;
+    (*n >= 3 && 2 * n > total).then_some(c.as_str())
 }
