@@ -21,6 +21,7 @@ const ROLES: &str = include_str!("../../../data/roles.tsv");
 const ROLES_ICEWS: &str = include_str!("../../../data/roles_icews.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
+const FIRM_WORDS: &str = include_str!("../../../data/firm_words.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
 const OFFICE_HOLDERS: &str = include_str!("../../../data/office_holders.tsv");
@@ -111,6 +112,8 @@ pub struct Gazetteer {
     pub(crate) stopwords: HashSet<String>,
     /// Words that mark a capitalised run as an organisation's name (data/org_words.txt).
     pub(crate) org_words: HashSet<String>,
+    /// Nouns that name a company by its trade ("carmaker", "firm"; data/firm_words.txt).
+    pub(crate) firm_words: HashSet<String>,
     pub(crate) by_id: HashMap<String, u32>,
     pub(crate) by_country: HashMap<String, u32>,
     /// One-word role phrases ("president", "minister"): a title before a name is not an unknown name next to it.
@@ -272,6 +275,7 @@ pub struct GazetteerBuilder {
     index: HashMap<String, usize>,
     stopwords: HashSet<String>,
     org_words: HashSet<String>,
+    firm_words: HashSet<String>,
     by_id: HashMap<String, u32>,
     by_country: HashMap<String, u32>,
 }
@@ -381,6 +385,7 @@ impl GazetteerBuilder {
         b.load_office_holders("igo_heads.tsv", IGO_HEADS)?;
         b.stopwords.extend(word_set("name_stopwords.txt", NAME_STOPWORDS)?);
         b.org_words = word_set("org_words.txt", ORG_WORDS)?;
+        b.firm_words = word_set("firm_words.txt", FIRM_WORDS)?;
         Ok(b)
     }
 
@@ -1162,6 +1167,7 @@ impl GazetteerBuilder {
             ac,
             stopwords: self.stopwords,
             org_words: self.org_words,
+            firm_words: self.firm_words,
             by_id: self.by_id,
             by_country: self.by_country,
         }
@@ -1367,6 +1373,10 @@ mod tests {
         let words = word_set("org_words.txt", ORG_WORDS).unwrap();
         assert!(words.contains("committee") && words.contains("community"));
         assert!(words.iter().all(|w| !w.contains(' ') && w.chars().all(|c| c.is_lowercase())));
+        let words = word_set("firm_words.txt", FIRM_WORDS).unwrap();
+        assert!(words.contains("carmaker") && words.contains("firm") && !words.contains("government"));
+        let e = word_set("firm_words.txt", "# x\nfirm\naircraft maker\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("firm_words.txt", 3));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! 2. [`crate::roles`]: role phrases ("Cuban ambassador to the DPRK").
 //! 3. [`named`]: listed people, then capitalised runs that a title, apposition, earlier mention or speech verb makes
 //!    a person.
+//!    Then [`firms`]: a company named by its trade and state ("Japanese carmaker Acme").
 //! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent;
 //!    then [`nationality`]: "the 48-year-old Australian", the document's latest person, who is of that state.
 //! 5. [`dictionary`]: titles of listed people, then every dictionary actor left.
@@ -16,6 +17,7 @@
 
 mod coref;
 mod dictionary;
+mod firms;
 mod minorities;
 mod named;
 mod nationality;
@@ -52,6 +54,7 @@ impl Registry {
             last_subject: None,
             last_reported: None,
             genders: HashMap::new(),
+            titled: HashMap::new(),
             norm: Normalized::default(),
         }
     }
@@ -84,6 +87,7 @@ impl DocumentResolver<'_> {
         };
         self.listed_people(&st, &mut w);
         self.named_people(&st, &mut w);
+        self.firms(&st, &mut w);
         self.unnamed_roles(&st, &mut w);
         self.nationality_descriptions(&st, &mut w);
         let titles = self.titles(&st, &mut w);

@@ -35,6 +35,9 @@ impl DocumentResolver<'_> {
                 && gaz.entries[ei as usize].kind == ActorKind::Person
             {
                 let p = self.reg.adopt_entry(&gaz.entries[ei as usize], self.date);
+                if let Some((code, _)) = self.titled.get(&p) {
+                    self.reg.people[p as usize].code.clone_from(code);
+                }
                 self.touch(p);
                 w.people.push((st.hits[h].start, p));
                 if let Some(Some(g)) = honorific_before(st.sentence, st.hits[h].start) {
@@ -180,6 +183,8 @@ impl DocumentResolver<'_> {
         };
         self.reg.add_alias(p, name);
         self.reg.add_role(p, &info, self.date);
+        let person = &self.reg.people[p as usize];
+        self.titled.insert(p, (person.code.clone(), person.country.clone()));
         w.phrases[pi].used = true;
         if let Some(c) = of_country {
             w.consumed[b + 1..=c].fill(true);
@@ -294,5 +299,19 @@ mod tests {
         let got = mentions("Russian Foreign Minister Sergey Lavrov arrived. Lavrov spoke.", None);
         assert_eq!(got, ["Russian Foreign Minister Sergey Lavrov=RUSGOV/Role", "Lavrov=RUSGOV/Name"]);
         assert!(mentions("Leader Pledges Full Support", None).is_empty());
+    }
+
+    #[test]
+    fn the_documents_title_holds_for_a_listed_persons_later_mentions() {
+        // In 2010 the listed Rutte was the Dutch prime minister; this document makes him NATO's secretary general,
+        // and so he stays for its later mentions.
+        let got = mentions(
+            "Mark Rutte, NATO's secretary general, visited Kyiv. Rutte said it would help.",
+            Some("2010-03-01"),
+        );
+        assert_eq!(got.last().map(String::as_str), Some("Rutte=IGOWSTNAT/Name"), "{got:?}");
+        // Without a title in the document, the post held on the date.
+        let got = mentions("Mark Rutte visited Kyiv. Rutte said it would help.", Some("2013-03-01"));
+        assert_eq!(got.last().map(String::as_str), Some("Rutte=NLDGOV/Name"), "{got:?}");
     }
 }

@@ -34,6 +34,9 @@ pub struct DocumentResolver<'r> {
     /// Person index → the gender an honorific gave them in this document ("Mrs. Doe"): a pronoun of the other
     /// gender skips them.
     pub(crate) genders: HashMap<u32, Gender>,
+    /// Person index → the code the document's own title or apposition gave them ("Mark Rutte, NATO's secretary
+    /// general"): their later mentions in this document keep it, whatever post a listed person held on its date.
+    pub(crate) titled: HashMap<u32, (String, Option<String>)>,
     pub(crate) norm: Normalized,
 }
 
