@@ -4,7 +4,8 @@
 //! 2. [`crate::roles`]: role phrases ("Cuban ambassador to the DPRK").
 //! 3. [`named`]: listed people, then capitalised runs that a title, apposition, earlier mention or speech verb makes
 //!    a person.
-//!    Then [`firms`]: a company named by its trade and state ("Japanese carmaker Acme").
+//!    Then [`firms`]: a company named by its trade and state ("Japanese carmaker Acme"), and
+//!    [`abbreviations`]: a short name an earlier sentence defined ("the United Auto Workers (UAW)").
 //! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent;
 //!    then [`nationality`]: "the 48-year-old Australian", the document's latest person, who is of that state.
 //! 5. [`dictionary`]: titles of listed people, then every dictionary actor left.
@@ -15,6 +16,7 @@
 //! Each pass reads the sentence ([`state::Sentence`]) and adds to what the sentence has built ([`state::Work`]);
 //! the document's memory between sentences is [`DocumentResolver`]'s, the memory across documents the registry's.
 
+mod abbreviations;
 mod coref;
 mod dictionary;
 mod firms;
@@ -55,6 +57,7 @@ impl Registry {
             last_reported: None,
             genders: HashMap::new(),
             titled: HashMap::new(),
+            abbrevs: HashMap::new(),
             norm: Normalized::default(),
         }
     }
@@ -88,13 +91,16 @@ impl DocumentResolver<'_> {
         self.listed_people(&st, &mut w);
         self.named_people(&st, &mut w);
         self.firms(&st, &mut w);
+        self.abbreviations(&st, &mut w);
         self.unnamed_roles(&st, &mut w);
         self.nationality_descriptions(&st, &mut w);
         let titles = self.titles(&st, &mut w);
         self.dictionary_actors(&st, &mut w, &titles);
         self.ethnic_minorities(&st, &mut w);
         self.stateless_actors(&st, &mut w);
-        self.pronouns(&st, w, &titles)
+        let out = self.pronouns(&st, w, &titles);
+        self.learn_abbreviations(text, &out);
+        out
     }
 
     /// The sentence's tokens, its dictionary matches and its units.

@@ -37,6 +37,8 @@ pub struct DocumentResolver<'r> {
     /// Person index → the code the document's own title or apposition gave them ("Mark Rutte, NATO's secretary
     /// general"): their later mentions in this document keep it, whatever post a listed person held on its date.
     pub(crate) titled: HashMap<u32, (String, Option<String>)>,
+    /// Abbreviation → the mention it was defined after ("United Auto Workers (UAW)"), for later mentions.
+    pub(crate) abbrevs: HashMap<String, ActorMention>,
     pub(crate) norm: Normalized,
 }
 
