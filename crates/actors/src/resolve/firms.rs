@@ -5,7 +5,6 @@
 use super::state::{DocumentResolver, Sentence, Work};
 use crate::data::Target;
 use crate::model::{ActorKind, MentionForm};
-use crate::names::name_runs;
 use crate::normalize::normalize;
 use crate::roles::RoleInfo;
 use crate::units::{Unit, is_det, is_tok, tok_text};
@@ -16,8 +15,8 @@ const MAX_BETWEEN: usize = 3;
 impl DocumentResolver<'_> {
     /// Firm mentions for the capitalised runs of the sentence that a trade noun and a demonym make a company.
     pub(crate) fn firms(&mut self, st: &Sentence, w: &mut Work) {
-        let runs = name_runs(st.sentence, st.toks, &st.units, &st.gaz);
-        for (a, b) in runs {
+        for k in 0..w.runs.len() {
+            let (a, b) = w.runs[k];
             if w.consumed[a..=b].contains(&true) {
                 continue;
             }

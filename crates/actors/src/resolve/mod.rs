@@ -87,6 +87,7 @@ impl DocumentResolver<'_> {
             consumed: vec![false; st.units.len()],
             out: Vec::new(),
             people: Vec::new(),
+            runs: Vec::new(),
         };
         self.listed_people(&st, &mut w);
         self.named_people(&st, &mut w);

@@ -51,11 +51,12 @@ impl DocumentResolver<'_> {
     pub(crate) fn named_people(&mut self, st: &Sentence, w: &mut Work) {
         let runs = name_runs(st.sentence, st.toks, &st.units, &st.gaz);
         let headline = is_title_case(st.sentence, st.toks, &st.gaz);
-        for (a, b) in runs {
+        for &(a, b) in &runs {
             if let Some(run) = run_name(st, a, b) {
                 self.named_person(st, w, &run, headline);
             }
         }
+        w.runs = runs;
     }
 
     /// The person a capitalised run names, if any, with its mentions.

@@ -14,6 +14,9 @@ use dyad_core::{ActorCode, Sector, Span};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Where a text names a country: (byte offset, country), in text order.
+pub(crate) type CountryMarks = Vec<(usize, String)>;
+
 /// Per-document resolution state: which countries the text has mentioned (for ambiguous aliases), which people
 /// (for surnames, role anaphora and pronouns).
 pub struct DocumentResolver<'r> {
@@ -22,7 +25,8 @@ pub struct DocumentResolver<'r> {
     pub(crate) country_counts: HashMap<String, u32>,
     /// Where the whole document names a country unambiguously (found once, at its first sentence): which state
     /// the document is about is known from its first sentence, where news puts its main events.
-    pub(crate) ahead: Option<Vec<(usize, String)>>,
+    /// (byte offset, country) in text order, and the totals by country.
+    pub(crate) ahead: Option<(CountryMarks, HashMap<String, u32>)>,
     /// The state the rest of the document (all but the current sentence) is mostly about, if one.
     pub(crate) elsewhere: Option<String>,
     /// Person index → (mentions in this document, sequence number of the last one).
@@ -69,6 +73,8 @@ pub(crate) struct Work {
     pub(crate) consumed: Vec<bool>,
     pub(crate) out: Vec<ActorMention>,
     pub(crate) people: Vec<(usize, u32)>,
+    /// The sentence's runs of capitalised units (`a..=b`), found once by the names pass for the later passes.
+    pub(crate) runs: Vec<(usize, usize)>,
 }
 
 impl Work {
@@ -93,17 +99,30 @@ impl DocumentResolver<'_> {
     }
 
     /// Settles [`Self::elsewhere`] for the sentence at bytes `start..end` of `text`: its own mentions are left
-    /// out, so that a sentence alone (or a one-sentence document) is never its own context.
+    /// out, so that a sentence alone (or a one-sentence document) is never its own context. Only read while the
+    /// mentions so far settle nothing.
     pub(crate) fn look_ahead(&mut self, text: &str, start: usize, end: usize) {
         if self.ahead.is_none() {
             let gaz = self.reg.gaz.clone();
             let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
-            self.ahead = Some(matcher.countries_named(&mut self.norm, text));
+            let marks = matcher.countries_named(&mut self.norm, text);
+            let mut total: HashMap<String, u32> = HashMap::new();
+            for (_, c) in &marks {
+                *total.entry(c.clone()).or_insert(0) += 1;
+            }
+            self.ahead = Some((marks, total));
         }
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        for (at, c) in self.ahead.iter().flatten() {
-            if !(start..end).contains(at) {
-                *counts.entry(c.clone()).or_insert(0) += 1;
+        self.elsewhere = None;
+        if dominant(&self.country_counts).is_some() {
+            return;
+        }
+        let Some((marks, total)) = &self.ahead else { return };
+        // The marks are in text order: this sentence's are one run of them.
+        let (a, b) = (marks.partition_point(|m| m.0 < start), marks.partition_point(|m| m.0 < end));
+        let mut counts = total.clone();
+        for (_, c) in &marks[a..b] {
+            if let Some(n) = counts.get_mut(c) {
+                *n -= 1;
             }
         }
         self.elsewhere = dominant(&counts).map(str::to_string);
