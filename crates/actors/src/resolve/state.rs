@@ -92,15 +92,15 @@ impl DocumentResolver<'_> {
     /// The state this document is mostly about so far: named at least three times, and more often than all
     /// other states together.
     ///
-    /// Before its mentions so far settle it, the state the whole document names so (its headline and first lines
-    /// are about it, and it says so later: "WASHINGTON (AP) — Ambassador X ...").
+    /// In its first lines, before its mentions so far can settle it, the state the rest of the document names so
+    /// (its headline and first lines are about it, and it says so later: "WASHINGTON (AP) — Ambassador X ...").
     pub(crate) fn dominant_country(&self) -> Option<&str> {
         dominant(&self.country_counts).or(self.elsewhere.as_deref())
     }
 
     /// Settles [`Self::elsewhere`] for the sentence at bytes `start..end` of `text`: its own mentions are left
     /// out, so that a sentence alone (or a one-sentence document) is never its own context. Only read while the
-    /// mentions so far settle nothing.
+    /// document has named fewer than three states so far.
     pub(crate) fn look_ahead(&mut self, text: &str, start: usize, end: usize) {
         if self.ahead.is_none() {
             let gaz = self.reg.gaz.clone();
@@ -113,7 +113,9 @@ impl DocumentResolver<'_> {
             self.ahead = Some((marks, total));
         }
         self.elsewhere = None;
-        if dominant(&self.country_counts).is_some() {
+        // Only the first lines, before the document has named three states' worth: later, a document whose own
+        // mentions settle no state (a bilateral report) is about none.
+        if self.country_counts.values().sum::<u32>() >= 3 {
             return;
         }
         let Some((marks, total)) = &self.ahead else { return };
