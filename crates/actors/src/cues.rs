@@ -38,6 +38,10 @@ pub(crate) enum Cue {
     /// A word after which a clause's subject may start ("and", "that").
     Clause,
     Pronoun(Option<Gender>, Binding),
+    /// A noun that makes "the <demonym>" a person ("the Australian national").
+    Nationality,
+    /// A word that may follow "the <demonym>" standing for a person ("the Australian was").
+    Predicate,
 }
 
 /// The parsed cue file: lowercase word (no final period) → cue.
@@ -86,11 +90,17 @@ impl PersonCues {
                 ("speech+", "-") => Cue::Speech(true),
                 ("between", "-") => Cue::Between,
                 ("clause", "-") => Cue::Clause,
+                ("nationality", "-") => Cue::Nationality,
+                ("predicate", "-") => Cue::Predicate,
                 ("pronoun", "subject") => Cue::Pronoun(gender, Binding::Subject),
                 ("pronoun", "object") => Cue::Pronoun(gender, Binding::Object),
                 ("pronoun", "near") => Cue::Pronoun(gender, Binding::Near),
                 ("pronoun", _) => return Err(bad("a pronoun binds `subject`, `object` or `near`")),
-                (_, "-") => return Err(bad("cue must be honorific, speech, speech+, between, clause or pronoun")),
+                (_, "-") => {
+                    return Err(bad(
+                        "cue must be honorific, speech, speech+, between, clause, pronoun, nationality or predicate",
+                    ));
+                }
                 _ => return Err(bad("only pronouns have a binding")),
             };
             if words.insert(word.to_string(), cue).is_some() {
@@ -151,6 +161,17 @@ impl PersonCues {
         matches!(self.get(word), Some(Cue::Clause))
     }
 
+    /// Whether `word` makes "the <demonym>" before it a person ("national", "citizen").
+    pub(crate) fn is_nationality(&self, word: &str) -> bool {
+        matches!(self.get(word), Some(Cue::Nationality))
+    }
+
+    /// Whether `word` may follow "the <demonym>" standing alone for a person: a listed predicate word, a speech
+    /// verb or a word that stands between a subject and its verb.
+    pub(crate) fn follows_description(&self, word: &str) -> bool {
+        matches!(self.get(word), Some(Cue::Predicate | Cue::Speech(_))) || self.is_between(word)
+    }
+
     /// A pronoun's gender and binding.
     pub(crate) fn pronoun(&self, word: &str) -> Option<(Option<Gender>, Binding)> {
         match self.get(word) {
@@ -177,6 +198,9 @@ mod tests {
         assert!(cues.is_between("later") && cues.is_between("repeatedly") && !cues.is_between("the"));
         assert_eq!(cues.pronoun("he"), Some((Some(Gender::Male), Binding::Subject)));
         assert_eq!(cues.pronoun("Her"), Some((Some(Gender::Female), Binding::Near)));
+        assert!(cues.is_nationality("national") && !cues.is_nationality("government"));
+        assert!(cues.follows_description("was") && cues.follows_description("said"));
+        assert!(cues.follows_description("later") && !cues.follows_description("economy"));
     }
 
     proptest::proptest! {
@@ -199,6 +223,7 @@ mod tests {
             "he\tpronoun\tm\t-",
             "said\tspeech\t-\tnear",
             "x\ty",
+            "national\tnationality\t-\tsubject",
         ] {
             assert!(PersonCues::parse("t", bad).is_err(), "{bad}");
         }

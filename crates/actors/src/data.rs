@@ -16,10 +16,12 @@ const MEDIA: &str = include_str!("../../../data/media.tsv");
 const PARTIES: &str = include_str!("../../../data/parties.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const ARMED_GROUPS: &str = include_str!("../../../data/armed_groups.tsv");
+const FIRMS: &str = include_str!("../../../data/firms.tsv");
 const ROLES: &str = include_str!("../../../data/roles.tsv");
 const ROLES_ICEWS: &str = include_str!("../../../data/roles_icews.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
+const FIRM_WORDS: &str = include_str!("../../../data/firm_words.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
 const OFFICE_HOLDERS: &str = include_str!("../../../data/office_holders.tsv");
@@ -110,6 +112,8 @@ pub struct Gazetteer {
     pub(crate) stopwords: HashSet<String>,
     /// Words that mark a capitalised run as an organisation's name (data/org_words.txt).
     pub(crate) org_words: HashSet<String>,
+    /// Nouns that name a company by its trade ("carmaker", "firm"; data/firm_words.txt).
+    pub(crate) firm_words: HashSet<String>,
     pub(crate) by_id: HashMap<String, u32>,
     pub(crate) by_country: HashMap<String, u32>,
     /// One-word role phrases ("president", "minister"): a title before a name is not an unknown name next to it.
@@ -271,6 +275,7 @@ pub struct GazetteerBuilder {
     index: HashMap<String, usize>,
     stopwords: HashSet<String>,
     org_words: HashSet<String>,
+    firm_words: HashSet<String>,
     by_id: HashMap<String, u32>,
     by_country: HashMap<String, u32>,
 }
@@ -371,6 +376,7 @@ impl GazetteerBuilder {
         b.load_actor_file("parties.tsv", PARTIES, ActorKind::Party)?;
         b.load_actor_file("groups.tsv", GROUPS, ActorKind::Group)?;
         b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org)?;
+        b.load_actor_file("firms.tsv", FIRMS, ActorKind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
         b.load_roles("roles_icews.tsv", ROLES_ICEWS)?;
         b.load_places("places.tsv", PLACES)?;
@@ -379,6 +385,7 @@ impl GazetteerBuilder {
         b.load_office_holders("igo_heads.tsv", IGO_HEADS)?;
         b.stopwords.extend(word_set("name_stopwords.txt", NAME_STOPWORDS)?);
         b.org_words = word_set("org_words.txt", ORG_WORDS)?;
+        b.firm_words = word_set("firm_words.txt", FIRM_WORDS)?;
         Ok(b)
     }
 
@@ -586,6 +593,11 @@ impl GazetteerBuilder {
         Ok(())
     }
 
+    /// Whether `code` is a region a group file already loaded as its own country (EUR, AFR).
+    fn is_region(&self, code: &str) -> bool {
+        self.entries.iter().any(|e| e.kind == ActorKind::Group && e.code == code && e.country.as_deref() == Some(code))
+    }
+
     fn load_actor_file(&mut self, file: &'static str, text: &str, kind: ActorKind) -> Result<(), DataError> {
         for (line, l) in data_lines(text) {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -601,8 +613,11 @@ impl GazetteerBuilder {
             }
             let country = if country.is_empty() {
                 None
-            } else if self.by_country.contains_key(country) || (kind == ActorKind::Group && country == code) {
-                // A region is its own country code (CAMEO's AFR, MEA).
+            } else if self.by_country.contains_key(country)
+                || (kind == ActorKind::Group && country == code)
+                || self.is_region(country)
+            {
+                // A region is its own country code (CAMEO's AFR, MEA), also as the home of a firm (Airbus EUR).
                 Some(country.to_string())
             } else {
                 return Err(err(file, line, format!("unknown country {country}")));
@@ -1152,6 +1167,7 @@ impl GazetteerBuilder {
             ac,
             stopwords: self.stopwords,
             org_words: self.org_words,
+            firm_words: self.firm_words,
             by_id: self.by_id,
             by_country: self.by_country,
         }
@@ -1251,8 +1267,9 @@ mod tests {
         let leaders: Load = |b, f, t| b.load_leaders(f, t);
         let holders: Load = |b, f, t| b.load_office_holders(f, t);
         let words: Load = |b, f, t| word_set(f, t).map(|w| b.stopwords.extend(w));
-        let table: [(&str, Load, &str, &str); 6] = [
+        let table: [(&str, Load, &str, &str); 7] = [
             ("orgs.tsv", actor, "UN\tIGOUNO\t\tUnited Nations", "XX\tIGOXX\tZZZ\tNowhere"),
+            ("firms.tsv", actor, "FIRM_ACME\tUSABUS\tUSA\tAcme", "FIRM_ROE\tUSABUS\tUSA"),
             ("roles.tsv", roles, "envoy\tGOV\tperson", "envoy2\tGOV\tboss"),
             ("places.tsv", places, "Aleppo\tSYR\tcity\t-\t-", "Gotham\tZZZ\tcity\t-\t-"),
             ("leaders.tsv", leaders, "Jane Roe\t-\tCUB\tpresident\t2001-01\t", "John Roe\t-\tCUB\tpresident\tsoon\t"),
@@ -1318,8 +1335,13 @@ mod tests {
             ("parties.tsv", PARTIES, ActorKind::Party),
             ("groups.tsv", GROUPS, ActorKind::Group),
             ("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org),
+            ("firms.tsv", FIRMS, ActorKind::Org),
         ] {
             let mut b = builder_with(true);
+            if file == "firms.tsv" {
+                // Airbus's home is the region Europe, which groups.tsv defines.
+                b.load_actor_file("groups.tsv", GROUPS, ActorKind::Group).unwrap();
+            }
             let before = b.entries.len();
             b.load_actor_file(file, text, kind).unwrap();
             assert!(b.entries.len() > before + 10, "{file} too small");
@@ -1351,6 +1373,10 @@ mod tests {
         let words = word_set("org_words.txt", ORG_WORDS).unwrap();
         assert!(words.contains("committee") && words.contains("community"));
         assert!(words.iter().all(|w| !w.contains(' ') && w.chars().all(|c| c.is_lowercase())));
+        let words = word_set("firm_words.txt", FIRM_WORDS).unwrap();
+        assert!(words.contains("carmaker") && words.contains("firm") && !words.contains("government"));
+        let e = word_set("firm_words.txt", "# x\nfirm\naircraft maker\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("firm_words.txt", 3));
     }
 
     #[test]

@@ -37,6 +37,15 @@ impl<'a> Matcher<'a> {
         self.extend_names(sentence, toks, merged)
     }
 
+    /// Where a whole text names a country unambiguously: (byte offset, country), in order (as [`Self::find_hits`]
+    /// reads a sentence's own context).
+    pub(crate) fn countries_named(&self, norm: &mut Normalized, text: &str) -> Vec<(usize, String)> {
+        let raw = self.raw_matches(norm, text);
+        raw.iter()
+            .filter_map(|&(s, e, slot)| Some((s, self.unambiguous_country(text, s, e, slot)?.to_string())))
+            .collect()
+    }
+
     /// Every match of the automaton on whole words, as (start, end, pattern) in the original sentence, except inside
     /// a hyphenated word that makes it no actor.
     fn raw_matches(&self, norm: &mut Normalized, sentence: &str) -> Vec<(usize, usize, usize)> {
@@ -62,27 +71,34 @@ impl<'a> Matcher<'a> {
 
     /// Unambiguous country mentions of this very sentence also count as context ("Brazzaville said Congo").
     fn local_countries(&self, sentence: &str, raw: &[(usize, usize, usize)]) -> Local<'a> {
-        let gaz = self.gaz;
         let mut local: Local = HashMap::new();
         for &(s, e, slot) in raw {
-            let surface = sentence.get(s..e).unwrap_or("");
-            let senses = gaz.senses[slot].iter().filter(|x| caps_ok(x.caps, surface));
-            let country = |x: &Sense| match x.target {
-                Target::Entry(i) => gaz.entries[i as usize].country.as_deref(),
-                Target::Role(_) => None,
-            };
-            // A name with a contextual reading elsewhere ("Georgia" the US state) is no evidence for either, and a
-            // leader's bare surname is no evidence for its own country.
-            let weak = |x: &&Sense| x.contextual || x.surname;
-            let mut countries = senses.clone().filter(|x| !weak(x)).map(country);
-            if let Some(Some(c)) = countries.next()
-                && countries.all(|o| o == Some(c))
-                && senses.filter(weak).all(|x| country(x) == Some(c))
-            {
+            if let Some(c) = self.unambiguous_country(sentence, s, e, slot) {
                 *local.entry(c).or_insert(0) += 1;
             }
         }
         local
+    }
+
+    /// The country the match of pattern `slot` at `s..e` names, if all its readings name that one country.
+    fn unambiguous_country(&self, sentence: &str, s: usize, e: usize, slot: usize) -> Option<&'a str> {
+        let gaz = self.gaz;
+        let surface = sentence.get(s..e).unwrap_or("");
+        let senses = gaz.senses[slot].iter().filter(|x| caps_ok(x.caps, surface));
+        let country = |x: &Sense| match x.target {
+            Target::Entry(i) => gaz.entries[i as usize].country.as_deref(),
+            Target::Role(_) => None,
+        };
+        // A name with a contextual reading elsewhere ("Georgia" the US state) is no evidence for either, and a
+        // leader's bare surname is no evidence for its own country.
+        let weak = |x: &&Sense| x.contextual || x.surname;
+        let mut countries = senses.clone().filter(|x| !weak(x)).map(country);
+        match countries.next() {
+            Some(Some(c)) if countries.all(|o| o == Some(c)) && senses.filter(weak).all(|x| country(x) == Some(c)) => {
+                Some(c)
+            }
+            _ => None,
+        }
     }
 
     /// "Bosnian Serbs", "Croatian Serb refugees": a demonym right before another names the state the community

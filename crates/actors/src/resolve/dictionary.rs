@@ -127,6 +127,12 @@ impl DocumentResolver<'_> {
             (None, Some(org)) => org.clone(),
             _ => cameo_code(info.country.as_deref().or(e.country.as_deref()), info.sector.as_deref()),
         };
+        let country = if info.country.is_none() && info.org_code.is_some() {
+            None
+        } else {
+            info.country.clone().or(e.country.clone())
+        };
+        self.titled.insert(p, (code.clone(), country));
         for (a, b, form) in [(hit.start, hit.end, MentionForm::Name), (ps, pe, MentionForm::Role)] {
             w.out.extend(self.person_mention(p, text, a, b, offset, form, Some(&info)).map(|mut m| {
                 m.code = code.clone();
@@ -167,6 +173,17 @@ impl DocumentResolver<'_> {
             if let Some(&p) = self.reg.by_id.get(&e.id) {
                 self.reg.people[p as usize].code = m.code.clone();
             }
+        }
+        // A listed person the document itself titled ("Mark Rutte, NATO's secretary general") keeps that title
+        // in its later untitled mentions.
+        if e.kind == ActorKind::Person
+            && titles.start[u].is_none()
+            && let Some(m) = m.as_mut()
+            && let Some(&p) = self.reg.by_id.get(&e.id)
+            && let Some((code, country)) = self.titled.get(&p)
+        {
+            m.code.clone_from(code);
+            m.country.clone_from(country);
         }
         if e.kind == ActorKind::Country
             && let Some(m) = m.as_mut()
@@ -231,5 +248,19 @@ mod tests {
         // A listed person's title is one mention with the name, dated by the document.
         let got = mentions("Russian President Vladimir Putin spoke.", Some("2015-06-01"));
         assert_eq!(got, ["Russian President Vladimir Putin=RUSGOV/Role"]);
+    }
+
+    #[test]
+    fn listed_firms_are_their_home_country_in_business() {
+        let table: [(&str, &[&str]); 3] = [
+            ("Boeing lost the tanker order to Airbus.", &["Boeing=USABUS/Name", "Airbus=EURBUS/Name"]),
+            // The longer name wins: the record label is not the computer maker.
+            ("Apple Corps sued Apple over the logo.", &["Apple Corps=GBRBUS/Name", "Apple=USABUS/Name"]),
+            // A firm named after its country is the firm, not the country.
+            ("Qatar Airways ordered jets.", &["Qatar Airways=QATBUS/Name"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(mentions(text, None), want, "{text}");
+        }
     }
 }

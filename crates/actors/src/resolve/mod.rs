@@ -4,7 +4,10 @@
 //! 2. [`crate::roles`]: role phrases ("Cuban ambassador to the DPRK").
 //! 3. [`named`]: listed people, then capitalised runs that a title, apposition, earlier mention or speech verb makes
 //!    a person.
-//! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent.
+//!    Then [`firms`]: a company named by its trade and state ("Japanese carmaker Acme"), and
+//!    [`abbreviations`]: a short name an earlier sentence defined ("the United Auto Workers (UAW)").
+//! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent;
+//!    then [`nationality`]: "the 48-year-old Australian", the document's latest person, who is of that state.
 //! 5. [`dictionary`]: titles of listed people, then every dictionary actor left.
 //! 6. [`minorities`]: "ethnic Albanians" re-homed to the state the sentence puts them in; then [`stateless`]:
 //!    a person or agent with no state takes the sentence's one state.
@@ -13,10 +16,13 @@
 //! Each pass reads the sentence ([`state::Sentence`]) and adds to what the sentence has built ([`state::Work`]);
 //! the document's memory between sentences is [`DocumentResolver`]'s, the memory across documents the registry's.
 
+mod abbreviations;
 mod coref;
 mod dictionary;
+mod firms;
 mod minorities;
 mod named;
+mod nationality;
 mod pronouns;
 pub(crate) mod state;
 mod stateless;
@@ -43,11 +49,15 @@ impl Registry {
             reg: self,
             date,
             country_counts: HashMap::new(),
+            ahead: None,
+            elsewhere: None,
             people: Vec::new(),
             seq: 0,
             last_subject: None,
             last_reported: None,
             genders: HashMap::new(),
+            titled: HashMap::new(),
+            abbrevs: HashMap::new(),
             norm: Normalized::default(),
         }
     }
@@ -70,21 +80,28 @@ impl DocumentResolver<'_> {
     /// of the registry) inform this one, so call it in reading order.
     pub fn resolve_sentence(&mut self, text: &str, sentence: &TokenizedSentence) -> Vec<ActorMention> {
         let Some(slice) = sentence.span.slice(text) else { return Vec::new() };
+        self.look_ahead(text, sentence.span.start(), sentence.span.end());
         let st = self.analyse(text, sentence.span.start(), slice, &sentence.tokens);
         let mut w = Work {
             phrases: role_phrases(&st.view()),
             consumed: vec![false; st.units.len()],
             out: Vec::new(),
             people: Vec::new(),
+            runs: Vec::new(),
         };
         self.listed_people(&st, &mut w);
         self.named_people(&st, &mut w);
+        self.firms(&st, &mut w);
+        self.abbreviations(&st, &mut w);
         self.unnamed_roles(&st, &mut w);
+        self.nationality_descriptions(&st, &mut w);
         let titles = self.titles(&st, &mut w);
         self.dictionary_actors(&st, &mut w, &titles);
         self.ethnic_minorities(&st, &mut w);
         self.stateless_actors(&st, &mut w);
-        self.pronouns(&st, w, &titles)
+        let out = self.pronouns(&st, w, &titles);
+        self.learn_abbreviations(text, &out);
+        out
     }
 
     /// The sentence's tokens, its dictionary matches and its units.

@@ -9,7 +9,7 @@ use crate::data::{RoleClass, Target};
 use crate::model::{ActorKind, MentionForm};
 use crate::names::{honorific_before, is_title_case, name_runs, name_tokens, plausible_name, significant};
 use crate::normalize::normalize;
-use crate::roles::{is_modifier, is_portfolio_word};
+use crate::roles::{RoleInfo, is_modifier, is_portfolio_word};
 use crate::speech::{opens_clause, speech_after, speech_before};
 use crate::units::{Unit, is_det, is_tok, is_tok_at, tok_text, unit_end, unit_start};
 
@@ -35,6 +35,9 @@ impl DocumentResolver<'_> {
                 && gaz.entries[ei as usize].kind == ActorKind::Person
             {
                 let p = self.reg.adopt_entry(&gaz.entries[ei as usize], self.date);
+                if let Some((code, _)) = self.titled.get(&p) {
+                    self.reg.people[p as usize].code.clone_from(code);
+                }
                 self.touch(p);
                 w.people.push((st.hits[h].start, p));
                 if let Some(Some(g)) = honorific_before(st.sentence, st.hits[h].start) {
@@ -48,11 +51,12 @@ impl DocumentResolver<'_> {
     pub(crate) fn named_people(&mut self, st: &Sentence, w: &mut Work) {
         let runs = name_runs(st.sentence, st.toks, &st.units, &st.gaz);
         let headline = is_title_case(st.sentence, st.toks, &st.gaz);
-        for (a, b) in runs {
+        for &(a, b) in &runs {
             if let Some(run) = run_name(st, a, b) {
                 self.named_person(st, w, &run, headline);
             }
         }
+        w.runs = runs;
     }
 
     /// The person a capitalised run names, if any, with its mentions.
@@ -65,7 +69,24 @@ impl DocumentResolver<'_> {
             .position(|p| p.last + 1 == a && matches!(p.class, RoleClass::Person | RoleClass::Counterpart) && !p.used);
         let phrase_idx = title.or_else(|| apposition_after(st, w, b)).or_else(|| apposition_before(st, w, a, b));
         let single = significant(&name_tokens(name)).len() < 2;
-        let person = if let Some(pi) = phrase_idx {
+        // "Ben Sasse, R-Neb.", "John Doe (D-N.Y.)": the party and state tag of a member of the US Congress.
+        let congress = (phrase_idx.is_none() && !headline && us_party_tag(st.sentence, e)).then(|| RoleInfo {
+            text: "member of congress".to_string(),
+            country: Some("USA".to_string()),
+            sector: Some("LEG".to_string()),
+            org_code: None,
+        });
+        let person = if let Some(info) = &congress {
+            let doc_people: Vec<u32> = self.people.iter().map(|x| x.0).collect();
+            let found = if single { self.surname(name) } else { self.reg.find_person(name, Some("USA"), &doc_people) };
+            let p = found
+                .filter(|&p| self.reg.country_ok(p, Some("USA")))
+                .unwrap_or_else(|| self.reg.new_person(name, None));
+            self.reg.add_alias(p, name);
+            self.reg.add_role(p, info, self.date);
+            w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, Some(info)));
+            Some(p)
+        } else if let Some(pi) = phrase_idx {
             // Headlines capitalise every word: "Leader Pledges Full" is not a name to learn.
             let Some(p) = self.titled_person(st, w, run, pi, title == Some(pi), single, headline) else { return };
             Some(p)
@@ -180,6 +201,8 @@ impl DocumentResolver<'_> {
         };
         self.reg.add_alias(p, name);
         self.reg.add_role(p, &info, self.date);
+        let person = &self.reg.people[p as usize];
+        self.titled.insert(p, (person.code.clone(), person.country.clone()));
         w.phrases[pi].used = true;
         if let Some(c) = of_country {
             w.consumed[b + 1..=c].fill(true);
@@ -193,6 +216,18 @@ impl DocumentResolver<'_> {
         }
         Some(p)
     }
+}
+
+/// Whether the name ending at byte `end` of `sentence` carries a US congressional party tag: ", R-Neb.",
+/// " (D-N.Y.)", ", I-Vt." (a party letter, a hyphen and a capitalised state abbreviation).
+fn us_party_tag(sentence: &str, end: usize) -> bool {
+    let rest = sentence.get(end..).unwrap_or("");
+    let Some(tag) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) else { return false };
+    let mut chars = tag.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.take_while(|c| !matches!(c, ',' | ')' | ' ')).all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
 /// The run `a..=b` as a name: an honorific opening it is no part of the name ("Sen Jane Doe" without a period),
@@ -294,5 +329,35 @@ mod tests {
         let got = mentions("Russian Foreign Minister Sergey Lavrov arrived. Lavrov spoke.", None);
         assert_eq!(got, ["Russian Foreign Minister Sergey Lavrov=RUSGOV/Role", "Lavrov=RUSGOV/Name"]);
         assert!(mentions("Leader Pledges Full Support", None).is_empty());
+    }
+
+    #[test]
+    fn a_us_party_tag_makes_a_member_of_congress() {
+        let got = mentions("Jane Roe, R-Neb., asked why. Roe said the bureau failed.", None);
+        assert_eq!(got, ["Jane Roe=USALEG/Name", "Roe=USALEG/Surname"]);
+        let got = mentions("Jane Roe (D-N.Y.) spoke.", None);
+        assert_eq!(got, ["Jane Roe=USALEG/Name"]);
+        // Anything else after a comma is no tag.
+        let got = mentions("Jane Roe, Rome-based, spoke.", None);
+        assert!(!got.iter().any(|m| m.contains("USALEG")), "{got:?}");
+        for (tail, tag) in
+            [(", R-Neb., asked", true), (" (D-N.Y.)", true), (", I-Vt.", true), (", R-2", false), (", D.C.", false)]
+        {
+            assert_eq!(super::us_party_tag(&format!("Jane Roe{tail}"), 8), tag, "{tail}");
+        }
+    }
+
+    #[test]
+    fn the_documents_title_holds_for_a_listed_persons_later_mentions() {
+        // In 2010 the listed Rutte was the Dutch prime minister; this document makes him NATO's secretary general,
+        // and so he stays for its later mentions.
+        let got = mentions(
+            "Mark Rutte, NATO's secretary general, visited Kyiv. Rutte said it would help.",
+            Some("2010-03-01"),
+        );
+        assert_eq!(got.last().map(String::as_str), Some("Rutte=IGOWSTNAT/Name"), "{got:?}");
+        // Without a title in the document, the post held on the date.
+        let got = mentions("Mark Rutte visited Kyiv. Rutte said it would help.", Some("2013-03-01"));
+        assert_eq!(got.last().map(String::as_str), Some("Rutte=NLDGOV/Name"), "{got:?}");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::cues::Gender;
 use crate::data::{Entry, Gazetteer};
+use crate::hits::Matcher;
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
 use crate::normalize::Normalized;
 use crate::people::{Registry, after_office, entry_code};
@@ -13,12 +14,21 @@ use dyad_core::{ActorCode, Sector, Span};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Where a text names a country: (byte offset, country), in text order.
+pub(crate) type CountryMarks = Vec<(usize, String)>;
+
 /// Per-document resolution state: which countries the text has mentioned (for ambiguous aliases), which people
 /// (for surnames, role anaphora and pronouns).
 pub struct DocumentResolver<'r> {
     pub(crate) reg: &'r mut Registry,
     pub(crate) date: Option<NaiveDate>,
     pub(crate) country_counts: HashMap<String, u32>,
+    /// Where the whole document names a country unambiguously (found once, at its first sentence): which state
+    /// the document is about is known from its first sentence, where news puts its main events.
+    /// (byte offset, country) in text order, and the totals by country.
+    pub(crate) ahead: Option<(CountryMarks, HashMap<String, u32>)>,
+    /// The state the rest of the document (all but the current sentence) is mostly about, if one.
+    pub(crate) elsewhere: Option<String>,
     /// Person index → (mentions in this document, sequence number of the last one).
     pub(crate) people: Vec<(u32, u32, u32)>,
     pub(crate) seq: u32,
@@ -28,6 +38,11 @@ pub struct DocumentResolver<'r> {
     /// Person index → the gender an honorific gave them in this document ("Mrs. Doe"): a pronoun of the other
     /// gender skips them.
     pub(crate) genders: HashMap<u32, Gender>,
+    /// Person index → the code the document's own title or apposition gave them ("Mark Rutte, NATO's secretary
+    /// general"): their later mentions in this document keep it, whatever post a listed person held on its date.
+    pub(crate) titled: HashMap<u32, (String, Option<String>)>,
+    /// Abbreviation → the mention it was defined after ("United Auto Workers (UAW)"), for later mentions.
+    pub(crate) abbrevs: HashMap<String, ActorMention>,
     pub(crate) norm: Normalized,
 }
 
@@ -58,6 +73,8 @@ pub(crate) struct Work {
     pub(crate) consumed: Vec<bool>,
     pub(crate) out: Vec<ActorMention>,
     pub(crate) people: Vec<(usize, u32)>,
+    /// The sentence's runs of capitalised units (`a..=b`), found once by the names pass for the later passes.
+    pub(crate) runs: Vec<(usize, usize)>,
 }
 
 impl Work {
@@ -74,10 +91,43 @@ impl Work {
 impl DocumentResolver<'_> {
     /// The state this document is mostly about so far: named at least three times, and more often than all
     /// other states together.
+    ///
+    /// In its first lines, before its mentions so far can settle it, the state the rest of the document names so
+    /// (its headline and first lines are about it, and it says so later: "WASHINGTON (AP) — Ambassador X ...").
     pub(crate) fn dominant_country(&self) -> Option<&str> {
-        let total: u32 = self.country_counts.values().sum();
-        let (c, n) = self.country_counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(c.as_str())))?;
-        (*n >= 3 && 2 * n > total).then_some(c.as_str())
+        dominant(&self.country_counts).or(self.elsewhere.as_deref())
+    }
+
+    /// Settles [`Self::elsewhere`] for the sentence at bytes `start..end` of `text`: its own mentions are left
+    /// out, so that a sentence alone (or a one-sentence document) is never its own context. Only read while the
+    /// document has named fewer than three states so far.
+    pub(crate) fn look_ahead(&mut self, text: &str, start: usize, end: usize) {
+        if self.ahead.is_none() {
+            let gaz = self.reg.gaz.clone();
+            let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
+            let marks = matcher.countries_named(&mut self.norm, text);
+            let mut total: HashMap<String, u32> = HashMap::new();
+            for (_, c) in &marks {
+                *total.entry(c.clone()).or_insert(0) += 1;
+            }
+            self.ahead = Some((marks, total));
+        }
+        self.elsewhere = None;
+        // Only the first lines, before the document has named three states' worth: later, a document whose own
+        // mentions settle no state (a bilateral report) is about none.
+        if self.country_counts.values().sum::<u32>() >= 3 {
+            return;
+        }
+        let Some((marks, total)) = &self.ahead else { return };
+        // The marks are in text order: this sentence's are one run of them.
+        let (a, b) = (marks.partition_point(|m| m.0 < start), marks.partition_point(|m| m.0 < end));
+        let mut counts = total.clone();
+        for (_, c) in &marks[a..b] {
+            if let Some(n) = counts.get_mut(c) {
+                *n -= 1;
+            }
+        }
+        self.elsewhere = dominant(&counts).map(str::to_string);
     }
 
     pub(crate) fn touch(&mut self, p: u32) {
@@ -240,4 +290,11 @@ pub(crate) fn make_mention(full: &str, s: usize, e: usize, offset: usize, p: Men
         role: p.role,
         form: p.form,
     })
+}
+
+/// The state named at least three times and more often than all other states together, if any.
+fn dominant(counts: &HashMap<String, u32>) -> Option<&str> {
+    let total: u32 = counts.values().sum();
+    let (c, n) = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(c.as_str())))?;
+    (*n >= 3 && 2 * n > total).then_some(c.as_str())
 }
