@@ -5,10 +5,14 @@
 //!
 //! `cargo run --release -p dyad-syntax --features nn --example biaffine -- --train-tags FILE [--treebank DIR]
 //!  [--syntax-model FILE] [--epochs N] [--limit N] [--out PREFIX] [--hidden N] [--layers N] [--batch-words N]
-//!  [--seed N] [--load PREFIX] [--speed]`
+//!  [--seed N] [--load PREFIX] [--speed] [--parse-conllu IN --parsed OUT]`
 //!
 //! `--out PREFIX` writes `PREFIX.safetensors` (best weights) and `PREFIX.vocab`; `--load PREFIX` reads them instead of
 //! training. `--speed` parses dev + test three times and prints sentences per second (set `CANDLE_NUM_THREADS=1`).
+//! `--parse-conllu IN --parsed OUT` (with `--load`): tags the sentences of IN (CoNLL-U; only the forms are read) with
+//! the tagger of `--syntax-model`, parses them, writes them with those tags and the parse to OUT and stops (the
+//! silver sentences that `dyad train syntax --silver` reads; `dyad train corpus` writes IN). Deterministic: the
+//! same weights and input give the same bytes.
 
 use dyad_syntax::biaffine::{Config, Network, Rng, Vocab};
 use dyad_syntax::{Sentence, eval, read_conllu};
@@ -79,6 +83,32 @@ fn main() {
         seed: num("--seed", 1) as u64,
         ..Config::default()
     };
+    if let (Some(input), Some(parsed)) = (arg("--parse-conllu"), arg("--parsed")) {
+        let prefix = arg("--load").expect("--parse-conllu needs --load PREFIX");
+        let vocab =
+            Vocab::from_text(&std::fs::read_to_string(format!("{prefix}.vocab")).expect("vocab")).expect("vocab");
+        let net = Network::new(vocab, config.clone()).expect("network");
+        net.load(&std::fs::read(format!("{prefix}.safetensors")).expect("weights")).expect("weights");
+        let t = Instant::now();
+        let mut sentences = load(&input);
+        for w in sentences.iter_mut().flat_map(|s| s.words.iter_mut()) {
+            *w = dyad_syntax::Word::new(&w.form);
+        }
+        let tagged = tag(&sentences);
+        let mut parsed_sentences = net.parse(&tagged, &tagged, 2000).expect("parse");
+        // Keep the input's comments (sentence ids and text).
+        for (p, s) in parsed_sentences.iter_mut().zip(&sentences) {
+            p.comments = s.comments.clone();
+        }
+        std::fs::write(&parsed, dyad_syntax::write_conllu(&parsed_sentences)).expect("write parsed");
+        println!(
+            "parsed {} sentences ({} words) from {input} in {:.0} s; wrote {parsed}",
+            parsed_sentences.len(),
+            parsed_sentences.iter().map(|s| s.words.len()).sum::<usize>(),
+            t.elapsed().as_secs_f64()
+        );
+        return;
+    }
     let out = arg("--out");
     let net = if let Some(prefix) = arg("--load") {
         let t = Instant::now();

@@ -4,7 +4,11 @@
 //!
 //! `cargo run --release -p dyad-syntax --example parser_eval -- --treebank DIR [--epochs N] [--seed N] [--explore P]
 //!  [--prune X] [--skip-nonprojective] [--out FILE] [--train-tags FILE --dev-tags FILE --test-tags FILE] [--curve]
-//!  [--checkpoints PREFIX]`
+//!  [--checkpoints PREFIX] [--tag-with MODEL] [--silver FILE [--silver-limit N] [--gold-copies K]]`
+//!
+//! `--silver FILE` (uptraining): the parsed sentences of FILE (as the biaffine example's `--parse-conllu` writes
+//! them, with their own tags) are added to the training sentences, the first N of them with `--silver-limit`, and
+//! the treebank's training sentences are repeated K times (default 1) to weigh them against the silver ones.
 
 use dyad_syntax::parser::{NonProjective, Parser, Scratch, TrainOptions};
 use dyad_syntax::{Sentence, Word, read_conllu};
@@ -128,13 +132,37 @@ fn main() {
             None => gold.iter().map(|s| s.words.clone()).collect(),
         }
     };
-    let train_tags = tags_of("--train-tags", &train);
+    let mut train_tags = tags_of("--train-tags", &train);
+    let mut train = train;
+    if let Some(path) = arg("--silver") {
+        let mut silver = load(&path);
+        if let Some(n) = arg("--silver-limit") {
+            silver.truncate(n.parse().expect("--silver-limit N"));
+        }
+        let copies: usize = arg("--gold-copies").map_or(1, |k| k.parse().expect("--gold-copies K"));
+        let (gold, gold_tags) = (train.clone(), train_tags.clone());
+        for _ in 1..copies {
+            train.extend(gold.iter().cloned());
+            train_tags.extend(gold_tags.iter().cloned());
+        }
+        println!(
+            "silver: {} sentences ({} words) from {path}; treebank training sentences x{copies}",
+            silver.len(),
+            silver.iter().map(|s| s.words.len()).sum::<usize>()
+        );
+        train_tags.extend(silver.iter().map(|s| s.words.clone()));
+        train.extend(silver);
+    }
     let mut dev_tags = tags_of("--dev-tags", &dev);
     let mut test_tags = tags_of("--test-tags", &test);
     // A whole syntax model: its parser, with tags from its tagger; tag + parse speed through the analyser.
     let syntax = arg("--syntax-model").map(|m| syntax_model(&m, [(&dev, &mut dev_tags), (&test, &mut test_tags)]));
     if let Some(model) = &syntax {
         print_analyser_speed(model, &dev, &test);
+    }
+    // `--tag-with FILE`: dev and test tagged by that model's tagger, the parser trained here.
+    if let Some(m) = arg("--tag-with") {
+        syntax_model(&m, [(&dev, &mut dev_tags), (&test, &mut test_tags)]);
     }
 
     if flag("--curve") {

@@ -13,7 +13,7 @@ fn main() {
     let t = std::time::Instant::now();
     let config = TrainConfig::default();
     let mut model = Model::new(Tagger::train(&train, &config));
-    let parser = train_for_model(&train, &config, &mut |m| eprintln!("{m}")).expect("parser");
+    let parser = train_for_model(&train, &[], &config, &mut |m| eprintln!("{m}")).expect("parser");
     model.set_parser(parser.clone());
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes).unwrap();

@@ -31,17 +31,20 @@ pub use parser::{Parser, TrainOptions};
 pub use tagger::{Tagger, TrainConfig, jackknife};
 
 /// Trains a model from a treebank's training sentences: the tagger, then, when this build has a parser, the parser
-/// on jackknifed (k-fold predicted) tags. `unlabelled` sentences (lists of words) feed the word clusters.
-/// Deterministic for the same sentences and configuration; `log` hears one line per stage.
+/// on jackknifed (k-fold predicted) tags. `unlabelled` sentences (lists of words) feed the word clusters; `silver`
+/// sentences (parsed by another parser, with their own tags) are added to the parser's training sentences
+/// ([`parser::train_for_model`]). Deterministic for the same sentences and configuration; `log` hears one line per
+/// stage.
 pub fn train_model(
     train: &[Sentence],
     unlabelled: &[Vec<&str>],
+    silver: &[Sentence],
     config: &TrainConfig,
     log: &mut dyn FnMut(&str),
 ) -> Model {
     log("training the tagger");
     let mut model = Model::new(Tagger::train_with_text(train, unlabelled, config));
-    model.parser = parser::train_for_model(train, config, log);
+    model.parser = parser::train_for_model(train, silver, config, log);
     model
 }
 
@@ -296,7 +299,7 @@ mod tests {
         let sents = read_conllu(TINY).unwrap();
         let config =
             TrainConfig { min_seen: 1, min_weight: 0.0, min_known: 1, folds: 2, clusters: 2, ..TrainConfig::default() };
-        train_model(&sents, &[], &config, &mut |_| {}).to_bytes()
+        train_model(&sents, &[], &[], &config, &mut |_| {}).to_bytes()
     });
 
     #[test]
@@ -338,7 +341,7 @@ mod tests {
         let sents = read_conllu(TINY).unwrap();
         let config =
             TrainConfig { min_seen: 1, min_weight: 0.0, min_known: 1, folds: 2, clusters: 2, ..TrainConfig::default() };
-        assert_eq!(train_model(&sents, &[], &config, &mut |_| {}).to_bytes(), *MODEL);
+        assert_eq!(train_model(&sents, &[], &[], &config, &mut |_| {}).to_bytes(), *MODEL);
     }
 
     proptest! {

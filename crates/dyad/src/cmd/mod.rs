@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod code;
+pub mod corpus;
 pub mod eval;
 pub mod extract;
 pub mod ingest;

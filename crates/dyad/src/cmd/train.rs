@@ -15,6 +15,39 @@ pub struct Args {
 enum Which {
     /// Trains the syntax model (tagger, and the parser when this build has one) from a UD treebank.
     Syntax(SyntaxArgs),
+    /// Writes the unlabelled news sentences for uptraining the parser (CoNLL-U with forms only; the biaffine
+    /// example parses them into the silver file that `train syntax --silver` reads).
+    Corpus(CorpusArgs),
+}
+
+/// Arguments of `dyad train corpus`.
+#[derive(clap::Args)]
+struct CorpusArgs {
+    /// Folders of news pages; every English page's body text is read.
+    #[arg(long, default_values = [
+        "../shared/bench/article-extraction/html",
+        "../shared/bench/wcxb-dev-articles/html",
+        "../shared/bench/htmldate-mediacloud/html",
+    ])]
+    text: Vec<PathBuf>,
+    /// Event gold files (JSON lines with a `page` path per line): their pages are left out.
+    #[arg(long, default_values = ["crates/eval/tests/data/news30/news30.jsonl", "crates/eval/tests/data/heldout15/heldout15.jsonl"])]
+    exclude_pages: Vec<PathBuf>,
+    /// MEANTIME (its sentences, and so the news-gold parse sentences, are left out).
+    #[arg(long, default_value = "../shared/bench/meantime")]
+    meantime: PathBuf,
+    /// The PLOVER GSR sentences (left out).
+    #[arg(long, default_value = "../shared/bench/plover-gsr/PLOVER_GSR_CAMEO.json")]
+    plover: PathBuf,
+    /// The seed pages (their sentences are left out).
+    #[arg(long, default_value = "../shared/seeds")]
+    seeds: PathBuf,
+    /// At most this many sentences are written (the first in hash order: a sample of all pages).
+    #[arg(long, default_value_t = usize::MAX)]
+    limit: usize,
+    /// Where to write the sentences.
+    #[arg(long, default_value = "silver.raw.conllu")]
+    out: PathBuf,
 }
 
 /// Arguments of `dyad train syntax`.
@@ -30,6 +63,10 @@ struct SyntaxArgs {
     /// Number of word clusters (0: none); the default is the shipped model's.
     #[arg(long)]
     clusters: Option<usize>,
+    /// Silver sentences for uptraining the parser (CoNLL-U with tags and trees, as the biaffine example's
+    /// `--parse-conllu` writes them; see data/README.md); none by default.
+    #[arg(long)]
+    silver: Option<PathBuf>,
     /// Where to write the model file.
     #[arg(long, default_value = "data/syntax.model")]
     out: PathBuf,
@@ -37,7 +74,20 @@ struct SyntaxArgs {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let Which::Syntax(a) = args.which;
+    let a = match args.which {
+        Which::Syntax(a) => a,
+        Which::Corpus(c) => {
+            return crate::cmd::corpus::run(
+                &c.text,
+                &c.exclude_pages,
+                &c.meantime,
+                &c.plover,
+                &c.seeds,
+                c.limit,
+                &c.out,
+            );
+        }
+    };
     let train = dyad_syntax::read_conllu_file(&dyad_syntax::treebank_file(&a.treebank, "train")?)?;
     let t0 = Instant::now();
     let mut config = dyad_syntax::TrainConfig::default();
@@ -60,7 +110,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         unlabelled.len(),
         unlabelled.iter().map(Vec::len).sum::<usize>()
     );
-    let model = dyad_syntax::train_model(&train, &unlabelled, &config, &mut |msg| eprintln!("{msg}"));
+    let silver = match &a.silver {
+        Some(p) => dyad_syntax::read_conllu_file(p)?,
+        None => Vec::new(),
+    };
+    let model = dyad_syntax::train_model(&train, &unlabelled, &silver, &config, &mut |msg| eprintln!("{msg}"));
     let bytes = model.to_bytes();
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     eprintln!(
@@ -77,7 +131,12 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 
 /// The body text of every page under `dirs` (sorted by path, so training sees the same order every time); pages
 /// that cannot be read or extracted are skipped.
-fn read_pages(dirs: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+pub(crate) fn read_pages(dirs: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    Ok(read_named_pages(dirs, &[])?.into_iter().map(|(_, text)| text).collect())
+}
+
+/// As [`read_pages`], with each page's file name, leaving out the files named in `skip` (file names).
+pub(crate) fn read_named_pages(dirs: &[PathBuf], skip: &[String]) -> anyhow::Result<Vec<(String, String)>> {
     use std::io::Read;
     let mut files = Vec::new();
     for dir in dirs {
@@ -104,13 +163,17 @@ fn read_pages(dirs: &[PathBuf]) -> anyhow::Result<Vec<String>> {
         } else {
             std::fs::File::open(&path).and_then(|mut f| f.read_to_end(&mut bytes)).is_ok()
         };
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if skip.contains(&file_name) {
+            continue;
+        }
         let name = name.trim_end_matches(".gz");
         if !ok || !(name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".txt")) {
             continue;
         }
         if let Ok(article) = dyad_page::extract(name, &bytes) {
             let body: Vec<&str> = article.body.iter().map(|b| b.text.as_str()).collect();
-            pages.push(body.join("\n\n"));
+            pages.push((file_name, body.join("\n\n")));
         }
     }
     Ok(pages)

@@ -509,11 +509,40 @@ impl crate::model::Model {
     }
 }
 
+/// How many times the treebank's training sentences are repeated when silver sentences are added
+/// ([`train_for_model`]), so that the gold trees keep their weight against the larger silver set.
+pub const GOLD_COPIES: usize = 2;
+
+/// Epochs when silver sentences are added (chosen on EWT dev; the larger set needs fewer).
+pub const SILVER_EPOCHS: usize = 5;
+
+/// Pruning threshold when silver sentences are added (more features survive the default 1.0: this keeps the model
+/// file under 25 MB).
+pub const SILVER_PRUNE: f32 = 1.5;
+
+/// The training set of uptraining: the treebank's sentences and their tags [`GOLD_COPIES`] times, then the silver
+/// sentences with their own tags.
+fn uptraining_set(gold: &[Sentence], gold_tags: &[Vec<Word>], silver: &[Sentence]) -> (Vec<Sentence>, Vec<Vec<Word>>) {
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(GOLD_COPIES * gold.len() + silver.len());
+    let mut tags: Vec<Vec<Word>> = Vec::with_capacity(sentences.capacity());
+    for _ in 0..GOLD_COPIES {
+        sentences.extend_from_slice(gold);
+        tags.extend_from_slice(gold_tags);
+    }
+    sentences.extend_from_slice(silver);
+    tags.extend(silver.iter().map(|s| s.words.clone()));
+    (sentences, tags)
+}
+
 /// The parser trainer as the model trainer (`crate::train_model`) calls it: the parser trained on the treebank's
 /// training sentences with 5-fold jackknifed predicted tags (so that it learns from tags as noisy as at run time),
-/// with the default [`TrainOptions`]. Deterministic.
+/// with the default [`TrainOptions`]. With `silver` sentences (uptraining, Petrov et al. 2010: news sentences tagged
+/// by the shipped tagger and parsed by a more accurate parser, with their own tags), those are added and the
+/// treebank's sentences repeated [`GOLD_COPIES`] times, for [`SILVER_EPOCHS`] epochs, weights below
+/// [`SILVER_PRUNE`] pruned. Deterministic.
 pub fn train_for_model(
     train_sentences: &[Sentence],
+    silver: &[Sentence],
     config: &crate::tagger::TrainConfig,
     log: &mut dyn FnMut(&str),
 ) -> Option<Parser> {
@@ -521,8 +550,18 @@ pub fn train_for_model(
     let tagged =
         crate::tagger::jackknife(train_sentences, 5, &crate::tagger::TrainConfig { folds: 0, ..config.clone() });
     let tags: Vec<Vec<Word>> = tagged.into_iter().map(|s| s.words).collect();
-    log("training the parser");
-    let parser = train(train_sentences, &tags, &TrainOptions::default());
+    let parser = if silver.is_empty() {
+        log("training the parser");
+        train(train_sentences, &tags, &TrainOptions::default())
+    } else {
+        log(&format!("training the parser on the treebank x{GOLD_COPIES} and {} silver sentences", silver.len()));
+        let (sentences, tags) = uptraining_set(train_sentences, &tags, silver);
+        train(
+            &sentences,
+            &tags,
+            &TrainOptions { epochs: SILVER_EPOCHS, prune: SILVER_PRUNE, ..TrainOptions::default() },
+        )
+    };
     let (features, weights) = parser.sizes();
     log(&format!("parser: {features} features, {weights} weights"));
     Some(parser)
@@ -589,6 +628,20 @@ mod tests {
             let mut input = &again[..cut];
             assert!(Parser::read_from(&mut input).is_err());
         }
+    }
+
+    #[test]
+    fn uptraining_set_repeats_gold_then_adds_silver_with_its_own_tags() {
+        let sents = read_conllu(TINY).unwrap();
+        let (gold, silver) = sents.split_at(1);
+        let mut gold_tags = vec![gold[0].words.clone()];
+        gold_tags[0][0].upos = "X".into();
+        let (s, t) = uptraining_set(gold, &gold_tags, silver);
+        assert_eq!(s.len(), GOLD_COPIES + 1);
+        assert_eq!(t.len(), s.len());
+        assert!(t[..GOLD_COPIES].iter().all(|w| w[0].upos == "X"));
+        assert_eq!(s[GOLD_COPIES].words[0].form, "Iran");
+        assert_eq!(t[GOLD_COPIES], silver[0].words);
     }
 
     #[test]
