@@ -56,10 +56,12 @@ impl Context<'_> {
             "100"
         } else if m.refused
             || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2)
+            || m.negated && book.root(m.code) == Some("03")
             || m.failed && (matches!(book.root(m.code), Some("04" | "05")) || m.symmetric)
         {
             // "refused to attend", "will not accept", "failed to reach agreement": the refusal (or the failure to
-            // meet or agree) happened; what was refused decides the kind of rejection.
+            // meet or agree) happened; what was refused decides the kind of rejection. An acceptance or promise
+            // (root 03) denied in the past is one too ("did not accept the offer").
             flags.future = false;
             flags.negated = false;
             flags.symmetric = false;
@@ -232,6 +234,9 @@ mod tests {
         assert_eq!(refusal_code("081"), "124");
         assert_eq!(refusal_code("190"), "120");
         assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
+        // An acceptance denied in the past is a rejection too; an attack denied in the past stays a negated attack.
+        assert_eq!(coded("[Iran|IRN] did not accept the offer from [Iraq|IRQ].", "accept"), [("120", false, false, false)]);
+        assert_eq!(coded("[Iran|IRN] did not attack [Iraq|IRQ].", "attack"), [("190", true, false, false)]);
     }
 
     #[test]
