@@ -273,13 +273,16 @@ fn requested_act(a: &Analysis, m: &Match) -> bool {
 }
 
 /// Whether the "to" (or "into") at `to` opens an act asked of a request verb's object: a request verb stands
-/// before it with at least one word between that is not an adverb ("asked Ukraine to", "wants Trump to").
+/// before it with at least one word between that is not an adverb ("asked Ukraine to", "wants Trump to"), and
+/// no "to" ("is expected to travel to Minsk for talks" asks nothing of anyone).
 fn asked_of_object(a: &Analysis, to: usize) -> bool {
     let l = lists();
     if to < 2 {
         return false;
     }
-    let object_between = |k: usize| (k + 1..to).any(|j| !a.norm(j).ends_with("ly") && !a.is_punct(j));
+    let object_between = |k: usize| {
+        (k + 1..to).any(|j| !a.norm(j).ends_with("ly") && !a.is_punct(j)) && (k + 1..to).all(|j| a.norm(j) != "to")
+    };
     (to.saturating_sub(REQUEST_REACH)..to - 1)
         .rev()
         .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
