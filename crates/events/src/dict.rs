@@ -197,7 +197,8 @@ impl Dictionaries {
         let mut d = Dictionaries::default();
         for (line, c) in rows("verbs.tsv", verbs, 5)? {
             check_code("verbs.tsv", line, c[3])?;
-            let Options { symmetric, next: prep_next, actor: actor_next, .. } = options("verbs.tsv", line, c[4], false)?;
+            let Options { symmetric, next: prep_next, actor: actor_next, .. } =
+                options("verbs.tsv", line, c[4], false)?;
             d.verbs.push(VerbPattern {
                 id: format!("verbs:{}|{}|{}", c[0], c[1], c[2]),
                 verb: c[0],

@@ -235,7 +235,10 @@ mod tests {
         assert_eq!(refusal_code("190"), "120");
         assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
         // An acceptance denied in the past is a rejection too; an attack denied in the past stays a negated attack.
-        assert_eq!(coded("[Iran|IRN] did not accept the offer from [Iraq|IRQ].", "accept"), [("120", false, false, false)]);
+        assert_eq!(
+            coded("[Iran|IRN] did not accept the offer from [Iraq|IRQ].", "accept"),
+            [("120", false, false, false)]
+        );
         assert_eq!(coded("[Iran|IRN] did not attack [Iraq|IRQ].", "attack"), [("190", true, false, false)]);
     }
 
