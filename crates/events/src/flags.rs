@@ -76,6 +76,10 @@ impl Context<'_> {
                 Some(t) if t.starts_with("13") => t,
                 _ => "130",
             }
+        } else if flags.future && m.agreed && book.intent_of(m.code).is_some_and(|t| t.starts_with("13")) {
+            // "agreed to send troops to X": agreeing is an intent to cooperate, never a threat (as "will send
+            // troops" would be).
+            "030"
         } else if flags.future {
             book.intent_of(m.code).unwrap_or(m.code)
         } else {
@@ -250,6 +254,9 @@ mod tests {
         let threat = coded("[Iran|IRN] will attack [Iraq|IRQ] unless it withdraws.", "attack");
         assert!(threat[0].0.starts_with("13"), "{threat:?}");
         assert_eq!(coded("[Iran|IRN] attacked [Iraq|IRQ].", "attacked"), [("190", false, false, false)]);
+        // Agreeing to an act whose intent would be a threat is an intent to cooperate.
+        assert_eq!(coded("[Iran|IRN] agreed to send troops to [Iraq|IRQ].", "send")[0].0, "030");
+        assert!(coded("[Iran|IRN] will send troops to [Iraq|IRQ].", "send")[0].0.starts_with("13"));
     }
 
     #[test]
