@@ -330,6 +330,11 @@ mod tests {
             dyad(&["IRN"], &["IRQ"], true)
         );
         assert_eq!(roles_of("[Iranian|IRN] diplomats travelled to Geneva for talks.", "talks"), None);
+        // A "by" and gerund phrase is the means: its objects are no target.
+        assert_eq!(
+            roles_of("[Iran|IRN] charged the man with espionage by publishing files on [Iraq|IRQ].", "charged"),
+            dyad(&["IRN"], &[], false)
+        );
     }
 
     #[test]
