@@ -79,19 +79,31 @@ fn phrases(s: &'static str) -> Vec<Phrase> {
     list(s).into_iter().map(|alt| alt.split_whitespace().collect()).collect()
 }
 
-/// The options column: (symmetric, subject action). `subj` is allowed only where `nominal` is true.
-/// The options column: (symmetric, subject action, preposition next to the verb).
-fn options(file: &'static str, line: usize, s: &'static str, nominal: bool) -> Result<(bool, bool, bool), DataError> {
-    let (mut symmetric, mut subject, mut next) = (false, false, false);
-    for o in list(s) {
-        match o {
-            "sym" => symmetric = true,
-            "subj" if nominal => subject = true,
-            "next" if !nominal => next = true,
+/// The options column of a verb or nominal row.
+#[derive(Default)]
+struct Options {
+    /// `sym`: a symmetric action.
+    symmetric: bool,
+    /// `subj` (nominal rows only): an action of the clause's subject even with no preposition.
+    subject: bool,
+    /// `next` (verb rows only): the preposition stands next to the verb.
+    next: bool,
+    /// `actor` (verb rows only): an actor mention stands right after the verb.
+    actor: bool,
+}
+
+fn options(file: &'static str, line: usize, s: &'static str, nominal: bool) -> Result<Options, DataError> {
+    let mut o = Options::default();
+    for w in list(s) {
+        match w {
+            "sym" => o.symmetric = true,
+            "subj" if nominal => o.subject = true,
+            "next" if !nominal => o.next = true,
+            "actor" if !nominal => o.actor = true,
             other => return Err(DataError { file, line, message: format!("unknown option {other:?}") }),
         }
     }
-    Ok((symmetric, subject, next))
+    Ok(o)
 }
 
 fn check_code(file: &'static str, line: usize, code: &str) -> Result<(), DataError> {
@@ -185,7 +197,8 @@ impl Dictionaries {
         let mut d = Dictionaries::default();
         for (line, c) in rows("verbs.tsv", verbs, 5)? {
             check_code("verbs.tsv", line, c[3])?;
-            let (symmetric, _, prep_next) = options("verbs.tsv", line, c[4], false)?;
+            let Options { symmetric, next: prep_next, actor: actor_next, .. } =
+                options("verbs.tsv", line, c[4], false)?;
             d.verbs.push(VerbPattern {
                 id: format!("verbs:{}|{}|{}", c[0], c[1], c[2]),
                 verb: c[0],
@@ -195,12 +208,13 @@ impl Dictionaries {
                 symmetric,
                 present_only: false,
                 prep_next,
+                actor_next,
                 loaded: false,
             });
         }
         for (line, c) in rows("nominal_events.tsv", nominals, 4)? {
             check_code("nominal_events.tsv", line, c[2])?;
-            let (symmetric, subject_action, _) = options("nominal_events.tsv", line, c[3], true)?;
+            let Options { symmetric, subject: subject_action, .. } = options("nominal_events.tsv", line, c[3], true)?;
             d.nominals.push(NominalPattern {
                 id: format!("nominal:{}", c[0]),
                 phrase: c[0].split_whitespace().collect(),
@@ -271,6 +285,7 @@ fn parse_relations(d: &mut Dictionaries, relations: &'static str) -> Result<(), 
                 symmetric: true,
                 present_only,
                 prep_next: false,
+                actor_next: false,
                 loaded: false,
             });
         }

@@ -56,10 +56,12 @@ impl Context<'_> {
             "100"
         } else if m.refused
             || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2)
+            || m.negated && book.root(m.code) == Some("03")
             || m.failed && (matches!(book.root(m.code), Some("04" | "05")) || m.symmetric)
         {
             // "refused to attend", "will not accept", "failed to reach agreement": the refusal (or the failure to
-            // meet or agree) happened; what was refused decides the kind of rejection.
+            // meet or agree) happened; what was refused decides the kind of rejection. An acceptance or promise
+            // (root 03) denied in the past is one too ("did not accept the offer").
             flags.future = false;
             flags.negated = false;
             flags.symmetric = false;
@@ -74,6 +76,10 @@ impl Context<'_> {
                 Some(t) if t.starts_with("13") => t,
                 _ => "130",
             }
+        } else if flags.future && m.agreed && book.intent_of(m.code).is_some_and(|t| t.starts_with("13")) {
+            // "agreed to send troops to X": agreeing is an intent to cooperate, never a threat (as "will send
+            // troops" would be).
+            "030"
         } else if flags.future {
             book.intent_of(m.code).unwrap_or(m.code)
         } else {
@@ -232,6 +238,12 @@ mod tests {
         assert_eq!(refusal_code("081"), "124");
         assert_eq!(refusal_code("190"), "120");
         assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
+        // An acceptance denied in the past is a rejection too; an attack denied in the past stays a negated attack.
+        assert_eq!(
+            coded("[Iran|IRN] did not accept the offer from [Iraq|IRQ].", "accept"),
+            [("120", false, false, false)]
+        );
+        assert_eq!(coded("[Iran|IRN] did not attack [Iraq|IRQ].", "attack"), [("190", true, false, false)]);
     }
 
     #[test]
@@ -242,6 +254,9 @@ mod tests {
         let threat = coded("[Iran|IRN] will attack [Iraq|IRQ] unless it withdraws.", "attack");
         assert!(threat[0].0.starts_with("13"), "{threat:?}");
         assert_eq!(coded("[Iran|IRN] attacked [Iraq|IRQ].", "attacked"), [("190", false, false, false)]);
+        // Agreeing to an act whose intent would be a threat is an intent to cooperate.
+        assert_eq!(coded("[Iran|IRN] agreed to send troops to [Iraq|IRQ].", "send")[0].0, "030");
+        assert!(coded("[Iran|IRN] will send troops to [Iraq|IRQ].", "send")[0].0.starts_with("13"));
     }
 
     #[test]

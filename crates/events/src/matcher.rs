@@ -495,6 +495,19 @@ fn object_scope(a: &Analysis, from: usize, to: usize) -> usize {
     (from..to).find(|&k| a.is(k, PREP) && a.norm(k) != "of").map_or(to, |k| k + 1)
 }
 
+/// Whether an actor mention starts right after the verb at `i`, past "that" and one determiner ("wants Britain
+/// to", "insisted that the UAW agree").
+fn actor_follows(a: &Analysis, i: usize) -> bool {
+    let mut k = i + 1;
+    if k < a.len() && a.norm(k) == "that" {
+        k += 1;
+    }
+    if k < a.len() && a.is(k, DET) {
+        k += 1;
+    }
+    (i + 1..=k).any(|j| a.actor_starts_at(j))
+}
+
 /// How well a verb row fits, compared lexicographically: object satisfied, object the verb's own (not a word in
 /// a later phrase), preposition satisfied, built-in (not loaded), object length, code specificity.
 type VerbScore = (u8, u8, u8, u8, usize, u8);
@@ -512,6 +525,9 @@ fn best_verb(
     let mut best: Option<(VerbScore, Match)> = None;
     for p in pats {
         if p.present_only && !(present_tense(a, i) && has_subject_slot(a, i)) {
+            continue;
+        }
+        if p.actor_next && !actor_follows(a, i) {
             continue;
         }
         let prep = if p.preps.is_empty() {

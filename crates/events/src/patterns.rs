@@ -25,6 +25,9 @@ pub struct VerbPattern {
     /// The preposition follows the verb itself, at most one lower-case word (a particle, an adverb) between
     /// (`next` in verbs.tsv): "headed back to Beijing", never "heads the Alliance for ..." (where "head" leads).
     pub prep_next: bool,
+    /// An actor mention starts right after the verb, past "that" and a determiner (`actor` in verbs.tsv): "wants
+    /// Britain to extradite X", "insisted that Germany pay", never "wants to join" or "insisted that it was".
+    pub actor_next: bool,
     /// Loaded from an external dictionary ([`crate::Dictionaries::with_petrarch_verbs`]) rather than `data/`: such a
     /// row loses to a built-in row of the same verb that satisfies as many constraints, and its `objects` are
     /// sorted by first word, longest first among equals (the matcher looks them up by binary search).

@@ -859,7 +859,18 @@ fn loaded_row(
     code: &'static str,
     symmetric: bool,
 ) -> VerbPattern {
-    VerbPattern { id, verb, preps, objects, code, symmetric, present_only: false, prep_next: false, loaded: true }
+    VerbPattern {
+        id,
+        verb,
+        preps,
+        objects,
+        code,
+        symmetric,
+        present_only: false,
+        prep_next: false,
+        actor_next: false,
+        loaded: true,
+    }
 }
 
 /// Counts each converted pattern of a block, or why it was skipped: a multi-word verb's particle takes dyad's

@@ -62,6 +62,11 @@ impl Analysis<'_> {
         self.actor_tokens.iter().any(|&(s, e)| s < k && k < e)
     }
 
+    /// Whether an actor mention given by [`Analysis::set_actors`] starts at token `k`.
+    pub(crate) fn actor_starts_at(&self, k: usize) -> bool {
+        self.actor_tokens.iter().any(|&(s, e)| s == k && e > s)
+    }
+
     /// Whether an actor mention ends right before token `k`.
     fn actor_ends_before(&self, k: usize) -> bool {
         k > 0 && self.actor_tokens.iter().any(|&(s, e)| e == k && e > s)

@@ -24,6 +24,9 @@ const GERUND_LIST_REACH: usize = 12;
 /// How far back (tokens) from the "to" of an asked-for infinitive the request verb may stand, past its object
 /// ("pressure the country's President Volodymyr Zelensky into").
 const REQUEST_REACH: usize = 12;
+/// How far back (tokens) from an event noun the "to" of the asked-for act whose object it is may stand ("to
+/// eliminate the 15% tariffs").
+const REQUESTED_NOUN_REACH: usize = 6;
 /// How far after an armed predicate (tokens) the accident that caused it may be named ("killed on Tuesday in a
 /// helicopter crash").
 const ACCIDENT_REACH: usize = 8;
@@ -76,6 +79,7 @@ fn party_objection(
         || thing_subject(a, actor_tokens, m, e.source)
         || controlled_infinitive(a, m, s_end)
         || requested_act(a, m)
+        || requested_noun(a, m, s_end)
         || listed_among_things(a, actor_tokens, e.source)
         || accidental(a, m)
         || reason_of_patient(a, m, s_start)
@@ -254,7 +258,6 @@ fn controlled_infinitive(a: &Analysis, m: &Match, source_end: usize) -> bool {
 /// verb is only asked for, and it is that object's, not the asker's. CAMEO codes such a sentence on its main verb (the appeal or demand, coded by its own
 /// pattern), so the asked-for act is not coded for anyone, whoever role assignment took for its subject.
 fn requested_act(a: &Analysis, m: &Match) -> bool {
-    let l = lists();
     if m.kind != MatchKind::Verb || m.anchor < 3 {
         return false;
     }
@@ -266,12 +269,49 @@ fn requested_act(a: &Analysis, m: &Match) -> bool {
     if !(a.norm(to) == "to" || a.norm(to) == "into" && gerund) || to < 2 {
         return false;
     }
-    // The object: at least one word between the request verb and "to" that is not an adverb.
-    let object_between = |k: usize| (k + 1..to).any(|j| !a.norm(j).ends_with("ly") && !a.is_punct(j));
+    asked_of_object(a, to)
+}
+
+/// Whether the "to" (or "into") at `to` opens an act asked of a request verb's object: a request verb stands
+/// before it with at least one word between that is not an adverb ("asked Ukraine to", "wants Trump to"), and
+/// no "to" ("is expected to travel to Minsk for talks" asks nothing of anyone).
+fn asked_of_object(a: &Analysis, to: usize) -> bool {
+    let l = lists();
+    if to < 2 {
+        return false;
+    }
+    let object_between = |k: usize| {
+        (k + 1..to).any(|j| !a.norm(j).ends_with("ly") && !a.is_punct(j)) && (k + 1..to).all(|j| a.norm(j) != "to")
+    };
     (to.saturating_sub(REQUEST_REACH)..to - 1)
         .rev()
         .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
         .any(|k| !a.capitalized[k] && control_verb(&l.request, a, k) && object_between(k))
+}
+
+/// "Beijing wants Trump to eliminate the tariffs on Chinese goods": an event noun in the object of an act only
+/// asked of another party names no act of the asker, so a source before that "to" (the clause's subject, which a
+/// nominal with no possessor falls back on) is no party of it.
+fn requested_noun(a: &Analysis, m: &Match, source_end: usize) -> bool {
+    if m.kind != MatchKind::Nominal {
+        return false;
+    }
+    (m.anchor.saturating_sub(REQUESTED_NOUN_REACH)..m.anchor)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
+        .find(|&k| a.norm(k) == "to" && k + 1 < m.anchor)
+        .is_some_and(|to| source_end <= to && (asked_of_object(a, to) || coordinated_ask(a, to)))
+}
+
+/// "wants X to eliminate A, and to ease B": a "to" after "and" continues an earlier asked-for infinitive of the
+/// same sentence (the nearest "to" before it, within the request's reach, no sentence boundary between).
+fn coordinated_ask(a: &Analysis, to: usize) -> bool {
+    let and = if to >= 1 && a.norm(to - 1) == "and" { to - 1 } else { return false };
+    (and.saturating_sub(2 * REQUEST_REACH)..and)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k))
+        .find(|&k| a.norm(k) == "to")
+        .is_some_and(|k| asked_of_object(a, k))
 }
 
 /// "two soldiers were killed in a helicopter crash", "died in a fire": an armed predicate (roots 18-20) whose

@@ -259,6 +259,20 @@ const UNREAL: &[(&str, &str, bool)] = &[
     ("[Kenya|KEN] pressured [Somalia|SOM] into attacking [Ethiopia|ETH].", "KEN>SOM 10", true),
     ("[Poland|POL] expects [Hungary|HUN] to sanction [Belarus|BLR].", "POL>BLR", false),
     ("[Poland|POL] wants to sanction [Belarus|BLR].", "POL>BLR", true),
+    // An event noun in the asked-for act is not the asker's; the want itself is an appeal.
+    ("[Brazil|BRA] wants [Biden|USA|p] to review the sanctions on [Cuba|CUB].", "BRA>CUB", false),
+    ("[Brazil|BRA] wants [Biden|USA|p] to review the sanctions on [Cuba|CUB].", "BRA>USA 020", true),
+    (
+        "[Brazil|BRA] wants [Biden|USA|p] to end the embargo, and to review the sanctions on [Cuba|CUB].",
+        "BRA>CUB",
+        false,
+    ),
+    ("[Brazil|BRA] decided to keep the sanctions on [Cuba|CUB].", "BRA>CUB 163", true),
+    (
+        "[Lavrov|RUS|p] is expected to travel to Minsk for talks with his [Belarusian|BLR|g] counterpart.",
+        "RUS>BLR 04",
+        true,
+    ),
     // The subject of a "for X to V" clause is no object of the predicate before it.
     ("[Peru|PER] and [Chile|CHL] held talks on a plan for [Bolivian|BOL|g] troops to leave.", "PER>BOL", false),
     ("[Peru|PER] and [Chile|CHL] held talks on a plan for [Bolivian|BOL|g] troops to leave.", "PER>CHL", true),

@@ -199,7 +199,11 @@ impl Context<'_> {
         // A bare nominal ("for the attack", "aid workers") names no parties of its own: not an event here.
         let possessor = self.possessor(m.anchor);
         if possessor.is_none() && m.prep.is_none() && !m.subject_action {
-            return None;
+            // "U.S. and Russian negotiators return to Geneva for talks": a symmetric noun after "for" is a
+            // meeting of the clause's coordinated subjects, whatever they travel to.
+            let subjects = self.subjects(m, &previous.0);
+            let for_talks = m.symmetric && m.anchor > 0 && self.a.norm(m.anchor - 1) == "for";
+            return (for_talks && subjects.len() >= 2).then(|| Found::new(subjects, Vec::new()));
         }
         // "amid an impasse in negotiations with X": a nominal framed as circumstance is not the subject's act.
         if possessor.is_none() && self.in_background_phrase(m.anchor) {
@@ -320,6 +324,17 @@ mod tests {
         assert_eq!(roles_of("[Iran|IRN] condemned [Iraq|IRQ].", "condemned"), dyad(&["IRN"], &["IRQ"], false));
         // A bare event noun names no parties.
         assert_eq!(roles_of("[Iran|IRN] said the attack was wrong.", "attack"), None);
+        // A symmetric noun after "for" with a coordinated subject is their meeting.
+        assert_eq!(
+            roles_of("[Iranian|IRN] and [Iraqi|IRQ] diplomats travelled to Geneva for talks.", "talks"),
+            dyad(&["IRN"], &["IRQ"], true)
+        );
+        assert_eq!(roles_of("[Iranian|IRN] diplomats travelled to Geneva for talks.", "talks"), None);
+        // A "by" and gerund phrase is the means: its objects are no target.
+        assert_eq!(
+            roles_of("[Iran|IRN] charged the man with espionage by publishing files on [Iraq|IRQ].", "charged"),
+            dyad(&["IRN"], &[], false)
+        );
     }
 
     #[test]

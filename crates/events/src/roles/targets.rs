@@ -7,6 +7,7 @@ use crate::codebook::Codebook;
 use crate::lexicon::{BACKGROUND, CONJ, DET, GROUP_NOUN, PREP, RELPRO, RoleCues};
 use crate::matcher::Match;
 use crate::slots::SlotKind;
+use dyad_text::VerbForm;
 
 /// How far back (tokens) a purpose infinitive looks for the destination of the movement it follows.
 const PURPOSE_REACH: usize = 12;
@@ -20,6 +21,7 @@ impl Context<'_> {
         // "arrested militants who had attacked X": a relative clause after the object is a clause of its own, whose
         // parties the predicate does not reach.
         let end = (from + 1..end).find(|&j| self.a.is(j, RELPRO) && self.a.norm(j) != "that").unwrap_or(end);
+        let end = self.means_start(from + 1, end);
         // "withdrew from a zone agreed by X and Y": a reduced passive relative after the object is a clause of its
         // own too; its agents acted on the object, not with the predicate's subject.
         // Not so for a meeting, a support, an investigation, a reaction, a coercion or an attack (roots 04, 05, 09,
@@ -179,6 +181,22 @@ impl Context<'_> {
         allowed(agent).then(|| self.coordinated(agent, &allowed))
     }
 
+    /// Where a "by" and gerund phrase opens in `from..end` (`end` if none): "charged X with espionage by publishing
+    /// files about the war in Y" names the means, whose objects and places are not the predicate's. A gerund the
+    /// lemma table does not know ("publishing") is read from its ending.
+    fn means_start(&self, from: usize, end: usize) -> usize {
+        let gerund = |j: usize| {
+            self.a.lemmas.get(j).is_some_and(|l| {
+                l.verb.is_some_and(|v| v.is(VerbForm::Gerund))
+                    || l.verb.is_none()
+                        && l.noun.is_none()
+                        && self.a.norm(j).len() > 5
+                        && self.a.norm(j).ends_with("ing")
+            })
+        };
+        (from..end).find(|&j| self.a.norm(j) == "by" && gerund(j + 1)).unwrap_or(end)
+    }
+
     /// Where a protest, a coercive measure or an armed action with no named target happens: the nearest country
     /// in the clause used as a location ("in Serbia", "at a jail in northern Israel"), other than the source.
     pub(crate) fn protest_place(&self, m: &Match, sources: &[usize]) -> Option<usize> {
@@ -200,7 +218,7 @@ impl Context<'_> {
             c.is_some() && sources.iter().any(|&s| self.actors[s].country.as_deref() == c)
         };
         let (start, _, _) = self.clause_start(m.anchor);
-        let end = self.clause_end(m.anchor);
+        let end = self.means_start(m.anchor + 1, self.clause_end(m.anchor));
         self.slots_in(start, end)
             .into_iter()
             // A country named as the place, not a city: "marched in Hong Kong" says where, not against whom; but
