@@ -14,7 +14,6 @@
 //! no model has been trained.
 #![deny(missing_docs)]
 
-#[cfg(feature = "nn")]
 pub mod biaffine;
 pub mod conllu;
 pub mod eval;
