@@ -8,7 +8,7 @@
 //! [`Workspace`] reused from sentence to sentence. Eisner's O(n³) decoding runs on chunks of at most
 //! [`MAX_CHUNK`] words (the BiLSTM still reads the whole sentence), whose roots hang from the first chunk's root.
 
-use super::kernels::{lstm_step, matmul, matmul_bt};
+use super::kernels::{Packed, lstm_step, matmul, matmul_bt};
 use super::{BiaffineError, Config, ROOT, Result, SHAPES, SPECIALS, Vocab, eisner, norm_into, param_shapes, shape, suffix};
 use std::collections::HashMap;
 
@@ -31,21 +31,21 @@ pub struct NnParser {
     emb_word: Vec<f32>,
     emb_suffix: Vec<f32>,
     /// First layer, word and suffix rows of the input weights, columns forward | backward: (word + suffix) × 8h.
-    w0: Vec<f32>,
+    w0: Packed,
     /// First-layer gate pre-activations (8h) of each UPOS, XPOS and shape id; the biases are in `shape0`.
     upos0: Vec<f32>,
     xpos0: Vec<f32>,
     shape0: Vec<f32>,
     /// Layers after the first: input weights (2h × 8h) and biases (8h).
-    wih: Vec<(Vec<f32>, Vec<f32>)>,
+    wih: Vec<(Packed, Vec<f32>)>,
     /// Per layer, the recurrent weights of the forward and backward directions (h × 4h each).
     whh: Vec<[Vec<f32>; 2]>,
     /// The four MLPs side by side (2h × (2 arc + 2 label)) and their biases.
-    mlp_w: Vec<f32>,
+    mlp_w: Packed,
     mlp_b: Vec<f32>,
-    arc_u: Vec<f32>,
+    arc_u: Packed,
     arc_head_bias: Vec<f32>,
-    lab_u: Vec<f32>,
+    lab_u: Packed,
     /// The linear relation weights transposed: labels × 2 label_dim.
     lab_wt: Vec<f32>,
     lab_b: Vec<f32>,
@@ -149,7 +149,7 @@ impl NnParser {
         wf0.extend(rows(&wf, o_suf, c.suffix_dim));
         let mut wb0 = rows(&wb, 0, c.word_dim);
         wb0.extend(rows(&wb, o_suf, c.suffix_dim));
-        let w0 = side_by_side(&wf0, &wb0, c.word_dim + c.suffix_dim);
+        let w0 = Packed::new(&side_by_side(&wf0, &wb0, c.word_dim + c.suffix_dim), c.word_dim + c.suffix_dim, g8);
         let mut wih = Vec::new();
         let mut whh = Vec::new();
         for l in 0..c.layers {
@@ -157,7 +157,7 @@ impl NnParser {
                 let w = side_by_side(&take(&format!("lstm{l}f.wih")), &take(&format!("lstm{l}b.wih")), 2 * h);
                 let mut b = take(&format!("lstm{l}f.bias"));
                 b.extend(take(&format!("lstm{l}b.bias")));
-                wih.push((w, b));
+                wih.push((Packed::new(&w, 2 * h, g8), b));
             }
             whh.push([take(&format!("lstm{l}f.whh")), take(&format!("lstm{l}b.whh"))]);
         }
@@ -185,11 +185,11 @@ impl NnParser {
             shape0,
             wih,
             whh,
-            mlp_w,
+            mlp_w: Packed::new(&mlp_w, 2 * h, m),
             mlp_b,
-            arc_u: take("arc.u"),
+            arc_u: Packed::new(&take("arc.u"), c.arc_dim, c.arc_dim),
             arc_head_bias: take("arc.head_bias"),
-            lab_u: take("lab.u"),
+            lab_u: Packed::new(&take("lab.u"), c.label_dim, nl * c.label_dim),
             lab_wt,
             lab_b: take("lab.b"),
             vocab,
@@ -245,7 +245,7 @@ impl NnParser {
             row[wd..].copy_from_slice(&self.emb_suffix[s * sd..(s + 1) * sd]);
         }
         let gates = resize(&mut ws.gates, t * g8);
-        matmul(t, in0, g8, x, in0, &self.w0, gates, false);
+        self.w0.matmul(t, x, in0, gates, g8);
         for (row, ids) in gates.chunks_exact_mut(g8).zip(&ws.ids) {
             let (u, p, s) = (ids[1] as usize, ids[2] as usize, (ids[4] as usize).min(SHAPES - 1));
             let (u, p, s) = (&self.upos0[u * g8..][..g8], &self.xpos0[p * g8..][..g8], &self.shape0[s * g8..][..g8]);
@@ -257,7 +257,7 @@ impl NnParser {
         for (l, [wf, wb]) in self.whh.iter().enumerate() {
             if l > 0 {
                 let (w, b) = &self.wih[l - 1];
-                matmul(t, 2 * h, g8, states, 2 * h, w, gates, false);
+                w.matmul(t, states, 2 * h, gates, g8);
                 for row in gates.chunks_exact_mut(g8) {
                     for (g, b) in row.iter_mut().zip(b) {
                         *g += b;
@@ -278,7 +278,7 @@ impl NnParser {
         }
         let m = self.mlp_b.len();
         let mlp = resize(&mut ws.mlp, t * m);
-        matmul(t, 2 * h, m, states, 2 * h, &self.mlp_w, mlp, false);
+        self.mlp_w.matmul(t, states, 2 * h, mlp, m);
         for row in mlp.chunks_exact_mut(m) {
             for (y, b) in row.iter_mut().zip(&self.mlp_b) {
                 *y = (*y + b).max(0.0);
@@ -299,7 +299,7 @@ impl NnParser {
             let len = size.min(n + 1 - start);
             let mlp = &ws.mlp;
             let left = resize(&mut ws.left, len * a);
-            matmul(len, a, a, &mlp[start * m..], m, &self.arc_u, left, false);
+            self.arc_u.matmul(len, &mlp[start * m..], m, left, a);
             let hsel = resize(&mut ws.hsel, (len + 1) * a);
             let head_row = |i: usize| &mlp[i * m + a..i * m + 2 * a];
             hsel[..a].copy_from_slice(head_row(0));
@@ -336,7 +336,7 @@ impl NnParser {
         for start in (1..=n).step_by(LABEL_BLOCK) {
             let len = LABEL_BLOCK.min(n + 1 - start);
             let t = resize(&mut ws.lab_t, len * nl * dl);
-            matmul(len, dl, nl * dl, &ws.mlp[start * m + od..], m, &self.lab_u, t, false);
+            self.lab_u.matmul(len, &ws.mlp[start * m + od..], m, t, nl * dl);
             for k in 0..len {
                 let d = start + k;
                 let hd = ws.heads[d - 1];
@@ -473,4 +473,143 @@ fn next_line<'b>(bytes: &'b [u8], pos: &mut usize, what: &str) -> Result<&'b str
     let text = std::str::from_utf8(&rest[..end]).map_err(|_| bad())?;
     *pos += end + 1;
     Ok(text)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::{Sentence, Word};
+
+    /// A few sentences whose words, tags and relations make a small vocabulary.
+    pub(crate) fn sentences() -> Vec<Sentence> {
+        let text = [
+            ("The NATO forces attacked 12 towns near Paris .", "DET PROPN NOUN VERB NUM NOUN ADP PROPN PUNCT"),
+            ("Rebels attacked the towns again on Monday-night .", "NOUN VERB DET NOUN ADV ADP NOUN PUNCT"),
+            ("The forces said the rebels fled .", "DET NOUN VERB DET NOUN VERB PUNCT"),
+        ];
+        let rels = ["det", "nsubj", "obj", "root", "punct", "case", "nmod", "advmod"];
+        text.iter()
+            .flat_map(|(w, t)| [(w, t), (w, t)])
+            .enumerate()
+            .map(|(k, (w, t))| {
+                let forms: Vec<&str> = w.split(' ').collect();
+                let tags: Vec<&str> = t.split(' ').collect();
+                let n = forms.len();
+                let words = forms
+                    .iter()
+                    .zip(&tags)
+                    .enumerate()
+                    .map(|(i, (f, t))| {
+                        let mut word = Word::new(f);
+                        word.upos = t.to_string();
+                        word.xpos = format!("X{}", t.len() + k % 2);
+                        word.head = Some(if i == 2 { 0 } else { 3.min(n) });
+                        word.deprel = rels[(i + k) % rels.len()].to_string();
+                        word
+                    })
+                    .collect();
+                Sentence { words, ..Sentence::default() }
+            })
+            .collect()
+    }
+
+    /// Random tensors of the right shapes for a tiny network (seeded, so every run is the same).
+    pub(crate) fn random_model(seed: u64) -> (Vocab, Config, Vec<NamedTensor>) {
+        let s = sentences();
+        let vocab = Vocab::build(&s, &s);
+        let config = Config {
+            word_dim: 6,
+            tag_dim: 4,
+            suffix_dim: 3,
+            shape_dim: 2,
+            hidden: 7,
+            layers: 2,
+            arc_dim: 5,
+            label_dim: 4,
+            ..Config::default()
+        };
+        let mut rng = super::super::Rng::new(seed);
+        let tensors = param_shapes(&config, &vocab)
+            .into_iter()
+            .map(|(name, shape)| {
+                let n = shape.iter().product();
+                let values = (0..n).map(|_| rng.uniform() * 2.0 - 1.0).collect();
+                (name, shape, values)
+            })
+            .collect();
+        (vocab, config, tensors)
+    }
+
+    fn is_tree(heads: &[usize]) -> bool {
+        let n = heads.len();
+        heads.iter().filter(|&&h| h == 0).count() == 1
+            && (1..=n).all(|d| {
+                let (mut x, mut steps) = (d, 0);
+                while x != 0 && steps <= n {
+                    x = heads[x - 1];
+                    steps += 1;
+                }
+                x == 0
+            })
+    }
+
+    #[test]
+    fn model_file_round_trips_through_f16() {
+        let (vocab, config, tensors) = random_model(3);
+        let bytes = encode_model(&vocab, &config, &tensors);
+        let read = NnParser::from_bytes(&bytes).expect("read");
+        // The same tensors rounded to f16 by hand give the same parser.
+        let rounded: Vec<NamedTensor> = tensors
+            .into_iter()
+            .map(|(n, s, v)| (n, s, v.into_iter().map(|x| half::f16::from_f32(x).to_f32()).collect()))
+            .collect();
+        let direct = NnParser::from_tensors(vocab, config, rounded).expect("tensors");
+        assert_eq!(read.emb_word, direct.emb_word);
+        assert_eq!(read.lab_wt, direct.lab_wt);
+        let s = sentences();
+        let (a, b) = (read.parse_sentences(&s, &s), direct.parse_sentences(&s, &s));
+        assert_eq!(a, b);
+        for p in &a {
+            let heads: Vec<usize> = p.words.iter().map(|w| w.head.unwrap_or(99)).collect();
+            assert!(is_tree(&heads), "{heads:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_model_files_are_errors() {
+        let (vocab, config, tensors) = random_model(3);
+        let bytes = encode_model(&vocab, &config, &tensors);
+        for (cut, what) in [(&bytes[..bytes.len() - 1], "cut short"), (&bytes[5..], "not a dyad-biaffine 1 file")] {
+            let err = NnParser::from_bytes(cut).expect_err("malformed").to_string();
+            assert!(err.contains(what), "{err}");
+        }
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(NnParser::from_bytes(&extra).expect_err("extra").to_string().contains("after the last tensor"));
+        let mut wrong = tensors.clone();
+        wrong[0].1 = vec![1, 1];
+        wrong[0].2 = vec![0.0];
+        let err = NnParser::from_bytes(&encode_model(&vocab, &config, &wrong)).expect_err("shape").to_string();
+        assert!(err.contains("emb.word"), "{err}");
+        assert!(NnParser::from_bytes(b"").is_err());
+    }
+
+    #[test]
+    fn long_sentences_are_parsed_in_chunks_as_one_tree() {
+        let (vocab, config, tensors) = random_model(5);
+        let p = NnParser::from_tensors(vocab, config, tensors).expect("tensors");
+        let mut ws = Workspace::default();
+        let words = ["The", "forces", "attacked", "12", "towns", "near", "Paris", ",", "and"];
+        let t = std::time::Instant::now();
+        p.parse(&mut ws, (0..5000).map(|i| (words[i % words.len()], "NOUN", "X4")));
+        assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+        assert_eq!(ws.heads().len(), 5000);
+        assert_eq!(ws.labels().len(), 5000);
+        assert!(is_tree(ws.heads()));
+        // A sentence of one chunk and an empty one.
+        p.parse(&mut ws, (0..MAX_CHUNK).map(|i| (words[i % words.len()], "NOUN", "X4")));
+        assert!(is_tree(ws.heads()));
+        p.parse(&mut ws, std::iter::empty());
+        assert!(ws.heads().is_empty() && ws.labels().is_empty());
+    }
 }

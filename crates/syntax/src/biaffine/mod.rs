@@ -17,7 +17,7 @@ mod kernels;
 mod net;
 
 pub use eisner::eisner;
-pub use fast::{MAX_CHUNK, NnParser};
+pub use fast::{MAX_CHUNK, NnParser, Workspace};
 #[cfg(feature = "nn")]
 pub use net::Network;
 

@@ -382,6 +382,23 @@ fn batches(order: &[usize], len: impl Fn(usize) -> usize, words: usize) -> Vec<V
 mod tests {
     use super::*;
 
+    /// The candle-free parser gives the candle network's heads and relations (random weights of a tiny network,
+    /// every tensor non-zero so that nothing is decided by ties).
+    #[test]
+    fn candle_free_parser_matches_candle() {
+        let (vocab, config, tensors) = crate::biaffine::fast::tests::random_model(11);
+        let net = Network::new(vocab, config).expect("network");
+        for ((name, var), (tname, shape, values)) in net.params.iter().zip(&tensors) {
+            assert_eq!(name, tname);
+            var.set(&Tensor::from_vec(values.clone(), shape.as_slice(), &net.device).expect("tensor")).expect("set");
+        }
+        let s = crate::biaffine::fast::tests::sentences();
+        let want = net.parse(&s, &s, 30).expect("candle parse");
+        let fast = net.to_nn_parser().expect("parser");
+        assert_eq!(fast.parse_sentences(&s, &s), want);
+        assert!(want.iter().flat_map(|s| &s.words).any(|w| w.head != Some(3)), "not a trivial parse");
+    }
+
     #[test]
     fn batches_respect_the_word_budget() {
         let lens = [3, 3, 4, 10];
