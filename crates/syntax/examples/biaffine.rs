@@ -130,7 +130,12 @@ fn main() {
         println!("wrote {file}: {} bytes", bytes.len());
     }
     if args.iter().any(|a| a == "--compare") {
-        compare(&net, &[("dev", &dev, &dev_tags), ("test", &test, &test_tags)], &tag, args.iter().any(|a| a == "--speed"));
+        compare(
+            &net,
+            &[("dev", &dev, &dev_tags), ("test", &test, &test_tags)],
+            &tag,
+            args.iter().any(|a| a == "--speed"),
+        );
         return;
     }
     let pred = net.parse(&dev, &dev_tags, 2000).expect("parse dev");
@@ -186,7 +191,9 @@ fn compare(
             let pred = p.parse_sentences(gold, tags);
             report(&format!("{name} {what}"), gold, &pred);
             let (h, hl, diff) = agreement(&candle, &pred);
-            println!("  {name} {what} vs candle: same head {h:.3}%, same head and relation {hl:.3}% ({diff} words differ)");
+            println!(
+                "  {name} {what} vs candle: same head {h:.3}%, same head and relation {hl:.3}% ({diff} words differ)"
+            );
         }
     }
     if !speed {
@@ -216,7 +223,10 @@ fn compare(
                     net.parse(gold, tags, batch).expect("parse");
                 }
             }
-            row(if batch == 0 { "candle one sentence at a time" } else { "candle batches of 2000 words" }, cpu_seconds() - c);
+            row(
+                if batch == 0 { "candle one sentence at a time" } else { "candle batches of 2000 words" },
+                cpu_seconds() - c,
+            );
         }
         let c = cpu_seconds();
         for _ in 0..reps {

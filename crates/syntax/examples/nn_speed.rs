@@ -33,7 +33,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let dir = arg("--treebank").unwrap_or_else(|| "/work/shared/treebanks/UD_English-EWT".into());
-    let model = dyad_syntax::Model::from_bytes(&std::fs::read("data/syntax.model").expect("syntax model")).expect("model");
+    let model =
+        dyad_syntax::Model::from_bytes(&std::fs::read("data/syntax.model").expect("syntax model")).expect("model");
     let tag = |gold: &[Sentence]| {
         let mut s = gold.to_vec();
         model.tagger.tag_sentences(&mut s);

@@ -9,7 +9,9 @@
 //! [`MAX_CHUNK`] words (the BiLSTM still reads the whole sentence), whose roots hang from the first chunk's root.
 
 use super::kernels::{Packed, lstm_step, matmul, matmul_bt};
-use super::{BiaffineError, Config, ROOT, Result, SHAPES, SPECIALS, Vocab, eisner, norm_into, param_shapes, shape, suffix};
+use super::{
+    BiaffineError, Config, ROOT, Result, SHAPES, SPECIALS, Vocab, eisner, norm_into, param_shapes, shape, suffix,
+};
 use std::collections::HashMap;
 
 /// Longest run of words decoded as one tree; longer sentences are cut into chunks of at most this many words.
@@ -19,6 +21,9 @@ pub const MAX_CHUNK: usize = 150;
 const LABEL_BLOCK: usize = 64;
 
 const MAGIC: &str = "dyad-biaffine 1\n";
+
+/// `data/syntax-nn.model`, embedded like `data/syntax.model` (see the crate documentation).
+static EMBEDDED: &[u8] = include_bytes!("../../../../data/syntax-nn.model");
 
 /// A named tensor: name, shape, row-major values.
 pub(crate) type NamedTensor = (String, Vec<usize>, Vec<f32>);
@@ -94,6 +99,16 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
 }
 
 impl NnParser {
+    /// The parser of the model file embedded in this build (`data/syntax-nn.model`).
+    pub fn embedded() -> Result<NnParser> {
+        NnParser::from_bytes(EMBEDDED)
+    }
+
+    /// The bytes of the embedded model file.
+    pub fn embedded_bytes() -> &'static [u8] {
+        EMBEDDED
+    }
+
     /// Reads a model file written by [`encode_model`] (weights stored as f16, computed in f32).
     pub fn from_bytes(bytes: &[u8]) -> Result<NnParser> {
         let (vocab, config, tensors) = decode_model(bytes)?;
@@ -161,7 +176,8 @@ impl NnParser {
             }
             whh.push([take(&format!("lstm{l}f.whh")), take(&format!("lstm{l}b.whh"))]);
         }
-        let parts = [("arc_dep", c.arc_dim), ("arc_head", c.arc_dim), ("lab_dep", c.label_dim), ("lab_head", c.label_dim)];
+        let parts =
+            [("arc_dep", c.arc_dim), ("arc_head", c.arc_dim), ("lab_dep", c.label_dim), ("lab_head", c.label_dim)];
         let m: usize = parts.iter().map(|p| p.1).sum();
         let (mut mlp_w, mut mlp_b) = (vec![0f32; 2 * h * m], Vec::with_capacity(m));
         let mut col = 0;
@@ -175,7 +191,8 @@ impl NnParser {
         }
         let nl = vocab.labels.len();
         let lab_w = take("lab.w");
-        let lab_wt = (0..nl * 2 * c.label_dim).map(|i| lab_w[(i % (2 * c.label_dim)) * nl + i / (2 * c.label_dim)]).collect();
+        let lab_wt =
+            (0..nl * 2 * c.label_dim).map(|i| lab_w[(i % (2 * c.label_dim)) * nl + i / (2 * c.label_dim)]).collect();
         Ok(NnParser {
             emb_word: take("emb.word"),
             emb_suffix: take("emb.suffix"),
@@ -441,12 +458,16 @@ fn decode_model(bytes: &[u8]) -> Result<(Vocab, Config, Vec<NamedTensor>)> {
         label_dim: dim("label")?,
         ..Config::default()
     };
-    let vlen: usize = line("vocab line")?.strip_prefix("vocab ").and_then(|n| n.parse().ok()).ok_or_else(|| bad("vocab line"))?;
-    let vtext = bytes.get(pos..pos + vlen).and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| bad("vocabulary"))?;
+    let vlen: usize =
+        line("vocab line")?.strip_prefix("vocab ").and_then(|n| n.parse().ok()).ok_or_else(|| bad("vocab line"))?;
+    let vtext =
+        bytes.get(pos..pos + vlen).and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| bad("vocabulary"))?;
     let vocab = Vocab::from_text(vtext)?;
     pos += vlen;
-    let count: usize =
-        next_line(bytes, &mut pos, "tensors line")?.strip_prefix("tensors ").and_then(|n| n.parse().ok()).ok_or_else(|| bad("tensors line"))?;
+    let count: usize = next_line(bytes, &mut pos, "tensors line")?
+        .strip_prefix("tensors ")
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| bad("tensors line"))?;
     let mut tensors = Vec::new();
     for _ in 0..count {
         let head = next_line(bytes, &mut pos, "tensor line")?;
@@ -454,7 +475,10 @@ fn decode_model(bytes: &[u8]) -> Result<(Vocab, Config, Vec<NamedTensor>)> {
         let shape: Vec<usize> = dims.split('x').map(|d| d.parse().map_err(|_| bad(head))).collect::<Result<_>>()?;
         let n: usize = shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d)).ok_or_else(|| bad(head))?;
         let (name, start) = (name.to_string(), pos);
-        let data = n.checked_mul(2).and_then(|len| bytes.get(start..start + len)).ok_or_else(|| bad(&format!("tensor {name} is cut short")))?;
+        let data = n
+            .checked_mul(2)
+            .and_then(|len| bytes.get(start..start + len))
+            .ok_or_else(|| bad(&format!("tensor {name} is cut short")))?;
         let values = data.chunks_exact(2).map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32()).collect();
         pos += 2 * n;
         tensors.push((name, shape, values));
@@ -573,6 +597,16 @@ pub(crate) mod tests {
             let heads: Vec<usize> = p.words.iter().map(|w| w.head.unwrap_or(99)).collect();
             assert!(is_tree(&heads), "{heads:?}");
         }
+    }
+
+    #[test]
+    fn the_embedded_model_reads() {
+        let p = NnParser::embedded().expect("data/syntax-nn.model");
+        let mut ws = Workspace::default();
+        p.parse(&mut ws, [("Rebels", "NOUN", "NNS"), ("attacked", "VERB", "VBD"), ("Kabul", "PROPN", "NNP")]);
+        assert_eq!(ws.heads(), [2, 0, 2]);
+        let labels: Vec<&str> = ws.labels().iter().map(|&l| p.label(l)).collect();
+        assert_eq!(labels, ["nsubj", "root", "obj"]);
     }
 
     #[test]

@@ -210,7 +210,8 @@ fn lstm_step_body<const FMA: bool>(gates: &mut [f32], whh: &[f32], h: &mut [f32]
     let (gi, rest) = gates.split_at_mut(hd);
     let (gf, rest) = rest.split_at_mut(hd);
     let (gg, go) = rest.split_at_mut(hd);
-    for ((((ci, hi), &i), &f), (&g, &o)) in c.iter_mut().zip(h.iter_mut()).zip(&*gi).zip(&*gf).zip(gg.iter().zip(&*go)) {
+    for ((((ci, hi), &i), &f), (&g, &o)) in c.iter_mut().zip(h.iter_mut()).zip(&*gi).zip(&*gf).zip(gg.iter().zip(&*go))
+    {
         let cn = sigmoid(f) * *ci + sigmoid(i) * tanh(g);
         *ci = cn;
         *hi = sigmoid(o) * tanh(cn);

@@ -208,7 +208,8 @@ fn param_shapes(c: &Config, vocab: &Vocab) -> Vec<(String, Vec<usize>)> {
         }
         input = 2 * h;
     }
-    for (name, dim) in [("arc_dep", c.arc_dim), ("arc_head", c.arc_dim), ("lab_dep", c.label_dim), ("lab_head", c.label_dim)]
+    for (name, dim) in
+        [("arc_dep", c.arc_dim), ("arc_head", c.arc_dim), ("lab_dep", c.label_dim), ("lab_head", c.label_dim)]
     {
         out.push((format!("{name}.w"), vec![2 * h, dim]));
         out.push((format!("{name}.b"), vec![dim]));

@@ -107,7 +107,9 @@ impl Network {
     pub(crate) fn tensors(&self) -> Result<Vec<super::fast::NamedTensor>> {
         self.params
             .iter()
-            .map(|(n, v)| Ok((n.clone(), v.as_tensor().dims().to_vec(), v.as_tensor().flatten_all()?.to_vec1::<f32>()?)))
+            .map(|(n, v)| {
+                Ok((n.clone(), v.as_tensor().dims().to_vec(), v.as_tensor().flatten_all()?.to_vec1::<f32>()?))
+            })
             .collect()
     }
 
