@@ -8,7 +8,7 @@
 //! [`Workspace`] reused from sentence to sentence. Eisner's O(n³) decoding runs on chunks of at most
 //! [`MAX_CHUNK`] words (the BiLSTM still reads the whole sentence), whose roots hang from the first chunk's root.
 
-use super::kernels::{Packed, lstm_step, matmul, matmul_bt};
+use super::kernels::{Packed, dot, lstm_step};
 use super::{
     BiaffineError, Config, ROOT, Result, SHAPES, SPECIALS, Vocab, eisner, norm_into, param_shapes, shape, suffix,
 };
@@ -94,10 +94,6 @@ fn resize(v: &mut Vec<f32>, n: usize) -> &mut [f32] {
     &mut v[..n]
 }
 
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
 impl NnParser {
     /// The parser of the model file embedded in this build (`data/syntax-nn.model`).
     pub fn embedded() -> Result<NnParser> {
@@ -148,8 +144,8 @@ impl NnParser {
         let project = |emb: &[f32], dim: usize, from: usize| {
             let n = emb.len() / dim.max(1);
             let (mut f, mut b) = (vec![0f32; n * g4], vec![0f32; n * g4]);
-            matmul(n, dim, g4, emb, dim, &rows(&wf, from, dim), &mut f, false);
-            matmul(n, dim, g4, emb, dim, &rows(&wb, from, dim), &mut b, false);
+            Packed::new(&rows(&wf, from, dim), dim, g4).matmul(n, emb, dim, &mut f, g4);
+            Packed::new(&rows(&wb, from, dim), dim, g4).matmul(n, emb, dim, &mut b, g4);
             side_by_side(&f, &b, n)
         };
         let upos0 = project(&take("emb.upos"), c.tag_dim, o_upos);
@@ -328,7 +324,11 @@ impl NnParser {
                 *b = dot(row, &self.arc_head_bias);
             }
             let scores = resize(&mut ws.scores, len * (len + 1));
-            matmul_bt(len, a, len + 1, left, a, hsel, a, scores);
+            for (row, l) in scores.chunks_exact_mut(len + 1).zip(left.chunks_exact(a)) {
+                for (s, hrow) in row.iter_mut().zip(hsel.chunks_exact(a)) {
+                    *s = dot(l, hrow);
+                }
+            }
             let tree = eisner(len, |hd, d| scores[(d - 1) * (len + 1) + hd] + bias[hd]);
             for (k, &hd) in tree.iter().enumerate() {
                 ws.heads[start - 1 + k] = if hd > 0 {
