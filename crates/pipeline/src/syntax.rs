@@ -18,8 +18,12 @@ pub fn use_syntax_model(model: dyad_syntax::Model) -> bool {
     model.has_parser() && ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model), nn: None })).is_ok()
 }
 
+/// Longer sentences keep the perceptron's tree (already computed with the tags): the biaffine forward pass costs
+/// about 0.15 ms a word, so a 5,000-word "sentence" (a table or a list read as one) would take a second.
+const NN_MAX_WORDS: usize = 200;
+
 /// Makes the tree pass parse with the biaffine parser embedded in this build (`data/syntax-nn.model`, tags still
-/// from the syntax model): slower, more accurate. Only before the first sentence is parsed; returns `false` when
+/// from the syntax model; sentences over 200 words keep the perceptron's tree): slower, more accurate. Only before the first sentence is parsed; returns `false` when
 /// too late or when the embedded syntax model has no tagger.
 pub fn use_nn_parser() -> bool {
     let Ok(nn) = NnParser::embedded() else { return false };
@@ -54,7 +58,7 @@ impl Parse for TreeParser {
             return None;
         }
         let analysis = self.analyzer.analyze(&words);
-        if let Some(nn) = &self.nn {
+        if let Some(nn) = self.nn.as_ref().filter(|_| words.len() <= NN_MAX_WORDS) {
             thread_local! {
                 static WS: std::cell::RefCell<Workspace> = Default::default();
             }
@@ -79,5 +83,29 @@ impl Parse for TreeParser {
             })
             .collect();
         Some(Tree::new(tree))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsers() -> (TreeParser, TreeParser) {
+        let a = || Analyzer::embedded().expect("syntax model");
+        let nn = NnParser::embedded().expect("nn model");
+        (TreeParser { analyzer: a(), nn: None }, TreeParser { analyzer: a(), nn: Some(nn) })
+    }
+
+    #[test]
+    fn the_nn_parser_gives_trees_and_long_sentences_keep_the_perceptron() {
+        let (perceptron, nn) = parsers();
+        let text = "Rebels attacked the town of Kunduz on Monday, officials said.";
+        let whole = Span::new(text, 0, text.len()).expect("span");
+        let tree = nn.parse(text, whole).expect("a tree");
+        assert_eq!(tree.len(), 12);
+        assert_eq!(nn.parse(text, whole).expect("a tree"), tree, "same input, same tree");
+        let long = "troops and rebels ".repeat(80);
+        let span = Span::new(&long, 0, long.len()).expect("span");
+        assert_eq!(nn.parse(&long, span), perceptron.parse(&long, span), "over 200 words: the perceptron's tree");
     }
 }

@@ -636,7 +636,9 @@ pub(crate) mod tests {
         let words = ["The", "forces", "attacked", "12", "towns", "near", "Paris", ",", "and"];
         let t = std::time::Instant::now();
         p.parse(&mut ws, (0..5000).map(|i| (words[i % words.len()], "NOUN", "X4")));
-        assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+        // About 0.1 s in a release build; unchunked, Eisner alone would take hours. The bound leaves room for an
+        // unoptimised build on a loaded machine.
+        assert!(t.elapsed().as_secs_f64() < 60.0, "{:?}", t.elapsed());
         assert_eq!(ws.heads().len(), 5000);
         assert_eq!(ws.labels().len(), 5000);
         assert!(is_tree(ws.heads()));
