@@ -105,7 +105,7 @@ impl NnParser {
         EMBEDDED
     }
 
-    /// Reads a model file written by [`encode_model`] (weights stored as f16, computed in f32).
+    /// Reads a model file (`data/syntax-nn.model`; layout in `data/README.md`): weights stored as f16, computed in f32.
     pub fn from_bytes(bytes: &[u8]) -> Result<NnParser> {
         let (vocab, config, tensors) = decode_model(bytes)?;
         NnParser::from_tensors(vocab, config, tensors)

@@ -1,11 +1,14 @@
-//! Experimental graph-based dependency parser (Dozat & Manning 2017), behind the cargo feature `nn`.
+//! Graph-based dependency parser (Dozat & Manning 2017): [`NnParser`] runs it in the default build; training and
+//! the reference forward pass (`Network`) are behind the cargo feature `nn`.
 //!
 //! Job: score every (head, dependent) pair of a sentence with a biaffine function of BiLSTM states, decode the best
 //! projective single-root tree ([`eisner`]), then label each arc with a biaffine label scorer.
 //! Inputs per word: the lower-cased form (digits as `0`), the predicted UPOS and XPOS, the last three letters and a
 //! shape class, so unknown words are not blind. No pretrained vectors.
 //!
-//! Key decisions: candle's CPU backend (pure Rust, with autograd) for training and running; the parameters are
+//! Key decisions: candle's CPU backend (pure Rust, with autograd) for training; a hand-written forward pass for
+//! running ([`NnParser`], no candle: weights laid out once for the products, see `fast.rs`), from its own f16 model
+//! file (`data/syntax-nn.model`, embedded) that the candle network exports; the parameters are
 //! initialised and the dropout masks drawn from this module's own seeded generator, because candle's CPU generator
 //! cannot be seeded, so that training is repeatable for a fixed number of threads. Sentences are batched by length
 //! (padding plus masks) so that the matrix products are large enough to be efficient on a CPU.
