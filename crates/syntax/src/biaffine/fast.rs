@@ -112,6 +112,8 @@ impl NnParser {
     }
 
     /// The parser of a vocabulary, sizes and the network's tensors (names and shapes of `param_shapes`).
+    // Longer than usual: one straight-line list of the layout decisions (which tensor goes where), clearer in one
+    // place than split across helpers that would each need most of these locals.
     pub(crate) fn from_tensors(vocab: Vocab, config: Config, tensors: Vec<NamedTensor>) -> Result<NnParser> {
         let want = param_shapes(&config, &vocab);
         let mut map: HashMap<String, (Vec<usize>, Vec<f32>)> =
@@ -446,7 +448,11 @@ fn decode_model(bytes: &[u8]) -> Result<(Vocab, Config, Vec<NamedTensor>)> {
         .split(' ')
         .map(|kv| kv.split_once('=').and_then(|(k, v)| Some((k, v.parse().ok()?))).ok_or_else(|| bad("dims line")))
         .collect::<Result<_>>()?;
-    let dim = |k: &str| dims.get(k).copied().ok_or_else(|| bad(&format!("dims line has no {k}")));
+    // Sizes from 1 to 100,000 (8 layers at most) keep every product of sizes far from overflowing.
+    let dim = |k: &str| {
+        let limit = if k == "layers" { 8 } else { 100_000 };
+        dims.get(k).copied().filter(|d| (1..=limit).contains(d)).ok_or_else(|| bad(&format!("dims line: {k}")))
+    };
     let config = Config {
         word_dim: dim("word")?,
         tag_dim: dim("tag")?,
@@ -626,6 +632,12 @@ pub(crate) mod tests {
         let err = NnParser::from_bytes(&encode_model(&vocab, &config, &wrong)).expect_err("shape").to_string();
         assert!(err.contains("emb.word"), "{err}");
         assert!(NnParser::from_bytes(b"").is_err());
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        for (from, to) in [("hidden=7", "hidden=0"), ("layers=2", "layers=99"), ("arc=5", "arc=99999999999999")] {
+            let changed = text.replacen(from, to, 1);
+            let err = NnParser::from_bytes(changed.as_bytes()).expect_err(to).to_string();
+            assert!(err.contains("dims line"), "{err}");
+        }
     }
 
     #[test]
