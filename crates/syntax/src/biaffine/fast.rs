@@ -50,7 +50,9 @@ pub struct NnParser {
     mlp_b: Vec<f32>,
     arc_u: Packed,
     arc_head_bias: Vec<f32>,
-    lab_u: Packed,
+    /// The bilinear relation weights with each label's block transposed: `[b, label · label_dim + a]` is
+    /// `lab.u[a, label · label_dim + b]`, so that a product with head vectors gives per-label dependent weights.
+    lab_ut: Packed,
     /// The linear relation weights transposed: labels × 2 label_dim.
     lab_wt: Vec<f32>,
     lab_b: Vec<f32>,
@@ -72,6 +74,7 @@ pub struct Workspace {
     bias: Vec<f32>,
     scores: Vec<f32>,
     lab_t: Vec<f32>,
+    uniq: Vec<usize>,
     heads: Vec<usize>,
     labels: Vec<u32>,
 }
@@ -204,7 +207,13 @@ impl NnParser {
             mlp_b,
             arc_u: Packed::new(&take("arc.u"), c.arc_dim, c.arc_dim),
             arc_head_bias: take("arc.head_bias"),
-            lab_u: Packed::new(&take("lab.u"), c.label_dim, nl * c.label_dim),
+            lab_ut: {
+                let (u, dl) = (take("lab.u"), c.label_dim);
+                let t: Vec<f32> = (0..dl * nl * dl)
+                    .map(|i| u[((i % (nl * dl)) % dl) * nl * dl + (i % (nl * dl)) / dl * dl + i / (nl * dl)])
+                    .collect();
+                Packed::new(&t, dl, nl * dl)
+            },
             lab_wt,
             lab_b: take("lab.b"),
             vocab,
@@ -354,17 +363,28 @@ impl NnParser {
         let (od, oh) = (2 * a, 2 * a + dl);
         for start in (1..=n).step_by(LABEL_BLOCK) {
             let len = LABEL_BLOCK.min(n + 1 - start);
-            let t = resize(&mut ws.lab_t, len * nl * dl);
-            self.lab_u.matmul(len, &ws.mlp[start * m + od..], m, t, nl * dl);
-            for k in 0..len {
-                let d = start + k;
+            // The bilinear part per distinct head of the block (about half as many as words): t[head][label] is
+            // the vector whose dot product with a dependent's MLP output is that label's bilinear score.
+            ws.uniq.clear();
+            ws.uniq.extend_from_slice(&ws.heads[start - 1..start - 1 + len]);
+            ws.uniq.sort_unstable();
+            ws.uniq.dedup();
+            let k = ws.uniq.len();
+            let hsel = resize(&mut ws.hsel, k * dl);
+            for (row, &hd) in hsel.chunks_exact_mut(dl).zip(&ws.uniq) {
+                row.copy_from_slice(&ws.mlp[hd * m + oh..][..dl]);
+            }
+            let t = resize(&mut ws.lab_t, k * nl * dl);
+            self.lab_ut.matmul(k, hsel, dl, t, nl * dl);
+            for d in start..start + len {
                 let hd = ws.heads[d - 1];
+                let idx = ws.uniq.binary_search(&hd).unwrap_or(0);
                 let dep = &ws.mlp[d * m + od..][..dl];
                 let head = &ws.mlp[hd * m + oh..][..dl];
                 let (mut best, mut arg) = (f32::NEG_INFINITY, 0u32);
                 for lab in 0..nl {
                     let w = &self.lab_wt[lab * 2 * dl..(lab + 1) * 2 * dl];
-                    let s = dot(&t[(k * nl + lab) * dl..][..dl], head)
+                    let s = dot(&t[(idx * nl + lab) * dl..][..dl], dep)
                         + (dot(dep, &w[..dl]) + dot(head, &w[dl..]) + self.lab_b[lab]);
                     if s > best {
                         (best, arg) = (s, lab as u32);
