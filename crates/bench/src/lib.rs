@@ -55,6 +55,10 @@ pub struct Args {
     /// Parse with this model file instead of the one embedded in the build.
     #[arg(long, global = true, value_name = "FILE")]
     pub syntax_model: Option<PathBuf>,
+    /// The tree pass's parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of
+    /// `data/syntax-nn.model`, tags from the syntax model).
+    #[arg(long, global = true, value_name = "NAME", default_value = "perceptron", value_parser = ["perceptron", "nn"])]
+    pub parser: String,
     #[command(subcommand)]
     which: Which,
 }
@@ -102,6 +106,10 @@ pub fn run(args: Args, dyad_exe: &Path) -> Result<(), BenchError> {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         let model = dyad_syntax::Model::from_bytes(&bytes).with_context(|| path.display().to_string())?;
         ensure!(dyad_pipeline::use_syntax_model(model), "{}: the model has no parser", path.display());
+    }
+    if args.parser == "nn" {
+        ensure!(args.syntax_model.is_none(), "--parser nn and --syntax-model do not go together");
+        ensure!(dyad_pipeline::use_nn_parser(), "the embedded nn parser (data/syntax-nn.model) does not load");
     }
     match args.which {
         Which::Extraction => extraction::run(&dir),

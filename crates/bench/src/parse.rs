@@ -105,6 +105,41 @@ pub fn run(args: Args) -> Result<(), BenchError> {
         if parsed {
             print_relations(part, &s)?;
         }
+        nn_row(part, &gold, &pred, &words)?;
     }
+    Ok(())
+}
+
+/// The biaffine parser of `data/syntax-nn.model` on the same words, with the tags of the syntax model (`tagged`):
+/// UAS, LAS and the speed of the parse alone (the tagging is the row above).
+fn nn_row(
+    part: &str,
+    gold: &[dyad_syntax::Sentence],
+    tagged: &[dyad_syntax::Sentence],
+    words: &[Vec<&str>],
+) -> Result<(), BenchError> {
+    let t0 = Instant::now();
+    let Ok(nn) = dyad_syntax::biaffine::NnParser::embedded() else {
+        say!("{part} nn parser: data/syntax-nn.model does not load");
+        return Ok(());
+    };
+    let load = t0.elapsed().as_secs_f64();
+    let mut ws = dyad_syntax::biaffine::Workspace::default();
+    let t0 = Instant::now();
+    for (w, t) in words.iter().zip(tagged) {
+        nn.parse(&mut ws, w.iter().zip(&t.words).map(|(f, x)| (*f, x.upos.as_str(), x.xpos.as_str())));
+    }
+    let secs = t0.elapsed().as_secs_f64().max(1e-9);
+    let pred = nn.parse_sentences(gold, tagged);
+    let s = eval::score(gold, &pred)?;
+    let n_words: usize = words.iter().map(Vec::len).sum();
+    say!(
+        "{part} nn parser (data/syntax-nn.model, loaded in {load:.3} s, tags above): UAS {:.2}  LAS {:.2}; \
+         parse alone, one core: {:.0} sentences/s, {:.0} words/s",
+        s.pct(s.uas),
+        s.pct(s.las),
+        gold.len() as f64 / secs,
+        n_words as f64 / secs
+    );
     Ok(())
 }

@@ -4,6 +4,7 @@
 use dyad_core::Span;
 use dyad_events::{Parse, Rel, Tree, TreeWord};
 use dyad_syntax::Analyzer;
+use dyad_syntax::biaffine::{NnParser, Workspace};
 use std::sync::OnceLock;
 
 /// The model the tree pass parses with: by default the embedded one, when it has a parser (an empty
@@ -14,19 +15,36 @@ static ANALYZER: OnceLock<Option<TreeParser>> = OnceLock::new();
 /// [`dyad_syntax::Model::from_bytes`]). Only before the first sentence is parsed: afterwards, or given a model
 /// without a parser, it changes nothing and returns `false`.
 pub fn use_syntax_model(model: dyad_syntax::Model) -> bool {
-    model.has_parser() && ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model) })).is_ok()
+    model.has_parser() && ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model), nn: None })).is_ok()
 }
 
-/// Parses sentences with the embedded model.
+/// Longer sentences keep the perceptron's tree (already computed with the tags): the biaffine forward pass costs
+/// about 0.15 ms a word, so a 5,000-word "sentence" (a table or a list read as one) would take a second.
+const NN_MAX_WORDS: usize = 200;
+
+/// Makes the tree pass parse with the biaffine parser embedded in this build (`data/syntax-nn.model`, tags still
+/// from the syntax model; sentences over 200 words keep the perceptron's tree): slower, more accurate. Only before the first sentence is parsed; returns `false` when
+/// too late or when the embedded syntax model has no tagger.
+pub fn use_nn_parser() -> bool {
+    let Ok(nn) = NnParser::embedded() else { return false };
+    let Ok(analyzer) = Analyzer::embedded() else { return false };
+    ANALYZER.set(Some(TreeParser { analyzer, nn: Some(nn) })).is_ok()
+}
+
+/// Parses sentences with the embedded model, or its tags and the biaffine parser.
 pub(crate) struct TreeParser {
     analyzer: Analyzer,
+    nn: Option<NnParser>,
 }
 
 /// The parser of this build, if its model has one.
 pub(crate) fn parser() -> Option<&'static dyn Parse> {
     ANALYZER
         .get_or_init(|| {
-            Analyzer::embedded().ok().filter(|a| a.model().has_parser()).map(|analyzer| TreeParser { analyzer })
+            Analyzer::embedded()
+                .ok()
+                .filter(|a| a.model().has_parser())
+                .map(|analyzer| TreeParser { analyzer, nn: None })
         })
         .as_ref()
         .map(|p| p as &dyn Parse)
@@ -40,6 +58,21 @@ impl Parse for TreeParser {
             return None;
         }
         let analysis = self.analyzer.analyze(&words);
+        if let Some(nn) = self.nn.as_ref().filter(|_| words.len() <= NN_MAX_WORDS) {
+            thread_local! {
+                static WS: std::cell::RefCell<Workspace> = Default::default();
+            }
+            return WS.with(|ws| {
+                let mut ws = ws.try_borrow_mut().ok()?;
+                nn.parse(&mut ws, words.iter().zip(analysis.iter()).map(|(w, a)| (*w, a.upos, a.xpos)));
+                let tree = spans
+                    .iter()
+                    .zip(ws.heads().iter().zip(ws.labels()))
+                    .map(|(&span, (&h, &l))| TreeWord { span, head: h.checked_sub(1), rel: Rel::from_ud(nn.label(l)) })
+                    .collect();
+                Some(Tree::new(tree))
+            });
+        }
         let tree = spans
             .iter()
             .zip(analysis.iter())
@@ -50,5 +83,29 @@ impl Parse for TreeParser {
             })
             .collect();
         Some(Tree::new(tree))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsers() -> (TreeParser, TreeParser) {
+        let a = || Analyzer::embedded().expect("syntax model");
+        let nn = NnParser::embedded().expect("nn model");
+        (TreeParser { analyzer: a(), nn: None }, TreeParser { analyzer: a(), nn: Some(nn) })
+    }
+
+    #[test]
+    fn the_nn_parser_gives_trees_and_long_sentences_keep_the_perceptron() {
+        let (perceptron, nn) = parsers();
+        let text = "Rebels attacked the town of Kunduz on Monday, officials said.";
+        let whole = Span::new(text, 0, text.len()).expect("span");
+        let tree = nn.parse(text, whole).expect("a tree");
+        assert_eq!(tree.len(), 12);
+        assert_eq!(nn.parse(text, whole).expect("a tree"), tree, "same input, same tree");
+        let long = "troops and rebels ".repeat(80);
+        let span = Span::new(&long, 0, long.len()).expect("span");
+        assert_eq!(nn.parse(&long, span), perceptron.parse(&long, span), "over 200 words: the perceptron's tree");
     }
 }

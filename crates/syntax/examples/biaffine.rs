@@ -7,6 +7,10 @@
 //!  [--syntax-model FILE] [--epochs N] [--limit N] [--out PREFIX] [--hidden N] [--layers N] [--batch-words N]
 //!  [--seed N] [--load PREFIX] [--speed] [--parse-conllu IN --parsed OUT]`
 //!
+//! `--load PREFIX --export FILE` writes the candle-free parser's model file (f16 weights, `dyad_syntax::biaffine::
+//! NnParser`), and `--load PREFIX --compare` checks it against candle on dev and test (agreement of heads and
+//! relations, UAS/LAS of the f32 and the f16 weights) and, with `--speed`, times both on test and the news sentences.
+//!
 //! `--out PREFIX` writes `PREFIX.safetensors` (best weights) and `PREFIX.vocab`; `--load PREFIX` reads them instead of
 //! training. `--speed` parses dev + test three times and prints sentences per second (set `CANDLE_NUM_THREADS=1`).
 //! `--parse-conllu IN --parsed OUT` (with `--load`): tags the sentences of IN (CoNLL-U; only the forms are read) with
@@ -150,6 +154,20 @@ fn main() {
         }
         net
     };
+    if let Some(file) = arg("--export") {
+        let bytes = net.to_model_bytes().expect("model bytes");
+        std::fs::write(&file, &bytes).expect("write model");
+        println!("wrote {file}: {} bytes", bytes.len());
+    }
+    if args.iter().any(|a| a == "--compare") {
+        compare(
+            &net,
+            &[("dev", &dev, &dev_tags), ("test", &test, &test_tags)],
+            &tag,
+            args.iter().any(|a| a == "--speed"),
+        );
+        return;
+    }
     let pred = net.parse(&dev, &dev_tags, 2000).expect("parse dev");
     report("dev", &dev, &pred);
     let pred = net.parse(&test, &test_tags, 2000).expect("parse test");
@@ -171,5 +189,79 @@ fn main() {
                 2.0 * words as f64 / cpu / 25.0
             );
         }
+    }
+}
+
+/// Fraction of words with the same head, and with the same head and relation, in two parses of the same words.
+fn agreement(a: &[Sentence], b: &[Sentence]) -> (f64, f64, usize) {
+    let (mut n, mut heads, mut both) = (0usize, 0usize, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        for (u, v) in x.words.iter().zip(&y.words) {
+            n += 1;
+            heads += usize::from(u.head == v.head);
+            both += usize::from(u.head == v.head && u.deprel == v.deprel);
+        }
+    }
+    (100.0 * heads as f64 / n as f64, 100.0 * both as f64 / n as f64, n - both)
+}
+
+/// The candle parser against the candle-free one (f32 weights and f16 weights): scores, agreement, and speed.
+fn compare(
+    net: &Network,
+    sets: &[(&str, &Vec<Sentence>, &Vec<Sentence>)],
+    tag: &dyn Fn(&[Sentence]) -> Vec<Sentence>,
+    speed: bool,
+) {
+    let f32p = net.to_nn_parser().expect("f32 parser");
+    let f16p = dyad_syntax::biaffine::NnParser::from_bytes(&net.to_model_bytes().expect("bytes")).expect("f16 parser");
+    for (name, gold, tags) in sets {
+        let candle = net.parse(gold, tags, 2000).expect("parse");
+        report(&format!("{name} candle"), gold, &candle);
+        for (what, p) in [("fast f32", &f32p), ("fast f16", &f16p)] {
+            let pred = p.parse_sentences(gold, tags);
+            report(&format!("{name} {what}"), gold, &pred);
+            let (h, hl, diff) = agreement(&candle, &pred);
+            println!(
+                "  {name} {what} vs candle: same head {h:.3}%, same head and relation {hl:.3}% ({diff} words differ)"
+            );
+        }
+    }
+    if !speed {
+        return;
+    }
+    let news_gold = load("crates/syntax/tests/data/news-gold.conllu");
+    let news_tags = tag(&news_gold);
+    let test = sets.iter().find(|s| s.0 == "test").expect("test set");
+    for (name, gold, tags, reps) in [("EWT test", test.1, test.2, 3), ("news-gold", &news_gold, &news_tags, 100)] {
+        let words: usize = gold.iter().map(|s| s.words.len()).sum::<usize>() * reps;
+        let sents = gold.len() * reps;
+        let row = |what: &str, secs: f64| {
+            println!(
+                "speed {name} {what}: {:.0} sentences/s, {:.0} words/s (CPU s {secs:.2})",
+                sents as f64 / secs,
+                words as f64 / secs
+            )
+        };
+        for batch in [2000, 0] {
+            let c = cpu_seconds();
+            for _ in 0..reps {
+                if batch == 0 {
+                    for (g, t) in gold.iter().zip(tags.iter()) {
+                        net.parse(std::slice::from_ref(g), std::slice::from_ref(t), 1).expect("parse");
+                    }
+                } else {
+                    net.parse(gold, tags, batch).expect("parse");
+                }
+            }
+            row(
+                if batch == 0 { "candle one sentence at a time" } else { "candle batches of 2000 words" },
+                cpu_seconds() - c,
+            );
+        }
+        let c = cpu_seconds();
+        for _ in 0..reps {
+            f16p.parse_sentences(gold, tags);
+        }
+        row("fast (one sentence at a time)", cpu_seconds() - c);
     }
 }

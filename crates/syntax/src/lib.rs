@@ -12,9 +12,10 @@
 //! reads it, and costs no file I/O; reading it is parsing a few MB of flat tables. A model trained elsewhere can
 //! still be loaded with [`model::Model::from_bytes`]. An empty `data/syntax.model` builds, and reading it says that
 //! no model has been trained.
+//! A slower, more accurate graph-based parser ([`biaffine::NnParser`], a BiLSTM with biaffine scoring) has its own
+//! embedded file, `data/syntax-nn.model`, and is used only when asked for.
 #![deny(missing_docs)]
 
-#[cfg(feature = "nn")]
 pub mod biaffine;
 pub mod conllu;
 pub mod eval;

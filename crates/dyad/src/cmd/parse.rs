@@ -1,6 +1,7 @@
 //! `dyad parse [TEXT]` and `dyad parse --tokenized FILE.conllu`
 
 use anyhow::Context;
+use dyad_syntax::biaffine::{NnParser, Workspace};
 use dyad_syntax::{Analyzer, read_conllu, write_conllu};
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,6 +16,10 @@ pub struct Args {
     /// A model file to use instead of the one built in.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// The parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of
+    /// data/syntax-nn.model, on the syntax model's tags).
+    #[arg(long, value_name = "NAME", default_value = "perceptron", value_parser = ["perceptron", "nn"])]
+    pub parser: String,
     /// The text; read from stdin when absent.
     pub text: Option<String>,
 }
@@ -31,9 +36,23 @@ pub fn analyzer(model: Option<&std::path::Path>) -> anyhow::Result<Analyzer> {
     }
 }
 
+/// Replaces the heads and relations of a tagged sentence with the biaffine parser's.
+fn reparse(nn: &NnParser, ws: &mut Workspace, s: &mut dyad_syntax::Sentence) {
+    nn.parse(ws, s.words.iter().map(|w| (w.form.as_str(), w.upos.as_str(), w.xpos.as_str())));
+    for ((w, &h), &l) in s.words.iter_mut().zip(ws.heads()).zip(ws.labels()) {
+        w.head = Some(h);
+        w.deprel = nn.label(l).to_string();
+    }
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let analyzer = analyzer(args.model.as_deref())?;
+    let nn = match args.parser.as_str() {
+        "nn" => Some(NnParser::embedded().context("the built-in nn parser (data/syntax-nn.model)")?),
+        _ => None,
+    };
+    let mut ws = Workspace::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if let Some(path) = args.tokenized {
@@ -41,6 +60,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let mut sentences = read_conllu(&text).with_context(|| format!("{}", path.display()))?;
         for s in &mut sentences {
             analyzer.annotate(s);
+            if let Some(nn) = &nn {
+                reparse(nn, &mut ws, s);
+            }
         }
         out.write_all(write_conllu(&sentences).as_bytes())?;
         out.flush()?;
@@ -56,7 +78,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let offsets: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start(), t.end())).collect();
         let sentence_text = span.slice(&text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
         let comments = vec![format!("# sent_id = {}", n + 1), format!("# text = {sentence_text}")];
-        let s = analyzer.sentence(&words, &offsets, comments);
+        let mut s = analyzer.sentence(&words, &offsets, comments);
+        if let Some(nn) = &nn {
+            reparse(nn, &mut ws, &mut s);
+        }
         out.write_all(write_conllu(std::slice::from_ref(&s)).as_bytes())?;
     }
     out.flush()?;
