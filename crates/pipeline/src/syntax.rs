@@ -57,8 +57,8 @@ impl Parse for TreeParser {
         if words.len() != spans.len() || words.is_empty() {
             return None;
         }
-        let analysis = self.analyzer.analyze(&words);
         if let Some(nn) = self.nn.as_ref().filter(|_| words.len() <= NN_MAX_WORDS) {
+            let analysis = self.analyzer.tag(&words);
             thread_local! {
                 static WS: std::cell::RefCell<Workspace> = Default::default();
             }
@@ -73,6 +73,7 @@ impl Parse for TreeParser {
                 Some(Tree::new(tree))
             });
         }
+        let analysis = self.analyzer.analyze(&words);
         let tree = spans
             .iter()
             .zip(analysis.iter())

@@ -172,6 +172,16 @@ impl Analyzer {
 
     /// Analyses one sentence given as its words (UD tokens). Never fails: any string is a word, even an empty one.
     pub fn analyze(&self, words: &[&str]) -> AnalyzedSentence<'_> {
+        self.analyze_maybe_parse(words, true)
+    }
+
+    /// Like [`Self::analyze`] without the parse: tags, features and lemmas, every head `None` and relation `_` (for a
+    /// caller that parses with another parser, such as [`biaffine::NnParser`]).
+    pub fn tag(&self, words: &[&str]) -> AnalyzedSentence<'_> {
+        self.analyze_maybe_parse(words, false)
+    }
+
+    fn analyze_maybe_parse(&self, words: &[&str], parse: bool) -> AnalyzedSentence<'_> {
         // The tagger's and parser's buffers are kept per thread, so that a sentence allocates only its analysis.
         thread_local! {
             static SCRATCH: std::cell::RefCell<(tagger::Scratch, parser::Scratch)> = Default::default();
@@ -179,9 +189,9 @@ impl Analyzer {
         SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut s) => {
                 let (t, p) = &mut *s;
-                self.analyze_with(words, t, p)
+                self.analyze_with(words, t, p, parse)
             }
-            Err(_) => self.analyze_with(words, &mut Default::default(), &mut Default::default()),
+            Err(_) => self.analyze_with(words, &mut Default::default(), &mut Default::default(), parse),
         })
     }
 
@@ -190,6 +200,7 @@ impl Analyzer {
         words: &[&str],
         scratch: &mut tagger::Scratch,
         parse_scratch: &mut parser::Scratch,
+        parse: bool,
     ) -> AnalyzedSentence<'_> {
         let tagger = &self.model.tagger;
         let mut classes = Vec::with_capacity(words.len());
@@ -207,7 +218,7 @@ impl Analyzer {
             slots.push(Slot { class: c, feats, lemma, head: None, deprel: Str::Model("_") });
         }
         let mut analysis = AnalyzedSentence { model: &self.model, slots, buf };
-        if let Some(p) = &self.model.parser {
+        if let Some(p) = self.model.parser.as_ref().filter(|_| parse) {
             let tags: Vec<ParserTags<'_>> = (0..words.len())
                 .map(|i| {
                     let s = analysis.slots[i];
@@ -320,6 +331,18 @@ mod tests {
         a.annotate(&mut sent);
         assert_eq!(sent.words[2].lemma, "hold");
         assert_eq!(sent.words.iter().filter(|w| w.head == Some(0)).count(), 1);
+    }
+
+    #[test]
+    fn tagging_alone_gives_the_same_tags_and_no_tree() {
+        let a = Analyzer::new(Model::from_bytes(&MODEL).unwrap());
+        let words = ["Kim", "visited", "Seoul", "."];
+        let (tagged, parsed) = (a.tag(&words), a.analyze(&words));
+        assert_eq!(tagged.len(), 4);
+        for (t, p) in tagged.iter().zip(parsed.iter()) {
+            assert_eq!((t.upos, t.xpos, t.feats, t.lemma), (p.upos, p.xpos, p.feats, p.lemma));
+            assert_eq!((t.head, t.deprel), (None, "_"));
+        }
     }
 
     #[test]
