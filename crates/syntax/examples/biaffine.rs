@@ -18,22 +18,11 @@
 //! silver sentences that `dyad train syntax --silver` reads; `dyad train corpus` writes IN). Deterministic: the
 //! same weights and input give the same bytes.
 
+mod common;
+use common::{cpu_seconds, load};
 use dyad_syntax::biaffine::{Config, Network, Rng, Vocab};
-use dyad_syntax::{Sentence, eval, read_conllu};
+use dyad_syntax::{Sentence, eval};
 use std::time::Instant;
-
-fn load(path: &str) -> Vec<Sentence> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    read_conllu(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// CPU seconds of this process (user + system), from `/proc/self/stat`.
-fn cpu_seconds() -> f64 {
-    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let f: Vec<&str> = s.rsplit_once(')').map_or("", |(_, r)| r).split_whitespace().collect();
-    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(f64::NAN);
-    (tick(11) + tick(12)) / 100.0
-}
 
 /// UAS, LAS and the labelled F1 of nsubj and obj (universal, and the full label as the perceptron's report).
 fn report(name: &str, gold: &[Sentence], pred: &[Sentence]) -> (f64, f64) {

@@ -10,15 +10,12 @@
 //! them, with their own tags) are added to the training sentences, the first N of them with `--silver-limit`, and
 //! the treebank's training sentences are repeated K times (default 1) to weigh them against the silver ones.
 
+mod common;
+use common::load;
 use dyad_syntax::parser::{NonProjective, Parser, Scratch, TrainOptions};
-use dyad_syntax::{Sentence, Word, read_conllu};
+use dyad_syntax::{Sentence, Word};
 use std::collections::BTreeMap;
 use std::time::Instant;
-
-fn load(path: &str) -> Vec<Sentence> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    read_conllu(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 fn universal(l: &str) -> &str {
     l.split(':').next().unwrap_or(l)

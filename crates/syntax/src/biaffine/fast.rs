@@ -486,8 +486,11 @@ fn decode_model(bytes: &[u8]) -> Result<(Vocab, Config, Vec<NamedTensor>)> {
     };
     let vlen: usize =
         line("vocab line")?.strip_prefix("vocab ").and_then(|n| n.parse().ok()).ok_or_else(|| bad("vocab line"))?;
-    let vtext =
-        bytes.get(pos..pos + vlen).and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| bad("vocabulary"))?;
+    let vtext = pos
+        .checked_add(vlen)
+        .and_then(|end| bytes.get(pos..end))
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .ok_or_else(|| bad("vocabulary"))?;
     let vocab = Vocab::from_text(vtext)?;
     pos += vlen;
     let count: usize = next_line(bytes, &mut pos, "tensors line")?
@@ -503,7 +506,7 @@ fn decode_model(bytes: &[u8]) -> Result<(Vocab, Config, Vec<NamedTensor>)> {
         let (name, start) = (name.to_string(), pos);
         let data = n
             .checked_mul(2)
-            .and_then(|len| bytes.get(start..start + len))
+            .and_then(|len| bytes.get(start..start.checked_add(len)?))
             .ok_or_else(|| bad(&format!("tensor {name} is cut short")))?;
         let values = data.chunks_exact(2).map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32()).collect();
         pos += 2 * n;
@@ -658,6 +661,13 @@ pub(crate) mod tests {
             let err = NnParser::from_bytes(changed.as_bytes()).expect_err(to).to_string();
             assert!(err.contains("dims line"), "{err}");
         }
+        // Lengths that would run past the end of memory are errors too, not overflows.
+        let vocab_line = text.lines().find(|l| l.starts_with("vocab ")).expect("vocab line");
+        let huge = text.replacen(vocab_line, &format!("vocab {}", usize::MAX), 1);
+        assert!(NnParser::from_bytes(huge.as_bytes()).expect_err("vocab").to_string().contains("vocabulary"));
+        let tensor_line = text.lines().find(|l| l.starts_with("emb.word ")).expect("tensor line");
+        let huge = text.replacen(tensor_line, &format!("emb.word {}x1", usize::MAX / 2), 1);
+        assert!(NnParser::from_bytes(huge.as_bytes()).expect_err("tensor").to_string().contains("cut short"));
     }
 
     #[test]
