@@ -49,8 +49,8 @@ impl Registry {
             reg: self,
             date,
             country_counts: HashMap::new(),
-            ahead: None,
-            elsewhere: None,
+            ahead: std::cell::OnceCell::new(),
+            current: (0, 0),
             people: Vec::new(),
             seq: 0,
             last_subject: None,
@@ -80,7 +80,7 @@ impl DocumentResolver<'_> {
     /// of the registry) inform this one, so call it in reading order.
     pub fn resolve_sentence(&mut self, text: &str, sentence: &TokenizedSentence) -> Vec<ActorMention> {
         let Some(slice) = sentence.span.slice(text) else { return Vec::new() };
-        self.look_ahead(text, sentence.span.start(), sentence.span.end());
+        self.current = (sentence.span.start(), sentence.span.end());
         let st = self.analyse(text, sentence.span.start(), slice, &sentence.tokens);
         let mut w = Work {
             phrases: role_phrases(&st.view()),

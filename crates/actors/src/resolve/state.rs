@@ -23,12 +23,12 @@ pub struct DocumentResolver<'r> {
     pub(crate) reg: &'r mut Registry,
     pub(crate) date: Option<NaiveDate>,
     pub(crate) country_counts: HashMap<String, u32>,
-    /// Where the whole document names a country unambiguously (found once, at its first sentence): which state
-    /// the document is about is known from its first sentence, where news puts its main events.
-    /// (byte offset, country) in text order, and the totals by country.
-    pub(crate) ahead: Option<(CountryMarks, HashMap<String, u32>)>,
-    /// The state the rest of the document (all but the current sentence) is mostly about, if one.
-    pub(crate) elsewhere: Option<String>,
+    /// Where the whole document names a country unambiguously, (byte offset, country) in text order, and the totals
+    /// by country: found the first time a sentence asks which state the document is about before its own mentions
+    /// can say (news puts its main events in its first lines), and only then.
+    pub(crate) ahead: std::cell::OnceCell<(CountryMarks, HashMap<String, u32>)>,
+    /// The byte range of the sentence being resolved, which the look-ahead leaves out.
+    pub(crate) current: (usize, usize),
     /// Person index → (mentions in this document, sequence number of the last one).
     pub(crate) people: Vec<(u32, u32, u32)>,
     pub(crate) seq: u32,
@@ -94,32 +94,31 @@ impl DocumentResolver<'_> {
     ///
     /// In its first lines, before its mentions so far can settle it, the state the rest of the document names so
     /// (its headline and first lines are about it, and it says so later: "WASHINGTON (AP) — Ambassador X ...").
-    pub(crate) fn dominant_country(&self) -> Option<&str> {
-        dominant(&self.country_counts).or(self.elsewhere.as_deref())
+    /// `text` is the whole document.
+    pub(crate) fn dominant_country(&self, text: &str) -> Option<String> {
+        dominant(&self.country_counts).map(str::to_string).or_else(|| self.elsewhere(text))
     }
 
-    /// Settles [`Self::elsewhere`] for the sentence at bytes `start..end` of `text`: its own mentions are left
-    /// out, so that a sentence alone (or a one-sentence document) is never its own context. Only read while the
-    /// document has named fewer than three states so far.
-    pub(crate) fn look_ahead(&mut self, text: &str, start: usize, end: usize) {
-        if self.ahead.is_none() {
+    /// The state the rest of the document (all but the current sentence) is mostly about, if one: its own mentions
+    /// are left out, so that a sentence alone (or a one-sentence document) is never its own context. Only read while
+    /// the document has named fewer than three states so far: later, a document whose own mentions settle no state
+    /// (a bilateral report) is about none.
+    fn elsewhere(&self, text: &str) -> Option<String> {
+        if self.country_counts.values().sum::<u32>() >= 3 {
+            return None;
+        }
+        let (marks, total) = self.ahead.get_or_init(|| {
             let gaz = self.reg.gaz.clone();
             let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
-            let marks = matcher.countries_named(&mut self.norm, text);
+            let marks = matcher.countries_named(&mut Normalized::default(), text);
             let mut total: HashMap<String, u32> = HashMap::new();
             for (_, c) in &marks {
                 *total.entry(c.clone()).or_insert(0) += 1;
             }
-            self.ahead = Some((marks, total));
-        }
-        self.elsewhere = None;
-        // Only the first lines, before the document has named three states' worth: later, a document whose own
-        // mentions settle no state (a bilateral report) is about none.
-        if self.country_counts.values().sum::<u32>() >= 3 {
-            return;
-        }
-        let Some((marks, total)) = &self.ahead else { return };
+            (marks, total)
+        });
         // The marks are in text order: this sentence's are one run of them.
+        let (start, end) = self.current;
         let (a, b) = (marks.partition_point(|m| m.0 < start), marks.partition_point(|m| m.0 < end));
         let mut counts = total.clone();
         for (_, c) in &marks[a..b] {
@@ -127,7 +126,7 @@ impl DocumentResolver<'_> {
                 *n -= 1;
             }
         }
-        self.elsewhere = dominant(&counts).map(str::to_string);
+        dominant(&counts).map(str::to_string)
     }
 
     pub(crate) fn touch(&mut self, p: u32) {
@@ -163,8 +162,8 @@ impl DocumentResolver<'_> {
                 if Sector::from_code(sec).is_some_and(Sector::is_state)
                     && ActorCode::parse(&person.code).is_ok_and(|c| c.is_unknown()) =>
             {
-                match self.dominant_country() {
-                    Some(c) => (Some(c.to_string()), cameo_code(Some(c), Some(sec))),
+                match self.dominant_country(full) {
+                    Some(c) => (Some(c.clone()), cameo_code(Some(&c), Some(sec))),
                     None => (None, person.code.clone()),
                 }
             }

@@ -44,10 +44,8 @@ impl DocumentResolver<'_> {
     /// (`named`: the one state the sentence names by a group or an adjective), and the document's only when the
     /// sentence names no other.
     fn domestic_bodies(&self, st: &Sentence, w: &mut Work, state: Option<&str>, named: Option<&str>) {
-        let document = self.dominant_country();
-        if state.is_none() && document.is_none() {
-            return;
-        }
+        // The document's state, found only once a phrase may take it (the look-ahead reads the whole document).
+        let document_state = std::cell::OnceCell::new();
         let v = st.view();
         for pi in 0..w.phrases.len() {
             let ph = &w.phrases[pi];
@@ -68,15 +66,19 @@ impl DocumentResolver<'_> {
                 _ => false,
             };
             let abroad = matches!(sector, Sector::Gov | Sector::Mil);
+            if !domestic {
+                continue;
+            }
+            let document = || document_state.get_or_init(|| self.dominant_country(st.text)).as_deref();
             let state = if abroad {
-                named.or_else(|| document.filter(|d| state.is_none_or(|s| s == *d)))
+                named.or_else(|| document().filter(|d| state.is_none_or(|s| s == *d)))
             } else {
-                state.or(document)
+                state.or_else(document)
             };
             let (ps, pe) = (v.start(ph.first), v.end(ph.last));
             // "heads of state of several countries": an office or body of something the phrase did not take.
             let of_another = st.sentence.get(pe..).is_some_and(|rest| rest.trim_start().starts_with("of "));
-            let Some(state) = state.filter(|_| domestic && !of_another) else { continue };
+            let Some(state) = state.filter(|_| !of_another) else { continue };
             let mut info = ph.info.clone();
             info.country = Some(state.to_string());
             w.out.extend(self.agent_mention(&info, st.text, ps, pe, st.offset));
