@@ -14,7 +14,7 @@
 use crate::analysis::Analysis;
 use crate::candidate::{EventCandidate, SentenceEvents};
 use crate::codebook::Codebook;
-use crate::dict::Dictionaries;
+use crate::dict::{Dictionaries, LoadedUse};
 use crate::lexicon::{DET, MODAL, PREP, RELPRO, SUB};
 use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
@@ -79,6 +79,13 @@ pub fn code_sentence_with(
     times: &[TimeSlot],
     parser: Option<&dyn Parse>,
 ) -> SentenceEvents {
+    // Loaded verb rows as a fallback: the built-in dictionaries first, the loaded ones only where those code no event.
+    if dicts.loaded_use == LoadedUse::WhereSentenceHasNoEvent && dicts.has_loaded() {
+        let own = code_sentence_with(Dictionaries::builtin(), text, tokens, actors, times, parser);
+        if !own.events.is_empty() {
+            return own;
+        }
+    }
     let analysis = analyse(dicts, tokens, actors, times);
     let mut matches = find_in(&analysis);
     let predicates = matches.iter().any(|m| m.kind != MatchKind::Relation);
