@@ -127,6 +127,8 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
     let mut previous: Previous = (Vec::new(), Vec::new());
     let mut seen = HashSet::default();
     let mut seen_relations = HashSet::default();
+    // The predicate anchor of each event in `out.events`.
+    let mut from = Vec::new();
     for m in matches {
         match m.kind {
             MatchKind::Relation => {
@@ -159,12 +161,47 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
                     let key = (e.code, ctx.actor_key(e.source), e.target.map(|t| ctx.actor_key(t)));
                     if seen.insert(key) {
                         out.events.push(e);
+                        from.push(m.anchor);
                     }
                 }
             }
         }
     }
+    drop_contents(ctx, &mut out.events, &from);
     out
+}
+
+/// "demanded that its partners refuse to recognize X", "rejected an offer to host a summit to hammer out an
+/// agreement", "threatened to break relations": CAMEO codes an appeal, an intent, a demand, a rejection or a threat
+/// (roots 02, 03, 10, 12, 13) as that act, by what it asks for, offers, refuses or threatens; what it is about has
+/// not happened. An event whose predicate stands in the tree inside the complement of such a coded predicate is
+/// dropped. `from` is each event's predicate anchor. Needs the tree: word order cannot tell a complement from the
+/// next clause.
+fn drop_contents(ctx: &Context, events: &mut Vec<EventCandidate>, from: &[usize]) {
+    let book = Codebook::builtin();
+    let root = |e: &EventCandidate| book.root(e.code);
+    let governors: Vec<(usize, Option<&str>)> = events
+        .iter()
+        .zip(from)
+        .filter(|(e, _)| matches!(root(e), Some("02" | "03" | "10" | "12" | "13")))
+        .map(|(e, &k)| (k, root(e)))
+        .collect();
+    if governors.is_empty() || events.len() < 2 {
+        return;
+    }
+    let Some(tree) = ctx.tree() else { return };
+    let word = |k: usize| ctx.tokens.get(k).and_then(|t| tree.word_at(t.span));
+    // An event of the governor's own root is its content already coded as such ("pledged aid": 0333, an intent).
+    let inside = |k: usize, r: Option<&str>| {
+        word(k).is_some_and(|w| {
+            governors.iter().any(|&(g, gr)| g != k && gr != r && word(g).is_some_and(|gw| tree.in_complement_of(w, gw)))
+        })
+    };
+    let mut k = 0;
+    events.retain(|e| {
+        k += 1;
+        !inside(from[k - 1], root(e))
+    });
 }
 
 /// "provide free flu shots to detainees", "a free press": a verb pattern whose verb, in its base form, the tree
