@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long = "verbs", value_name = "FILE")]
     verbs: Vec<PathBuf>,
     /// Where the `--verbs` rows are consulted: `everywhere` (beside dyad's own), `predicate` (only at a verb no
-    /// built-in row matches) or `sentence` (only in a sentence where dyad's own code no event).
+    /// built-in row matches) or `sentence` (only in a sentence where dyad's own code no event with a target).
     #[arg(long, value_name = "WHERE", default_value = "everywhere")]
     verbs_use: VerbsUse,
     /// With `--verbs`, leave out the loaded rows that are a bare verb (no object, no preposition).

@@ -79,10 +79,11 @@ pub fn code_sentence_with(
     times: &[TimeSlot],
     parser: Option<&dyn Parse>,
 ) -> SentenceEvents {
-    // Loaded verb rows as a fallback: the built-in dictionaries first, the loaded ones only where those code no event.
+    // Loaded verb rows as a fallback: the built-in dictionaries first, the loaded ones only where those code no
+    // event with a target.
     if dicts.loaded_use == LoadedUse::WhereSentenceHasNoEvent && dicts.has_loaded() {
         let own = code_sentence_with(Dictionaries::builtin(), text, tokens, actors, times, parser);
-        if !own.events.is_empty() {
+        if own.events.iter().any(|e| e.target.is_some()) {
             return own;
         }
     }

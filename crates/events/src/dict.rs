@@ -58,7 +58,8 @@ pub enum LoadedUse {
     Everywhere,
     /// Only at a verb that no built-in row matches.
     WhereBuiltinMatchesNothing,
-    /// Only in a sentence where the built-in dictionaries code no event at all.
+    /// Only in a sentence where the built-in dictionaries code no event that names a target (the events a
+    /// record keeps); the sentence is then coded again with the loaded rows everywhere.
     WhereSentenceHasNoEvent,
 }
 
