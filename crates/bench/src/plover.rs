@@ -22,6 +22,10 @@ pub struct Args {
     /// With `--failures`, print wrong held-out sentences too.
     #[arg(long)]
     all_failures: bool,
+    /// Print each dev event that is not the sentence's gold event, with why (another category between the gold
+    /// parties, the gold category between other parties, or neither); dev sentences only.
+    #[arg(long)]
+    off_gold: bool,
     /// Code this sentence instead of the GSR and print what was found (for trying a rule out).
     #[arg(long)]
     sentence: Option<String>,
@@ -29,6 +33,21 @@ pub struct Args {
     /// ../shared/bench/dictionaries/CAMEO.2.0.txt) on top of dyad's own; repeatable.
     #[arg(long = "verbs", value_name = "FILE")]
     verbs: Vec<PathBuf>,
+    /// Where the `--verbs` rows are consulted: `everywhere` (beside dyad's own), `predicate` (only at a verb no
+    /// built-in row matches) or `sentence` (only in a sentence where dyad's own code no event with a target).
+    #[arg(long, value_name = "WHERE", default_value = "everywhere")]
+    verbs_use: VerbsUse,
+    /// With `--verbs`, leave out the loaded rows that are a bare verb (no object, no preposition).
+    #[arg(long)]
+    verbs_no_bare: bool,
+}
+
+/// `--verbs-use`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum VerbsUse {
+    Everywhere,
+    Predicate,
+    Sentence,
 }
 
 /// The GSR uses PLOVER 0.5b1 names; dyad's codebook uses the 2021 table. These are the renamed categories, and
@@ -190,9 +209,34 @@ impl Tally {
     }
 }
 
+/// The built-in dictionaries plus the `--verbs` files (as `dyad_ingest::load_verbs`, before the use is set).
+fn load_verbs(paths: &[PathBuf]) -> Result<Option<dyad_events::Dictionaries>, BenchError> {
+    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
+    let name = |p: &Path| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let fail = |p: &Path, e: dyad_events::PetrarchError| BenchError::Context {
+        context: format!("loading verbs {}", p.display()),
+        source: Box::new(e),
+    };
+    let (mut dicts, report) =
+        dyad_events::Dictionaries::with_petrarch_verbs(&name(first), &std::fs::read_to_string(first)?)
+            .map_err(|e| fail(first, e))?;
+    eprintln!("{report}");
+    for path in rest {
+        let report =
+            dicts.add_petrarch_verbs(&name(path), &std::fs::read_to_string(path)?).map_err(|e| fail(path, e))?;
+        eprintln!("{report}");
+    }
+    Ok(Some(dicts))
+}
+
 /// Runs the benchmark and prints per-category and overall shares.
 pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
-    let dicts = dyad_ingest::load_verbs(&args.verbs, &mut |l| eprintln!("{l}"))?;
+    let usage = match args.verbs_use {
+        VerbsUse::Everywhere => dyad_events::LoadedUse::Everywhere,
+        VerbsUse::Predicate => dyad_events::LoadedUse::WhereBuiltinMatchesNothing,
+        VerbsUse::Sentence => dyad_events::LoadedUse::WhereSentenceHasNoEvent,
+    };
+    let dicts = load_verbs(&args.verbs)?.map(|d| &*Box::leak(Box::new(d.with_loaded_use(usage, !args.verbs_no_bare))));
     let new_coder = || {
         let coder = dyad_pipeline::Coder::new().with_tree(tree);
         match dicts {
@@ -247,6 +291,24 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
             counts.0 += 1;
             counts.1 += usize::from(cat_ok && countries_ok);
             counts.2 += usize::from(!cat_ok);
+            if args.off_gold && half == 0 && !(cat_ok && countries_ok) {
+                let why = match (cat_ok, countries_ok) {
+                    (true, _) => "gold category, other parties",
+                    (false, true) => "other category, gold parties",
+                    (false, false) => "other category, other parties",
+                };
+                say!(
+                    "off-gold dev #{} gold {event} {sources:?}>{targets:?}: coded {} {} {} -> {} [{}] ({why}; exact {})",
+                    index - 1,
+                    e.code,
+                    category(e),
+                    country(Some(&e.source)),
+                    country(e.target.as_ref()),
+                    e.pattern,
+                    row.1 == 1
+                );
+                say!("    {text}");
+            }
         }
         let with_monadic = monadic_coder.code(&article, None);
         add(&mut tally.monadic[half], score(&with_monadic.events));

@@ -14,7 +14,7 @@
 use crate::analysis::Analysis;
 use crate::candidate::{EventCandidate, SentenceEvents};
 use crate::codebook::Codebook;
-use crate::dict::Dictionaries;
+use crate::dict::{Dictionaries, LoadedUse};
 use crate::lexicon::{DET, MODAL, PREP, RELPRO, SUB};
 use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
@@ -79,6 +79,14 @@ pub fn code_sentence_with(
     times: &[TimeSlot],
     parser: Option<&dyn Parse>,
 ) -> SentenceEvents {
+    // Loaded verb rows as a fallback: the built-in dictionaries first, the loaded ones only where those code no
+    // event with a target.
+    if dicts.loaded_use == LoadedUse::WhereSentenceHasNoEvent && dicts.has_loaded() {
+        let own = code_sentence_with(Dictionaries::builtin(), text, tokens, actors, times, parser);
+        if own.events.iter().any(|e| e.target.is_some()) {
+            return own;
+        }
+    }
     let analysis = analyse(dicts, tokens, actors, times);
     let mut matches = find_in(&analysis);
     let predicates = matches.iter().any(|m| m.kind != MatchKind::Relation);
@@ -92,7 +100,6 @@ pub fn code_sentence_with(
         SentenceFacts::default()
     };
     let mut out = code_matches(&ctx, &matches, &facts);
-    aim_protests_at_demands(&mut out.events);
     let mut kept = HashSet::default();
     out.events.retain(|e| kept.insert((e.code, e.source, e.target)));
     out
@@ -120,6 +127,8 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
     let mut previous: Previous = (Vec::new(), Vec::new());
     let mut seen = HashSet::default();
     let mut seen_relations = HashSet::default();
+    // The predicate anchor of each event in `out.events`.
+    let mut from = Vec::new();
     for m in matches {
         match m.kind {
             MatchKind::Relation => {
@@ -152,12 +161,94 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
                     let key = (e.code, ctx.actor_key(e.source), e.target.map(|t| ctx.actor_key(t)));
                     if seen.insert(key) {
                         out.events.push(e);
+                        from.push(m.anchor);
                     }
                 }
             }
         }
     }
+    drop_contents(ctx, &mut out.events, &mut from);
+    aim_protests_at_demands(&mut out.events);
+    drop_demands_of_protests(ctx, &mut out.events, &mut from);
     out
+}
+
+/// Keeps the events (and their predicate anchors in `from`, kept aligned) for which `keep` holds.
+fn retain_events(
+    events: &mut Vec<EventCandidate>,
+    from: &mut Vec<usize>,
+    keep: impl Fn(&EventCandidate, usize) -> bool,
+) {
+    let kept: Vec<bool> = events.iter().zip(from.iter()).map(|(e, &k)| keep(e, k)).collect();
+    let mut i = 0;
+    events.retain(|_| {
+        i += 1;
+        kept[i - 1]
+    });
+    let mut i = 0;
+    from.retain(|_| {
+        i += 1;
+        kept[i - 1]
+    });
+}
+
+/// "staged demonstrations to demand reforms", "demonstrated calling for independence": CAMEO codes a protest by
+/// what it is for (1411-1454: demonstrate, strike, obstruct for a leadership or policy change, rights, ...), so the
+/// demand or appeal (roots 10, 02) its protesters voice after the protest predicate is the protest's purpose, not
+/// an event of its own (the protest takes its target, see [`aim_protests_at_demands`]). Word order, not the tree:
+/// the demand is a purpose infinitive or a participle after the protest predicate, by the same source.
+fn drop_demands_of_protests(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec<usize>) {
+    let book = Codebook::builtin();
+    let protests: Vec<(&str, usize)> = events
+        .iter()
+        .zip(from.iter())
+        .filter(|(e, _)| book.root(e.code) == Some("14"))
+        .map(|(e, &k)| (ctx.actor_key(e.source), k))
+        .collect();
+    if protests.is_empty() {
+        return;
+    }
+    // Only a purpose ("to demand") or a participle ("demanding", "calling for"): "... and demanded" is an act of
+    // its own.
+    let a = ctx.a;
+    let purpose = |k: usize| {
+        k.checked_sub(1).is_some_and(|p| a.norm(p) == "to")
+            || a.lemmas.get(k).and_then(|l| l.verb).is_some_and(|v| v.is(VerbForm::Gerund))
+    };
+    retain_events(events, from, |e, at| {
+        !(matches!(book.root(e.code), Some("02" | "10"))
+            && purpose(at)
+            && protests.iter().any(|&(source, p)| p < at && source == ctx.actor_key(e.source)))
+    });
+}
+
+/// "demanded that its partners refuse to recognize X", "rejected an offer to host a summit to hammer out an
+/// agreement", "threatened to break relations": CAMEO codes an appeal, an intent, a demand, a rejection or a threat
+/// (roots 02, 03, 10, 12, 13) as that act, by what it asks for, offers, refuses or threatens; what it is about has
+/// not happened. An event whose predicate stands in the tree inside the complement of such a coded predicate is
+/// dropped. `from` is each event's predicate anchor. Needs the tree: word order cannot tell a complement from the
+/// next clause.
+fn drop_contents(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec<usize>) {
+    let book = Codebook::builtin();
+    let root = |e: &EventCandidate| book.root(e.code);
+    let governors: Vec<(usize, Option<&str>)> = events
+        .iter()
+        .zip(from.iter())
+        .filter(|(e, _)| matches!(root(e), Some("02" | "03" | "10" | "12" | "13")))
+        .map(|(e, &k)| (k, root(e)))
+        .collect();
+    if governors.is_empty() || events.len() < 2 {
+        return;
+    }
+    let Some(tree) = ctx.tree() else { return };
+    let word = |k: usize| ctx.tokens.get(k).and_then(|t| tree.word_at(t.span));
+    // An event of the governor's own root is its content already coded as such ("pledged aid": 0333, an intent).
+    let inside = |k: usize, r: Option<&str>| {
+        word(k).is_some_and(|w| {
+            governors.iter().any(|&(g, gr)| g != k && gr != r && word(g).is_some_and(|gw| tree.in_complement_of(w, gw)))
+        })
+    };
+    retain_events(events, from, |e, k| !inside(k, root(e)));
 }
 
 /// "provide free flu shots to detainees", "a free press": a verb pattern whose verb, in its base form, the tree
@@ -269,6 +360,24 @@ mod tests {
         let mut events = [event("141", 0, None), event("100", 0, Some(2)), event("141", 1, None)];
         aim_protests_at_demands(&mut events);
         assert_eq!(events.iter().map(|e| e.target).collect::<Vec<_>>(), [Some(2), Some(2), None]);
+    }
+
+    #[test]
+    fn a_demand_a_protest_is_staged_for_is_the_protest() {
+        // A purpose infinitive or a participle after the protest, by its protesters: the protest, aimed at whom
+        // the demand is made of. A coordinated finite demand is an act of its own.
+        assert_eq!(
+            code("[Serbian protesters|SRB] rallied against [Croatia|HRV] to demand the release of prisoners."),
+            ["SRB>HRV 141"]
+        );
+        assert_eq!(
+            code("[Serbian protesters|SRB] demonstrated outside the [Croatian|HRV] embassy, demanding an apology."),
+            ["SRB>HRV 141"]
+        );
+        assert_eq!(
+            code("[Iranian students|IRN] protested and demanded that [Britain|GBR] expel the dissident."),
+            ["IRN>GBR 100", "IRN>GBR 140"]
+        );
     }
 
     #[test]

@@ -44,6 +44,23 @@ pub struct Dictionaries {
     /// reading.
     pub(crate) extra_lemma_lines: String,
     pub(crate) extra_lemmas: Option<LemmaTable>,
+    /// Where the loaded verb rows are consulted (see [`LoadedUse`]).
+    pub(crate) loaded_use: LoadedUse,
+    /// Whether loaded rows with neither an object nor a preposition (a bare verb) are consulted.
+    pub(crate) loaded_bare: bool,
+}
+
+/// Where a loaded (PETRARCH) verb dictionary's rows are consulted, beside the built-in ones.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum LoadedUse {
+    /// At every verb, competing with the built-in rows (a loaded row wins only by matching more).
+    #[default]
+    Everywhere,
+    /// Only at a verb that no built-in row matches.
+    WhereBuiltinMatchesNothing,
+    /// Only in a sentence where the built-in dictionaries code no event that names a target (the events a
+    /// record keeps); the sentence is then coded again with the loaded rows everywhere.
+    WhereSentenceHasNoEvent,
 }
 
 static BUILTIN: LazyLock<Dictionaries> =
@@ -176,6 +193,18 @@ impl Dictionaries {
         Ok(conversion.report)
     }
 
+    /// Sets where the loaded verb rows are consulted, and whether bare-verb rows (no object, no preposition) are.
+    pub fn with_loaded_use(mut self, usage: LoadedUse, bare: bool) -> Dictionaries {
+        self.loaded_use = usage;
+        self.loaded_bare = bare;
+        self
+    }
+
+    /// Whether any loaded verb rows are present.
+    pub(crate) fn has_loaded(&self) -> bool {
+        !self.loaded_bare_index.is_empty() || !self.loaded_object_index.is_empty()
+    }
+
     /// The lemma of a normalised word: the built-in table's, with a loaded verb reading where it has none.
     pub(crate) fn lemma(&self, norm: &str) -> dyad_text::Lemma {
         let mut l = dyad_text::lemma(norm);
@@ -194,7 +223,7 @@ impl Dictionaries {
         relations: &'static str,
         cues: &'static str,
     ) -> Result<Dictionaries, DataError> {
-        let mut d = Dictionaries::default();
+        let mut d = Dictionaries { loaded_bare: true, ..Dictionaries::default() };
         for (line, c) in rows("verbs.tsv", verbs, 5)? {
             check_code("verbs.tsv", line, c[3])?;
             let Options { symmetric, next: prep_next, actor: actor_next, .. } =

@@ -43,7 +43,7 @@ pub use analysis::Analysis;
 pub use candidate::{EventCandidate, RelationCandidate, SentenceEvents};
 pub use codebook::{CodeInfo, Codebook, quad_class_of_root};
 pub use coder::{code_sentence, code_sentence_in, code_sentence_with};
-pub use dict::Dictionaries;
+pub use dict::{Dictionaries, LoadedUse};
 pub use matcher::{Match, MatchKind, find_matches, find_matches_in};
 pub use patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};

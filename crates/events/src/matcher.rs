@@ -5,7 +5,7 @@
 //! windowed check of each candidate pattern's object and preposition.
 
 use crate::analysis::Analysis;
-use crate::dict::Dictionaries;
+use crate::dict::{Dictionaries, LoadedUse};
 use crate::lexicon::{DET, MODAL, PREP};
 use crate::patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 use crate::reading::Reading;
@@ -169,12 +169,16 @@ fn match_tokens(a: &Analysis) -> (Vec<Match>, Vec<Match>) {
             {
                 relations.push(m);
             }
-            if dict.loaded_bare_index.is_empty() && dict.loaded_object_index.is_empty() {
-                if let Some(ids) = dict.verb_index.get(v.base)
-                    && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.verbs[k]), MatchKind::Verb)
-                {
-                    out.push(m);
-                }
+            let builtin = || {
+                let ids = dict.verb_index.get(v.base)?;
+                best_verb(a, i, ids.iter().map(|&k| &dict.verbs[k]), MatchKind::Verb)
+            };
+            if !dict.has_loaded() {
+                out.extend(builtin());
+            } else if dict.loaded_use == LoadedUse::WhereBuiltinMatchesNothing
+                && let Some(m) = builtin()
+            {
+                out.push(m);
             } else {
                 // Loaded patterns were written for parsed text: they fire only where the word reads as a verb.
                 let ids = loaded_candidates(a, i, v.base, a.reading(i));
@@ -382,7 +386,8 @@ fn loaded_candidates(a: &Analysis, i: usize, base: &'static str, reading: Readin
     if a.report_cues.contains(&i) || reading != Reading::Verb {
         return ids;
     }
-    ids.extend(dict.loaded_bare_index.get(base).into_iter().flatten());
+    let bare = dict.loaded_bare_index.get(base).into_iter().flatten();
+    ids.extend(bare.filter(|&&k| dict.loaded_bare || !dict.verbs[k].preps.is_empty()));
     let to = window_end(a, i + 1);
     let before = if passive(a, i) { i.saturating_sub(OBJECT_WINDOW / 2)..i } else { i..i };
     for k in before.chain(i + 1..to) {

@@ -265,3 +265,40 @@ fn an_actor_row_needs_the_party_right_after_the_verb() {
         ("[Chile|CHL] wants peace with [Peru|PER].", &[]),
     ]);
 }
+
+/// A small loaded dictionary: a verb dyad knows (with an object row) and one it does not.
+const FALLBACK_TEST_VERBS: &str =
+    "--- CONDEMN [111] ---\nCONDEMN\n- * RULING    [120]   # CONDEMN\n--- CHALLENGE [110] ---\nCHALLENGE\n";
+
+fn fallback_dicts(usage: crate::LoadedUse, bare: bool) -> &'static crate::Dictionaries {
+    let (d, _) = crate::Dictionaries::with_petrarch_verbs("t", FALLBACK_TEST_VERBS).expect("loads");
+    Box::leak(Box::new(d.with_loaded_use(usage, bare)))
+}
+
+#[test]
+fn loaded_rows_only_where_builtin_rows_match_nothing() {
+    use crate::LoadedUse::{Everywhere, WhereBuiltinMatchesNothing};
+    // Everywhere, a loaded row matching more (an object) beats the built-in one; as a fallback it does not.
+    assert_eq!(loaded_codes(fallback_dicts(Everywhere, true), "Iran condemned the ruling."), ["120"]);
+    assert!(loaded_codes(fallback_dicts(WhereBuiltinMatchesNothing, true), "Iran condemned the ruling.").is_empty());
+    // A verb dyad does not know is matched in both modes, and left out with the bare rows.
+    assert_eq!(loaded_codes(fallback_dicts(WhereBuiltinMatchesNothing, true), "Iran challenged the ruling."), ["110"]);
+    assert!(loaded_codes(fallback_dicts(Everywhere, false), "Iran challenged the ruling.").is_empty());
+}
+
+#[test]
+fn loaded_rows_only_in_sentences_builtin_rows_code_nothing_in() {
+    use crate::LoadedUse::{Everywhere, WhereSentenceHasNoEvent};
+    let codes = |d: &'static crate::Dictionaries, markup: &str| {
+        let p = crate::table_tests::parse(markup);
+        let tokens = dyad_text::tokenize(&p.text, Span::new(&p.text, 0, p.text.len()).unwrap());
+        let mut c: Vec<&str> =
+            crate::code_sentence_in(d, &p.text, &tokens, &p.actors, &p.times).events.iter().map(|e| e.code).collect();
+        c.sort_unstable();
+        c
+    };
+    let both = "[Iran|IRN] condemned [Iraq|IRQ] and challenged [Syria|SYR].";
+    assert_eq!(codes(fallback_dicts(Everywhere, true), both), ["110", "111"]);
+    assert_eq!(codes(fallback_dicts(WhereSentenceHasNoEvent, true), both), ["111"]);
+    assert_eq!(codes(fallback_dicts(WhereSentenceHasNoEvent, true), "[Iran|IRN] challenged [Syria|SYR]."), ["110"]);
+}

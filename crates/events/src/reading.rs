@@ -162,6 +162,20 @@ impl Analysis<'_> {
         if self.is(i + 1, MODAL) || CLASSES.aux.contains(next) {
             return true;
         }
+        // "as shells continued crashing", "raids killed ten": an -s form that can be a plural noun, right before a
+        // form that can only be a past tense or participle, is that verb's subject: a finite verb is not followed
+        // by another.
+        let past_only = |pv: VerbReading| {
+            (pv.is(VerbForm::Past) || pv.is(VerbForm::Participle))
+                && !pv.is(VerbForm::Base)
+                && !pv.is(VerbForm::ThirdPerson)
+        };
+        if v.is(VerbForm::ThirdPerson)
+            && self.lemmas[i].noun.is_some()
+            && self.lemmas.get(i + 1).is_some_and(|l| l.noun.is_none() && l.verb.is_some_and(past_only))
+        {
+            return true;
+        }
         if i == 0 {
             return false;
         }
@@ -334,6 +348,9 @@ mod tests {
             ("Rebels attacked the convoy.", "attacked", Verb),
             ("The convoy was attacked near the border.", "attacked", Verb),
             ("Two attacks hit the capital.", "attacks", Noun),
+            // An -s form right before a past tense is its subject: a finite verb is not followed by another.
+            ("Officials left as shells continued falling on the town.", "shells", Noun),
+            ("Rebel raids killed ten soldiers.", "raids", Noun),
             ("Officials reported medical supplies and two attacks.", "attacks", Noun),
             ("Aid groups sent medical supplies to the region.", "supplies", Noun),
             // visit
@@ -383,6 +400,8 @@ mod tests {
         // A participle between a thing and a preposition modifies the thing.
         assert_ne!(reading("He showed a photo captured from the newspaper.", "captured"), Reading::Verb);
         assert_eq!(reading("Soldiers captured the hill.", "captured"), Reading::Verb);
+        // An -s form after a subject, before an object, stays a verb.
+        assert_ne!(reading_with("Russia shells Ukrainian cities.", "shells", &[("Russia", "Russia")]), Reading::Noun);
     }
 
     #[test]

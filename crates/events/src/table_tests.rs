@@ -637,18 +637,19 @@ fn places_speakers_and_subjects() {
         ("[Farmers|INDAGR|g] marched in [Delhi|INDL|l].", &["INDAGR>- 141"]),
         ("[The government|TURGOV|o] imposed a curfew in the south of [Turkey|TUR].", &["TURGOV>TUR 1723"]),
         ("[Troops|NGAMIL|g] retook a town in northern [Mali|MLI].", &["NGAMIL>MLI 192"]),
-        // A protest aimed nowhere takes the target of the protesters' own demand.
+        // A protest aimed nowhere takes the target of the protesters' own demand, which is its purpose (CAMEO's
+        // "demonstrate for ..."), not an event of its own.
         (
             "[Workers|FRALAB|g] began a hunger strike to demand wages from [the company|FRABUS|o].",
-            &["FRALAB>FRABUS 100", "FRALAB>FRABUS 142"],
+            &["FRALAB>FRABUS 142"],
         ),
         (
             "[Workers|FRALAB|g] began a hunger strike to demand wages from [the company|FRABUS|o].",
-            &["FRALAB>FRABUS 100", "FRALAB>FRABUS 142"],
+            &["FRALAB>FRABUS 142"],
         ),
         (
             "[Kurds|IRQKUR|g] demonstrated in [Kirkuk|IRQL|l] calling for independence from [Iraq|IRQ].",
-            &["IRQKUR>IRQ 020", "IRQKUR>IRQ 141"],
+            &["IRQKUR>IRQ 141"],
         ),
         // The speaker of a report is never the target of what it reports.
         ("[Chad|TCD] attacked rebel positions, [Sudanese military|SDNMIL|g] sources said.", &["TCD>- 190 r"]),

@@ -156,6 +156,9 @@ pub trait Parse {
 /// Most nodes a role may collect (guards against run-away coordination).
 const MAX_NODES: usize = 12;
 
+/// How many edges up [`TreeRoles::in_complement_of`] looks for the governing word.
+const MAX_DEPTH: usize = 6;
+
 /// A tree read against one sentence's actor mentions.
 pub(crate) struct TreeRoles<'a> {
     tree: Tree,
@@ -205,6 +208,25 @@ impl<'a> TreeRoles<'a> {
     /// The word whose span overlaps byte span `span` (the first one).
     pub(crate) fn word_at(&self, span: Span) -> Option<usize> {
         self.tree.words.iter().position(|w| w.span.start() < span.end() && span.start() < w.span.end())
+    }
+
+    /// Whether word `w` stands inside the complement of word `g`: `g` is an ancestor of `w` within a few edges,
+    /// and the edge leaving `g` towards `w` is a complement or argument (`xcomp`, `ccomp`, `obj`, `iobj`, `obl`,
+    /// `nmod`, `acl`), not a coordination, a subject or an adverbial clause.
+    pub(crate) fn in_complement_of(&self, w: usize, g: usize) -> bool {
+        let mut x = w;
+        for _ in 0..MAX_DEPTH {
+            let Some(word) = self.tree.words.get(x) else { return false };
+            let Some(h) = word.head else { return false };
+            if h == g {
+                return matches!(
+                    word.rel,
+                    Rel::Xcomp | Rel::Ccomp | Rel::Obj | Rel::Iobj | Rel::Obl | Rel::Nmod | Rel::Acl
+                );
+            }
+            x = h;
+        }
+        false
     }
 
     fn children(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
@@ -553,6 +575,30 @@ mod tests {
             out.push(TreeWord { span, head: head.checked_sub(1), rel: Rel::from_ud(rel) });
         }
         (text, Tree::new(out))
+    }
+
+    #[test]
+    fn a_complement_is_below_its_governor_through_an_argument_edge() {
+        // "Egypt refused a request to send troops and expelled envoys"
+        let (text, t) = tree(&[
+            ("Egypt", 2, "nsubj"),
+            ("refused", 0, "root"),
+            ("a", 4, "det"),
+            ("request", 2, "obj"),
+            ("to", 6, "mark"),
+            ("send", 4, "acl"),
+            ("troops", 6, "obj"),
+            ("and", 9, "cc"),
+            ("expelled", 2, "conj"),
+            ("envoys", 9, "obj"),
+        ]);
+        let roles = TreeRoles::new(t, &text, &[]);
+        // "send" under "refused" through obj -> acl: content; "expelled" coordinated with it: not.
+        assert!(roles.in_complement_of(5, 1));
+        assert!(roles.in_complement_of(3, 1));
+        assert!(!roles.in_complement_of(8, 1));
+        assert!(!roles.in_complement_of(0, 1));
+        assert!(!roles.in_complement_of(1, 5));
     }
 
     fn actor(text: &str, name: &str) -> ActorSlot {
