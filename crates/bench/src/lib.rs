@@ -55,8 +55,8 @@ pub struct Args {
     /// Parse with this model file instead of the one embedded in the build.
     #[arg(long, global = true, value_name = "FILE")]
     pub syntax_model: Option<PathBuf>,
-    /// The tree pass's parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of
-    /// `data/syntax-nn.model`, tags from the syntax model).
+    /// The tree pass's parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of the
+    /// nn section of `data/syntax.model`, tags from the syntax model).
     #[arg(long, global = true, value_name = "NAME", default_value = "perceptron", value_parser = ["perceptron", "nn"])]
     pub parser: String,
     #[command(subcommand)]
@@ -109,7 +109,10 @@ pub fn run(args: Args, dyad_exe: &Path) -> Result<(), BenchError> {
     }
     if args.parser == "nn" {
         ensure!(args.syntax_model.is_none(), "--parser nn and --syntax-model do not go together");
-        ensure!(dyad_pipeline::use_nn_parser(), "the embedded nn parser (data/syntax-nn.model) does not load");
+        ensure!(
+            dyad_pipeline::use_nn_parser(),
+            "the embedded nn parser (data/syntax.model's nn section) does not load"
+        );
     }
     match args.which {
         Which::Extraction => extraction::run(&dir),

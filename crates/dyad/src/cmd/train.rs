@@ -1,4 +1,4 @@
-//! `dyad train syntax --treebank DIR --out FILE`
+//! `dyad train syntax --treebank DIR --out FILE [--nn FILE]`
 
 use anyhow::Context;
 use std::path::PathBuf;
@@ -70,6 +70,11 @@ struct SyntaxArgs {
     /// Where to write the model file.
     #[arg(long, default_value = "data/syntax.model")]
     out: PathBuf,
+    /// Copy the nn section (the biaffine parser's weights) of this model file into the one written, e.g.
+    /// `--nn data/syntax.model`; without it the file written has no nn section and `--parser nn` says so. The nn
+    /// parser reads the new tagger's tags: check it with `dyad bench parse`.
+    #[arg(long, value_name = "FILE")]
+    nn: Option<PathBuf>,
 }
 
 /// Runs the command.
@@ -87,6 +92,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 &c.out,
             );
         }
+    };
+    // Read first: `--nn` may name the file about to be overwritten.
+    let nn_file = a.nn.as_ref().map(|p| std::fs::read(p).with_context(|| format!("reading {}", p.display())));
+    let nn_file = nn_file.transpose()?;
+    let nn = match (&nn_file, &a.nn) {
+        (Some(bytes), Some(path)) => {
+            let section = dyad_syntax::ModelFile::read(bytes)
+                .with_context(|| format!("--nn {}", path.display()))?
+                .get(dyad_syntax::Section::Nn)
+                .with_context(|| format!("--nn {}: the model file has no nn section", path.display()))?;
+            dyad_syntax::biaffine::NnParser::from_bytes(section).with_context(|| format!("--nn {}", path.display()))?;
+            Some(section)
+        }
+        _ => None,
     };
     let train = dyad_syntax::read_conllu_file(&dyad_syntax::treebank_file(&a.treebank, "train")?)?;
     let t0 = Instant::now();
@@ -115,14 +134,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => Vec::new(),
     };
     let model = dyad_syntax::train_model(&train, &unlabelled, &silver, &config, &mut |msg| eprintln!("{msg}"));
-    let bytes = model.to_bytes();
+    let bytes = model.to_bytes_with_nn(nn);
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     eprintln!(
-        "trained on {} sentences in {:.0} s: {} tagger features, parser: {}; wrote {} ({:.2} MB)",
+        "trained on {} sentences in {:.0} s: {} tagger features, parser: {}, nn section: {}; wrote {} ({:.2} MB)",
         train.len(),
         t0.elapsed().as_secs_f64(),
         model.tagger.feature_count(),
         if model.has_parser() { "yes" } else { "none in this build" },
+        if nn.is_some() { "copied" } else { "none (--nn FILE keeps one)" },
         a.out.display(),
         bytes.len() as f64 / 1e6
     );
