@@ -32,6 +32,12 @@ pub fn use_nn_parser() -> bool {
     ANALYZER.set(Some(TreeParser { analyzer, nn: Some(nn) })).is_ok()
 }
 
+/// Like [`use_nn_parser`] with another model file's tagger (`model`) and biaffine parser (`nn`, from the same
+/// file's `nn` section: [`NnParser::from_model_file`]). Returns `false` when too late.
+pub fn use_nn_parser_of(model: dyad_syntax::Model, nn: NnParser) -> bool {
+    ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model), nn: Some(nn) })).is_ok()
+}
+
 /// Parses sentences with the embedded model, or its tags and the biaffine parser.
 pub(crate) struct TreeParser {
     analyzer: Analyzer,

@@ -94,19 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
     };
     // Read first: `--nn` may name the file about to be overwritten.
-    let nn_file = a.nn.as_ref().map(|p| std::fs::read(p).with_context(|| format!("reading {}", p.display())));
-    let nn_file = nn_file.transpose()?;
-    let nn = match (&nn_file, &a.nn) {
-        (Some(bytes), Some(path)) => {
-            let section = dyad_syntax::ModelFile::read(bytes)
-                .with_context(|| format!("--nn {}", path.display()))?
-                .get(dyad_syntax::Section::Nn)
-                .with_context(|| format!("--nn {}: the model file has no nn section", path.display()))?;
-            dyad_syntax::biaffine::NnParser::from_bytes(section).with_context(|| format!("--nn {}", path.display()))?;
-            Some(section)
-        }
-        _ => None,
-    };
+    let nn = a.nn.as_deref().map(nn_section).transpose()?;
     let train = dyad_syntax::read_conllu_file(&dyad_syntax::treebank_file(&a.treebank, "train")?)?;
     let t0 = Instant::now();
     let mut config = dyad_syntax::TrainConfig::default();
@@ -134,7 +122,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => Vec::new(),
     };
     let model = dyad_syntax::train_model(&train, &unlabelled, &silver, &config, &mut |msg| eprintln!("{msg}"));
-    let bytes = model.to_bytes_with_nn(nn);
+    let bytes = model.to_bytes_with_nn(nn.as_deref());
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     eprintln!(
         "trained on {} sentences in {:.0} s: {} tagger features, parser: {}, nn section: {}; wrote {} ({:.2} MB)",
@@ -147,6 +135,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         bytes.len() as f64 / 1e6
     );
     Ok(())
+}
+
+/// The `nn` section of the model file at `path`, checked by reading it.
+fn nn_section(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let file = dyad_syntax::ModelFile::read(&bytes).with_context(|| format!("--nn {}", path.display()))?;
+    let section = file
+        .get(dyad_syntax::Section::Nn)
+        .with_context(|| format!("--nn {}: the model file has no nn section", path.display()))?;
+    dyad_syntax::biaffine::NnParser::from_bytes(section).with_context(|| format!("--nn {}", path.display()))?;
+    Ok(section.to_vec())
 }
 
 /// The body text of every page under `dirs` (sorted by path, so training sees the same order every time); pages
