@@ -52,11 +52,11 @@ pub struct Args {
     /// The tree pass (the default; kept for scripts written when it was not).
     #[arg(long, global = true, hide = true, conflicts_with = "no_tree")]
     pub tree: bool,
-    /// Parse with this model file instead of the one embedded in the build.
+    /// Parse with this model file instead of the one embedded in the build (with `--parser nn`, its nn section).
     #[arg(long, global = true, value_name = "FILE")]
     pub syntax_model: Option<PathBuf>,
-    /// The tree pass's parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of
-    /// `data/syntax-nn.model`, tags from the syntax model).
+    /// The tree pass's parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of the
+    /// nn section of `data/syntax.model`, tags from the syntax model).
     #[arg(long, global = true, value_name = "NAME", default_value = "perceptron", value_parser = ["perceptron", "nn"])]
     pub parser: String,
     #[command(subcommand)]
@@ -105,11 +105,18 @@ pub fn run(args: Args, dyad_exe: &Path) -> Result<(), BenchError> {
     if let Some(path) = &args.syntax_model {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         let model = dyad_syntax::Model::from_bytes(&bytes).with_context(|| path.display().to_string())?;
-        ensure!(dyad_pipeline::use_syntax_model(model), "{}: the model has no parser", path.display());
-    }
-    if args.parser == "nn" {
-        ensure!(args.syntax_model.is_none(), "--parser nn and --syntax-model do not go together");
-        ensure!(dyad_pipeline::use_nn_parser(), "the embedded nn parser (data/syntax-nn.model) does not load");
+        if args.parser == "nn" {
+            let nn =
+                dyad_syntax::biaffine::NnParser::from_model_file(&bytes).with_context(|| path.display().to_string())?;
+            ensure!(dyad_pipeline::use_nn_parser_of(model, nn), "{}: too late for the nn parser", path.display());
+        } else {
+            ensure!(dyad_pipeline::use_syntax_model(model), "{}: the model has no parser", path.display());
+        }
+    } else if args.parser == "nn" {
+        ensure!(
+            dyad_pipeline::use_nn_parser(),
+            "the embedded nn parser (data/syntax.model's nn section) does not load"
+        );
     }
     match args.which {
         Which::Extraction => extraction::run(&dir),

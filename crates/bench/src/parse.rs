@@ -33,9 +33,9 @@ fn print_relations(part: &str, s: &eval::Scores) -> Result<(), crate::BenchError
 
 /// Runs the benchmark.
 pub fn run(args: Args) -> Result<(), BenchError> {
-    let bytes: Vec<u8> = match &args.model {
-        Some(p) => std::fs::read(p)?,
-        None => Model::embedded_bytes().to_vec(),
+    let bytes: std::borrow::Cow<'static, [u8]> = match &args.model {
+        Some(p) => std::fs::read(p)?.into(),
+        None => Model::embedded_bytes().into(),
     };
     let t0 = Instant::now();
     let model = Model::from_bytes(&bytes)?;
@@ -105,23 +105,27 @@ pub fn run(args: Args) -> Result<(), BenchError> {
         if parsed {
             print_relations(part, &s)?;
         }
-        nn_row(part, &gold, &pred, &words)?;
+        nn_row(part, &bytes, &gold, &pred, &words)?;
     }
     Ok(())
 }
 
-/// The biaffine parser of `data/syntax-nn.model` on the same words, with the tags of the syntax model (`tagged`):
-/// UAS, LAS and the speed of the parse alone (the tagging is the row above).
+/// The biaffine parser of the model file's nn section on the same words, with the tags of the syntax model
+/// (`tagged`): UAS, LAS and the speed of the parse alone (the tagging is the row above).
 fn nn_row(
     part: &str,
+    model_file: &[u8],
     gold: &[dyad_syntax::Sentence],
     tagged: &[dyad_syntax::Sentence],
     words: &[Vec<&str>],
 ) -> Result<(), BenchError> {
     let t0 = Instant::now();
-    let Ok(nn) = dyad_syntax::biaffine::NnParser::embedded() else {
-        say!("{part} nn parser: data/syntax-nn.model does not load");
-        return Ok(());
+    let nn = match dyad_syntax::biaffine::NnParser::from_model_file(model_file) {
+        Ok(nn) => nn,
+        Err(e) => {
+            say!("{part} nn parser: {e}");
+            return Ok(());
+        }
     };
     let load = t0.elapsed().as_secs_f64();
     let mut ws = dyad_syntax::biaffine::Workspace::default();
@@ -134,7 +138,7 @@ fn nn_row(
     let s = eval::score(gold, &pred)?;
     let n_words: usize = words.iter().map(Vec::len).sum();
     say!(
-        "{part} nn parser (data/syntax-nn.model, loaded in {load:.3} s, tags above): UAS {:.2}  LAS {:.2}; \
+        "{part} nn parser (nn section, loaded in {load:.3} s, tags above): UAS {:.2}  LAS {:.2}; \
          parse alone, one core: {:.0} sentences/s, {:.0} words/s",
         s.pct(s.uas),
         s.pct(s.las),

@@ -22,7 +22,7 @@ mod lines;
 mod syntax;
 
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
-pub use syntax::{use_nn_parser, use_syntax_model};
+pub use syntax::{use_nn_parser, use_nn_parser_of, use_syntax_model};
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;

@@ -22,13 +22,20 @@ pub fn use_syntax_model(model: dyad_syntax::Model) -> bool {
 /// about 0.15 ms a word, so a 5,000-word "sentence" (a table or a list read as one) would take a second.
 const NN_MAX_WORDS: usize = 200;
 
-/// Makes the tree pass parse with the biaffine parser embedded in this build (`data/syntax-nn.model`, tags still
-/// from the syntax model; sentences over 200 words keep the perceptron's tree): slower, more accurate. Only before the first sentence is parsed; returns `false` when
-/// too late or when the embedded syntax model has no tagger.
+/// Makes the tree pass parse with the biaffine parser embedded in this build (the `nn` section of
+/// `data/syntax.model`, tags still from its tagger; sentences over 200 words keep the perceptron's tree): slower,
+/// more accurate. Only before the first sentence is parsed; returns `false` when too late or when the embedded model
+/// file has no tagger or no `nn` section.
 pub fn use_nn_parser() -> bool {
     let Ok(nn) = NnParser::embedded() else { return false };
     let Ok(analyzer) = Analyzer::embedded() else { return false };
     ANALYZER.set(Some(TreeParser { analyzer, nn: Some(nn) })).is_ok()
+}
+
+/// Like [`use_nn_parser`] with another model file's tagger (`model`) and biaffine parser (`nn`, from the same
+/// file's `nn` section: [`NnParser::from_model_file`]). Returns `false` when too late.
+pub fn use_nn_parser_of(model: dyad_syntax::Model, nn: NnParser) -> bool {
+    ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model), nn: Some(nn) })).is_ok()
 }
 
 /// Parses sentences with the embedded model, or its tags and the biaffine parser.

@@ -7,8 +7,9 @@
 //!  [--syntax-model FILE] [--epochs N] [--limit N] [--out PREFIX] [--hidden N] [--layers N] [--batch-words N]
 //!  [--seed N] [--load PREFIX] [--speed] [--parse-conllu IN --parsed OUT]`
 //!
-//! `--load PREFIX --export FILE` writes the candle-free parser's model file (f16 weights, `dyad_syntax::biaffine::
-//! NnParser`), and `--load PREFIX --compare` checks it against candle on dev and test (agreement of heads and
+//! `--load PREFIX --export FILE` writes the candle-free parser's weights (f16, `dyad_syntax::biaffine::NnParser`) as
+//! the `nn` section of the model file FILE (which must exist, e.g. `data/syntax.model`; its other sections are kept
+//! byte for byte, an `nn` section already there is replaced), and `--load PREFIX --compare` checks it against candle on dev and test (agreement of heads and
 //! relations, UAS/LAS of the f32 and the f16 weights) and, with `--speed`, times both on test and the news sentences.
 //!
 //! `--out PREFIX` writes `PREFIX.safetensors` (best weights) and `PREFIX.vocab`; `--load PREFIX` reads them instead of
@@ -144,9 +145,13 @@ fn main() {
         net
     };
     if let Some(file) = arg("--export") {
-        let bytes = net.to_model_bytes().expect("model bytes");
+        let nn = net.to_model_bytes().expect("model bytes");
+        let old = std::fs::read(&file).unwrap_or_else(|e| panic!("--export {file}: {e} (a model file to put nn in)"));
+        let mut sections = dyad_syntax::ModelFile::read(&old).unwrap_or_else(|e| panic!("--export {file}: {e}"));
+        sections.set(dyad_syntax::Section::Nn, Some(&nn));
+        let bytes = sections.to_bytes();
         std::fs::write(&file, &bytes).expect("write model");
-        println!("wrote {file}: {} bytes", bytes.len());
+        println!("wrote {file}: {} bytes, nn section {} bytes", bytes.len(), nn.len());
     }
     if args.iter().any(|a| a == "--compare") {
         compare(

@@ -1,7 +1,7 @@
 //! Speed, load time and resident memory of the candle-free biaffine parser (`dyad_syntax::biaffine::NnParser`) on
-//! UD English-EWT test and the 30 news-gold sentences, one thread, tags from the shipped tagger.
+//! UD English-EWT test and the 30 news-gold sentences, one thread, tags from the model file's tagger.
 //!
-//! `cargo run --release -p dyad-syntax --example nn_speed -- [--model data/syntax-nn.model] [--treebank DIR]`
+//! `cargo run --release -p dyad-syntax --example nn_speed -- [--model data/syntax.model] [--treebank DIR]`
 
 mod common;
 use common::{cpu_seconds, load, rss_mb};
@@ -13,8 +13,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let dir = arg("--treebank").unwrap_or_else(|| "/work/shared/treebanks/UD_English-EWT".into());
-    let model =
-        dyad_syntax::Model::from_bytes(&std::fs::read("data/syntax.model").expect("syntax model")).expect("model");
+    let path = arg("--model").unwrap_or_else(|| "data/syntax.model".into());
+    let model = dyad_syntax::Model::from_bytes(&std::fs::read(&path).expect("syntax model")).expect("model");
     let tag = |gold: &[Sentence]| {
         let mut s = gold.to_vec();
         model.tagger.tag_sentences(&mut s);
@@ -23,13 +23,16 @@ fn main() {
     let test = load(&format!("{dir}/en_ewt-ud-test.conllu"));
     let news = load("crates/syntax/tests/data/news-gold.conllu");
     let (test_tags, news_tags) = (tag(&test), tag(&news));
-    let path = arg("--model").unwrap_or_else(|| "data/syntax-nn.model".into());
     let before = rss_mb();
     let t = Instant::now();
     let bytes = std::fs::read(&path).expect("nn model");
-    let parser = NnParser::from_bytes(&bytes).expect("nn model");
+    let parser = NnParser::from_model_file(&bytes).expect("nn model");
     drop(bytes);
-    println!("load {path}: {:.3} s wall, resident memory +{:.1} MB", t.elapsed().as_secs_f64(), rss_mb() - before);
+    println!(
+        "load the nn section of {path}: {:.3} s wall, resident memory +{:.1} MB",
+        t.elapsed().as_secs_f64(),
+        rss_mb() - before
+    );
     let mut ws = Workspace::default();
     for (name, gold, tags, reps) in [("EWT test", &test, &test_tags, 3), ("news-gold", &news, &news_tags, 100)] {
         let words: usize = gold.iter().map(|s| s.words.len()).sum::<usize>() * reps;

@@ -12,8 +12,8 @@
 //! reads it, and costs no file I/O; reading it is parsing a few MB of flat tables. A model trained elsewhere can
 //! still be loaded with [`model::Model::from_bytes`]. An empty `data/syntax.model` builds, and reading it says that
 //! no model has been trained.
-//! A slower, more accurate graph-based parser ([`biaffine::NnParser`], a BiLSTM with biaffine scoring) has its own
-//! embedded file, `data/syntax-nn.model`, and is used only when asked for.
+//! A slower, more accurate graph-based parser ([`biaffine::NnParser`], a BiLSTM with biaffine scoring) is an optional
+//! section of the same file ([`model::ModelFile`]: named, length-prefixed sections), used only when asked for.
 #![deny(missing_docs)]
 
 pub mod biaffine;
@@ -27,7 +27,7 @@ pub mod tagger;
 pub use conllu::{
     ConlluError, Multiword, Sentence, TreebankError, Word, read_conllu, read_conllu_file, treebank_file, write_conllu,
 };
-pub use model::{Model, ModelError};
+pub use model::{Model, ModelError, ModelFile, Section};
 pub use parser::{Parser, TrainOptions};
 pub use tagger::{Tagger, TrainConfig, jackknife};
 
@@ -294,7 +294,7 @@ impl Analyzer {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::sync::LazyLock;
@@ -307,7 +307,8 @@ mod tests {
 2\twere\tbe\tAUX\tVBD\tMood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin\t3\taux:pass\t_\t_\n\
 3\theld\thold\tVERB\tVBN\tTense=Past|VerbForm=Part|Voice=Pass\t0\troot\t_\t_\n\n";
 
-    static MODEL: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    /// A tiny model (tagger and parser) trained from `TINY`.
+    pub(crate) static MODEL: LazyLock<Vec<u8>> = LazyLock::new(|| {
         let sents = read_conllu(TINY).unwrap();
         let config =
             TrainConfig { min_seen: 1, min_weight: 0.0, min_known: 1, folds: 2, clusters: 2, ..TrainConfig::default() };

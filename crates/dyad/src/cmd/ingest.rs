@@ -53,8 +53,8 @@ pub struct Args {
     /// Skip a page with more sentences than this (0: no limit). Pages are also limited to 50 MB.
     #[arg(long, default_value_t = dyad_ingest::MAX_SENTENCES)]
     pub max_sentences: usize,
-    /// The tree pass's parser: `perceptron` (the default) or `nn` (the biaffine parser of data/syntax-nn.model:
-    /// more accurate, several times slower).
+    /// The tree pass's parser: `perceptron` (the default) or `nn` (the biaffine parser of the nn section of
+    /// data/syntax.model: more accurate, several times slower).
     #[arg(long, value_name = "NAME", default_value = "perceptron", value_parser = ["perceptron", "nn"])]
     pub parser: String,
 }
@@ -75,7 +75,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
     if args.parser == "nn" {
-        anyhow::ensure!(dyad_pipeline::use_nn_parser(), "the built-in nn parser (data/syntax-nn.model) does not load");
+        anyhow::ensure!(
+            dyad_pipeline::use_nn_parser(),
+            "the built-in nn parser (data/syntax.model's nn section) does not load"
+        );
     }
     let started = std::time::Instant::now();
     let (files, walk_skips) = inputs::walk(&args.paths);

@@ -13,27 +13,28 @@ pub struct Args {
     /// columns (LEMMA, UPOS, XPOS, FEATS, HEAD, DEPREL) are replaced.
     #[arg(long, conflicts_with = "text")]
     pub tokenized: Option<PathBuf>,
-    /// A model file to use instead of the one built in.
+    /// A model file to use instead of the one built in (with `--parser nn`, its nn section too).
     #[arg(long)]
     pub model: Option<PathBuf>,
-    /// The parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of
-    /// data/syntax-nn.model, on the syntax model's tags).
+    /// The parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of the model file's
+    /// nn section, on the syntax model's tags).
     #[arg(long, value_name = "NAME", default_value = "perceptron", value_parser = ["perceptron", "nn"])]
     pub parser: String,
     /// The text; read from stdin when absent.
     pub text: Option<String>,
 }
 
-/// The analyser of the built-in model or of `--model FILE`.
-pub fn analyzer(model: Option<&std::path::Path>) -> anyhow::Result<Analyzer> {
-    match model {
-        Some(p) => {
-            let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
-            let m = dyad_syntax::Model::from_bytes(&bytes).with_context(|| format!("reading {}", p.display()))?;
-            Ok(Analyzer::new(m))
-        }
-        None => Ok(Analyzer::embedded().context("the built-in syntax model (data/syntax.model)")?),
-    }
+/// The analyser and, with `nn`, the biaffine parser of the built-in model file or of `--model FILE`.
+fn analyzers(model: Option<&std::path::Path>, nn: bool) -> anyhow::Result<(Analyzer, Option<NnParser>)> {
+    let Some(p) = model else {
+        let analyzer = Analyzer::embedded().context("the built-in syntax model (data/syntax.model)")?;
+        let nn = nn.then(NnParser::embedded).transpose().context("the built-in nn parser (data/syntax.model)")?;
+        return Ok((analyzer, nn));
+    };
+    let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+    let m = dyad_syntax::Model::from_bytes(&bytes).with_context(|| format!("reading {}", p.display()))?;
+    let nn = nn.then(|| NnParser::from_model_file(&bytes)).transpose().with_context(|| format!("{}", p.display()))?;
+    Ok((Analyzer::new(m), nn))
 }
 
 /// Replaces the heads and relations of a tagged sentence with the biaffine parser's.
@@ -47,11 +48,7 @@ fn reparse(nn: &NnParser, ws: &mut Workspace, s: &mut dyad_syntax::Sentence) {
 
 /// Runs the command.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let analyzer = analyzer(args.model.as_deref())?;
-    let nn = match args.parser.as_str() {
-        "nn" => Some(NnParser::embedded().context("the built-in nn parser (data/syntax-nn.model)")?),
-        _ => None,
-    };
+    let (analyzer, nn) = analyzers(args.model.as_deref(), args.parser == "nn")?;
     let mut ws = Workspace::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -1,4 +1,4 @@
-//! `dyad train syntax --treebank DIR --out FILE`
+//! `dyad train syntax --treebank DIR --out FILE [--nn FILE]`
 
 use anyhow::Context;
 use std::path::PathBuf;
@@ -70,6 +70,11 @@ struct SyntaxArgs {
     /// Where to write the model file.
     #[arg(long, default_value = "data/syntax.model")]
     out: PathBuf,
+    /// Copy the nn section (the biaffine parser's weights) of this model file into the one written, e.g.
+    /// `--nn data/syntax.model`; without it the file written has no nn section and `--parser nn` says so. The nn
+    /// parser reads the new tagger's tags: check it with `dyad bench parse`.
+    #[arg(long, value_name = "FILE")]
+    nn: Option<PathBuf>,
 }
 
 /// Runs the command.
@@ -88,6 +93,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             );
         }
     };
+    // Read first: `--nn` may name the file about to be overwritten.
+    let nn = a.nn.as_deref().map(nn_section).transpose()?;
     let train = dyad_syntax::read_conllu_file(&dyad_syntax::treebank_file(&a.treebank, "train")?)?;
     let t0 = Instant::now();
     let mut config = dyad_syntax::TrainConfig::default();
@@ -115,18 +122,30 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => Vec::new(),
     };
     let model = dyad_syntax::train_model(&train, &unlabelled, &silver, &config, &mut |msg| eprintln!("{msg}"));
-    let bytes = model.to_bytes();
+    let bytes = model.to_bytes_with_nn(nn.as_deref());
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     eprintln!(
-        "trained on {} sentences in {:.0} s: {} tagger features, parser: {}; wrote {} ({:.2} MB)",
+        "trained on {} sentences in {:.0} s: {} tagger features, parser: {}, nn section: {}; wrote {} ({:.2} MB)",
         train.len(),
         t0.elapsed().as_secs_f64(),
         model.tagger.feature_count(),
         if model.has_parser() { "yes" } else { "none in this build" },
+        if nn.is_some() { "copied" } else { "none (--nn FILE keeps one)" },
         a.out.display(),
         bytes.len() as f64 / 1e6
     );
     Ok(())
+}
+
+/// The `nn` section of the model file at `path`, checked by reading it.
+fn nn_section(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let file = dyad_syntax::ModelFile::read(&bytes).with_context(|| format!("--nn {}", path.display()))?;
+    let section = file
+        .get(dyad_syntax::Section::Nn)
+        .with_context(|| format!("--nn {}: the model file has no nn section", path.display()))?;
+    dyad_syntax::biaffine::NnParser::from_bytes(section).with_context(|| format!("--nn {}", path.display()))?;
+    Ok(section.to_vec())
 }
 
 /// The body text of every page under `dirs` (sorted by path, so training sees the same order every time); pages

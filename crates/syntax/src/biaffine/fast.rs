@@ -12,6 +12,7 @@ use super::kernels::{Packed, dot, lstm_step};
 use super::{
     BiaffineError, Config, ROOT, Result, SHAPES, SPECIALS, Vocab, eisner, norm_into, param_shapes, shape, suffix,
 };
+use crate::model::{ModelFile, Section};
 use std::collections::HashMap;
 
 /// Longest run of words decoded as one tree; longer sentences are cut into chunks of at most this many words.
@@ -21,9 +22,6 @@ pub const MAX_CHUNK: usize = 150;
 const LABEL_BLOCK: usize = 64;
 
 const MAGIC: &str = "dyad-biaffine 1\n";
-
-/// `data/syntax-nn.model`, embedded like `data/syntax.model` (see the crate documentation).
-static EMBEDDED: &[u8] = include_bytes!("../../../../data/syntax-nn.model");
 
 /// A named tensor: name, shape, row-major values.
 pub(crate) type NamedTensor = (String, Vec<usize>, Vec<f32>);
@@ -98,17 +96,19 @@ fn resize(v: &mut Vec<f32>, n: usize) -> &mut [f32] {
 }
 
 impl NnParser {
-    /// The parser of the model file embedded in this build (`data/syntax-nn.model`).
+    /// The parser of the model file embedded in this build (the `nn` section of `data/syntax.model`).
     pub fn embedded() -> Result<NnParser> {
-        NnParser::from_bytes(EMBEDDED)
+        NnParser::from_model_file(crate::Model::embedded_bytes())
     }
 
-    /// The bytes of the embedded model file.
-    pub fn embedded_bytes() -> &'static [u8] {
-        EMBEDDED
+    /// The parser of a model file's `nn` section; a file without one is [`BiaffineError::NoNnSection`].
+    pub fn from_model_file(bytes: &[u8]) -> Result<NnParser> {
+        let section = ModelFile::read(bytes)?.get(Section::Nn).ok_or(BiaffineError::NoNnSection)?;
+        NnParser::from_bytes(section)
     }
 
-    /// Reads a model file (`data/syntax-nn.model`; layout in `data/README.md`): weights stored as f16, computed in f32.
+    /// Reads the bytes of an `nn` section (layout at `encode_model`, and in `data/README.md`): weights stored as
+    /// f16, computed in f32.
     pub fn from_bytes(bytes: &[u8]) -> Result<NnParser> {
         let (vocab, config, tensors) = decode_model(bytes)?;
         NnParser::from_tensors(vocab, config, tensors)
@@ -420,7 +420,8 @@ impl NnParser {
     }
 }
 
-/// The model file: a text header, the vocabulary, then every tensor as little-endian IEEE half floats.
+/// The `nn` section of the model file: a text header, the vocabulary, then every tensor as little-endian IEEE
+/// half floats.
 ///
 /// ```text
 /// dyad-biaffine 1
@@ -630,12 +631,30 @@ pub(crate) mod tests {
 
     #[test]
     fn the_embedded_model_reads() {
-        let p = NnParser::embedded().expect("data/syntax-nn.model");
+        let p = NnParser::embedded().expect("the nn section of data/syntax.model");
         let mut ws = Workspace::default();
         p.parse(&mut ws, [("Rebels", "NOUN", "NNS"), ("attacked", "VERB", "VBD"), ("Kabul", "PROPN", "NNP")]);
         assert_eq!(ws.heads(), [2, 0, 2]);
         let labels: Vec<&str> = ws.labels().iter().map(|&l| p.label(l)).collect();
         assert_eq!(labels, ["nsubj", "root", "obj"]);
+    }
+
+    #[test]
+    fn the_nn_section_of_a_model_file_reads() {
+        let (vocab, config, tensors) = random_model(3);
+        let nn = encode_model(&vocab, &config, &tensors);
+        let model = crate::Model::from_bytes(&crate::tests::MODEL).expect("tiny model");
+        let file = model.to_bytes_with_nn(Some(&nn));
+        let (a, b) = (NnParser::from_model_file(&file).expect("file"), NnParser::from_bytes(&nn).expect("section"));
+        let s = sentences();
+        assert_eq!(a.parse_sentences(&s, &s), b.parse_sentences(&s, &s));
+        // No nn section, a damaged container, a damaged section: errors that say which.
+        let err = NnParser::from_model_file(&crate::tests::MODEL).expect_err("no nn");
+        assert!(matches!(err, BiaffineError::NoNnSection) && err.to_string().contains("--export"), "{err}");
+        let err = NnParser::from_model_file(&file[..file.len() - 1]).expect_err("cut");
+        assert!(matches!(err, BiaffineError::Model(crate::ModelError::Truncated("nn"))), "{err}");
+        let bad = model.to_bytes_with_nn(Some(&nn[..nn.len() - 1]));
+        assert!(NnParser::from_model_file(&bad).expect_err("section").to_string().contains("cut short"));
     }
 
     #[test]

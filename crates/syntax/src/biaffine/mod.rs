@@ -7,8 +7,8 @@
 //! shape class, so unknown words are not blind. No pretrained vectors.
 //!
 //! Key decisions: candle's CPU backend (pure Rust, with autograd) for training; a hand-written forward pass for
-//! running ([`NnParser`], no candle: weights laid out once for the products, see `fast.rs`), from its own f16 model
-//! file (`data/syntax-nn.model`, embedded) that the candle network exports; the parameters are
+//! running ([`NnParser`], no candle: weights laid out once for the products, see `fast.rs`), from the f16 `nn`
+//! section of the model file (`data/syntax.model`, embedded) that the candle network exports; the parameters are
 //! initialised and the dropout masks drawn from this module's own seeded generator, because candle's CPU generator
 //! cannot be seeded, so that training is repeatable for a fixed number of threads. Sentences are batched by length
 //! (padding plus masks) so that the matrix products are large enough to be efficient on a CPU.
@@ -37,6 +37,15 @@ pub enum BiaffineError {
     /// A model file is not what this code writes.
     #[error("model: {0}")]
     Format(String),
+    /// The model file's container is damaged.
+    #[error("{0}")]
+    Model(#[from] crate::ModelError),
+    /// The model file has no `nn` section.
+    #[error(
+        "the model file has no nn section (add one with `dyad train syntax --nn FILE` or the biaffine example's \
+         `--export FILE`; see crates/syntax/README-nn.md)"
+    )]
+    NoNnSection,
 }
 
 type Result<T> = std::result::Result<T, BiaffineError>;
