@@ -251,6 +251,20 @@ mod tests {
     }
 
     #[test]
+    fn named_state_bodies_are_their_state_in_their_sector() {
+        let table: [(&str, &[&str]); 3] = [
+            ("The FBI questioned him.", &["FBI=USACOP/Name"]),
+            ("The USAF and Boeing signed an agreement.", &["USAF=USAMIL/Name", "Boeing=USABUS/Name"]),
+            ("The RAF ordered tankers from EADS.", &["RAF=GBRMIL/Name", "EADS=EURBUS/Name"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(mentions(text, None), want, "{text}");
+        }
+        // Initials match in capitals only.
+        assert!(mentions("The ice melted in Fbi.", None).is_empty());
+    }
+
+    #[test]
     fn listed_firms_are_their_home_country_in_business() {
         let table: [(&str, &[&str]); 3] = [
             ("Boeing lost the tanker order to Airbus.", &["Boeing=USABUS/Name", "Airbus=EURBUS/Name"]),

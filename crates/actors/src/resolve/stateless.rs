@@ -10,7 +10,7 @@
 //! "opposition", as often a stance ("firm opposition to") as a party.
 
 use super::state::{DocumentResolver, Sentence, Work};
-use crate::data::RoleClass;
+use crate::data::{Gazetteer, RoleClass};
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
 use dyad_core::{ActorCode, Sector};
 
@@ -18,14 +18,21 @@ impl DocumentResolver<'_> {
     /// Gives each stateless person, agent or role mention of the sentence the sentence's one state, if it has one,
     /// then makes the unnamed bodies and offices no earlier pass took agents of that state or the document's.
     pub(crate) fn stateless_actors(&self, st: &Sentence, w: &mut Work) {
-        let state = sentence_state(st.text, &w.out, true);
-        let named = sentence_state(st.text, &w.out, false);
+        let state = sentence_state(st.text, &st.gaz, &w.out, true);
+        let named = sentence_state(st.text, &st.gaz, &w.out, false);
         self.domestic_bodies(st, w, state.as_deref(), named.as_deref());
         let Some(state) = state else { return };
+        let placed = w.out.iter().any(|m| m.kind == ActorKind::Place && m.country.as_deref() == Some(state.as_str()));
         for m in w.out.iter_mut() {
             let Some(code) = ActorCode::parse(&m.code).ok().filter(|c| m.country.is_none() && c.is_unknown()) else {
                 continue;
             };
+            // A person with no office is as often a foreigner where the state's bodies act ("prosecutors in Sweden
+            // dropped a case against X"): they take the state only from a place inside it ("Kentucky", "visiting
+            // Nevada"), an office holder ("opposition leader X") from any qualifier.
+            if m.kind == ActorKind::Person && m.sector.is_none() && !placed {
+                continue;
+            }
             if matches!(m.kind, ActorKind::Person | ActorKind::Agent) {
                 m.code = cameo_code(Some(&state), m.sector.as_deref());
             } else if matches!(m.form, MentionForm::Role | MentionForm::RoleAnaphor) {
@@ -88,12 +95,21 @@ impl DocumentResolver<'_> {
     }
 }
 
+/// Whether a mention may say which state its sentence is about. A region is no state ("EADS", EUR, "signed a
+/// contract with the Defense Ministry"), and a person with no state office ("a rape allegation against Julian
+/// Assange", "his lawyers told the judge") is as often foreign as not: their state is theirs, not the sentence's.
+fn gives_state(m: &ActorMention, gaz: &Gazetteer) -> bool {
+    let office = m.sector.as_deref().and_then(Sector::from_code).is_some_and(Sector::is_state);
+    let private_person = m.kind == ActorKind::Person && (m.form == MentionForm::Pronoun || !office);
+    !private_person && m.country.as_deref().is_some_and(|c| gaz.country_name(c).is_some())
+}
+
 /// The one state the mentions name, if they name one only and one of them qualifies a group or (with `places`)
 /// a place.
-fn sentence_state(text: &str, found: &[ActorMention], places: bool) -> Option<String> {
+fn sentence_state(text: &str, gaz: &Gazetteer, found: &[ActorMention], places: bool) -> Option<String> {
     let mut state: Option<&str> = None;
     let mut qualifies = false;
-    for m in found {
+    for m in found.iter().filter(|m| gives_state(m, gaz)) {
         let Some(c) = m.country.as_deref() else { continue };
         if state.is_some_and(|k| k != c) {
             return None;
@@ -117,6 +133,30 @@ mod tests {
         // A state named only as a party could be the foreign side: no state.
         let got = mentions("Opposition leader Amal Dorsey criticised Uganda.", None);
         assert!(got.iter().any(|m| m.starts_with("Opposition leader Amal Dorsey=---OPP")), "{got:?}");
+    }
+
+    #[test]
+    fn firms_and_people_without_office_say_no_sentence_state() {
+        let table: [(&str, &str, bool); 6] = [
+            // A region is no state, and a person with no state office is often abroad: the ministry is not
+            // Europe's, nor the judge the Australian's.
+            ("EADS signed a contract with the Defense Ministry.", "Defense Ministry=EUR", false),
+            (
+                "Rights activist Jane Roe was arrested. The 48-year-old Australian told the judge she lied.",
+                "judge=AUSJUD",
+                false,
+            ),
+            // An office holder's or a group's state still is the sentence's.
+            ("Ugandan soldiers handed the suspects to police.", "police=UGACOP/Role", true),
+            // A person with no office takes a state from a place inside it, not from a state's body acting on them.
+            ("Prosecutors in Sweden dropped an inquiry into Jane Roe.", "Jane Roe=SWE", false),
+            ("Gov. Jane Roe of Kentucky lashed out at teachers.", "Jane Roe=USA", true),
+            ("Mr. Doe launched a tour, visiting Nevada and Iowa.", "Doe=USA/Name", true),
+        ];
+        for (text, want, present) in table {
+            let got = mentions(text, None);
+            assert_eq!(got.iter().any(|m| m.starts_with(want)), present, "{text}: {want} in {got:?}");
+        }
     }
 
     #[test]
