@@ -41,7 +41,15 @@ impl<'a> Matcher<'a> {
     /// reads a sentence's own context).
     pub(crate) fn countries_named(&self, norm: &mut Normalized, text: &str) -> Vec<(usize, String)> {
         let raw = self.raw_matches(norm, text);
+        let gaz = self.gaz;
+        // A news medium ("the Associated Press", "BBC") reports on any state: it names none the document is about.
+        let medium = |slot: usize| {
+            gaz.senses[slot]
+                .iter()
+                .any(|x| matches!(x.target, Target::Entry(i) if gaz.entries[i as usize].kind == ActorKind::Media))
+        };
         raw.iter()
+            .filter(|&&(_, _, slot)| !medium(slot))
             .filter_map(|&(s, e, slot)| Some((s, self.unambiguous_country(text, s, e, slot)?.to_string())))
             .collect()
     }

@@ -23,6 +23,9 @@ pub struct DocumentResolver<'r> {
     pub(crate) reg: &'r mut Registry,
     pub(crate) date: Option<NaiveDate>,
     pub(crate) country_counts: HashMap<String, u32>,
+    /// The same counts without news media ("an Associated Press journalist" reports on any state): what
+    /// [`DocumentResolver::dominant_country`] reads.
+    pub(crate) state_counts: HashMap<String, u32>,
     /// Where the whole document names a country unambiguously, (byte offset, country) in text order, and the totals
     /// by country: found the first time a sentence asks which state the document is about before its own mentions
     /// can say (news puts its main events in its first lines), and only then.
@@ -96,7 +99,7 @@ impl DocumentResolver<'_> {
     /// (its headline and first lines are about it, and it says so later: "WASHINGTON (AP) — Ambassador X ...").
     /// `text` is the whole document.
     pub(crate) fn dominant_country(&self, text: &str) -> Option<String> {
-        dominant(&self.country_counts).map(str::to_string).or_else(|| self.elsewhere(text))
+        dominant(&self.state_counts).map(str::to_string).or_else(|| self.elsewhere(text))
     }
 
     /// The state the rest of the document (all but the current sentence) is mostly about, if one: its own mentions
@@ -104,7 +107,7 @@ impl DocumentResolver<'_> {
     /// the document has named fewer than three states so far: later, a document whose own mentions settle no state
     /// (a bilateral report) is about none.
     fn elsewhere(&self, text: &str) -> Option<String> {
-        if self.country_counts.values().sum::<u32>() >= 3 {
+        if self.state_counts.values().sum::<u32>() >= 3 {
             return None;
         }
         let (marks, total) = self.ahead.get_or_init(|| {

@@ -97,11 +97,13 @@ impl DocumentResolver<'_> {
 
 /// Whether a mention may say which state its sentence is about. A region is no state ("EADS", EUR, "signed a
 /// contract with the Defense Ministry"), and a person with no state office ("a rape allegation against Julian
-/// Assange", "his lawyers told the judge") is as often foreign as not: their state is theirs, not the sentence's.
+/// Assange", "his lawyers told the judge") or a news medium ("an Associated Press journalist in the area") is as
+/// often foreign as not: their state is theirs, not the sentence's.
 fn gives_state(m: &ActorMention, gaz: &Gazetteer) -> bool {
     let office = m.sector.as_deref().and_then(Sector::from_code).is_some_and(Sector::is_state);
     let private_person = m.kind == ActorKind::Person && (m.form == MentionForm::Pronoun || !office);
-    !private_person && m.country.as_deref().is_some_and(|c| gaz.country_name(c).is_some())
+    let medium = m.sector.as_deref() == Some("MED");
+    !private_person && !medium && m.country.as_deref().is_some_and(|c| gaz.country_name(c).is_some())
 }
 
 /// The one state the mentions name, if they name one only and one of them qualifies a group or (with `places`)
@@ -137,7 +139,7 @@ mod tests {
 
     #[test]
     fn firms_and_people_without_office_say_no_sentence_state() {
-        let table: [(&str, &str, bool); 6] = [
+        let table: [(&str, &str, bool); 8] = [
             // A region is no state, and a person with no state office is often abroad: the ministry is not
             // Europe's, nor the judge the Australian's.
             ("EADS signed a contract with the Defense Ministry.", "Defense Ministry=EUR", false),
@@ -151,6 +153,9 @@ mod tests {
             // A person with no office takes a state from a place inside it, not from a state's body acting on them.
             ("Prosecutors in Sweden dropped an inquiry into Jane Roe.", "Jane Roe=SWE", false),
             ("Gov. Jane Roe of Kentucky lashed out at teachers.", "Jane Roe=USA", true),
+            // A news medium reports from anywhere: neither its journalist nor its datelines say where.
+            ("An Associated Press journalist saw the military fire.", "military=USAMIL", false),
+            ("The BBC reported it. The BBC said so. The BBC added that police fired.", "police=GBRCOP", false),
             ("Mr. Doe launched a tour, visiting Nevada and Iowa.", "Doe=USA/Name", true),
         ];
         for (text, want, present) in table {
