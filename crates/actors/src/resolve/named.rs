@@ -117,7 +117,9 @@ impl DocumentResolver<'_> {
                         && speech_after(sentence, toks, e, cues, false).is_some())
                         || speech_before(sentence, units, toks, a, b, cues, &st.gaz)));
             (cued && plausible_name(name)).then(|| {
-                let p = self.reg.new_person(name, None);
+                // "Jane Doe said ... The 52-year-old Peruvian": the state a description soon after gives them.
+                let country = self.described_ahead(text);
+                let p = self.reg.new_person(name, country);
                 w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, None));
                 p
             })
@@ -197,7 +199,14 @@ impl DocumentResolver<'_> {
         let p = match found {
             Some(p) => p,
             None if headline => return None,
-            None => self.reg.new_person(name, info.country.clone()),
+            None => {
+                // "Wikileaks co-founder Julian Assange ... The 48-year-old Australian": a title with no state takes
+                // the one a description soon after gives its new holder.
+                if info.country.is_none() && info.org_code.is_none() {
+                    info.country = self.described_ahead(text);
+                }
+                self.reg.new_person(name, info.country.clone())
+            }
         };
         self.reg.add_alias(p, name);
         self.reg.add_role(p, &info, self.date);
