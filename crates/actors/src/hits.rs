@@ -51,11 +51,13 @@ impl<'a> Matcher<'a> {
     pub(crate) fn countries_named(&self, norm: &mut Normalized, text: &str) -> Vec<CountryMark> {
         let raw = self.raw_matches(norm, text);
         let gaz = self.gaz;
-        // A news medium ("the Associated Press", "BBC") reports on any state: it names none the document is about.
+        // A news medium ("the Associated Press", "BBC") reports on any state, and a firm ("Apple Computer") trades
+        // in many: neither names a state the document is about.
         let medium = |slot: usize| {
-            gaz.senses[slot]
-                .iter()
-                .any(|x| matches!(x.target, Target::Entry(i) if gaz.entries[i as usize].kind == ActorKind::Media))
+            gaz.senses[slot].iter().any(|x| {
+                matches!(x.target, Target::Entry(i) if gaz.entries[i as usize].kind == ActorKind::Media
+                    || gaz.entries[i as usize].sector.as_deref() == Some("BUS"))
+            })
         };
         let demonym = |slot: usize| {
             gaz.senses[slot].iter().any(|x| {
