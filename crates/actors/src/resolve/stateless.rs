@@ -139,7 +139,7 @@ mod tests {
 
     #[test]
     fn firms_and_people_without_office_say_no_sentence_state() {
-        let table: [(&str, &str, bool); 8] = [
+        let table: [(&str, &str, bool); 9] = [
             // A region is no state, and a person with no state office is often abroad: the ministry is not
             // Europe's, nor the judge the Australian's.
             ("EADS signed a contract with the Defense Ministry.", "Defense Ministry=EUR", false),
@@ -156,6 +156,8 @@ mod tests {
             // A news medium reports from anywhere: neither its journalist nor its datelines say where.
             ("An Associated Press journalist saw the military fire.", "military=USAMIL", false),
             ("The BBC reported it. The BBC said so. The BBC added that police fired.", "police=GBRCOP", false),
+            // Nor does a firm, which trades anywhere: a court in a case between firms is not their state's.
+            ("Boeing sued Apple. Boeing lost. Apple won. The High Court ruled on Monday.", "High Court=USAJUD", false),
             ("Mr. Doe launched a tour, visiting Nevada and Iowa.", "Doe=USA/Name", true),
         ];
         for (text, want, present) in table {
