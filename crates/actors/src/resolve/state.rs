@@ -160,7 +160,7 @@ impl DocumentResolver<'_> {
                     break;
                 }
             }
-            after_end = (is_end || after_end) && (is_end || b.is_ascii_whitespace());
+            after_end = is_end || (after_end && b.is_ascii_whitespace());
         }
         let (marks, _) = self.marks(text);
         let first = marks.partition_point(|m| m.at < end);
