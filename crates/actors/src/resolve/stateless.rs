@@ -95,31 +95,35 @@ impl DocumentResolver<'_> {
     }
 }
 
-/// Whether a mention may say which state its sentence is about. A region is no state ("EADS", EUR, "signed a
-/// contract with the Defense Ministry"), and a person with no state office ("a rape allegation against Julian
-/// Assange", "his lawyers told the judge") or a news medium ("an Associated Press journalist in the area") is as
-/// often foreign as not: their state is theirs, not the sentence's.
-fn gives_state(m: &ActorMention, gaz: &Gazetteer) -> bool {
+/// Whether a mention may say which state its sentence is about. A person with no state office ("a rape allegation
+/// against Julian Assange", "his lawyers told the judge") or a news medium ("an Associated Press journalist in the
+/// area") is as often foreign as not: their state is theirs, not the sentence's.
+fn qualifies_state(m: &ActorMention) -> bool {
     let office = m.sector.as_deref().and_then(Sector::from_code).is_some_and(Sector::is_state);
     let private_person = m.kind == ActorKind::Person && (m.form == MentionForm::Pronoun || !office);
-    let medium = m.sector.as_deref() == Some("MED");
-    !private_person && !medium && m.country.as_deref().is_some_and(|c| gaz.country_name(c).is_some())
+    !private_person && m.sector.as_deref() != Some("MED")
 }
 
 /// The one state the mentions name, if they name one only and one of them qualifies a group or (with `places`)
-/// a place.
+/// a place. A region is no state ("EADS", EUR, "signed a contract with the Defense Ministry"). With `places` (for
+/// bodies at home), a mention that cannot qualify is left out; without (for bodies often abroad, which need more),
+/// its state still makes a sentence that names another about neither.
 fn sentence_state(text: &str, gaz: &Gazetteer, found: &[ActorMention], places: bool) -> Option<String> {
     let mut state: Option<&str> = None;
     let mut qualifies = false;
-    for m in found.iter().filter(|m| gives_state(m, gaz)) {
-        let Some(c) = m.country.as_deref() else { continue };
+    for m in found {
+        let Some(c) = m.country.as_deref().filter(|c| gaz.country_name(c).is_some()) else { continue };
+        let can_qualify = qualifies_state(m);
+        if places && !can_qualify {
+            continue;
+        }
         if state.is_some_and(|k| k != c) {
             return None;
         }
         state = Some(c);
         // Without `places`, a place (a city, or a state after "in") does not qualify.
         let group = m.kind != ActorKind::Country && (places || m.kind != ActorKind::Place);
-        qualifies |= group || m.form == MentionForm::Adjective || places && m.follows_locative(text);
+        qualifies |= can_qualify && (group || m.form == MentionForm::Adjective || places && m.follows_locative(text));
     }
     state.filter(|_| qualifies).map(str::to_string)
 }
@@ -139,13 +143,20 @@ mod tests {
 
     #[test]
     fn firms_and_people_without_office_say_no_sentence_state() {
-        let table: [(&str, &str, bool); 9] = [
+        let table: [(&str, &str, bool); 10] = [
             // A region is no state, and a person with no state office is often abroad: the ministry is not
             // Europe's, nor the judge the Australian's.
             ("EADS signed a contract with the Defense Ministry.", "Defense Ministry=EUR", false),
             (
                 "Rights activist Jane Roe was arrested. The 48-year-old Australian told the judge she lied.",
                 "judge=AUSJUD",
+                false,
+            ),
+            // For a body often abroad, their state still makes a sentence that names another about neither.
+            (
+                "Rights activist Jane Roe was arrested. The 52-year-old Peruvian was freed. Cuban officials met the \
+                 delegation with Roe.",
+                "delegation=CUBGOV",
                 false,
             ),
             // An office holder's or a group's state still is the sentence's.
