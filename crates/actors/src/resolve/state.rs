@@ -162,13 +162,15 @@ impl DocumentResolver<'_> {
             }
             after_end = is_end || (after_end && b.is_ascii_whitespace());
         }
-        let (marks, _) = self.marks(text);
-        let first = marks.partition_point(|m| m.at < end);
-        marks[first..]
-            .iter()
-            .take_while(|m| m.at < limit)
-            .find(|m| m.demonym && is_description(text, m, PersonCues::builtin()))
-            .map(|m| m.country.clone())
+        // Only the window is read, and only when it has "the" before a capitalised word (most have none).
+        let window = text.get(end..limit)?;
+        if !has_the_capitalised(window) {
+            return None;
+        }
+        let gaz = self.reg.gaz.clone();
+        let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
+        let marks = matcher.countries_named(&mut Normalized::default(), window);
+        marks.iter().find(|m| m.demonym && is_description(window, m, PersonCues::builtin())).map(|m| m.country.clone())
     }
 
     pub(crate) fn touch(&mut self, p: u32) {
@@ -335,6 +337,24 @@ pub(crate) fn make_mention(full: &str, s: usize, e: usize, offset: usize, p: Men
 
 /// How many sentences after a person's first mention a description by nationality may still be theirs.
 const DESCRIPTION_AHEAD: usize = 3;
+
+/// Whether `text` has "the" (or "The") before a capitalised word, an age between or not ("the 48-year-old
+/// Australian").
+fn has_the_capitalised(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if !w.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if words.peek().is_some_and(|n| n.ends_with("-old")) {
+            words.next();
+        }
+        if words.peek().is_some_and(|n| n.starts_with(char::is_uppercase)) {
+            return true;
+        }
+    }
+    false
+}
 
 /// Whether the demonym at `m` stands for a person: after "the" (with an age between: "the 48-year-old
 /// Australian"), followed by a nationality noun ("the Australian national"), punctuation, or a word that follows a
