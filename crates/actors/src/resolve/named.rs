@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn names_need_a_title_an_apposition_an_honorific_or_a_speech_verb() {
-        let table: [(&str, &[&str]); 6] = [
+        let table: [(&str, &[&str]); 9] = [
             // A title before the name: one role mention.
             ("Cuban Ambassador Aise Sotolongo arrived.", &["Cuban Ambassador Aise Sotolongo=CUBGOV/Role"]),
             // An apposition: the name and the role phrase.
@@ -330,6 +330,10 @@ mod tests {
             ("Jane Roe said the talks failed.", &["Jane Roe=---/Name"]),
             // A capitalised run nothing licenses is no one.
             ("Acme Robotics opened a plant.", &[]),
+            // Judges' titles: "Chief Justice", and the British "Mr Justice" (never "justice" alone, a common noun).
+            ("Chief Justice Jane Roe ruled.", &["Chief Justice Jane Roe=---JUD/Role"]),
+            ("Mr Justice John Doe agreed.", &["Mr Justice John Doe=---JUD/Role"]),
+            ("They were brought to justice.", &[]),
             // In a list, a role right before the next name is that name's title, not an apposition.
             ("Jane Roe, businessman John Doe and others are under pressure.", &["businessman John Doe=---BUS/Role"]),
         ];
