@@ -307,6 +307,21 @@ mod tests {
     }
 
     #[test]
+    fn common_demonyms_and_spellings_name_their_state() {
+        for (text, want) in [
+            ("The Nepali army left.", "Nepali army=NPLMIL/Role"),
+            ("The Maldivian government fell.", "Maldivian government=MDVGOV/Role"),
+            ("The Scottish government objected.", "Scottish government=GBRGOV/Role"),
+            ("Timorese police fired.", "Timorese police=TLSCOP/Role"),
+            ("Surinamese soldiers left.", "Surinamese soldiers=SURMIL/Role"),
+        ] {
+            assert_eq!(mentions(text, None), [want], "{text}");
+        }
+        // A firm of a state named by an old spelling ("Surinam carrier").
+        assert_eq!(mentions("Surinam carrier Blue Wing Airlines flew.", None), ["Blue Wing Airlines=SURBUS/Name"]);
+    }
+
+    #[test]
     fn named_state_bodies_are_their_state_in_their_sector() {
         let table: [(&str, &[&str]); 3] = [
             ("The FBI questioned him.", &["FBI=USACOP/Name"]),
