@@ -17,6 +17,7 @@ const PARTIES: &str = include_str!("../../../data/parties.tsv");
 const GROUPS: &str = include_str!("../../../data/groups.tsv");
 const ARMED_GROUPS: &str = include_str!("../../../data/armed_groups.tsv");
 const FIRMS: &str = include_str!("../../../data/firms.tsv");
+const STATE_BODIES: &str = include_str!("../../../data/state_bodies.tsv");
 const ROLES: &str = include_str!("../../../data/roles.tsv");
 const ROLES_ICEWS: &str = include_str!("../../../data/roles_icews.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
@@ -377,6 +378,7 @@ impl GazetteerBuilder {
         b.load_actor_file("groups.tsv", GROUPS, ActorKind::Group)?;
         b.load_actor_file("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org)?;
         b.load_actor_file("firms.tsv", FIRMS, ActorKind::Org)?;
+        b.load_actor_file("state_bodies.tsv", STATE_BODIES, ActorKind::Org)?;
         b.load_roles("roles.tsv", ROLES)?;
         b.load_roles("roles_icews.tsv", ROLES_ICEWS)?;
         b.load_places("places.tsv", PLACES)?;
@@ -1267,8 +1269,9 @@ mod tests {
         let leaders: Load = |b, f, t| b.load_leaders(f, t);
         let holders: Load = |b, f, t| b.load_office_holders(f, t);
         let words: Load = |b, f, t| word_set(f, t).map(|w| b.stopwords.extend(w));
-        let table: [(&str, Load, &str, &str); 7] = [
+        let table: [(&str, Load, &str, &str); 8] = [
             ("orgs.tsv", actor, "UN\tIGOUNO\t\tUnited Nations", "XX\tIGOXX\tZZZ\tNowhere"),
+            ("state_bodies.tsv", actor, "BODY_FBI\tUSACOP\tUSA\tFBI", "BODY_X\tUSACOP\tUSA"),
             ("firms.tsv", actor, "FIRM_ACME\tUSABUS\tUSA\tAcme", "FIRM_ROE\tUSABUS\tUSA"),
             ("roles.tsv", roles, "envoy\tGOV\tperson", "envoy2\tGOV\tboss"),
             ("places.tsv", places, "Aleppo\tSYR\tcity\t-\t-", "Gotham\tZZZ\tcity\t-\t-"),
@@ -1336,6 +1339,7 @@ mod tests {
             ("groups.tsv", GROUPS, ActorKind::Group),
             ("armed_groups.tsv", ARMED_GROUPS, ActorKind::Org),
             ("firms.tsv", FIRMS, ActorKind::Org),
+            ("state_bodies.tsv", STATE_BODIES, ActorKind::Org),
         ] {
             let mut b = builder_with(true);
             if file == "firms.tsv" {

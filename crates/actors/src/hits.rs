@@ -13,6 +13,15 @@ use std::collections::HashMap;
 /// Unambiguous country mentions of the sentence being matched, by country.
 type Local<'g> = HashMap<&'g str, u32>;
 
+/// Where a text names a country: bytes `at..end`, the country, and whether the word is its demonym ("Australian").
+#[derive(Debug, Clone)]
+pub(crate) struct CountryMark {
+    pub(crate) at: usize,
+    pub(crate) end: usize,
+    pub(crate) country: String,
+    pub(crate) demonym: bool,
+}
+
 /// What matching reads besides the sentence: the dictionaries, the countries the document has named so far, and
 /// its date.
 pub(crate) struct Matcher<'a> {
@@ -37,12 +46,32 @@ impl<'a> Matcher<'a> {
         self.extend_names(sentence, toks, merged)
     }
 
-    /// Where a whole text names a country unambiguously: (byte offset, country), in order (as [`Self::find_hits`]
-    /// reads a sentence's own context).
-    pub(crate) fn countries_named(&self, norm: &mut Normalized, text: &str) -> Vec<(usize, String)> {
+    /// Where a whole text names a country unambiguously, in order (as [`Self::find_hits`] reads a sentence's own
+    /// context).
+    pub(crate) fn countries_named(&self, norm: &mut Normalized, text: &str) -> Vec<CountryMark> {
         let raw = self.raw_matches(norm, text);
+        let gaz = self.gaz;
+        // A news medium ("the Associated Press", "BBC") reports on any state, and a firm ("Apple Computer") trades
+        // in many: neither names a state the document is about.
+        let medium = |slot: usize| {
+            gaz.senses[slot].iter().any(|x| {
+                matches!(x.target, Target::Entry(i) if gaz.entries[i as usize].kind == ActorKind::Media
+                    || gaz.entries[i as usize].sector.as_deref() == Some("BUS"))
+            })
+        };
+        let demonym = |slot: usize| {
+            gaz.senses[slot].iter().any(|x| {
+                x.form == MentionForm::Adjective
+                    && !x.plural
+                    && matches!(x.target, Target::Entry(i) if gaz.entries[i as usize].kind == ActorKind::Country)
+            })
+        };
         raw.iter()
-            .filter_map(|&(s, e, slot)| Some((s, self.unambiguous_country(text, s, e, slot)?.to_string())))
+            .filter(|&&(_, _, slot)| !medium(slot))
+            .filter_map(|&(at, end, slot)| {
+                let country = self.unambiguous_country(text, at, end, slot)?.to_string();
+                Some(CountryMark { at, end, country, demonym: demonym(slot) })
+            })
             .collect()
     }
 

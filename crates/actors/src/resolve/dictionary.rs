@@ -4,6 +4,7 @@
 //! stands for its government and a plural demonym for the people.
 
 use super::state::{DocumentResolver, Sentence, Work};
+use crate::cues::PersonCues;
 use crate::data::{Entry, RoleClass, Target};
 use crate::model::{ActorKind, MentionForm, cameo_code};
 use crate::roles::modifier_sector;
@@ -190,7 +191,7 @@ impl DocumentResolver<'_> {
         {
             // A capital acting ("Tehran rejected ...", not "in Tehran") stands for the state's government, and a
             // demonym used as a plural noun ("Palestinians", "Algerians") for its people (CAMEO CVL).
-            let sector = if hit.sense.form == MentionForm::Metonym && acting_capital(st.sentence, hit.start) {
+            let sector = if hit.sense.form == MentionForm::Metonym && acting_capital(st.sentence, hit.start, hit.end) {
                 Some("GOV")
             } else if hit.sense.form == MentionForm::Adjective && hit.sense.plural {
                 Some("CVL")
@@ -206,20 +207,70 @@ impl DocumentResolver<'_> {
     }
 }
 
-/// Whether a capital at byte `start` is the subject that acts: it opens the sentence, alone or among other
-/// capitalised names joined by "and" ("Tehran and Riyadh restored ties"), or it is the agent of a passive ("an
-/// admission by Moscow"). A capital after a verb or a preposition ("visited Algiers", "in Tehran") is a place.
-pub(crate) fn acting_capital(sentence: &str, start: usize) -> bool {
+/// Whether a capital at bytes `start..end` is the subject that acts: it opens the sentence, alone or among other
+/// capitalised names joined by "and" ("Tehran and Riyadh restored ties"), it is the agent of a passive ("an
+/// admission by Moscow"), or a speech verb or an auxiliary follows it, with no preposition before it ("..., the
+/// White House has said", "..., Moscow said"). A capital after a verb or a preposition ("visited Algiers", "in
+/// Tehran") is a place.
+pub(crate) fn acting_capital(sentence: &str, start: usize, end: usize) -> bool {
     let before = sentence.get(..start).unwrap_or("");
     let words: Vec<&str> =
         before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
     if words.last().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
         return true;
     }
-    words
+    let opens = words
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "or" | "both" | "the"))
-        && !words.first().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "in" | "at" | "from" | "to" | "on"))
+        && !words
+            .first()
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "in" | "at" | "from" | "to" | "on"));
+    opens || subject_of_verb(&words, sentence.get(end..).unwrap_or(""))
+}
+
+/// Whether a name is a clause's subject: a speech verb or an auxiliary right after it (`after`), and no preposition
+/// or verb right before it (`words`, the words before it; "the" may stand between).
+fn subject_of_verb(words: &[&str], after: &str) -> bool {
+    let cues = PersonCues::builtin();
+    let next = after.trim_start();
+    if after.len() == next.len() {
+        // Punctuation right after the name ("Moscow's", "Tehran,"): no verb follows.
+        return false;
+    }
+    let next: &str = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let verb = cues.is_speech(next, false) || matches!(next, "has" | "had" | "have" | "will" | "would");
+    let mut before = words.iter().rev().copied();
+    let mut prev = before.next();
+    if prev.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        prev = before.next();
+    }
+    // Before the name: nothing, or a word that ends a clause (the text between commas is not seen here, so only a
+    // lowercase function word that takes an object rules it out).
+    let governed = prev.is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "in" | "at"
+                | "from"
+                | "to"
+                | "on"
+                | "of"
+                | "near"
+                | "for"
+                | "with"
+                | "into"
+                | "across"
+                | "inside"
+                | "outside"
+                | "visited"
+                | "visit"
+                | "visiting"
+                | "toward"
+                | "towards"
+                | "against"
+                | "between"
+        )
+    });
+    verb && !governed
 }
 
 #[cfg(test)]
@@ -235,9 +286,14 @@ mod tests {
             ("an admission by Moscow", "Moscow", true),
             ("He visited Algiers.", "Algiers", false),
             ("In Tehran, crowds gathered.", "Tehran", false),
+            // A subject in mid-sentence: a speech verb or an auxiliary after it, no preposition before it.
+            ("As the bill failed, the White House has said it would act.", "White House", true),
+            ("Talks stalled, Moscow said.", "Moscow", true),
+            ("Officials in Moscow said no.", "Moscow", false),
+            ("He flew to Moscow, said aides.", "Moscow", false),
         ] {
             let start = sentence.find(word).unwrap();
-            assert_eq!(acting_capital(sentence, start), acts, "{sentence}");
+            assert_eq!(acting_capital(sentence, start, start + word.len()), acts, "{sentence}");
         }
     }
 
@@ -248,6 +304,35 @@ mod tests {
         // A listed person's title is one mention with the name, dated by the document.
         let got = mentions("Russian President Vladimir Putin spoke.", Some("2015-06-01"));
         assert_eq!(got, ["Russian President Vladimir Putin=RUSGOV/Role"]);
+    }
+
+    #[test]
+    fn common_demonyms_and_spellings_name_their_state() {
+        for (text, want) in [
+            ("The Nepali army left.", "Nepali army=NPLMIL/Role"),
+            ("The Maldivian government fell.", "Maldivian government=MDVGOV/Role"),
+            ("The Scottish government objected.", "Scottish government=GBRGOV/Role"),
+            ("Timorese police fired.", "Timorese police=TLSCOP/Role"),
+            ("Surinamese soldiers left.", "Surinamese soldiers=SURMIL/Role"),
+        ] {
+            assert_eq!(mentions(text, None), [want], "{text}");
+        }
+        // A firm of a state named by an old spelling ("Surinam carrier").
+        assert_eq!(mentions("Surinam carrier Blue Wing Airlines flew.", None), ["Blue Wing Airlines=SURBUS/Name"]);
+    }
+
+    #[test]
+    fn named_state_bodies_are_their_state_in_their_sector() {
+        let table: [(&str, &[&str]); 3] = [
+            ("The FBI questioned him.", &["FBI=USACOP/Name"]),
+            ("The USAF and Boeing signed an agreement.", &["USAF=USAMIL/Name", "Boeing=USABUS/Name"]),
+            ("The RAF ordered tankers from EADS.", &["RAF=GBRMIL/Name", "EADS=EURBUS/Name"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(mentions(text, None), want, "{text}");
+        }
+        // Initials match in capitals only.
+        assert!(mentions("The ice melted in Fbi.", None).is_empty());
     }
 
     #[test]

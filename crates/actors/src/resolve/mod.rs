@@ -49,6 +49,7 @@ impl Registry {
             reg: self,
             date,
             country_counts: HashMap::new(),
+            state_counts: HashMap::new(),
             ahead: std::cell::OnceCell::new(),
             current: (0, 0),
             people: Vec::new(),

@@ -9,7 +9,7 @@ use crate::data::{RoleClass, Target};
 use crate::model::{ActorKind, MentionForm};
 use crate::names::{honorific_before, is_title_case, name_runs, name_tokens, plausible_name, significant};
 use crate::normalize::normalize;
-use crate::roles::{RoleInfo, is_modifier, is_portfolio_word};
+use crate::roles::{Phrase, RoleInfo, is_modifier, is_portfolio_word};
 use crate::speech::{opens_clause, speech_after, speech_before};
 use crate::units::{Unit, is_det, is_tok, is_tok_at, tok_text, unit_end, unit_start};
 
@@ -49,14 +49,14 @@ impl DocumentResolver<'_> {
 
     /// People: capitalised runs licensed by a title, an apposition or the registry.
     pub(crate) fn named_people(&mut self, st: &Sentence, w: &mut Work) {
-        let runs = name_runs(st.sentence, st.toks, &st.units, &st.gaz);
+        w.runs = name_runs(st.sentence, st.toks, &st.units, &st.gaz);
         let headline = is_title_case(st.sentence, st.toks, &st.gaz);
-        for &(a, b) in &runs {
+        for k in 0..w.runs.len() {
+            let (a, b) = w.runs[k];
             if let Some(run) = run_name(st, a, b) {
                 self.named_person(st, w, &run, headline);
             }
         }
-        w.runs = runs;
     }
 
     /// The person a capitalised run names, if any, with its mentions.
@@ -117,7 +117,9 @@ impl DocumentResolver<'_> {
                         && speech_after(sentence, toks, e, cues, false).is_some())
                         || speech_before(sentence, units, toks, a, b, cues, &st.gaz)));
             (cued && plausible_name(name)).then(|| {
-                let p = self.reg.new_person(name, None);
+                // "Jane Doe said ... The 52-year-old Peruvian": the state a description soon after gives them.
+                let country = self.described_ahead(text);
+                let p = self.reg.new_person(name, country);
                 w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, None));
                 p
             })
@@ -197,7 +199,14 @@ impl DocumentResolver<'_> {
         let p = match found {
             Some(p) => p,
             None if headline => return None,
-            None => self.reg.new_person(name, info.country.clone()),
+            None => {
+                // "Wikileaks co-founder Julian Assange ... The 48-year-old Australian": a title with no state takes
+                // the one a description soon after gives its new holder.
+                if info.country.is_none() && info.org_code.is_none() {
+                    info.country = self.described_ahead(text);
+                }
+                self.reg.new_person(name, info.country.clone())
+            }
         };
         self.reg.add_alias(p, name);
         self.reg.add_role(p, &info, self.date);
@@ -274,8 +283,14 @@ fn apposition_after(st: &Sentence, w: &Work, b: usize) -> Option<usize> {
     while body < k + 4 && units.get(body).is_some_and(|u| is_portfolio_word(u, sentence, toks, gaz)) {
         body += 1;
     }
+    // "Tulsi Gabbard, businessman Andrew Yang and ...": a role right before another name is that name's title, the
+    // next item of a list, not an apposition.
+    let titles_next = |p: &Phrase| w.runs.iter().any(|&(a, _)| a == p.last + 1);
     w.phrases.iter().position(|p| {
-        (p.first == k || p.first == body) && matches!(p.class, RoleClass::Person | RoleClass::Counterpart) && !p.used
+        (p.first == k || p.first == body)
+            && matches!(p.class, RoleClass::Person | RoleClass::Counterpart)
+            && !p.used
+            && !titles_next(p)
     })
 }
 
@@ -302,7 +317,7 @@ mod tests {
 
     #[test]
     fn names_need_a_title_an_apposition_an_honorific_or_a_speech_verb() {
-        let table: [(&str, &[&str]); 5] = [
+        let table: [(&str, &[&str]); 9] = [
             // A title before the name: one role mention.
             ("Cuban Ambassador Aise Sotolongo arrived.", &["Cuban Ambassador Aise Sotolongo=CUBGOV/Role"]),
             // An apposition: the name and the role phrase.
@@ -315,6 +330,12 @@ mod tests {
             ("Jane Roe said the talks failed.", &["Jane Roe=---/Name"]),
             // A capitalised run nothing licenses is no one.
             ("Acme Robotics opened a plant.", &[]),
+            // Judges' titles: "Chief Justice", and the British "Mr Justice" (never "justice" alone, a common noun).
+            ("Chief Justice Jane Roe ruled.", &["Chief Justice Jane Roe=---JUD/Role"]),
+            ("Mr Justice John Doe agreed.", &["Mr Justice John Doe=---JUD/Role"]),
+            ("They were brought to justice.", &[]),
+            // In a list, a role right before the next name is that name's title, not an apposition.
+            ("Jane Roe, businessman John Doe and others are under pressure.", &["businessman John Doe=---BUS/Role"]),
         ];
         for (text, want) in table {
             assert_eq!(mentions(text, None), want, "{text}");

@@ -95,6 +95,9 @@ impl DocumentResolver<'_> {
                 && m.form != MentionForm::Pronoun
             {
                 *self.country_counts.entry(c.clone()).or_insert(0) += 1;
+                if !matches!(m.sector.as_deref(), Some("MED" | "BUS")) {
+                    *self.state_counts.entry(c.clone()).or_insert(0) += 1;
+                }
             }
         }
     }

@@ -1,9 +1,9 @@
 //! The state a document keeps between its sentences (the countries and people it has named, the last subject), the
 //! state of one sentence while the passes run, and the builders of mentions.
 
-use crate::cues::Gender;
+use crate::cues::{Gender, PersonCues};
 use crate::data::{Entry, Gazetteer};
-use crate::hits::Matcher;
+use crate::hits::{CountryMark, Matcher};
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
 use crate::normalize::Normalized;
 use crate::people::{Registry, after_office, entry_code};
@@ -14,8 +14,8 @@ use dyad_core::{ActorCode, Sector, Span};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Where a text names a country: (byte offset, country), in text order.
-pub(crate) type CountryMarks = Vec<(usize, String)>;
+/// Where a text names a country, in text order.
+pub(crate) type CountryMarks = Vec<CountryMark>;
 
 /// Per-document resolution state: which countries the text has mentioned (for ambiguous aliases), which people
 /// (for surnames, role anaphora and pronouns).
@@ -23,6 +23,9 @@ pub struct DocumentResolver<'r> {
     pub(crate) reg: &'r mut Registry,
     pub(crate) date: Option<NaiveDate>,
     pub(crate) country_counts: HashMap<String, u32>,
+    /// The same counts without news media ("an Associated Press journalist" reports on any state): what
+    /// [`DocumentResolver::dominant_country`] reads.
+    pub(crate) state_counts: HashMap<String, u32>,
     /// Where the whole document names a country unambiguously, (byte offset, country) in text order, and the totals
     /// by country: found the first time a sentence asks which state the document is about before its own mentions
     /// can say (news puts its main events in its first lines), and only then.
@@ -96,7 +99,7 @@ impl DocumentResolver<'_> {
     /// (its headline and first lines are about it, and it says so later: "WASHINGTON (AP) — Ambassador X ...").
     /// `text` is the whole document.
     pub(crate) fn dominant_country(&self, text: &str) -> Option<String> {
-        dominant(&self.country_counts).map(str::to_string).or_else(|| self.elsewhere(text))
+        dominant(&self.state_counts).map(str::to_string).or_else(|| self.elsewhere(text))
     }
 
     /// The state the rest of the document (all but the current sentence) is mostly about, if one: its own mentions
@@ -104,29 +107,70 @@ impl DocumentResolver<'_> {
     /// the document has named fewer than three states so far: later, a document whose own mentions settle no state
     /// (a bilateral report) is about none.
     fn elsewhere(&self, text: &str) -> Option<String> {
-        if self.country_counts.values().sum::<u32>() >= 3 {
+        if self.state_counts.values().sum::<u32>() >= 3 {
             return None;
         }
-        let (marks, total) = self.ahead.get_or_init(|| {
-            let gaz = self.reg.gaz.clone();
-            let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
-            let marks = matcher.countries_named(&mut Normalized::default(), text);
-            let mut total: HashMap<String, u32> = HashMap::new();
-            for (_, c) in &marks {
-                *total.entry(c.clone()).or_insert(0) += 1;
-            }
-            (marks, total)
-        });
+        let (marks, total) = self.marks(text);
         // The marks are in text order: this sentence's are one run of them.
         let (start, end) = self.current;
-        let (a, b) = (marks.partition_point(|m| m.0 < start), marks.partition_point(|m| m.0 < end));
+        let (a, b) = (marks.partition_point(|m| m.at < start), marks.partition_point(|m| m.at < end));
         let mut counts = total.clone();
-        for (_, c) in &marks[a..b] {
-            if let Some(n) = counts.get_mut(c) {
+        for m in &marks[a..b] {
+            if let Some(n) = counts.get_mut(&m.country) {
                 *n -= 1;
             }
         }
         dominant(&counts).map(str::to_string)
+    }
+
+    /// Where the whole document `text` names a country, and the totals by country (read once, when first asked).
+    fn marks(&self, text: &str) -> &(CountryMarks, HashMap<String, u32>) {
+        self.ahead.get_or_init(|| {
+            let gaz = self.reg.gaz.clone();
+            let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
+            let marks = matcher.countries_named(&mut Normalized::default(), text);
+            let mut total: HashMap<String, u32> = HashMap::new();
+            for m in &marks {
+                *total.entry(m.country.clone()).or_insert(0) += 1;
+            }
+            (marks, total)
+        })
+    }
+
+    /// The state a description by nationality in the next sentences gives the person the current sentence
+    /// introduces ("Wikileaks co-founder Julian Assange ... The 48-year-old Australian was evicted"): the first such
+    /// description within [`DESCRIPTION_AHEAD`] sentences after this one. News describes the person it has just
+    /// introduced; further on, a description may be of someone else.
+    pub(crate) fn described_ahead(&self, text: &str) -> Option<String> {
+        let end = self.current.1;
+        let rest = text.get(end..)?;
+        // The window: up to the end of the DESCRIPTION_AHEAD-th sentence after this one (a sentence ends at a full
+        // stop, question or exclamation mark before white space, or at a line break; white space after an end
+        // starts no other).
+        let mut limit = text.len();
+        let (mut ends, mut after_end) = (0, true);
+        let bytes = rest.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let next_space = bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
+            let is_end = b == b'\n' || (matches!(b, b'.' | b'?' | b'!') && next_space);
+            if is_end && !after_end {
+                ends += 1;
+                if ends == DESCRIPTION_AHEAD {
+                    limit = end + i;
+                    break;
+                }
+            }
+            after_end = is_end || (after_end && b.is_ascii_whitespace());
+        }
+        // Only the window is read, and only when it has "the" before a capitalised word (most have none).
+        let window = text.get(end..limit)?;
+        if !has_the_capitalised(window) {
+            return None;
+        }
+        let gaz = self.reg.gaz.clone();
+        let matcher = Matcher { gaz: &gaz, counts: &self.country_counts, date: self.date };
+        let marks = matcher.countries_named(&mut Normalized::default(), window);
+        marks.iter().find(|m| m.demonym && is_description(window, m, PersonCues::builtin())).map(|m| m.country.clone())
     }
 
     pub(crate) fn touch(&mut self, p: u32) {
@@ -289,6 +333,55 @@ pub(crate) fn make_mention(full: &str, s: usize, e: usize, offset: usize, p: Men
         role: p.role,
         form: p.form,
     })
+}
+
+/// How many sentences after a person's first mention a description by nationality may still be theirs.
+const DESCRIPTION_AHEAD: usize = 3;
+
+/// Whether `text` has "the" (or "The") before a capitalised word, an age between or not ("the 48-year-old
+/// Australian").
+fn has_the_capitalised(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if !w.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if words.peek().is_some_and(|n| n.ends_with("-old")) {
+            words.next();
+        }
+        if words.peek().is_some_and(|n| n.starts_with(char::is_uppercase)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the demonym at `m` stands for a person: after "the" (with an age between: "the 48-year-old
+/// Australian"), followed by a nationality noun ("the Australian national"), punctuation, or a word that follows a
+/// subject ("was", "said"), as the nationality pass reads it.
+fn is_description(text: &str, m: &CountryMark, cues: &PersonCues) -> bool {
+    let before = text.get(..m.at).unwrap_or("").trim_end();
+    let mut words = before.rsplit(char::is_whitespace);
+    let mut w = words.next().unwrap_or("");
+    if w.ends_with("-old") {
+        w = words.next().unwrap_or("");
+    }
+    if !w.eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let after = text.get(m.end..).unwrap_or("");
+    match after.chars().next() {
+        None => true,
+        Some(c) if c.is_whitespace() => {
+            let next = after.trim_start();
+            let word: &str = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            if word.is_empty() {
+                return !next.starts_with(|c: char| c.is_alphanumeric());
+            }
+            cues.is_nationality(word) || cues.follows_description(word)
+        }
+        Some(c) => !c.is_alphanumeric() && c != '-',
+    }
 }
 
 /// The state named at least three times and more often than all other states together, if any.

@@ -10,7 +10,7 @@
 //! "opposition", as often a stance ("firm opposition to") as a party.
 
 use super::state::{DocumentResolver, Sentence, Work};
-use crate::data::RoleClass;
+use crate::data::{Gazetteer, RoleClass};
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
 use dyad_core::{ActorCode, Sector};
 
@@ -18,16 +18,33 @@ impl DocumentResolver<'_> {
     /// Gives each stateless person, agent or role mention of the sentence the sentence's one state, if it has one,
     /// then makes the unnamed bodies and offices no earlier pass took agents of that state or the document's.
     pub(crate) fn stateless_actors(&self, st: &Sentence, w: &mut Work) {
-        let state = sentence_state(st.text, &w.out, true);
-        let named = sentence_state(st.text, &w.out, false);
-        self.domestic_bodies(st, w, state.as_deref(), named.as_deref());
-        let Some(state) = state else { return };
+        // A firm's state is its own people's ("Zento's chief executive"), never its sentence's bodies'.
+        let home = sentence_state(st.text, &st.gaz, &w.out, true, false);
+        let named = sentence_state(st.text, &st.gaz, &w.out, false, false);
+        self.domestic_bodies(st, w, home.as_deref(), named.as_deref());
+        let any = sentence_state(st.text, &st.gaz, &w.out, true, true);
+        if any.is_none() && home.is_none() {
+            return;
+        }
+        let placed =
+            |state: &str| w.out.iter().any(|m| m.kind == ActorKind::Place && m.country.as_deref() == Some(state));
+        let (placed_any, placed_home) = (any.as_deref().is_some_and(placed), home.as_deref().is_some_and(placed));
         for m in w.out.iter_mut() {
             let Some(code) = ActorCode::parse(&m.code).ok().filter(|c| m.country.is_none() && c.is_unknown()) else {
                 continue;
             };
+            // A state office takes no firm's state ("Mr Justice X agreed with Apple's defence"); a firm's people do.
+            let office = m.sector.as_deref().and_then(Sector::from_code).is_some_and(Sector::is_state);
+            let (state, placed) = if office { (&home, placed_home) } else { (&any, placed_any) };
+            let Some(state) = state else { continue };
+            // A person with no office is as often a foreigner where the state's bodies act ("prosecutors in Sweden
+            // dropped a case against X"): they take the state only from a place inside it ("Kentucky", "visiting
+            // Nevada"), an office holder ("opposition leader X") from any qualifier.
+            if m.kind == ActorKind::Person && m.sector.is_none() && !placed {
+                continue;
+            }
             if matches!(m.kind, ActorKind::Person | ActorKind::Agent) {
-                m.code = cameo_code(Some(&state), m.sector.as_deref());
+                m.code = cameo_code(Some(state), m.sector.as_deref());
             } else if matches!(m.form, MentionForm::Role | MentionForm::RoleAnaphor) {
                 // A titled organisation or group ("President of the opposition party ...") keeps its own letters.
                 m.code = format!("{state}{}", code.rest());
@@ -88,20 +105,37 @@ impl DocumentResolver<'_> {
     }
 }
 
+/// Whether a mention may say which state its sentence is about. A person with no state office ("a rape allegation
+/// against Julian Assange", "his lawyers told the judge"), a news medium ("an Associated Press journalist in the
+/// area") and, unless `firms`, a firm ("Mr Justice Mann agreed with Apple Computer's defence") are as often foreign
+/// as not: their state is theirs, not the sentence's.
+fn qualifies_state(m: &ActorMention, firms: bool) -> bool {
+    let office = m.sector.as_deref().and_then(Sector::from_code).is_some_and(Sector::is_state);
+    let private_person = m.kind == ActorKind::Person && (m.form == MentionForm::Pronoun || !office);
+    let firm = m.sector.as_deref() == Some("BUS");
+    !private_person && m.sector.as_deref() != Some("MED") && (firms || !firm)
+}
+
 /// The one state the mentions name, if they name one only and one of them qualifies a group or (with `places`)
-/// a place.
-fn sentence_state(text: &str, found: &[ActorMention], places: bool) -> Option<String> {
+/// a place. A region is no state ("EADS", EUR, "signed a contract with the Defense Ministry"). With `places` (for
+/// bodies at home), a mention that cannot qualify is left out; without (for bodies often abroad, which need more),
+/// its state still makes a sentence that names another about neither. `firms`: whether a firm may qualify.
+fn sentence_state(text: &str, gaz: &Gazetteer, found: &[ActorMention], places: bool, firms: bool) -> Option<String> {
     let mut state: Option<&str> = None;
     let mut qualifies = false;
     for m in found {
-        let Some(c) = m.country.as_deref() else { continue };
+        let Some(c) = m.country.as_deref().filter(|c| gaz.country_name(c).is_some()) else { continue };
+        let can_qualify = qualifies_state(m, firms);
+        if places && !can_qualify {
+            continue;
+        }
         if state.is_some_and(|k| k != c) {
             return None;
         }
         state = Some(c);
         // Without `places`, a place (a city, or a state after "in") does not qualify.
         let group = m.kind != ActorKind::Country && (places || m.kind != ActorKind::Place);
-        qualifies |= group || m.form == MentionForm::Adjective || places && m.follows_locative(text);
+        qualifies |= can_qualify && (group || m.form == MentionForm::Adjective || places && m.follows_locative(text));
     }
     state.filter(|_| qualifies).map(str::to_string)
 }
@@ -117,6 +151,45 @@ mod tests {
         // A state named only as a party could be the foreign side: no state.
         let got = mentions("Opposition leader Amal Dorsey criticised Uganda.", None);
         assert!(got.iter().any(|m| m.starts_with("Opposition leader Amal Dorsey=---OPP")), "{got:?}");
+    }
+
+    #[test]
+    fn firms_and_people_without_office_say_no_sentence_state() {
+        let table: [(&str, &str, bool); 12] = [
+            // A region is no state, and a person with no state office is often abroad: the ministry is not
+            // Europe's, nor the judge the Australian's.
+            ("EADS signed a contract with the Defense Ministry.", "Defense Ministry=EUR", false),
+            (
+                "Rights activist Jane Roe was arrested. The 48-year-old Australian told the judge she lied.",
+                "judge=AUSJUD",
+                false,
+            ),
+            // For a body often abroad, their state still makes a sentence that names another about neither.
+            (
+                "Rights activist Jane Roe was arrested. The 52-year-old Peruvian was freed. Cuban officials met the \
+                 delegation with Roe.",
+                "delegation=CUBGOV",
+                false,
+            ),
+            // An office holder's or a group's state still is the sentence's.
+            ("Ugandan soldiers handed the suspects to police.", "police=UGACOP/Role", true),
+            // A person with no office takes a state from a place inside it, not from a state's body acting on them.
+            ("Prosecutors in Sweden dropped an inquiry into Jane Roe.", "Jane Roe=SWE", false),
+            ("Gov. Jane Roe of Kentucky lashed out at teachers.", "Jane Roe=USA", true),
+            // A news medium reports from anywhere: neither its journalist nor its datelines say where.
+            ("An Associated Press journalist saw the military fire.", "military=USAMIL", false),
+            ("The BBC reported it. The BBC said so. The BBC added that police fired.", "police=GBRCOP", false),
+            // A firm's state is its own people's, not the state of the sentence's bodies.
+            ("Mr Justice John Doe agreed with Apple's defence.", "Mr Justice John Doe=USAJUD", false),
+            ("Apple's chief executive Jane Roe spoke.", "Apple's chief executive Jane Roe=USABUS", true),
+            // Nor does a firm, which trades anywhere: a court in a case between firms is not their state's.
+            ("Boeing sued Apple. Boeing lost. Apple won. The High Court ruled on Monday.", "High Court=USAJUD", false),
+            ("Mr. Doe launched a tour, visiting Nevada and Iowa.", "Doe=USA/Name", true),
+        ];
+        for (text, want, present) in table {
+            let got = mentions(text, None);
+            assert_eq!(got.iter().any(|m| m.starts_with(want)), present, "{text}: {want} in {got:?}");
+        }
     }
 
     #[test]
