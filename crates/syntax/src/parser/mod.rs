@@ -19,6 +19,7 @@ mod weights;
 
 use crate::conllu::{Sentence, Word};
 use crate::model::ModelError;
+use crate::table::Scores;
 use features::{Tok, extract, root_tok, tok};
 use system::{NONE, State, projectivize};
 use weights::{Frozen, Training, get_varint, put_varint, take};
@@ -125,7 +126,7 @@ pub struct Scratch {
     state: State,
     toks: Vec<Tok>,
     feats: Vec<u64>,
-    scores: Vec<i32>,
+    scores: Scores,
     legal: Vec<bool>,
 }
 
@@ -203,7 +204,6 @@ impl Parser {
         let nl = self.labels.len();
         let na = 1 + 2 * nl;
         scratch.state.reset(n);
-        scratch.scores.resize(na, 0);
         scratch.legal.resize(na, false);
         while !scratch.state.is_final() {
             scratch.state.legal(nl, self.root, &mut scratch.legal);
@@ -218,7 +218,7 @@ impl Parser {
             self.weights.score(&mut scratch.feats, &mut scratch.scores);
             let mut best = usize::MAX;
             for a in 0..na {
-                if scratch.legal[a] && (best == usize::MAX || scratch.scores[a] > scratch.scores[best]) {
+                if scratch.legal[a] && (best == usize::MAX || scratch.scores.0[a] > scratch.scores.0[best]) {
                     best = a;
                 }
             }
