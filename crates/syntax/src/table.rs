@@ -80,8 +80,8 @@ pub(crate) struct Table {
     entries: Vec<u32>,
     /// Classes per dense row (the length of the score vectors).
     width: usize,
-    /// Dense rows of `stride` weights (the first `width` used), widened to `i32` for the vector additions.
-    dense: Vec<i32>,
+    /// Dense rows of `stride` weights (the first `width` used).
+    dense: Vec<i16>,
     stride: usize,
     /// Run length of each dense row's sparse copy in `entries`.
     dense_len: Vec<u32>,
@@ -136,7 +136,7 @@ impl Table {
                         t.dense.resize(t.dense.len() + t.stride, 0);
                         for &e in run {
                             let (c, w) = unpack(e);
-                            t.dense[row * t.stride + c as usize] = i32::from(w);
+                            t.dense[row * t.stride + c as usize] = w;
                         }
                         (DENSE | row as u32, at)
                     } else {
@@ -279,13 +279,8 @@ impl Table {
                 0x81 => {
                     let row = sl.a & 0x00ff_ffff;
                     let at = row as usize * self.stride;
-                    // One prefetch per cache line of 16 weights.
-                    let mut p = at;
-                    while p < at + self.stride {
-                        if let Some(x) = self.dense.get(p) {
-                            prefetch(x);
-                        }
-                        p += 16;
+                    if let Some(row) = self.dense.get(at..at + self.stride) {
+                        prefetch_lines(row);
                     }
                     match rows.get_mut(n_rows) {
                         Some(x) => {
@@ -326,7 +321,7 @@ impl Table {
         for &r in rows {
             let at = r as usize * self.stride;
             for (a, &w) in acc.0[..stride].iter_mut().zip(self.dense.get(at..at + stride).unwrap_or(&[])) {
-                *a += w;
+                *a += i32::from(w);
             }
         }
     }
@@ -337,7 +332,7 @@ impl Table {
 /// so that a row costs one instruction per eight classes.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn add_rows_avx2(acc: &mut [i32], dense: &[i32], stride: usize, rows: &[u32]) {
+fn add_rows_avx2(acc: &mut [i32], dense: &[i16], stride: usize, rows: &[u32]) {
     let mut col = 0;
     while col < acc.len() {
         let end = acc.len().min(col + 64);
@@ -361,8 +356,9 @@ fn add_rows_avx2(acc: &mut [i32], dense: &[i32], stride: usize, rows: &[u32]) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-fn add_block<const K: usize>(block: &mut [i32], dense: &[i32], stride: usize, col: usize, rows: &[u32]) {
-    use std::arch::x86_64::{__m256i, _mm256_add_epi32, _mm256_loadu_si256, _mm256_storeu_si256};
+fn add_block<const K: usize>(block: &mut [i32], dense: &[i16], stride: usize, col: usize, rows: &[u32]) {
+    use std::arch::x86_64::{__m128i, __m256i, _mm_loadu_si128, _mm256_add_epi32, _mm256_cvtepi16_epi32};
+    use std::arch::x86_64::{_mm256_loadu_si256, _mm256_storeu_si256};
     let Some(block) = block.get_mut(..8 * K) else { return };
     // SAFETY (every load and store below): each reads or writes 8 `i32` inside a slice checked to hold 8 * K.
     let mut sums: [__m256i; K] =
@@ -371,7 +367,8 @@ fn add_block<const K: usize>(block: &mut [i32], dense: &[i32], stride: usize, co
         let at = r as usize * stride + col;
         let Some(row) = dense.get(at..at + 8 * K) else { continue };
         for (j, s) in sums.iter_mut().enumerate() {
-            *s = _mm256_add_epi32(*s, unsafe { _mm256_loadu_si256(row.as_ptr().add(8 * j).cast()) });
+            let w = unsafe { _mm_loadu_si128(row.as_ptr().add(8 * j).cast::<__m128i>()) };
+            *s = _mm256_add_epi32(*s, _mm256_cvtepi16_epi32(w));
         }
     }
     for (j, s) in sums.iter().enumerate() {
@@ -426,16 +423,36 @@ fn advise_huge_pages<T>(v: &Vec<T>) {
     let _ = v;
 }
 
+/// Asks for every cache line of `xs` without waiting for them.
+#[inline(always)]
+fn prefetch_lines<T>(xs: &[T]) {
+    let (start, bytes) = (xs.as_ptr().cast::<u8>(), std::mem::size_of_val(xs));
+    let mut off = 0;
+    while off < bytes {
+        prefetch_ptr(start.wrapping_add(off));
+        off += 64;
+    }
+    if bytes > 0 {
+        prefetch_ptr(start.wrapping_add(bytes - 1));
+    }
+}
+
 /// Asks for the cache line of `x` without waiting for it.
 #[inline(always)]
 fn prefetch<T>(x: &T) {
+    prefetch_ptr((x as *const T).cast::<u8>());
+}
+
+/// Asks for the cache line holding address `p` without waiting for it (any address: a prefetch never faults).
+#[inline(always)]
+fn prefetch_ptr(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is only a hint; it never faults and reads nothing into the program's state.
     unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((x as *const T).cast::<i8>());
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
+    let _ = p;
 }
 
 #[cfg(test)]
