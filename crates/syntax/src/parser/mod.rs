@@ -216,16 +216,17 @@ impl Parser {
             }
             extract(&scratch.state, &scratch.toks, &mut scratch.feats);
             self.weights.score(&mut scratch.feats, &mut scratch.scores);
-            let mut best = usize::MAX;
-            for a in 0..na {
-                if scratch.legal[a] && (best == usize::MAX || scratch.scores.0[a] > scratch.scores.0[best]) {
-                    best = a;
-                }
-            }
-            if best == usize::MAX {
+            // The first legal action with the highest score: the maximum over all actions with the illegal ones
+            // read as `i32::MIN` (which is the maximum of the legal scores whenever one is legal), without a branch
+            // per action, then the first legal action that reaches it.
+            let scores = &scratch.scores.0[..na.min(256)];
+            let legal = &scratch.legal[..scores.len()];
+            let top = scores.iter().zip(legal).map(|(&s, &l)| if l { s } else { i32::MIN }).max();
+            let best = top.and_then(|top| scores.iter().zip(legal).position(|(&s, &l)| l && s == top));
+            let Some(best) = best else {
                 // Unreachable for a consistent model (some action is always legal); stop with a flat tree.
                 break;
-            }
+            };
             scratch.state.apply(best, nl);
         }
         // Safety net: anything left unattached goes under the root word (or becomes it).
