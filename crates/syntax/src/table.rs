@@ -489,4 +489,61 @@ mod tests {
         t.score(&[7], &mut small);
         assert_eq!(small, [1]);
     }
+
+    /// The sums every feature's run gives, added one entry at a time.
+    fn reference(keys: &[u64], runs: &[Vec<u32>], feats: &[u64], width: usize) -> Vec<i32> {
+        let mut s = vec![0i32; width];
+        for f in feats {
+            if let Some(k) = keys.iter().position(|k| k == f) {
+                for &e in &runs[k] {
+                    let (c, w) = unpack(e);
+                    s[c as usize] += i32::from(w);
+                }
+            }
+        }
+        s
+    }
+
+    /// Tables with runs of every kind (inline, external, dense rows in one or two register blocks) give the sums of
+    /// their weights, with AVX2 and without, for the parser's and the tagger's widths.
+    #[test]
+    fn dense_rows_external_runs_and_inline_entries_sum_exactly() {
+        for width in [3usize, 17, 103, 155, 255] {
+            let mut rng = 0x1234_5678_9abc_def1u64 ^ width as u64;
+            let mut next = move || {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                rng
+            };
+            let (mut keys, mut runs) = (Vec::new(), Vec::new());
+            for k in 0..300u64 {
+                // Run lengths from 0 to the width: every slot kind, dense rows when long enough.
+                let len = (next() % (width as u64 + 1)) as usize;
+                let mut classes: Vec<u8> = (0..width as u16).map(|c| c as u8).collect();
+                for i in (1..classes.len()).rev() {
+                    classes.swap(i, (next() % (i as u64 + 1)) as usize);
+                }
+                let mut chosen: Vec<u8> = classes[..len].to_vec();
+                chosen.sort_unstable();
+                let run: Vec<u32> = chosen.iter().map(|&c| pack(c, (next() % 65535) as i16)).collect();
+                keys.push(k * 7 + 1);
+                runs.push(run);
+            }
+            let lens: Vec<u32> = runs.iter().map(|r| r.len() as u32).collect();
+            let flat: Vec<u32> = runs.concat();
+            let t = Table::from_flat(&keys, &lens, &flat, width);
+            assert!(width < DENSE_MIN || !t.dense_len.is_empty(), "width {width}: some dense rows");
+            for round in 0..50 {
+                let feats: Vec<u64> = (0..(round % 120) + 1).map(|_| next() % 2200).collect();
+                let want = reference(&keys, &runs, &feats, width);
+                let mut got = vec![0i32; width];
+                t.score(&feats, &mut got);
+                assert_eq!(got, want, "width {width}, round {round}");
+                let mut acc = Scores::default();
+                t.score_with::<false>(&feats, &mut acc);
+                assert_eq!(&acc.0[..width], &want[..], "width {width}, round {round}, plain");
+            }
+        }
+    }
 }
