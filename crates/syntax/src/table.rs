@@ -3,8 +3,12 @@
 //! Scoring is bound by memory latency (one random access per feature into tables of tens of MB), so the layout is
 //! built for one cache miss per feature: an open-addressing table of 16-byte slots (four per cache line) holding the
 //! key and, for the four features in five that have at most two weights, the weights themselves; longer runs live
-//! in one flat array. [`Table::score`] first prefetches the home slot of every feature of a decision, then probes, so
-//! that the misses of one decision overlap instead of following each other.
+//! in one flat array, and the long runs of frequent features also as dense rows. [`Table::score_into`] first
+//! prefetches the home slot of every feature of a decision, then probes, so that the misses of one decision overlap
+//! instead of following each other; the runs and rows it finds are prefetched and added after the last probe, the dense
+//! rows with AVX2 in register blocks (every row added to the same registers, stored once), into a fixed 256-class
+//! accumulator that needs no bounds checks. The arrays are asked for 2 MB pages, since with 4 KB pages nearly every
+//! probe also missed the TLB.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
