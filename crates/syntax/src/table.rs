@@ -7,8 +7,8 @@
 //! prefetches the home slot of every feature of a decision, then probes, so that the misses of one decision overlap
 //! instead of following each other; the runs and rows it finds are prefetched and added after the last probe, the dense
 //! rows with AVX2 in register blocks (every row added to the same registers, stored once), into a fixed 256-class
-//! accumulator that needs no bounds checks. The arrays are asked for 2 MB pages, since with 4 KB pages nearly every
-//! probe also missed the TLB.
+//! accumulator that needs no bounds checks. The slot array is asked for 2 MB pages (a random read into tens of MB
+//! then rarely misses the TLB as well).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -410,8 +410,8 @@ impl Scores {
     }
 }
 
-/// Asks the kernel to back the (not yet touched) capacity of `v` with 2 MB pages where it can: the tables are read
-/// at random, and with 4 KB pages nearly every feature's probe also missed the TLB. Only a hint (Linux only); where
+/// Asks the kernel to back the (not yet touched) capacity of `v` with 2 MB pages where it can: the slots are read at
+/// random, and with 4 KB pages a probe into tens of MB would often miss the TLB too. Only a hint (Linux only); where
 /// it fails, nothing changes but the speed.
 fn advise_huge_pages<T>(v: &Vec<T>) {
     #[cfg(target_os = "linux")]

@@ -127,7 +127,7 @@ pub struct Scratch {
     toks: Vec<Tok>,
     feats: Vec<u64>,
     scores: Scores,
-    legal: Vec<bool>,
+    masked: Scores,
 }
 
 const MAGIC: &[u8; 8] = b"DYPARSE1";
@@ -204,27 +204,43 @@ impl Parser {
         let nl = self.labels.len();
         let na = 1 + 2 * nl;
         scratch.state.reset(n);
-        scratch.legal.resize(na, false);
         while !scratch.state.is_final() {
-            scratch.state.legal(nl, self.root, &mut scratch.legal);
+            let legal = scratch.state.legal_kinds();
+            let allows = |a: usize| legal.allows(a, nl, self.root);
             // With a single legal action (only SHIFT from the root alone on the stack, only the root arc at the
             // end) the scores cannot change the choice: no features are needed.
-            let mut legal = (0..na).filter(|&a| scratch.legal[a]);
-            if let (Some(only), None) = (legal.next(), legal.next()) {
-                scratch.state.apply(only, nl);
-                continue;
+            match legal.count(nl) {
+                0 => break, // Unreachable (some action is always legal); stop with a flat tree.
+                1 => {
+                    if let Some(only) = (0..na).find(|&a| allows(a)) {
+                        scratch.state.apply(only, nl);
+                        continue;
+                    }
+                    break;
+                }
+                _ => {}
             }
             extract(&scratch.state, &scratch.toks, &mut scratch.feats);
             self.weights.score(&mut scratch.feats, &mut scratch.scores);
             // The first legal action with the highest score: the maximum over all actions with the illegal ones
-            // read as `i32::MIN` (which is the maximum of the legal scores whenever one is legal), without a branch
-            // per action, then the first legal action that reaches it.
-            let scores = &scratch.scores.0[..na.min(256)];
-            let legal = &scratch.legal[..scores.len()];
-            let top = scores.iter().zip(legal).map(|(&s, &l)| if l { s } else { i32::MIN }).max();
-            let best = top.and_then(|top| scores.iter().zip(legal).position(|(&s, &l)| l && s == top));
-            let Some(best) = best else {
-                // Unreachable for a consistent model (some action is always legal); stop with a flat tree.
+            // read as `i32::MIN` (which is the maximum of the legal scores, as one is legal), then the first legal
+            // action that reaches it. The masking goes by whole ranges of actions, without a test per action.
+            let masked = &mut scratch.masked.0[..na.min(256)];
+            masked.copy_from_slice(&scratch.scores.0[..masked.len()]);
+            for (range, on) in [(0..1, legal.shift), (1..1 + nl, legal.left), (1 + nl..1 + 2 * nl, legal.right_word)] {
+                if let (Some(m), false) = (masked.get_mut(range), on) {
+                    m.fill(i32::MIN);
+                }
+            }
+            let root = self.root as usize;
+            if let Some(s) = masked.get_mut(1 + root) {
+                *s = i32::MIN;
+            }
+            if let Some(s) = masked.get_mut(1 + nl + root) {
+                *s = if legal.right_root { scratch.scores.0[1 + nl + root] } else { i32::MIN };
+            }
+            let top = masked.iter().copied().max().unwrap_or(i32::MIN);
+            let Some(best) = masked.iter().enumerate().position(|(a, &s)| s == top && allows(a)) else {
                 break;
             };
             scratch.state.apply(best, nl);
