@@ -3,8 +3,12 @@
 //! Scoring is bound by memory latency (one random access per feature into tables of tens of MB), so the layout is
 //! built for one cache miss per feature: an open-addressing table of 16-byte slots (four per cache line) holding the
 //! key and, for the four features in five that have at most two weights, the weights themselves; longer runs live
-//! in one flat array. [`Table::score`] first prefetches the home slot of every feature of a decision, then probes, so
-//! that the misses of one decision overlap instead of following each other.
+//! in one flat array, and the long runs of frequent features also as dense rows. [`Table::score_into`] first
+//! prefetches the home slot of every feature of a decision, then probes, so that the misses of one decision overlap
+//! instead of following each other; the runs and rows it finds are prefetched and added after the last probe, the dense
+//! rows with AVX2 in register blocks (every row added to the same registers, stored once), into a fixed 256-class
+//! accumulator that needs no bounds checks. The slot array is asked for 2 MB pages (a random read into tens of MB
+//! then rarely misses the TLB as well).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -94,8 +98,11 @@ impl Table {
     /// for score vectors of `width` classes. A key given twice keeps its first run.
     pub(crate) fn from_flat(keys: &[u64], lens: &[u32], entries: &[u32], width: usize) -> Table {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mut slots = Vec::with_capacity(cap);
+        advise_huge_pages(&slots);
+        slots.resize(cap, Slot::default());
         let mut t = Table {
-            slots: vec![Slot::default(); cap],
+            slots,
             shift: 64 - cap.trailing_zeros(),
             entries: Vec::new(),
             width,
@@ -126,7 +133,7 @@ impl Table {
                     let at = t.entries.len() as u32;
                     t.entries.extend_from_slice(run);
                     let ascending = run.windows(2).all(|w| unpack(w[0]).0 < unpack(w[1]).0);
-                    let fits = run.last().is_some_and(|&e| (unpack(e).0 as usize) < width);
+                    let fits = run.last().is_some_and(|&e| (unpack(e).0 as usize) < width) && width <= 256;
                     if run.len() >= DENSE_MIN && ascending && fits && t.dense_len.len() < 0x00ff_ffff {
                         let row = t.dense_len.len();
                         t.dense_len.push(run.len() as u32);
@@ -198,18 +205,50 @@ impl Table {
     }
 
     /// Adds the weights of `feats` to `scores` (zeroed first; classes beyond `scores` are ignored).
-    #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
+        let mut acc = Scores::default();
+        self.score_into(feats, &mut acc);
+        for (i, s) in scores.iter_mut().enumerate() {
+            *s = if i < self.stride { acc.0.get(i).copied().unwrap_or(0) } else { 0 };
+        }
+    }
+
+    /// Sets `acc` to the sums of the weights of `feats`: classes below [`Table::width`] hold the scores (the rest of
+    /// the accumulator is left as it was).
+    #[inline]
+    pub(crate) fn score_into(&self, feats: &[u64], acc: &mut Scores) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has just been found to support AVX2.
+            unsafe { self.score_avx2(feats, acc) };
+            return;
+        }
+        self.score_with::<false>(feats, acc);
+    }
+
+    /// [`Table::score_with`] compiled for AVX2, with the dense rows added by AVX2 instructions.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn score_avx2(&self, feats: &[u64], acc: &mut Scores) {
+        self.score_with::<true>(feats, acc);
+    }
+
+    /// The scoring; `AVX2` only when the processor has it.
+    #[inline(always)]
+    fn score_with<const AVX2: bool>(&self, feats: &[u64], acc: &mut Scores) {
+        let stride = self.stride.min(acc.0.len());
+        acc.0[..stride].fill(0);
         if self.slots.is_empty() {
             return;
         }
         // The misses of all features are issued before the first is waited for.
         self.prefetch(feats);
         let mask = self.slots.len() - 1;
-        // Runs outside the slots are prefetched as they are found and added after the last probe.
-        let mut later = [0u32; 128];
-        let mut n_later = 0;
+        // Runs outside the slots and dense rows are prefetched as they are found and added after the last probe.
+        let mut runs = [0u32; 128];
+        let mut n_runs = 0;
+        let mut rows = [0u32; 128];
+        let mut n_rows = 0;
         for &key in feats {
             let mut s = self.home(key);
             let sl = loop {
@@ -224,98 +263,209 @@ impl Table {
             };
             match sl.a >> 24 {
                 0x01 => {
-                    add(scores, sl.a);
+                    acc.add(sl.a);
                     if sl.b >> 24 == INLINE >> 24 {
-                        add(scores, sl.b);
+                        acc.add(sl.b);
                     }
-                    continue;
                 }
                 0x80 => {
                     if let Some(e) = self.entries.get(sl.b as usize) {
                         prefetch(e);
                     }
-                }
-                0x81 => {
-                    let at = (sl.a & 0x00ff_ffff) as usize * self.stride;
-                    for line in self.dense.get(at..at + self.stride).unwrap_or(&[]).chunks(32) {
-                        prefetch(&line[0]);
+                    match runs.get_mut(n_runs) {
+                        Some(x) => {
+                            *x = s as u32;
+                            n_runs += 1;
+                        }
+                        None => self.add_run(&sl, acc),
                     }
                 }
-                _ => continue,
-            }
-            match later.get_mut(n_later) {
-                Some(x) => {
-                    *x = s as u32;
-                    n_later += 1;
+                0x81 => {
+                    let row = sl.a & 0x00ff_ffff;
+                    let at = row as usize * self.stride;
+                    if let Some(row) = self.dense.get(at..at + self.width) {
+                        prefetch_lines(row);
+                    }
+                    match rows.get_mut(n_rows) {
+                        Some(x) => {
+                            *x = row;
+                            n_rows += 1;
+                        }
+                        None => self.add_rows::<AVX2>(&[row], acc),
+                    }
                 }
-                None => self.add_slot(&self.slots[s], scores),
+                _ => {}
             }
         }
-        for &s in &later[..n_later] {
-            self.add_slot(&self.slots[s as usize], scores);
+        for &s in &runs[..n_runs] {
+            self.add_run(&self.slots[s as usize], acc);
+        }
+        self.add_rows::<AVX2>(&rows[..n_rows], acc);
+    }
+
+    /// Adds the weights of a slot holding an external run.
+    #[inline(always)]
+    fn add_run(&self, sl: &Slot, acc: &mut Scores) {
+        let (start, len) = (sl.b as usize, (sl.a & 0x00ff_ffff) as usize);
+        for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
+            acc.add(e);
         }
     }
 
-    /// Adds the weights of a slot holding an external run or a dense row.
-    #[inline]
-    fn add_slot(&self, sl: &Slot, scores: &mut [i32]) {
-        if sl.a >> 24 == DENSE >> 24 {
-            let at = (sl.a & 0x00ff_ffff) as usize * self.stride;
-            add_row(scores, self.dense.get(at..at + self.width).unwrap_or(&[]));
-        } else {
-            let (start, len) = (sl.b as usize, (sl.a & 0x00ff_ffff) as usize);
-            for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
-                add(scores, e);
+    /// Adds the dense rows numbered `rows`.
+    #[inline(always)]
+    fn add_rows<const AVX2: bool>(&self, rows: &[u32], acc: &mut Scores) {
+        // The classes in use, rounded up to whole registers of eight.
+        let len = self.width.next_multiple_of(8).min(self.stride).min(acc.0.len());
+        #[cfg(target_arch = "x86_64")]
+        if AVX2 {
+            // SAFETY: `AVX2` is true only in `score_avx2`, called after the processor was found to support AVX2.
+            unsafe { add_rows_avx2(&mut acc.0[..len], &self.dense, self.stride, rows) };
+            return;
+        }
+        for &r in rows {
+            let at = r as usize * self.stride;
+            for (a, &w) in acc.0[..len].iter_mut().zip(self.dense.get(at..at + len).unwrap_or(&[])) {
+                *a += i32::from(w);
             }
         }
     }
 }
 
-/// Adds a dense row of weights to the scores, with AVX2 where the processor has it (the same sums either way).
-#[inline]
-fn add_row(scores: &mut [i32], row: &[i16]) {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the processor has just been found to support AVX2.
-        unsafe { add_row_avx2(scores, row) };
-        return;
-    }
-    add_row_plain(scores, row);
-}
-
-#[inline(always)]
-fn add_row_plain(scores: &mut [i32], row: &[i16]) {
-    for (x, &w) in scores.iter_mut().zip(row) {
-        *x += i32::from(w);
-    }
-}
-
-/// [`add_row_plain`] compiled for AVX2.
+/// Adds the dense rows numbered `rows` (each `stride` long in `dense`) to `acc` (a multiple of 8 long, at most
+/// `stride`), with AVX2: in blocks of up to 104 classes held in thirteen registers (of sixteen) while every row is
+/// added to them, so that a row costs two instructions per eight classes (the parser's 103 actions: one block).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn add_row_avx2(scores: &mut [i32], row: &[i16]) {
-    add_row_plain(scores, row);
+fn add_rows_avx2(acc: &mut [i32], dense: &[i16], stride: usize, rows: &[u32]) {
+    const MAX_K: usize = 13;
+    let chunks = acc.len() / 8;
+    let per_block = chunks.div_ceil(chunks.div_ceil(MAX_K).max(1)) * 8;
+    let mut col = 0;
+    while col < chunks * 8 {
+        let end = (chunks * 8).min(col + per_block);
+        let block = &mut acc[col..end];
+        match block.len() / 8 {
+            13 => add_block::<13>(block, dense, stride, col, rows),
+            12 => add_block::<12>(block, dense, stride, col, rows),
+            11 => add_block::<11>(block, dense, stride, col, rows),
+            10 => add_block::<10>(block, dense, stride, col, rows),
+            9 => add_block::<9>(block, dense, stride, col, rows),
+            8 => add_block::<8>(block, dense, stride, col, rows),
+            7 => add_block::<7>(block, dense, stride, col, rows),
+            6 => add_block::<6>(block, dense, stride, col, rows),
+            5 => add_block::<5>(block, dense, stride, col, rows),
+            4 => add_block::<4>(block, dense, stride, col, rows),
+            3 => add_block::<3>(block, dense, stride, col, rows),
+            2 => add_block::<2>(block, dense, stride, col, rows),
+            1 => add_block::<1>(block, dense, stride, col, rows),
+            _ => {}
+        }
+        col = end;
+    }
 }
 
-/// Adds one packed entry to its class's score.
+/// One block of [`add_rows_avx2`]: `K` registers of eight classes, from column `col` of each row.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+fn add_block<const K: usize>(block: &mut [i32], dense: &[i16], stride: usize, col: usize, rows: &[u32]) {
+    use std::arch::x86_64::{__m128i, __m256i, _mm_loadu_si128, _mm256_add_epi32, _mm256_cvtepi16_epi32};
+    use std::arch::x86_64::{_mm256_loadu_si256, _mm256_storeu_si256};
+    let Some(block) = block.get_mut(..8 * K) else { return };
+    // SAFETY (every load and store below): each reads or writes 8 `i32` inside a slice checked to hold 8 * K.
+    let mut sums: [__m256i; K] =
+        std::array::from_fn(|j| unsafe { _mm256_loadu_si256(block.as_ptr().add(8 * j).cast()) });
+    for &r in rows {
+        let at = r as usize * stride + col;
+        let Some(row) = dense.get(at..at + 8 * K) else { continue };
+        for (j, s) in sums.iter_mut().enumerate() {
+            let w = unsafe { _mm_loadu_si128(row.as_ptr().add(8 * j).cast::<__m128i>()) };
+            *s = _mm256_add_epi32(*s, _mm256_cvtepi16_epi32(w));
+        }
+    }
+    for (j, s) in sums.iter().enumerate() {
+        unsafe { _mm256_storeu_si256(block.as_mut_ptr().add(8 * j).cast::<__m256i>(), *s) };
+    }
+}
+
+/// A score accumulator: one `i32` per class for up to 256 classes (a class is one byte, so adding to it needs no
+/// bounds check). Reused across decisions.
+#[derive(Debug, Clone)]
+#[repr(align(64))]
+pub(crate) struct Scores(pub(crate) [i32; 256]);
+
+impl Default for Scores {
+    fn default() -> Scores {
+        Scores([0; 256])
+    }
+}
+
+impl Scores {
+    /// Adds one packed entry to its class's score.
+    #[inline(always)]
+    fn add(&mut self, e: u32) {
+        let (c, w) = unpack(e);
+        self.0[usize::from(c)] += i32::from(w);
+    }
+}
+
+/// Asks the kernel to back the (not yet touched) capacity of `v` with 2 MB pages where it can: the slots are read at
+/// random, and with 4 KB pages a probe into tens of MB would often miss the TLB too. Only a hint (Linux only); where
+/// it fails, nothing changes but the speed.
+fn advise_huge_pages<T>(v: &Vec<T>) {
+    #[cfg(target_os = "linux")]
+    {
+        unsafe extern "C" {
+            fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: std::ffi::c_int) -> std::ffi::c_int;
+        }
+        const MADV_HUGEPAGE: std::ffi::c_int = 14;
+        const PAGE: usize = 4096;
+        let start = v.as_ptr() as usize;
+        let end = start + v.capacity() * std::mem::size_of::<T>();
+        let (a, b) = (start.next_multiple_of(PAGE), end / PAGE * PAGE);
+        if b >= a + (2 << 20) {
+            // SAFETY: the range lies inside the vector's own allocation, and MADV_HUGEPAGE changes no contents and
+            // no permissions (only how the pages are backed); its result is deliberately ignored.
+            unsafe {
+                madvise(a as *mut std::ffi::c_void, b - a, MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = v;
+}
+
+/// Asks for every cache line of `xs` without waiting for them.
 #[inline(always)]
-fn add(scores: &mut [i32], e: u32) {
-    let (c, w) = unpack(e);
-    if let Some(x) = scores.get_mut(c as usize) {
-        *x += i32::from(w);
+fn prefetch_lines<T>(xs: &[T]) {
+    let (start, bytes) = (xs.as_ptr().cast::<u8>(), std::mem::size_of_val(xs));
+    let mut off = 0;
+    while off < bytes {
+        prefetch_ptr(start.wrapping_add(off));
+        off += 64;
+    }
+    if bytes > 0 {
+        prefetch_ptr(start.wrapping_add(bytes - 1));
     }
 }
 
 /// Asks for the cache line of `x` without waiting for it.
 #[inline(always)]
 fn prefetch<T>(x: &T) {
+    prefetch_ptr((x as *const T).cast::<u8>());
+}
+
+/// Asks for the cache line holding address `p` without waiting for it (any address: a prefetch never faults).
+#[inline(always)]
+fn prefetch_ptr(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is only a hint; it never faults and reads nothing into the program's state.
     unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((x as *const T).cast::<i8>());
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
+    let _ = p;
 }
 
 #[cfg(test)]
@@ -342,5 +492,62 @@ mod tests {
         let mut small = [0i32; 1];
         t.score(&[7], &mut small);
         assert_eq!(small, [1]);
+    }
+
+    /// The sums every feature's run gives, added one entry at a time.
+    fn reference(keys: &[u64], runs: &[Vec<u32>], feats: &[u64], width: usize) -> Vec<i32> {
+        let mut s = vec![0i32; width];
+        for f in feats {
+            if let Some(k) = keys.iter().position(|k| k == f) {
+                for &e in &runs[k] {
+                    let (c, w) = unpack(e);
+                    s[c as usize] += i32::from(w);
+                }
+            }
+        }
+        s
+    }
+
+    /// Tables with runs of every kind (inline, external, dense rows in one or two register blocks) give the sums of
+    /// their weights, with AVX2 and without, for the parser's and the tagger's widths.
+    #[test]
+    fn dense_rows_external_runs_and_inline_entries_sum_exactly() {
+        for width in [3usize, 17, 103, 155, 255] {
+            let mut rng = 0x1234_5678_9abc_def1u64 ^ width as u64;
+            let mut next = move || {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                rng
+            };
+            let (mut keys, mut runs) = (Vec::new(), Vec::new());
+            for k in 0..300u64 {
+                // Run lengths from 0 to the width: every slot kind, dense rows when long enough.
+                let len = (next() % (width as u64 + 1)) as usize;
+                let mut classes: Vec<u8> = (0..width as u16).map(|c| c as u8).collect();
+                for i in (1..classes.len()).rev() {
+                    classes.swap(i, (next() % (i as u64 + 1)) as usize);
+                }
+                let mut chosen: Vec<u8> = classes[..len].to_vec();
+                chosen.sort_unstable();
+                let run: Vec<u32> = chosen.iter().map(|&c| pack(c, (next() % 65535) as i16)).collect();
+                keys.push(k * 7 + 1);
+                runs.push(run);
+            }
+            let lens: Vec<u32> = runs.iter().map(|r| r.len() as u32).collect();
+            let flat: Vec<u32> = runs.concat();
+            let t = Table::from_flat(&keys, &lens, &flat, width);
+            assert!(width < DENSE_MIN || !t.dense_len.is_empty(), "width {width}: some dense rows");
+            for round in 0..50 {
+                let feats: Vec<u64> = (0..(round % 120) + 1).map(|_| next() % 2200).collect();
+                let want = reference(&keys, &runs, &feats, width);
+                let mut got = vec![0i32; width];
+                t.score(&feats, &mut got);
+                assert_eq!(got, want, "width {width}, round {round}");
+                let mut acc = Scores::default();
+                t.score_with::<false>(&feats, &mut acc);
+                assert_eq!(&acc.0[..width], &want[..], "width {width}, round {round}, plain");
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@ mod weights;
 
 use crate::conllu::{Sentence, Word};
 use crate::model::ModelError;
+use crate::table::Scores;
 use features::{Tok, extract, root_tok, tok};
 use system::{NONE, State, projectivize};
 use weights::{Frozen, Training, get_varint, put_varint, take};
@@ -125,8 +126,8 @@ pub struct Scratch {
     state: State,
     toks: Vec<Tok>,
     feats: Vec<u64>,
-    scores: Vec<i32>,
-    legal: Vec<bool>,
+    scores: Scores,
+    masked: Scores,
 }
 
 const MAGIC: &[u8; 8] = b"DYPARSE1";
@@ -203,29 +204,45 @@ impl Parser {
         let nl = self.labels.len();
         let na = 1 + 2 * nl;
         scratch.state.reset(n);
-        scratch.scores.resize(na, 0);
-        scratch.legal.resize(na, false);
         while !scratch.state.is_final() {
-            scratch.state.legal(nl, self.root, &mut scratch.legal);
+            let legal = scratch.state.legal_kinds();
+            let allows = |a: usize| legal.allows(a, nl, self.root);
             // With a single legal action (only SHIFT from the root alone on the stack, only the root arc at the
             // end) the scores cannot change the choice: no features are needed.
-            let mut legal = (0..na).filter(|&a| scratch.legal[a]);
-            if let (Some(only), None) = (legal.next(), legal.next()) {
-                scratch.state.apply(only, nl);
-                continue;
+            match legal.count(nl) {
+                0 => break, // Unreachable (some action is always legal); stop with a flat tree.
+                1 => {
+                    if let Some(only) = (0..na).find(|&a| allows(a)) {
+                        scratch.state.apply(only, nl);
+                        continue;
+                    }
+                    break;
+                }
+                _ => {}
             }
             extract(&scratch.state, &scratch.toks, &mut scratch.feats);
             self.weights.score(&mut scratch.feats, &mut scratch.scores);
-            let mut best = usize::MAX;
-            for a in 0..na {
-                if scratch.legal[a] && (best == usize::MAX || scratch.scores[a] > scratch.scores[best]) {
-                    best = a;
+            // The first legal action with the highest score: the maximum over all actions with the illegal ones
+            // read as `i32::MIN` (which is the maximum of the legal scores, as one is legal), then the first legal
+            // action that reaches it. The masking goes by whole ranges of actions, without a test per action.
+            let masked = &mut scratch.masked.0[..na.min(256)];
+            masked.copy_from_slice(&scratch.scores.0[..masked.len()]);
+            for (range, on) in [(0..1, legal.shift), (1..1 + nl, legal.left), (1 + nl..1 + 2 * nl, legal.right_word)] {
+                if let (Some(m), false) = (masked.get_mut(range), on) {
+                    m.fill(i32::MIN);
                 }
             }
-            if best == usize::MAX {
-                // Unreachable for a consistent model (some action is always legal); stop with a flat tree.
-                break;
+            let root = self.root as usize;
+            if let Some(s) = masked.get_mut(1 + root) {
+                *s = i32::MIN;
             }
+            if let Some(s) = masked.get_mut(1 + nl + root) {
+                *s = if legal.right_root { scratch.scores.0[1 + nl + root] } else { i32::MIN };
+            }
+            let top = masked.iter().copied().max().unwrap_or(i32::MIN);
+            let Some(best) = masked.iter().enumerate().position(|(a, &s)| s == top && allows(a)) else {
+                break;
+            };
             scratch.state.apply(best, nl);
         }
         // Safety net: anything left unattached goes under the root word (or becomes it).

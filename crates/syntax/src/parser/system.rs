@@ -7,6 +7,42 @@
 /// "No node" in the child slots and the head array.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// Which kinds of action a state allows: SHIFT, the LEFT-ARCs (every label but the root's), the RIGHT-ARCs onto a
+/// word (every label but the root's) and the RIGHT-ARC onto the root (the root's label only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Legal {
+    pub shift: bool,
+    pub left: bool,
+    pub right_word: bool,
+    pub right_root: bool,
+}
+
+impl Legal {
+    /// Whether action `a` (of a system with `nlabels` labels whose root label is `root`) is legal.
+    #[inline]
+    pub fn allows(self, a: usize, nlabels: usize, root: u8) -> bool {
+        if a == 0 {
+            self.shift
+        } else if a <= nlabels {
+            self.left && a - 1 != root as usize
+        } else if a - 1 - nlabels == root as usize {
+            self.right_root
+        } else {
+            self.right_word
+        }
+    }
+
+    /// How many actions are legal.
+    #[inline]
+    pub fn count(self, nlabels: usize) -> usize {
+        let others = nlabels.saturating_sub(1);
+        usize::from(self.shift)
+            + others * usize::from(self.left)
+            + others * usize::from(self.right_word)
+            + usize::from(self.right_root)
+    }
+}
+
 /// The state of one sentence being parsed. All buffers are reused between sentences.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct State {
@@ -76,24 +112,26 @@ impl State {
         if k <= self.n { k as u32 } else { NONE }
     }
 
-    /// Marks which actions are legal: `legal[a]` for every action `a` of a system with `nlabels` labels whose
-    /// root label is `root`.
-    pub fn legal(&self, nlabels: usize, root: u8, legal: &mut [bool]) {
+    /// Which kinds of action are legal now ([`State::legal`] lists the actions one by one).
+    #[inline]
+    pub fn legal_kinds(&self) -> Legal {
         let buffer = self.b <= self.n;
         let slen = self.stack.len();
-        legal[0] = buffer;
-        let left = buffer && slen >= 2;
-        for (l, slot) in legal[1..=nlabels].iter_mut().enumerate() {
-            *slot = left && l != root as usize;
-        }
         let (right_word, right_root) = if slen >= 2 {
             let s1 = self.stack[slen - 2];
             if s1 == 0 { (false, !buffer && slen == 2) } else { (true, false) }
         } else {
             (false, false)
         };
-        for (l, slot) in legal[1 + nlabels..1 + 2 * nlabels].iter_mut().enumerate() {
-            *slot = if l == root as usize { right_root } else { right_word };
+        Legal { shift: buffer, left: buffer && slen >= 2, right_word, right_root }
+    }
+
+    /// Marks which actions are legal: `legal[a]` for every action `a` of a system with `nlabels` labels whose
+    /// root label is `root`.
+    pub fn legal(&self, nlabels: usize, root: u8, legal: &mut [bool]) {
+        let k = self.legal_kinds();
+        for (a, slot) in legal[..1 + 2 * nlabels].iter_mut().enumerate() {
+            *slot = k.allows(a, nlabels, root);
         }
     }
 
@@ -271,6 +309,54 @@ pub(crate) fn is_tree(heads: &[u32]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The legal actions by the transition system's rules, one by one: SHIFT while the buffer holds a word; LEFT-ARC
+    /// (not with the root's label) with two nodes on the stack and a buffer; RIGHT-ARC onto a word (not with the
+    /// root's label); the root's RIGHT-ARC only with the buffer empty and one word on the stack.
+    fn rules(st: &State, nl: usize, root: usize) -> Vec<bool> {
+        let buffer = st.b <= st.n;
+        let slen = st.stack.len();
+        let s1 = if slen >= 2 { Some(st.stack[slen - 2]) } else { None };
+        (0..1 + 2 * nl)
+            .map(|a| match a {
+                0 => buffer,
+                a if a <= nl => buffer && slen >= 2 && a - 1 != root,
+                a if a - 1 - nl == root => s1 == Some(0) && !buffer && slen == 2,
+                _ => s1.is_some_and(|s| s != 0),
+            })
+            .collect()
+    }
+
+    /// The legal kinds, their count and the per-action list agree with the rules in every state of many random
+    /// parses (with the root label first, in the middle and last).
+    #[test]
+    fn legal_kinds_count_and_list_follow_the_rules() {
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        for (nl, root) in [(1usize, 0u8), (4, 0), (4, 2), (4, 3), (51, 37)] {
+            for n in 0..9 {
+                for _ in 0..20 {
+                    let mut st = State::default();
+                    st.reset(n);
+                    let mut legal = vec![false; 1 + 2 * nl];
+                    while !st.is_final() {
+                        let want = rules(&st, nl, root as usize);
+                        st.legal(nl, root, &mut legal);
+                        assert_eq!(legal, want);
+                        let k = st.legal_kinds();
+                        assert_eq!(k.count(nl), want.iter().filter(|&&x| x).count());
+                        let choices: Vec<usize> = (0..want.len()).filter(|&a| want[a]).collect();
+                        if choices.is_empty() {
+                            break;
+                        }
+                        rng ^= rng << 13;
+                        rng ^= rng >> 7;
+                        rng ^= rng << 17;
+                        st.apply(choices[(rng % choices.len() as u64) as usize], nl);
+                    }
+                }
+            }
+        }
+    }
 
     /// Follows the zero-cost actions from the start; with a projective gold tree the oracle must rebuild it.
     fn oracle_parse(gh: &[u32], gl: &[u8], nlabels: usize, root: u8) -> State {

@@ -1,7 +1,7 @@
 //! Weights: an averaged perceptron for training (sparse rows per feature, lazily averaged), and the frozen model
 //! used at parse time (open-addressing table from feature hash to a run of `(action, weight)` pairs in flat arrays).
 
-use crate::table::{HashMap64, Table, pack, unpack};
+use crate::table::{HashMap64, Scores, Table, pack, unpack};
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -153,14 +153,14 @@ impl Frozen {
         (q, scale)
     }
 
-    /// Adds the weights of `feats` to `scores` (in `i16` steps). The features are rewritten as the table keys
-    /// them (a hash of 0, the bias feature's, is stored as 1).
+    /// Sets the first `nactions` of `scores` to the sums of the weights of `feats` (in `i16` steps). The features
+    /// are rewritten as the table keys them (a hash of 0, the bias feature's, is stored as 1).
     #[inline]
-    pub fn score(&self, feats: &mut [u64], scores: &mut [i32]) {
+    pub fn score(&self, feats: &mut [u64], scores: &mut Scores) {
         for f in feats.iter_mut() {
             *f = nonzero(*f);
         }
-        self.table.score(feats, scores);
+        self.table.score_into(feats, scores);
     }
 
     /// Number of features and of weights.

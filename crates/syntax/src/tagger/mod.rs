@@ -12,6 +12,7 @@ mod perceptron;
 
 use crate::conllu::Sentence;
 use crate::model::{ModelError, get_len, get_str, get_u16, get_u32, get_u64, put_str, put_u16, put_u32, put_u64};
+use crate::table::Scores;
 use features::{HashMap64, Prepared, key, key2};
 use lemma::{Found, Lemmatizer};
 use perceptron::{Training, Weights};
@@ -122,7 +123,7 @@ pub(crate) struct Scratch {
     starts: Vec<usize>,
     statics: Vec<u64>,
     feats: Vec<u64>,
-    scores: Vec<i32>,
+    scores: Scores,
     first: Vec<u16>,
 }
 
@@ -423,7 +424,6 @@ impl Tagger {
     /// Tags `words` into `out` (one class per word).
     pub(crate) fn tag_into(&self, words: &[&str], scratch: &mut Scratch, out: &mut Vec<u16>) {
         scratch.prep.fill(words, &self.amb, &self.clusters);
-        scratch.scores.resize(self.classes.len(), 0);
         // What every pass reads and no tag changes, once: the dictionary's classes and the static features.
         scratch.dict.clear();
         scratch.statics.clear();
@@ -462,8 +462,8 @@ impl Tagger {
                     if let Some(r) = right {
                         scratch.prep.right_features(i, t1, r, &mut scratch.feats);
                     }
-                    weights.score(&scratch.feats, &mut scratch.scores);
-                    argmax(&scratch.scores)
+                    weights.score_into(&scratch.feats, &mut scratch.scores);
+                    argmax(&scratch.scores.0[..weights.n_classes.min(256)])
                 }
             };
             out.push(c);

@@ -3,7 +3,7 @@
 use crate::model::{
     ModelError, get_f32, get_len, get_u8, get_u16, get_u32, get_u64, put_f32, put_u16, put_u32, put_u64,
 };
-use crate::table::{HashMap64, Table, pack, unpack};
+use crate::table::{HashMap64, Scores, Table, pack, unpack};
 
 #[derive(Clone, Copy)]
 struct Slot {
@@ -144,9 +144,14 @@ impl Weights {
     }
 
     /// Adds each feature's weights to `scores` (one per class, in quantised units).
-    #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
         self.table.score(feats, scores);
+    }
+
+    /// Sets the first [`Weights::n_classes`] of `scores` to the sums of the weights of `feats`.
+    #[inline]
+    pub(crate) fn score_into(&self, feats: &[u64], scores: &mut Scores) {
+        self.table.score_into(feats, scores);
     }
 
     pub(crate) fn write_to(&self, out: &mut Vec<u8>) {
