@@ -207,7 +207,11 @@ impl<'t> Analysis<'t> {
             while j > 0 && self.capitalized[j] && prev - j < 4 {
                 j -= 1;
             }
-            if self.is(j, DET) && !people {
+            // "The United States cut aid to X", "the Kremlin cut gas": a form that is also a past tense, after "the"
+            // and a name, is the name's finite verb when no preposition follows ("the U.S. cut in aid" stays a
+            // noun, and so does any form after "a").
+            let past_of_name = v.is(VerbForm::Past) && self.norm(j) == "the" && !self.is(i + 1, PREP);
+            if self.is(j, DET) && !people && !past_of_name {
                 return true;
             }
         }

@@ -137,6 +137,14 @@ fn consult_and_visits() {
         ("[Modi|IND|p] traveled to [Japan|JPN].", &["IND>JPN 042"]),
         ("[Turkey|TUR] hosted [Swedish Foreign Minister Billstrom|SWE|p] in [Ankara|TURL|l].", &["TUR>SWE 043"]),
         ("[Kim|PRK|p] received [the Chinese envoy|CHN|p] in [Pyongyang|PRKL|l].", &["PRK>CHN 043"]),
+        // Aid received from a party is that party's aid to the receiver (`rev` in verbs.tsv).
+        ("[Ghana|GHA] received emergency loans from [China|CHN] {last year}.", &["CHN>GHA 071"]),
+        ("[Haiti|HTI] received food aid from [Canada|CAN].", &["CAN>HTI 073"]),
+        // "The United States cut": after "the" and a name, a past form with no preposition after it is a verb.
+        ("[The United States|USA] cut economic aid to [Egypt|EGY].", &["USA>EGY 162"]),
+        // Verbal attacks: describing an act as improper, calling a party a name.
+        ("[The Iraqi minister|IRQ|p] described [the Turkish|TUR] raid as illegal.", &["IRQ>TUR 111"]),
+        ("[Venezuela|VEN] called [the Colombian president|COL|p] a traitor.", &["VEN>COL 111"]),
         ("[Blinken|USA|p] spoke by phone with [Lavrov|RUS|p].", &["USA>RUS 041 s"]),
         ("[Norway|NOR] mediated between [Colombia|COL] and [the rebels|COLREB|g].", &["NOR>COL 045", "NOR>COLREB 045"]),
         ("[Ghana|GHA] negotiated with [the IMF|IMF|o].", &["GHA>IMF 046 s"]),
