@@ -145,6 +145,8 @@ fn consult_and_visits() {
         // Verbal attacks: describing an act as improper, calling a party a name.
         ("[The Iraqi minister|IRQ|p] described [the Turkish|TUR] raid as illegal.", &["IRQ>TUR 111"]),
         ("[Venezuela|VEN] called [the Colombian president|COL|p] a traitor.", &["VEN>COL 111"]),
+        // A charge with an offence is legal action (173), whatever the offence; "charged X with aggression" accuses.
+        ("[Belarus|BLR] charged [two Polish journalists|POL|p] with espionage.", &["BLR>POL 173"]),
         ("[Blinken|USA|p] spoke by phone with [Lavrov|RUS|p].", &["USA>RUS 041 s"]),
         ("[Norway|NOR] mediated between [Colombia|COL] and [the rebels|COLREB|g].", &["NOR>COL 045", "NOR>COLREB 045"]),
         ("[Ghana|GHA] negotiated with [the IMF|IMF|o].", &["GHA>IMF 046 s"]),
