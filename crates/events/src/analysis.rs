@@ -215,6 +215,10 @@ impl<'t> Analysis<'t> {
                 return true;
             }
         }
+        // "a 2010 rape allegation", "the 1999 bombing": a word after a determiner and a number heads a noun phrase.
+        if prev >= 1 && self.is(prev - 1, DET) && self.norm(prev).bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
         prev >= 1 && self.noun_after_modifier(prev, l, v)
     }
 

@@ -150,6 +150,15 @@ fn consult_and_visits() {
         ("[Venezuela|VEN] called [the Colombian president|COL|p] a traitor.", &["VEN>COL 111"]),
         // A charge with an offence is legal action (173), whatever the offence; "charged X with aggression" accuses.
         ("[Belarus|BLR] charged [two Polish journalists|POL|p] with espionage.", &["BLR>POL 173"]),
+        // A word after a determiner and a number is a noun: "a 2010 rape allegation" reports no rape.
+        (
+            "[Sweden|SWE] dropped its inquiry into a 2010 rape allegation against [the activist|AUS|p].",
+            &["SWE>AUS 080"],
+        ),
+        // An extradition sought "from" a state is asked of that state.
+        ("[Turkey|TUR] is seeking the cleric's extradition from [the United States|USA].", &["TUR>USA 0213"]),
+        // Killing a deal or a bill rejects it (120), it is no killing.
+        ("[The Kremlin|RUS] killed the proposal of [Ukraine|UKR].", &["RUS>UKR 120"]),
         ("[Blinken|USA|p] spoke by phone with [Lavrov|RUS|p].", &["USA>RUS 041 s"]),
         ("[Norway|NOR] mediated between [Colombia|COL] and [the rebels|COLREB|g].", &["NOR>COL 045", "NOR>COLREB 045"]),
         ("[Ghana|GHA] negotiated with [the IMF|IMF|o].", &["GHA>IMF 046 s"]),
