@@ -140,6 +140,7 @@ fn consult_and_visits() {
         // Aid received from a party is that party's aid to the receiver (`rev` in verbs.tsv).
         ("[Ghana|GHA] received emergency loans from [China|CHN] {last year}.", &["CHN>GHA 071"]),
         ("[Haiti|HTI] received food aid from [Canada|CAN].", &["CAN>HTI 073"]),
+        ("[Kenya|KEN] received [Japanese|JPN] loans {last year}.", &["JPN>KEN 071"]),
         // A contract or order won from a buyer is the buyer's economic cooperation with the winner.
         ("[Tata|IND|o] won a contract from [Kenya|KEN] {last year}.", &["KEN>IND 061"]),
         ("[Poland|POL] awarded a contract to [Hanwha|KOR|o].", &["POL>KOR 061"]),
