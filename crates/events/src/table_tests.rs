@@ -146,6 +146,7 @@ fn consult_and_visits() {
         ("[Poland|POL] awarded a contract to [Hanwha|KOR|o].", &["POL>KOR 061"]),
         // "The United States cut": after "the" and a name, a past form with no preposition after it is a verb.
         ("[The United States|USA] cut economic aid to [Egypt|EGY].", &["USA>EGY 162"]),
+        ("[Washington|USA] announced a cut in military aid to [Pakistan|PAK].", &["USA>PAK 162 r"]),
         // Verbal attacks: describing an act as improper, calling a party a name.
         ("[The Iraqi minister|IRQ|p] described [the Turkish|TUR] raid as illegal.", &["IRQ>TUR 111"]),
         ("[Venezuela|VEN] called [the Colombian president|COL|p] a traitor.", &["VEN>COL 111"]),
