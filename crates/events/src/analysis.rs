@@ -207,9 +207,17 @@ impl<'t> Analysis<'t> {
             while j > 0 && self.capitalized[j] && prev - j < 4 {
                 j -= 1;
             }
-            if self.is(j, DET) && !people {
+            // "The United States cut aid to X", "the Kremlin cut gas": a form that is also a past tense, after "the"
+            // and a name, is the name's finite verb when no preposition follows ("the U.S. cut in aid" stays a
+            // noun, and so does any form after "a").
+            let past_of_name = v.is(VerbForm::Past) && self.norm(j) == "the" && !self.is(i + 1, PREP);
+            if self.is(j, DET) && !people && !past_of_name {
                 return true;
             }
+        }
+        // "a 2010 rape allegation", "the 1999 bombing": a word after a determiner and a number heads a noun phrase.
+        if prev >= 1 && self.is(prev - 1, DET) && self.norm(prev).bytes().all(|b| b.is_ascii_digit()) {
+            return true;
         }
         prev >= 1 && self.noun_after_modifier(prev, l, v)
     }

@@ -107,6 +107,8 @@ struct Options {
     next: bool,
     /// `actor` (verb rows only): an actor mention stands right after the verb.
     actor: bool,
+    /// `rev` (verb rows only): the preposition's party acts on the subject.
+    reversed: bool,
 }
 
 fn options(file: &'static str, line: usize, s: &'static str, nominal: bool) -> Result<Options, DataError> {
@@ -117,6 +119,7 @@ fn options(file: &'static str, line: usize, s: &'static str, nominal: bool) -> R
             "subj" if nominal => o.subject = true,
             "next" if !nominal => o.next = true,
             "actor" if !nominal => o.actor = true,
+            "rev" if !nominal => o.reversed = true,
             other => return Err(DataError { file, line, message: format!("unknown option {other:?}") }),
         }
     }
@@ -226,7 +229,7 @@ impl Dictionaries {
         let mut d = Dictionaries { loaded_bare: true, ..Dictionaries::default() };
         for (line, c) in rows("verbs.tsv", verbs, 5)? {
             check_code("verbs.tsv", line, c[3])?;
-            let Options { symmetric, next: prep_next, actor: actor_next, .. } =
+            let Options { symmetric, next: prep_next, actor: actor_next, reversed, .. } =
                 options("verbs.tsv", line, c[4], false)?;
             d.verbs.push(VerbPattern {
                 id: format!("verbs:{}|{}|{}", c[0], c[1], c[2]),
@@ -238,6 +241,7 @@ impl Dictionaries {
                 present_only: false,
                 prep_next,
                 actor_next,
+                reversed,
                 loaded: false,
             });
         }
@@ -315,6 +319,7 @@ fn parse_relations(d: &mut Dictionaries, relations: &'static str) -> Result<(), 
                 present_only,
                 prep_next: false,
                 actor_next: false,
+                reversed: false,
                 loaded: false,
             });
         }

@@ -79,6 +79,9 @@ pub struct Match {
     pub attempted: bool,
     /// The act is alleged: the complement of an accusation, condemnation or denial ("accused X of violating").
     pub alleged: bool,
+    /// The party after the preposition is the source ("received loans from X"; `rev` in verbs.tsv).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reversed: bool,
 }
 
 impl Match {
@@ -108,6 +111,7 @@ impl Match {
             prepared: false,
             attempted: false,
             alleged: false,
+            reversed: false,
         }
     }
 }
@@ -592,6 +596,7 @@ fn best_verb(
             prep,
             object: object.map(|o| o.0),
             passive: is_passive,
+            reversed: p.reversed,
             gerund: a.lemmas[i].verb.is_some_and(|v| v.is(VerbForm::Gerund)),
             ..Match::new(kind, p.id.as_str(), p.code, i, end)
         };

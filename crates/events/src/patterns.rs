@@ -28,6 +28,9 @@ pub struct VerbPattern {
     /// An actor mention starts right after the verb, past "that" and a determiner (`actor` in verbs.tsv): "wants
     /// Britain to extradite X", "insisted that Germany pay", never "wants to join" or "insisted that it was".
     pub actor_next: bool,
+    /// The party after the preposition is the source and the subject the target (`rev` in verbs.tsv): "received
+    /// loans from X" is X's aid to the subject.
+    pub reversed: bool,
     /// Loaded from an external dictionary ([`crate::Dictionaries::with_petrarch_verbs`]) rather than `data/`: such a
     /// row loses to a built-in row of the same verb that satisfies as many constraints, and its `objects` are
     /// sorted by first word, longest first among equals (the matcher looks them up by binary search).

@@ -869,6 +869,7 @@ fn loaded_row(
         present_only: false,
         prep_next: false,
         actor_next: false,
+        reversed: false,
         loaded: true,
     }
 }

@@ -137,6 +137,30 @@ fn consult_and_visits() {
         ("[Modi|IND|p] traveled to [Japan|JPN].", &["IND>JPN 042"]),
         ("[Turkey|TUR] hosted [Swedish Foreign Minister Billstrom|SWE|p] in [Ankara|TURL|l].", &["TUR>SWE 043"]),
         ("[Kim|PRK|p] received [the Chinese envoy|CHN|p] in [Pyongyang|PRKL|l].", &["PRK>CHN 043"]),
+        // Aid received from a party is that party's aid to the receiver (`rev` in verbs.tsv).
+        ("[Ghana|GHA] received emergency loans from [China|CHN] {last year}.", &["CHN>GHA 071"]),
+        ("[Haiti|HTI] received food aid from [Canada|CAN].", &["CAN>HTI 073"]),
+        ("[Kenya|KEN] received [Japanese|JPN] loans {last year}.", &["JPN>KEN 071"]),
+        // A contract or order won from a buyer is the buyer's economic cooperation with the winner.
+        ("[Tata|IND|o] won a contract from [Kenya|KEN] {last year}.", &["KEN>IND 061"]),
+        ("[Poland|POL] awarded a contract to [Hanwha|KOR|o].", &["POL>KOR 061"]),
+        // "The United States cut": after "the" and a name, a past form with no preposition after it is a verb.
+        ("[The United States|USA] cut economic aid to [Egypt|EGY].", &["USA>EGY 162"]),
+        ("[Washington|USA] announced a cut in military aid to [Pakistan|PAK].", &["USA>PAK 162 r"]),
+        // Verbal attacks: describing an act as improper, calling a party a name.
+        ("[The Iraqi minister|IRQ|p] described [the Turkish|TUR] raid as illegal.", &["IRQ>TUR 111"]),
+        ("[Venezuela|VEN] called [the Colombian president|COL|p] a traitor.", &["VEN>COL 111"]),
+        // A charge with an offence is legal action (173), whatever the offence; "charged X with aggression" accuses.
+        ("[Belarus|BLR] charged [two Polish journalists|POL|p] with espionage.", &["BLR>POL 173"]),
+        // A word after a determiner and a number is a noun: "a 2010 rape allegation" reports no rape.
+        (
+            "[Sweden|SWE] dropped its inquiry into a 2010 rape allegation against [the activist|AUS|p].",
+            &["SWE>AUS 080"],
+        ),
+        // An extradition sought "from" a state is asked of that state.
+        ("[Turkey|TUR] is seeking the cleric's extradition from [the United States|USA].", &["TUR>USA 0213"]),
+        // Killing a deal or a bill rejects it (120), it is no killing.
+        ("[The Kremlin|RUS] killed the proposal of [Ukraine|UKR].", &["RUS>UKR 120"]),
         ("[Blinken|USA|p] spoke by phone with [Lavrov|RUS|p].", &["USA>RUS 041 s"]),
         ("[Norway|NOR] mediated between [Colombia|COL] and [the rebels|COLREB|g].", &["NOR>COL 045", "NOR>COLREB 045"]),
         ("[Ghana|GHA] negotiated with [the IMF|IMF|o].", &["GHA>IMF 046 s"]),

@@ -93,6 +93,10 @@ impl Context<'_> {
         {
             self.tree_roles(tree, m, &mut sources, &mut targets);
         }
+        // "received loans from X": the party after the preposition gave them to the subject.
+        if m.reversed && !m.passive && !targets.is_empty() {
+            std::mem::swap(&mut sources, &mut targets);
+        }
         sources.retain(|&k| self.present(k));
         if sources.is_empty() && m.kind == MatchKind::Verb {
             // A predicate with no subject leaves none for a verb coordinated with it.
