@@ -444,6 +444,43 @@ mod tests {
         }
 
         #[test]
+        fn random_sections_in_a_valid_layout_never_panic(
+            sections in proptest::collection::vec(proptest::option::of(proptest::collection::vec(any::<u8>(), 0..200)), 3),
+        ) {
+            // A valid header and section table, so that each section's own reader gets random bytes.
+            let mut file = ModelFile::default();
+            for (section, bytes) in Section::ALL.into_iter().zip(&sections) {
+                file.set(section, bytes.as_deref());
+            }
+            let bytes = file.to_bytes();
+            prop_assert_eq!(ModelFile::read(&bytes).map(|f| f.get(Section::Tagger)), Ok(sections[0].as_deref()));
+            let _ = Model::from_bytes(&bytes);
+            let _ = crate::biaffine::NnParser::from_model_file(&bytes);
+        }
+
+        #[test]
+        fn a_changed_byte_in_a_real_section_never_panics(section in 0usize..3, at in any::<usize>(), byte in any::<u8>()) {
+            // The test model's tagger and parser and a small nn section, one byte of one of them replaced, so that
+            // the readers get past the first fields.
+            let real = ModelFile::read(&crate::tests::MODEL).unwrap();
+            let nn = b"dyad-biaffine 1\nnot weights".to_vec();
+            let mut parts: Vec<Vec<u8>> =
+                vec![real.get(Section::Tagger).unwrap().to_vec(), real.get(Section::Parser).unwrap_or(&[]).to_vec(), nn];
+            let part = &mut parts[section];
+            if !part.is_empty() {
+                let i = at % part.len();
+                part[i] = byte;
+            }
+            let mut file = ModelFile::default();
+            for (s, bytes) in Section::ALL.into_iter().zip(&parts) {
+                file.set(s, Some(bytes.as_slice()));
+            }
+            let bytes = file.to_bytes();
+            let _ = Model::from_bytes(&bytes);
+            let _ = crate::biaffine::NnParser::from_model_file(&bytes);
+        }
+
+        #[test]
         fn every_cut_of_a_file_is_an_error(cut in 0usize..100_000) {
             let with = Model::from_bytes(&crate::tests::MODEL).unwrap().to_bytes_with_nn(Some(b"nn weights"));
             let cut = cut % with.len();
