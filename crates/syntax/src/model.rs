@@ -46,7 +46,9 @@ pub enum ModelError {
     /// A section holds an impossible value.
     #[error("corrupt model: {0}")]
     Corrupt(String),
-    /// A section that the reader needs is not in the file.
+    /// A section that the reader needs is not in the file: the tagger, which every model file has. A file with no
+    /// `nn` section is a model file all the same; the nn parser reports it as
+    /// [`crate::biaffine::BiaffineError::NoNnSection`], with how to add one.
     #[error("the model file has no {0} section")]
     Missing(&'static str),
 }
@@ -380,7 +382,7 @@ mod tests {
         assert_eq!(ModelFile::read(&long), Err(ModelError::Truncated("nn")));
         let no_tagger = raw_file(2, &[("nn", b"abc")]);
         assert_eq!(Model::from_bytes(&no_tagger).unwrap_err(), ModelError::Missing("tagger"));
-        assert_eq!(ModelError::Missing("nn").to_string(), "the model file has no nn section");
+        assert_eq!(ModelError::Missing("tagger").to_string(), "the model file has no tagger section");
     }
 
     #[test]
