@@ -56,7 +56,8 @@ pub struct Args {
     #[arg(long, global = true, value_name = "FILE")]
     pub syntax_model: Option<PathBuf>,
     /// The tree pass's parser: `perceptron` (the syntax model's, the default) or `nn` (the biaffine parser of the
-    /// nn section of `data/syntax.model`, tags from the syntax model).
+    /// nn section of `--syntax-model FILE` when given, else of the embedded `data/syntax.model`; tags from the same
+    /// file's tagger).
     #[arg(long, global = true, value_name = "NAME", default_value = "perceptron", value_parser = ["perceptron", "nn"])]
     pub parser: String,
     #[command(subcommand)]

@@ -35,10 +35,10 @@ pub struct Args {
     verbs: Vec<PathBuf>,
     /// Where the `--verbs` rows are consulted: `everywhere` (beside dyad's own), `predicate` (only at a verb no
     /// built-in row matches) or `sentence` (only in a sentence where dyad's own code no event with a target).
-    #[arg(long, value_name = "WHERE", default_value = "everywhere")]
+    #[arg(long, value_name = "WHERE", default_value = "everywhere", requires = "verbs")]
     verbs_use: VerbsUse,
     /// With `--verbs`, leave out the loaded rows that are a bare verb (no object, no preposition).
-    #[arg(long)]
+    #[arg(long, requires = "verbs")]
     verbs_no_bare: bool,
 }
 
@@ -209,26 +209,6 @@ impl Tally {
     }
 }
 
-/// The built-in dictionaries plus the `--verbs` files (as `dyad_ingest::load_verbs`, before the use is set).
-fn load_verbs(paths: &[PathBuf]) -> Result<Option<dyad_events::Dictionaries>, BenchError> {
-    let Some((first, rest)) = paths.split_first() else { return Ok(None) };
-    let name = |p: &Path| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let fail = |p: &Path, e: dyad_events::PetrarchError| BenchError::Context {
-        context: format!("loading verbs {}", p.display()),
-        source: Box::new(e),
-    };
-    let (mut dicts, report) =
-        dyad_events::Dictionaries::with_petrarch_verbs(&name(first), &std::fs::read_to_string(first)?)
-            .map_err(|e| fail(first, e))?;
-    eprintln!("{report}");
-    for path in rest {
-        let report =
-            dicts.add_petrarch_verbs(&name(path), &std::fs::read_to_string(path)?).map_err(|e| fail(path, e))?;
-        eprintln!("{report}");
-    }
-    Ok(Some(dicts))
-}
-
 /// Runs the benchmark and prints per-category and overall shares.
 pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     let usage = match args.verbs_use {
@@ -236,7 +216,8 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         VerbsUse::Predicate => dyad_events::LoadedUse::WhereBuiltinMatchesNothing,
         VerbsUse::Sentence => dyad_events::LoadedUse::WhereSentenceHasNoEvent,
     };
-    let dicts = load_verbs(&args.verbs)?.map(|d| &*Box::leak(Box::new(d.with_loaded_use(usage, !args.verbs_no_bare))));
+    let dicts = dyad_ingest::read_verbs(&args.verbs, &mut |l| eprintln!("{l}"))?
+        .map(|d| &*Box::leak(Box::new(d.with_loaded_use(usage, !args.verbs_no_bare))));
     let new_coder = || {
         let coder = dyad_pipeline::Coder::new().with_tree(tree);
         match dicts {

@@ -20,9 +20,11 @@ use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
 use crate::roles::{Context, Previous, token_range};
 use crate::slots::{ActorSlot, TimeSlot};
-use crate::tree::Parse;
+use crate::tree::{Parse, Tree};
+use dyad_core::Span;
 use dyad_text::{Tokens, VerbForm};
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::OnceCell;
 
 /// Codes one sentence. `tokens` are the sentence's tokens (from [`dyad_text::tokenize`] over the sentence span
 /// of `text`); `actors` and `times` are the sentence's mentions with spans in the same `text`. Slots outside
@@ -80,13 +82,45 @@ pub fn code_sentence_with(
     parser: Option<&dyn Parse>,
 ) -> SentenceEvents {
     // Loaded verb rows as a fallback: the built-in dictionaries first, the loaded ones only where those code no
-    // event with a target.
+    // event with a target. The second pass analyses the sentence again (the analysis reads the dictionaries) but
+    // reuses the first pass's tree.
     if dicts.loaded_use == LoadedUse::WhereSentenceHasNoEvent && dicts.has_loaded() {
-        let own = code_sentence_with(Dictionaries::builtin(), text, tokens, actors, times, parser);
+        let once = parser.map(|parser| ParseOnce { parser, tree: OnceCell::new() });
+        let parser = once.as_ref().map(|p| p as &dyn Parse);
+        let own = code_sentence_once(Dictionaries::builtin(), text, tokens, actors, times, parser);
         if own.events.iter().any(|e| e.target.is_some()) {
             return own;
         }
+        return code_sentence_once(dicts, text, tokens, actors, times, parser);
     }
+    code_sentence_once(dicts, text, tokens, actors, times, parser)
+}
+
+/// A parser that parses one sentence once: the second call for the same span returns the first call's tree.
+struct ParseOnce<'p> {
+    parser: &'p dyn Parse,
+    tree: OnceCell<(Span, Option<Tree>)>,
+}
+
+impl Parse for ParseOnce<'_> {
+    fn parse(&self, text: &str, sentence: Span) -> Option<Tree> {
+        match self.tree.get() {
+            Some((span, tree)) if *span == sentence => tree.clone(),
+            Some(_) => self.parser.parse(text, sentence),
+            None => self.tree.get_or_init(|| (sentence, self.parser.parse(text, sentence))).1.clone(),
+        }
+    }
+}
+
+/// [`code_sentence_with`] with `dicts` everywhere: one analysis and one coding pass.
+fn code_sentence_once(
+    dicts: &'static Dictionaries,
+    text: &str,
+    tokens: &Tokens,
+    actors: &[ActorSlot],
+    times: &[TimeSlot],
+    parser: Option<&dyn Parse>,
+) -> SentenceEvents {
     let analysis = analyse(dicts, tokens, actors, times);
     let mut matches = find_in(&analysis);
     let predicates = matches.iter().any(|m| m.kind != MatchKind::Relation);
@@ -338,7 +372,29 @@ mod tests {
     use super::*;
     use crate::record::Flags;
     use crate::table_tests::code;
-    use dyad_core::Span;
+
+    /// Counts its calls; gives a one-word tree.
+    struct Counting(std::cell::Cell<usize>);
+
+    impl Parse for Counting {
+        fn parse(&self, _: &str, sentence: Span) -> Option<Tree> {
+            self.0.set(self.0.get() + 1);
+            Some(Tree::new(vec![crate::tree::TreeWord { span: sentence, head: None, rel: crate::tree::Rel::Other }]))
+        }
+    }
+
+    #[test]
+    fn the_fallback_pass_reuses_the_first_pass_tree() {
+        let counting = Counting(std::cell::Cell::new(0));
+        let once = ParseOnce { parser: &counting, tree: OnceCell::new() };
+        let text = "Iran attacked Iraq. Iraq replied.";
+        let (first, second) = (Span::new(text, 0, 19).unwrap(), Span::new(text, 20, text.len()).unwrap());
+        let tree = once.parse(text, first);
+        assert_eq!(once.parse(text, first), tree);
+        assert_eq!(counting.0.get(), 1, "the same sentence is parsed once");
+        assert_ne!(once.parse(text, second), tree);
+        assert_eq!(counting.0.get(), 2, "another span is parsed");
+    }
 
     fn event(code: &'static str, source: usize, target: Option<usize>) -> EventCandidate {
         EventCandidate {

@@ -46,8 +46,9 @@ pub struct Dictionaries {
     pub(crate) extra_lemmas: Option<LemmaTable>,
     /// Where the loaded verb rows are consulted (see [`LoadedUse`]).
     pub(crate) loaded_use: LoadedUse,
-    /// Whether loaded rows with neither an object nor a preposition (a bare verb) are consulted.
-    pub(crate) loaded_bare: bool,
+    /// Whether loaded rows with neither an object nor a preposition (a bare verb) are skipped; the default
+    /// (false) consults them.
+    pub(crate) skip_loaded_bare: bool,
 }
 
 /// Where a loaded (PETRARCH) verb dictionary's rows are consulted, beside the built-in ones.
@@ -199,7 +200,7 @@ impl Dictionaries {
     /// Sets where the loaded verb rows are consulted, and whether bare-verb rows (no object, no preposition) are.
     pub fn with_loaded_use(mut self, usage: LoadedUse, bare: bool) -> Dictionaries {
         self.loaded_use = usage;
-        self.loaded_bare = bare;
+        self.skip_loaded_bare = !bare;
         self
     }
 
@@ -226,7 +227,7 @@ impl Dictionaries {
         relations: &'static str,
         cues: &'static str,
     ) -> Result<Dictionaries, DataError> {
-        let mut d = Dictionaries { loaded_bare: true, ..Dictionaries::default() };
+        let mut d = Dictionaries::default();
         for (line, c) in rows("verbs.tsv", verbs, 5)? {
             check_code("verbs.tsv", line, c[3])?;
             let Options { symmetric, next: prep_next, actor: actor_next, reversed, .. } =

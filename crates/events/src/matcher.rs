@@ -391,7 +391,7 @@ fn loaded_candidates(a: &Analysis, i: usize, base: &'static str, reading: Readin
         return ids;
     }
     let bare = dict.loaded_bare_index.get(base).into_iter().flatten();
-    ids.extend(bare.filter(|&&k| dict.loaded_bare || !dict.verbs[k].preps.is_empty()));
+    ids.extend(bare.filter(|&&k| !dict.skip_loaded_bare || !dict.verbs[k].preps.is_empty()));
     let to = window_end(a, i + 1);
     let before = if passive(a, i) { i.saturating_sub(OBJECT_WINDOW / 2)..i } else { i..i };
     for k in before.chain(i + 1..to) {

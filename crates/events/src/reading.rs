@@ -72,6 +72,22 @@ impl Analysis<'_> {
         k > 0 && self.actor_tokens.iter().any(|&(s, e)| e == k && e > s)
     }
 
+    /// Whether the token before `i` may be a finite verb's subject: it ends an actor mention, or it is a
+    /// capitalised word past the sentence's first ("the Kremlin shells").
+    fn possible_subject_before(&self, i: usize) -> bool {
+        self.actor_ends_before(i) || i > 1 && self.capitalized[i - 1] && !self.is_punct(i - 1)
+    }
+
+    /// Whether token `k` is a noun an adjective before it may modify: a capitalised name ("occupied Kherson") or
+    /// a word with a noun reading that is no function word, number or punctuation ("coordinated attacks").
+    fn noun_after_adjective(&self, k: usize) -> bool {
+        k < self.len()
+            && !self.is_punct(k)
+            && self.function[k] & !PLACE_NOUN == 0
+            && !self.number(k)
+            && (self.capitalized[k] || self.lemmas[k].noun.is_some())
+    }
+
     /// A plural noun, which may be the subject of a base form ("the rebels attack", "the Korean people
     /// extend", "the two agree"): an -s ending, a plural the lemma table knows, a plural of
     /// `data/word_classes.tsv`, or a cardinal.
@@ -164,7 +180,9 @@ impl Analysis<'_> {
         }
         // "as shells continued crashing", "raids killed ten": an -s form that can be a plural noun, right before a
         // form that can only be a past tense or participle, is that verb's subject: a finite verb is not followed
-        // by another.
+        // by another. Not after a possible subject ("Russia shells occupied Kherson": an actor mention or a
+        // capitalised name), nor when a noun follows the past form ("Hamas plans coordinated attacks"): that form
+        // is then an adjective of the -s form's object.
         let past_only = |pv: VerbReading| {
             (pv.is(VerbForm::Past) || pv.is(VerbForm::Participle))
                 && !pv.is(VerbForm::Base)
@@ -173,6 +191,8 @@ impl Analysis<'_> {
         if v.is(VerbForm::ThirdPerson)
             && self.lemmas[i].noun.is_some()
             && self.lemmas.get(i + 1).is_some_and(|l| l.noun.is_none() && l.verb.is_some_and(past_only))
+            && !self.possible_subject_before(i)
+            && !self.noun_after_adjective(i + 2)
         {
             return true;
         }
@@ -353,6 +373,10 @@ mod tests {
             ("Rebel raids killed ten soldiers.", "raids", Noun),
             ("Officials reported medical supplies and two attacks.", "attacks", Noun),
             ("Aid groups sent medical supplies to the region.", "supplies", Noun),
+            // ... but not after a possible subject, nor when the past form is an adjective before a noun.
+            ("Yesterday Russia shells occupied Kherson.", "shells", Verb),
+            ("Israel raids occupied West Bank towns.", "raids", Verb),
+            ("Hamas plans coordinated attacks.", "plans", Verb),
             // visit
             ("The minister announced a visit to Moscow.", "visit", Noun),
             ("The minister will visit Moscow next week.", "visit", Verb),
@@ -402,6 +426,8 @@ mod tests {
         assert_eq!(reading("Soldiers captured the hill.", "captured"), Reading::Verb);
         // An -s form after a subject, before an object, stays a verb.
         assert_ne!(reading_with("Russia shells Ukrainian cities.", "shells", &[("Russia", "Russia")]), Reading::Noun);
+        // An -s form after an actor stays a verb before a past form too: "occupied" is then an adjective.
+        assert_eq!(reading_with("Russia shells occupied Kherson.", "shells", &[("Russia", "Russia")]), Reading::Verb);
     }
 
     #[test]

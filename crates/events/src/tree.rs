@@ -212,12 +212,20 @@ impl<'a> TreeRoles<'a> {
 
     /// Whether word `w` stands inside the complement of word `g`: `g` is an ancestor of `w` within a few edges,
     /// and the edge leaving `g` towards `w` is a complement or argument (`xcomp`, `ccomp`, `obj`, `iobj`, `obl`,
-    /// `nmod`, `acl`), not a coordination, a subject or an adverbial clause.
+    /// `nmod`, `acl`), not a coordination, a subject or an adverbial clause. An `obl` or `nmod` on the way whose
+    /// case word marks time or circumstance ("appealed for help after the attack", "despite the raids") is an
+    /// adjunct, not a complement: what it names happened or happens apart from `g`.
     pub(crate) fn in_complement_of(&self, w: usize, g: usize) -> bool {
+        const ADJUNCT_CASE: [&str; 8] = ["after", "following", "since", "before", "during", "amid", "despite", "until"];
         let mut x = w;
         for _ in 0..MAX_DEPTH {
             let Some(word) = self.tree.words.get(x) else { return false };
             let Some(h) = word.head else { return false };
+            let adjunct = matches!(word.rel, Rel::Obl | Rel::Nmod)
+                && self.case_of(x).is_some_and(|p| ADJUNCT_CASE.iter().any(|a| p.eq_ignore_ascii_case(a)));
+            if adjunct {
+                return false;
+            }
             if h == g {
                 return matches!(
                     word.rel,
@@ -599,6 +607,30 @@ mod tests {
         assert!(!roles.in_complement_of(8, 1));
         assert!(!roles.in_complement_of(0, 1));
         assert!(!roles.in_complement_of(1, 5));
+    }
+
+    #[test]
+    fn a_time_or_circumstance_adjunct_is_no_complement() {
+        // "Ukraine appealed for help after the attack on Kharkiv", as the committed model parses it.
+        let (text, t) = tree(&[
+            ("Ukraine", 2, "nsubj"),
+            ("appealed", 0, "root"),
+            ("for", 4, "case"),
+            ("help", 2, "obl"),
+            ("after", 7, "case"),
+            ("the", 7, "det"),
+            ("attack", 4, "nmod"),
+            ("on", 9, "case"),
+            ("Kharkiv", 7, "nmod"),
+            ("despite", 11, "case"),
+            ("raids", 2, "obl"),
+        ]);
+        let roles = TreeRoles::new(t, &text, &[]);
+        // "help" is what the appeal asks for; the attack and the raids happened.
+        assert!(roles.in_complement_of(3, 1));
+        assert!(!roles.in_complement_of(6, 1));
+        assert!(!roles.in_complement_of(8, 1));
+        assert!(!roles.in_complement_of(10, 1));
     }
 
     fn actor(text: &str, name: &str) -> ActorSlot {

@@ -31,7 +31,7 @@ pub use corpus::{date_from_text, year_from_text};
 pub use engine::{Ingest, Options, PagesReport, Progress};
 pub use session::{CodedBatch, MAX_SENTENCES, Session, extract_page, write};
 pub use update::{UpdateReport, update};
-pub use verbs::load_verbs;
+pub use verbs::{load_verbs, read_verbs};
 
 /// Why ingest failed. A page that cannot be read or has no article is not an error: it is skipped with a reason.
 #[derive(Debug, thiserror::Error)]

@@ -12,6 +12,15 @@ pub fn load_verbs(
     paths: &[PathBuf],
     report: &mut dyn FnMut(&str),
 ) -> Result<Option<&'static dyad_events::Dictionaries>, IngestError> {
+    Ok(read_verbs(paths, report)?.map(|d| &*Box::leak(Box::new(d))))
+}
+
+/// [`load_verbs`] before the leak: the dictionaries, owned, for a caller that sets more on them
+/// ([`dyad_events::Dictionaries::with_loaded_use`]) before leaking them itself.
+pub fn read_verbs(
+    paths: &[PathBuf],
+    report: &mut dyn FnMut(&str),
+) -> Result<Option<dyad_events::Dictionaries>, IngestError> {
     let Some((first, rest)) = paths.split_first() else { return Ok(None) };
     let started = Instant::now();
     let (name, text) = read(first)?;
@@ -26,7 +35,7 @@ pub fn load_verbs(
             .map_err(|source| IngestError::LoadVerbs { path: path.clone(), source })?;
         report(&format!("{loaded}\n  loaded in {:.1} ms", started.elapsed().as_secs_f64() * 1e3));
     }
-    Ok(Some(Box::leak(Box::new(dicts))))
+    Ok(Some(dicts))
 }
 
 /// A verb file's name (for pattern ids) and text.

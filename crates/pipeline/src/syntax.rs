@@ -33,7 +33,8 @@ pub fn use_nn_parser() -> bool {
 }
 
 /// Like [`use_nn_parser`] with another model file's tagger (`model`) and biaffine parser (`nn`, from the same
-/// file's `nn` section: [`NnParser::from_model_file`]). Returns `false` when too late.
+/// file's `nn` section: [`NnParser::from_model_file`]). Returns `false` when too late. A `model` with no perceptron
+/// parser gives sentences over the nn parser's length no tree (word order codes them), never a tree of roots.
 pub fn use_nn_parser_of(model: dyad_syntax::Model, nn: NnParser) -> bool {
     ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model), nn: Some(nn) })).is_ok()
 }
@@ -80,6 +81,9 @@ impl Parse for TreeParser {
                 Some(Tree::new(tree))
             });
         }
+        if !self.analyzer.model().has_parser() {
+            return None;
+        }
         let analysis = self.analyzer.analyze(&words);
         let tree = spans
             .iter()
@@ -115,5 +119,19 @@ mod tests {
         let long = "troops and rebels ".repeat(80);
         let span = Span::new(&long, 0, long.len()).expect("span");
         assert_eq!(nn.parse(&long, span), perceptron.parse(&long, span), "over 200 words: the perceptron's tree");
+    }
+
+    #[test]
+    fn without_a_perceptron_parser_long_sentences_get_no_tree() {
+        let bytes = dyad_syntax::Model::embedded_bytes();
+        let mut file = dyad_syntax::ModelFile::read(bytes).expect("model file");
+        file.set(dyad_syntax::Section::Parser, None);
+        let model = dyad_syntax::Model::from_bytes(&file.to_bytes()).expect("tagger-only model");
+        assert!(!model.has_parser());
+        let nn = TreeParser { analyzer: Analyzer::new(model), nn: Some(NnParser::embedded().expect("nn model")) };
+        let text = "Rebels attacked the town of Kunduz on Monday, officials said.";
+        assert!(nn.parse(text, Span::new(text, 0, text.len()).expect("span")).is_some());
+        let long = "troops and rebels ".repeat(80);
+        assert_eq!(nn.parse(&long, Span::new(&long, 0, long.len()).expect("span")), None);
     }
 }

@@ -8,6 +8,7 @@
 //! The result is written to OUT (FILE itself by default) in the current layout, other sections byte for byte.
 
 use dyad_syntax::biaffine::NnParser;
+use dyad_syntax::model::MAGIC;
 use dyad_syntax::{ModelFile, Section};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,9 +21,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut file = ModelFile::read(&bytes)?;
     let from = arg("--nn").map(std::fs::read).transpose()?;
     if let Some(from) = &from {
-        let section = match ModelFile::read(from) {
-            Ok(f) => f.get(Section::Nn).ok_or("--nn: that model file has no nn section")?,
-            Err(_) => from.as_slice(),
+        // A file starting with the model file's magic is a model file, whose read error is reported; anything
+        // else is taken as a bare nn section, which reading it below checks.
+        let section = if from.starts_with(MAGIC) {
+            ModelFile::read(from)?.get(Section::Nn).ok_or("--nn: that model file has no nn section")?
+        } else {
+            from.as_slice()
         };
         NnParser::from_bytes(section)?;
         file.set(Section::Nn, Some(section));

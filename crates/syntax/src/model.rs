@@ -46,7 +46,9 @@ pub enum ModelError {
     /// A section holds an impossible value.
     #[error("corrupt model: {0}")]
     Corrupt(String),
-    /// A section that the reader needs is not in the file.
+    /// A section that the reader needs is not in the file: the tagger, which every model file has. A file with no
+    /// `nn` section is a model file all the same; the nn parser reports it as
+    /// [`crate::biaffine::BiaffineError::NoNnSection`], with how to add one.
     #[error("the model file has no {0} section")]
     Missing(&'static str),
 }
@@ -380,7 +382,7 @@ mod tests {
         assert_eq!(ModelFile::read(&long), Err(ModelError::Truncated("nn")));
         let no_tagger = raw_file(2, &[("nn", b"abc")]);
         assert_eq!(Model::from_bytes(&no_tagger).unwrap_err(), ModelError::Missing("tagger"));
-        assert_eq!(ModelError::Missing("nn").to_string(), "the model file has no nn section");
+        assert_eq!(ModelError::Missing("tagger").to_string(), "the model file has no tagger section");
     }
 
     #[test]
@@ -439,6 +441,43 @@ mod tests {
                 bytes = b;
             }
             let _ = ModelFile::read(&bytes);
+            let _ = Model::from_bytes(&bytes);
+            let _ = crate::biaffine::NnParser::from_model_file(&bytes);
+        }
+
+        #[test]
+        fn random_sections_in_a_valid_layout_never_panic(
+            sections in proptest::collection::vec(proptest::option::of(proptest::collection::vec(any::<u8>(), 0..200)), 3),
+        ) {
+            // A valid header and section table, so that each section's own reader gets random bytes.
+            let mut file = ModelFile::default();
+            for (section, bytes) in Section::ALL.into_iter().zip(&sections) {
+                file.set(section, bytes.as_deref());
+            }
+            let bytes = file.to_bytes();
+            prop_assert_eq!(ModelFile::read(&bytes).map(|f| f.get(Section::Tagger)), Ok(sections[0].as_deref()));
+            let _ = Model::from_bytes(&bytes);
+            let _ = crate::biaffine::NnParser::from_model_file(&bytes);
+        }
+
+        #[test]
+        fn a_changed_byte_in_a_real_section_never_panics(section in 0usize..3, at in any::<usize>(), byte in any::<u8>()) {
+            // The test model's tagger and parser and a small nn section, one byte of one of them replaced, so that
+            // the readers get past the first fields.
+            let real = ModelFile::read(&crate::tests::MODEL).unwrap();
+            let nn = b"dyad-biaffine 1\nnot weights".to_vec();
+            let mut parts: Vec<Vec<u8>> =
+                vec![real.get(Section::Tagger).unwrap().to_vec(), real.get(Section::Parser).unwrap_or(&[]).to_vec(), nn];
+            let part = &mut parts[section];
+            if !part.is_empty() {
+                let i = at % part.len();
+                part[i] = byte;
+            }
+            let mut file = ModelFile::default();
+            for (s, bytes) in Section::ALL.into_iter().zip(&parts) {
+                file.set(s, Some(bytes.as_slice()));
+            }
+            let bytes = file.to_bytes();
             let _ = Model::from_bytes(&bytes);
             let _ = crate::biaffine::NnParser::from_model_file(&bytes);
         }
