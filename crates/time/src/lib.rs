@@ -156,19 +156,10 @@ impl TimeResolver {
     /// Finds and resolves the expressions of `text` (a sentence, or several in order), updating the document
     /// state. Spans are byte offsets into `text`.
     pub fn resolve_sentence(&mut self, text: &str) -> Vec<TemporalExpression> {
-        let scan = lexicon::LEXICON.scan(text);
-        if !scan.dates && !scan.clocks {
-            return Vec::new();
+        match Recognised::of(text) {
+            Some(r) => r.resolve(self),
+            None => Vec::new(),
         }
-        let toks = token::tokenize(text);
-        // The calendar grammar runs exactly where it ran before clock times were read, so they move no date.
-        let found = if scan.dates { grammar::recognise(&toks) } else { Vec::new() };
-        let mut out = self.resolve_found(text, &toks, &found);
-        let clocks = clock::recognise(&toks, &found);
-        if !clocks.is_empty() {
-            self.add_clocks(text, &toks, &clocks, &mut out);
-        }
-        out
     }
 
     /// Clock times as expressions of kind [`Kind::Time`], each on the day of the day expression written right
@@ -370,6 +361,49 @@ fn moves_narrative(e: &Expr) -> bool {
 /// This is the cheap first step of every call.
 pub fn may_contain_time(text: &str) -> bool {
     lexicon::LEXICON.may_contain(text)
+}
+
+/// What the anchor-free passes found in one text: the tokens, the calendar expressions and the clock times. The
+/// scan, tokenizer and grammar depend on no anchor, so one recognition serves any number of resolutions.
+struct Recognised<'a> {
+    text: &'a str,
+    toks: Vec<token::Tok<'a>>,
+    found: Vec<grammar::Found>,
+    clocks: Vec<clock::ClockFound>,
+}
+
+impl<'a> Recognised<'a> {
+    /// `None` when the text certainly holds no expression (the cheap automaton scan).
+    fn of(text: &'a str) -> Option<Recognised<'a>> {
+        let scan = lexicon::LEXICON.scan(text);
+        if !scan.dates && !scan.clocks {
+            return None;
+        }
+        let toks = token::tokenize(text);
+        // The calendar grammar runs exactly where it ran before clock times were read, so they move no date.
+        let found = if scan.dates { grammar::recognise(&toks) } else { Vec::new() };
+        let clocks = clock::recognise(&toks, &found);
+        Some(Recognised { text, toks, found, clocks })
+    }
+
+    /// The expressions resolved by `doc`, updating its state.
+    fn resolve(&self, doc: &mut TimeResolver) -> Vec<TemporalExpression> {
+        let mut out = doc.resolve_found(self.text, &self.toks, &self.found);
+        if !self.clocks.is_empty() {
+            doc.add_clocks(self.text, &self.toks, &self.clocks, &mut out);
+        }
+        out
+    }
+}
+
+/// The expressions of `text` resolved against each of two anchors, each as a fresh document: what [`find`] gives
+/// for `a` and for `b`, with the text scanned, tokenized and parsed once. A caller with no anchor uses it to keep
+/// only the values that do not depend on one.
+pub fn find_both(text: &str, a: NaiveDate, b: NaiveDate) -> (Vec<TemporalExpression>, Vec<TemporalExpression>) {
+    match Recognised::of(text) {
+        Some(r) => (r.resolve(&mut TimeResolver::new(a)), r.resolve(&mut TimeResolver::new(b))),
+        None => (Vec::new(), Vec::new()),
+    }
 }
 
 /// The expressions of `text` resolved against `anchor`, as a fresh document.
