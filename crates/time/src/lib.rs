@@ -537,6 +537,28 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn find_both_is_find_against_each_anchor() {
+        let (a, b) = (NaiveDate::from_ymd_opt(1901, 6, 15).unwrap(), NaiveDate::from_ymd_opt(2090, 6, 15).unwrap());
+        for text in [
+            "The envoys met on Nov. 5, 2018 and will meet again next month.",
+            "On Tuesday at 3 p.m. the talks resumed; a day earlier, in 1963, nothing.",
+            "Last night's strike followed Monday's talks at 08:57 GMT.",
+            "No date here at all.",
+            "",
+        ] {
+            assert_eq!(find_both(text, a, b), (find(text, a), find(text, b)), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn find_both_agrees_with_find(text in "[A-Za-z0-9 ,.:]{0,60}") {
+            let (a, b) = (NaiveDate::from_ymd_opt(2001, 2, 3).unwrap(), NaiveDate::from_ymd_opt(2024, 11, 30).unwrap());
+            prop_assert_eq!(find_both(&text, a, b), (find(&text, a), find(&text, b)));
+        }
+    }
+
+    #[test]
     fn until_a_weekday_lies_ahead_unless_the_clause_is_simple_past() {
         let anchor = NaiveDate::from_ymd_opt(2008, 9, 18).unwrap_or_default();
         let first = |text: &str| find(text, anchor).first().map(|e| e.timex.clone()).unwrap_or_default();
