@@ -124,7 +124,7 @@ trait Chars {
     }
     /// Whether character `k` (`k < len`) is alphanumeric.
     fn alnum(&self, k: usize) -> bool {
-        is_alnum(self.ch(k))
+        self.ch(k).is_alphanumeric()
     }
 }
 
@@ -152,23 +152,6 @@ impl Chars for Ascii<'_> {
     }
 }
 
-/// `char::is_alphanumeric`, answered without the Unicode tables for ASCII and for the General Punctuation block
-/// (curly quotes, dashes, ellipsis), which holds no letter or digit: news text is full of them, and the standard
-/// test binary-searches the tables for every char outside ASCII.
-#[inline]
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric() }
-}
-
-/// `char::is_alphabetic`, with the same shortcuts as [`is_alnum`].
-#[inline]
-fn is_alpha(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphabetic() } else { !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic() }
-}
-
-/// The General Punctuation block: spaces, dashes, quotes, bullets, ellipsis; no letters or digits.
-const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
-
 /// Tokenises `slice`, which starts at byte `base` of `text`, into `out`.
 fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usize, chars: &C) {
     let n = chars.len();
@@ -180,7 +163,7 @@ fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usiz
             i += 1;
             continue;
         }
-        if is_alnum(c) {
+        if c.is_alphanumeric() {
             let j = scan_word(chars, i);
             // "didn't" -> "did" + "n't", so negation is one token whatever the apostrophe.
             let word_end = end_of(j);
@@ -199,8 +182,8 @@ fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usiz
             // Possessive: "Korea's", "Korea’s" and the broken "People' s".
             let next = chars.get(i + 1).map(|p| p.1);
             let after = |k: usize| chars.get(k).map(|p| p.1);
-            let prev_is_word = i > 0 && is_alnum(chars.ch(i - 1));
-            if prev_is_word && matches!(next, Some('s' | 'S')) && !after(i + 2).is_some_and(is_alnum) {
+            let prev_is_word = i > 0 && chars.ch(i - 1).is_alphanumeric();
+            if prev_is_word && matches!(next, Some('s' | 'S')) && !after(i + 2).is_some_and(char::is_alphanumeric) {
                 push(out, text, base + at, base + end_of(i + 2), TokenKind::Word, "'s");
                 i += 2;
                 continue;
@@ -208,7 +191,7 @@ fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usiz
             if prev_is_word
                 && next == Some(' ')
                 && matches!(after(i + 2), Some('s'))
-                && !after(i + 3).is_some_and(is_alnum)
+                && !after(i + 3).is_some_and(char::is_alphanumeric)
             {
                 push(out, text, base + at, base + end_of(i + 3), TokenKind::Word, "'s");
                 i += 3;
@@ -242,10 +225,10 @@ fn scan_word<C: Chars + ?Sized>(chars: &C, i: usize) -> usize {
         }
         let (joiner, next) = (chars.ch(j), chars.ch(j + 1));
         let joins = match joiner {
-            '-' | '\u{2010}' | '\u{2011}' => is_alnum(next),
-            '\'' | '\u{2019}' => is_alpha(next) && !possessive_at(chars, j),
+            '-' | '\u{2010}' | '\u{2011}' => next.is_alphanumeric(),
+            '\'' | '\u{2019}' => next.is_alphabetic() && !possessive_at(chars, j),
             '.' | ',' if numeric => next.is_ascii_digit() && chars.ch(j - 1).is_ascii_digit(),
-            '.' => is_alpha(next) && initialism_part(chars, i, j),
+            '.' => next.is_alphabetic() && initialism_part(chars, i, j),
             _ => false,
         };
         if !joins {
@@ -254,7 +237,7 @@ fn scan_word<C: Chars + ?Sized>(chars: &C, i: usize) -> usize {
         j += 1;
     }
     // "U.S." keeps its final period: a single letter after the last inner period.
-    if j < n && chars.ch(j) == '.' && j >= 2 && chars.ch(j - 2) == '.' && is_alpha(chars.ch(j - 1)) {
+    if j < n && chars.ch(j) == '.' && j >= 2 && chars.ch(j - 2) == '.' && chars.ch(j - 1).is_alphabetic() {
         j += 1;
     }
     j
@@ -262,13 +245,13 @@ fn scan_word<C: Chars + ?Sized>(chars: &C, i: usize) -> usize {
 
 /// Whether the apostrophe at `j` starts a possessive `'s` (then the word ends before it).
 fn possessive_at<C: Chars + ?Sized>(chars: &C, j: usize) -> bool {
-    matches!(chars.get(j + 1).map(|p| p.1), Some('s' | 'S')) && !chars.get(j + 2).is_some_and(|p| is_alnum(p.1))
+    matches!(chars.get(j + 1).map(|p| p.1), Some('s' | 'S')) && !chars.get(j + 2).is_some_and(|p| p.1.is_alphanumeric())
 }
 
 /// Whether the period at `j` is inside an initialism such as `U.S` (single letters separated by periods).
 fn initialism_part<C: Chars + ?Sized>(chars: &C, start: usize, j: usize) -> bool {
     let segment_len = (start..j).rev().take_while(|&k| chars.ch(k) != '.').count();
-    let after = (j + 1..chars.len()).take_while(|&k| is_alpha(chars.ch(k))).count();
+    let after = (j + 1..chars.len()).take_while(|&k| chars.ch(k).is_alphabetic()).count();
     segment_len == 1 && after == 1
 }
 
@@ -331,14 +314,6 @@ fn push(out: &mut Tokens, text: &str, start: usize, end: usize, kind: TokenKind,
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    #[test]
-    fn shortcut_char_classes_agree_with_the_standard_ones() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
-            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
-        }
-    }
 
     /// The tokens of `text` read through the decoded-characters path, whatever the text.
     fn decoded(text: &str) -> Tokens {
