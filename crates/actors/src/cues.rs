@@ -2,7 +2,7 @@
 //! words that may stand between a subject and its verb, and the gender and binding of personal pronouns.
 
 use dyad_core::DataError;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const PERSON_CUES: &str = include_str!("../../../data/person_cues.tsv");
@@ -67,7 +67,7 @@ impl PersonCues {
     }
 
     fn parse(file: &'static str, text: &str) -> Result<PersonCues, DataError> {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         for (line, row) in text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))) {
             if row.trim().is_empty() || row.starts_with('#') {
                 continue;

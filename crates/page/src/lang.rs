@@ -3,7 +3,7 @@
 //! reliably from a few dozen words on, at the cost of one hash lookup per word.
 
 use dyad_core::{DataError, data_lines, tsv_columns};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const STOPWORDS_TSV: &str = include_str!("../../../data/stopwords_lang.tsv");
@@ -26,7 +26,7 @@ fn load(src: &'static str) -> Stopwords {
 
 fn parse(text: &'static str) -> Result<Stopwords, DataError> {
     let mut langs = Vec::new();
-    let mut words: HashMap<&'static str, u32> = HashMap::new();
+    let mut words: HashMap<&'static str, u32> = HashMap::default();
     for (line, row) in data_lines(text) {
         let err = |message: String| DataError { file: STOPWORDS_FILE, line, message };
         let [lang, list] = tsv_columns(STOPWORDS_FILE, line, row)?;

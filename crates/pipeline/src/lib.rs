@@ -400,8 +400,8 @@ fn anchor_free(sentence: &str) -> Vec<dyad_time::TemporalExpression> {
     let (Some(a), Some(b)) = (NaiveDate::from_ymd_opt(1901, 6, 15), NaiveDate::from_ymd_opt(2090, 6, 15)) else {
         return Vec::new();
     };
-    let second = dyad_time::find(sentence, b);
-    dyad_time::find(sentence, a)
+    let (first, second) = dyad_time::find_both(sentence, a, b);
+    first
         .into_iter()
         .filter(|e| e.is_date())
         .map(|mut e| {

@@ -8,7 +8,7 @@
 
 use crate::hash::{ByteHasher, hash_str};
 use dyad_core::{DateValue, data_lines};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 const WORD_TAG: u64 = 0x57;

@@ -6,7 +6,7 @@
 
 use crate::sentence::DataError;
 use dyad_core::{data_lines, tsv_columns};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const LEMMAS_TSV: &str = include_str!("../../../data/lemmas.tsv");

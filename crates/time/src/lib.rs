@@ -156,19 +156,10 @@ impl TimeResolver {
     /// Finds and resolves the expressions of `text` (a sentence, or several in order), updating the document
     /// state. Spans are byte offsets into `text`.
     pub fn resolve_sentence(&mut self, text: &str) -> Vec<TemporalExpression> {
-        let scan = lexicon::LEXICON.scan(text);
-        if !scan.dates && !scan.clocks {
-            return Vec::new();
+        match Recognised::of(text) {
+            Some(r) => r.resolve(self),
+            None => Vec::new(),
         }
-        let toks = token::tokenize(text);
-        // The calendar grammar runs exactly where it ran before clock times were read, so they move no date.
-        let found = if scan.dates { grammar::recognise(&toks) } else { Vec::new() };
-        let mut out = self.resolve_found(text, &toks, &found);
-        let clocks = clock::recognise(&toks, &found);
-        if !clocks.is_empty() {
-            self.add_clocks(text, &toks, &clocks, &mut out);
-        }
-        out
     }
 
     /// Clock times as expressions of kind [`Kind::Time`], each on the day of the day expression written right
@@ -372,6 +363,49 @@ pub fn may_contain_time(text: &str) -> bool {
     lexicon::LEXICON.may_contain(text)
 }
 
+/// What the anchor-free passes found in one text: the tokens, the calendar expressions and the clock times. The
+/// scan, tokenizer and grammar depend on no anchor, so one recognition serves any number of resolutions.
+struct Recognised<'a> {
+    text: &'a str,
+    toks: Vec<token::Tok<'a>>,
+    found: Vec<grammar::Found>,
+    clocks: Vec<clock::ClockFound>,
+}
+
+impl<'a> Recognised<'a> {
+    /// `None` when the text certainly holds no expression (the cheap automaton scan).
+    fn of(text: &'a str) -> Option<Recognised<'a>> {
+        let scan = lexicon::LEXICON.scan(text);
+        if !scan.dates && !scan.clocks {
+            return None;
+        }
+        let toks = token::tokenize(text);
+        // The calendar grammar runs exactly where it ran before clock times were read, so they move no date.
+        let found = if scan.dates { grammar::recognise(&toks) } else { Vec::new() };
+        let clocks = clock::recognise(&toks, &found);
+        Some(Recognised { text, toks, found, clocks })
+    }
+
+    /// The expressions resolved by `doc`, updating its state.
+    fn resolve(&self, doc: &mut TimeResolver) -> Vec<TemporalExpression> {
+        let mut out = doc.resolve_found(self.text, &self.toks, &self.found);
+        if !self.clocks.is_empty() {
+            doc.add_clocks(self.text, &self.toks, &self.clocks, &mut out);
+        }
+        out
+    }
+}
+
+/// The expressions of `text` resolved against each of two anchors, each as a fresh document: what [`find`] gives
+/// for `a` and for `b`, with the text scanned, tokenized and parsed once. A caller with no anchor uses it to keep
+/// only the values that do not depend on one.
+pub fn find_both(text: &str, a: NaiveDate, b: NaiveDate) -> (Vec<TemporalExpression>, Vec<TemporalExpression>) {
+    match Recognised::of(text) {
+        Some(r) => (r.resolve(&mut TimeResolver::new(a)), r.resolve(&mut TimeResolver::new(b))),
+        None => (Vec::new(), Vec::new()),
+    }
+}
+
 /// The expressions of `text` resolved against `anchor`, as a fresh document.
 ///
 /// ```
@@ -501,6 +535,28 @@ pub fn to_timeml(text: &str, anchor: NaiveDate, exprs: &[TemporalExpression]) ->
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn find_both_is_find_against_each_anchor() {
+        let (a, b) = (NaiveDate::from_ymd_opt(1901, 6, 15).unwrap(), NaiveDate::from_ymd_opt(2090, 6, 15).unwrap());
+        for text in [
+            "The envoys met on Nov. 5, 2018 and will meet again next month.",
+            "On Tuesday at 3 p.m. the talks resumed; a day earlier, in 1963, nothing.",
+            "Last night's strike followed Monday's talks at 08:57 GMT.",
+            "No date here at all.",
+            "",
+        ] {
+            assert_eq!(find_both(text, a, b), (find(text, a), find(text, b)), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn find_both_agrees_with_find(text in "[A-Za-z0-9 ,.:]{0,60}") {
+            let (a, b) = (NaiveDate::from_ymd_opt(2001, 2, 3).unwrap(), NaiveDate::from_ymd_opt(2024, 11, 30).unwrap());
+            prop_assert_eq!(find_both(&text, a, b), (find(&text, a), find(&text, b)));
+        }
+    }
 
     #[test]
     fn until_a_weekday_lies_ahead_unless_the_clause_is_simple_past() {

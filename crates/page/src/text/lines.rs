@@ -4,7 +4,7 @@
 use crate::cues::{CUES, CueClass};
 use crate::date::DateMention;
 use crate::outlet;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a line looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +122,7 @@ pub(super) fn split_lines(text: &str) -> Vec<Line<'_>> {
     }
     let mut buf = String::new();
     let mut lines: Vec<Line<'_>> = spans.into_iter().map(|(s, e)| line_features(&text[s..e], s, e, &mut buf)).collect();
-    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    let mut first_seen: HashMap<&str, usize> = HashMap::default();
     for i in 0..lines.len() {
         // Only lines with some substance count as repeats; "Home" twice is just a menu.
         if lines[i].words < 3 {
