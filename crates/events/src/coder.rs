@@ -214,16 +214,10 @@ fn retain_events(
     keep: impl Fn(&EventCandidate, usize) -> bool,
 ) {
     let kept: Vec<bool> = events.iter().zip(from.iter()).map(|(e, &k)| keep(e, k)).collect();
-    let mut i = 0;
-    events.retain(|_| {
-        i += 1;
-        kept[i - 1]
-    });
-    let mut i = 0;
-    from.retain(|_| {
-        i += 1;
-        kept[i - 1]
-    });
+    let mut flags = kept.iter();
+    events.retain(|_| flags.next().copied().unwrap_or(true));
+    let mut flags = kept.iter();
+    from.retain(|_| flags.next().copied().unwrap_or(true));
 }
 
 /// "staged demonstrations to demand reforms", "demonstrated calling for independence": CAMEO codes a protest by
@@ -275,12 +269,13 @@ fn drop_contents(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec
         return;
     }
     let Some(tree) = ctx.tree() else { return };
-    let word = |k: usize| ctx.tokens.get(k).and_then(|t| tree.word_at(t.span));
+    // Each governor's tree word, found once (a lookup scans the tree's words).
+    let governors: Vec<(usize, Option<&str>, usize)> =
+        governors.into_iter().filter_map(|(g, gr)| Some((g, gr, ctx.tree_word(tree, g)?))).collect();
     // An event of the governor's own root is its content already coded as such ("pledged aid": 0333, an intent).
     let inside = |k: usize, r: Option<&str>| {
-        word(k).is_some_and(|w| {
-            governors.iter().any(|&(g, gr)| g != k && gr != r && word(g).is_some_and(|gw| tree.in_complement_of(w, gw)))
-        })
+        ctx.tree_word(tree, k)
+            .is_some_and(|w| governors.iter().any(|&(g, gr, gw)| g != k && gr != r && tree.in_complement_of(w, gw)))
     };
     retain_events(events, from, |e, k| !inside(k, root(e)));
 }
@@ -292,9 +287,8 @@ fn drop_contents(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec
 fn adjective_use(ctx: &Context, m: &Match) -> bool {
     let base = ctx.a.lemmas.get(m.anchor).and_then(|l| l.verb).is_some_and(|v| v.base == ctx.a.norm(m.anchor));
     let Some(tree) = ctx.tree().filter(|_| base) else { return false };
-    let word = |k: usize| ctx.tokens.get(k).and_then(|t| tree.word_at(t.span));
-    let Some(noun) = word(m.anchor).and_then(|w| tree.adjective_of(w)) else { return false };
-    m.object.and_then(word) != Some(noun)
+    let Some(noun) = ctx.tree_word(tree, m.anchor).and_then(|w| tree.adjective_of(w)) else { return false };
+    m.object.and_then(|o| ctx.tree_word(tree, o)) != Some(noun)
 }
 
 /// "vaccinate detained migrants", "aid to the wounded soldiers": a verb pattern whose verb is a past participle

@@ -205,6 +205,7 @@ impl Table {
     }
 
     /// Adds the weights of `feats` to `scores` (zeroed first; classes beyond `scores` are ignored).
+    #[cfg(test)]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
         let mut acc = Scores::default();
         self.score_into(feats, &mut acc);

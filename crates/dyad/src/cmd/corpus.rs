@@ -8,6 +8,7 @@
 
 use anyhow::Context;
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Shortest and longest sentences kept, in tokens.
@@ -104,7 +105,8 @@ pub fn run(
     for (name, body) in &pages {
         for (i, s) in sentences(body).iter().enumerate() {
             total += 1;
-            let k = key(&s.join(" "));
+            let text = s.join(" ");
+            let k = key(&text);
             if keys.contains(&k) {
                 dropped_eval += 1;
             } else if !keep(s) {
@@ -112,9 +114,9 @@ pub fn run(
             } else if seen.contains(&k) {
                 dropped_repeat += 1;
             } else {
-                let mut block = format!("# sent_id = {name}-{i}\n# text = {}\n", s.join(" "));
+                let mut block = format!("# sent_id = {name}-{i}\n# text = {text}\n");
                 for (j, t) in s.iter().enumerate() {
-                    block.push_str(&format!("{}\t{t}\t_\t_\t_\t_\t_\t_\t_\t_\n", j + 1));
+                    let _ = writeln!(block, "{}\t{t}\t_\t_\t_\t_\t_\t_\t_\t_", j + 1);
                 }
                 block.push('\n');
                 kept_sentences.push((fnv(&k), s.len(), block));

@@ -175,6 +175,10 @@ pub(crate) fn read_named_pages(dirs: &[PathBuf], skip: &[String]) -> anyhow::Res
     files.sort();
     let mut pages = Vec::new();
     for path in files {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if skip.contains(&file_name) {
+            continue;
+        }
         let name = path.to_string_lossy().to_string();
         let mut bytes = Vec::new();
         let ok = if name.ends_with(".gz") {
@@ -182,10 +186,6 @@ pub(crate) fn read_named_pages(dirs: &[PathBuf], skip: &[String]) -> anyhow::Res
         } else {
             std::fs::File::open(&path).and_then(|mut f| f.read_to_end(&mut bytes)).is_ok()
         };
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if skip.contains(&file_name) {
-            continue;
-        }
         let name = name.trim_end_matches(".gz");
         if !ok || !(name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".txt")) {
             continue;

@@ -93,6 +93,11 @@ impl<'a> Context<'a> {
             .as_ref()
     }
 
+    /// The word of `tree` that token `k` falls on.
+    pub(crate) fn tree_word(&self, tree: &TreeRoles, k: usize) -> Option<usize> {
+        self.tokens.get(k).and_then(|t| tree.word_at(t.span))
+    }
+
     pub(crate) fn actor_key(&self, k: usize) -> &str {
         self.actors.get(k).map_or("", |s| s.actor_id.as_str())
     }

@@ -46,7 +46,7 @@ impl Context<'_> {
 
     /// The roles the tree gives predicate `m`, sources already limited to parties that can act.
     fn tree_parties(&self, tree: &TreeRoles, m: &Match) -> Option<crate::tree::Roles> {
-        let v = self.tokens.get(m.anchor).and_then(|t| tree.word_at(t.span))?;
+        let v = self.tree_word(tree, m.anchor)?;
         let prep = m.prep.map(|k| self.a.norm(k));
         let root = Codebook::builtin().root(m.code);
         let act = Act { armed: matches!(root, Some("18" | "19" | "20")), expulsion: matches!(root, Some("16" | "17")) };

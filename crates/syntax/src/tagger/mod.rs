@@ -392,7 +392,7 @@ impl Tagger {
         prep: &mut Prepared,
     ) -> Vec<u16> {
         prep.fill(&data.words[si], &self.amb, &self.clusters);
-        let mut scores = vec![0i32; self.classes.len()];
+        let mut scores = Scores::default();
         let mut feats = Vec::new();
         let mut out = Vec::with_capacity(data.words[si].len());
         let (mut t1, mut t2) = (u16::MAX, u16::MAX);
@@ -406,8 +406,8 @@ impl Tagger {
                     if let Some(r) = right {
                         prep.right_features(i, t1, r, &mut feats);
                     }
-                    weights.score(&feats, &mut scores);
-                    argmax(&scores)
+                    weights.score_into(&feats, &mut scores);
+                    argmax(&scores.0[..weights.n_classes.min(256)])
                 }
             };
             out.push(c);

@@ -144,6 +144,7 @@ impl Weights {
     }
 
     /// Adds each feature's weights to `scores` (one per class, in quantised units).
+    #[cfg(test)]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32]) {
         self.table.score(feats, scores);
     }
