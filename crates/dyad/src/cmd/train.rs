@@ -140,11 +140,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// The `nn` section of the model file at `path`, checked by reading it.
 fn nn_section(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let file = dyad_syntax::ModelFile::read(&bytes).with_context(|| format!("--nn {}", path.display()))?;
-    let section = file
-        .get(dyad_syntax::Section::Nn)
-        .with_context(|| format!("--nn {}: the model file has no nn section", path.display()))?;
-    dyad_syntax::biaffine::NnParser::from_bytes(section).with_context(|| format!("--nn {}", path.display()))?;
+    let context = || format!("--nn {}", path.display());
+    let section = dyad_syntax::biaffine::NnParser::section(&bytes).with_context(context)?;
+    dyad_syntax::biaffine::NnParser::from_bytes(section).with_context(context)?;
     Ok(section.to_vec())
 }
 

@@ -103,8 +103,13 @@ impl NnParser {
 
     /// The parser of a model file's `nn` section; a file without one is [`BiaffineError::NoNnSection`].
     pub fn from_model_file(bytes: &[u8]) -> Result<NnParser> {
-        let section = ModelFile::read(bytes)?.get(Section::Nn).ok_or(BiaffineError::NoNnSection)?;
-        NnParser::from_bytes(section)
+        NnParser::from_bytes(NnParser::section(bytes)?)
+    }
+
+    /// The bytes of a model file's `nn` section (not yet checked: [`NnParser::from_bytes`] reads them); a file
+    /// without one is [`BiaffineError::NoNnSection`].
+    pub fn section(bytes: &[u8]) -> Result<&[u8]> {
+        ModelFile::read(bytes)?.get(Section::Nn).ok_or(BiaffineError::NoNnSection)
     }
 
     /// Reads the bytes of an `nn` section (layout at `encode_model`, and in `data/README.md`): weights stored as
