@@ -137,18 +137,12 @@ fn main() {
             silver.truncate(n.parse().expect("--silver-limit N"));
         }
         let copies: usize = arg("--gold-copies").map_or(1, |k| k.parse().expect("--gold-copies K"));
-        let (gold, gold_tags) = (train.clone(), train_tags.clone());
-        for _ in 1..copies {
-            train.extend(gold.iter().cloned());
-            train_tags.extend(gold_tags.iter().cloned());
-        }
         println!(
             "silver: {} sentences ({} words) from {path}; treebank training sentences x{copies}",
             silver.len(),
             silver.iter().map(|s| s.words.len()).sum::<usize>()
         );
-        train_tags.extend(silver.iter().map(|s| s.words.clone()));
-        train.extend(silver);
+        (train, train_tags) = dyad_syntax::parser::uptraining_set(&train, &train_tags, &silver, copies);
     }
     let mut dev_tags = tags_of("--dev-tags", &dev);
     let mut test_tags = tags_of("--test-tags", &test);

@@ -537,12 +537,17 @@ pub const SILVER_EPOCHS: usize = 5;
 /// file under 25 MB).
 pub const SILVER_PRUNE: f32 = 1.5;
 
-/// The training set of uptraining: the treebank's sentences and their tags [`GOLD_COPIES`] times, then the silver
-/// sentences with their own tags.
-fn uptraining_set(gold: &[Sentence], gold_tags: &[Vec<Word>], silver: &[Sentence]) -> (Vec<Sentence>, Vec<Vec<Word>>) {
-    let mut sentences: Vec<Sentence> = Vec::with_capacity(GOLD_COPIES * gold.len() + silver.len());
+/// The training set of uptraining: the treebank's sentences and their tags `copies` times ([`GOLD_COPIES`] for
+/// the model trainer), then the silver sentences with their own tags.
+pub fn uptraining_set(
+    gold: &[Sentence],
+    gold_tags: &[Vec<Word>],
+    silver: &[Sentence],
+    copies: usize,
+) -> (Vec<Sentence>, Vec<Vec<Word>>) {
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(copies * gold.len() + silver.len());
     let mut tags: Vec<Vec<Word>> = Vec::with_capacity(sentences.capacity());
-    for _ in 0..GOLD_COPIES {
+    for _ in 0..copies {
         sentences.extend_from_slice(gold);
         tags.extend_from_slice(gold_tags);
     }
@@ -572,7 +577,7 @@ pub fn train_for_model(
         train(train_sentences, &tags, &TrainOptions::default())
     } else {
         log(&format!("training the parser on the treebank x{GOLD_COPIES} and {} silver sentences", silver.len()));
-        let (sentences, tags) = uptraining_set(train_sentences, &tags, silver);
+        let (sentences, tags) = uptraining_set(train_sentences, &tags, silver, GOLD_COPIES);
         train(
             &sentences,
             &tags,
@@ -653,7 +658,7 @@ mod tests {
         let (gold, silver) = sents.split_at(1);
         let mut gold_tags = vec![gold[0].words.clone()];
         gold_tags[0][0].upos = "X".into();
-        let (s, t) = uptraining_set(gold, &gold_tags, silver);
+        let (s, t) = uptraining_set(gold, &gold_tags, silver, GOLD_COPIES);
         assert_eq!(s.len(), GOLD_COPIES + 1);
         assert_eq!(t.len(), s.len());
         assert!(t[..GOLD_COPIES].iter().all(|w| w[0].upos == "X"));
