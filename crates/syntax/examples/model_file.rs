@@ -23,7 +23,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(from) = &from {
         // A file starting with the model file's magic is a model file, whose read error is reported; anything
         // else is taken as a bare nn section, which reading it below checks.
-        let section = if from.starts_with(MAGIC) { NnParser::section(from)? } else { from.as_slice() };
+        let section = if from.starts_with(MAGIC) {
+            NnParser::section(from).map_err(|e| format!("--nn: {e}"))?
+        } else {
+            from.as_slice()
+        };
         NnParser::from_bytes(section)?;
         file.set(Section::Nn, Some(section));
     } else if args.iter().any(|a| a == "--no-nn") {
