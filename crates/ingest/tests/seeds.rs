@@ -83,7 +83,7 @@ fn seed_001_alone_is_dated_by_its_anniversary() {
         .expect("seed 001");
     let (doc, article) = read(&path);
     assert!(article.as_ref().unwrap().published.is_none(), "the page itself gives no year");
-    let store = ingest(Coder::new(), vec![(doc, article)]);
+    let store = ingest(tree_coder(), vec![(doc, article)]);
     let articles = store.articles().unwrap();
     let published = articles[0].1.published.as_ref().expect("dated from its text");
     assert_eq!(published.date.first_day().to_string(), "2017-04-28");
@@ -108,12 +108,16 @@ fn ingest(coder: Coder, pages: Vec<(DocumentRecord, Result<dyad_page::Article, S
 }
 
 /// A coder with the tree pass; `DYAD_SYNTAX_MODEL=FILE` parses with that model file instead of the embedded one
-/// (to measure a model before it is committed).
+/// (to measure a model before it is committed). The model is installed once, before any test parses, whichever
+/// test runs first.
 fn tree_coder() -> Coder {
-    if let Ok(path) = std::env::var("DYAD_SYNTAX_MODEL") {
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let model = dyad_syntax::Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
-        assert!(dyad_pipeline::use_syntax_model(model), "{path}: no parser in the model");
-    }
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        if let Ok(path) = std::env::var("DYAD_SYNTAX_MODEL") {
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let model = dyad_syntax::Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert!(dyad_pipeline::use_syntax_model(model), "{path}: no parser in the model");
+        }
+    });
     Coder::new()
 }
