@@ -197,8 +197,7 @@ impl NnParser {
         }
         let nl = vocab.labels.len();
         let lab_w = take("lab.w");
-        let lab_wt =
-            (0..nl * 2 * c.label_dim).map(|i| lab_w[(i % (2 * c.label_dim)) * nl + i / (2 * c.label_dim)]).collect();
+        let lab_wt = transpose(&lab_w, 2 * c.label_dim, nl);
         Ok(NnParser {
             emb_word: take("emb.word"),
             emb_suffix: take("emb.suffix"),
@@ -212,13 +211,7 @@ impl NnParser {
             mlp_b,
             arc_u: Packed::new(&take("arc.u"), c.arc_dim, c.arc_dim),
             arc_head_bias: take("arc.head_bias"),
-            lab_ut: {
-                let (u, dl) = (take("lab.u"), c.label_dim);
-                let t: Vec<f32> = (0..dl * nl * dl)
-                    .map(|i| u[((i % (nl * dl)) % dl) * nl * dl + (i % (nl * dl)) / dl * dl + i / (nl * dl)])
-                    .collect();
-                Packed::new(&t, dl, nl * dl)
-            },
+            lab_ut: Packed::new(&swap_outer_axes(&take("lab.u"), c.label_dim, nl), c.label_dim, nl * c.label_dim),
             lab_wt,
             lab_b: take("lab.b"),
             vocab,
@@ -534,6 +527,17 @@ fn next_line<'b>(bytes: &'b [u8], pos: &mut usize, what: &str) -> Result<&'b str
     Ok(text)
 }
 
+/// The `rows` × `cols` matrix `w` (row-major) transposed: `t[c][r] = w[r][c]`.
+fn transpose(w: &[f32], rows: usize, cols: usize) -> Vec<f32> {
+    (0..cols).flat_map(|c| (0..rows).map(move |r| w[r * cols + c])).collect()
+}
+
+/// The `d` × `n` × `d` tensor `u` (row-major) with its first and last axes swapped: `t[a][l][b] = u[b][l][a]`
+/// (the label bilinear's weights laid out by the dependent's dimension first).
+fn swap_outer_axes(u: &[f32], d: usize, n: usize) -> Vec<f32> {
+    (0..d).flat_map(|a| (0..n).flat_map(move |l| (0..d).map(move |b| u[(b * n + l) * d + a]))).collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -713,5 +717,19 @@ pub(crate) mod tests {
         assert!(is_tree(ws.heads()));
         p.parse(&mut ws, std::iter::empty());
         assert!(ws.heads().is_empty() && ws.labels().is_empty());
+    }
+
+    #[test]
+    fn transposes_move_each_weight_to_its_swapped_place() {
+        // w: 2 × 3.
+        let w = [0.0, 1.0, 2.0, 10.0, 11.0, 12.0];
+        assert_eq!(transpose(&w, 2, 3), vec![0.0, 10.0, 1.0, 11.0, 2.0, 12.0]);
+        // u: 2 × 3 × 2, u[b][l][a] = 100 b + 10 l + a; t[a][l][b] must be the same number.
+        let u: Vec<f32> = (0..12).map(|i| (100 * (i / 6) + 10 * (i / 2 % 3) + i % 2) as f32).collect();
+        let t = swap_outer_axes(&u, 2, 3);
+        for (i, v) in t.iter().enumerate() {
+            let (a, l, b) = (i / 6, i / 2 % 3, i % 2);
+            assert_eq!(*v, (100 * b + 10 * l + a) as f32, "t[{a}][{l}][{b}]");
+        }
     }
 }
