@@ -1,17 +1,13 @@
 //! The firms pass: a company no dictionary lists, named by its trade and its state ("Japanese carmaker Acme",
 //! "the Chinese technology firm Zhongwei Robotics", "Acme, the US planemaker"). CAMEO codes a firm as its state +
 //! BUS; the demonym is the firm's, not an actor of its own. A firm whose state the text never gives stays no actor.
-//!
-//! "The company" (a trade noun after "the", with no name after it) is the firm the document named last ("WeWork
-//! ... The company shelved its plans"): news names a firm once and then by its trade.
 
 use super::state::{DocumentResolver, Sentence, Work};
 use crate::data::Target;
-use crate::model::{ActorKind, ActorMention, MentionForm};
+use crate::model::{ActorKind, MentionForm};
 use crate::normalize::normalize;
 use crate::roles::RoleInfo;
 use crate::units::{Unit, is_det, is_tok, tok_text};
-use dyad_core::Span;
 
 /// At most this many lowercase words between the demonym and the trade noun ("Chinese technology investment firm").
 const MAX_BETWEEN: usize = 3;
@@ -41,45 +37,6 @@ impl DocumentResolver<'_> {
             }));
             w.consumed[a..=b].fill(true);
             w.consumed[demonym] = true;
-        }
-    }
-}
-
-impl DocumentResolver<'_> {
-    /// Mentions of the document's last firm for "the company", "the carmaker": a trade noun right after "the",
-    /// followed by no capitalised word ("the company WeWork" names another).
-    pub(crate) fn firm_anaphors(&mut self, st: &Sentence, w: &mut Work) {
-        let Some(firm) = self.last_firm.clone() else { return };
-        let (sentence, units, toks) = (st.sentence, &st.units[..], st.toks);
-        for k in 1..units.len() {
-            if w.consumed[k] || !trade_noun(st, k) || !is_tok(&units[k - 1], sentence, toks, "the") {
-                continue;
-            }
-            let named_after = units.get(k + 1).is_some_and(|u| match *u {
-                Unit::Hit(_) => true,
-                Unit::Tok(_) => tok_text(u, sentence, toks).is_some_and(|t| t.starts_with(char::is_uppercase)),
-            });
-            if named_after {
-                continue;
-            }
-            let v = st.view();
-            let Ok(span) = Span::new(st.text, st.offset + v.start(k), st.offset + v.end(k)) else { continue };
-            let text = span.slice(st.text).unwrap_or_default().to_string();
-            w.out.push(ActorMention { span, text, form: MentionForm::RoleAnaphor, ..firm.clone() });
-            w.consumed[k] = true;
-        }
-    }
-
-    /// Remembers the sentence's last named firm, for "the company" in later sentences.
-    pub(crate) fn learn_firm(&mut self, mentions: &[ActorMention]) {
-        let named = |m: &&ActorMention| {
-            m.sector.as_deref() == Some("BUS")
-                && m.country.is_some()
-                && matches!(m.kind, ActorKind::Org | ActorKind::Agent)
-                && m.form == MentionForm::Name
-        };
-        if let Some(m) = mentions.iter().filter(named).max_by_key(|m| m.span.start()) {
-            self.last_firm = Some(m.clone());
         }
     }
 }
@@ -167,29 +124,6 @@ mod tests {
                 "Japanese carmaker Zento's chief executive Jane Roe said it would.",
                 &["Zento=JPNBUS/Name", "chief executive Jane Roe=JPNBUS/Role"],
             ),
-        ];
-        for (text, want) in table {
-            assert_eq!(mentions(text, None), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn the_company_is_the_firm_the_document_named_last() {
-        let table: [(&str, &[&str]); 5] = [
-            (
-                "Japanese carmaker Zento Motors cut jobs. The company said sales fell.",
-                &["Zento Motors=JPNBUS/Name", "company=JPNBUS/RoleAnaphor"],
-            ),
-            // A listed firm, and the last of two.
-            (
-                "Boeing sued Japanese carmaker Zento Motors. Later the firm settled.",
-                &["Boeing=USABUS/Name", "Zento Motors=JPNBUS/Name", "firm=JPNBUS/RoleAnaphor"],
-            ),
-            // A name after the trade noun is another firm; no firm named before: nobody.
-            ("Boeing cut jobs. The company Acme Aero hired them.", &["Boeing=USABUS/Name"]),
-            ("The company said sales fell.", &[]),
-            // Only "the": "a company" is any company.
-            ("Boeing cut jobs. A company in Ohio hired them.", &["Boeing=USABUS/Name", "Ohio=USA/Name"]),
         ];
         for (text, want) in table {
             assert_eq!(mentions(text, None), want, "{text}");

@@ -4,8 +4,7 @@
 //! 2. [`crate::roles`]: role phrases ("Cuban ambassador to the DPRK").
 //! 3. [`named`]: listed people, then capitalised runs that a title, apposition, earlier mention or speech verb makes
 //!    a person.
-//!    Then [`firms`]: a company named by its trade and state ("Japanese carmaker Acme") or, as "the company", the
-//!    document's last firm, and
+//!    Then [`firms`]: a company named by its trade and state ("Japanese carmaker Acme"), and
 //!    [`abbreviations`]: a short name an earlier sentence defined ("the United Auto Workers (UAW)").
 //! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent;
 //!    then [`nationality`]: "the 48-year-old Australian", the document's latest person, who is of that state.
@@ -60,7 +59,6 @@ impl Registry {
             genders: HashMap::new(),
             titled: HashMap::new(),
             abbrevs: HashMap::new(),
-            last_firm: None,
             norm: Normalized::default(),
         }
     }
@@ -96,7 +94,6 @@ impl DocumentResolver<'_> {
         self.named_people(&st, &mut w);
         self.firms(&st, &mut w);
         self.abbreviations(&st, &mut w);
-        self.firm_anaphors(&st, &mut w);
         self.unnamed_roles(&st, &mut w);
         self.nationality_descriptions(&st, &mut w);
         let titles = self.titles(&st, &mut w);
@@ -105,7 +102,6 @@ impl DocumentResolver<'_> {
         self.stateless_actors(&st, &mut w);
         let out = self.pronouns(&st, w, &titles);
         self.learn_abbreviations(text, &out);
-        self.learn_firm(&out);
         out
     }
 

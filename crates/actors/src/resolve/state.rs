@@ -46,8 +46,6 @@ pub struct DocumentResolver<'r> {
     pub(crate) titled: HashMap<u32, (String, Option<String>)>,
     /// Abbreviation → the mention it was defined after ("United Auto Workers (UAW)"), for later mentions.
     pub(crate) abbrevs: HashMap<String, ActorMention>,
-    /// The firm the document named last ("WeWork"), for "the company" in later sentences.
-    pub(crate) last_firm: Option<ActorMention>,
     pub(crate) norm: Normalized,
 }
 
