@@ -58,6 +58,11 @@ const ROWS: &[(&str, &[&str])] = &[
     ("Two Peruvian men were detained at the border.", &["Peruvian men=PERCVL"]),
     ("A Mombasa teenager was shot by police.", &["Mombasa teenager=KENCVL"]),
     ("The man said he was innocent.", &["!man"]),
+    // After "the", such a description is the person the document named last.
+    (
+        "Rights activist Jane Roe was arrested. The 52-year-old Peruvian man was freed.",
+        &["The 52-year-old Peruvian man==activist Jane Roe", "!Peruvian man"],
+    ),
     // Capitals and seats of government as metonyms: a capital that acts is its government (CAMEO GOV), one that
     // is visited or named after a preposition is a place.
     ("Washington and Beijing traded accusations.", &["Washington=USAGOV", "Beijing=CHNGOV"]),
