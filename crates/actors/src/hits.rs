@@ -251,6 +251,10 @@ impl<'a> Matcher<'a> {
             })
             .filter(|sense| !sense.contextual || country_of(sense).is_some_and(|c| count(c) > 0))
             .filter(|sense| !sense.personlike || !next_to_unknown_name(sentence, s, e, gaz))
+            // "the Europe Bridge", "the Africa Cup": a region before an unknown name is part of a thing's name.
+            .filter(|sense| {
+                entry(sense).is_none_or(|en| en.kind != ActorKind::Group) || !before_unknown_name(sentence, e, gaz)
+            })
             .collect();
         let has_entry = usable.iter().any(|s| matches!(s.target, Target::Entry(_)));
         // Ties between the document's countries go to a dated person in office on the document's date ("Bush" in
@@ -312,6 +316,19 @@ fn next_to_unknown_name(sentence: &str, s: usize, e: usize, gaz: &Gazetteer) -> 
         || next_word.is_some_and(is_name)
 }
 
+/// Whether the word right after byte `e` is a capitalised word that is neither a stop word nor a role word
+/// ("Europe Bridge", not "Europe Minister" or "Europe on Monday").
+fn before_unknown_name(sentence: &str, e: usize, gaz: &Gazetteer) -> bool {
+    let after = sentence.get(e..).unwrap_or("");
+    let next_word = after.strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ':', '\n']).next());
+    next_word.is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !gaz.stopwords.contains(&normalize(w))
+            && !gaz.role_words.contains(&normalize(w))
+    })
+}
+
 /// Whether a match at `start` sits inside a hyphenated word that makes it no actor: a role word ending a compound
 /// ("multi-party", "anti-government") or anything after "anti-", "pro-", "non-" ("anti-American protesters" are
 /// not American).
@@ -352,6 +369,17 @@ mod tests {
         assert_eq!(hits("anti-American protesters"), ["protesters"]);
         // "US" must be written in capitals.
         assert!(hits("tell us more").is_empty());
+    }
+
+    #[test]
+    fn a_region_before_an_unknown_name_is_part_of_that_name() {
+        // A bridge, a cup, a society named after a region: no region acts.
+        assert_eq!(hits("workers blocked the Asia Bridge"), ["workers"]);
+        assert_eq!(hits("police left the Africa Stadium"), ["police"]);
+        // A role word, a stop word or a lowercase word after it: the region.
+        assert_eq!(hits("Europe Minister Jo Doe spoke"), ["Europe", "Minister"]);
+        assert_eq!(hits("aid to Africa on Monday"), ["Africa"]);
+        assert_eq!(hits("Europe will decide"), ["Europe"]);
     }
 
     #[test]

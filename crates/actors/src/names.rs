@@ -2,9 +2,10 @@
 //! name words a sentence holds. No dictionary lists people's names here; the rules only read the words.
 
 use crate::cues::{Gender, PersonCues};
-use crate::data::Gazetteer;
+use crate::data::{Gazetteer, Target};
+use crate::model::ActorKind;
 use crate::normalize::normalize;
-use crate::units::{Toks, Unit};
+use crate::units::{Hit, Toks, Unit};
 
 /// Lowercase particles that may sit inside a person's name ("Jesus De Los Angeles", "Ibn Saud").
 pub(crate) const NAME_PARTICLES: &[&str] = &[
@@ -139,8 +140,27 @@ pub(crate) fn is_title_case(sentence: &str, toks: Toks, gaz: &Gazetteer) -> bool
     caps >= 3
 }
 
-/// Maximal runs of capitalised words (with name particles inside) among the tokens no dictionary entry took.
-pub(crate) fn name_runs(sentence: &str, toks: Toks, units: &[Unit], gaz: &Gazetteer) -> Vec<(usize, usize)> {
+/// Maximal runs of capitalised words (with name particles inside) among the tokens no dictionary entry took; a
+/// one-word firm name right after a name word ends the run as its surname ("James Roche", not the firm Roche).
+pub(crate) fn name_runs(
+    sentence: &str,
+    toks: Toks,
+    units: &[Unit],
+    hits: &[Hit],
+    gaz: &Gazetteer,
+) -> Vec<(usize, usize)> {
+    let firm_surname = |u: &Unit| {
+        let Unit::Hit(h) = *u else { return false };
+        let Some(hit) = hits.get(h) else { return false };
+        let Target::Entry(e) = hit.sense.target else { return false };
+        let e = &gaz.entries[e as usize];
+        let surface = sentence.get(hit.start..hit.end).unwrap_or("");
+        e.kind == ActorKind::Org
+            && e.sector.as_deref() == Some("BUS")
+            && !surface.contains(' ')
+            && surface.chars().next().is_some_and(char::is_uppercase)
+            && surface.chars().any(char::is_lowercase)
+    };
     let word_kind = |u: &Unit| -> u8 {
         // 0 = not part of a name, 1 = capitalised name word, 2 = particle
         let Unit::Tok(t) = *u else { return 0 };
@@ -192,7 +212,12 @@ pub(crate) fn name_runs(sentence: &str, toks: Toks, units: &[Unit], gaz: &Gazett
                     j += 1;
                 }
                 2 => j += 1,
-                _ => break,
+                _ => {
+                    if j == end + 1 && firm_surname(&units[j]) {
+                        end = j;
+                    }
+                    break;
+                }
             }
         }
         runs.push((start, end));
@@ -233,8 +258,10 @@ mod tests {
         let tokens = tokens_of(s);
         let toks = Toks::new(&tokens, 0);
         let units = build_units(&[], toks);
-        let runs: Vec<&str> =
-            name_runs(s, toks, &units, &gaz).into_iter().map(|(a, b)| &s[toks.at(a).start..toks.at(b).end]).collect();
+        let runs: Vec<&str> = name_runs(s, toks, &units, &[], &gaz)
+            .into_iter()
+            .map(|(a, b)| &s[toks.at(a).start..toks.at(b).end])
+            .collect();
         assert_eq!(runs, ["Jesus De Los Angeles Aise"]);
         assert!(is_title_case(
             "Leader Pledges Full Support for Russia",

@@ -53,6 +53,16 @@ const ROWS: &[(&str, &[&str])] = &[
     ("A human rights group protested.", &["human rights group=NGOHRI"]),
     ("The Taliban attacked the European Community office.", &["Taliban=AFGREB", "European Community=IGOEUREEC"]),
     ("Cubans celebrated in the streets.", &["Cubans=CUBCVL"]),
+    // People named by sex or age after a state or a place are its civilians; with neither they are nobody.
+    ("A Denver woman sued the county.", &["Denver woman=USACVL"]),
+    ("Two Peruvian men were detained at the border.", &["Peruvian men=PERCVL"]),
+    ("A Mombasa teenager was shot by police.", &["Mombasa teenager=KENCVL"]),
+    ("The man said he was innocent.", &["!man"]),
+    // After "the", such a description is the person the document named last.
+    (
+        "Rights activist Jane Roe was arrested. The 52-year-old Peruvian man was freed.",
+        &["The 52-year-old Peruvian man==activist Jane Roe", "!Peruvian man"],
+    ),
     // Capitals and seats of government as metonyms: a capital that acts is its government (CAMEO GOV), one that
     // is visited or named after a preposition is a place.
     ("Washington and Beijing traded accusations.", &["Washington=USAGOV", "Beijing=CHNGOV"]),

@@ -96,11 +96,30 @@ impl DocumentResolver<'_> {
             let hit = st.hits[h];
             if let Target::Entry(ei) = hit.sense.target {
                 let e = &gaz.entries[ei as usize];
+                if self.surname_not_firm(st, w, u, hit, e) {
+                    continue;
+                }
                 if !self.listed_with_apposition(st, w, u, hit, e) {
                     self.entry_actor(st, w, titles, u, hit, e);
                 }
             }
         }
+    }
+
+    /// "Secretary of the Air Force James Roche ... an email by Roche": a one-word firm name ("Roche") that is the
+    /// surname of a person the document named is that person. Whether it was.
+    fn surname_not_firm(&mut self, st: &Sentence, w: &mut Work, u: usize, hit: Hit, e: &Entry) -> bool {
+        let surface = st.sentence.get(hit.start..hit.end).unwrap_or("");
+        if e.kind != ActorKind::Org || e.sector.as_deref() != Some("BUS") || surface.contains(' ') {
+            return false;
+        }
+        let Some(p) = self.surname(surface) else { return false };
+        let (s, end) = (hit.start, hit.end);
+        w.out.extend(self.person_mention(p, st.text, s, end, st.offset, MentionForm::Surname, None));
+        self.touch(p);
+        w.people.push((s, p));
+        w.consumed[u] = true;
+        true
     }
 
     /// "Mark Rutte, Secretary General of NATO": a listed person at unit `u` with a role phrase in apposition takes
@@ -295,6 +314,16 @@ mod tests {
             let start = sentence.find(word).unwrap();
             assert_eq!(acting_capital(sentence, start, start + word.len()), acts, "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_firm_name_that_is_a_documents_surname_is_the_person() {
+        let got = mentions("US Navy Secretary James Roche spoke. Later Roche sued Boeing.", None);
+        assert!(got.iter().any(|m| m == "US Navy Secretary James Roche=USAGOV/Role"), "{got:?}");
+        assert!(got.iter().any(|m| m == "Roche=USAGOV/Surname"), "{got:?}");
+        // With no such person, the listed firm.
+        let got = mentions("Later Roche sued Boeing.", None);
+        assert!(got.iter().any(|m| m == "Roche=CHEBUS/Name"), "{got:?}");
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //!    a person.
 //!    Then [`firms`]: a company named by its trade and state ("Japanese carmaker Acme"), and
 //!    [`abbreviations`]: a short name an earlier sentence defined ("the United Auto Workers (UAW)").
-//! 4. [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent;
-//!    then [`nationality`]: "the 48-year-old Australian", the document's latest person, who is of that state.
+//! 4. [`nationality`]: "the 48-year-old Australian (man)", the document's latest person, who is of that state;
+//!    then [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent.
 //! 5. [`dictionary`]: titles of listed people, then every dictionary actor left.
 //! 6. [`minorities`]: "ethnic Albanians" re-homed to the state the sentence puts them in; then [`stateless`]:
 //!    a person or agent with no state takes the sentence's one state.
@@ -94,8 +94,8 @@ impl DocumentResolver<'_> {
         self.named_people(&st, &mut w);
         self.firms(&st, &mut w);
         self.abbreviations(&st, &mut w);
-        self.unnamed_roles(&st, &mut w);
         self.nationality_descriptions(&st, &mut w);
+        self.unnamed_roles(&st, &mut w);
         let titles = self.titles(&st, &mut w);
         self.dictionary_actors(&st, &mut w, &titles);
         self.ethnic_minorities(&st, &mut w);

@@ -49,7 +49,7 @@ impl DocumentResolver<'_> {
 
     /// People: capitalised runs licensed by a title, an apposition or the registry.
     pub(crate) fn named_people(&mut self, st: &Sentence, w: &mut Work) {
-        w.runs = name_runs(st.sentence, st.toks, &st.units, &st.gaz);
+        w.runs = name_runs(st.sentence, st.toks, &st.units, &st.hits, &st.gaz);
         let headline = is_title_case(st.sentence, st.toks, &st.gaz);
         for k in 0..w.runs.len() {
             let (a, b) = w.runs[k];

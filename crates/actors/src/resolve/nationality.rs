@@ -36,7 +36,10 @@ impl DocumentResolver<'_> {
             // stands alone). Anything else is a noun the demonym qualifies ("the Australian government").
             let next = units.get(k + 1);
             let next_word = next.and_then(|u| tok_text(u, sentence, toks));
-            let noun = next_word.is_some_and(|t| cues.is_nationality(t));
+            // A nationality noun may also be a role word ("man": "a New York man" is a civilian).
+            let v = st.view();
+            let next_text = next.and_then(|_| sentence.get(v.start(k + 1)..v.end(k + 1)));
+            let noun = next_text.is_some_and(|t| cues.is_nationality(t));
             let alone = match next {
                 None => true,
                 Some(Unit::Hit(_)) => false,
@@ -60,6 +63,10 @@ impl DocumentResolver<'_> {
             let (s, e) = (st.view().start(a - 1), st.view().end(last));
             w.out.extend(self.person_mention(p, st.text, s, e, st.offset, MentionForm::RoleAnaphor, None));
             w.consumed[a - 1..=last].fill(true);
+            // "the 52-year-old Peruvian man" is the person, not a role phrase's agent (a Peruvian civilian).
+            for ph in w.phrases.iter_mut().filter(|ph| ph.first <= last && a - 1 <= ph.last) {
+                ph.used = true;
+            }
             self.touch(p);
             w.people.push((s, p));
         }
