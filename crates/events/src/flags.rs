@@ -124,7 +124,10 @@ impl Context<'_> {
                 else {
                     continue;
                 };
-                out.push(EventCandidate { home_source: true, ..event(t, Some(t), evidence, self.location_for(m, None), false) });
+                out.push(EventCandidate {
+                    home_source: true,
+                    ..event(t, Some(t), evidence, self.location_for(m, None), false)
+                });
             }
             return out;
         }

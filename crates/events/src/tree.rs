@@ -370,13 +370,11 @@ impl<'a> TreeRoles<'a> {
     fn oblique_of_object(&self, o: usize, prep: Option<&str>) -> Option<usize> {
         let prep = prep?;
         self.children(o).find(|&c| {
-            self.tree.words[c].rel == Rel::Nmod
-                && self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(prep))
-                && {
-                    let mut parties = Vec::new();
-                    self.slots_of(c, &mut parties);
-                    !parties.is_empty()
-                }
+            self.tree.words[c].rel == Rel::Nmod && self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(prep)) && {
+                let mut parties = Vec::new();
+                self.slots_of(c, &mut parties);
+                !parties.is_empty()
+            }
         })
     }
 

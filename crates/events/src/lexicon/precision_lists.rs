@@ -42,6 +42,8 @@ pub(crate) struct Lists {
     pub(crate) nonfactual: Vec<Vec<&'static str>>,
     pub(crate) attribution: Vec<Vec<&'static str>>,
     pub(crate) attribution_first: HashMap<&'static str, Vec<usize>>,
+    /// Phrases that open a purpose infinitive ("in an attempt to"), whose parties are no target before it.
+    pub(crate) purpose: Vec<Vec<&'static str>>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -95,6 +97,10 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "sport" => {
                 lists.sport_first.entry(words[0]).or_default().push(lists.sport.len());
                 lists.sport.push(words);
+                true
+            }
+            "purpose" => {
+                lists.purpose.push(words);
                 true
             }
             "fixed" => {
@@ -153,6 +159,7 @@ mod tests {
         assert!(l.request.contains("urge") && l.prevent.contains("bar") && l.opinion.contains("consider"));
         assert!(l.accident.contains("crash") && l.nonfactual.iter().any(|p| p == &["tantamount", "to"]));
         assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
+        assert!(l.purpose.iter().any(|p| p == &["in", "an", "attempt", "to"]) && l.opener.contains("however"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
         );

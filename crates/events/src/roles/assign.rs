@@ -155,8 +155,9 @@ impl Context<'_> {
             return false;
         }
         let country = self.actors[targets[0]].country.as_deref();
-        let other_state = (0..self.actors.len())
-            .any(|k| self.present(k) && self.actors[k].country.is_some() && self.actors[k].country.as_deref() != country);
+        let other_state = (0..self.actors.len()).any(|k| {
+            self.present(k) && self.actors[k].country.is_some() && self.actors[k].country.as_deref() != country
+        });
         !other_state && self.place_of_event(m).is_none()
     }
 
@@ -237,6 +238,16 @@ impl Context<'_> {
     /// An event noun: its possessor or the clause's subject acts on the party after its preposition. `None` for a
     /// bare noun, one framed as circumstance, and one that is the object of a stance verb or a purpose.
     fn nominal_roles(&self, m: &Match, previous: &Previous) -> Option<Found> {
+        // "Assange faces 18 criminal charges in the US": a legal act the subject faces is done to the subject, by
+        // the state where it happens (or, at home, by the subject's own state: `by_own_state`).
+        let legal = Codebook::builtin().root(m.code) == Some("17") || m.code.starts_with("116");
+        if legal && self.faced_by_subject(m.anchor) {
+            // With no party as subject the sentence names no one charged: no event.
+            let targets = self.subjects(m, &previous.0);
+            let sources = self.place_of_event(m).filter(|k| !targets.contains(k)).into_iter().collect();
+            let sources = if targets.is_empty() { Vec::new() } else { sources };
+            return Some(Found { inner_clause: true, ..Found::new(sources, targets) });
+        }
         // A bare nominal ("for the attack", "aid workers") names no parties of its own: not an event here.
         let possessor = self.possessor(m.anchor);
         if possessor.is_none() && m.prep.is_none() && !m.subject_action {
