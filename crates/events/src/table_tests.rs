@@ -1134,3 +1134,19 @@ fn a_purpose_clause_after_the_object_holds_no_target() {
     let coded = record_parties("[Russia|RUS] blocked the aid convoy in an attempt to force [Ukraine|UKR] to withdraw.");
     assert!(coded.iter().all(|e| e.2.is_none()), "{coded:?}");
 }
+
+#[test]
+fn a_verb_coordinated_with_an_asked_for_act_is_asked_for_too() {
+    let coded = record_parties(
+        "[Beijing|CHN] wants [Trump|USAGOV|p] to lift the tariffs, as well as provide food to [Japan|JPN].",
+    );
+    assert!(coded.iter().all(|e| !e.0.starts_with("07")), "{coded:?}");
+    assert!(coded.iter().any(|e| e.0 == "020"), "{coded:?}");
+}
+
+#[test]
+fn an_armed_verb_whose_object_is_a_legal_contest_is_no_fighting() {
+    let coded = record_parties("[The Australian activist|AUS|p] is battling extradition to [the United States|USA].");
+    assert!(coded.iter().all(|e| !e.0.starts_with("19")), "{coded:?}");
+    assert!(!record_parties("[Mali|MLI] is battling [rebels|MLIREB|g] in the north.").is_empty());
+}
