@@ -105,8 +105,10 @@ impl Context<'_> {
         sources.retain(|&k| self.present(k));
         let by_own_state = sources.is_empty() && self.by_own_state(m, &targets);
         if by_own_state {
-            targets.retain(|&t| self.at_home(t));
+            // The record names the targets' state as the source (`EventCandidate::home_source`); as for any
+            // predicate with no subject, a verb coordinated with it gets none.
             sources = targets.clone();
+            previous.0.clear();
         }
         if sources.is_empty() && m.kind == MatchKind::Verb {
             // A predicate with no subject leaves none for a verb coordinated with it.
@@ -124,7 +126,7 @@ impl Context<'_> {
         if targets.is_empty() && !symmetric && sources == previous.0 {
             targets = previous.1.clone();
         }
-        if !inner_clause {
+        if !inner_clause && !by_own_state {
             *previous = (sources.clone(), targets.clone());
         }
         // "X and Y met", "X and Y agreed to share ...": a symmetric or mutually agreed predicate with a
