@@ -31,6 +31,10 @@ pub struct EventCandidate {
     /// coercion or its easing (curfews, arrests, lifting an emergency) and police using force ("police opened
     /// fire ..., arresting 12"). [`EventCandidate::to_record`] then makes the source's country the target.
     pub home_target: bool,
+    /// No agent is named and the target's own state acts on it ("two prison officers were charged with
+    /// falsifying records"): `source` is the target's slot, and [`EventCandidate::to_record`] makes the target's
+    /// country the source.
+    pub home_source: bool,
 }
 
 /// A standing relation (not an event) between two actor slots.
@@ -78,7 +82,10 @@ impl EventCandidate {
                 },
             })
         };
-        let source = party(self.source)?;
+        let source = match self.home_source {
+            true => party(self.source)?.country.as_ref().map(state)?,
+            false => party(self.source)?,
+        };
         let target = match self.target {
             Some(t) => Some(party(t)?),
             // The source's own state, named by its country code.
@@ -135,6 +142,7 @@ mod tests {
             time: Some(0),
             location: Some(1),
             home_target: false,
+            home_source: false,
         }
     }
 
@@ -169,6 +177,10 @@ mod tests {
         let home = EventCandidate { home_target: true, ..candidate(0, None) };
         let r = home.to_record(&actors, &times, Mention::default()).expect("record");
         assert_eq!(r.target.map(|t| t.id), Some("IRQ".to_string()));
+        // An agentless legal act at home names the target's own state as the source.
+        let own = EventCandidate { home_source: true, ..candidate(0, Some(0)) };
+        let r = own.to_record(&actors, &times, Mention::default()).expect("record");
+        assert_eq!((r.source.id.as_str(), r.target.map(|t| t.id)), ("IRQ", Some("IRQCOP".to_string())));
         // A slot out of range makes no record.
         assert!(candidate(7, None).to_record(&actors, &times, Mention::default()).is_none());
     }

@@ -402,6 +402,7 @@ mod tests {
             time: None,
             location: None,
             home_target: false,
+            home_source: false,
         }
     }
 

@@ -16,13 +16,15 @@ struct Coded {
     code: &'static str,
     flags: Flags,
     time: Option<usize>,
+    /// The targets' own state is the source (see [`Roles::by_own_state`]).
+    by_own_state: bool,
 }
 
 impl Context<'_> {
     /// The events of predicate `m` with roles `roles`: one candidate per source and target (or per source, with
     /// no target).
     pub(crate) fn code_events(&self, m: &Match, matches: &[Match], roles: Roles) -> Vec<EventCandidate> {
-        let Roles { sources, targets, symmetric, demand } = roles;
+        let Roles { sources, targets, symmetric, demand, by_own_state } = roles;
         let time = self.time_for(m, matches).or_else(|| {
             // An attributive "visiting" frames the whole sentence, so the sentence's date is the visit's.
             let attributive = self.attributive_mover(m).is_some();
@@ -34,7 +36,7 @@ impl Context<'_> {
         flags.future |= time.is_some_and(|t| self.times[t].future);
         flags.symmetric = symmetric;
         let code = self.event_code(m, &mut flags, demand, symmetric, &sources);
-        self.emit(m, Coded { code, flags, time }, &sources, &targets)
+        self.emit(m, Coded { code, flags, time, by_own_state }, &sources, &targets)
     }
 
     /// The code to report for predicate `m`, moving `flags` with it: a reported obligation is a demand (100); a
@@ -99,7 +101,7 @@ impl Context<'_> {
     /// One candidate per (source, target) pair, with its evidence span and place; a pair of one side is left out,
     /// and a domestic cooperation pair becomes the source's act with no partner.
     fn emit(&self, m: &Match, coded: Coded, sources: &[usize], targets: &[usize]) -> Vec<EventCandidate> {
-        let Coded { code, flags, time } = coded;
+        let Coded { code, flags, time, by_own_state } = coded;
         let event = |source, target, evidence, location, home_target| EventCandidate {
             code,
             done_code: m.code,
@@ -111,8 +113,24 @@ impl Context<'_> {
             time,
             location,
             home_target,
+            home_source: false,
         };
         let mut out = Vec::new();
+        if by_own_state {
+            // "Two prison officers were charged": each target, charged by its own state.
+            for &t in targets {
+                let Some(evidence) =
+                    self.span_of_tokens(self.actor_tokens[t].0.min(m.anchor), self.actor_tokens[t].1.max(m.end))
+                else {
+                    continue;
+                };
+                out.push(EventCandidate {
+                    home_source: true,
+                    ..event(t, Some(t), evidence, self.location_for(m, None), false)
+                });
+            }
+            return out;
+        }
         let target_opts: Vec<Option<usize>> =
             if targets.is_empty() { vec![None] } else { targets.iter().copied().map(Some).collect() };
         for &s in sources {
@@ -264,7 +282,7 @@ mod tests {
         let markup = "[Iran|IRN] praised [Iran|IRN] and [Iraq|IRQ].";
         with_context(markup, |ctx, matches| {
             let m = matches.iter().find(|m| m.anchor == token(ctx, "praised")).expect("verb");
-            let coded = || Coded { code: "051", flags: Flags::default(), time: None };
+            let coded = || Coded { code: "051", flags: Flags::default(), time: None, by_own_state: false };
             let pairs = |targets: &[usize]| -> Vec<(usize, Option<usize>)> {
                 ctx.emit(m, coded(), &[0], targets).iter().map(|e| (e.source, e.target)).collect()
             };

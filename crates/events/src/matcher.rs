@@ -743,8 +743,12 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
             }
         }
     }
-    // "will withdraw ... unless X ...": the condition follows the predicate, anywhere later in the sentence.
-    m.conditional = a.condition_cues.iter().any(|&k| k >= m.end);
+    // "will withdraw ... unless X ...": the condition follows the predicate, later in the sentence but in its
+    // clause: after ", however" or ", but" it conditions another clause's act ("will receive loans from X,
+    // however no more will come unless ...").
+    let openers = &crate::lexicon::lists().opener;
+    let new_clause = |j: usize| a.is_boundary(j) || j > 0 && a.norm(j - 1) == "," && openers.contains(a.norm(j));
+    m.conditional = a.condition_cues.iter().any(|&k| k >= m.end && !(m.end..k).any(new_clause));
 }
 
 #[cfg(test)]

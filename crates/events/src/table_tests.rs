@@ -1085,3 +1085,68 @@ fn the_new_words_code_nothing_in_ordinary_prose() {
         ("[Turkey|TUR] bought the land from [Greek owners|GRC|g] in 1990.", &["TUR>GRC 061"]),
     ]);
 }
+
+/// The (code, source country, target country) of each record the sentence codes.
+fn record_parties(markup: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let p = parse(markup);
+    let span = Span::new(&p.text, 0, p.text.len()).unwrap();
+    let tokens = dyad_text::tokenize(&p.text, span);
+    let mention = crate::Mention { file: "t".into(), ..Default::default() };
+    let mut actors = p.actors.clone();
+    for a in &mut actors {
+        a.country = code_country(a);
+    }
+    code_sentence(&p.text, &tokens, &actors, &p.times)
+        .events
+        .iter()
+        .filter_map(|e| e.to_record(&actors, &p.times, mention.clone()))
+        .map(|r| (r.code, r.source.country, r.target.and_then(|t| t.country)))
+        .collect()
+}
+
+#[test]
+fn an_agentless_legal_act_on_a_states_own_people_is_by_that_state() {
+    let event = |c: &str, s: &str, t: &str| (c.to_string(), Some(s.to_string()), Some(t.to_string()));
+    assert_eq!(
+        record_parties("[Two Brazilian police officers|BRACOP|o] were charged with bribery on Friday."),
+        [event("173", "BRA", "BRA")]
+    );
+    assert_eq!(
+        record_parties("The scandal led to criminal charges against [a Korean defence official|KORGOV|o]."),
+        [event("173", "KOR", "KOR")]
+    );
+    // A place names the state that acts; civilians named by a nationality are as often abroad as at home.
+    assert_eq!(
+        record_parties("[Two Nigerian soldiers|NGAMIL|o] were charged with desertion in [Chad|TCD|l]."),
+        [event("173", "TCD", "NGA")]
+    );
+    assert!(record_parties("[Three Americans|USACVL|g] were arrested on Monday.").is_empty());
+    // With another state in the sentence, whose courts act is not known.
+    assert!(
+        record_parties("[Two Nigerian soldiers|NGAMIL|o] were charged with desertion after [Chad|TCD] complained.")
+            .iter()
+            .all(|e| e.0 != "173")
+    );
+}
+
+#[test]
+fn a_purpose_clause_after_the_object_holds_no_target() {
+    let coded = record_parties("[Russia|RUS] blocked the aid convoy in an attempt to force [Ukraine|UKR] to withdraw.");
+    assert!(coded.iter().all(|e| e.2.is_none()), "{coded:?}");
+}
+
+#[test]
+fn a_verb_coordinated_with_an_asked_for_act_is_asked_for_too() {
+    let coded = record_parties(
+        "[Beijing|CHN] wants [Trump|USAGOV|p] to lift the tariffs, as well as provide food to [Japan|JPN].",
+    );
+    assert!(coded.iter().all(|e| !e.0.starts_with("07")), "{coded:?}");
+    assert!(coded.iter().any(|e| e.0 == "020"), "{coded:?}");
+}
+
+#[test]
+fn an_armed_verb_whose_object_is_a_legal_contest_is_no_fighting() {
+    let coded = record_parties("[The Australian activist|AUS|p] is battling extradition to [the United States|USA].");
+    assert!(coded.iter().all(|e| !e.0.starts_with("19")), "{coded:?}");
+    assert!(!record_parties("[Mali|MLI] is battling [rebels|MLIREB|g] in the north.").is_empty());
+}

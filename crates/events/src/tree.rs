@@ -336,7 +336,13 @@ impl<'a> TreeRoles<'a> {
         for c in self.children(v).collect::<Vec<_>>() {
             match self.tree.words[c].rel {
                 Rel::Obj if hostile => self.object_or_its_place(c, &mut r.targets),
-                Rel::Obj | Rel::Iobj => self.slots_of(c, &mut r.targets),
+                // "is seeking Assange's extradition from the UK": the pattern's preposition on the object names
+                // whom the act is aimed at; the object's own possessor is what it is about.
+                Rel::Obj => match self.oblique_of_object(c, prep) {
+                    Some(o) => self.slots_of(o, &mut r.targets),
+                    None => self.slots_of(c, &mut r.targets),
+                },
+                Rel::Iobj => self.slots_of(c, &mut r.targets),
                 Rel::Obl if prep.is_some_and(|p| self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(p))) => {
                     self.slots_of(c, &mut r.targets)
                 }
@@ -357,6 +363,19 @@ impl<'a> TreeRoles<'a> {
         }
         r.targets.retain(|t| !r.sources.contains(t));
         r
+    }
+
+    /// The modifier of object `o` that the pattern's preposition `prep` opens and that names a party ("seeking
+    /// Assange's extradition from the UK", where the parser hangs "from the UK" on the noun).
+    fn oblique_of_object(&self, o: usize, prep: Option<&str>) -> Option<usize> {
+        let prep = prep?;
+        self.children(o).find(|&c| {
+            self.tree.words[c].rel == Rel::Nmod && self.case_of(c).is_some_and(|q| q.eq_ignore_ascii_case(prep)) && {
+                let mut parties = Vec::new();
+                self.slots_of(c, &mut parties);
+                !parties.is_empty()
+            }
+        })
     }
 
     /// The parties of an attack's object, or where it names none ("struck targets in Lebanon and Syria", "hit a

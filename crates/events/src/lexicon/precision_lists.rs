@@ -42,6 +42,10 @@ pub(crate) struct Lists {
     pub(crate) nonfactual: Vec<Vec<&'static str>>,
     pub(crate) attribution: Vec<Vec<&'static str>>,
     pub(crate) attribution_first: HashMap<&'static str, Vec<usize>>,
+    /// Phrases that open a purpose infinitive ("in an attempt to"), whose parties are no target before it.
+    pub(crate) purpose: Vec<Vec<&'static str>>,
+    /// Nouns of a legal or political contest ("extradition", "charge"): an armed verb's object, a fight in court.
+    pub(crate) legal_contest: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -83,6 +87,7 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "stance" => lists.stance.insert(single()?),
             "proxy" => lists.proxy.insert(single()?),
             "owned_for" => lists.owned_for.insert(single()?),
+            "legal_contest" => lists.legal_contest.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -95,6 +100,10 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "sport" => {
                 lists.sport_first.entry(words[0]).or_default().push(lists.sport.len());
                 lists.sport.push(words);
+                true
+            }
+            "purpose" => {
+                lists.purpose.push(words);
                 true
             }
             "fixed" => {
@@ -153,6 +162,8 @@ mod tests {
         assert!(l.request.contains("urge") && l.prevent.contains("bar") && l.opinion.contains("consider"));
         assert!(l.accident.contains("crash") && l.nonfactual.iter().any(|p| p == &["tantamount", "to"]));
         assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
+        assert!(l.purpose.iter().any(|p| p == &["in", "an", "attempt", "to"]) && l.opener.contains("however"));
+        assert!(l.legal_contest.contains("extradition") && !l.legal_contest.contains("rebel"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
         );

@@ -266,6 +266,17 @@ fn requested_act(a: &Analysis, m: &Match) -> bool {
         to -= 1;
     }
     let gerund = a.lemmas[m.anchor].verb.is_some_and(|v| v.is(VerbForm::Gerund));
+    // "wants Trump to eliminate the tariffs, as well as provide relief": a bare verb coordinated with an
+    // asked-for infinitive is asked for too.
+    let base = a.lemmas[m.anchor].verb.is_some_and(|v| v.is(VerbForm::Base));
+    let coordinator = match a.norm(to) {
+        "and" => Some(to),
+        "as" if to >= 2 && a.norm(to - 1) == "well" && a.norm(to - 2) == "as" => Some(to - 2),
+        _ => None,
+    };
+    if let Some(c) = coordinator.filter(|_| base) {
+        return asked_before(a, c);
+    }
     if !(a.norm(to) == "to" || a.norm(to) == "into" && gerund) || to < 2 {
         return false;
     }
@@ -306,8 +317,13 @@ fn requested_noun(a: &Analysis, m: &Match, source_end: usize) -> bool {
 /// "wants X to eliminate A, and to ease B": a "to" after "and" continues an earlier asked-for infinitive of the
 /// same sentence (the nearest "to" before it, within the request's reach, no sentence boundary between).
 fn coordinated_ask(a: &Analysis, to: usize) -> bool {
-    let and = if to >= 1 && a.norm(to - 1) == "and" { to - 1 } else { return false };
-    (and.saturating_sub(2 * REQUEST_REACH)..and)
+    to >= 1 && a.norm(to - 1) == "and" && asked_before(a, to - 1)
+}
+
+/// Whether the nearest "to" before the coordinator at `c` (within twice the request's reach, no sentence
+/// boundary between) opens an act asked of a request verb's object.
+fn asked_before(a: &Analysis, c: usize) -> bool {
+    (c.saturating_sub(2 * REQUEST_REACH)..c)
         .rev()
         .take_while(|&k| !a.is_boundary(k))
         .find(|&k| a.norm(k) == "to")

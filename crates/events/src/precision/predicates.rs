@@ -5,6 +5,7 @@
 
 use super::phrases::{control_verb, phrase_end};
 use crate::analysis::Analysis;
+use crate::codebook::Codebook;
 use crate::lexicon::{CONJ, DET, MODAL, PAST_VERBS, PREP, RELPRO, SUB, lists};
 use crate::matcher::{Match, MatchKind, nominal_at};
 use dyad_text::VerbForm;
@@ -118,7 +119,7 @@ fn false_verb(a: &Analysis, m: &Match, time_tokens: &[(usize, usize)]) -> Option
     {
         return Some(Reading::Other);
     }
-    if infinitive_complement(a, i) || nonfactual_gerund(a, i) || opinion(a, i) {
+    if infinitive_complement(a, i) || nonfactual_gerund(a, i) || opinion(a, i) || legal_fight(a, m) {
         return Some(Reading::Other);
     }
     // "Trump's July 25 phone call", "the minister's visit": a possessive "'s" (past a date) opens a noun phrase,
@@ -340,6 +341,20 @@ fn opinion(a: &Analysis, i: usize) -> bool {
         && (i + 1..(i + 6).min(a.len()))
             .take_while(|&k| !a.is_punct(k))
             .any(|k| a.norm(k) == "to" && a.token_is(k + 1, "be"))
+}
+
+/// "is battling extradition to the United States", "fought the charges in court": an armed verb (roots 18-20)
+/// with no object in its pattern whose object is a legal or political contest (`legal_contest` in the data file)
+/// is a fight in court or politics, not an armed act.
+fn legal_fight(a: &Analysis, m: &Match) -> bool {
+    let armed = matches!(Codebook::builtin().root(m.code), Some("18" | "19" | "20"));
+    if !armed || m.object.is_some() {
+        return false;
+    }
+    let contest = &lists().legal_contest;
+    (m.anchor + 1..(m.anchor + 4).min(a.len()))
+        .take_while(|&k| !a.is_punct(k) && !a.is(k, PREP))
+        .any(|k| contest.contains(a.norm(k)) || a.lemmas[k].noun.is_some_and(|n| contest.contains(n)))
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ use super::context::Context;
 use crate::codebook::Codebook;
 use crate::lexicon::RELPRO;
 use crate::matcher::{Match, MatchKind, OBLIGATION_PATTERN};
+use crate::slots::SlotKind;
+use dyad_core::Sector;
 
 /// The parties of one predicate, as slot indices, before its code and flags are set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,6 +20,9 @@ pub(crate) struct Roles {
     pub(crate) symmetric: bool,
     /// An obligation in reported speech made the speaker's demand of the obliged party.
     pub(crate) demand: bool,
+    /// No agent is named and the targets' own state acts on them (an agentless legal act at home: "two prison
+    /// officers were charged"); `sources` then holds the targets, whose state the record names as the source.
+    pub(crate) by_own_state: bool,
 }
 
 /// The subjects and partners of the previous predicate of the sentence, which a continuing or coordinated
@@ -98,6 +103,13 @@ impl Context<'_> {
             std::mem::swap(&mut sources, &mut targets);
         }
         sources.retain(|&k| self.present(k));
+        let by_own_state = sources.is_empty() && self.by_own_state(m, &targets);
+        if by_own_state {
+            // The record names the targets' state as the source (`EventCandidate::home_source`); as for any
+            // predicate with no subject, a verb coordinated with it gets none.
+            sources = targets.clone();
+            previous.0.clear();
+        }
         if sources.is_empty() && m.kind == MatchKind::Verb {
             // A predicate with no subject leaves none for a verb coordinated with it.
             previous.0.clear();
@@ -114,7 +126,7 @@ impl Context<'_> {
         if targets.is_empty() && !symmetric && sources == previous.0 {
             targets = previous.1.clone();
         }
-        if !inner_clause {
+        if !inner_clause && !by_own_state {
             *previous = (sources.clone(), targets.clone());
         }
         // "X and Y met", "X and Y agreed to share ...": a symmetric or mutually agreed predicate with a
@@ -131,7 +143,35 @@ impl Context<'_> {
         if targets.is_empty() && domestic {
             targets.extend(self.protest_place(m, &sources));
         }
-        Some(Roles { sources, targets, symmetric, demand })
+        Some(Roles { sources, targets, symmetric, demand, by_own_state })
+    }
+
+    /// Whether predicate `m`, with no agent, is by the own state of its targets: a legal act (arrest, charge,
+    /// conviction, release) in a passive or an event noun ("were charged with", "felony charges against X"),
+    /// with no place named in its clause, on a state's officials, armed forces, police, legislators, opposition
+    /// or firms (an actor with a sector, not a bare nationality), in a sentence that names no other state.
+    fn by_own_state(&self, m: &Match, targets: &[usize]) -> bool {
+        let legal = ["173", "0841", "116"].iter().any(|c| m.code.starts_with(c));
+        let agentless = m.passive || m.kind == MatchKind::Nominal;
+        if !legal || !agentless || targets.is_empty() || !targets.iter().all(|&t| self.at_home(t)) {
+            return false;
+        }
+        let country = self.actors[targets[0]].country.as_deref();
+        let other_state = (0..self.actors.len()).any(|k| {
+            self.present(k) && self.actors[k].country.is_some() && self.actors[k].country.as_deref() != country
+        });
+        !other_state && self.place_of_event(m).is_none()
+    }
+
+    /// Whether slot `k` is a party of a state's own institutions or society named with its sector ("federal prison
+    /// officers", "Boeing's chief financial officer", an opposition leader): one its own state's courts and
+    /// police act on.
+    fn at_home(&self, k: usize) -> bool {
+        let slot = &self.actors[k];
+        let sector = slot.actor_code().and_then(|c| c.sector());
+        // Civilians and refugees named by a nationality ("three Americans") are as often abroad as at home.
+        let named_by_nationality = matches!(sector, Some(Sector::Cvl | Sector::Ref));
+        slot.country.is_some() && sector.is_some() && !named_by_nationality && !matches!(slot.kind, SlotKind::Place)
     }
 
     /// The "between" of "a meeting between X and Y" (the pattern's own preposition), or one shortly after a
@@ -200,6 +240,16 @@ impl Context<'_> {
     /// An event noun: its possessor or the clause's subject acts on the party after its preposition. `None` for a
     /// bare noun, one framed as circumstance, and one that is the object of a stance verb or a purpose.
     fn nominal_roles(&self, m: &Match, previous: &Previous) -> Option<Found> {
+        // "Assange faces 18 criminal charges in the US": a legal act the subject faces is done to the subject, by
+        // the state where it happens (or, at home, by the subject's own state: `by_own_state`).
+        let legal = Codebook::builtin().root(m.code) == Some("17") || m.code.starts_with("116");
+        if legal && self.faced_by_subject(m.anchor) {
+            // With no party as subject the sentence names no one charged: no event.
+            let targets = self.subjects(m, &previous.0);
+            let sources = self.place_of_event(m).filter(|k| !targets.contains(k)).into_iter().collect();
+            let sources = if targets.is_empty() { Vec::new() } else { sources };
+            return Some(Found { inner_clause: true, ..Found::new(sources, targets) });
+        }
         // A bare nominal ("for the attack", "aid workers") names no parties of its own: not an event here.
         let possessor = self.possessor(m.anchor);
         if possessor.is_none() && m.prep.is_none() && !m.subject_action {

@@ -157,6 +157,17 @@ impl Context<'_> {
         (self.can_act(k) && !matches!(self.actors[k].kind, SlotKind::Place)).then_some(k)
     }
 
+    /// Whether the noun phrase at `anchor` is the object of "face" ("faces 18 criminal charges", "is facing
+    /// deportation"): its subject undergoes the act.
+    pub(crate) fn faced_by_subject(&self, anchor: usize) -> bool {
+        let modifier =
+            |k: usize| !self.a.is_punct(k) && !self.a.capitalized[k] && !self.a.is(k, PREP | CONJ | RELPRO | SUB);
+        (anchor.saturating_sub(4)..anchor)
+            .rev()
+            .take_while(|&k| modifier(k))
+            .any(|k| matches!(self.a.norm(k), "face" | "faces" | "faced" | "facing"))
+    }
+
     /// Whether the event noun at `anchor` is the object of a verb of perception, cognition or evaluation (`stance`
     /// in `data/event_precision.tsv`: "saw the investigation into X as", "welcomed the talks with Y"): what the
     /// subject saw or judged is not the subject's act.

@@ -95,8 +95,17 @@ impl Context<'_> {
             let mut j = e;
             let mut saw_conj = false;
             let mut saw_sep = false;
+            // "the Royal Australian Air Force, the Royal Saudi Air Force and ...": a capitalised word or two of a
+            // name that the mention leaves out may open the next item.
+            let name_word = |j: usize, saw_sep: bool| {
+                saw_sep
+                    && self.a.capitalized[j]
+                    && !self.a.is_punct(j)
+                    && (self.slot_starting_at(j + 1).is_some()
+                        || self.a.capitalized.get(j + 1).is_some_and(|&c| c) && self.slot_starting_at(j + 2).is_some())
+            };
             while j < self.a.len()
-                && (self.a.norm(j) == "," || self.a.is(j, CONJ) || self.a.is(j, DET))
+                && (self.a.norm(j) == "," || self.a.is(j, CONJ) || self.a.is(j, DET) || name_word(j, saw_sep))
                 && !(saw_sep && self.slot_starting_at(j).is_some())
             {
                 saw_conj |= self.a.is(j, CONJ);

@@ -22,6 +22,10 @@ impl Context<'_> {
         // parties the predicate does not reach.
         let end = (from + 1..end).find(|&j| self.a.is(j, RELPRO) && self.a.norm(j) != "that").unwrap_or(end);
         let end = self.means_start(from + 1, end);
+        // "blocked the delivery of aid in an attempt to force the U.S. to leave": a purpose clause after the object
+        // is a clause of its own, whose parties the predicate does not reach.
+        let purposes = &crate::lexicon::lists().purpose;
+        let end = (from + 1..end).find(|&j| purposes.iter().any(|p| self.a.phrase_at(j, p).is_some())).unwrap_or(end);
         // "withdrew from a zone agreed by X and Y": a reduced passive relative after the object is a clause of its
         // own too; its agents acted on the object, not with the predicate's subject.
         // Not so for a meeting, a support, an investigation, a reaction, a coercion or an attack (roots 04, 05, 09,
