@@ -21,6 +21,7 @@ mod token;
 
 use chrono::NaiveDate;
 use dyad_core::{DateValue, Precision, Span};
+use dyad_text::TokenizedSentence;
 use grammar::{Expr, YearRef};
 use resolve::Context;
 use serde::{Deserialize, Serialize};
@@ -154,9 +155,30 @@ impl TimeResolver {
     }
 
     /// Finds and resolves the expressions of `text` (a sentence, or several in order), updating the document
-    /// state. Spans are byte offsets into `text`.
+    /// state. Spans are byte offsets into `text`. The text is tokenised by the text stage (`dyad_text::tokenize`);
+    /// a caller that has its sentences tokenised already uses [`TimeResolver::resolve_tokenized`].
     pub fn resolve_sentence(&mut self, text: &str) -> Vec<TemporalExpression> {
         match Recognised::of(text) {
+            Some(r) => r.resolve(self),
+            None => Vec::new(),
+        }
+    }
+
+    /// Finds and resolves the expressions of `sentence`, one sentence of `text` with its tokens, updating the
+    /// document state: what [`TimeResolver::resolve_sentence`] gives for the sentence's text, read from its tokens
+    /// instead of tokenising it again. Spans are byte offsets into `text`, as the sentence's are.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let text = "Kim arrived. They met on Saturday.";
+    /// let sentences = dyad_text::sentences(text);
+    /// let mut doc = dyad_time::TimeResolver::new(NaiveDate::from_ymd_opt(2025, 7, 13).unwrap());
+    /// let found = doc.resolve_tokenized(text, &sentences[1]);
+    /// assert_eq!(found[0].span.slice(text), Some("on Saturday"));
+    /// assert_eq!(found[0].value.unwrap().to_string(), "2025-07-12");
+    /// ```
+    pub fn resolve_tokenized(&mut self, text: &str, sentence: &TokenizedSentence) -> Vec<TemporalExpression> {
+        match Recognised::of_sentence(text, sentence) {
             Some(r) => r.resolve(self),
             None => Vec::new(),
         }
@@ -363,9 +385,13 @@ pub fn may_contain_time(text: &str) -> bool {
     lexicon::LEXICON.may_contain(text)
 }
 
-/// What the anchor-free passes found in one text: the tokens, the calendar expressions and the clock times. The
-/// scan, tokenizer and grammar depend on no anchor, so one recognition serves any number of resolutions.
+/// What the anchor-free passes found in one sentence: its tokens, the calendar expressions and the clock times. The
+/// scan, tokens and grammar depend on no anchor, so one recognition serves any number of resolutions.
 struct Recognised<'a> {
+    /// The text spans are given in, and where the sentence starts in it.
+    whole: &'a str,
+    base: usize,
+    /// The sentence's text; token offsets are offsets into it.
     text: &'a str,
     toks: Vec<token::Tok<'a>>,
     found: Vec<grammar::Found>,
@@ -373,34 +399,66 @@ struct Recognised<'a> {
 }
 
 impl<'a> Recognised<'a> {
-    /// `None` when the text certainly holds no expression (the cheap automaton scan).
+    /// `None` when `text` certainly holds no expression (the cheap automaton scan); else its tokens, read with the
+    /// text stage's tokenizer.
     fn of(text: &'a str) -> Option<Recognised<'a>> {
+        Recognised::with(text, 0, text, token::tokenize)
+    }
+
+    /// The same for one tokenised sentence of `whole`, read from its tokens.
+    fn of_sentence(whole: &'a str, sentence: &TokenizedSentence) -> Option<Recognised<'a>> {
+        let (text, base) = (sentence.span.slice(whole)?, sentence.span.start());
+        Recognised::with(whole, base, text, |text| token::lex(text, base, sentence.tokens.as_slice()))
+    }
+
+    /// Scans `text` (which starts at byte `base` of `whole`) and, when it may hold an expression, reads the tokens
+    /// `lex` gives and runs the grammars over them.
+    fn with(
+        whole: &'a str,
+        base: usize,
+        text: &'a str,
+        lex: impl FnOnce(&'a str) -> Vec<token::Tok<'a>>,
+    ) -> Option<Recognised<'a>> {
         let scan = lexicon::LEXICON.scan(text);
         if !scan.dates && !scan.clocks {
             return None;
         }
-        let toks = token::tokenize(text);
+        let toks = lex(text);
         // The calendar grammar runs exactly where it ran before clock times were read, so they move no date.
         let found = if scan.dates { grammar::recognise(&toks) } else { Vec::new() };
         let clocks = clock::recognise(&toks, &found);
-        Some(Recognised { text, toks, found, clocks })
+        Some(Recognised { whole, base, text, toks, found, clocks })
     }
 
-    /// The expressions resolved by `doc`, updating its state.
+    /// The expressions resolved by `doc`, updating its state, with spans in the whole text.
     fn resolve(&self, doc: &mut TimeResolver) -> Vec<TemporalExpression> {
         let mut out = doc.resolve_found(self.text, &self.toks, &self.found);
         if !self.clocks.is_empty() {
             doc.add_clocks(self.text, &self.toks, &self.clocks, &mut out);
         }
+        if self.base > 0 {
+            out.retain_mut(|e| match Span::new(self.whole, e.span.start() + self.base, e.span.end() + self.base) {
+                Ok(span) => {
+                    e.span = span;
+                    true
+                }
+                Err(_) => false,
+            });
+        }
         out
     }
 }
 
-/// The expressions of `text` resolved against each of two anchors, each as a fresh document: what [`find`] gives
-/// for `a` and for `b`, with the text scanned, tokenized and parsed once. A caller with no anchor uses it to keep
-/// only the values that do not depend on one.
-pub fn find_both(text: &str, a: NaiveDate, b: NaiveDate) -> (Vec<TemporalExpression>, Vec<TemporalExpression>) {
-    match Recognised::of(text) {
+/// The expressions of `sentence` (one tokenised sentence of `text`) resolved against each of two anchors, each as a
+/// fresh document: what [`TimeResolver::resolve_tokenized`] gives for `a` and for `b`, with the sentence scanned
+/// and parsed once. A caller with no anchor uses it to keep only the values that do not depend on one.
+pub fn find_both(
+    text: &str,
+    sentence: &TokenizedSentence,
+    a: NaiveDate,
+    b: NaiveDate,
+) -> (Vec<TemporalExpression>, Vec<TemporalExpression>) {
+    match Recognised::of_sentence(text, sentence) {
         Some(r) => (r.resolve(&mut TimeResolver::new(a)), r.resolve(&mut TimeResolver::new(b))),
         None => (Vec::new(), Vec::new()),
     }
@@ -546,7 +604,7 @@ mod tests {
             "No date here at all.",
             "",
         ] {
-            assert_eq!(find_both(text, a, b), (find(text, a), find(text, b)), "{text}");
+            assert_eq!(find_both(text, &whole(text), a, b), (find(text, a), find(text, b)), "{text}");
         }
     }
 
@@ -554,8 +612,32 @@ mod tests {
         #[test]
         fn find_both_agrees_with_find(text in "[A-Za-z0-9 ,.:]{0,60}") {
             let (a, b) = (NaiveDate::from_ymd_opt(2001, 2, 3).unwrap(), NaiveDate::from_ymd_opt(2024, 11, 30).unwrap());
-            prop_assert_eq!(find_both(&text, a, b), (find(&text, a), find(&text, b)));
+            prop_assert_eq!(find_both(&text, &whole(&text), a, b), (find(&text, a), find(&text, b)));
         }
+
+        #[test]
+        fn tokenized_sentences_resolve_as_their_texts(text in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[0-9]{1,4}|[ ,.:]|\n|n't|'s|\
+             on|last|Monday|March|May|2018|5:30pm|p\\.m\\.|a day earlier|the previous day|ago|years|week){0,40}") {
+            let anchor = NaiveDate::from_ymd_opt(2018, 11, 8).unwrap_or_default();
+            let (mut by_tokens, mut by_text) = (TimeResolver::new(anchor), TimeResolver::new(anchor));
+            for s in dyad_text::sentences(&text) {
+                let shifted: Vec<TemporalExpression> = by_text
+                    .resolve_sentence(&text[s.span.range()])
+                    .into_iter()
+                    .map(|mut e| {
+                        e.span = Span::new(&text, e.span.start() + s.span.start(), e.span.end() + s.span.start()).unwrap();
+                        e
+                    })
+                    .collect();
+                prop_assert_eq!(by_tokens.resolve_tokenized(&text, &s), shifted);
+            }
+        }
+    }
+
+    /// `text` as one tokenised sentence.
+    fn whole(text: &str) -> dyad_text::TokenizedSentence {
+        let span = Span::new(text, 0, text.len()).unwrap_or_else(|_| unreachable!());
+        dyad_text::TokenizedSentence { index: 0, span, tokens: dyad_text::tokenize(text, span) }
     }
 
     #[test]
