@@ -201,8 +201,8 @@ struct ArticleRun<'a> {
 }
 
 impl ArticleRun<'_> {
-    /// Codes one sentence, tokenised once for the actor stage and the event coder: its record, its actor mentions
-    /// and time expressions, the narrative date it sets, its story tokens, then its events and relations.
+    /// Codes one sentence, tokenised once for the actor and time stages and the event coder: its record, its actor
+    /// mentions and time expressions, the narrative date it sets, its story tokens, then its events and relations.
     fn sentence(&mut self, analysed: &TokenizedSentence) {
         let (index, sentence) = (analysed.index, analysed.span);
         let doc = self.doc;

@@ -16,7 +16,8 @@ pub use sentence::{DataError, split_sentences, split_sentences_in};
 pub use token::{Token, TokenKind, Tokens, tokenize};
 pub use ud::ud_tokens;
 
-/// A sentence with its tokens, made once per sentence: the unit the actor stage and the event coder both read.
+/// A sentence with its tokens, made once per sentence: the unit the actor stage, the time stage and the event coder
+/// read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenizedSentence {
     /// 0-based index of the sentence in its text.

@@ -5,11 +5,14 @@
 //! Clock times and parts of the day ("at 3 p.m.", "08:57 GMT", "last night") are read in a second pass over what
 //! the calendar grammar left, as [`Kind::Time`] on the day beside them: they give TimeML `TIME` values
 //! ([`to_timeml`]) and never date an event. [`find`] reads one text; [`TimeResolver`] carries a document's chains
-//! ("the previous day").
+//! ("the previous day"), over plain text or over the text stage's sentences
+//! ([`TimeResolver::resolve_tokenized`]).
 //!
 //! Key design decision: a hand-written recogniser over tokens, not a general date parser: news needs a past bias
 //! read from the clause's tense, chains to the narrative date and non-dates kept out, and a sentence with no
-//! trigger word and no digit must cost one automaton scan. The word lists are data files, parsed once.
+//! trigger word and no digit must cost one automaton scan. The word lists are data files, parsed once. The tokens
+//! are the text stage's (`dyad_text::Tokens`, one tokenizer for words), split further only where dates need finer
+//! pieces ("2018-11-05", "5:30pm", "1,000"), so a sentence the pipeline has analysed is not tokenised again.
 #![deny(missing_docs)]
 
 mod clock;
