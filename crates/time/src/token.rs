@@ -107,38 +107,50 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 /// text character by character (a negation split inside a run, "did" + "n't", is joined by reading the run whole).
 pub(crate) fn lex<'a>(text: &'a str, base: usize, tokens: &[dyad_text::Token]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(tokens.len() + tokens.len() / 4 + 2);
-    let local = |t: &dyad_text::Token| {
-        let (start, end) = (t.span.start().checked_sub(base)?, t.span.end().checked_sub(base)?);
-        (end <= text.len()).then_some((start, end))
-    };
     let mut line_break = false;
     let mut done = 0;
-    let mut k = 0;
-    while k < tokens.len() {
-        let Some((start, mut end)) = local(&tokens[k]) else {
-            k += 1;
+    // The run of touching tokens being gathered, as a byte range of `text`.
+    let mut run: Option<(usize, usize)> = None;
+    for t in tokens {
+        let (Some(start), Some(end)) = (t.span.start().checked_sub(base), t.span.end().checked_sub(base)) else {
             continue;
         };
-        k += 1;
-        while let Some((next_start, next_end)) = tokens.get(k).and_then(local)
-            && next_start == end
-        {
-            end = next_end;
-            k += 1;
+        if end > text.len() {
+            break;
         }
-        let Some(gap) = text.as_bytes().get(done..start) else { continue };
-        line_break |= gap.contains(&b'\n');
-        split_run(text, start, end, &mut toks, &mut line_break);
-        done = end;
+        match run {
+            Some((first, last)) if start == last => run = Some((first, end)),
+            _ => {
+                if let Some((first, last)) = run {
+                    done = split_run(text, first, last, done, &mut toks, &mut line_break);
+                }
+                run = Some((start, end));
+            }
+        }
+    }
+    if let Some((first, last)) = run {
+        split_run(text, first, last, done, &mut toks, &mut line_break);
     }
     mark_sentence_ends(text, &mut toks);
     toks
 }
 
-/// Appends the tokens of `text[start..end]`, a run of touching text tokens, to `toks`. `line_break` says a line
-/// break came before the run's first token (and is cleared once a token follows it).
-fn split_run<'a>(text: &'a str, start: usize, end: usize, toks: &mut Vec<Tok<'a>>, line_break: &mut bool) {
+/// Appends the tokens of `text[start..end]`, a run of touching text tokens, to `toks`, and returns `end`. `done`
+/// is where the previous run ended: a line break between them ends the sentence at the last token (`line_break`
+/// carries that to the next token).
+fn split_run<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    done: usize,
+    toks: &mut Vec<Tok<'a>>,
+    line_break: &mut bool,
+) -> usize {
     let bytes = text.as_bytes();
+    if let Some(gap) = bytes.get(done..start) {
+        *line_break |= gap.iter().any(|&b| b == b'\n');
+    }
+    let end = end.min(bytes.len());
     let mut i = start;
     // Bytes below 0x80 are whole ASCII characters; anything else is decoded as a char (the slow, rare path).
     let char_at = |i: usize| -> (char, usize) {
@@ -161,49 +173,59 @@ fn split_run<'a>(text: &'a str, start: usize, end: usize, toks: &mut Vec<Tok<'a>
             *line_break = false;
         }
         let first = i;
-        if c.is_alphanumeric() {
-            let mut stop = i + len;
-            loop {
-                let (n, nlen) = char_at(stop);
-                if stop < end && n.is_alphanumeric() {
-                    stop += nlen;
+        let mut stop = i + len;
+        let kind = if c.is_alphanumeric() {
+            // ASCII letters and digits byte by byte; other characters decoded.
+            while stop < end {
+                let b = bytes[stop];
+                if b.is_ascii_alphanumeric() {
+                    stop += 1;
+                } else if b >= 0x80 && char_at(stop).0.is_alphanumeric() {
+                    stop += char_at(stop).1;
                 } else {
                     break;
                 }
             }
-            let run = text.get(first..stop).unwrap_or_default();
-            let (kind, num, digits, suffix) = classify_alnum(run);
-            let w = if kind == Kind::Word { LEXICON.get(run).copied().unwrap_or_default() } else { Word::default() };
-            toks.push(Tok {
-                text: run,
+            None
+        } else {
+            Some(Kind::Punct)
+        };
+        let piece = text.get(first..stop).unwrap_or_default();
+        let tok = match kind {
+            None => {
+                let (kind, num, digits, suffix) = classify_alnum(piece);
+                let w =
+                    if kind == Kind::Word { LEXICON.get(piece).copied().unwrap_or_default() } else { Word::default() };
+                Tok {
+                    text: piece,
+                    start: first,
+                    end: stop,
+                    kind,
+                    num,
+                    digits,
+                    suffix,
+                    cap: c.is_uppercase(),
+                    w,
+                    ends_sentence: false,
+                }
+            }
+            Some(kind) => Tok {
+                text: piece,
                 start: first,
                 end: stop,
                 kind,
-                num,
-                digits,
-                suffix,
-                cap: c.is_uppercase(),
-                w,
-                ends_sentence: false,
-            });
-            i = stop;
-        } else {
-            let stop = i + len;
-            toks.push(Tok {
-                text: text.get(first..stop).unwrap_or_default(),
-                start: first,
-                end: stop,
-                kind: Kind::Punct,
                 num: 0,
                 digits: 0,
                 suffix: Suffix::None,
                 cap: false,
                 w: Word::default(),
                 ends_sentence: false,
-            });
-            i = stop;
-        }
+            },
+        };
+        toks.push(tok);
+        i = stop;
     }
+    end
 }
 
 fn mark_sentence_ends(text: &str, toks: &mut [Tok<'_>]) {
