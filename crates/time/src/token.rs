@@ -148,7 +148,8 @@ fn split_run<'a>(
 ) -> usize {
     let bytes = text.as_bytes();
     if let Some(gap) = bytes.get(done..start) {
-        *line_break |= gap.iter().any(|&b| b == b'\n');
+        // Most gaps are one space.
+        *line_break |= !matches!(gap, [] | [b' ']) && gap.contains(&b'\n');
     }
     let end = end.min(bytes.len());
     let mut i = start;
