@@ -158,7 +158,7 @@ impl TimeResolver {
     }
 
     /// Finds and resolves the expressions of `text` (a sentence, or several in order), updating the document
-    /// state. Spans are byte offsets into `text`. The text is tokenised by the text stage (`dyad_text::tokenize`);
+    /// state. Spans are byte offsets into `text`. The text is tokenised by the text stage (`dyad_text::token_spans`);
     /// a caller that has its sentences tokenised already uses [`TimeResolver::resolve_tokenized`].
     pub fn resolve_sentence(&mut self, text: &str) -> Vec<TemporalExpression> {
         match Recognised::of(text) {
@@ -411,7 +411,9 @@ impl<'a> Recognised<'a> {
     /// The same for one tokenised sentence of `whole`, read from its tokens.
     fn of_sentence(whole: &'a str, sentence: &TokenizedSentence) -> Option<Recognised<'a>> {
         let (text, base) = (sentence.span.slice(whole)?, sentence.span.start());
-        Recognised::with(whole, base, text, |text| token::lex(text, base, sentence.tokens.as_slice()))
+        Recognised::with(whole, base, text, |text| {
+            token::lex(text, base, sentence.tokens.as_slice().iter().map(|t| t.span))
+        })
     }
 
     /// Scans `text` (which starts at byte `base` of `whole`) and, when it may hold an expression, reads the tokens

@@ -5,6 +5,7 @@
 //! letters-and-digits run "didn" "'" "t" that the grammar was written for.
 
 use crate::lexicon::{LEXICON, Word};
+use dyad_core::Span;
 
 /// The shape of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,25 +95,30 @@ fn classify_alnum(run: &str) -> (Kind, u32, u8, Suffix) {
 /// Splits `text` into tokens, reading its words with the text stage's tokenizer. Offsets are byte offsets into
 /// `text` and always lie on char boundaries.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let Ok(whole) = dyad_core::Span::new(text, 0, text.len()) else { return Vec::new() };
-    lex(text, 0, dyad_text::tokenize(text, whole).as_slice())
+    let Ok(whole) = Span::new(text, 0, text.len()) else { return Vec::new() };
+    lex(text, 0, dyad_text::token_spans(text, whole))
 }
 
-/// Time's tokens of `text`, cut from `tokens`, the text stage's tokens of it, whose spans are offsets into a larger
+/// Time's tokens of `text`, cut from the spans of the text stage's tokens of it (`tokens`), offsets into a larger
 /// text in which `text` starts at byte `base`. Offsets of the result are byte offsets into `text`. Tokens that lie
 /// outside `text` are ignored.
 ///
 /// The text tokens cover every character of `text` that is not whitespace, so the runs of touching tokens are
 /// exactly the stretches between whitespace, and splitting each run reads the same pieces as reading the whole
 /// text character by character (a negation split inside a run, "did" + "n't", is joined by reading the run whole).
-pub(crate) fn lex<'a>(text: &'a str, base: usize, tokens: &[dyad_text::Token]) -> Vec<Tok<'a>> {
+pub(crate) fn lex<'a, T>(text: &'a str, base: usize, tokens: T) -> Vec<Tok<'a>>
+where
+    T: IntoIterator<Item = Span>,
+    T::IntoIter: ExactSizeIterator,
+{
+    let tokens = tokens.into_iter();
     let mut toks: Vec<Tok<'a>> = Vec::with_capacity(tokens.len() + tokens.len() / 4 + 2);
     let mut line_break = false;
     let mut done = 0;
     // The run of touching tokens being gathered, as a byte range of `text`.
     let mut run: Option<(usize, usize)> = None;
     for t in tokens {
-        let (Some(start), Some(end)) = (t.span.start().checked_sub(base), t.span.end().checked_sub(base)) else {
+        let (Some(start), Some(end)) = (t.start().checked_sub(base), t.end().checked_sub(base)) else {
             continue;
         };
         if end > text.len() {
@@ -351,7 +357,7 @@ mod tests {
     fn same_in_sentences(text: &str) -> Result<(), TestCaseError> {
         for s in dyad_text::sentences(text) {
             let sentence = &text[s.span.range()];
-            let lexed = lex(sentence, s.span.start(), s.tokens.as_slice());
+            let lexed = lex(sentence, s.span.start(), s.tokens.as_slice().iter().map(|t| t.span));
             prop_assert_eq!(lexed, reference(sentence), "sentence {:?}", sentence);
         }
         Ok(())
@@ -399,7 +405,7 @@ mod tests {
         let sentence = &doc[s[1].span.range()];
         // The whole document's tokens: those of the first sentence lie before `sentence` and are skipped.
         let all = dyad_text::tokenize(doc, dyad_core::Span::new(doc, 0, doc.len()).unwrap());
-        let lexed = lex(sentence, s[1].span.start(), all.as_slice());
+        let lexed = lex(sentence, s[1].span.start(), all.as_slice().iter().map(|t| t.span));
         assert_eq!(lexed, reference(sentence));
     }
 
