@@ -267,17 +267,34 @@ impl TimeResolver {
     ) -> Vec<TemporalExpression> {
         let mut out = Vec::with_capacity(found.len());
         let mut sentence_of_last: Option<usize> = None;
+        // The sentence of each expression (how many sentence ends come before its first token), counted once: a
+        // long text with many expressions would otherwise count them again for every pair.
+        let mut ends = 0;
+        let mut at = 0;
+        let sentences: Vec<usize> = found
+            .iter()
+            .map(|f| {
+                let upto = f.first.min(toks.len());
+                if upto < at {
+                    (ends, at) = (0, 0);
+                }
+                ends += toks[at..upto].iter().filter(|t| t.ends_sentence).count();
+                at = upto;
+                ends
+            })
+            .collect();
         for (n, f) in found.iter().enumerate() {
-            let sentence = (0..f.first).filter(|&i| toks[i].ends_sentence).count();
+            let sentence = sentences[n];
             if sentence_of_last != Some(sentence) {
                 self.ctx.in_sentence = None;
                 sentence_of_last = Some(sentence);
             }
             let sentence_years: Vec<i32> = found
                 .iter()
+                .zip(&sentences)
                 .enumerate()
-                .filter(|(m, g)| *m != n && (0..g.first).filter(|&i| toks[i].ends_sentence).count() == sentence)
-                .filter_map(|(_, g)| written_year(&g.expr))
+                .filter(|(m, (_, s))| *m != n && **s == sentence)
+                .filter_map(|(_, (g, _))| written_year(&g.expr))
                 .collect();
             let mut tense = tense::tense_at(toks, f.first, f.end);
             // "closed until Friday": a state that lasts up to a weekday. Unless the clause is a simple past
@@ -635,6 +652,36 @@ mod tests {
                     })
                     .collect();
                 prop_assert_eq!(by_tokens.resolve_tokenized(&text, &s), shifted);
+            }
+        }
+    }
+
+    #[test]
+    fn long_mixed_and_punctuation_only_texts_resolve_without_panic() {
+        let anchor = NaiveDate::from_ymd_opt(2018, 11, 8).unwrap_or_default();
+        // 5,000 tokens and more, a date every hundred words (each expression looks over the whole text).
+        let long: String = (0..1000)
+            .map(|i| {
+                if i % 20 == 0 {
+                    format!("On Nov. {} they didn't meet at 5:30pm, ", i % 40)
+                } else {
+                    "the envoys met again, ".into()
+                }
+            })
+            .collect();
+        let mixed = "Москва, 5 мая 2018 г. — 北京 2018年5月5日; القاهرة ٣ مايو; Ⅻ² on Monday 3:30pm didn’t’s “Nov.” 5";
+        let punctuation = "...!?;:--–—()[]{}'’`\"“”«»/\\|@#$%^&*+=~<>.,\n\n?!".repeat(100);
+        for text in [long.as_str(), mixed, punctuation.as_str()] {
+            let plain = find(text, anchor);
+            let mut doc = TimeResolver::new(anchor);
+            let by_sentence: Vec<TemporalExpression> =
+                dyad_text::sentences(text).iter().flat_map(|s| doc.resolve_tokenized(text, s)).collect();
+            for e in plain.iter().chain(&by_sentence) {
+                assert!(e.span.slice(text).is_some());
+            }
+            if text == long {
+                assert!(dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap()).len() >= 5000);
+                assert!(plain.len() >= 50 && by_sentence.len() >= 50, "{} / {}", plain.len(), by_sentence.len());
             }
         }
     }
