@@ -198,12 +198,18 @@ impl TimeResolver {
         out: &mut Vec<TemporalExpression>,
     ) {
         let mut added = Vec::with_capacity(clocks.len());
+        // The sentence a byte offset lies in, counted by the sentence ends of the tokens that end at or before it
+        // (counted once: a long text with many clock times and days would count them again for every pair).
+        let mut ends_before = Vec::with_capacity(toks.len() + 1);
+        ends_before.push(0);
+        for t in toks {
+            ends_before.push(ends_before.last().copied().unwrap_or(0) + usize::from(t.ends_sentence));
+        }
+        let sentence = |at: usize| ends_before.get(toks.partition_point(|t| t.end <= at)).copied().unwrap_or(0);
         for c in clocks {
             let (start, end) = (toks[c.first].start, toks[c.end - 1].end);
             let Ok(span) = Span::new(text, start, end) else { continue };
             let blank = |a: usize, b: usize| a <= b && text.get(a..b).is_some_and(|g| g.trim().is_empty());
-            // The sentence a byte offset lies in, counted by sentence ends before it.
-            let sentence = |at: usize| toks.iter().take_while(|t| t.end <= at).filter(|t| t.ends_sentence).count();
             // Days: the calendar expressions, and parts of the day read before ("this morning at 10 am").
             let is_part = |e: &TemporalExpression| e.kind == Kind::Time && !e.timex.contains(':');
             let days =
