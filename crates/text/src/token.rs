@@ -96,7 +96,7 @@ impl Tokens {
 
 /// Tokenises `text[span]`; every token span is an offset into `text`. An out-of-range span gives no tokens.
 pub fn tokenize(text: &str, span: Span) -> Tokens {
-    let len = span.end().saturating_sub(span.start());
+    let Some(len) = span.slice(text).map(str::len) else { return Tokens::default() };
     let mut out = Tokens { tokens: Vec::with_capacity(len / 4 + 2), norms: String::with_capacity(len) };
     read(text, span, &mut out);
     out
@@ -105,7 +105,8 @@ pub fn tokenize(text: &str, span: Span) -> Tokens {
 /// The spans of the tokens [`tokenize`] gives, in order, without their normalised forms: for a reader that needs
 /// only where the words are (the time stage, on plain text).
 pub fn token_spans(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::with_capacity(span.end().saturating_sub(span.start()) / 4 + 2);
+    let Some(len) = span.slice(text).map(str::len) else { return Vec::new() };
+    let mut out = Vec::with_capacity(len / 4 + 2);
     read(text, span, &mut out);
     out
 }
