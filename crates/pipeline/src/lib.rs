@@ -201,8 +201,8 @@ struct ArticleRun<'a> {
 }
 
 impl ArticleRun<'_> {
-    /// Codes one sentence, tokenised once for the actor stage and the event coder: its record, its actor mentions
-    /// and time expressions, the narrative date it sets, its story tokens, then its events and relations.
+    /// Codes one sentence, tokenised once for the actor and time stages and the event coder: its record, its actor
+    /// mentions and time expressions, the narrative date it sets, its story tokens, then its events and relations.
     fn sentence(&mut self, analysed: &TokenizedSentence) {
         let (index, sentence) = (analysed.index, analysed.span);
         let doc = self.doc;
@@ -212,7 +212,7 @@ impl ArticleRun<'_> {
         self.out.sentences.push(PageSentence { index, start, end, text: text.to_string() });
         let found = self.actors.resolve_sentence(&doc.text, analysed);
         let slots = actor_slots(&doc.text, &found);
-        let times = time_slots(self.time.as_mut(), text, sentence.start(), &doc.text);
+        let times = time_slots(self.time.as_mut(), &doc.text, analysed);
         if !caption {
             // A recalled anniversary ("On August 29 sixty years ago") is background, not the story's day.
             let recent = narrative_of(&times).filter(|d| !is_historical(Some(d), self.out.anchor));
@@ -370,25 +370,24 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
     }
 }
 
-/// The sentence's dated expressions as event-coder slots, with spans in the document text. On a page with no
-/// anchor, a relative expression ("on Monday") is still a slot, with no value: it dates nothing, but the event
-/// coder must not read it as a pattern's object ("a strike on Monday").
-fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize, doc: &str) -> Vec<TimeSlot> {
+/// The sentence's dated expressions as event-coder slots, with spans in the document text `doc`, read from the
+/// sentence's tokens. On a page with no anchor, a relative expression ("on Monday") is still a slot, with no value:
+/// it dates nothing, but the event coder must not read it as a pattern's object ("a strike on Monday").
+fn time_slots(resolver: Option<&mut TimeResolver>, doc: &str, sentence: &TokenizedSentence) -> Vec<TimeSlot> {
     let anchored = resolver.is_some();
     let expressions = match resolver {
-        Some(r) => r.resolve_sentence(sentence).into_iter().filter(|e| e.is_date()).collect(),
-        None => anchor_free(sentence),
+        Some(r) => r.resolve_tokenized(doc, sentence).into_iter().filter(|e| e.is_date()).collect(),
+        None => anchor_free(doc, sentence),
     };
     expressions
         .into_iter()
-        .filter_map(|e| {
+        .map(|e| {
             let value = e.value.map(|v| match v {
                 TimeExprValue::Date(d) => SlotTime::Date(d),
                 TimeExprValue::Range(r, _) => SlotTime::Range(r),
             });
-            let span = Span::new(doc, e.span.start() + offset, e.span.end() + offset).ok()?;
             // Without an anchor there is no "now" to lie after: a written year is not a plan.
-            Some(TimeSlot { span, value, basis: e.basis, future: anchored && e.future })
+            TimeSlot { span: e.span, value, basis: e.basis, future: anchored && e.future }
         })
         .collect()
 }
@@ -396,11 +395,11 @@ fn time_slots(resolver: Option<&mut TimeResolver>, sentence: &str, offset: usize
 /// Without an anchor, only the values of expressions that resolve the same whatever the anchor (written years,
 /// full dates) can be trusted: resolve against two distant anchors; every date expression is kept, with its value
 /// only where the two agree.
-fn anchor_free(sentence: &str) -> Vec<dyad_time::TemporalExpression> {
+fn anchor_free(doc: &str, sentence: &TokenizedSentence) -> Vec<dyad_time::TemporalExpression> {
     let (Some(a), Some(b)) = (NaiveDate::from_ymd_opt(1901, 6, 15), NaiveDate::from_ymd_opt(2090, 6, 15)) else {
         return Vec::new();
     };
-    let (first, second) = dyad_time::find_both(sentence, a, b);
+    let (first, second) = dyad_time::find_both(doc, sentence, a, b);
     first
         .into_iter()
         .filter(|e| e.is_date())

@@ -12,6 +12,12 @@ fn article(file: &str, page: &str, paragraphs: &[&str]) -> Article {
     Article::from_body(file, body)
 }
 
+/// `text` as one tokenised sentence.
+fn whole(text: &str) -> TokenizedSentence {
+    let span = Span::new(text, 0, text.len()).expect("the whole text is a span");
+    TokenizedSentence { index: 0, span, tokens: dyad_text::tokenize(text, span) }
+}
+
 fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -48,13 +54,13 @@ fn undated_clause_takes_the_publication_date_and_old_dates_are_historical() {
 #[test]
 fn without_an_anchor_relative_dates_keep_their_span_but_no_value() {
     let text = "He arrived on Friday. The two countries established ties on 5 May 1990.";
-    let found = anchor_free(text);
+    let found = anchor_free(text, &whole(text));
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(&text[found[0].span.start()..found[0].span.end()], "on Friday");
     assert!(found[0].value.is_none(), "a relative date has no value without an anchor");
     assert!(found[1].value.is_some(), "a written date resolves the same whatever the anchor");
     let doc = "An open-ended strike on Monday.";
-    let slots = time_slots(None, doc, 0, doc);
+    let slots = time_slots(None, doc, &whole(doc));
     assert_eq!(slots.len(), 1);
     assert!(slots[0].value.is_none() && !slots[0].future);
     assert_eq!(slots[0].span.start(), doc.find("on Monday").unwrap());

@@ -13,10 +13,11 @@ mod ud;
 
 pub use lemma::{Lemma, LemmaTable, VerbForm, VerbReading, is_known_base, lemma, lemma_key, verb_lemma};
 pub use sentence::{DataError, split_sentences, split_sentences_in};
-pub use token::{Token, TokenKind, Tokens, tokenize};
+pub use token::{Token, TokenKind, Tokens, token_spans, tokenize};
 pub use ud::ud_tokens;
 
-/// A sentence with its tokens, made once per sentence: the unit the actor stage and the event coder both read.
+/// A sentence with its tokens, made once per sentence: the unit the actor stage, the time stage and the event coder
+/// read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenizedSentence {
     /// 0-based index of the sentence in its text.

@@ -96,18 +96,52 @@ impl Tokens {
 
 /// Tokenises `text[span]`; every token span is an offset into `text`. An out-of-range span gives no tokens.
 pub fn tokenize(text: &str, span: Span) -> Tokens {
-    let Some(slice) = span.slice(text) else {
-        return Tokens::default();
-    };
-    let mut out = Tokens { tokens: Vec::with_capacity(slice.len() / 4 + 2), norms: String::with_capacity(slice.len()) };
+    let Some(len) = span.slice(text).map(str::len) else { return Tokens::default() };
+    let mut out = Tokens { tokens: Vec::with_capacity(len / 4 + 2), norms: String::with_capacity(len) };
+    read(text, span, &mut out);
+    out
+}
+
+/// The spans of the tokens [`tokenize`] gives, in order, without their normalised forms: for a reader that needs
+/// only where the words are (the time stage, on plain text).
+pub fn token_spans(text: &str, span: Span) -> Vec<Span> {
+    let Some(len) = span.slice(text).map(str::len) else { return Vec::new() };
+    let mut out = Vec::with_capacity(len / 4 + 2);
+    read(text, span, &mut out);
+    out
+}
+
+/// Where [`scan`] puts the tokens it reads: `text[start..end]`, read as `norm` before normalisation.
+trait Sink {
+    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, norm: &str);
+}
+
+impl Sink for Tokens {
+    #[inline]
+    fn push(&mut self, text: &str, start: usize, end: usize, kind: TokenKind, norm: &str) {
+        push(self, text, start, end, kind, norm);
+    }
+}
+
+impl Sink for Vec<Span> {
+    #[inline]
+    fn push(&mut self, text: &str, start: usize, end: usize, _: TokenKind, _: &str) {
+        if let Ok(span) = Span::new(text, start, end) {
+            Vec::push(self, span);
+        }
+    }
+}
+
+/// Reads the tokens of `text[span]` into `out`.
+fn read<S: Sink>(text: &str, span: Span, out: &mut S) {
+    let Some(slice) = span.slice(text) else { return };
     // Most sentences are ASCII: their bytes are their characters, read in place; others are decoded once.
     if slice.is_ascii() {
-        scan(&mut out, text, slice, span.start(), &Ascii(slice.as_bytes()));
+        scan(out, text, slice, span.start(), &Ascii(slice.as_bytes()));
     } else {
         let chars: Vec<(usize, char)> = slice.char_indices().collect();
-        scan(&mut out, text, slice, span.start(), chars.as_slice());
+        scan(out, text, slice, span.start(), chars.as_slice());
     }
-    out
 }
 
 /// The characters of the slice being tokenised, by index: each with its byte offset in the slice.
@@ -153,7 +187,7 @@ impl Chars for Ascii<'_> {
 }
 
 /// Tokenises `slice`, which starts at byte `base` of `text`, into `out`.
-fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usize, chars: &C) {
+fn scan<S: Sink, C: Chars + ?Sized>(out: &mut S, text: &str, slice: &str, base: usize, chars: &C) {
     let n = chars.len();
     let end_of = |k: usize| if k < n { chars.at(k).0 } else { slice.len() };
     let mut i = 0;
@@ -169,11 +203,11 @@ fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usiz
             let word_end = end_of(j);
             let word = &slice[at..word_end];
             if let Some(cut) = negation_split(word) {
-                push(out, text, base + at, base + at + cut, TokenKind::Word, &word[..cut]);
-                push(out, text, base + at + cut, base + word_end, TokenKind::Word, "not");
+                out.push(text, base + at, base + at + cut, TokenKind::Word, &word[..cut]);
+                out.push(text, base + at + cut, base + word_end, TokenKind::Word, "not");
             } else {
                 let kind = if c.is_ascii_digit() || c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
-                push(out, text, base + at, base + word_end, kind, word);
+                out.push(text, base + at, base + word_end, kind, word);
             }
             i = j;
             continue;
@@ -184,7 +218,7 @@ fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usiz
             let after = |k: usize| chars.get(k).map(|p| p.1);
             let prev_is_word = i > 0 && chars.ch(i - 1).is_alphanumeric();
             if prev_is_word && matches!(next, Some('s' | 'S')) && !after(i + 2).is_some_and(char::is_alphanumeric) {
-                push(out, text, base + at, base + end_of(i + 2), TokenKind::Word, "'s");
+                out.push(text, base + at, base + end_of(i + 2), TokenKind::Word, "'s");
                 i += 2;
                 continue;
             }
@@ -193,7 +227,7 @@ fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usiz
                 && matches!(after(i + 2), Some('s'))
                 && !after(i + 3).is_some_and(char::is_alphanumeric)
             {
-                push(out, text, base + at, base + end_of(i + 3), TokenKind::Word, "'s");
+                out.push(text, base + at, base + end_of(i + 3), TokenKind::Word, "'s");
                 i += 3;
                 continue;
             }
@@ -205,7 +239,7 @@ fn scan<C: Chars + ?Sized>(out: &mut Tokens, text: &str, slice: &str, base: usiz
                 j += 1;
             }
         }
-        push(out, text, base + at, base + end_of(j), TokenKind::Punct, &slice[at..end_of(j)]);
+        out.push(text, base + at, base + end_of(j), TokenKind::Punct, &slice[at..end_of(j)]);
         i = j;
     }
 }
@@ -324,6 +358,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn token_spans_are_the_spans_of_the_tokens(text in "(\\PC|[a-z0-9 .,'’-]|n't|' s){0,60}", a in 0usize..80) {
+            if let Ok(span) = Span::new(&text, a.min(text.len()), text.len()) {
+                let spans: Vec<Span> = tokenize(&text, span).as_slice().iter().map(|t| t.span).collect();
+                prop_assert_eq!(token_spans(&text, span), spans);
+            }
+        }
+
         #[test]
         fn the_ascii_path_tokenises_as_the_decoded_one(text in "([a-zA-Z0-9]{1,4}|[ .,'`!?-]|n't|'s|U\\.S\\.|\\.\\.\\.){0,30}") {
             let t = tokenize(&text, Span::new(&text, 0, text.len()).unwrap());

@@ -57,7 +57,7 @@ pub(crate) enum Vague {
 }
 
 /// Everything the lists say about one lowercase word. Most words have one class; some have two ("fall").
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Word {
     pub month: u8,
     pub weekday: u8,

@@ -5,11 +5,14 @@
 //! Clock times and parts of the day ("at 3 p.m.", "08:57 GMT", "last night") are read in a second pass over what
 //! the calendar grammar left, as [`Kind::Time`] on the day beside them: they give TimeML `TIME` values
 //! ([`to_timeml`]) and never date an event. [`find`] reads one text; [`TimeResolver`] carries a document's chains
-//! ("the previous day").
+//! ("the previous day"), over plain text or over the text stage's sentences
+//! ([`TimeResolver::resolve_tokenized`]).
 //!
 //! Key design decision: a hand-written recogniser over tokens, not a general date parser: news needs a past bias
 //! read from the clause's tense, chains to the narrative date and non-dates kept out, and a sentence with no
-//! trigger word and no digit must cost one automaton scan. The word lists are data files, parsed once.
+//! trigger word and no digit must cost one automaton scan. The word lists are data files, parsed once. The tokens
+//! are the text stage's (`dyad_text::Tokens`, one tokenizer for words), split further only where dates need finer
+//! pieces ("2018-11-05", "5:30pm", "1,000"), so a sentence the pipeline has analysed is not tokenised again.
 #![deny(missing_docs)]
 
 mod clock;
@@ -21,6 +24,7 @@ mod token;
 
 use chrono::NaiveDate;
 use dyad_core::{DateValue, Precision, Span};
+use dyad_text::TokenizedSentence;
 use grammar::{Expr, YearRef};
 use resolve::Context;
 use serde::{Deserialize, Serialize};
@@ -154,9 +158,30 @@ impl TimeResolver {
     }
 
     /// Finds and resolves the expressions of `text` (a sentence, or several in order), updating the document
-    /// state. Spans are byte offsets into `text`.
+    /// state. Spans are byte offsets into `text`. The text is tokenised by the text stage (`dyad_text::token_spans`);
+    /// a caller that has its sentences tokenised already uses [`TimeResolver::resolve_tokenized`].
     pub fn resolve_sentence(&mut self, text: &str) -> Vec<TemporalExpression> {
         match Recognised::of(text) {
+            Some(r) => r.resolve(self),
+            None => Vec::new(),
+        }
+    }
+
+    /// Finds and resolves the expressions of `sentence`, one sentence of `text` with its tokens, updating the
+    /// document state: what [`TimeResolver::resolve_sentence`] gives for the sentence's text, read from its tokens
+    /// instead of tokenising it again. Spans are byte offsets into `text`, as the sentence's are.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let text = "Kim arrived. They met on Saturday.";
+    /// let sentences = dyad_text::sentences(text);
+    /// let mut doc = dyad_time::TimeResolver::new(NaiveDate::from_ymd_opt(2025, 7, 13).unwrap());
+    /// let found = doc.resolve_tokenized(text, &sentences[1]);
+    /// assert_eq!(found[0].span.slice(text), Some("on Saturday"));
+    /// assert_eq!(found[0].value.unwrap().to_string(), "2025-07-12");
+    /// ```
+    pub fn resolve_tokenized(&mut self, text: &str, sentence: &TokenizedSentence) -> Vec<TemporalExpression> {
+        match Recognised::of_sentence(text, sentence) {
             Some(r) => r.resolve(self),
             None => Vec::new(),
         }
@@ -173,12 +198,18 @@ impl TimeResolver {
         out: &mut Vec<TemporalExpression>,
     ) {
         let mut added = Vec::with_capacity(clocks.len());
+        // The sentence a byte offset lies in, counted by the sentence ends of the tokens that end at or before it
+        // (counted once: a long text with many clock times and days would count them again for every pair).
+        let mut ends_before = Vec::with_capacity(toks.len() + 1);
+        ends_before.push(0);
+        for t in toks {
+            ends_before.push(ends_before.last().copied().unwrap_or(0) + usize::from(t.ends_sentence));
+        }
+        let sentence = |at: usize| ends_before.get(toks.partition_point(|t| t.end <= at)).copied().unwrap_or(0);
         for c in clocks {
             let (start, end) = (toks[c.first].start, toks[c.end - 1].end);
             let Ok(span) = Span::new(text, start, end) else { continue };
             let blank = |a: usize, b: usize| a <= b && text.get(a..b).is_some_and(|g| g.trim().is_empty());
-            // The sentence a byte offset lies in, counted by sentence ends before it.
-            let sentence = |at: usize| toks.iter().take_while(|t| t.end <= at).filter(|t| t.ends_sentence).count();
             // Days: the calendar expressions, and parts of the day read before ("this morning at 10 am").
             let is_part = |e: &TemporalExpression| e.kind == Kind::Time && !e.timex.contains(':');
             let days =
@@ -242,17 +273,34 @@ impl TimeResolver {
     ) -> Vec<TemporalExpression> {
         let mut out = Vec::with_capacity(found.len());
         let mut sentence_of_last: Option<usize> = None;
+        // The sentence of each expression (how many sentence ends come before its first token), counted once: a
+        // long text with many expressions would otherwise count them again for every pair.
+        let mut ends = 0;
+        let mut at = 0;
+        let sentences: Vec<usize> = found
+            .iter()
+            .map(|f| {
+                let upto = f.first.min(toks.len());
+                if upto < at {
+                    (ends, at) = (0, 0);
+                }
+                ends += toks[at..upto].iter().filter(|t| t.ends_sentence).count();
+                at = upto;
+                ends
+            })
+            .collect();
         for (n, f) in found.iter().enumerate() {
-            let sentence = (0..f.first).filter(|&i| toks[i].ends_sentence).count();
+            let sentence = sentences[n];
             if sentence_of_last != Some(sentence) {
                 self.ctx.in_sentence = None;
                 sentence_of_last = Some(sentence);
             }
             let sentence_years: Vec<i32> = found
                 .iter()
+                .zip(&sentences)
                 .enumerate()
-                .filter(|(m, g)| *m != n && (0..g.first).filter(|&i| toks[i].ends_sentence).count() == sentence)
-                .filter_map(|(_, g)| written_year(&g.expr))
+                .filter(|(m, (_, s))| *m != n && **s == sentence)
+                .filter_map(|(_, (g, _))| written_year(&g.expr))
                 .collect();
             let mut tense = tense::tense_at(toks, f.first, f.end);
             // "closed until Friday": a state that lasts up to a weekday. Unless the clause is a simple past
@@ -363,9 +411,13 @@ pub fn may_contain_time(text: &str) -> bool {
     lexicon::LEXICON.may_contain(text)
 }
 
-/// What the anchor-free passes found in one text: the tokens, the calendar expressions and the clock times. The
-/// scan, tokenizer and grammar depend on no anchor, so one recognition serves any number of resolutions.
+/// What the anchor-free passes found in one sentence: its tokens, the calendar expressions and the clock times. The
+/// scan, tokens and grammar depend on no anchor, so one recognition serves any number of resolutions.
 struct Recognised<'a> {
+    /// The text spans are given in, and where the sentence starts in it.
+    whole: &'a str,
+    base: usize,
+    /// The sentence's text; token offsets are offsets into it.
     text: &'a str,
     toks: Vec<token::Tok<'a>>,
     found: Vec<grammar::Found>,
@@ -373,34 +425,68 @@ struct Recognised<'a> {
 }
 
 impl<'a> Recognised<'a> {
-    /// `None` when the text certainly holds no expression (the cheap automaton scan).
+    /// `None` when `text` certainly holds no expression (the cheap automaton scan); else its tokens, read with the
+    /// text stage's tokenizer.
     fn of(text: &'a str) -> Option<Recognised<'a>> {
+        Recognised::with(text, 0, text, token::tokenize)
+    }
+
+    /// The same for one tokenised sentence of `whole`, read from its tokens.
+    fn of_sentence(whole: &'a str, sentence: &TokenizedSentence) -> Option<Recognised<'a>> {
+        let (text, base) = (sentence.span.slice(whole)?, sentence.span.start());
+        Recognised::with(whole, base, text, |text| {
+            token::lex(text, base, sentence.tokens.as_slice().iter().map(|t| t.span))
+        })
+    }
+
+    /// Scans `text` (which starts at byte `base` of `whole`) and, when it may hold an expression, reads the tokens
+    /// `lex` gives and runs the grammars over them.
+    fn with(
+        whole: &'a str,
+        base: usize,
+        text: &'a str,
+        lex: impl FnOnce(&'a str) -> Vec<token::Tok<'a>>,
+    ) -> Option<Recognised<'a>> {
         let scan = lexicon::LEXICON.scan(text);
         if !scan.dates && !scan.clocks {
             return None;
         }
-        let toks = token::tokenize(text);
+        let toks = lex(text);
         // The calendar grammar runs exactly where it ran before clock times were read, so they move no date.
         let found = if scan.dates { grammar::recognise(&toks) } else { Vec::new() };
         let clocks = clock::recognise(&toks, &found);
-        Some(Recognised { text, toks, found, clocks })
+        Some(Recognised { whole, base, text, toks, found, clocks })
     }
 
-    /// The expressions resolved by `doc`, updating its state.
+    /// The expressions resolved by `doc`, updating its state, with spans in the whole text.
     fn resolve(&self, doc: &mut TimeResolver) -> Vec<TemporalExpression> {
         let mut out = doc.resolve_found(self.text, &self.toks, &self.found);
         if !self.clocks.is_empty() {
             doc.add_clocks(self.text, &self.toks, &self.clocks, &mut out);
         }
+        if self.base > 0 {
+            out.retain_mut(|e| match Span::new(self.whole, e.span.start() + self.base, e.span.end() + self.base) {
+                Ok(span) => {
+                    e.span = span;
+                    true
+                }
+                Err(_) => false,
+            });
+        }
         out
     }
 }
 
-/// The expressions of `text` resolved against each of two anchors, each as a fresh document: what [`find`] gives
-/// for `a` and for `b`, with the text scanned, tokenized and parsed once. A caller with no anchor uses it to keep
-/// only the values that do not depend on one.
-pub fn find_both(text: &str, a: NaiveDate, b: NaiveDate) -> (Vec<TemporalExpression>, Vec<TemporalExpression>) {
-    match Recognised::of(text) {
+/// The expressions of `sentence` (one tokenised sentence of `text`) resolved against each of two anchors, each as a
+/// fresh document: what [`TimeResolver::resolve_tokenized`] gives for `a` and for `b`, with the sentence scanned
+/// and parsed once. A caller with no anchor uses it to keep only the values that do not depend on one.
+pub fn find_both(
+    text: &str,
+    sentence: &TokenizedSentence,
+    a: NaiveDate,
+    b: NaiveDate,
+) -> (Vec<TemporalExpression>, Vec<TemporalExpression>) {
+    match Recognised::of_sentence(text, sentence) {
         Some(r) => (r.resolve(&mut TimeResolver::new(a)), r.resolve(&mut TimeResolver::new(b))),
         None => (Vec::new(), Vec::new()),
     }
@@ -546,7 +632,7 @@ mod tests {
             "No date here at all.",
             "",
         ] {
-            assert_eq!(find_both(text, a, b), (find(text, a), find(text, b)), "{text}");
+            assert_eq!(find_both(text, &whole(text), a, b), (find(text, a), find(text, b)), "{text}");
         }
     }
 
@@ -554,8 +640,62 @@ mod tests {
         #[test]
         fn find_both_agrees_with_find(text in "[A-Za-z0-9 ,.:]{0,60}") {
             let (a, b) = (NaiveDate::from_ymd_opt(2001, 2, 3).unwrap(), NaiveDate::from_ymd_opt(2024, 11, 30).unwrap());
-            prop_assert_eq!(find_both(&text, a, b), (find(&text, a), find(&text, b)));
+            prop_assert_eq!(find_both(&text, &whole(&text), a, b), (find(&text, a), find(&text, b)));
         }
+
+        #[test]
+        fn tokenized_sentences_resolve_as_their_texts(text in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[0-9]{1,4}|[ ,.:]|\n|n't|'s|\
+             on|last|Monday|March|May|2018|5:30pm|p\\.m\\.|a day earlier|the previous day|ago|years|week){0,40}") {
+            let anchor = NaiveDate::from_ymd_opt(2018, 11, 8).unwrap_or_default();
+            let (mut by_tokens, mut by_text) = (TimeResolver::new(anchor), TimeResolver::new(anchor));
+            for s in dyad_text::sentences(&text) {
+                let shifted: Vec<TemporalExpression> = by_text
+                    .resolve_sentence(&text[s.span.range()])
+                    .into_iter()
+                    .map(|mut e| {
+                        e.span = Span::new(&text, e.span.start() + s.span.start(), e.span.end() + s.span.start()).unwrap();
+                        e
+                    })
+                    .collect();
+                prop_assert_eq!(by_tokens.resolve_tokenized(&text, &s), shifted);
+            }
+        }
+    }
+
+    #[test]
+    fn long_mixed_and_punctuation_only_texts_resolve_without_panic() {
+        let anchor = NaiveDate::from_ymd_opt(2018, 11, 8).unwrap_or_default();
+        // 5,000 tokens and more, a date every hundred words (each expression looks over the whole text).
+        let long: String = (0..1000)
+            .map(|i| {
+                if i % 20 == 0 {
+                    format!("On Nov. {} they didn't meet at 5:30pm, ", i % 40)
+                } else {
+                    "the envoys met again, ".into()
+                }
+            })
+            .collect();
+        let mixed = "Москва, 5 мая 2018 г. — 北京 2018年5月5日; القاهرة ٣ مايو; Ⅻ² on Monday 3:30pm didn’t’s “Nov.” 5";
+        let punctuation = "...!?;:--–—()[]{}'’`\"“”«»/\\|@#$%^&*+=~<>.,\n\n?!".repeat(100);
+        for text in [long.as_str(), mixed, punctuation.as_str()] {
+            let plain = find(text, anchor);
+            let mut doc = TimeResolver::new(anchor);
+            let by_sentence: Vec<TemporalExpression> =
+                dyad_text::sentences(text).iter().flat_map(|s| doc.resolve_tokenized(text, s)).collect();
+            for e in plain.iter().chain(&by_sentence) {
+                assert!(e.span.slice(text).is_some());
+            }
+            if text == long {
+                assert!(dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap()).len() >= 5000);
+                assert!(plain.len() >= 50 && by_sentence.len() >= 50, "{} / {}", plain.len(), by_sentence.len());
+            }
+        }
+    }
+
+    /// `text` as one tokenised sentence.
+    fn whole(text: &str) -> dyad_text::TokenizedSentence {
+        let span = Span::new(text, 0, text.len()).unwrap_or_else(|_| unreachable!());
+        dyad_text::TokenizedSentence { index: 0, span, tokens: dyad_text::tokenize(text, span) }
     }
 
     #[test]
