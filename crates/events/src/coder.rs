@@ -204,7 +204,33 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
     drop_contents(ctx, &mut out.events, &mut from);
     aim_protests_at_demands(&mut out.events);
     drop_demands_of_protests(ctx, &mut out.events, &mut from);
+    drop_background(ctx, &mut out.events, &mut from);
     out
+}
+
+/// "Italy suspended air links with Serbia a day after a Serbian jet shot down a helicopter", "X demanded a truce
+/// before allowing aid convoys", "demonstrated in Serbia, where 24 people were killed last March": an act named in
+/// a clause of time or circumstance, or in a "where" clause on a place, is the setting of the sentence's news, not
+/// its news; a report codes its main clause's act (CAMEO codes a sentence by its main event). So where an event
+/// stands outside such a clause with its target, the events whose predicates stand inside one are dropped. With no
+/// such event the setting is all there is to code ("two died when police opened fire on protesters"). Word order,
+/// not the tree: the parser often hangs such a clause on the wrong word.
+fn drop_background(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec<usize>) {
+    if events.len() < 2 {
+        return;
+    }
+    let background: Vec<bool> = from.iter().map(|&k| ctx.in_setting_clause(k)).collect();
+    // A main act whose target stands in the setting ("appealed for help after the Russian attack") is no
+    // main act of its own: its target was read from the setting.
+    let outside = |t: usize| ctx.actor_tokens.get(t).is_some_and(|&(s, _)| !ctx.in_setting_clause(s));
+    let main = events.iter().zip(&background).any(|(e, &b)| !b && e.target.is_some_and(outside));
+    if !main || !background.contains(&true) {
+        return;
+    }
+    let mut keep = background.iter().map(|&b| !b);
+    events.retain(|_| keep.next().unwrap_or(true));
+    let mut keep = background.iter().map(|&b| !b);
+    from.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Keeps the events (and their predicate anchors in `from`, kept aligned) for which `keep` holds.
@@ -428,6 +454,28 @@ mod tests {
             code("[Iranian students|IRN] protested and demanded that [Britain|GBR] expel the dissident."),
             ["IRN>GBR 100", "IRN>GBR 140"]
         );
+    }
+
+    #[test]
+    fn an_act_in_the_setting_of_the_news_is_dropped_when_the_main_clause_codes_one() {
+        // A time clause, a background phrase or a "where" clause on a place sets the scene of the main act.
+        assert_eq!(
+            code(
+                "[Poland|POL] condemned [Belarus|BLR] after [Belarusian police|BLR] arrested two [Polish journalists|POL]."
+            ),
+            ["POL>BLR 111"]
+        );
+        assert_eq!(
+            code(
+                "[Greece|GRC] condemned [Turkey|TUR], where [Syrian rebels|SYR] attacked [Turkish troops|TUR] last year."
+            ),
+            ["GRC>TUR 111"]
+        );
+        // With no main act the setting is what there is to code; a gerund after the opener is the subject's own
+        // earlier act, a step of the story.
+        assert_eq!(code("Two died when [Belarusian police|BLR] attacked [Polish protesters|POL]."), ["BLR>POL 190"]);
+        let kept = code("[Chile|CHL] condemned [Peru|PER] after expelling [Peruvian diplomats|PER].");
+        assert!(kept.iter().any(|e| e.starts_with("CHL>PER 16")), "{kept:?}");
     }
 
     #[test]

@@ -209,11 +209,12 @@ fn infinitive_complement(a: &Analysis, i: usize) -> bool {
     if head(i - 2) && !a.capitalized[i - 2] {
         return true;
     }
-    // "Trump's request to the Ukrainian president to investigate ...": past the request's addressee.
+    // "Trump's request to the Ukrainian president to investigate ...": past the request's addressee; "the right of
+    // Israeli forces to strike ...": past the holder of the right.
     (i.saturating_sub(7)..i - 2)
         .rev()
-        .take_while(|&k| !a.is_punct(k) && a.lemmas[k].verb.is_none_or(|_| a.norm(k) == "to"))
-        .any(|k| a.norm(k) == "to" && k > 0 && head(k - 1) && !a.capitalized[k - 1])
+        .take_while(|&k| !a.is_punct(k) && a.lemmas[k].verb.is_none_or(|_| matches!(a.norm(k), "to" | "of")))
+        .any(|k| matches!(a.norm(k), "to" | "of") && k > 0 && head(k - 1) && !a.capitalized[k - 1])
 }
 
 /// Whether the predicate at token `i` is only supposed, asked about or wished for: a counterfactual perfect, the
