@@ -18,6 +18,7 @@ use crate::dict::{Dictionaries, LoadedUse};
 use crate::lexicon::{DET, MODAL, PREP, RELPRO, SUB};
 use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
+use crate::reading::Reading;
 use crate::roles::{Context, Previous, token_range};
 use crate::slots::{ActorSlot, TimeSlot};
 use crate::tree::{Parse, Tree};
@@ -205,7 +206,61 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
     aim_protests_at_demands(&mut out.events);
     drop_demands_of_protests(ctx, &mut out.events, &mut from);
     drop_background(ctx, &mut out.events, &mut from);
+    drop_outcomes_of_armed_nouns(ctx, &mut out.events, &mut from);
     out
+}
+
+/// "US drone attacks have killed eight militants", "an air strike wounded two soldiers": an armed verb (CAMEO roots
+/// 18-20) whose subject is a coded armed event noun between the same sides tells what that act did, not a
+/// second act; the noun, which names the means, is the event. The noun is the verb's subject when the tree says
+/// so ("attacks, occurring every three days, have killed") or, in word order, when only its own noun phrase
+/// (nouns, determiners, prepositions, actor mentions) and auxiliaries stand between them ("air strikes on Gaza
+/// killed": the parser reads "killed" as a participle on "strikes" there).
+fn drop_outcomes_of_armed_nouns(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec<usize>) {
+    let book = Codebook::builtin();
+    let armed = |e: &EventCandidate| matches!(book.root(e.code), Some("18" | "19" | "20"));
+    // Every armed event, and whether a noun pattern coded it (a verb pattern the tree reads as a subject noun,
+    // "US Predator attacks, ..., have killed", counts when the tree says so).
+    let nouns: Vec<(usize, usize, Option<usize>, bool)> = events
+        .iter()
+        .zip(from.iter())
+        .filter(|(e, _)| armed(e))
+        .map(|(e, &k)| (k, e.source, e.target, e.pattern.starts_with("nominal:")))
+        .collect();
+    let verb_armed = |e: &EventCandidate| armed(e) && e.pattern.starts_with("verbs:");
+    if nouns.len() < 2 || !events.iter().any(verb_armed) {
+        return;
+    }
+    let a = ctx.a;
+    let in_actor = |k: usize| ctx.actor_tokens.iter().any(|&(s, e)| s <= k && k < e);
+    let phrase_word = |k: usize| {
+        !a.is_punct(k)
+            && (a.is(k, DET | PREP | MODAL)
+                || in_actor(k)
+                || a.reading(k) == Reading::Noun
+                || a.lemmas[k].verb.is_some_and(|v| matches!(v.base, "have" | "be")))
+    };
+    let subject = |n: usize, v: usize, nominal: bool| {
+        nominal && n < v && v - n <= 8 && (n + 1..v).all(phrase_word)
+            || n != v
+                && ctx.tree().is_some_and(|tree| {
+                    ctx.tree_word(tree, v)
+                        .zip(ctx.tree_word(tree, n))
+                        .is_some_and(|(tv, tn)| tree.is_subject_of(tn, tv))
+                })
+    };
+    // The same side: "strikes on southern Lebanon killed five Hezbollah fighters" hit one country.
+    let side = |k: usize| ctx.actors.get(k).and_then(|s| s.country.as_deref()).unwrap_or(ctx.actor_key(k));
+    let same = |a: usize, b: usize| side(a) == side(b);
+    let outcome = |e: &EventCandidate, k: usize| {
+        verb_armed(e)
+            && nouns.iter().any(|&(n, source, target, nominal)| {
+                same(source, e.source)
+                    && target.zip(e.target).is_some_and(|(t, u)| same(t, u))
+                    && subject(n, k, nominal)
+            })
+    };
+    retain_events(events, from, |e, k| !outcome(e, k));
 }
 
 /// "Italy suspended air links with Serbia a day after a Serbian jet shot down a helicopter", "X demanded a truce
@@ -476,6 +531,20 @@ mod tests {
         assert_eq!(code("Two died when [Belarusian police|BLR] attacked [Polish protesters|POL]."), ["BLR>POL 190"]);
         let kept = code("[Chile|CHL] condemned [Peru|PER] after expelling [Peruvian diplomats|PER].");
         assert!(kept.iter().any(|e| e.starts_with("CHL>PER 16")), "{kept:?}");
+    }
+
+    #[test]
+    fn an_armed_noun_s_outcome_is_no_second_act() {
+        // Word order: only the noun's phrase between the noun and the verb.
+        assert_eq!(
+            code("[Israeli|ISR|g] air strikes on southern [Lebanon|LBN] killed five [Hezbollah fighters|LBN]."),
+            ["ISR>LBN 195"]
+        );
+        // A verb of its own after a comma is another act.
+        let coded = code(
+            "[Israeli|ISR|g] air strikes hit [Lebanon|LBN], and troops later killed five [Lebanese|LBN|g] fighters.",
+        );
+        assert!(coded.iter().any(|e| e.starts_with("ISR>LBN 18")), "{coded:?}");
     }
 
     #[test]

@@ -250,6 +250,13 @@ impl<'a> TreeRoles<'a> {
         false
     }
 
+    /// Whether noun word `n` is the subject (`nsubj`) of word `v`, itself or as a modifier of the subject's head
+    /// (a compound, "air" in "air strikes").
+    pub(crate) fn is_subject_of(&self, n: usize, v: usize) -> bool {
+        let Some(s) = self.child(v, Rel::Nsubj) else { return false };
+        n == s || self.tree.words.get(n).is_some_and(|w| w.head == Some(s) && w.rel == Rel::Compound)
+    }
+
     fn children(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
         self.tree.words.iter().enumerate().filter(move |(_, w)| w.head == Some(v)).map(|(i, _)| i)
     }
