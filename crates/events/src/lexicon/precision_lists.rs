@@ -39,6 +39,7 @@ pub(crate) struct Lists {
     pub(crate) stance: HashSet<&'static str>,
     pub(crate) proxy: HashSet<&'static str>,
     pub(crate) owned_for: HashSet<&'static str>,
+    pub(crate) undo: HashSet<&'static str>,
     pub(crate) nonfactual: Vec<Vec<&'static str>>,
     pub(crate) attribution: Vec<Vec<&'static str>>,
     pub(crate) attribution_first: HashMap<&'static str, Vec<usize>>,
@@ -83,6 +84,7 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "stance" => lists.stance.insert(single()?),
             "proxy" => lists.proxy.insert(single()?),
             "owned_for" => lists.owned_for.insert(single()?),
+            "undo" => lists.undo.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -153,6 +155,7 @@ mod tests {
         assert!(l.request.contains("urge") && l.prevent.contains("bar") && l.opinion.contains("consider"));
         assert!(l.accident.contains("crash") && l.nonfactual.iter().any(|p| p == &["tantamount", "to"]));
         assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
+        assert!(l.undo.contains("remove") && l.undo.contains("lift") && !l.undo.contains("impose"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
         );
