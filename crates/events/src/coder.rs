@@ -9,7 +9,8 @@
 //! 7. precision on parties (`precision/parties.rs`): candidates whose parties ordinary prose only looks like
 //!    dropped;
 //! 8. the sentence's events and relations deduplicated, and a protest naming no target aimed at whom the
-//!    protesters demand of.
+//!    protesters demand of; an act's content, a protest's demand, an act in the setting of the sentence's news
+//!    and an armed noun's outcome dropped (one event per reported act).
 
 use crate::analysis::Analysis;
 use crate::candidate::{EventCandidate, SentenceEvents};
