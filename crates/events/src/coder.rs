@@ -9,7 +9,8 @@
 //! 7. precision on parties (`precision/parties.rs`): candidates whose parties ordinary prose only looks like
 //!    dropped;
 //! 8. the sentence's events and relations deduplicated, and a protest naming no target aimed at whom the
-//!    protesters demand of.
+//!    protesters demand of; an act's content, a protest's demand, an act in the setting of the sentence's news
+//!    and an armed noun's outcome dropped (one event per reported act).
 
 use crate::analysis::Analysis;
 use crate::candidate::{EventCandidate, SentenceEvents};
@@ -18,6 +19,7 @@ use crate::dict::{Dictionaries, LoadedUse};
 use crate::lexicon::{DET, MODAL, PREP, RELPRO, SUB};
 use crate::matcher::{Match, MatchKind, find_in};
 use crate::precision::{SentenceFacts, drop_false_predicates, plausible};
+use crate::reading::Reading;
 use crate::roles::{Context, Previous, token_range};
 use crate::slots::{ActorSlot, TimeSlot};
 use crate::tree::{Parse, Tree};
@@ -204,7 +206,87 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
     drop_contents(ctx, &mut out.events, &mut from);
     aim_protests_at_demands(&mut out.events);
     drop_demands_of_protests(ctx, &mut out.events, &mut from);
+    drop_background(ctx, &mut out.events, &mut from);
+    drop_outcomes_of_armed_nouns(ctx, &mut out.events, &mut from);
     out
+}
+
+/// "US drone attacks have killed eight militants", "an air strike wounded two soldiers": an armed verb (CAMEO roots
+/// 18-20) whose subject is a coded armed event noun between the same sides tells what that act did, not a
+/// second act; the noun, which names the means, is the event. The noun is the verb's subject when the tree says
+/// so ("attacks, occurring every three days, have killed") or, in word order, when only its own noun phrase
+/// (nouns, determiners, prepositions, actor mentions) and auxiliaries stand between them ("air strikes on Gaza
+/// killed": the parser reads "killed" as a participle on "strikes" there).
+fn drop_outcomes_of_armed_nouns(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec<usize>) {
+    let book = Codebook::builtin();
+    let armed = |e: &EventCandidate| matches!(book.root(e.code), Some("18" | "19" | "20"));
+    // Every armed event, and whether a noun pattern coded it (a verb pattern the tree reads as a subject noun,
+    // "US Predator attacks, ..., have killed", counts when the tree says so).
+    let nouns: Vec<(usize, usize, Option<usize>, bool)> = events
+        .iter()
+        .zip(from.iter())
+        .filter(|(e, _)| armed(e))
+        .map(|(e, &k)| (k, e.source, e.target, e.pattern.starts_with("nominal:")))
+        .collect();
+    let verb_armed = |e: &EventCandidate| armed(e) && e.pattern.starts_with("verbs:");
+    if nouns.len() < 2 || !events.iter().any(verb_armed) {
+        return;
+    }
+    let a = ctx.a;
+    let in_actor = |k: usize| ctx.actor_tokens.iter().any(|&(s, e)| s <= k && k < e);
+    let phrase_word = |k: usize| {
+        !a.is_punct(k)
+            && (a.is(k, DET | PREP | MODAL)
+                || in_actor(k)
+                || a.reading(k) == Reading::Noun
+                || a.lemmas[k].verb.is_some_and(|v| matches!(v.base, "have" | "be")))
+    };
+    let subject = |n: usize, v: usize, nominal: bool| {
+        nominal && n < v && v - n <= 8 && (n + 1..v).all(phrase_word)
+            || n != v
+                && ctx.tree().is_some_and(|tree| {
+                    ctx.tree_word(tree, v)
+                        .zip(ctx.tree_word(tree, n))
+                        .is_some_and(|(tv, tn)| tree.is_subject_of(tn, tv))
+                })
+    };
+    // The same side: "strikes on southern Lebanon killed five Hezbollah fighters" hit one country.
+    let side = |k: usize| ctx.actors.get(k).and_then(|s| s.country.as_deref()).unwrap_or(ctx.actor_key(k));
+    let same = |a: usize, b: usize| side(a) == side(b);
+    let outcome = |e: &EventCandidate, k: usize| {
+        verb_armed(e)
+            && nouns.iter().any(|&(n, source, target, nominal)| {
+                same(source, e.source)
+                    && target.zip(e.target).is_some_and(|(t, u)| same(t, u))
+                    && subject(n, k, nominal)
+            })
+    };
+    retain_events(events, from, |e, k| !outcome(e, k));
+}
+
+/// "Italy suspended air links with Serbia a day after a Serbian jet shot down a helicopter", "X demanded a truce
+/// before allowing aid convoys", "demonstrated in Serbia, where 24 people were killed last March": an act named in
+/// a clause of time or circumstance, or in a "where" clause on a place, is the setting of the sentence's news, not
+/// its news; a report codes its main clause's act (CAMEO codes a sentence by its main event). So where an event
+/// stands outside such a clause with its target, the events whose predicates stand inside one are dropped. With no
+/// such event the setting is all there is to code ("two died when police opened fire on protesters"). Word order,
+/// not the tree: the parser often hangs such a clause on the wrong word.
+fn drop_background(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut Vec<usize>) {
+    if events.len() < 2 {
+        return;
+    }
+    let background: Vec<bool> = from.iter().map(|&k| ctx.in_setting_clause(k)).collect();
+    // A main act whose target stands in the setting ("appealed for help after the Russian attack") is no
+    // main act of its own: its target was read from the setting.
+    let outside = |t: usize| ctx.actor_tokens.get(t).is_some_and(|&(s, _)| !ctx.in_setting_clause(s));
+    let main = events.iter().zip(&background).any(|(e, &b)| !b && e.target.is_some_and(outside));
+    if !main || !background.contains(&true) {
+        return;
+    }
+    let mut keep = background.iter().map(|&b| !b);
+    events.retain(|_| keep.next().unwrap_or(true));
+    let mut keep = background.iter().map(|&b| !b);
+    from.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Keeps the events (and their predicate anchors in `from`, kept aligned) for which `keep` holds.
@@ -429,6 +511,42 @@ mod tests {
             code("[Iranian students|IRN] protested and demanded that [Britain|GBR] expel the dissident."),
             ["IRN>GBR 100", "IRN>GBR 140"]
         );
+    }
+
+    #[test]
+    fn an_act_in_the_setting_of_the_news_is_dropped_when_the_main_clause_codes_one() {
+        // A time clause, a background phrase or a "where" clause on a place sets the scene of the main act.
+        assert_eq!(
+            code(
+                "[Poland|POL] condemned [Belarus|BLR] after [Belarusian police|BLR] arrested two [Polish journalists|POL]."
+            ),
+            ["POL>BLR 111"]
+        );
+        assert_eq!(
+            code(
+                "[Greece|GRC] condemned [Turkey|TUR], where [Syrian rebels|SYR] attacked [Turkish troops|TUR] last year."
+            ),
+            ["GRC>TUR 111"]
+        );
+        // With no main act the setting is what there is to code; a gerund after the opener is the subject's own
+        // earlier act, a step of the story.
+        assert_eq!(code("Two died when [Belarusian police|BLR] attacked [Polish protesters|POL]."), ["BLR>POL 190"]);
+        let kept = code("[Chile|CHL] condemned [Peru|PER] after expelling [Peruvian diplomats|PER].");
+        assert!(kept.iter().any(|e| e.starts_with("CHL>PER 16")), "{kept:?}");
+    }
+
+    #[test]
+    fn an_armed_noun_s_outcome_is_no_second_act() {
+        // Word order: only the noun's phrase between the noun and the verb.
+        assert_eq!(
+            code("[Israeli|ISR|g] air strikes on southern [Lebanon|LBN] killed five [Hezbollah fighters|LBN]."),
+            ["ISR>LBN 195"]
+        );
+        // A verb of its own after a comma is another act.
+        let coded = code(
+            "[Israeli|ISR|g] air strikes hit [Lebanon|LBN], and troops later killed five [Lebanese|LBN|g] fighters.",
+        );
+        assert!(coded.iter().any(|e| e.starts_with("ISR>LBN 18")), "{coded:?}");
     }
 
     #[test]

@@ -200,6 +200,27 @@ impl Analysis<'_> {
             return false;
         }
         let prev = i - 1;
+        // "Israeli air strikes on Syria", "artillery attacks against X": an -s form that can be a plural noun,
+        // after a lower-case singular noun with no verb reading and before "on" or "against" (not opening a date)
+        // that no built-in row of the verb takes ("calls on", "fires on" stay verbs), is the head of a compound
+        // naming the act: the verb would take its object without the preposition.
+        if v.is(VerbForm::ThirdPerson)
+            && self.lemmas[i].noun.is_some()
+            && matches!(next, "on" | "against")
+            && !self.time_tokens.iter().any(|&(s, _)| s == i + 1)
+            && !self.capitalized[prev]
+            && self.lemmas[prev].verb.is_none()
+            && self.function[prev] == 0
+            && !self.plural(prev)
+            && !self.is_punct(prev)
+            && self
+                .dict
+                .verb_index
+                .get(v.base)
+                .is_none_or(|rows| rows.iter().all(|&r| !self.dict.verbs[r].preps.contains(&next)))
+        {
+            return true;
+        }
         // After "to" only a base form can be an infinitive: "to talks", "to attempts" are nouns.
         if self.is(prev, PREP) && !self.is(prev, SUB) && (self.norm(prev) != "to" || !v.is(VerbForm::Base)) {
             return true;
@@ -377,6 +398,12 @@ mod tests {
             ("Yesterday Russia shells occupied Kherson.", "shells", Verb),
             ("Israel raids occupied West Bank towns.", "raids", Verb),
             ("Hamas plans coordinated attacks.", "plans", Verb),
+            // An -s form after a lower-case noun, before an "on" or "against" its verb rows do not take, heads a
+            // compound; "calls on", "fires on" stay verbs, and so does a date after the form.
+            ("Russia condemned Israeli air strikes on Syria.", "strikes", Noun),
+            ("Turkish artillery attacks against Kurdish towns continued.", "attacks", Noun),
+            ("The UN committee calls on Iran to free the prisoners.", "calls", Verb),
+            ("The border unit fires on smugglers.", "fires", Verb),
             // visit
             ("The minister announced a visit to Moscow.", "visit", Noun),
             ("The minister will visit Moscow next week.", "visit", Verb),

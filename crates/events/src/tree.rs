@@ -59,6 +59,10 @@ pub enum Rel {
     Acl,
     /// `acl:relcl`
     AclRelcl,
+    /// `advcl`
+    Advcl,
+    /// `mark`
+    Mark,
     /// `nmod:poss`
     NmodPoss,
     /// `nmod` and its other subtypes
@@ -93,6 +97,8 @@ impl Rel {
             "ccomp" => Rel::Ccomp,
             "acl" => Rel::Acl,
             "acl:relcl" => Rel::AclRelcl,
+            "advcl" => Rel::Advcl,
+            "mark" => Rel::Mark,
             "nmod:poss" => Rel::NmodPoss,
             "amod" => Rel::Amod,
             "compound" => Rel::Compound,
@@ -227,14 +233,28 @@ impl<'a> TreeRoles<'a> {
                 return false;
             }
             if h == g {
-                return matches!(
-                    word.rel,
-                    Rel::Xcomp | Rel::Ccomp | Rel::Obj | Rel::Iobj | Rel::Obl | Rel::Nmod | Rel::Acl
-                );
+                // The parser often reads an infinitive complement ("threatened on Monday to break relations") as an
+                // adverbial clause: an `advcl` marked by "to" is the complement too.
+                let infinitive = word.rel == Rel::Advcl
+                    && self
+                        .children(x)
+                        .any(|c| self.tree.words[c].rel == Rel::Mark && self.form(c).eq_ignore_ascii_case("to"));
+                return infinitive
+                    || matches!(
+                        word.rel,
+                        Rel::Xcomp | Rel::Ccomp | Rel::Obj | Rel::Iobj | Rel::Obl | Rel::Nmod | Rel::Acl
+                    );
             }
             x = h;
         }
         false
+    }
+
+    /// Whether noun word `n` is the subject (`nsubj`) of word `v`, itself or as a modifier of the subject's head
+    /// (a compound, "air" in "air strikes").
+    pub(crate) fn is_subject_of(&self, n: usize, v: usize) -> bool {
+        let Some(s) = self.child(v, Rel::Nsubj) else { return false };
+        n == s || self.tree.words.get(n).is_some_and(|w| w.head == Some(s) && w.rel == Rel::Compound)
     }
 
     fn children(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
@@ -626,6 +646,29 @@ mod tests {
         assert!(!roles.in_complement_of(8, 1));
         assert!(!roles.in_complement_of(0, 1));
         assert!(!roles.in_complement_of(1, 5));
+    }
+
+    #[test]
+    fn an_infinitive_read_as_an_adverbial_clause_is_a_complement() {
+        // "Iran threatened on Friday to cut ties unless Bahrain yielded", as the committed model parses it.
+        let (text, t) = tree(&[
+            ("Iran", 2, "nsubj"),
+            ("threatened", 0, "root"),
+            ("on", 4, "case"),
+            ("Friday", 2, "obl"),
+            ("to", 6, "mark"),
+            ("cut", 2, "advcl"),
+            ("ties", 6, "obj"),
+            ("unless", 10, "mark"),
+            ("Bahrain", 10, "nsubj"),
+            ("yielded", 2, "advcl"),
+        ]);
+        let roles = TreeRoles::new(t, &text, &[]);
+        assert_eq!(Rel::from_ud("advcl"), Rel::Advcl);
+        assert!(roles.in_complement_of(5, 1));
+        assert!(roles.in_complement_of(6, 1));
+        // A finite adverbial clause is no content.
+        assert!(!roles.in_complement_of(9, 1));
     }
 
     #[test]

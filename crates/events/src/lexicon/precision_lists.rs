@@ -39,6 +39,7 @@ pub(crate) struct Lists {
     pub(crate) stance: HashSet<&'static str>,
     pub(crate) proxy: HashSet<&'static str>,
     pub(crate) owned_for: HashSet<&'static str>,
+    pub(crate) undo: HashSet<&'static str>,
     pub(crate) nonfactual: Vec<Vec<&'static str>>,
     pub(crate) attribution: Vec<Vec<&'static str>>,
     pub(crate) attribution_first: HashMap<&'static str, Vec<usize>>,
@@ -88,6 +89,7 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "proxy" => lists.proxy.insert(single()?),
             "owned_for" => lists.owned_for.insert(single()?),
             "legal_contest" => lists.legal_contest.insert(single()?),
+            "undo" => lists.undo.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -164,6 +166,7 @@ mod tests {
         assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
         assert!(l.purpose.iter().any(|p| p == &["in", "an", "attempt", "to"]) && l.opener.contains("however"));
         assert!(l.legal_contest.contains("extradition") && !l.legal_contest.contains("rebel"));
+        assert!(l.undo.contains("remove") && l.undo.contains("lift") && !l.undo.contains("impose"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
         );

@@ -40,6 +40,9 @@ pub(crate) fn drop_false_predicates(a: &Analysis, matches: &mut Vec<Match>, time
         if m.kind != MatchKind::Relation && (hypothetical(a, i) || nonassertive_phrase(a, i)) {
             return false;
         }
+        if m.kind == MatchKind::Nominal && undone(a, i) {
+            return false;
+        }
         if m.kind != MatchKind::Verb {
             return true;
         }
@@ -61,6 +64,30 @@ pub(crate) fn drop_false_predicates(a: &Analysis, matches: &mut Vec<Match>, time
         }
     }
     matches.sort_by_key(|m| (m.anchor, m.kind as u8));
+}
+
+/// How far back (tokens) from an event noun the verb that undoes it may stand ("removing the US sanctions").
+const UNDO_REACH: usize = 5;
+
+/// "removing the sanctions on Burma", "scrapped the curfew", "halted the raids": an event noun that is the object
+/// of a verb of ending or easing (`undo` in the data file), past determiners, modifiers and actor mentions, names
+/// what is undone, not an act done.
+fn undone(a: &Analysis, i: usize) -> bool {
+    let l = lists();
+    let in_actor = |k: usize| a.actor_tokens.iter().any(|&(s, e)| s <= k && k < e);
+    for k in (i.saturating_sub(UNDO_REACH)..i).rev() {
+        // Whatever its reading: "that removing the sanctions" reads the gerund as a noun after "that", and a noun
+        // ("the end of") meets a preposition before the event noun.
+        if a.lemmas[k].verb.is_some_and(|v| l.undo.contains(v.base)) {
+            return true;
+        }
+        let modifier =
+            a.is(k, DET) || in_actor(k) || !a.is_punct(k) && a.function[k] == 0 && a.lemmas[k].verb.is_none();
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// What a verb-looking word was read as instead.
@@ -210,11 +237,12 @@ fn infinitive_complement(a: &Analysis, i: usize) -> bool {
     if head(i - 2) && !a.capitalized[i - 2] {
         return true;
     }
-    // "Trump's request to the Ukrainian president to investigate ...": past the request's addressee.
+    // "Trump's request to the Ukrainian president to investigate ...": past the request's addressee; "the right of
+    // Israeli forces to strike ...": past the holder of the right.
     (i.saturating_sub(7)..i - 2)
         .rev()
-        .take_while(|&k| !a.is_punct(k) && a.lemmas[k].verb.is_none_or(|_| a.norm(k) == "to"))
-        .any(|k| a.norm(k) == "to" && k > 0 && head(k - 1) && !a.capitalized[k - 1])
+        .take_while(|&k| !a.is_punct(k) && a.lemmas[k].verb.is_none_or(|_| matches!(a.norm(k), "to" | "of")))
+        .any(|k| matches!(a.norm(k), "to" | "of") && k > 0 && head(k - 1) && !a.capitalized[k - 1])
 }
 
 /// Whether the predicate at token `i` is only supposed, asked about or wished for: a counterfactual perfect, the

@@ -130,6 +130,15 @@ fn bracketed_names_and_requests_to_others() {
         code("[Trump|USA|p]'s request to the [Ukrainian|UKR|g] president to investigate [Biden|USA|p] was wrong."),
         Vec::<String>::new()
     );
+    // The infinitive after "the right of X" is a right, not an act done.
+    let coded = code("[Germany|DEU] defended the right of [Israeli forces|ISR] to strike militants in [Gaza|PSE|l].");
+    assert!(coded.iter().all(|e| !e.contains(" 19")), "{coded:?}");
+    // An event noun that a verb of ending or easing takes names what is undone.
+    assert!(
+        code("[Japanese officials|JPN] said scrapping the tariffs on [Chinese|CHN|g] steel is out of the question.")
+            .is_empty()
+    );
+    assert!(!code("[Japan|JPN] imposed tariffs on [Chinese|CHN|g] steel.").is_empty());
     // The acronym after a full name is the same party.
     assert!(!code("The [World Food Programme (WFP)|WFP|o] sent food aid to [Sudan|SDN].").is_empty());
 }

@@ -229,6 +229,27 @@ impl Context<'_> {
         false
     }
 
+    /// Whether predicate token `p` stands in a clause or phrase that sets the scene of the sentence's news: one
+    /// opened by a preposition or subordinator of time or circumstance ("after", "before", "following", "since",
+    /// "until", "when", and the `background` words "amid", "despite"), or a relative "where" after a comma ("in
+    /// Serbia, where 24 people were killed"). The opener is looked for back from `p` to the nearest comma,
+    /// bracket or sentence boundary, past any words; "as" and "while" are left out (comparison, contrast, "as part of").
+    pub(crate) fn in_setting_clause(&self, p: usize) -> bool {
+        const REACH: usize = 12;
+        // "was evicted after seeking refuge at the embassy": a gerund right after the opener is the subject's
+        // own earlier act, a step of the story told, not its setting.
+        let gerund = |j: usize| j + 1 == p && self.a.lemmas[p].verb.is_some_and(|v| v.is(VerbForm::Gerund));
+        (p.saturating_sub(REACH)..p)
+            .rev()
+            .take_while(|&j| !matches!(self.a.norm(j), "," | "(" | ")") && !self.a.is_boundary(j))
+            .any(|j| {
+                let w = self.a.norm(j);
+                (matches!(w, "after" | "before" | "following" | "since" | "until" | "when") || self.a.is(j, BACKGROUND))
+                    && !gerund(j)
+                    || w == "where" && j > 0 && self.a.norm(j - 1) == ","
+            })
+    }
+
     /// Whether the verb group from relative pronoun `r` to the predicate at `p` is in the present, the perfect or
     /// the future ("who has vowed", "which is threatening", "who accuses"): such a relative clause states the
     /// antecedent's current stance, which is news, where a simple past recalls its history.

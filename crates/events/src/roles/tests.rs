@@ -187,8 +187,9 @@ fn an_actor_in_a_by_phrase_is_no_subject_of_the_verb_after_it() {
     // An allegiance still names the side ("loyal to X" as "from X"), and a subordinator still opens a clause.
     let got = dyads("Troops loyal to [President Gbagbo|CIV|p] attacked [French peacekeepers|FRA|g].");
     assert!(got.iter().any(|d| d == "CIV>FRA"), "{got:?}");
-    let got = dyads("[Cuba|CUB] thanked [Vietnam|VNM] a day after [Kim|PRK|p] attacked [Laos|LAO].");
-    assert!(got.iter().any(|d| d == "PRK>LAO"), "{got:?}");
+    // (With no main act to code: beside one, an act in a time clause is the setting and is not coded.)
+    let got = dyads("[Cuba|CUB] was silent a day after [Kim|PRK|p] attacked [Laos|LAO].");
+    assert!(got.iter().any(|d| d == "PRK>LAO") && !got.iter().any(|d| d == "CUB>LAO"), "{got:?}");
 }
 
 #[test]
