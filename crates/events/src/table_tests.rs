@@ -792,20 +792,7 @@ fn code_country(slot: &ActorSlot) -> Option<String> {
 
 /// The record's target when the candidate names none: the source's own state for a state's coercion at home.
 fn home_targets(markup: &str) -> Vec<(String, Option<String>)> {
-    let p = parse(markup);
-    let span = Span::new(&p.text, 0, p.text.len()).unwrap();
-    let tokens = dyad_text::tokenize(&p.text, span);
-    let mention = crate::Mention { file: "t".into(), ..Default::default() };
-    let mut actors = p.actors.clone();
-    for a in &mut actors {
-        a.country = code_country(a);
-    }
-    code_sentence(&p.text, &tokens, &actors, &p.times)
-        .events
-        .iter()
-        .filter_map(|e| e.to_record(&actors, &p.times, mention.clone()))
-        .map(|r| (r.code, r.target.and_then(|t| t.country)))
-        .collect()
+    record_parties(markup).into_iter().map(|(code, _, target)| (code, target)).collect()
 }
 
 #[test]
