@@ -283,10 +283,7 @@ fn drop_background(ctx: &Context, events: &mut Vec<EventCandidate>, from: &mut V
     if !main || !background.contains(&true) {
         return;
     }
-    let mut keep = background.iter().map(|&b| !b);
-    events.retain(|_| keep.next().unwrap_or(true));
-    let mut keep = background.iter().map(|&b| !b);
-    from.retain(|_| keep.next().unwrap_or(true));
+    retain_events(events, from, |_, k| !ctx.in_setting_clause(k));
 }
 
 /// Keeps the events (and their predicate anchors in `from`, kept aligned) for which `keep` holds.
