@@ -160,6 +160,7 @@ mod tests {
             value: Some(SlotTime::Date(DateValue::day(2020, 1, 6).unwrap())),
             basis: "test".into(),
             future: false,
+            earlier: false,
         }];
         let r = candidate(0, Some(2)).to_record(&actors, &times, Mention::default()).expect("record");
         assert_eq!((r.id.as_str(), r.source.id.as_str()), ("173:IRQCOP:KWT", "IRQCOP"));

@@ -48,7 +48,7 @@ pub use matcher::{Match, MatchKind, find_matches, find_matches_in};
 pub use patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};
 pub use record::{DateOrRange, EventDate, EventRecord, Flags, Location, Mention, Party, Relation};
-pub use slots::{ActorSlot, SlotKind, SlotTime, TimeSlot};
+pub use slots::{ActorSlot, EARLIER_DAYS, SlotKind, SlotTime, TimeSlot};
 pub use tree::{Parse, Rel, Tree, TreeWord};
 
 pub use dyad_core::DataError;

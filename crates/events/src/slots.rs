@@ -70,4 +70,13 @@ pub struct TimeSlot {
     pub basis: String,
     /// Whether it lies after the document's anchor date (a planned or expected action).
     pub future: bool,
+    /// Whether it ends more than [`EARLIER_DAYS`] before the document's anchor date: an earlier stage of the
+    /// story, which never dates an act told in the present ("has dropped an investigation into an allegation made
+    /// in 2010").
+    #[serde(default)]
+    pub earlier: bool,
 }
+
+/// How many days before the anchor a time expression must end to be [`TimeSlot::earlier`]: more than a headline's
+/// "last week" in the historical present.
+pub const EARLIER_DAYS: i64 = 14;

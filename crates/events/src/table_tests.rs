@@ -1,9 +1,10 @@
 //! Table tests for the whole sentence coder, with hand-built slots.
 //!
 //! Markup: `[surface|ID]` is an actor slot of kind country; `[surface|ID|k]` gives the kind (c country,
-//! p person, o organisation, g group, l place, m media); `{surface}` is a past time slot and `{+surface}` a
-//! future one. The expected events are `SRC>TGT CODE flags` (TGT `-` when none; flags any of `n` negated,
-//! `f` future, `r` reported, `s` symmetric), compared as a set.
+//! p person, o organisation, g group, l place, m media); `{surface}` is a past time slot, `{+surface}` a
+//! future one and `{-surface}` one well before the anchor ([`TimeSlot::earlier`]). The expected events are
+//! `SRC>TGT CODE flags` (TGT `-` when none; flags any of `n` negated, `f` future, `r` reported, `s` symmetric),
+//! compared as a set.
 
 use crate::{ActorSlot, SlotKind, SlotTime, TimeSlot, code_sentence};
 use dyad_core::{DateValue, Span};
@@ -40,12 +41,13 @@ pub(crate) fn parse(markup: &str) -> Parsed {
             let id = parts.get(1).copied().unwrap_or(parts[0]);
             actors.push((start, text.len(), id.to_string(), parts[0].to_string(), kind));
         } else {
-            let (future, surface) = match inner.strip_prefix('+') {
-                Some(s) => (true, s),
-                None => (false, inner),
+            let (future, earlier, surface) = match (inner.strip_prefix('+'), inner.strip_prefix('-')) {
+                (Some(s), _) => (true, false, s),
+                (_, Some(s)) => (false, true, s),
+                _ => (false, false, inner),
             };
             text.push_str(surface);
-            times.push((start, text.len(), future));
+            times.push((start, text.len(), future, earlier));
         }
         rest = &rest[end + 1..];
     }
@@ -63,11 +65,12 @@ pub(crate) fn parse(markup: &str) -> Parsed {
         .collect();
     let times = times
         .into_iter()
-        .map(|(s, e, future)| TimeSlot {
+        .map(|(s, e, future, earlier)| TimeSlot {
             span: Span::new(&text, s, e).unwrap(),
             value: Some(SlotTime::Date(DateValue::day(2020, 1, 1).unwrap())),
             basis: "test".into(),
             future,
+            earlier,
         })
         .collect();
     Parsed { text, actors, times }

@@ -31,8 +31,8 @@ use dyad_actors::{
 };
 use dyad_core::{ActorCode, ByteRange, DateValue, PageSentence, Precision, Sector, Span};
 use dyad_events::{
-    ActorSlot, DateOrRange, Dictionaries, EventCandidate, EventDate, EventRecord, Mention, Party, Relation,
-    RelationCandidate, SlotKind, SlotTime, TimeSlot, code_sentence_with,
+    ActorSlot, DateOrRange, Dictionaries, EARLIER_DAYS, EventCandidate, EventDate, EventRecord, Mention, Party,
+    Relation, RelationCandidate, SlotKind, SlotTime, TimeSlot, code_sentence_with,
 };
 use dyad_page::Article;
 use dyad_text::TokenizedSentence;
@@ -374,7 +374,8 @@ fn slot_of(text: &str, m: &ActorMention) -> ActorSlot {
 /// sentence's tokens. On a page with no anchor, a relative expression ("on Monday") is still a slot, with no value:
 /// it dates nothing, but the event coder must not read it as a pattern's object ("a strike on Monday").
 fn time_slots(resolver: Option<&mut TimeResolver>, doc: &str, sentence: &TokenizedSentence) -> Vec<TimeSlot> {
-    let anchored = resolver.is_some();
+    let anchor = resolver.as_ref().map(|r| r.anchor());
+    let anchored = anchor.is_some();
     let expressions = match resolver {
         Some(r) => r.resolve_tokenized(doc, sentence).into_iter().filter(|e| e.is_date()).collect(),
         None => anchor_free(doc, sentence),
@@ -386,8 +387,13 @@ fn time_slots(resolver: Option<&mut TimeResolver>, doc: &str, sentence: &Tokeniz
                 TimeExprValue::Date(d) => SlotTime::Date(d),
                 TimeExprValue::Range(r, _) => SlotTime::Range(r),
             });
-            // Without an anchor there is no "now" to lie after: a written year is not a plan.
-            TimeSlot { span: e.span, value, basis: e.basis, future: anchored && e.future }
+            // Without an anchor there is no "now" to lie after (a written year is not a plan) or before.
+            let earlier = match (anchor, value) {
+                (Some(anchor), Some(SlotTime::Date(d))) => (anchor - d.last_day()).num_days() > EARLIER_DAYS,
+                (Some(anchor), Some(SlotTime::Range(r))) => (anchor - r.end).num_days() > EARLIER_DAYS,
+                _ => false,
+            };
+            TimeSlot { span: e.span, value, basis: e.basis, future: anchored && e.future, earlier }
         })
         .collect()
 }

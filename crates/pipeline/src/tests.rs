@@ -52,6 +52,22 @@ fn undated_clause_takes_the_publication_date_and_old_dates_are_historical() {
 }
 
 #[test]
+fn an_act_told_in_the_present_keeps_the_day_not_an_earlier_year_of_its_clause() {
+    // (sentence, the date of its event on a page of 2021-06-30)
+    let table = [
+        ("Norway has suspended aid to Chile over a bribe paid in 2011.", "2021-06-30"),
+        ("Peru is suing Spain over the sinking of a ship in 1998.", "2021-06-30"),
+        ("Norway suspended aid to Chile in 2011.", "2011"),
+        ("Peru has sued Spain this week.", "2021-06-28/2021-06-30"),
+    ];
+    for (text, date) in table {
+        let coded = Coder::new().code(&article("p.txt", text, &[text]), day(2021, 6, 30));
+        let dates: Vec<_> = coded.events.iter().filter_map(|e| e.date.as_ref().map(|d| d.when.to_string())).collect();
+        assert_eq!(dates, [date], "{text}");
+    }
+}
+
+#[test]
 fn without_an_anchor_relative_dates_keep_their_span_but_no_value() {
     let text = "He arrived on Friday. The two countries established ties on 5 May 1990.";
     let found = anchor_free(text, &whole(text));
@@ -73,6 +89,7 @@ fn narrative_is_the_first_day_of_the_latest_sentence_and_skips_anniversaries() {
         value: Some(value),
         basis: "t".into(),
         future: false,
+        earlier: false,
     };
     let d = |y, m, dd| DateValue::day(y, m, dd).unwrap();
     let first = narrative_of(&[slot(SlotTime::Date(d(2022, 5, 3))), slot(SlotTime::Date(d(2022, 5, 2)))]);

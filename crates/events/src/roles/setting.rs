@@ -1,9 +1,10 @@
 //! When and where a predicate happens: the time slot that dates it and the place slot that locates it.
 
 use super::context::Context;
-use crate::lexicon::{PREP, SUB};
+use crate::lexicon::{MODAL, PREP, PRESENT_AUX, RoleCues, SUB};
 use crate::matcher::{Match, MatchKind};
 use crate::slots::SlotKind;
+use dyad_text::VerbForm;
 
 impl Context<'_> {
     pub(crate) fn time_for(&self, m: &Match, matches: &[Match]) -> Option<usize> {
@@ -13,7 +14,15 @@ impl Context<'_> {
         let (start, _, _) = self.clause_start(m.anchor);
         let end = self.clause_end(m.anchor);
         let mut best: Option<(usize, bool, usize)> = None;
+        let present = self.told_in_present(m);
         for (k, &(s, e)) in self.time_tokens.iter().enumerate() {
+            // An act told in the present happens now: an expression well before the anchor in its clause dates
+            // another act ("is seeking his extradition over the release of files in 2010"), unless it opens the
+            // period that runs up to now ("have received loans since December").
+            let since = (s.saturating_sub(1)..=s).any(|j| self.a.norm(j) == "since");
+            if present && self.times[k].earlier && !since {
+                continue;
+            }
             let opens_fronted = s < start && s <= raw + 1 && s >= raw;
             // "a day after Kim sent": the expression that holds the subordinator dates the clause it opens.
             let opens_subordinate = e == raw && raw > 0 && self.a.is(raw - 1, PREP | SUB);
@@ -38,6 +47,39 @@ impl Context<'_> {
             }
         }
         best.map(|b| b.2)
+    }
+
+    /// Whether verb predicate `m` is told in the present: a present simple ("denies"), or a verb group with a
+    /// present auxiliary, not after a modal ("is seeking", "has dropped", "have also been charged", "is accused";
+    /// not "must have attacked").
+    fn told_in_present(&self, m: &Match) -> bool {
+        let a = self.a;
+        if m.kind != MatchKind::Verb {
+            return false;
+        }
+        let verb = |i: usize| a.lemmas.get(i).and_then(|l| l.verb);
+        if verb(m.anchor).is_some_and(|v| v.is(VerbForm::ThirdPerson) && !v.is(VerbForm::Past)) {
+            return true;
+        }
+        let cues = RoleCues::builtin();
+        // Back over "been", "being" and words that are neither verb nor noun ("also", "not"), three at most.
+        let mut i = m.anchor;
+        for _ in 0..3 {
+            let Some(j) = i.checked_sub(1) else { return false };
+            let w = a.norm(j);
+            if cues.is(w, PRESENT_AUX) {
+                return w != "will" && !(j > 0 && a.is(j - 1, MODAL));
+            }
+            let plain = verb(j).is_none()
+                && a.lemmas[j].noun.is_none()
+                && !a.is_punct(j)
+                && a.function.get(j).is_none_or(|&f| f == 0);
+            if !(matches!(w, "been" | "being") || plain) {
+                return false;
+            }
+            i = j;
+        }
+        false
     }
 
     pub(crate) fn location_for(&self, m: &Match, target: Option<usize>) -> Option<usize> {
@@ -76,5 +118,30 @@ mod tests {
             let met = matches.iter().find(|m| m.anchor == token(ctx, "met")).expect("verb");
             assert_eq!(ctx.time_for(met, matches), None);
         });
+    }
+
+    #[test]
+    fn an_act_told_in_the_present_is_not_dated_by_an_earlier_stage() {
+        // (sentence, predicate, whether its time slot dates it)
+        let table = [
+            // Present perfect, progressive, simple and passive: the earlier expression dates another act.
+            ("[Norway|NOR] has suspended aid to [Chile|CHL] over a bribe paid {-in 2011}.", "suspended", false),
+            ("[Peru|PER] is suing [Spain|ESP] over the sinking of a ship {-in 1998}.", "suing", false),
+            ("[Kenya|KEN] accuses [Uganda|UGA] of the raid on a border post {-in March}.", "accuses", false),
+            ("[Mali|MLI] has also been criticised by [France|FRA] for the coup {-in 2012}.", "criticised", false),
+            // Past tense, a modal perfect, a recent day, a future day: the expression dates the act.
+            ("[Norway|NOR] suspended aid to [Chile|CHL] {-in 2011}.", "suspended", true),
+            ("[Peru|PER] must have attacked [Spain|ESP] {-in 1998}.", "attacked", true),
+            ("[Kenya|KEN] has criticised [Uganda|UGA] {on Tuesday}.", "criticised", true),
+            ("[Kenya|KEN] is meeting [Uganda|UGA] {+on Friday}.", "meeting", true),
+            // "since" opens the period that runs up to now.
+            ("[Kenya|KEN] has received loans from [Uganda|UGA] since {-March}.", "received", true),
+        ];
+        for (markup, verb, dated) in table {
+            with_context(markup, |ctx, matches| {
+                let m = matches.iter().find(|m| m.anchor == token(ctx, verb)).expect(markup);
+                assert_eq!(ctx.time_for(m, matches).is_some(), dated, "{markup}");
+            });
+        }
     }
 }
