@@ -142,6 +142,7 @@ impl Coder {
             actors: self.registry.document(anchor),
             time: anchor.map(TimeResolver::new),
             narrative: None,
+            lead: Vec::new(),
             out: CodedArticle {
                 file: article.file.clone(),
                 anchor,
@@ -197,6 +198,9 @@ struct ArticleRun<'a> {
     time: Option<TimeResolver>,
     /// The date the text last set for what follows (see [`narrative_of`]).
     narrative: Option<EventDate>,
+    /// Events given the publication date before the text set any narrative date, with their sentence indices
+    /// (see [`ArticleRun::date_the_lead`]).
+    lead: Vec<(usize, usize)>,
     out: CodedArticle,
 }
 
@@ -216,6 +220,11 @@ impl ArticleRun<'_> {
         if !caption {
             // A recalled anniversary ("On August 29 sixty years ago") is background, not the story's day.
             let recent = narrative_of(&times).filter(|d| !is_historical(Some(d), self.out.anchor));
+            if self.narrative.is_none()
+                && let Some(day) = &recent
+            {
+                self.date_the_lead(day, index);
+            }
             self.narrative = recent.or(self.narrative.take());
         }
         push_story_tokens(&mut self.out.story_tokens, &doc.text, sentence, &found, &times);
@@ -248,15 +257,43 @@ impl ArticleRun<'_> {
         // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
         // counts of it would only be noise.
         // A state's coercion at home with no named target targets its own state (`home_target`).
+        let sentence = mention.sentence;
         for candidate in events.iter().filter(|c| c.target.is_some() || c.home_target || self.settings.monadic) {
             let (from, to) = self.doc.to_file(candidate.evidence);
             let mention = Mention { evidence: ByteRange::new(from, to), ..mention.clone() };
             let Some(mut record) = candidate.to_record(slots, times, mention) else { continue };
             if record.date.is_none() {
                 record.date = self.narrative.clone().or_else(|| fallback_date(self.time.as_ref(), anchor));
+                let published = record.date.as_ref().is_some_and(|d| d.basis == PUBLICATION_BASIS);
+                if self.narrative.is_none() && published && !record.flags.future {
+                    self.lead.push((self.out.events.len(), sentence));
+                }
             }
             record.flags.historical = is_historical(record.date.as_ref(), anchor);
             self.out.events.push(record);
+        }
+    }
+
+    /// The first narrative date of the text, `day`, set by sentence `index`, also dates the undated acts of the
+    /// sentences just before it that took the publication date: a lead often gives its day in the next sentence
+    /// ("X has dropped its investigation ... ." "..., its prosecutor said on Tuesday."), and a page is often
+    /// published the day after. Only a past day of the week before the publication date named at most
+    /// [`LEAD_SENTENCES`] sentences later carries back.
+    fn date_the_lead(&mut self, day: &EventDate, index: usize) {
+        let lead = std::mem::take(&mut self.lead);
+        let (Some(anchor), DateOrRange::Period(value)) = (self.out.anchor, day.when) else { return };
+        let first = value.first_day();
+        if value.precision() != Precision::Day || first > anchor || (anchor - first).num_days() > 7 {
+            return;
+        }
+        for (event, sentence) in lead {
+            if let Some(record) = self.out.events.get_mut(event)
+                && index <= sentence + LEAD_SENTENCES
+            {
+                // "narrative date of the following text (weekday, ...)": the same reading, named after the event.
+                let basis = day.basis.replacen("of the preceding text", "of the following text", 1);
+                record.date = Some(EventDate::from_value(value, basis));
+            }
         }
     }
 
@@ -442,8 +479,14 @@ fn fallback_date(time: Option<&TimeResolver>, anchor: Option<NaiveDate>) -> Opti
         return Some(EventDate::from_value(narrative, "narrative date of the preceding text"));
     }
     let day = DateValue::from_naive(anchor?).ok()?;
-    Some(EventDate::from_value(day, "reported: the publication date"))
+    Some(EventDate::from_value(day, PUBLICATION_BASIS))
 }
+
+/// The basis of a date that is the publication date.
+const PUBLICATION_BASIS: &str = "reported: the publication date";
+
+/// How many sentences after an undated lead the day that dates it may be named (see [`ArticleRun::date_the_lead`]).
+const LEAD_SENTENCES: usize = 2;
 
 fn is_historical(date: Option<&EventDate>, anchor: Option<NaiveDate>) -> bool {
     let (Some(date), Some(anchor)) = (date, anchor) else { return false };

@@ -68,6 +68,23 @@ fn an_act_told_in_the_present_keeps_the_day_not_an_earlier_year_of_its_clause() 
 }
 
 #[test]
+fn an_undated_lead_takes_the_day_the_next_sentences_give() {
+    // (page of Wednesday 2021-06-30, the date of its aid suspension)
+    let table = [
+        ("Norway has suspended aid to Chile. The minister announced the decision on Monday.", "2021-06-28"),
+        ("Norway suspended aid to Chile. The minister spoke in Oslo. She left on Monday.", "2021-06-28"),
+        // Named too late, more than a week earlier, or for a planned act: the publication date stays.
+        ("Norway suspended aid to Chile. The minister spoke. She left. He stayed on Monday.", "2021-06-30"),
+        ("Norway has suspended aid to Chile. The two states signed a deal on June 2.", "2021-06-30"),
+    ];
+    for (text, date) in table {
+        let coded = Coder::new().code(&article("l.txt", text, &[text]), day(2021, 6, 30));
+        let aid = coded.events.iter().find(|e| e.root == "16").expect(text);
+        assert_eq!(aid.date.as_ref().map(|d| d.when.to_string()).as_deref(), Some(date), "{text}");
+    }
+}
+
+#[test]
 fn without_an_anchor_relative_dates_keep_their_span_but_no_value() {
     let text = "He arrived on Friday. The two countries established ties on 5 May 1990.";
     let found = anchor_free(text, &whole(text));
