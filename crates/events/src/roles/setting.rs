@@ -15,12 +15,18 @@ impl Context<'_> {
         let end = self.clause_end(m.anchor);
         let mut best: Option<(usize, bool, usize)> = None;
         let present = self.told_in_present(m);
+        let content = self.content_clause(m);
         for (k, &(s, e)) in self.time_tokens.iter().enumerate() {
             // An act told in the present happens now: an expression well before the anchor in its clause dates
             // another act ("is seeking his extradition over the release of files in 2010"), unless it opens the
             // period that runs up to now ("have received loans since December").
             let since = (s.saturating_sub(1)..=s).any(|j| self.a.norm(j) == "since");
             if present && self.times[k].earlier && !since {
+                continue;
+            }
+            // An expression in what a statement says ("alleged that X abused girls from 2002 to 2005") dates the
+            // act stated, not the statement.
+            if content.is_some_and(|t| s > t) {
                 continue;
             }
             let opens_fronted = s < start && s <= raw + 1 && s >= raw;
@@ -47,6 +53,19 @@ impl Context<'_> {
             }
         }
         best.map(|b| b.2)
+    }
+
+    /// The "that" opening the content clause of statement `m` ("alleged that", "told reporters that"), if any: an
+    /// allegation or report verb with "that" at most three words after it.
+    fn content_clause(&self, m: &Match) -> Option<usize> {
+        let statement =
+            m.kind == MatchKind::Verb && (self.a.allegation_verb(m.anchor) || self.is_report_verb(m.anchor));
+        if !statement {
+            return None;
+        }
+        (m.anchor + 1..(m.anchor + 5).min(self.a.len()))
+            .take_while(|&j| !self.a.is_boundary(j))
+            .find(|&j| self.a.norm(j) == "that")
     }
 
     /// Whether verb predicate `m` is told in the present: a present simple ("denies"), or a verb group with a
@@ -121,7 +140,7 @@ mod tests {
     }
 
     #[test]
-    fn an_act_told_in_the_present_is_not_dated_by_an_earlier_stage() {
+    fn present_acts_and_statements_are_not_dated_by_another_clause() {
         // (sentence, predicate, whether its time slot dates it)
         let table = [
             // Present perfect, progressive, simple and passive: the earlier expression dates another act.
@@ -134,6 +153,10 @@ mod tests {
             ("[Peru|PER] must have attacked [Spain|ESP] {-in 1998}.", "attacked", true),
             ("[Kenya|KEN] has criticised [Uganda|UGA] {on Tuesday}.", "criticised", true),
             ("[Kenya|KEN] is meeting [Uganda|UGA] {+on Friday}.", "meeting", true),
+            // An expression in the content clause dates the act stated, one before it the statement.
+            ("[Kenya|KEN] alleged that [Uganda|UGA] hid the money {in 2009}.", "alleged", false),
+            ("[Kenya|KEN] accused [Uganda|UGA] {on Monday} of hiding the money.", "accused", true),
+            ("[Kenya|KEN] denied {on Monday} that [Uganda|UGA] hid the money.", "denied", true),
             // "since" opens the period that runs up to now.
             ("[Kenya|KEN] has received loans from [Uganda|UGA] since {-March}.", "received", true),
         ];
