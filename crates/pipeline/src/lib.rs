@@ -291,7 +291,10 @@ impl ArticleRun<'_> {
                 && index <= sentence + LEAD_SENTENCES
             {
                 // "narrative date of the following text (weekday, ...)": the same reading, named after the event.
-                let basis = day.basis.replacen("of the preceding text", "of the following text", 1);
+                let basis = match day.basis.strip_prefix(NARRATIVE_BEFORE) {
+                    Some(reading) => format!("{NARRATIVE_AFTER}{reading}"),
+                    None => day.basis.clone(),
+                };
                 record.date = Some(EventDate::from_value(value, basis));
             }
         }
@@ -461,10 +464,10 @@ fn anchor_free(doc: &str, sentence: &TokenizedSentence) -> Vec<dyad_time::Tempor
 fn narrative_of(times: &[TimeSlot]) -> Option<EventDate> {
     times.iter().find_map(|t| match t.value {
         Some(SlotTime::Date(d)) if d.precision() <= Precision::Week => {
-            Some(EventDate::from_value(d, format!("narrative date of the preceding text ({})", t.basis)))
+            Some(EventDate::from_value(d, format!("{NARRATIVE_BEFORE} ({})", t.basis)))
         }
         Some(SlotTime::Range(r)) if (r.end - r.start).num_days() <= 6 => {
-            Some(EventDate::from_range(r, format!("narrative date of the preceding text ({})", t.basis)))
+            Some(EventDate::from_range(r, format!("{NARRATIVE_BEFORE} ({})", t.basis)))
         }
         _ => None,
     })
@@ -476,11 +479,17 @@ fn narrative_of(times: &[TimeSlot]) -> Option<EventDate> {
 fn fallback_date(time: Option<&TimeResolver>, anchor: Option<NaiveDate>) -> Option<EventDate> {
     let narrative = time.and_then(TimeResolver::narrative).filter(|n| n.precision() <= Precision::Week);
     if let Some(narrative) = narrative {
-        return Some(EventDate::from_value(narrative, "narrative date of the preceding text"));
+        return Some(EventDate::from_value(narrative, NARRATIVE_BEFORE));
     }
     let day = DateValue::from_naive(anchor?).ok()?;
     Some(EventDate::from_value(day, PUBLICATION_BASIS))
 }
+
+/// The basis of a date carried over from a time expression earlier in the text.
+const NARRATIVE_BEFORE: &str = "narrative date of the preceding text";
+
+/// The basis of a lead's date taken from a time expression of the sentences just after it.
+const NARRATIVE_AFTER: &str = "narrative date of the following text";
 
 /// The basis of a date that is the publication date.
 const PUBLICATION_BASIS: &str = "reported: the publication date";
