@@ -52,6 +52,7 @@ stage_errors!(
     dyad_events::PetrarchError,
     dyad_page::PageError,
     dyad_stories::StoriesError,
+    dyad_pipeline::ModelFileError,
     dyad_syntax::ModelError,
     dyad_syntax::ConlluError,
     dyad_syntax::TreebankError,

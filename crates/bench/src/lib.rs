@@ -104,14 +104,14 @@ pub fn run(args: Args, dyad_exe: &Path) -> Result<(), BenchError> {
         dir.display()
     );
     if let Some(path) = &args.syntax_model {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        let model = dyad_syntax::Model::from_bytes(&bytes).with_context(|| path.display().to_string())?;
         if args.parser == "nn" {
+            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            let model = dyad_syntax::Model::from_bytes(&bytes).with_context(|| path.display().to_string())?;
             let nn =
                 dyad_syntax::biaffine::NnParser::from_model_file(&bytes).with_context(|| path.display().to_string())?;
             ensure!(dyad_pipeline::use_nn_parser_of(model, nn), "{}: too late for the nn parser", path.display());
         } else {
-            ensure!(dyad_pipeline::use_syntax_model(model), "{}: the model has no parser", path.display());
+            dyad_pipeline::use_syntax_model_file(path)?;
         }
     } else if args.parser == "nn" {
         ensure!(

@@ -108,16 +108,8 @@ fn ingest(coder: Coder, pages: Vec<(DocumentRecord, Result<dyad_page::Article, S
 }
 
 /// A coder with the tree pass; `DYAD_SYNTAX_MODEL=FILE` parses with that model file instead of the embedded one
-/// (to measure a model before it is committed). The model is installed once, before any test parses, whichever
-/// test runs first.
+/// (to measure a model before it is committed), installed once before any test parses.
 fn tree_coder() -> Coder {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        if let Ok(path) = std::env::var("DYAD_SYNTAX_MODEL") {
-            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let model = dyad_syntax::Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
-            assert!(dyad_pipeline::use_syntax_model(model), "{path}: no parser in the model");
-        }
-    });
+    dyad_pipeline::use_syntax_model_from_env().unwrap_or_else(|e| panic!("{e}"));
     Coder::new()
 }

@@ -22,7 +22,10 @@ mod lines;
 mod syntax;
 
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
-pub use syntax::{use_nn_parser, use_nn_parser_of, use_syntax_model};
+pub use syntax::{
+    ModelFileError, SYNTAX_MODEL_VAR, use_nn_parser, use_nn_parser_of, use_syntax_model, use_syntax_model_file,
+    use_syntax_model_from_env,
+};
 
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;

@@ -18,6 +18,59 @@ pub fn use_syntax_model(model: dyad_syntax::Model) -> bool {
     model.has_parser() && ANALYZER.set(Some(TreeParser { analyzer: Analyzer::new(model), nn: None })).is_ok()
 }
 
+/// The environment variable that names a model file for the tree pass in tests (to measure a model before it is
+/// committed): read by [`use_syntax_model_from_env`].
+pub const SYNTAX_MODEL_VAR: &str = "DYAD_SYNTAX_MODEL";
+
+/// Why a model file could not become the tree pass's parser.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelFileError {
+    /// The file could not be read.
+    #[error("{path}: {reason}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        reason: String,
+    },
+    /// The file is not a syntax model.
+    #[error("{path}: {reason}")]
+    Model {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The model has no parser, or a sentence was parsed before it could be installed.
+    #[error("{path}: the model has no parser, or the tree pass already parses with another")]
+    NotInstalled {
+        /// The file.
+        path: String,
+    },
+}
+
+/// Reads the model file at `path` and makes the tree pass parse with it ([`use_syntax_model`]).
+pub fn use_syntax_model_file(path: &std::path::Path) -> Result<(), ModelFileError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ModelFileError::Read { path: name.clone(), reason: e.to_string() })?;
+    let model = dyad_syntax::Model::from_bytes(&bytes)
+        .map_err(|e| ModelFileError::Model { path: name.clone(), reason: e.to_string() })?;
+    if use_syntax_model(model) { Ok(()) } else { Err(ModelFileError::NotInstalled { path: name }) }
+}
+
+/// Installs the model file named by [`SYNTAX_MODEL_VAR`], if it is set, once per process whichever caller comes
+/// first (tests run in threads), before any sentence is parsed. `Ok(true)` when a file is installed, `Ok(false)`
+/// when the variable is unset; every caller gets the first call's answer.
+pub fn use_syntax_model_from_env() -> Result<bool, ModelFileError> {
+    static INSTALLED: OnceLock<Result<bool, ModelFileError>> = OnceLock::new();
+    INSTALLED
+        .get_or_init(|| match std::env::var_os(SYNTAX_MODEL_VAR) {
+            Some(path) => use_syntax_model_file(std::path::Path::new(&path)).map(|()| true),
+            None => Ok(false),
+        })
+        .clone()
+}
+
 /// Longer sentences keep the perceptron's tree (already computed with the tags): the biaffine forward pass costs
 /// about 0.15 ms a word, so a 5,000-word "sentence" (a table or a list read as one) would take a second.
 const NN_MAX_WORDS: usize = 200;
@@ -106,6 +159,18 @@ mod tests {
         let a = || Analyzer::embedded().expect("syntax model");
         let nn = NnParser::embedded().expect("nn model");
         (TreeParser { analyzer: a(), nn: None }, TreeParser { analyzer: a(), nn: Some(nn) })
+    }
+
+    #[test]
+    fn a_model_file_that_is_missing_or_not_a_model_is_an_error_naming_it() {
+        let missing = std::path::Path::new("/nonexistent/dyad-syntax.model");
+        let err = use_syntax_model_file(missing).expect_err("missing file");
+        assert!(matches!(err, ModelFileError::Read { .. }) && err.to_string().contains("dyad-syntax.model"), "{err}");
+        let junk = std::env::temp_dir().join(format!("dyad-junk-{}.model", std::process::id()));
+        std::fs::write(&junk, b"not a model").expect("temp file");
+        let err = use_syntax_model_file(&junk).expect_err("junk file");
+        let _ = std::fs::remove_file(&junk);
+        assert!(matches!(err, ModelFileError::Model { .. }), "{err}");
     }
 
     #[test]
