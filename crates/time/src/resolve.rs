@@ -250,7 +250,9 @@ pub(crate) fn resolve(
             let v = if unit == Unit::Week { v } else { v.truncate(unit_precision(unit)) };
             (Some(TimeValue::Date(v)), format!("{n} {unit:?}s {} anchor {a}", if future { "after" } else { "before" }))
         }
-        Expr::Shift { n, unit, complement, opens_clause } => shift_from(n, unit, complement, opens_clause, a, ctx)?,
+        Expr::Shift { n, unit, complement, opens_clause } => {
+            shift_from(Shift { n, unit, complement, opens_clause }, a, tense, ctx)?
+        }
         Expr::Quarter { q, year } => return quarter(q, year, a, tense),
         Expr::SameLastYear { unit: Unit::Quarter } => return same_quarter_last_year(a, ctx),
         Expr::SameLastYear { unit } => same_last_year(unit, a, ctx)?,
@@ -443,21 +445,30 @@ fn month_of(
     (month_value(y, month), format!("{}{how}", part_word(part)))
 }
 
-/// "A day later", "a day after": a shift of the narrative date (or the clause's date, or the anchor).
-fn shift_from(
+/// A counted shift as the grammar read it: "a day later" (`complement` false), "came a day after Y" (`complement`),
+/// "A day after Y, X ..." (`opens_clause` too).
+struct Shift {
     n: i64,
     unit: Unit,
     complement: bool,
     opens_clause: bool,
-    a: NaiveDate,
-    ctx: &Context,
-) -> Option<(Option<TimeValue>, String)> {
+}
+
+/// "A day later", "a day after": a shift of the narrative date (or the clause's date, or the anchor).
+///
+/// With no date of the text to count from, "X came a day after Y" in a past or present clause dates Y a day before
+/// the anchor (X is taken to be the reported day, as an undated act is); "A day after Y, X ..." and a future clause
+/// give no date: counting forward from the anchor would put a past act in the future.
+fn shift_from(s: Shift, a: NaiveDate, tense: Tense, ctx: &Context) -> Option<(Option<TimeValue>, String)> {
+    let Shift { n, unit, complement, opens_clause } = s;
     // "X came a day after Y" dates Y from X's date; "A day after Y, X ..." dates X from Y's.
     let narrative = if matches!(unit, Unit::Day | Unit::Week) { ctx.narrative_day } else { ctx.narrative };
     let base = ctx.in_sentence.filter(|_| complement).or(narrative);
     let (base, n, from) = match base {
         Some(d) if complement && !opens_clause => (d, -n, "the clause's date, for the event after 'after'/'before'"),
         Some(d) => (d, n, "the narrative date"),
+        None if complement && (opens_clause || tense == Tense::Future) => return None,
+        None if complement => (DateValue::from_naive(a).ok()?, -n, "the anchor, for the event after 'after'/'before'"),
         None => (DateValue::from_naive(a).ok()?, n, "the anchor"),
     };
     let v = shift(base, n, unit)?;

@@ -293,6 +293,10 @@ mod cases {
             "day",
         ),
         (&["A week earlier the army had shelled the city."], "2019-03-14", "2019-03-07", "day"),
+        // With no date in the text, "X came N days after Y" in the past dates Y N days before the reported day, never
+        // after it.
+        (&["The ceasefire collapsed two days after the rebels signed it."], "2019-03-14", "2019-03-12", "day"),
+        (&["Italy suspended flights a day after the jet crashed."], "2019-03-14", "2019-03-13", "day"),
         (&["Troops arrived on Sunday.", "Two days later they left."], "2016-01-03", "2016-01-05", "day"),
         (&["The coup took place in 1999.", "The following year elections were held."], "2019-03-14", "2000", "year"),
         (
@@ -326,6 +330,9 @@ mod cases {
         "The Sun reported the story.",
         "Sales fell 2015 units short.",
         "The minister spoke about the monetary union.",
+        // The day of "A day after Y, X ..." and of a future "a day after Y" is a day the text does not give.
+        "A day after the vote, protesters gathered in the capital.",
+        "The summit will open a day after the election.",
     ];
 }
 
