@@ -14,7 +14,7 @@ mod ud;
 pub use lemma::{Lemma, LemmaTable, VerbForm, VerbReading, is_known_base, lemma, lemma_key, verb_lemma};
 pub use sentence::{DataError, split_sentences, split_sentences_in};
 pub use token::{Token, TokenKind, Tokens, token_spans, tokenize};
-pub use ud::ud_tokens;
+pub use ud::{ud_tokens, ud_words};
 
 /// A sentence with its tokens, made once per sentence: the unit the actor stage, the time stage and the event coder
 /// read.
