@@ -98,20 +98,23 @@ pub fn code_sentence_with(
     code_sentence_once(dicts, text, tokens, actors, times, parser)
 }
 
-/// A parser that parses one sentence once: the second call for the same tokens (the same first and last token
-/// spans) returns the first call's tree.
+/// A parser that parses one sentence once: the second call for the same sentence (the span from its first token to
+/// its last) returns the first call's tree.
 struct ParseOnce<'p> {
     parser: &'p dyn Parse,
-    tree: OnceCell<(Option<(Span, Span)>, Option<Tree>)>,
+    tree: OnceCell<(Option<Span>, Option<Tree>)>,
 }
 
 impl Parse for ParseOnce<'_> {
     fn parse(&self, text: &str, tokens: &Tokens) -> Option<Tree> {
-        let ends = tokens.get(0).zip(tokens.as_slice().last()).map(|(a, b)| (a.span, b.span));
+        let sentence = tokens
+            .get(0)
+            .zip(tokens.as_slice().last())
+            .and_then(|(a, b)| Span::new(text, a.span.start(), b.span.end()).ok());
         match self.tree.get() {
-            Some((key, tree)) if *key == ends => tree.clone(),
+            Some((span, tree)) if *span == sentence => tree.clone(),
             Some(_) => self.parser.parse(text, tokens),
-            None => self.tree.get_or_init(|| (ends, self.parser.parse(text, tokens))).1.clone(),
+            None => self.tree.get_or_init(|| (sentence, self.parser.parse(text, tokens))).1.clone(),
         }
     }
 }

@@ -55,7 +55,8 @@ pub fn ud_words(text: &str, tokens: impl IntoIterator<Item = Span>) -> Vec<Span>
     for t in tokens {
         let (start, end) = (t.start(), t.end());
         // The one token holding a blank is a split possessive ("People' s"): UD reads its two sides apart.
-        let blank_inside = text.get(start..end).filter(|s| s.starts_with(is_apostrophe) && s.contains(char::is_whitespace));
+        let blank_inside =
+            text.get(start..end).filter(|s| s.starts_with(is_apostrophe) && s.contains(char::is_whitespace));
         match blank_inside {
             None => chunks.add(start, end),
             Some(s) => {
@@ -335,7 +336,10 @@ mod tests {
     fn where_ud_and_the_text_stage_differ_the_text_tokens_are_merged_and_split() {
         let table: &[(&str, &[&str])] = &[
             ("Mr. Kim arrived Nov. 5 at 5:30pm.", &["Mr.", "Kim", "arrived", "Nov.", "5", "at", "5:30pm", "."]),
-            ("Kim Jong-un: I'm sure they're here", &["Kim", "Jong", "-", "un", ":", "I", "'m", "sure", "they", "'re", "here"]),
+            (
+                "Kim Jong-un: I'm sure they're here",
+                &["Kim", "Jong", "-", "un", ":", "I", "'m", "sure", "they", "'re", "here"],
+            ),
             ("We cannot, see www.un.org/a?b=1.", &["We", "can", "not", ",", "see", "www.un.org/a?b=1", "."]),
             ("The People' s Republic", &["The", "People", "'", "s", "Republic"]),
             ("AT&T and a1,000", &["AT&T", "and", "a1,000"]),
