@@ -1082,6 +1082,68 @@ mod tests {
         assert_eq!(coded(plain, Some(&swapped)), vec![("RUS".into(), Some("CAN".into()))]);
     }
 
+    /// The tree of `text` whose words are the UD words of its text tokens, every word a root.
+    fn flat(text: &str) -> (Tokens, Tree) {
+        let toks = tokens(text);
+        let words = dyad_text::ud_words(text, toks.as_slice().iter().map(|t| t.span));
+        (toks, Tree::new(words.into_iter().map(|span| TreeWord { span, head: None, rel: Rel::Other }).collect()))
+    }
+
+    /// The first word overlapping text token `k`, by a scan over every word.
+    fn scanned(tree: &Tree, toks: &Tokens, k: usize) -> Option<usize> {
+        let t = toks.get(k)?.span;
+        tree.words.iter().position(|w| w.span.start() < t.end() && t.start() < w.span.end())
+    }
+
+    #[test]
+    fn each_text_token_knows_its_tree_word_where_the_two_tokenisations_differ() {
+        let text = "Mr. Kim Jong-un's envoy cannot meet them at 5:30pm; they're in the People' s Republic.";
+        let (toks, tree) = flat(text);
+        let roles = TreeRoles::new(tree.clone(), text, &toks, &[]);
+        let word = |k: usize| roles.word_of_token(k).and_then(|w| tree.words[w].span.slice(text));
+        let token = |k: usize| toks.get(k).and_then(|t| t.span.slice(text)).unwrap_or("");
+        let pairs: Vec<(&str, &str)> = (0..toks.len()).map(|k| (token(k), word(k).unwrap_or("-"))).collect();
+        let want = [
+            ("Mr", "Mr."),
+            (".", "Mr."),
+            ("Kim", "Kim"),
+            ("Jong-un", "Jong"),
+            ("'s", "'s"),
+            ("envoy", "envoy"),
+            ("cannot", "can"),
+            ("meet", "meet"),
+            ("them", "them"),
+            ("at", "at"),
+            ("5", "5:30pm"),
+            (":", "5:30pm"),
+            ("30pm", "5:30pm"),
+            (";", ";"),
+            ("they're", "they"),
+            ("in", "in"),
+            ("the", "the"),
+            ("People", "People"),
+            ("' s", "'"),
+            ("Republic", "Republic"),
+            (".", "."),
+        ];
+        assert_eq!(pairs, want);
+        for k in 0..toks.len() {
+            assert_eq!(roles.word_of_token(k), scanned(&tree, &toks, k), "token {k}");
+        }
+        assert_eq!(roles.word_of_token(toks.len()), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_merged_alignment_is_the_scan(text in "(\\PC|[ .,;:'’\"\\-/]|n't|'s|' s|'re|cannot|Mr\\.|[a-z]{1,4}|[0-9]{1,2}){0,40}") {
+            let (toks, tree) = flat(&text);
+            let roles = TreeRoles::new(tree.clone(), &text, &toks, &[]);
+            for k in 0..toks.len() {
+                proptest::prop_assert_eq!(roles.word_of_token(k), scanned(&tree, &toks, k));
+            }
+        }
+    }
+
     #[test]
     fn bad_heads_become_roots() {
         let t = Tree::new(vec![TreeWord { span: Span::new("ab", 0, 2).unwrap(), head: Some(7), rel: Rel::Other }]);
