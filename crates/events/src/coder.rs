@@ -98,18 +98,23 @@ pub fn code_sentence_with(
     code_sentence_once(dicts, text, tokens, actors, times, parser)
 }
 
-/// A parser that parses one sentence once: the second call for the same span returns the first call's tree.
+/// A parser that parses one sentence once: the second call for the same sentence (the span from its first token to
+/// its last) returns the first call's tree.
 struct ParseOnce<'p> {
     parser: &'p dyn Parse,
-    tree: OnceCell<(Span, Option<Tree>)>,
+    tree: OnceCell<(Option<Span>, Option<Tree>)>,
 }
 
 impl Parse for ParseOnce<'_> {
-    fn parse(&self, text: &str, sentence: Span) -> Option<Tree> {
+    fn parse(&self, text: &str, tokens: &Tokens) -> Option<Tree> {
+        let sentence = tokens
+            .get(0)
+            .zip(tokens.as_slice().last())
+            .and_then(|(a, b)| Span::new(text, a.span.start(), b.span.end()).ok());
         match self.tree.get() {
             Some((span, tree)) if *span == sentence => tree.clone(),
-            Some(_) => self.parser.parse(text, sentence),
-            None => self.tree.get_or_init(|| (sentence, self.parser.parse(text, sentence))).1.clone(),
+            Some(_) => self.parser.parse(text, tokens),
+            None => self.tree.get_or_init(|| (sentence, self.parser.parse(text, tokens))).1.clone(),
         }
     }
 }
@@ -450,9 +455,10 @@ mod tests {
     struct Counting(std::cell::Cell<usize>);
 
     impl Parse for Counting {
-        fn parse(&self, _: &str, sentence: Span) -> Option<Tree> {
+        fn parse(&self, _: &str, tokens: &Tokens) -> Option<Tree> {
             self.0.set(self.0.get() + 1);
-            Some(Tree::new(vec![crate::tree::TreeWord { span: sentence, head: None, rel: crate::tree::Rel::Other }]))
+            let span = tokens.get(0)?.span;
+            Some(Tree::new(vec![crate::tree::TreeWord { span, head: None, rel: crate::tree::Rel::Other }]))
         }
     }
 
@@ -462,10 +468,11 @@ mod tests {
         let once = ParseOnce { parser: &counting, tree: OnceCell::new() };
         let text = "Iran attacked Iraq. Iraq replied.";
         let (first, second) = (Span::new(text, 0, 19).unwrap(), Span::new(text, 20, text.len()).unwrap());
-        let tree = once.parse(text, first);
-        assert_eq!(once.parse(text, first), tree);
+        let (first, second) = (dyad_text::tokenize(text, first), dyad_text::tokenize(text, second));
+        let tree = once.parse(text, &first);
+        assert_eq!(once.parse(text, &first), tree);
         assert_eq!(counting.0.get(), 1, "the same sentence is parsed once");
-        assert_ne!(once.parse(text, second), tree);
+        assert_ne!(once.parse(text, &second), tree);
         assert_eq!(counting.0.get(), 2, "another span is parsed");
     }
 

@@ -3,6 +3,11 @@
 //!
 //! The event coder does not parse: the caller gives a [`Tree`] (per word its byte span, head and relation) through
 //! the [`Parse`] trait, and only for sentences that need one (an actor mention and a predicate the matcher found).
+//! The parser reads the sentence's text tokens, the ones every other stage read (its words are
+//! `dyad_text::ud_words` of them, no second tokenisation), and the tree is tied to those tokens once, by one merge
+//! of the two span sequences: each text token knows the tree word it falls on, so a predicate or a slot found on
+//! the tokens finds its word by an index. The tree stays the parser's value (word spans, heads, relations); the
+//! alignment lives with the tree read against one sentence (`TreeRoles`), beside each word's actor slot.
 //! For each verb predicate the tree gives:
 //! - `nsubj` → source; `obj`, `iobj` and an `obl` whose case word is the pattern's preposition → target;
 //! - passive: `nsubj:pass` → target, `obl:agent` (or an `obl` with "by") → source;
@@ -31,6 +36,7 @@
 
 use crate::slots::ActorSlot;
 use dyad_core::Span;
+use dyad_text::Tokens;
 
 /// The UD relations role assignment reads; every other relation is [`Rel::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,10 +159,11 @@ impl Tree {
     }
 }
 
-/// Gives the dependency tree of a sentence (`text[sentence]`), or `None` when it has none (no model).
+/// Gives the dependency tree of a sentence from its text tokens, or `None` when it has none (no model).
 pub trait Parse {
-    /// The tree of `text[sentence]`, with word spans indexing `text`.
-    fn parse(&self, text: &str, sentence: Span) -> Option<Tree>;
+    /// The tree of the sentence whose tokens ([`dyad_text::tokenize`] of `text`) are `tokens`, with word spans
+    /// indexing `text`, in sentence order (the words of `dyad_text::ud_words` of those tokens).
+    fn parse(&self, text: &str, tokens: &Tokens) -> Option<Tree>;
 }
 
 /// Most nodes a role may collect (guards against run-away coordination).
@@ -165,12 +172,14 @@ const MAX_NODES: usize = 12;
 /// How many edges up [`TreeRoles::in_complement_of`] looks for the governing word.
 const MAX_DEPTH: usize = 6;
 
-/// A tree read against one sentence's actor mentions.
+/// A tree read against one sentence's tokens and actor mentions.
 pub(crate) struct TreeRoles<'a> {
     tree: Tree,
     text: &'a str,
     /// Per word, the actor slot whose span covers it.
     slot_of_word: Vec<Option<usize>>,
+    /// Per text token of the sentence, the first word whose span overlaps it.
+    word_of_token: Vec<Option<usize>>,
 }
 
 /// The roles a tree gives one predicate: actor slots, in sentence order, without duplicates.
@@ -193,7 +202,8 @@ pub(crate) struct Act {
 }
 
 impl<'a> TreeRoles<'a> {
-    pub(crate) fn new(tree: Tree, text: &'a str, actors: &[ActorSlot]) -> TreeRoles<'a> {
+    /// `tree` read against the sentence's text tokens `tokens` and its actor slots `actors`.
+    pub(crate) fn new(tree: Tree, text: &'a str, tokens: &Tokens, actors: &[ActorSlot]) -> TreeRoles<'a> {
         let slot_of_word = tree
             .words
             .iter()
@@ -203,7 +213,20 @@ impl<'a> TreeRoles<'a> {
                 )
             })
             .collect();
-        TreeRoles { tree, text, slot_of_word }
+        // One merge of two span sequences in sentence order: the words ending before a token starts are behind
+        // it, and the next word overlaps it or starts after it (then no later word overlaps it).
+        let mut w = 0;
+        let word_of_token = tokens
+            .as_slice()
+            .iter()
+            .map(|t| {
+                while tree.words.get(w).is_some_and(|x| x.span.end() <= t.span.start()) {
+                    w += 1;
+                }
+                tree.words.get(w).filter(|x| x.span.start() < t.span.end()).map(|_| w)
+            })
+            .collect();
+        TreeRoles { tree, text, slot_of_word, word_of_token }
     }
 
     /// The noun word `w` modifies as an adjective (`amod`), if it does: "shots" for "free" in "free flu shots".
@@ -211,9 +234,10 @@ impl<'a> TreeRoles<'a> {
         self.tree.words.get(w).filter(|w| w.rel == Rel::Amod).and_then(|w| w.head)
     }
 
-    /// The word whose span overlaps byte span `span` (the first one).
-    pub(crate) fn word_at(&self, span: Span) -> Option<usize> {
-        self.tree.words.iter().position(|w| w.span.start() < span.end() && span.start() < w.span.end())
+    /// The word text token `k` falls on (the first word overlapping it).
+    #[inline]
+    pub(crate) fn word_of_token(&self, k: usize) -> Option<usize> {
+        self.word_of_token.get(k).copied().flatten()
     }
 
     /// Whether word `w` stands inside the complement of word `g`: `g` is an ancestor of `w` within a few edges,
@@ -624,6 +648,11 @@ mod tests {
         (text, Tree::new(out))
     }
 
+    /// The text tokens of all of `text`.
+    fn tokens(text: &str) -> Tokens {
+        dyad_text::tokenize(text, Span::new(text, 0, text.len()).unwrap())
+    }
+
     #[test]
     fn a_complement_is_below_its_governor_through_an_argument_edge() {
         // "Egypt refused a request to send troops and expelled envoys"
@@ -639,7 +668,7 @@ mod tests {
             ("expelled", 2, "conj"),
             ("envoys", 9, "obj"),
         ]);
-        let roles = TreeRoles::new(t, &text, &[]);
+        let roles = TreeRoles::new(t, &text, &tokens(&text), &[]);
         // "send" under "refused" through obj -> acl: content; "expelled" coordinated with it: not.
         assert!(roles.in_complement_of(5, 1));
         assert!(roles.in_complement_of(3, 1));
@@ -663,7 +692,7 @@ mod tests {
             ("Bahrain", 10, "nsubj"),
             ("yielded", 2, "advcl"),
         ]);
-        let roles = TreeRoles::new(t, &text, &[]);
+        let roles = TreeRoles::new(t, &text, &tokens(&text), &[]);
         assert_eq!(Rel::from_ud("advcl"), Rel::Advcl);
         assert!(roles.in_complement_of(5, 1));
         assert!(roles.in_complement_of(6, 1));
@@ -687,7 +716,7 @@ mod tests {
             ("despite", 11, "case"),
             ("raids", 2, "obl"),
         ]);
-        let roles = TreeRoles::new(t, &text, &[]);
+        let roles = TreeRoles::new(t, &text, &tokens(&text), &[]);
         // "help" is what the appeal asks for; the attack and the raids happened.
         assert!(roles.in_complement_of(3, 1));
         assert!(!roles.in_complement_of(6, 1));
@@ -715,9 +744,9 @@ mod tests {
     ) -> (Vec<String>, Vec<String>) {
         let (text, t) = tree(words);
         let actors: Vec<ActorSlot> = names.iter().map(|n| actor(&text, n)).collect();
-        let tr = TreeRoles::new(t, &text, &actors);
-        let start = text.find(verb).unwrap();
-        let v = tr.word_at(Span::new(&text, start, start + verb.len()).unwrap()).unwrap();
+        let toks = tokens(&text);
+        let tr = TreeRoles::new(t, &text, &toks, &actors);
+        let v = tr.word_of_token(toks.index_at(text.find(verb).unwrap())).unwrap();
         let r = tr.verb_roles(v, prep, Act { armed: true, expulsion: false });
         let name = |k: &usize| names[*k].to_string();
         (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
@@ -814,7 +843,7 @@ mod tests {
         ];
         let (text, t) = tree(&s);
         let actors = [actor(&text, "Israel"), actor(&text, "Gaza")];
-        let tr = TreeRoles::new(t, &text, &actors);
+        let tr = TreeRoles::new(t, &text, &tokens(&text), &actors);
         let r = tr.noun_roles(2, Some("on"), Act::default());
         assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
         assert!(
@@ -830,7 +859,7 @@ mod tests {
         ];
         let (text, t) = tree(&h);
         let actors = [actor(&text, "Turkish"), actor(&text, "Syria")];
-        let r = TreeRoles::new(t, &text, &actors).noun_roles(2, None, Act::default());
+        let r = TreeRoles::new(t, &text, &tokens(&text), &actors).noun_roles(2, None, Act::default());
         assert_eq!((r.sources, r.targets), (vec![0], vec![1]));
     }
 
@@ -861,7 +890,7 @@ mod tests {
         assert_eq!(roles(&s, &names, "attacked", None), (vec!["Russia".into()], vec!["Ukraine".into()]));
         let (text, t) = tree(&s);
         let actors: Vec<ActorSlot> = names.iter().map(|n| actor(&text, n)).collect();
-        let tr = TreeRoles::new(t, &text, &actors);
+        let tr = TreeRoles::new(t, &text, &tokens(&text), &actors);
         assert!(
             tr.verb_roles(3, None, Act::default()).targets.is_empty(),
             "\"opened its borders\": only a hostile act"
@@ -878,7 +907,7 @@ mod tests {
     ) -> (Vec<String>, Vec<String>) {
         let (text, t) = tree(words);
         let actors: Vec<ActorSlot> = names.iter().map(|x| actor(&text, x)).collect();
-        let r = TreeRoles::new(t, &text, &actors).noun_roles(n, prep, act);
+        let r = TreeRoles::new(t, &text, &tokens(&text), &actors).noun_roles(n, prep, act);
         let name = |k: &usize| names[*k].to_string();
         (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
     }
@@ -963,7 +992,7 @@ mod tests {
         ];
         let (text, t) = tree(&s);
         let actors = [actor(&text, "Turks"), actor(&text, "Germany")];
-        let tr = TreeRoles::new(t, &text, &actors);
+        let tr = TreeRoles::new(t, &text, &tokens(&text), &actors);
         let r = tr.verb_roles(2, None, Act { armed: false, expulsion: true });
         assert_eq!((r.sources, r.targets), (vec![1], vec![0]));
         assert!(tr.verb_roles(2, None, Act::default()).sources.is_empty(), "only an expulsion");
@@ -982,8 +1011,8 @@ mod tests {
     struct Fixed(Vec<(usize, &'static str)>);
 
     impl Parse for Fixed {
-        fn parse(&self, text: &str, sentence: Span) -> Option<Tree> {
-            let spans = dyad_text::ud_tokens(text, sentence);
+        fn parse(&self, text: &str, tokens: &Tokens) -> Option<Tree> {
+            let spans = dyad_text::ud_words(text, tokens.as_slice().iter().map(|t| t.span));
             (spans.len() == self.0.len()).then(|| {
                 Tree::new(
                     spans
@@ -1027,7 +1056,7 @@ mod tests {
         // A parser that gives no tree leaves the word-order coder's result.
         struct Nothing;
         impl Parse for Nothing {
-            fn parse(&self, _: &str, _: Span) -> Option<Tree> {
+            fn parse(&self, _: &str, _: &Tokens) -> Option<Tree> {
                 None
             }
         }
@@ -1035,7 +1064,7 @@ mod tests {
         // A sentence naming one actor is never parsed: the tree could not change whose act it is.
         struct Counting(std::cell::Cell<usize>);
         impl Parse for Counting {
-            fn parse(&self, _: &str, _: Span) -> Option<Tree> {
+            fn parse(&self, _: &str, _: &Tokens) -> Option<Tree> {
                 self.0.set(self.0.get() + 1);
                 None
             }
@@ -1051,6 +1080,68 @@ mod tests {
         assert_eq!(coded(plain, None), vec![("CAN".into(), Some("RUS".into()))]);
         let swapped = Fixed(vec![(2, "obj"), (0, "root"), (2, "nsubj"), (2, "punct")]);
         assert_eq!(coded(plain, Some(&swapped)), vec![("RUS".into(), Some("CAN".into()))]);
+    }
+
+    /// The tree of `text` whose words are the UD words of its text tokens, every word a root.
+    fn flat(text: &str) -> (Tokens, Tree) {
+        let toks = tokens(text);
+        let words = dyad_text::ud_words(text, toks.as_slice().iter().map(|t| t.span));
+        (toks, Tree::new(words.into_iter().map(|span| TreeWord { span, head: None, rel: Rel::Other }).collect()))
+    }
+
+    /// The first word overlapping text token `k`, by a scan over every word.
+    fn scanned(tree: &Tree, toks: &Tokens, k: usize) -> Option<usize> {
+        let t = toks.get(k)?.span;
+        tree.words.iter().position(|w| w.span.start() < t.end() && t.start() < w.span.end())
+    }
+
+    #[test]
+    fn each_text_token_knows_its_tree_word_where_the_two_tokenisations_differ() {
+        let text = "Mr. Kim Jong-un's envoy cannot meet them at 5:30pm; they're in the People' s Republic.";
+        let (toks, tree) = flat(text);
+        let roles = TreeRoles::new(tree.clone(), text, &toks, &[]);
+        let word = |k: usize| roles.word_of_token(k).and_then(|w| tree.words[w].span.slice(text));
+        let token = |k: usize| toks.get(k).and_then(|t| t.span.slice(text)).unwrap_or("");
+        let pairs: Vec<(&str, &str)> = (0..toks.len()).map(|k| (token(k), word(k).unwrap_or("-"))).collect();
+        let want = [
+            ("Mr", "Mr."),
+            (".", "Mr."),
+            ("Kim", "Kim"),
+            ("Jong-un", "Jong"),
+            ("'s", "'s"),
+            ("envoy", "envoy"),
+            ("cannot", "can"),
+            ("meet", "meet"),
+            ("them", "them"),
+            ("at", "at"),
+            ("5", "5:30pm"),
+            (":", "5:30pm"),
+            ("30pm", "5:30pm"),
+            (";", ";"),
+            ("they're", "they"),
+            ("in", "in"),
+            ("the", "the"),
+            ("People", "People"),
+            ("' s", "'"),
+            ("Republic", "Republic"),
+            (".", "."),
+        ];
+        assert_eq!(pairs, want);
+        for k in 0..toks.len() {
+            assert_eq!(roles.word_of_token(k), scanned(&tree, &toks, k), "token {k}");
+        }
+        assert_eq!(roles.word_of_token(toks.len()), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_merged_alignment_is_the_scan(text in "(\\PC|[ .,;:'’\"\\-/]|n't|'s|' s|'re|cannot|Mr\\.|[a-z]{1,4}|[0-9]{1,2}){0,40}") {
+            let (toks, tree) = flat(&text);
+            let roles = TreeRoles::new(tree.clone(), &text, &toks, &[]);
+            for k in 0..toks.len() {
+                proptest::prop_assert_eq!(roles.word_of_token(k), scanned(&tree, &toks, k));
+            }
+        }
     }
 
     #[test]

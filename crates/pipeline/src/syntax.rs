@@ -1,10 +1,11 @@
 //! The event coder's parser: the syntax model embedded in this build, read once, giving [`dyad_events::Tree`]s
-//! over UD tokens with byte spans.
+//! over UD tokens with byte spans, read from the sentence's text tokens ([`dyad_text::ud_words`]): the sentence is
+//! tokenised once, by the text stage.
 
-use dyad_core::Span;
 use dyad_events::{Parse, Rel, Tree, TreeWord};
 use dyad_syntax::Analyzer;
 use dyad_syntax::biaffine::{NnParser, Workspace};
+use dyad_text::Tokens;
 use std::sync::OnceLock;
 
 /// The model the tree pass parses with: by default the embedded one, when it has a parser (an empty
@@ -112,8 +113,8 @@ pub(crate) fn parser() -> Option<&'static dyn Parse> {
 }
 
 impl Parse for TreeParser {
-    fn parse(&self, text: &str, sentence: Span) -> Option<Tree> {
-        let spans = dyad_text::ud_tokens(text, sentence);
+    fn parse(&self, text: &str, tokens: &Tokens) -> Option<Tree> {
+        let spans = dyad_text::ud_words(text, tokens.as_slice().iter().map(|t| t.span));
         let words: Vec<&str> = spans.iter().filter_map(|s| s.slice(text)).collect();
         if words.len() != spans.len() || words.is_empty() {
             return None;
@@ -154,6 +155,12 @@ impl Parse for TreeParser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dyad_core::Span;
+
+    /// The text tokens of all of `text`.
+    fn tokens(text: &str) -> Tokens {
+        dyad_text::tokenize(text, Span::new(text, 0, text.len()).expect("span"))
+    }
 
     fn parsers() -> (TreeParser, TreeParser) {
         let a = || Analyzer::embedded().expect("syntax model");
@@ -177,13 +184,13 @@ mod tests {
     fn the_nn_parser_gives_trees_and_long_sentences_keep_the_perceptron() {
         let (perceptron, nn) = parsers();
         let text = "Rebels attacked the town of Kunduz on Monday, officials said.";
-        let whole = Span::new(text, 0, text.len()).expect("span");
-        let tree = nn.parse(text, whole).expect("a tree");
+        let whole = tokens(text);
+        let tree = nn.parse(text, &whole).expect("a tree");
         assert_eq!(tree.len(), 12);
-        assert_eq!(nn.parse(text, whole).expect("a tree"), tree, "same input, same tree");
+        assert_eq!(nn.parse(text, &whole).expect("a tree"), tree, "same input, same tree");
         let long = "troops and rebels ".repeat(80);
-        let span = Span::new(&long, 0, long.len()).expect("span");
-        assert_eq!(nn.parse(&long, span), perceptron.parse(&long, span), "over 200 words: the perceptron's tree");
+        let all = tokens(&long);
+        assert_eq!(nn.parse(&long, &all), perceptron.parse(&long, &all), "over 200 words: the perceptron's tree");
     }
 
     #[test]
@@ -195,8 +202,8 @@ mod tests {
         assert!(!model.has_parser());
         let nn = TreeParser { analyzer: Analyzer::new(model), nn: Some(NnParser::embedded().expect("nn model")) };
         let text = "Rebels attacked the town of Kunduz on Monday, officials said.";
-        assert!(nn.parse(text, Span::new(text, 0, text.len()).expect("span")).is_some());
+        assert!(nn.parse(text, &tokens(text)).is_some());
         let long = "troops and rebels ".repeat(80);
-        assert_eq!(nn.parse(&long, Span::new(&long, 0, long.len()).expect("span")), None);
+        assert_eq!(nn.parse(&long, &tokens(&long)), None);
     }
 }

@@ -1,5 +1,7 @@
 //! Text: an article body as [`split_sentences`] spans and, per sentence, [`Tokens`] (words, numbers,
-//! punctuation) with byte spans, normalised forms and [`lemma`]s, which later stages match dictionaries against.
+//! punctuation) with byte spans, normalised forms and [`lemma`]s, which later stages match dictionaries against,
+//! and the Universal Dependencies words the parser reads, made from those same tokens ([`ud_words`]): a sentence
+//! is tokenised once.
 //!
 //! Key design decision: rules plus small data files (`data/abbreviations.tsv`, `data/lemmas.tsv`), no statistical
 //! model: news prose is regular enough for them, and they keep every offset exact, the output deterministic and
@@ -14,7 +16,7 @@ mod ud;
 pub use lemma::{Lemma, LemmaTable, VerbForm, VerbReading, is_known_base, lemma, lemma_key, verb_lemma};
 pub use sentence::{DataError, split_sentences, split_sentences_in};
 pub use token::{Token, TokenKind, Tokens, token_spans, tokenize};
-pub use ud::ud_tokens;
+pub use ud::{ud_tokens, ud_words};
 
 /// A sentence with its tokens, made once per sentence: the unit the actor stage, the time stage and the event coder
 /// read.

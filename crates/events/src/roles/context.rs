@@ -83,19 +83,18 @@ impl<'a> Context<'a> {
                 let first = (0..self.actors.len()).find(|&k| self.present(k))?;
                 let key = self.actor_key(first);
                 (first + 1..self.actors.len()).find(|&k| self.present(k) && self.actor_key(k) != key)?;
-                let (start, end) = (self.tokens.get(0)?, self.tokens.get(self.tokens.len().saturating_sub(1))?);
-                let span = Span::new(self.text, start.span.start(), end.span.end()).ok()?;
                 parser
-                    .parse(self.text, span)
+                    .parse(self.text, self.tokens)
                     .filter(|t| !t.is_empty())
-                    .map(|t| TreeRoles::new(t, self.text, self.actors))
+                    .map(|t| TreeRoles::new(t, self.text, self.tokens, self.actors))
             })
             .as_ref()
     }
 
     /// The word of `tree` that token `k` falls on.
+    #[inline]
     pub(crate) fn tree_word(&self, tree: &TreeRoles, k: usize) -> Option<usize> {
-        self.tokens.get(k).and_then(|t| tree.word_at(t.span))
+        tree.word_of_token(k)
     }
 
     pub(crate) fn actor_key(&self, k: usize) -> &str {
