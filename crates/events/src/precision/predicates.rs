@@ -146,7 +146,7 @@ fn false_verb(a: &Analysis, m: &Match, time_tokens: &[(usize, usize)]) -> Option
     {
         return Some(Reading::Other);
     }
-    if infinitive_complement(a, i) || nonfactual_gerund(a, i) || opinion(a, i) || legal_fight(a, m) {
+    if infinitive_complement(a, i) || nonfactual_gerund(a, i) || opinion(a, i) || legal_fight(a, m) || claim(a, m) {
         return Some(Reading::Other);
     }
     // "Trump's July 25 phone call", "the minister's visit": a possessive "'s" (past a date) opens a noun phrase,
@@ -165,6 +165,35 @@ fn false_verb(a: &Analysis, m: &Match, time_tokens: &[(usize, usize)]) -> Option
         }
     }
     None
+}
+
+/// "Russia insisted that Ukrainian troops had shelled ...": "insist" with no "on" demands (100) only in a
+/// mandative clause, whose verb is bare or "must"/"should" ("insisted that the union agree to wage cuts",
+/// "insisted that Pakistan not interfere"); a clause with a finite verb is a claim, no act on its subject.
+fn claim(a: &Analysis, m: &Match) -> bool {
+    let i = m.anchor;
+    if m.prep.is_some() || a.lemmas[i].verb.is_none_or(|v| v.base != "insist") {
+        return false;
+    }
+    let mut k = i + 1;
+    if a.norm(k) == "that" {
+        k += 1;
+    }
+    while k < a.len() && a.is(k, DET) {
+        k += 1;
+    }
+    // The clause's subject: an actor mention (the pattern asks for one), then adverbs and "not".
+    match a.actor_tokens.iter().find(|&&(s, _)| s == k) {
+        Some(&(_, e)) => k = e,
+        None => return true,
+    }
+    while k < a.len() && (a.norm(k) == "not" || a.norm(k).ends_with("ly")) {
+        k += 1;
+    }
+    if a.is(k, MODAL) {
+        return !matches!(a.norm(k), "must" | "should");
+    }
+    a.lemmas.get(k).and_then(|l| l.verb).is_none_or(|v| v.base != a.norm(k))
 }
 
 /// Whether token `i` follows a possessive "'s", directly or past a time expression ("X's July 25 call").

@@ -124,10 +124,11 @@ impl Context<'_> {
                 }
                 return (start, Some(j), None);
             }
-            // "said on Tuesday that X ...": a "that" a few words after a report verb opens the reported clause.
+            // "said on Tuesday that X ...": a "that" a few words after a report verb opens the reported clause; so
+            // does one after "told X" (the addressee stands between: "told Greek officials that Greece must ...").
             if self.a.norm(j) == "that"
                 && let Some(r) = (j.saturating_sub(5)..j).rev().find(|&r| self.is_report_verb(r))
-                && (r + 1..j).all(|q| self.slot_at(q).is_none())
+                && (self.tells(r) || (r + 1..j).all(|q| self.slot_at(q).is_none()))
             {
                 return (j + 1, Some(r), None);
             }
@@ -150,6 +151,11 @@ impl Context<'_> {
             }
         }
         (0, None, None)
+    }
+
+    /// Whether report verb `r` is "tell", whose addressee stands between it and what was said.
+    fn tells(&self, r: usize) -> bool {
+        self.a.lemmas.get(r).and_then(|l| l.verb).is_some_and(|v| v.base == "tell")
     }
 
     /// Whether "that" at `j` opens a relative clause on a common noun ("a group that has applauded X"), which is

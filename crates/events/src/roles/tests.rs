@@ -235,3 +235,30 @@ fn reduced_passive_after_a_non_party_noun_belongs_to_its_own_clause() {
         }
     }
 }
+
+#[test]
+fn a_demand_is_made_as_what_must_happen() {
+    check(&[
+        // "told X that Y must": the addressee stands between the report verb and what was said.
+        ("[Germany|DEU] told [Greek officials|GRC|g] that [Greece|GRC] must cut its spending.", &["DEU>GRC 100 r"]),
+        // What was said first, its report verb after a comma, the speaker before or after the verb.
+        ("\"[Iran|IRN] must free the sailors,\" [the United States|USA] said.", &["USA>IRN 100 r"]),
+        ("[Mali|MLI] should hold elections, said [the French government|FRA|g].", &["FRA>MLI 100 r"]),
+        // "insisted that X agree": a mandative clause, with a bare verb, is a demand of its subject.
+        ("[India|IND] insisted that [Pakistan|PAK] hand over the suspects.", &["IND>PAK 100"]),
+    ]);
+    // With no report verb after it, an obligation is no one's demand.
+    assert!(code("[Mali|MLI] should hold elections, and [France|FRA] agrees.").iter().all(|e| !e.contains(" 100")));
+    // "insisted that X had ...": a finite clause is a claim, not a demand.
+    let coded = code("[Russia|RUS] insisted that [Ukraine|UKR] had violated the truce.");
+    assert!(coded.iter().all(|e| !e.ends_with(" 100")), "{coded:?}");
+}
+
+#[test]
+fn a_coordinated_passive_participle_shares_the_agent_and_subject() {
+    // The second participle leaves out its auxiliary: the first passive's "by" agent and subject are its own.
+    check(&[(
+        "Two [Russian journalists|RUS|g] were stopped by [Georgian police|GEO|o] and promptly taken into custody {on Monday}.",
+        &["GEO>RUS 173"],
+    )]);
+}
