@@ -231,8 +231,17 @@ impl Context<'_> {
             .object
             .filter(|&o| o > m.anchor)
             .and_then(|o| self.actor_tokens.iter().position(|&(s, e)| e == o && s > m.anchor));
+        // "three soldiers were killed in clashes with X": the other side of the fighting the pattern reads as its
+        // object, named after the pattern's preposition, is the agent.
+        let fought_with = m
+            .object
+            .filter(|&o| o > m.anchor)
+            .and(m.prep)
+            .filter(|&k| m.object.is_some_and(|o| k > o))
+            .and_then(|k| self.targets_after(k + 1, m, &targets).first().copied());
         if by.is_none() && !targets.is_empty() && agentless {
-            sources.extend(named_on_means.or_else(|| self.place_of_event(m)).filter(|k| !targets.contains(k)));
+            let agent = named_on_means.or(fought_with).or_else(|| self.place_of_event(m));
+            sources.extend(agent.filter(|k| !targets.contains(k)));
         }
         // "Indian troops were put on high alert", "reservists were mobilised": raising the alert of or
         // mobilising forces (151-155) is done by the forces' own state, so with no agent the patient's side

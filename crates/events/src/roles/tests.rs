@@ -262,3 +262,17 @@ fn a_coordinated_passive_participle_shares_the_agent_and_subject() {
         &["GEO>RUS 173"],
     )]);
 }
+
+#[test]
+fn killed_in_clashes_with_a_side_names_the_agent() {
+    // A passive with no "by": the other side of the fighting is the agent, the victims the target.
+    let coded = code("Three [Palestinians|PSE|g] were killed in clashes with [Israeli troops|ISR|g] {on Friday}.");
+    assert!(coded.iter().any(|e| e.starts_with("ISR>PSE 19")), "{coded:?}");
+}
+
+#[test]
+fn need_to_is_an_obligation() {
+    // "needed to" in reported speech is the speaker's demand, as "must" is.
+    let coded = code("[China|CHN] said [Japan|JPN] needed to apologize for the incursion.");
+    assert!(coded.iter().any(|e| e.starts_with("CHN>JPN 100")), "{coded:?}");
+}
