@@ -81,8 +81,12 @@ fn undone(a: &Analysis, i: usize) -> bool {
         if a.lemmas[k].verb.is_some_and(|v| l.undo.contains(v.base)) {
             return true;
         }
-        let modifier =
-            a.is(k, DET) || in_actor(k) || !a.is_punct(k) && a.function[k] == 0 && a.lemmas[k].verb.is_none();
+        // A quantity is a modifier too ("eliminate the 15% tariffs").
+        let quantity = a.norm(k) == "%" || a.norm(k).starts_with(|c: char| c.is_ascii_digit());
+        let modifier = a.is(k, DET)
+            || in_actor(k)
+            || quantity
+            || !a.is_punct(k) && a.function[k] == 0 && a.lemmas[k].verb.is_none();
         if !modifier {
             return false;
         }
