@@ -276,3 +276,12 @@ fn need_to_is_an_obligation() {
     let coded = code("[China|CHN] said [Japan|JPN] needed to apologize for the incursion.");
     assert!(coded.iter().any(|e| e.starts_with("CHN>JPN 100")), "{coded:?}");
 }
+
+#[test]
+fn told_with_a_long_addressee_still_reports_what_follows_that() {
+    // The addressee's relative clause stands between "told" and "that".
+    let coded = code(
+        "[The Kenyan teachers union|KEN|o] told thousands of teachers who gathered in the capital that [the Kenyan government|KENG|g] must raise salaries.",
+    );
+    assert!(coded.iter().any(|e| e.starts_with("KEN>KENG 100")), "{coded:?}");
+}
