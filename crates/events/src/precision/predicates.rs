@@ -150,7 +150,13 @@ fn false_verb(a: &Analysis, m: &Match, time_tokens: &[(usize, usize)]) -> Option
     {
         return Some(Reading::Other);
     }
-    if infinitive_complement(a, i) || nonfactual_gerund(a, i) || opinion(a, i) || legal_fight(a, m) || claim(a, m) {
+    if infinitive_complement(a, i)
+        || nonfactual_gerund(a, i)
+        || opinion(a, i)
+        || legal_fight(a, m)
+        || claim(a, m)
+        || !directive(a, m)
+    {
         return Some(Reading::Other);
     }
     // "Trump's July 25 phone call", "the minister's visit": a possessive "'s" (past a date) opens a noun phrase,
@@ -198,6 +204,19 @@ fn claim(a: &Analysis, m: &Match) -> bool {
         return !matches!(a.norm(k), "must" | "should");
     }
     a.lemmas.get(k).and_then(|l| l.verb).is_none_or(|v| v.base != a.norm(k))
+}
+
+/// "told Greece to withdraw", "required the unions to make concessions": a verb of telling or requiring with
+/// "to" is a directive (a demand) only when the infinitive's "to" comes right after the party addressed; "told
+/// Greek reporters that it would go to Cyprus" is a report. Other predicates pass.
+fn directive(a: &Analysis, m: &Match) -> bool {
+    let i = m.anchor;
+    let (Some(k), Some(v)) = (m.prep, a.lemmas[i].verb) else { return true };
+    if !matches!(v.base, "tell" | "require" | "instruct") || a.norm(k) != "to" {
+        return true;
+    }
+    let start = if a.is(i + 1, DET) { i + 2 } else { i + 1 };
+    a.actor_tokens.iter().any(|&(s, e)| s == start && e == k)
 }
 
 /// Whether token `i` follows a possessive "'s", directly or past a time expression ("X's July 25 call").

@@ -285,3 +285,12 @@ fn told_with_a_long_addressee_still_reports_what_follows_that() {
     );
     assert!(coded.iter().any(|e| e.starts_with("KEN>KENG 100")), "{coded:?}");
 }
+
+#[test]
+fn a_directive_to_a_party_is_a_demand() {
+    // "told X to", "required X to": the "to" right after the party addressed.
+    check(&[("[Turkey|TUR] told [Greece|GRC] to free the sailors.", &["TUR>GRC 100"])]);
+    // A report with "to" further on is no directive.
+    let coded = code("[Turkey|TUR] told [Greek reporters|GRC|g] that it would go to [Cyprus|CYP].");
+    assert!(coded.iter().all(|e| !e.contains(" 100")), "{coded:?}");
+}
