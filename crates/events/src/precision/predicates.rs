@@ -156,6 +156,7 @@ fn false_verb(a: &Analysis, m: &Match, time_tokens: &[(usize, usize)]) -> Option
         || legal_fight(a, m)
         || claim(a, m)
         || !directive(a, m)
+        || !removal(a, m)
     {
         return Some(Reading::Other);
     }
@@ -217,6 +218,19 @@ fn directive(a: &Analysis, m: &Match) -> bool {
     }
     let start = if a.is(i + 1, DET) { i + 2 } else { i + 1 };
     a.actor_tokens.iter().any(|&(s, e)| s == start && e == k)
+}
+
+/// "was dragged out by British police", "hauled the protesters out": "drag out" or "haul out" removes a party by
+/// force only in the passive or with the party right after the verb (past a determiner); "dragged out the talks"
+/// prolongs them. Other predicates pass.
+fn removal(a: &Analysis, m: &Match) -> bool {
+    let i = m.anchor;
+    let (Some(k), Some(v)) = (m.object, a.lemmas[i].verb) else { return true };
+    if !matches!(v.base, "drag" | "haul") || a.norm(k) != "out" || m.passive {
+        return true;
+    }
+    let start = if a.is(i + 1, DET) { i + 2 } else { i + 1 };
+    a.actor_tokens.iter().any(|&(s, _)| s == start)
 }
 
 /// Whether token `i` follows a possessive "'s", directly or past a time expression ("X's July 25 call").

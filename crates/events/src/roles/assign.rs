@@ -9,6 +9,9 @@ use crate::matcher::{Match, MatchKind, OBLIGATION_PATTERN};
 use crate::slots::SlotKind;
 use dyad_core::Sector;
 
+/// How far (tokens) after a passive verb its "by" agent may stand past phrases of place.
+const BY_REACH: usize = 12;
+
 /// How many tokens after the comma closing what was said the speaker's mention may start ("the US State
 /// Department said").
 const SPEAKER_REACH: usize = 5;
@@ -210,7 +213,13 @@ impl Context<'_> {
     /// arrest, investigation or attack happens, or the side whose forces are mobilised.
     fn passive_roles(&self, m: &Match) -> Found {
         let end = self.clause_end(m.anchor);
-        let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
+        // "was hauled out of the Ecuadorean Embassy in London by the UK police": past prepositional phrases of place
+        // (no verb, no comma between) the agent may stand further off.
+        let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by").or_else(|| {
+            (m.anchor + 1..end.min(m.anchor + BY_REACH))
+                .take_while(|&j| self.a.norm(j) != "," && self.a.lemmas[j].verb.is_none())
+                .find(|&j| self.a.norm(j) == "by")
+        });
         let mut sources = by.map(|b| self.targets_after(b + 1, m, &[])).unwrap_or_default();
         let mut targets = self.subjects(m, &[]);
         // "sanctions were imposed on X by Y": with no party as subject, the one after the pattern's preposition.

@@ -294,3 +294,14 @@ fn a_directive_to_a_party_is_a_demand() {
     let coded = code("[Turkey|TUR] told [Greek reporters|GRC|g] that it would go to [Cyprus|CYP].");
     assert!(coded.iter().all(|e| !e.contains(" 100")), "{coded:?}");
 }
+
+#[test]
+fn forcible_removal_and_a_far_passive_agent() {
+    // "dragged out by police": a removal by force in the passive; the agent may stand past phrases of place.
+    check(&[(
+        "The [Australian activist|AUS|g] was dragged out of the embassy in [London|GBRL|l] by [British police|GBR|o].",
+        &["GBR>AUS 173"],
+    )]);
+    // "dragged out the talks" prolongs them.
+    assert!(code("[Russia|RUS] dragged out the talks with [Ukraine|UKR] for months.").is_empty());
+}
