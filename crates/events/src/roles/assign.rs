@@ -242,12 +242,10 @@ impl Context<'_> {
             .and_then(|o| self.actor_tokens.iter().position(|&(s, e)| e == o && s > m.anchor));
         // "three soldiers were killed in clashes with X": the other side of the fighting the pattern reads as its
         // object, named after the pattern's preposition, is the agent.
-        let fought_with = m
-            .object
-            .filter(|&o| o > m.anchor)
-            .and(m.prep)
-            .filter(|&k| m.object.is_some_and(|o| k > o))
-            .and_then(|k| self.targets_after(k + 1, m, &targets).first().copied());
+        let fought_with = match (m.object, m.prep) {
+            (Some(o), Some(k)) if m.anchor < o && o < k => self.targets_after(k + 1, m, &targets).first().copied(),
+            _ => None,
+        };
         if by.is_none() && !targets.is_empty() && agentless {
             let agent = named_on_means.or(fought_with).or_else(|| self.place_of_event(m));
             sources.extend(agent.filter(|k| !targets.contains(k)));
@@ -342,8 +340,8 @@ impl Context<'_> {
     }
 
     /// '"X said Y must release ...": an obligation inside reported speech is the speaker's demand of Y. Swaps the
-    /// roles (the speaker becomes the source, the obliged the target) and says whether it did.
-    /// The report may also follow what was said ('"Y must release ...," X said', "Y must ..., said X"; see
+    /// roles (the speaker becomes the source, the obliged the target) and says whether it did. The report may
+    /// also follow what was said ('"Y must release ...," X said', "Y must ..., said X"; see
     /// [`Self::trailing_speaker`]).
     fn reported_demand(&self, m: &Match, sources: &mut Vec<usize>, targets: &mut Vec<usize>) -> bool {
         if !m.obliged || m.passive {
@@ -367,7 +365,7 @@ impl Context<'_> {
     fn trailing_speaker(&self, p: usize) -> Option<usize> {
         let n = self.a.len();
         let end = (p + 1..n).find(|&j| self.a.is_boundary(j)).unwrap_or(n);
-        // Only the first comma that a report follows, with no report verb before it.
+        // The commas before any report verb of the rest of the sentence; the first that a report follows.
         for c in (p + 1..end).take_while(|&j| !self.is_report_verb(j)).filter(|&j| self.a.norm(j) == ",") {
             let mut j = c + 1;
             while j < end && self.a.is_punct(j) && self.a.norm(j) != "," {

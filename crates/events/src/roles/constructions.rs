@@ -172,8 +172,8 @@ impl Context<'_> {
         while e > start && aux(e - 1) {
             e -= 1;
         }
-        let patient = self.slot_ending_at(e).filter(|&k| !matches!(self.actors[k].kind, SlotKind::Place));
-        (!agents.is_empty()).then_some((agents, patient.into_iter().collect::<Vec<_>>())).filter(|(_, t)| !t.is_empty())
+        let patient = self.slot_ending_at(e).filter(|&k| !matches!(self.actors[k].kind, SlotKind::Place))?;
+        (!agents.is_empty()).then(|| (agents, vec![patient]))
     }
 
     /// The actor an attributive movement participle describes: "his visiting Cuban counterpart X", "the
