@@ -13,11 +13,11 @@ use std::collections::BTreeMap;
 const TABLE: &str = include_str!("tree_table.tsv");
 
 /// Rows passing on 2026-12-07 with the word-window coder (see the README's Events section).
-const FLOOR: usize = 272;
+const FLOOR: usize = 291;
 
-/// Rows the tree pass must pass: 297 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
+/// Rows the tree pass must pass: 316 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
 /// retrained model, which moves a few parses either way; still above the word-window coder.
-const TREE_FLOOR: usize = 291;
+const TREE_FLOOR: usize = 310;
 
 struct Row<'a> {
     line: usize,

@@ -139,6 +139,9 @@ fn bracketed_names_and_requests_to_others() {
             .is_empty()
     );
     assert!(!code("[Japan|JPN] imposed tariffs on [Chinese|CHN|g] steel.").is_empty());
+    // A quantity before the noun is a modifier.
+    let coded = code("[Japan|JPN] wants [Washington|USA] to eliminate the 25% tariffs on [Japanese|JPN|g] cars.");
+    assert!(coded.iter().all(|e| !e.contains(" 16")), "{coded:?}");
     // The acronym after a full name is the same party.
     assert!(!code("The [World Food Programme (WFP)|WFP|o] sent food aid to [Sudan|SDN].").is_empty());
 }

@@ -9,6 +9,13 @@ use crate::matcher::{Match, MatchKind, OBLIGATION_PATTERN};
 use crate::slots::SlotKind;
 use dyad_core::Sector;
 
+/// How far (tokens) after a passive verb its "by" agent may stand past phrases of place.
+const BY_REACH: usize = 12;
+
+/// How many tokens after the comma closing what was said the speaker's mention may start ("the US State
+/// Department said").
+const SPEAKER_REACH: usize = 5;
+
 /// The parties of one predicate, as slot indices, before its code and flags are set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Roles {
@@ -74,6 +81,8 @@ impl Context<'_> {
                 _ => exclude,
             };
             Found { inner_clause: patient.is_none(), ..Found::new(sources, targets) }
+        } else if let Some((sources, targets)) = self.coordinated_passive(m) {
+            Found::new(sources, targets)
         } else if m.passive {
             self.passive_roles(m)
         } else if let Some(visitor) = self.attributive_mover(m) {
@@ -204,7 +213,13 @@ impl Context<'_> {
     /// arrest, investigation or attack happens, or the side whose forces are mobilised.
     fn passive_roles(&self, m: &Match) -> Found {
         let end = self.clause_end(m.anchor);
-        let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by");
+        // "was hauled out of the Ecuadorean Embassy in London by the UK police": past prepositional phrases of place
+        // (no verb, no comma between) the agent may stand further off.
+        let by = (m.anchor + 1..end.min(m.anchor + 6)).find(|&j| self.a.norm(j) == "by").or_else(|| {
+            (m.anchor + 1..end.min(m.anchor + BY_REACH))
+                .take_while(|&j| self.a.norm(j) != "," && self.a.lemmas[j].verb.is_none())
+                .find(|&j| self.a.norm(j) == "by")
+        });
         let mut sources = by.map(|b| self.targets_after(b + 1, m, &[])).unwrap_or_default();
         let mut targets = self.subjects(m, &[]);
         // "sanctions were imposed on X by Y": with no party as subject, the one after the pattern's preposition.
@@ -225,8 +240,15 @@ impl Context<'_> {
             .object
             .filter(|&o| o > m.anchor)
             .and_then(|o| self.actor_tokens.iter().position(|&(s, e)| e == o && s > m.anchor));
+        // "three soldiers were killed in clashes with X": the other side of the fighting the pattern reads as its
+        // object, named after the pattern's preposition, is the agent.
+        let fought_with = match (m.object, m.prep) {
+            (Some(o), Some(k)) if m.anchor < o && o < k => self.targets_after(k + 1, m, &targets).first().copied(),
+            _ => None,
+        };
         if by.is_none() && !targets.is_empty() && agentless {
-            sources.extend(named_on_means.or_else(|| self.place_of_event(m)).filter(|k| !targets.contains(k)));
+            let agent = named_on_means.or(fought_with).or_else(|| self.place_of_event(m));
+            sources.extend(agent.filter(|k| !targets.contains(k)));
         }
         // "Indian troops were put on high alert", "reservists were mobilised": raising the alert of or
         // mobilising forces (151-155) is done by the forces' own state, so with no agent the patient's side
@@ -318,19 +340,52 @@ impl Context<'_> {
     }
 
     /// '"X said Y must release ...": an obligation inside reported speech is the speaker's demand of Y. Swaps the
-    /// roles (the speaker becomes the source, the obliged the target) and says whether it did.
+    /// roles (the speaker becomes the source, the obliged the target) and says whether it did. The report may
+    /// also follow what was said ('"Y must release ...," X said', "Y must ..., said X"; see
+    /// [`Self::trailing_speaker`]).
     fn reported_demand(&self, m: &Match, sources: &mut Vec<usize>, targets: &mut Vec<usize>) -> bool {
-        if m.obliged
-            && !m.passive
-            && let (_, Some(r), _) = self.clause_start(m.anchor)
-        {
-            let speaker = self.subjects(&Match { anchor: r, gerund: false, ..m.clone() }, &[]);
-            if !speaker.is_empty() && !sources.is_empty() && speaker != *sources {
-                *targets = std::mem::replace(sources, speaker);
-                return true;
-            }
+        if !m.obliged || m.passive {
+            return false;
+        }
+        let speaker = match self.clause_start(m.anchor) {
+            (_, Some(r), _) => self.subjects(&Match { anchor: r, gerund: false, ..m.clone() }, &[]),
+            _ => self.trailing_speaker(m.anchor).into_iter().collect(),
+        };
+        if !speaker.is_empty() && !sources.is_empty() && speaker != *sources {
+            *targets = std::mem::replace(sources, speaker);
+            return true;
         }
         false
+    }
+
+    /// '"Iran must release the sailors," the State Department said', "Indonesia must stop the executions, said
+    /// the Australian prime minister": what was said comes first and its report verb after a comma (past a
+    /// closing quote), with the speaker right before the verb ("X said", "X officials said") or right after it
+    /// ("said X", "said the X"). The speaker of the report that follows the clause of `p`, if any.
+    fn trailing_speaker(&self, p: usize) -> Option<usize> {
+        let n = self.a.len();
+        let end = (p + 1..n).find(|&j| self.a.is_boundary(j)).unwrap_or(n);
+        // The commas before any report verb of the rest of the sentence; the first that a report follows.
+        for c in (p + 1..end).take_while(|&j| !self.is_report_verb(j)).filter(|&j| self.a.norm(j) == ",") {
+            let mut j = c + 1;
+            while j < end && self.a.is_punct(j) && self.a.norm(j) != "," {
+                j += 1;
+            }
+            if self.is_report_verb(j) {
+                let after = self.slot_starting_at(j + 1);
+                let after = after.or_else(|| (self.a.norm(j + 1) == "the").then(|| self.slot_starting_at(j + 2))?);
+                return after.filter(|&k| self.can_act(k));
+            }
+            // "the US State Department said": the last of the mentions before the verb speaks.
+            let speaker = (j..end.min(j + SPEAKER_REACH))
+                .take_while(|&k| !self.a.is_punct(k))
+                .filter_map(|k| self.slot_starting_at(k))
+                .find(|&k| self.speaks(k) && self.can_act(k));
+            if speaker.is_some() {
+                return speaker;
+            }
+        }
+        None
     }
 
     /// "X, which rendered support to Y in the 1970s struggle, ...": a non-restrictive relative clause with no

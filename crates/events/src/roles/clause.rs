@@ -7,6 +7,10 @@ use crate::lexicon::{BACKGROUND, CONJ, DET, MODAL, PLACE_NOUN, PREP, PRESENT_AUX
 use crate::reading::Reading;
 use dyad_text::VerbForm;
 
+/// How far back (tokens) from a "that" a "tell" may stand with its addressee between ("told a few thousand
+/// teachers who covered the Statehouse lawn that ...").
+const TELL_REACH: usize = 12;
+
 impl Context<'_> {
     /// The preposition governing slot `k`, if it sits in a prepositional phrase (past determiners and modifiers).
     pub(crate) fn governing_prep(&self, k: usize) -> Option<usize> {
@@ -124,10 +128,14 @@ impl Context<'_> {
                 }
                 return (start, Some(j), None);
             }
-            // "said on Tuesday that X ...": a "that" a few words after a report verb opens the reported clause.
+            // "said on Tuesday that X ...": a "that" a few words after a report verb opens the reported clause; so
+            // does one after "told X" (the addressee stands between: "told Greek officials that Greece must ...").
             if self.a.norm(j) == "that"
-                && let Some(r) = (j.saturating_sub(5)..j).rev().find(|&r| self.is_report_verb(r))
-                && (r + 1..j).all(|q| self.slot_at(q).is_none())
+                && let Some(r) = (j.saturating_sub(5)..j)
+                    .rev()
+                    .find(|&r| self.is_report_verb(r))
+                    .filter(|&r| self.tells(r) || (r + 1..j).all(|q| self.slot_at(q).is_none()))
+                    .or_else(|| self.told_before(j))
             {
                 return (j + 1, Some(r), None);
             }
@@ -150,6 +158,27 @@ impl Context<'_> {
             }
         }
         (0, None, None)
+    }
+
+    /// "told a few thousand teachers who covered the Statehouse lawn that the Legislature should ...": a "tell"
+    /// further back than a plain report verb, whose addressee (with a relative clause of its own) stands between it
+    /// and the "that" at `j`, with no punctuation between; not when a verb follows the "that", which then opens a
+    /// relative clause ("told the officials that attended ...").
+    fn told_before(&self, j: usize) -> Option<usize> {
+        let verb_follows = self.a.lemmas.get(j + 1).is_some_and(|l| l.verb.is_some() && l.noun.is_none());
+        if verb_follows {
+            return None;
+        }
+        (j.saturating_sub(TELL_REACH)..j)
+            .rev()
+            .take_while(|&k| !self.a.is_punct(k))
+            .find(|&r| self.is_report_verb(r))
+            .filter(|&r| self.tells(r))
+    }
+
+    /// Whether report verb `r` is "tell", whose addressee stands between it and what was said.
+    fn tells(&self, r: usize) -> bool {
+        self.a.lemmas.get(r).and_then(|l| l.verb).is_some_and(|v| v.base == "tell")
     }
 
     /// Whether "that" at `j` opens a relative clause on a common noun ("a group that has applauded X"), which is

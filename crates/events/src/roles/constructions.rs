@@ -5,7 +5,7 @@
 
 use super::context::Context;
 use crate::codebook::Codebook;
-use crate::lexicon::{CONJ, DET, PLACE_NOUN, PREP, RELPRO, SUB, lists};
+use crate::lexicon::{CONJ, DET, MODAL, PAST_VERBS, PLACE_NOUN, PREP, RELPRO, SUB, lists};
 use crate::matcher::{Match, MatchKind};
 use crate::reading::Reading;
 use crate::slots::SlotKind;
@@ -134,6 +134,46 @@ impl Context<'_> {
         let past = self.a.lemmas[p].verb.is_some_and(|v| v.is(VerbForm::Past));
         let (start, _, _) = self.clause_start(p);
         past && matches.iter().any(|o| o.kind == MatchKind::Verb && o.anchor >= start && o.end < p)
+    }
+
+    /// "he was hauled out of the embassy by the UK police and promptly taken into custody": a past participle
+    /// right after "and" (past one adverb), with no party right after it, continues the passive with a "by" agent
+    /// before it in the clause, whose auxiliary it leaves out: it shares that passive's agent (its sources) and
+    /// subject (its targets). `None` when no such passive precedes.
+    pub(crate) fn coordinated_passive(&self, m: &Match) -> Option<(Vec<usize>, Vec<usize>)> {
+        let (a, p) = (self.a, m.anchor);
+        let v = a.lemmas.get(p)?.verb?;
+        if m.kind != MatchKind::Verb || m.passive || !v.is(VerbForm::Participle) || a.norm(p) == v.base {
+            return None;
+        }
+        let mut and = p.checked_sub(1)?;
+        if a.norm(and).ends_with("ly") {
+            and = and.checked_sub(1)?;
+        }
+        if a.norm(and) != "and" || self.slot_starting_at(p + 1).is_some() {
+            return None;
+        }
+        let (start, _, _) = self.clause_start(and);
+        let by = (start..and).rev().find(|&k| a.norm(k) == "by")?;
+        let be = |k: usize| a.lemmas[k].verb.is_some_and(|b| b.base == "be");
+        // The lemma table knows event verbs only: any "-ed" form or listed irregular past counts ("was questioned").
+        let participle = |k: usize| match a.lemmas[k].verb {
+            Some(f) => f.is(VerbForm::Participle) && a.norm(k) != f.base,
+            None => a.norm(k).ends_with("ed") || PAST_VERBS.contains(a.norm(k)),
+        };
+        let first = (start + 1..by).rev().find(|&k| be(k - 1) && participle(k))?;
+        let agents: Vec<usize> = self.slots_in(by + 1, and).into_iter().filter(|&k| self.can_act(k)).take(1).collect();
+        // The passive's subject stands right before its auxiliaries ("he was hauled", "two journalists had been
+        // stopped"); "but was caught by police" names none.
+        let aux = |k: usize| {
+            a.is(k, MODAL) || a.norm(k) == "not" || a.lemmas[k].verb.is_some_and(|b| matches!(b.base, "be" | "have"))
+        };
+        let mut e = first - 1;
+        while e > start && aux(e - 1) {
+            e -= 1;
+        }
+        let patient = self.slot_ending_at(e).filter(|&k| !matches!(self.actors[k].kind, SlotKind::Place))?;
+        (!agents.is_empty()).then(|| (agents, vec![patient]))
     }
 
     /// The actor an attributive movement participle describes: "his visiting Cuban counterpart X", "the

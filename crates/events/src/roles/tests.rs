@@ -235,3 +235,73 @@ fn reduced_passive_after_a_non_party_noun_belongs_to_its_own_clause() {
         }
     }
 }
+
+#[test]
+fn a_demand_is_made_as_what_must_happen() {
+    check(&[
+        // "told X that Y must": the addressee stands between the report verb and what was said.
+        ("[Germany|DEU] told [Greek officials|GRC|g] that [Greece|GRC] must cut its spending.", &["DEU>GRC 100 r"]),
+        // What was said first, its report verb after a comma, the speaker before or after the verb.
+        ("\"[Iran|IRN] must free the sailors,\" [the United States|USA] said.", &["USA>IRN 100 r"]),
+        ("[Mali|MLI] should hold elections, said [the French government|FRA|g].", &["FRA>MLI 100 r"]),
+        // "insisted that X agree": a mandative clause, with a bare verb, is a demand of its subject.
+        ("[India|IND] insisted that [Pakistan|PAK] hand over the suspects.", &["IND>PAK 100"]),
+    ]);
+    // With no report verb after it, an obligation is no one's demand.
+    assert!(code("[Mali|MLI] should hold elections, and [France|FRA] agrees.").iter().all(|e| !e.contains(" 100")));
+    // "insisted that X had ...": a finite clause is a claim, not a demand.
+    let coded = code("[Russia|RUS] insisted that [Ukraine|UKR] had violated the truce.");
+    assert!(coded.iter().all(|e| !e.ends_with(" 100")), "{coded:?}");
+}
+
+#[test]
+fn a_coordinated_passive_participle_shares_the_agent_and_subject() {
+    // The second participle leaves out its auxiliary: the first passive's "by" agent and subject are its own.
+    check(&[(
+        "Two [Russian journalists|RUS|g] were stopped by [Georgian police|GEO|o] and promptly taken into custody {on Monday}.",
+        &["GEO>RUS 173"],
+    )]);
+}
+
+#[test]
+fn killed_in_clashes_with_a_side_names_the_agent() {
+    // A passive with no "by": the other side of the fighting is the agent, the victims the target.
+    let coded = code("Three [Palestinians|PSE|g] were killed in clashes with [Israeli troops|ISR|g] {on Friday}.");
+    assert!(coded.iter().any(|e| e.starts_with("ISR>PSE 19")), "{coded:?}");
+}
+
+#[test]
+fn need_to_is_an_obligation() {
+    // "needed to" in reported speech is the speaker's demand, as "must" is.
+    let coded = code("[China|CHN] said [Japan|JPN] needed to apologize for the incursion.");
+    assert!(coded.iter().any(|e| e.starts_with("CHN>JPN 100")), "{coded:?}");
+}
+
+#[test]
+fn told_with_a_long_addressee_still_reports_what_follows_that() {
+    // The addressee's relative clause stands between "told" and "that".
+    let coded = code(
+        "[The Kenyan teachers union|KEN|o] told thousands of teachers who gathered in the capital that [the Kenyan government|KENG|g] must raise salaries.",
+    );
+    assert!(coded.iter().any(|e| e.starts_with("KEN>KENG 100")), "{coded:?}");
+}
+
+#[test]
+fn a_directive_to_a_party_is_a_demand() {
+    // "told X to", "required X to": the "to" right after the party addressed.
+    check(&[("[Turkey|TUR] told [Greece|GRC] to free the sailors.", &["TUR>GRC 100"])]);
+    // A report with "to" further on is no directive.
+    let coded = code("[Turkey|TUR] told [Greek reporters|GRC|g] that it would go to [Cyprus|CYP].");
+    assert!(coded.iter().all(|e| !e.contains(" 100")), "{coded:?}");
+}
+
+#[test]
+fn forcible_removal_and_a_far_passive_agent() {
+    // "dragged out by police": a removal by force in the passive; the agent may stand past phrases of place.
+    check(&[(
+        "The [Australian activist|AUS|g] was dragged out of the embassy in [London|GBRL|l] by [British police|GBR|o].",
+        &["GBR>AUS 173"],
+    )]);
+    // "dragged out the talks" prolongs them.
+    assert!(code("[Russia|RUS] dragged out the talks with [Ukraine|UKR] for months.").is_empty());
+}
