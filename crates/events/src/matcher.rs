@@ -134,6 +134,7 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     drop_parts_of_matches(&mut out, &relations);
     // Predicates that govern another matched predicate and are kept whatever the rules below say of complements.
     let (governing, alleged) = governing_predicates(a, &mut out);
+    specify_by_content(a, &mut out);
     drop_complements(a, &mut out, &governing);
     drop_conditions(a, &mut out);
     // A gerund or participle both matched as verb and nominal keeps the verb reading.
@@ -227,6 +228,54 @@ fn drop_parts_of_matches(out: &mut Vec<Match>, relations: &[Match]) {
     });
     // Events overlapping a standing relation are the relation ("maintains close ties with").
     out.retain(|m| !relations.iter().any(|r| r.anchor <= m.anchor && m.anchor < r.end.max(r.anchor + 1)));
+}
+
+/// How far after an appeal, demand or offer (in tokens) the act it is about may start.
+const CONTENT_REACH: usize = 8;
+
+/// "asked China to increase investment", "demanded that Latvia lift its travel ban", "promised Egypt a loan": an
+/// appeal, a demand or an intent coded only by its root's unspecified code (020, 100, 030, or a three-digit
+/// "not specified below" code such as 023) takes the codebook's specific code from the act it is about, the first
+/// predicate after it in its clause. CAMEO's appeal (02), intent (03) and demand (10) codes run in parallel and
+/// the act's intent counterpart (`data/cameo.tsv`) names the branch: investment (061) → 0311 → 0211, 0311, 1011;
+/// lifting a ban (081) → 0351 → 0251, 0351, 1051; mediating (045) → 039 → 028 (appeal for mediation), 108. Only a
+/// more specific code under the predicate's own is taken; hostile acts (an intent counterpart in root 13) change
+/// nothing.
+fn specify_by_content(a: &Analysis, out: &mut [Match]) {
+    let book = crate::codebook::Codebook::builtin();
+    let generic = |code: &str| matches!(code.get(..2), Some("02" | "03" | "10")) && code.len() == 3;
+    if !out.iter().any(|m| m.kind == MatchKind::Verb && generic(m.code)) {
+        return;
+    }
+    let refined: Vec<Option<&'static str>> = out
+        .iter()
+        .map(|m| {
+            if m.kind != MatchKind::Verb || !generic(m.code) {
+                return None;
+            }
+            let last = (m.anchor + CONTENT_REACH).min(a.len());
+            let stop = (m.anchor + 1..last).find(|&k| a.is_boundary(k)).unwrap_or(last);
+            let content = out
+                .iter()
+                .filter(|c| c.kind != MatchKind::Relation)
+                .find(|c| c.anchor >= m.end.max(m.anchor + 1) && c.anchor < stop)?;
+            let intent = book.intent_of(content.code).filter(|i| i.starts_with("03"))?;
+            let branch = match (&m.code[..2], intent) {
+                ("02", "039") => "028".to_string(),
+                ("10", "039") => "108".to_string(),
+                (root, i) => format!("{root}{}", &i[2..]),
+            };
+            // "020" covers every 02x; "023" only 023x.
+            let own = m.code.strip_suffix('0').unwrap_or(m.code);
+            let info = book.get(&branch).filter(|i| i.code.starts_with(own) && i.code != m.code)?;
+            Some(info.code)
+        })
+        .collect();
+    for (m, code) in out.iter_mut().zip(refined) {
+        if let Some(code) = code {
+            m.code = code;
+        }
+    }
 }
 
 /// Drops a verb whose infinitive complement or object is itself a matched predicate, and a nominal right after an

@@ -258,8 +258,8 @@ fn a_request_is_coded_by_the_act_it_asks_for_and_the_act_is_not() {
 fn an_actor_row_needs_the_party_right_after_the_verb() {
     check(&[
         // Wanting another party to act is an appeal to it; the wanted act is not coded.
-        ("[Chile|CHL] wants [Peru|PER] to extradite the banker.", &["CHL>PER 020"]),
-        ("[Chile|CHL] wants the [Peruvian government|PER] to extradite the banker.", &["CHL>PER 020"]),
+        ("[Chile|CHL] wants [Peru|PER] to extradite the banker.", &["CHL>PER 0213"]),
+        ("[Chile|CHL] wants the [Peruvian government|PER] to extradite the banker.", &["CHL>PER 0213"]),
         // Wanting to act oneself, or wanting a thing, is no appeal.
         ("[Chile|CHL] wants to join [Mercosur|IGO].", &[]),
         ("[Chile|CHL] wants peace with [Peru|PER].", &[]),

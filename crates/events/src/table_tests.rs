@@ -371,7 +371,7 @@ fn voice_negation_and_intent() {
         ("[Kim|PRK|p] will always join hands with [Diaz-Canel|CUB|p].", &[]),
         ("[Kim|PRK|p] stressed his will to further develop relations with [Cuba|CUB].", &["PRK>CUB 030 fr"]),
         ("[Turkey|TUR] will not extradite [the cleric|USA|p].", &["TUR>USA 121"]),
-        ("[Russia|RUS] expressed willingness to negotiate with [Ukraine|UKR].", &["RUS>UKR 030 f", "RUS>UKR 036 fs"]),
+        ("[Russia|RUS] expressed willingness to negotiate with [Ukraine|UKR].", &["RUS>UKR 036 f"]),
     ]);
 }
 
@@ -1131,7 +1131,8 @@ fn a_verb_coordinated_with_an_asked_for_act_is_asked_for_too() {
         "[Beijing|CHN] wants [Trump|USAGOV|p] to lift the tariffs, as well as provide food to [Japan|JPN].",
     );
     assert!(coded.iter().all(|e| !e.0.starts_with("07")), "{coded:?}");
-    assert!(coded.iter().any(|e| e.0 == "020"), "{coded:?}");
+    // The appeal takes its specific code from what is asked for first: lifting tariffs (0254).
+    assert!(coded.iter().any(|e| e.0 == "0254"), "{coded:?}");
 }
 
 #[test]
