@@ -275,7 +275,12 @@ impl<'t> Analysis<'t> {
         }
         // An adjective-like word after a determiner ("an official visit", "the strategic dialogue"); not a
         // cardinal, which stands for the subject ("the two protest").
-        if self.is(prev - 1, DET) && self.lemmas[prev].verb.is_none() && l.noun.is_some() && !self.cardinal(prev) {
+        if self.is(prev - 1, DET)
+            && !self.complementizer(prev - 1)
+            && self.lemmas[prev].verb.is_none()
+            && l.noun.is_some()
+            && !self.cardinal(prev)
+        {
             return true;
         }
         false

@@ -291,20 +291,26 @@ fn drop_complements(a: &Analysis, out: &mut Vec<Match>, governing: &[usize]) {
             || !(m.kind == MatchKind::Verb && governs && (m.object.is_none() || m.object == complement))
     });
     // "reaffirmed ... willing to support X": an "object" that is itself a matched verb is a complement. A request
-    // (root 02: "urged X to release ...", a row whose object is the act asked for) is the reverse: the request is
-    // the event, coded by what it asks for, and the act only asked for is not (CAMEO codes the appeal, never the act).
+    // or demand (roots 02, 10: "urged X to release ...", "demanded that X release ...", a row whose object is the
+    // act asked for) is the reverse: the request is the event, coded by what it asks for, and the act only asked
+    // for is not (CAMEO codes the appeal or demand, never the act).
     let verb_anchors: Vec<usize> = out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| m.anchor).collect();
-    let asked_for: Vec<usize> = out
-        .iter()
-        .filter(|m| m.kind == MatchKind::Verb && m.code.starts_with("02"))
-        .filter_map(|m| m.object.filter(|o| verb_anchors.contains(o)))
-        .collect();
+    let speech = |code: &str| code.starts_with("02") || code.starts_with("10");
+    // A demand's object that is itself a demand ("issued a declaration demanding") is the same speech act.
+    let act_at = |o: usize| out.iter().any(|c| c.kind == MatchKind::Verb && c.anchor == o && !speech(c.code));
+    let request = |m: &Match| {
+        m.kind == MatchKind::Verb
+            && (m.code.starts_with("02") || m.code.starts_with("10") && m.object.is_some_and(act_at))
+    };
+    let asked_for: Vec<usize> =
+        out.iter().filter(|m| request(m)).filter_map(|m| m.object.filter(|o| verb_anchors.contains(o))).collect();
+    let requests: Vec<usize> = out.iter().filter(|m| request(m)).map(|m| m.anchor).collect();
     out.retain(|m| {
         if m.kind == MatchKind::Verb && asked_for.contains(&m.anchor) {
             return false;
         }
         governing.contains(&m.anchor)
-            || m.code.starts_with("02")
+            || requests.contains(&m.anchor)
             || !(m.kind == MatchKind::Verb && m.object.is_some_and(|o| verb_anchors.contains(&o)))
     });
     // "hosted a summit with X": a nominal right after an event verb is that verb's object.
