@@ -309,7 +309,10 @@ fn an_appeal_demand_or_promise_takes_its_sub_code_from_the_act_it_is_about() {
         // The act's intent counterpart names the branch: withdrawing troops (087 → 0356) is demanded (1056).
         ("[Azerbaijan|AZE] demanded that [Armenia|ARM] withdraw its troops.", &["AZE>ARM 1056"]),
         ("[Italy|ITA] asked [Egypt|EGY] to cooperate with the investigation.", &["ITA>EGY 0213"]),
-        ("[Mexico|MEX] promised [the United States|USA] that it would change its migration policy.", &["MEX>USA 0342 f"]),
+        (
+            "[Mexico|MEX] promised [the United States|USA] that it would change its migration policy.",
+            &["MEX>USA 0342 f"],
+        ),
         // A hostile act asked for leaves the appeal unspecified.
         ("[Iran|IRN] urged [Iraq|IRQ] to attack the rebels.", &["IRN>IRQ 020"]),
     ]);
