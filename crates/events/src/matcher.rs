@@ -168,8 +168,10 @@ fn match_tokens(a: &Analysis) -> (Vec<Match>, Vec<Match>) {
         if let Some(v) = l.verb
             && !noun_here
         {
+            // "backs down", "back away from": a verb with a particle of retreat states no support.
             if let Some(ids) = dict.relation_verb_index.get(v.base)
                 && !perfect_auxiliary(a, i)
+                && !matches!(a.norm(i + 1), "down" | "away" | "off" | "out")
                 && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.relation_verbs[k]), MatchKind::Relation)
             {
                 relations.push(m);

@@ -326,3 +326,10 @@ fn a_demand_whose_object_is_a_demand_is_one_speech_act() {
     let m = matches("The party issued a declaration demanding that the government provide information.");
     assert!(m.iter().any(|m| m.pattern == "verbs:demand|-|-"), "{m:?}");
 }
+
+#[test]
+fn backing_down_is_no_support() {
+    let m = matches("China demanded that Lithuania back down over Taiwan.");
+    assert!(m.iter().all(|m| m.kind != MatchKind::Relation) && m.iter().any(|m| m.code == "105"), "{m:?}");
+    assert!(matches("Russia backs Syria.").iter().any(|m| m.kind == MatchKind::Relation));
+}
