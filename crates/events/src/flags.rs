@@ -53,9 +53,10 @@ impl Context<'_> {
     ) -> &'static str {
         let book = Codebook::builtin();
         let code = if demand {
-            // The demand is made now, of another party; the demanded action is not the speaker's plan.
+            // The demand is made now, of another party; the demanded action is not the speaker's plan. It is
+            // coded by what it demands ("said Sudan must return the ship": 1053), as a demand verb is.
             flags.future = false;
-            "100"
+            book.branch_for("10", m.code).unwrap_or("100")
         } else if m.refused
             || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2)
             || m.negated && book.root(m.code) == Some("03")

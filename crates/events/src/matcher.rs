@@ -261,16 +261,9 @@ fn specify_by_content(a: &Analysis, out: &mut [Match]) {
                 .iter()
                 .filter(|c| c.kind != MatchKind::Relation)
                 .find(|c| c.anchor >= m.end.max(m.anchor + 1) && c.anchor < stop)?;
-            let intent = book.intent_of(content.code).filter(|i| i.starts_with("03"))?;
-            let branch = match (&m.code[..2], intent) {
-                ("02", "039") => "028".to_string(),
-                ("10", "039") => "108".to_string(),
-                (root, i) => format!("{root}{}", &i[2..]),
-            };
             // "020" covers every 02x; "023" only 023x.
             let own = m.code.strip_suffix('0').unwrap_or(m.code);
-            let info = book.get(&branch).filter(|i| i.code.starts_with(own) && i.code != m.code)?;
-            Some(info.code)
+            book.branch_for(&m.code[..2], content.code).filter(|c| c.starts_with(own) && *c != m.code)
         })
         .collect();
     for (m, code) in out.iter_mut().zip(refined) {

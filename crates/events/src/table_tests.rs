@@ -636,9 +636,10 @@ fn refusals_obligations_conditions_and_preparations() {
         ("[Norway|NOR] declined to send aid to [Yemen|YEM].", &["NOR>YEM 121"]),
         ("[Mali|MLI] refused to lift the curfew imposed on [Gao|MLIL|l].", &["MLI>- 124"]),
         ("[Ghana|GHA] will not accept the proposal from [Togo|TGO].", &["GHA>TGO 120"]),
-        // An obligation inside reported speech is the speaker's demand of the obliged party.
+        // An obligation inside reported speech is the speaker's demand of the obliged party, coded by the act it
+        // demands where the dictionary knows it (withdrawing troops: 1056).
         ("[Canada|CAN] said [Iran|IRN] must release the detained sailors.", &["CAN>IRN 100 r"]),
-        ("[Germany|DEU] said on {Monday} that [Serbia|SRB] should withdraw its troops.", &["DEU>SRB 100 r"]),
+        ("[Germany|DEU] said on {Monday} that [Serbia|SRB] should withdraw its troops.", &["DEU>SRB 1056 r"]),
         ("[The Vatican|VAT] said that [Chad|TCD] must hold elections.", &["VAT>TCD 100 r"]),
         ("[Spain|ESP] must pay the fine.", &[]),
         // An action announced under a condition is a threat.
