@@ -163,10 +163,29 @@ impl Context<'_> {
                 }
                 let Some(evidence) = self.span_of_tokens(lo, hi) else { continue };
                 let home_target = t.is_none() && self.acts_at_home(s, m.code);
-                out.push(event(s, t, evidence, self.location_for(m, t), home_target));
+                let location = self.location_for(m, t);
+                let mut e = event(s, t, evidence, location, home_target);
+                if e.code == "040"
+                    && e.flags.symmetric
+                    && t.zip(location).is_some_and(|(t, l)| self.third_place(s, t, l))
+                {
+                    // "The ministers of Armenia and Azerbaijan met in Almaty": a meeting in a third state (044).
+                    e.code = "044";
+                }
+                out.push(e);
             }
         }
         out
+    }
+
+    /// Whether the place `l` lies in a state that is neither party's (`s`, `t`; both with a known state).
+    fn third_place(&self, s: usize, t: usize, l: usize) -> bool {
+        // The state's ISO 3166 alpha-3 code (a place's slot may carry a longer code starting with it).
+        let country = |k: usize| self.actors[k].country.as_deref().and_then(|c| c.get(..3));
+        match (country(s), country(t), country(l)) {
+            (Some(a), Some(b), Some(c)) => c != a && c != b,
+            _ => false,
+        }
     }
 
     /// The flags a predicate's cues give it: negated, future (or intended), reported, symmetric,
