@@ -209,7 +209,8 @@ impl Context<'_> {
     }
 
     /// Whether source `s` doing `code` with no named target acts on its own state: administrative coercion or
-    /// its easing (roots 17, 081) by a state actor, or force (roots 18-20) by its police.
+    /// its easing (roots 17, 081) or a resignation (0831, when no other state is named) by a state actor, or force
+    /// (roots 18-20) by its police.
     fn acts_at_home(&self, s: usize, code: &str) -> bool {
         let slot = &self.actors[s];
         if slot.country.is_none() {
@@ -218,7 +219,13 @@ impl Context<'_> {
         let sector = slot.actor_code().and_then(|c| c.sector());
         let state = matches!(slot.kind, SlotKind::Country) || sector.is_some_and(Sector::is_state);
         let root = Codebook::builtin().root(code);
-        let administrative = root == Some("17") || code.starts_with("081");
+        // A leader's resignation (0831) yields to demands at home, in a sentence naming no other state.
+        let home = slot.country.as_deref();
+        let foreign = || {
+            (0..self.actors.len())
+                .any(|k| self.present(k) && self.actors[k].country.as_deref().is_some_and(|c| Some(c) != home))
+        };
+        let administrative = root == Some("17") || code.starts_with("081") || code == "0831" && !foreign();
         administrative && state || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))
     }
 

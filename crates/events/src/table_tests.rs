@@ -816,6 +816,12 @@ fn a_states_coercion_at_home_targets_its_own_country() {
 }
 
 #[test]
+fn a_resignation_yields_at_home_when_no_other_state_is_named() {
+    let home = home_targets("[The Egyptian prime minister|EGYGOV|p] resigned.");
+    assert_eq!(home, [("0831".to_string(), Some("EGY".to_string()))]);
+}
+
+#[test]
 fn protests_in_a_city_of_the_protesters_own_country() {
     assert_eq!(
         home_targets("[Kurds|IRQETH|g] demonstrated in the city of [Kirkuk|IRQ|l]."),

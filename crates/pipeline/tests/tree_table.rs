@@ -16,8 +16,8 @@ const TABLE: &str = include_str!("tree_table.tsv");
 const FLOOR: usize = 272;
 
 /// Rows of the `codebook` construction for CAMEO roots 01-10 (one or two per code, written before the coder ran on
-/// them) that each coder passes: 138 of 183 on 2026-12-07, with and without the tree; asserted as reached.
-const CODEBOOK_01_10_FLOOR: usize = 138;
+/// them) that each coder passes: 140 of 183 on 2026-12-07, with and without the tree; asserted as reached.
+const CODEBOOK_01_10_FLOOR: usize = 140;
 
 /// Rows the tree pass must pass: 297 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
 /// retrained model, which moves a few parses either way; still above the word-window coder.
