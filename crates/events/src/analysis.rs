@@ -176,6 +176,13 @@ impl<'t> Analysis<'t> {
 
     /// Whether token `i`, which could be a verb or a noun, stands where a noun would ("a meeting", "held talks",
     /// "for talks").
+    /// "demanded that Armenia withdraw", "insisted that Russian troops leave": a "that" right after a verb form
+    /// is the complementizer of its clause, not a determiner, so a base form after the clause's subject is a
+    /// (subjunctive) verb.
+    pub(crate) fn complementizer(&self, k: usize) -> bool {
+        self.norm(k) == "that" && k > 0 && self.lemmas[k - 1].verb.is_some()
+    }
+
     pub(crate) fn noun_context(&self, i: usize) -> bool {
         let Some(l) = self.lemmas.get(i) else { return false };
         let Some(v) = l.verb else { return true };
@@ -211,7 +218,7 @@ impl<'t> Analysis<'t> {
             // and a name, is the name's finite verb when no preposition follows ("the U.S. cut in aid" stays a
             // noun, and so does any form after "a").
             let past_of_name = v.is(VerbForm::Past) && self.norm(j) == "the" && !self.is(i + 1, PREP);
-            if self.is(j, DET) && !people && !past_of_name {
+            if self.is(j, DET) && !self.complementizer(j) && !people && !past_of_name {
                 return true;
             }
         }
@@ -268,7 +275,12 @@ impl<'t> Analysis<'t> {
         }
         // An adjective-like word after a determiner ("an official visit", "the strategic dialogue"); not a
         // cardinal, which stands for the subject ("the two protest").
-        if self.is(prev - 1, DET) && self.lemmas[prev].verb.is_none() && l.noun.is_some() && !self.cardinal(prev) {
+        if self.is(prev - 1, DET)
+            && !self.complementizer(prev - 1)
+            && self.lemmas[prev].verb.is_none()
+            && l.noun.is_some()
+            && !self.cardinal(prev)
+        {
             return true;
         }
         false

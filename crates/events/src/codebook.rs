@@ -141,6 +141,21 @@ impl Codebook {
         self.get(code).and_then(|c| c.intent)
     }
 
+    /// The appeal (root 02), intent (03) or demand (10) code of `root` for an act whose own code is `act`: CAMEO's
+    /// three branches run in parallel, and the act's intent counterpart names the branch (lifting a ban, 081 →
+    /// 0351 → 0251, 0351, 1051; mediating, 045 → 039 → 028, 039, 108). `None` for a hostile act (an intent
+    /// counterpart in root 13) or an act with none.
+    pub(crate) fn branch_for(&self, root: &str, act: &str) -> Option<&'static str> {
+        let intent = self.intent_of(act).filter(|i| i.starts_with("03"))?;
+        let code = match (root, intent) {
+            ("02", "039") => "028".to_string(),
+            ("10", "039") => "108".to_string(),
+            ("02" | "03" | "10", i) => format!("{root}{}", &i[2..]),
+            _ => return None,
+        };
+        self.get(&code).map(|c| c.code)
+    }
+
     /// The codes under a root (including the root itself), e.g. every `04x` for `04`.
     pub fn under_root<'a>(&'a self, root: &'a str) -> impl Iterator<Item = &'a CodeInfo> + 'a {
         self.codes.iter().filter(move |c| c.root() == root)

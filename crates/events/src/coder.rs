@@ -143,6 +143,19 @@ fn code_sentence_once(
     let mut out = code_matches(&ctx, &matches, &facts);
     let mut kept = HashSet::default();
     out.events.retain(|e| kept.insert((e.code, e.source, e.target)));
+    // "X said Y should withdraw its troops": the obligation cue's demand (100) and the demanded act's, coded by what
+    // it demands (1056), are one demand.
+    let specific: Vec<(usize, Option<usize>)> = out
+        .events
+        .iter()
+        .filter(|e| e.code.starts_with("10") && e.code != "100")
+        .map(|e| (e.source, e.target))
+        .collect();
+    out.events.retain(|e| {
+        !(e.code == "100"
+            && e.pattern == crate::matcher::OBLIGATION_PATTERN
+            && specific.contains(&(e.source, e.target)))
+    });
     out
 }
 

@@ -53,9 +53,10 @@ impl Context<'_> {
     ) -> &'static str {
         let book = Codebook::builtin();
         let code = if demand {
-            // The demand is made now, of another party; the demanded action is not the speaker's plan.
+            // The demand is made now, of another party; the demanded action is not the speaker's plan. It is
+            // coded by what it demands ("said Sudan must return the ship": 1053), as a demand verb is.
             flags.future = false;
-            "100"
+            book.branch_for("10", m.code).unwrap_or("100")
         } else if m.refused
             || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2)
             || m.negated && book.root(m.code) == Some("03")
@@ -162,10 +163,29 @@ impl Context<'_> {
                 }
                 let Some(evidence) = self.span_of_tokens(lo, hi) else { continue };
                 let home_target = t.is_none() && self.acts_at_home(s, m.code);
-                out.push(event(s, t, evidence, self.location_for(m, t), home_target));
+                let location = self.location_for(m, t);
+                let mut e = event(s, t, evidence, location, home_target);
+                if e.code == "040"
+                    && e.flags.symmetric
+                    && t.zip(location).is_some_and(|(t, l)| self.third_place(s, t, l))
+                {
+                    // "The ministers of Armenia and Azerbaijan met in Almaty": a meeting in a third state (044).
+                    e.code = "044";
+                }
+                out.push(e);
             }
         }
         out
+    }
+
+    /// Whether the place `l` lies in a state that is neither party's (`s`, `t`; both with a known state).
+    fn third_place(&self, s: usize, t: usize, l: usize) -> bool {
+        // The state's ISO 3166 alpha-3 code (a place's slot may carry a longer code starting with it).
+        let country = |k: usize| self.actors[k].country.as_deref().and_then(|c| c.get(..3));
+        match (country(s), country(t), country(l)) {
+            (Some(a), Some(b), Some(c)) => c != a && c != b,
+            _ => false,
+        }
     }
 
     /// The flags a predicate's cues give it: negated, future (or intended), reported, symmetric,
@@ -189,7 +209,8 @@ impl Context<'_> {
     }
 
     /// Whether source `s` doing `code` with no named target acts on its own state: administrative coercion or
-    /// its easing (roots 17, 081) by a state actor, or force (roots 18-20) by its police.
+    /// its easing (roots 17, 081) or a resignation (0831, when no other state is named) by a state actor, or force
+    /// (roots 18-20) by its police.
     fn acts_at_home(&self, s: usize, code: &str) -> bool {
         let slot = &self.actors[s];
         if slot.country.is_none() {
@@ -198,7 +219,13 @@ impl Context<'_> {
         let sector = slot.actor_code().and_then(|c| c.sector());
         let state = matches!(slot.kind, SlotKind::Country) || sector.is_some_and(Sector::is_state);
         let root = Codebook::builtin().root(code);
-        let administrative = root == Some("17") || code.starts_with("081");
+        // A leader's resignation (0831) yields to demands at home, in a sentence naming no other state.
+        let home = slot.country.as_deref();
+        let foreign = || {
+            (0..self.actors.len())
+                .any(|k| self.present(k) && self.actors[k].country.as_deref().is_some_and(|c| Some(c) != home))
+        };
+        let administrative = root == Some("17") || code.starts_with("081") || code == "0831" && !foreign();
         administrative && state || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))
     }
 

@@ -134,6 +134,7 @@ pub(crate) fn find_in(a: &Analysis) -> Vec<Match> {
     drop_parts_of_matches(&mut out, &relations);
     // Predicates that govern another matched predicate and are kept whatever the rules below say of complements.
     let (governing, alleged) = governing_predicates(a, &mut out);
+    specify_by_content(a, &mut out);
     drop_complements(a, &mut out, &governing);
     drop_conditions(a, &mut out);
     // A gerund or participle both matched as verb and nominal keeps the verb reading.
@@ -167,8 +168,10 @@ fn match_tokens(a: &Analysis) -> (Vec<Match>, Vec<Match>) {
         if let Some(v) = l.verb
             && !noun_here
         {
+            // "backs down", "back away from": a verb with a particle of retreat states no support.
             if let Some(ids) = dict.relation_verb_index.get(v.base)
                 && !perfect_auxiliary(a, i)
+                && !matches!(a.norm(i + 1), "down" | "away" | "off" | "out")
                 && let Some(m) = best_verb(a, i, ids.iter().map(|&k| &dict.relation_verbs[k]), MatchKind::Relation)
             {
                 relations.push(m);
@@ -229,6 +232,47 @@ fn drop_parts_of_matches(out: &mut Vec<Match>, relations: &[Match]) {
     out.retain(|m| !relations.iter().any(|r| r.anchor <= m.anchor && m.anchor < r.end.max(r.anchor + 1)));
 }
 
+/// How far after an appeal, demand or offer (in tokens) the act it is about may start.
+const CONTENT_REACH: usize = 8;
+
+/// "asked China to increase investment", "demanded that Latvia lift its travel ban", "promised Egypt a loan": an
+/// appeal, a demand or an intent coded only by its root's unspecified code (020, 100, 030, or a three-digit
+/// "not specified below" code such as 023) takes the codebook's specific code from the act it is about, the first
+/// predicate after it in its clause. CAMEO's appeal (02), intent (03) and demand (10) codes run in parallel and
+/// the act's intent counterpart (`data/cameo.tsv`) names the branch: investment (061) → 0311 → 0211, 0311, 1011;
+/// lifting a ban (081) → 0351 → 0251, 0351, 1051; mediating (045) → 039 → 028 (appeal for mediation), 108. Only a
+/// more specific code under the predicate's own is taken; hostile acts (an intent counterpart in root 13) change
+/// nothing.
+fn specify_by_content(a: &Analysis, out: &mut [Match]) {
+    let book = crate::codebook::Codebook::builtin();
+    let generic = |code: &str| matches!(code.get(..2), Some("02" | "03" | "10")) && code.len() == 3;
+    if !out.iter().any(|m| m.kind == MatchKind::Verb && generic(m.code)) {
+        return;
+    }
+    let refined: Vec<Option<&'static str>> = out
+        .iter()
+        .map(|m| {
+            if m.kind != MatchKind::Verb || !generic(m.code) {
+                return None;
+            }
+            let last = (m.anchor + CONTENT_REACH).min(a.len());
+            let stop = (m.anchor + 1..last).find(|&k| a.is_boundary(k)).unwrap_or(last);
+            let content = out
+                .iter()
+                .filter(|c| c.kind != MatchKind::Relation)
+                .find(|c| c.anchor >= m.end.max(m.anchor + 1) && c.anchor < stop)?;
+            // "020" covers every 02x; "023" only 023x.
+            let own = m.code.strip_suffix('0').unwrap_or(m.code);
+            book.branch_for(&m.code[..2], content.code).filter(|c| c.starts_with(own) && *c != m.code)
+        })
+        .collect();
+    for (m, code) in out.iter_mut().zip(refined) {
+        if let Some(code) = code {
+            m.code = code;
+        }
+    }
+}
+
 /// Drops a verb whose infinitive complement or object is itself a matched predicate, and a nominal right after an
 /// event verb (its object), unless the verb governs another predicate (`governing`).
 fn drop_complements(a: &Analysis, out: &mut Vec<Match>, governing: &[usize]) {
@@ -242,20 +286,26 @@ fn drop_complements(a: &Analysis, out: &mut Vec<Match>, governing: &[usize]) {
             || !(m.kind == MatchKind::Verb && governs && (m.object.is_none() || m.object == complement))
     });
     // "reaffirmed ... willing to support X": an "object" that is itself a matched verb is a complement. A request
-    // (root 02: "urged X to release ...", a row whose object is the act asked for) is the reverse: the request is
-    // the event, coded by what it asks for, and the act only asked for is not (CAMEO codes the appeal, never the act).
+    // or demand (roots 02, 10: "urged X to release ...", "demanded that X release ...", a row whose object is the
+    // act asked for) is the reverse: the request is the event, coded by what it asks for, and the act only asked
+    // for is not (CAMEO codes the appeal or demand, never the act).
     let verb_anchors: Vec<usize> = out.iter().filter(|m| m.kind == MatchKind::Verb).map(|m| m.anchor).collect();
-    let asked_for: Vec<usize> = out
-        .iter()
-        .filter(|m| m.kind == MatchKind::Verb && m.code.starts_with("02"))
-        .filter_map(|m| m.object.filter(|o| verb_anchors.contains(o)))
-        .collect();
+    let speech = |code: &str| code.starts_with("02") || code.starts_with("10");
+    // A demand's object that is itself a demand ("issued a declaration demanding") is the same speech act.
+    let act_at = |o: usize| out.iter().any(|c| c.kind == MatchKind::Verb && c.anchor == o && !speech(c.code));
+    let request = |m: &Match| {
+        m.kind == MatchKind::Verb
+            && (m.code.starts_with("02") || m.code.starts_with("10") && m.object.is_some_and(act_at))
+    };
+    let asked_for: Vec<usize> =
+        out.iter().filter(|m| request(m)).filter_map(|m| m.object.filter(|o| verb_anchors.contains(o))).collect();
+    let requests: Vec<usize> = out.iter().filter(|m| request(m)).map(|m| m.anchor).collect();
     out.retain(|m| {
         if m.kind == MatchKind::Verb && asked_for.contains(&m.anchor) {
             return false;
         }
         governing.contains(&m.anchor)
-            || m.code.starts_with("02")
+            || requests.contains(&m.anchor)
             || !(m.kind == MatchKind::Verb && m.object.is_some_and(|o| verb_anchors.contains(&o)))
     });
     // "hosted a summit with X": a nominal right after an event verb is that verb's object.

@@ -258,8 +258,8 @@ fn a_request_is_coded_by_the_act_it_asks_for_and_the_act_is_not() {
 fn an_actor_row_needs_the_party_right_after_the_verb() {
     check(&[
         // Wanting another party to act is an appeal to it; the wanted act is not coded.
-        ("[Chile|CHL] wants [Peru|PER] to extradite the banker.", &["CHL>PER 020"]),
-        ("[Chile|CHL] wants the [Peruvian government|PER] to extradite the banker.", &["CHL>PER 020"]),
+        ("[Chile|CHL] wants [Peru|PER] to extradite the banker.", &["CHL>PER 0213"]),
+        ("[Chile|CHL] wants the [Peruvian government|PER] to extradite the banker.", &["CHL>PER 0213"]),
         // Wanting to act oneself, or wanting a thing, is no appeal.
         ("[Chile|CHL] wants to join [Mercosur|IGO].", &[]),
         ("[Chile|CHL] wants peace with [Peru|PER].", &[]),
@@ -301,4 +301,35 @@ fn loaded_rows_only_in_sentences_builtin_rows_code_nothing_in() {
     assert_eq!(codes(fallback_dicts(Everywhere, true), both), ["110", "111"]);
     assert_eq!(codes(fallback_dicts(WhereSentenceHasNoEvent, true), both), ["111"]);
     assert_eq!(codes(fallback_dicts(WhereSentenceHasNoEvent, true), "[Iran|IRN] challenged [Syria|SYR]."), ["110"]);
+}
+
+#[test]
+fn an_appeal_demand_or_promise_takes_its_sub_code_from_the_act_it_is_about() {
+    check(&[
+        // The act's intent counterpart names the branch: withdrawing troops (087 → 0356) is demanded (1056).
+        ("[Azerbaijan|AZE] demanded that [Armenia|ARM] withdraw its troops.", &["AZE>ARM 1056"]),
+        ("[Italy|ITA] asked [Egypt|EGY] to cooperate with the investigation.", &["ITA>EGY 0213"]),
+        (
+            "[Mexico|MEX] promised [the United States|USA] that it would change its migration policy.",
+            &["MEX>USA 0342 f"],
+        ),
+        // A hostile act asked for leaves the appeal unspecified.
+        ("[Iran|IRN] urged [Iraq|IRQ] to attack the rebels.", &["IRN>IRQ 020"]),
+    ]);
+    // "that" after a verb opens a clause: the base form after its subject is a verb, only demanded.
+    let m = matches("Germany demanded that Turkey respect press freedom.");
+    assert!(m.iter().any(|m| m.code == "1043") && m.iter().any(|m| m.code == "0833"), "{m:?}");
+}
+
+#[test]
+fn a_demand_whose_object_is_a_demand_is_one_speech_act() {
+    let m = matches("The party issued a declaration demanding that the government provide information.");
+    assert!(m.iter().any(|m| m.pattern == "verbs:demand|-|-"), "{m:?}");
+}
+
+#[test]
+fn backing_down_is_no_support() {
+    let m = matches("China demanded that Lithuania back down over Taiwan.");
+    assert!(m.iter().all(|m| m.kind != MatchKind::Relation) && m.iter().any(|m| m.code == "105"), "{m:?}");
+    assert!(matches("Russia backs Syria.").iter().any(|m| m.kind == MatchKind::Relation));
 }

@@ -257,7 +257,7 @@ impl Analysis<'_> {
         // Only a determiner opens such a phrase: after a preposition the modifiers may be its whole object, and
         // the word after them the verb of a subject before the phrase ("ministers in principle agree", "leaders
         // in Cairo agree").
-        let opener = self.is(k, DET);
+        let opener = self.is(k, DET) && !self.complementizer(k);
         seen > 0 && opener
     }
 

@@ -371,7 +371,7 @@ fn voice_negation_and_intent() {
         ("[Kim|PRK|p] will always join hands with [Diaz-Canel|CUB|p].", &[]),
         ("[Kim|PRK|p] stressed his will to further develop relations with [Cuba|CUB].", &["PRK>CUB 030 fr"]),
         ("[Turkey|TUR] will not extradite [the cleric|USA|p].", &["TUR>USA 121"]),
-        ("[Russia|RUS] expressed willingness to negotiate with [Ukraine|UKR].", &["RUS>UKR 030 f", "RUS>UKR 036 fs"]),
+        ("[Russia|RUS] expressed willingness to negotiate with [Ukraine|UKR].", &["RUS>UKR 036 f"]),
     ]);
 }
 
@@ -636,9 +636,10 @@ fn refusals_obligations_conditions_and_preparations() {
         ("[Norway|NOR] declined to send aid to [Yemen|YEM].", &["NOR>YEM 121"]),
         ("[Mali|MLI] refused to lift the curfew imposed on [Gao|MLIL|l].", &["MLI>- 124"]),
         ("[Ghana|GHA] will not accept the proposal from [Togo|TGO].", &["GHA>TGO 120"]),
-        // An obligation inside reported speech is the speaker's demand of the obliged party.
+        // An obligation inside reported speech is the speaker's demand of the obliged party, coded by the act it
+        // demands where the dictionary knows it (withdrawing troops: 1056).
         ("[Canada|CAN] said [Iran|IRN] must release the detained sailors.", &["CAN>IRN 100 r"]),
-        ("[Germany|DEU] said on {Monday} that [Serbia|SRB] should withdraw its troops.", &["DEU>SRB 100 r"]),
+        ("[Germany|DEU] said on {Monday} that [Serbia|SRB] should withdraw its troops.", &["DEU>SRB 1056 r"]),
         ("[The Vatican|VAT] said that [Chad|TCD] must hold elections.", &["VAT>TCD 100 r"]),
         ("[Spain|ESP] must pay the fine.", &[]),
         // An action announced under a condition is a threat.
@@ -812,6 +813,12 @@ fn a_states_coercion_at_home_targets_its_own_country() {
         home_targets("[Egyptian police|EGYCOP|o] arrested [two Libyans|LBY|g]."),
         [("173".to_string(), Some("LBY".to_string()))]
     );
+}
+
+#[test]
+fn a_resignation_yields_at_home_when_no_other_state_is_named() {
+    let home = home_targets("[The Egyptian prime minister|EGYGOV|p] resigned.");
+    assert_eq!(home, [("0831".to_string(), Some("EGY".to_string()))]);
 }
 
 #[test]
@@ -1131,7 +1138,8 @@ fn a_verb_coordinated_with_an_asked_for_act_is_asked_for_too() {
         "[Beijing|CHN] wants [Trump|USAGOV|p] to lift the tariffs, as well as provide food to [Japan|JPN].",
     );
     assert!(coded.iter().all(|e| !e.0.starts_with("07")), "{coded:?}");
-    assert!(coded.iter().any(|e| e.0 == "020"), "{coded:?}");
+    // The appeal takes its specific code from what is asked for first: lifting tariffs (0254).
+    assert!(coded.iter().any(|e| e.0 == "0254"), "{coded:?}");
 }
 
 #[test]

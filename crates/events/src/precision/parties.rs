@@ -277,10 +277,24 @@ fn requested_act(a: &Analysis, m: &Match) -> bool {
     if let Some(c) = coordinator.filter(|_| base) {
         return asked_before(a, c);
     }
+    if base && subjunctive_after_request(a, m.anchor) {
+        return true;
+    }
     if !(a.norm(to) == "to" || a.norm(to) == "into" && gerund) || to < 2 {
         return false;
     }
     asked_of_object(a, to)
+}
+
+/// "demanded that Britain expel the dissident", "insisted that Russia withdraw": a base form after a request
+/// verb's "that" and the clause's subject (no verb form between) is a subjunctive, an act only asked for.
+fn subjunctive_after_request(a: &Analysis, i: usize) -> bool {
+    let l = lists();
+    (i.saturating_sub(REQUEST_REACH)..i)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && (a.complementizer(k) || a.lemmas[k].verb.is_none()))
+        .find(|&k| a.complementizer(k))
+        .is_some_and(|k| k + 1 < i && control_verb(&l.request, a, k - 1))
 }
 
 /// Whether the "to" (or "into") at `to` opens an act asked of a request verb's object: a request verb stands
