@@ -774,7 +774,7 @@ mod tests {
                         ["042", "051", "190"][root as usize],
                     );
                     e.record.flags.symmetric = sym;
-                    // The source below its country: none, a sector, or one of two people of its government.
+                    // The source below its country: none, a sector, a person of its government, or an id of its own.
                     let country = e.record.source.id.to_uppercase();
                     e.record.source = match detail {
                         0 => actor(&country, &country),
