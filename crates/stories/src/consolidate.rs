@@ -6,7 +6,7 @@
 
 use crate::hash::ByteHasher;
 use chrono::NaiveDate;
-use dyad_core::{DateValue, Mention, Precision};
+use dyad_core::{ActorCode, DateValue, Mention, Precision, Sector};
 use dyad_events::{EventRecord, Location, Party};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -93,6 +93,119 @@ fn actor_key(party: Option<&Party>) -> &str {
     party.map_or("-", |p| p.country.as_deref().unwrap_or(&p.id))
 }
 
+/// What a report says of one party below its country: its own id when it is a person, an organisation, a place or
+/// a group (an id that is neither its code nor its country: `leader:donald-trump`, `FIRM_WEWORK`,
+/// `place:usa:texas`), and the first sector of its code (`GOV` for `USAGOV` and for a president coded `USAGOV`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Detail<'a> {
+    named: Option<&'a str>,
+    sector: Option<Sector>,
+}
+
+impl<'a> Detail<'a> {
+    fn of(party: Option<&'a Party>) -> Detail<'a> {
+        let Some(p) = party else { return Detail::default() };
+        let generic = p.code.as_deref() == Some(p.id.as_str()) || p.country.as_deref() == Some(p.id.as_str());
+        Detail {
+            named: (!generic).then_some(p.id.as_str()),
+            sector: p.code.as_deref().and_then(|c| ActorCode::parse(c).ok()).and_then(|c| c.sector()),
+        }
+    }
+}
+
+/// A report's two parties below country level, and whether its act is domestic (both parties of one country).
+#[derive(Debug, Clone, Copy)]
+struct Parties<'a> {
+    source: Detail<'a>,
+    target: Detail<'a>,
+    domestic: bool,
+}
+
+impl<'a> Parties<'a> {
+    fn of(event: &'a EventRecord) -> Parties<'a> {
+        let country = |p: Option<&'a Party>| p.and_then(|p| p.country.as_deref());
+        let (s, t) = (country(Some(&event.source)), country(event.target.as_ref()));
+        Parties {
+            source: Detail::of(Some(&event.source)),
+            target: Detail::of(event.target.as_ref()),
+            domestic: s.is_some() && s == t,
+        }
+    }
+
+    /// The parties as the cluster's source and target when the report stands `swapped` against it.
+    fn oriented(self, swapped: bool) -> (Detail<'a>, Detail<'a>) {
+        if swapped { (self.target, self.source) } else { (self.source, self.target) }
+    }
+}
+
+const _: () = assert!(Sector::ALL.len() <= 64, "a sector set is one u64");
+
+fn bit(s: Sector) -> u64 {
+    1 << (s as u32)
+}
+
+/// What a cluster's members say of one of its parties, kept so that a report is compared with every member in O(1).
+/// Two details disagree when both are named and their ids differ, or when not both are named, both have a sector
+/// and the sectors differ; they agree when the ids (both named) or the sectors (otherwise) are the same; else
+/// neither is known.
+#[derive(Default)]
+struct Side<'a> {
+    /// The id of the first named member, and whether another named member had another id.
+    id: Option<&'a str>,
+    several_ids: bool,
+    /// The sectors of the named members, and whether one had none.
+    named_sectors: u64,
+    named_unsectored: bool,
+    /// The sectors of the other members (a state or one of its sectors), and whether one had none.
+    sectors: u64,
+    bare: bool,
+}
+
+impl<'a> Side<'a> {
+    fn add(&mut self, d: Detail<'a>) {
+        match d.named {
+            Some(id) => {
+                match self.id {
+                    None => self.id = Some(id),
+                    Some(first) => self.several_ids |= first != id,
+                }
+                match d.sector {
+                    Some(s) => self.named_sectors |= bit(s),
+                    None => self.named_unsectored = true,
+                }
+            }
+            None => match d.sector {
+                Some(s) => self.sectors |= bit(s),
+                None => self.bare = true,
+            },
+        }
+    }
+
+    /// Whether every named member is `id`.
+    fn named_all(&self, id: &str) -> bool {
+        self.id.is_none_or(|first| first == id && !self.several_ids)
+    }
+
+    /// Whether no member disagrees with `d`.
+    fn compatible(&self, d: Detail<'_>) -> bool {
+        let only = |mask: u64| d.sector.is_none_or(|s| mask & !bit(s) == 0);
+        match d.named {
+            Some(id) => self.named_all(id) && only(self.sectors),
+            None => only(self.named_sectors | self.sectors),
+        }
+    }
+
+    /// Whether every member agrees with `d`.
+    fn agrees(&self, d: Detail<'_>) -> bool {
+        let only = |mask: u64| d.sector.is_some_and(|s| mask & !bit(s) == 0);
+        let generic = self.sectors != 0 || self.bare;
+        match d.named {
+            Some(id) => self.named_all(id) && (!generic || (!self.bare && only(self.sectors))),
+            None => !self.bare && !self.named_unsectored && only(self.named_sectors | self.sectors),
+        }
+    }
+}
+
 /// Where an event happened, as far as its members know: the name and country of the first that says.
 #[derive(Clone, Copy, Default)]
 struct Place<'a> {
@@ -156,6 +269,8 @@ struct Cluster<'a> {
     place: Option<Place<'a>>,
     pages: HashSet<&'a str>,
     stories: HashSet<&'a str>,
+    /// What the members say of the source and the target below country level.
+    sides: [Side<'a>; 2],
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -179,25 +294,50 @@ impl<'a> Cluster<'a> {
             place: None,
             pages: HashSet::new(),
             stories: HashSet::new(),
+            sides: [Side::default(), Side::default()],
         }
     }
 
     /// Whether `r` can report the same act as this cluster: the same CAMEO code (a visit, 042, and the talks held
     /// during it, 040, are two acts) and the same direction, or the reverse one when both are symmetric (a
-    /// meeting). A directed event never joins a symmetric one, so neither absorbs nor flips the other.
-    fn same_act(&self, r: &EventReport<'_>) -> bool {
+    /// meeting). A directed event never joins a symmetric one, so neither absorbs nor flips the other. The answer
+    /// is the ways `r` may stand against the cluster: in the same order (`false`) and swapped (`true`); a
+    /// symmetric act between two parties of one country may stand both ways.
+    fn same_act(&self, r: &EventReport<'_>) -> [Option<bool>; 2] {
         if r.event.code != self.code || r.event.flags.symmetric != self.symmetric {
-            return false;
+            return [None, None];
         }
         let (source, target) = (r.source(), r.target());
         let same_order = source == self.source && target == self.target;
         let swapped = source == self.target && target == self.source;
-        same_order || (swapped && self.symmetric)
+        [same_order.then_some(false), (swapped && self.symmetric).then_some(true)]
     }
 
-    /// The scope at which `r` would join, or `None` when it may not.
-    fn admits(&self, r: &EventReport<'_>, date: Option<DateValue>, cfg: &ConsolidateConfig) -> Option<Scope> {
-        if !self.same_act(r) || !places_compatible(self.place, r.event.location.as_ref()) {
+    /// Whether `parties`, standing `swapped` against the cluster, may be the cluster's parties across stories: no
+    /// member names another person, organisation or place or gives another sector for either party; for a
+    /// domestic act, where the country says nothing of who acted on whom, every member names the same one or gives
+    /// the same sector on both sides.
+    fn same_parties(&self, parties: Parties<'_>, swapped: bool) -> bool {
+        let (source, target) = parties.oriented(swapped);
+        let [s, t] = &self.sides;
+        if parties.domestic {
+            s.agrees(source) && t.agrees(target)
+        } else {
+            s.compatible(source) && t.compatible(target)
+        }
+    }
+
+    /// The scope at which `r` would join and which way round it stands, or `None` when it may not.
+    fn admits(
+        &self,
+        r: &EventReport<'_>,
+        parties: Parties<'_>,
+        date: Option<DateValue>,
+        cfg: &ConsolidateConfig,
+    ) -> Option<(Scope, bool)> {
+        let ways = self.same_act(r);
+        let first_way = ways.iter().flatten().next().copied()?;
+        if !places_compatible(self.place, r.event.location.as_ref()) {
             return None;
         }
         if let Some(d) = date
@@ -212,8 +352,11 @@ impl<'a> Cluster<'a> {
         } else {
             Scope::Cross
         };
+        // The way round in which the parties agree, else (within a page or story, where they need not) the first.
+        let agreeing = ways.iter().flatten().copied().find(|&swapped| self.same_parties(parties, swapped));
         if scope == Scope::Cross {
-            // Across stories both sides must be dated, and finely enough.
+            // Across stories both sides must be dated, and finely enough, and the parties the same below country
+            // level: at country level every domestic arrest of one day looks alike.
             let d = date?;
             if self.dates.is_empty() || self.dated < self.members.len() {
                 return None;
@@ -222,12 +365,16 @@ impl<'a> Cluster<'a> {
             if coarse > cfg.cross_story_coarsest {
                 return None;
             }
+            return agreeing.map(|swapped| (scope, swapped));
         }
-        Some(scope)
+        Some((scope, agreeing.unwrap_or(first_way)))
     }
 
-    fn add(&mut self, i: usize, r: &EventReport<'a>, date: Option<DateValue>) {
+    fn add(&mut self, i: usize, r: &EventReport<'a>, parties: Parties<'a>, swapped: bool, date: Option<DateValue>) {
         self.members.push(i);
+        let (source, target) = parties.oriented(swapped);
+        self.sides[0].add(source);
+        self.sides[1].add(target);
         self.symmetric |= r.event.flags.symmetric;
         if let Some(d) = date {
             self.dated += 1;
@@ -250,16 +397,22 @@ impl<'a> Cluster<'a> {
 /// Merges the reports of one real-world event.
 ///
 /// Two reports merge when they have the same CAMEO code and the same source and target (either order only if both
-/// are symmetric; a directed report never joins a symmetric one), compatible dates (one period contains the other), compatible places (equal where both are known), and
-/// lie in the same page, the same story, or — with dates no coarser than `cross_story_coarsest` — different stories.
-/// An undated report merges only within its page or story. Reports are taken finest date first, so a month-level
-/// report joins the day-level event it contains rather than founding its own; among several events it could join it
-/// prefers one in its own page, then its own story, then the earliest founded. Actors are matched on their country
-/// where they have one, else on their id.
+/// are symmetric; a directed report never joins a symmetric one), compatible dates (one period contains the other),
+/// compatible places (equal where both are known), and lie in the same page, the same story, or — with dates no
+/// coarser than `cross_story_coarsest` and the same parties below country level — different stories. An undated
+/// report merges only within its page or story. Reports are taken finest date first, so a month-level report joins
+/// the day-level event it contains rather than founding its own; among several events it could join it prefers one
+/// in its own page, then its own story, then the earliest founded. Actors are matched on their country where they
+/// have one, else on their id (the bucket, [`bucket_of`]). Across stories a report must also not disagree with any
+/// member below that: two people, organisations or places with different ids, or (where not both are named) two
+/// different sectors (GOV, JUD, COP, ...) on one side keep two acts apart; and an act within one country must agree
+/// with every member on both sides (the same person, organisation or place, or the same sector), since at country
+/// level two domestic acts of one code and day look alike.
 ///
 /// The events come out ordered by date (undated first), then id.
 pub fn consolidate(reports: &[EventReport<'_>], config: &ConsolidateConfig) -> Vec<ConsolidatedEvent> {
     let dates: Vec<Option<DateValue>> = reports.iter().map(EventReport::date).collect();
+    let parties: Vec<Parties<'_>> = reports.iter().map(|r| Parties::of(r.event)).collect();
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by_key(|&i| (dates[i].map_or(u8::MAX, |d| d.precision() as u8), i));
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
@@ -268,12 +421,15 @@ pub fn consolidate(reports: &[EventReport<'_>], config: &ConsolidateConfig) -> V
     for i in order {
         let r = &reports[i];
         let bucket = buckets.entry(bucket_of(r.event)).or_default();
-        let best = bucket.iter().filter_map(|&c| clusters[c].admits(r, dates[i], config).map(|scope| (scope, c))).min();
+        let best = bucket
+            .iter()
+            .filter_map(|&c| clusters[c].admits(r, parties[i], dates[i], config).map(|(scope, way)| (scope, c, way)))
+            .min();
         match best {
-            Some((_, c)) => clusters[c].add(i, r, dates[i]),
+            Some((_, c, swapped)) => clusters[c].add(i, r, parties[i], swapped, dates[i]),
             None => {
                 let mut c = Cluster::founded_by(r);
-                c.add(i, r, dates[i]);
+                c.add(i, r, parties[i], false, dates[i]);
                 bucket.push(clusters.len());
                 clusters.push(c);
             }
@@ -599,13 +755,15 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn every_input_lands_in_exactly_one_event(
-            specs in proptest::collection::vec((0u8..3, 0u8..3, 0u8..3, 0u8..4, 0u8..3, proptest::bool::ANY), 0..40)
+            specs in proptest::collection::vec(
+                (0u8..3, 0u8..3, 0u8..3, 0u8..4, 0u8..3, proptest::bool::ANY, 0u8..5), 0..40
+            )
         ) {
             let dates = ["2018-11-05", "2018-11", "2018-W45", "2018"];
             let events: Vec<Ev> = specs
                 .iter()
                 .enumerate()
-                .map(|(i, &(src, tgt, root, date, story, sym))| {
+                .map(|(i, &(src, tgt, root, date, story, sym, detail))| {
                     let mut e = ev(
                         &format!("e{i}"),
                         &format!("p{}", i % 5),
@@ -616,6 +774,15 @@ mod tests {
                         ["042", "051", "190"][root as usize],
                     );
                     e.record.flags.symmetric = sym;
+                    // The source below its country: none, a sector, a person of its government, or an id of its own.
+                    let country = e.record.source.id.to_uppercase();
+                    e.record.source = match detail {
+                        0 => actor(&country, &country),
+                        1 => actor(&format!("{country}GOV"), &format!("{country}GOV")),
+                        2 => actor(&format!("{country}MIL"), &format!("{country}MIL")),
+                        3 => actor("person:a", &format!("{country}GOV")),
+                        _ => e.record.source,
+                    };
                     dated(e, dates[date as usize])
                 })
                 .collect();
@@ -636,6 +803,110 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A party as the actor stage gives it: `id` and CAMEO `code`, its country the code's root.
+    fn actor(id: &str, code: &str) -> Party {
+        let country = ActorCode::parse(code).ok().and_then(|c| c.country().map(str::to_string));
+        Party { id: id.into(), name: id.into(), code: Some(code.into()), country }
+    }
+
+    /// One report of `code` on 2019-11-19 between two parties written `id` (a state or sector, whose id is its
+    /// code) or `id=CODE` (a person, organisation or place), in page `file` of `story`.
+    fn between(file: &str, story: &str, source: &str, target: &str, code: &str) -> Ev {
+        let side = |s: &str| match s.split_once('=') {
+            Some((id, code)) => actor(id, code),
+            None => actor(s, s),
+        };
+        let mut e = dated(ev(file, file, None, story, "USA", "USA", code), "2019-11-19");
+        (e.record.source, e.record.target) = (side(source), Some(side(target)));
+        e
+    }
+
+    #[test]
+    fn across_stories_the_parties_must_be_the_same_below_country_level() {
+        // (a's source, a's target, b's source, b's target, CAMEO code, merge across stories)
+        let table = [
+            // International acts: a sector or a named actor known on one side only does not keep them apart.
+            ("SWEJUD", "person:julian-assange=AUS", "SWE", "person:julian-assange=AUS", "080", true),
+            ("leader:donald-trump=USAGOV", "person:liu=CHNGOV", "leader:donald-trump=USAGOV", "CHN", "040", true),
+            ("leader:donald-trump=USAGOV", "CHN", "USAGOV", "CHNGOV", "040", true),
+            ("USAMIL", "IRQ", "USAMIL", "IRQ", "190", true),
+            ("USA", "IRQ", "USAMIL", "IRQ", "190", true),
+            // ... but two agencies, two people or two organisations of one state do.
+            ("USAMIL", "IRQ", "USAGOV", "IRQ", "190", false),
+            ("leader:sergei-lavrov=RUSGOV", "UKR", "person:dmitry-peskov=RUSGOV", "UKR", "111", false),
+            ("FIRM_GM=USABUS", "CHN", "FIRM_FORD=USABUS", "CHN", "061", false),
+            ("USAGOV", "FIRM_HUAWEI=CHNBUS", "USAGOV", "CHNGOV", "163", false),
+            // Domestic acts: both sides the same person, organisation, place or sector.
+            ("USAJUD", "FIRM_WEWORK=USABUS", "USAJUD", "FIRM_WEWORK=USABUS", "090", true),
+            ("leader:donald-trump=USAGOV", "DEM=USAPTY", "USAGOV", "DEM=USAPTY", "111", true),
+            ("USACOP", "USACVL", "USACOP", "USACVL", "173", true),
+            ("USA", "USA", "USA", "USA", "112", false),
+            ("USAJUD", "USA", "USAJUD", "USA", "112", false),
+            ("USA", "FIRM_WEWORK=USABUS", "USAJUD", "FIRM_WEWORK=USABUS", "090", false),
+            ("USALEG", "USAGOV", "USALEG", "USAJUD", "020", false),
+            ("USAMIL", "USA", "USA", "USAMIL", "173", false),
+            ("USAJUD", "USA", "DEM=USAPTY", "leader:donald-trump=USAGOV", "112", false),
+            ("place:usa:texas=USA", "USAGOV", "place:usa:oregon=USA", "USAGOV", "111", false),
+        ];
+        for (as_, at, bs, bt, code, merge) in table {
+            let a = between("p1", "s1", as_, at, code);
+            let b = between("p2", "s2", bs, bt, code);
+            let want = if merge { 1 } else { 2 };
+            assert_eq!(run(&[a.clone(), b.clone()]).len(), want, "{as_}→{at} and {bs}→{bt} across stories");
+            assert_eq!(run(&[b.clone(), a.clone()]).len(), want, "{bs}→{bt} and {as_}→{at} across stories");
+            // Within a story the country decides, as before.
+            let same_story = between("p2", "s1", bs, bt, code);
+            assert_eq!(run(&[a, same_story]).len(), 1, "{as_}→{at} and {bs}→{bt} in one story");
+        }
+    }
+
+    #[test]
+    fn a_symmetric_act_reported_the_other_way_round_compares_its_parties_swapped() {
+        let talks = |file, story, a, b| symmetric(between(file, story, a, b, "040"));
+        let out = run(&[talks("p1", "s1", "RUSGOV", "UKRMIL"), talks("p2", "s2", "UKRMIL", "RUSGOV")]);
+        assert_eq!(out.len(), 1);
+        let out = run(&[talks("p1", "s1", "RUSGOV", "UKRMIL"), talks("p2", "s2", "UKRGOV", "RUSGOV")]);
+        assert_eq!(out.len(), 2, "UKRGOV is not UKRMIL");
+        // Within one country either way round may be the one that agrees.
+        let out = run(&[talks("p1", "s1", "USAGOV", "USALEG"), talks("p2", "s2", "USALEG", "USAGOV")]);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn a_report_from_another_story_is_compared_with_every_member() {
+        // Story s1 reports the act as the US's and as the US military's; the US government's act of another story
+        // disagrees with the second member, though not with the first.
+        let a = between("p1", "s1", "USA", "IRQ", "190");
+        let b = between("p2", "s1", "USAMIL", "IRQ", "190");
+        let c = between("p3", "s2", "USAGOV", "IRQ", "190");
+        assert_eq!(run(&[a.clone(), b.clone(), c.clone()]).len(), 2);
+        assert_eq!(run(&[a.clone(), c.clone()]).len(), 1);
+        let named = between("p2", "s1", "leader:donald-trump=USAGOV", "IRQ", "190");
+        assert_eq!(run(&[a.clone(), named.clone(), c]).len(), 1, "a president is of the government");
+        let other = between("p3", "s2", "leader:mike-pompeo=USAGOV", "IRQ", "190");
+        assert_eq!(run(&[a, named, other]).len(), 2, "another person of it is not the president");
+    }
+
+    #[test]
+    fn what_a_party_says_below_its_country() {
+        let d = |p: Party| {
+            let d = Detail::of(Some(&p));
+            (d.named.map(str::to_string), d.sector)
+        };
+        assert_eq!(d(actor("USA", "USA")), (None, None));
+        assert_eq!(d(actor("USAMIL", "USAMIL")), (None, Some(Sector::Mil)));
+        let mdv = Party { code: Some("MDVGOV".into()), ..actor("MDV", "MDV") };
+        assert_eq!(d(mdv), (None, Some(Sector::Gov)), "a state coded as its government");
+        assert_eq!(d(actor("JPNGOVMIL", "JPNGOVMIL")).1, Some(Sector::Gov), "the first sector");
+        let trump = d(actor("leader:donald-trump", "USAGOV"));
+        assert_eq!(trump, (Some("leader:donald-trump".into()), Some(Sector::Gov)));
+        assert_eq!(d(actor("IGOUNO", "IGOUNO")), (None, None), "an organisation's own letters are no sector");
+        assert_eq!(d(actor("FIRM_WEWORK", "USABUS")).0.as_deref(), Some("FIRM_WEWORK"));
+        let no_code = Party { id: "x".into(), name: "x".into(), code: None, country: None };
+        assert_eq!(d(no_code), (Some("x".into()), None));
+        assert_eq!(Detail::of(None), Detail::default());
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! which actor mentions are canonical actor ids and dates are resolved values, so a copy that writes "North Korea"
 //! for "DPRK" is still a copy ([`StoryIndex`]). Second, events with the same CAMEO code, the same direction (either
 //! order only when both are symmetric), compatible dates and places merge, within a page, a story, and across
-//! stories within a window set by date precision ([`consolidate`], which reads the coder's event records and
-//! returns records). [`infer_year`] gives a yearless page the year of its story. A [`Story`] is the story record of
+//! stories within a window set by date precision when their parties are also the same below country level (no
+//! other person, organisation or sector on either side; for an act within one country, the same on both sides)
+//! ([`consolidate`], which reads the coder's event records and returns records). [`infer_year`] gives a yearless page the year of its story. A [`Story`] is the story record of
 //! FORMATS.md as it is: the corpus stage writes it, the store reads it back and `dyad stories` prints it.
 //!
 //! Key design decision: an own MinHash + LSH with a flat, append-only layout instead of a general LSH crate
