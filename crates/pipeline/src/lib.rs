@@ -8,7 +8,8 @@
 //! the original file and each of the type the store keeps as it is. The
 //! stages themselves know nothing of one another; this crate is the adapter that fills the event coder's slots from
 //! the actors and time stages and gives each event its date (its own time expression, else the narrative date of the
-//! document, else the publication date) and its `historical` flag.
+//! document, else the publication date) and its `historical` flag, and aims a reply whose object names an earlier act
+//! ("rejected these accusations") at whoever made that act in the sentences just before (`backref.rs`).
 //!
 //! Key design decision: the article is coded as one document text (body paragraphs and captions, joined by blank
 //! lines) with a segment table back to file offsets. The actor and time stages keep document state (who "the
