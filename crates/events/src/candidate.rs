@@ -59,6 +59,9 @@ pub struct SentenceEvents {
     pub events: Vec<EventCandidate>,
     /// Standing relations.
     pub relations: Vec<RelationCandidate>,
+    /// Events whose target is named by a reference to an earlier act ("rejected these accusations"), for the
+    /// caller, who sees the earlier sentences, to resolve.
+    pub references: Vec<crate::reference::ActReference>,
 }
 
 impl EventCandidate {

@@ -35,6 +35,7 @@ pub mod petrarch;
 mod precision;
 mod reading;
 mod record;
+mod reference;
 mod roles;
 mod slots;
 pub mod tree;
@@ -48,6 +49,7 @@ pub use matcher::{Match, MatchKind, find_matches, find_matches_in};
 pub use patterns::{CueKind, NominalPattern, Phrase, VerbPattern};
 pub use petrarch::{LoadReport, PetrarchError, SkipReason};
 pub use record::{DateOrRange, EventDate, EventRecord, Flags, Location, Mention, Party, Relation};
+pub use reference::ActReference;
 pub use slots::{ActorSlot, EARLIER_DAYS, SlotKind, SlotTime, TimeSlot};
 pub use tree::{Parse, Rel, Tree, TreeWord};
 

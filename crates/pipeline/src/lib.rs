@@ -8,7 +8,8 @@
 //! the original file and each of the type the store keeps as it is. The
 //! stages themselves know nothing of one another; this crate is the adapter that fills the event coder's slots from
 //! the actors and time stages and gives each event its date (its own time expression, else the narrative date of the
-//! document, else the publication date) and its `historical` flag.
+//! document, else the publication date) and its `historical` flag, and aims a reply whose object names an earlier act
+//! ("rejected these accusations") at whoever made that act in the sentences just before (`backref.rs`).
 //!
 //! Key design decision: the article is coded as one document text (body paragraphs and captions, joined by blank
 //! lines) with a segment table back to file offsets. The actor and time stages keep document state (who "the
@@ -17,6 +18,7 @@
 //! the file, and block-accurate for HTML, where paragraph text is decoded from markup.
 #![deny(missing_docs)]
 
+mod backref;
 mod doc;
 mod lines;
 mod syntax;
@@ -27,6 +29,7 @@ pub use syntax::{
     use_syntax_model_from_env,
 };
 
+use backref::{EarlierAct, EarlierActs};
 use chrono::{Datelike, NaiveDate};
 use doc::DocText;
 use dyad_actors::{
@@ -34,8 +37,8 @@ use dyad_actors::{
 };
 use dyad_core::{ActorCode, ByteRange, DateValue, PageSentence, Precision, Sector, Span};
 use dyad_events::{
-    ActorSlot, DateOrRange, Dictionaries, EARLIER_DAYS, EventCandidate, EventDate, EventRecord, Mention, Party,
-    Relation, RelationCandidate, SlotKind, SlotTime, TimeSlot, code_sentence_with,
+    ActorSlot, DateOrRange, Dictionaries, EARLIER_DAYS, EventDate, EventRecord, Mention, Party, Relation,
+    RelationCandidate, SentenceEvents, SlotKind, SlotTime, TimeSlot, code_sentence_with,
 };
 use dyad_page::Article;
 use dyad_text::TokenizedSentence;
@@ -146,6 +149,7 @@ impl Coder {
             time: anchor.map(TimeResolver::new),
             narrative: None,
             lead: Vec::new(),
+            acts: EarlierActs::default(),
             out: CodedArticle {
                 file: article.file.clone(),
                 anchor,
@@ -204,6 +208,8 @@ struct ArticleRun<'a> {
     /// Events given the publication date before the text set any narrative date, with their sentence indices
     /// (see [`ArticleRun::date_the_lead`]).
     lead: Vec<(usize, usize)>,
+    /// The acts of the last few sentences, which a later "these accusations" may name (see `backref.rs`).
+    acts: EarlierActs,
     out: CodedArticle,
 }
 
@@ -249,32 +255,61 @@ impl ArticleRun<'_> {
             doc: None,
             evidence: None,
         };
-        self.push_events(&coded.events, &slots, &times, &mention);
+        self.push_events(&coded, &slots, &times, &mention);
         self.push_relations(&coded.relations, &slots, &mention);
     }
 
     /// The sentence's events as records, each dated (its own time expression, else the narrative date, else the
-    /// publication date) and flagged `historical` when long before the publication date.
-    fn push_events(&mut self, events: &[EventCandidate], slots: &[ActorSlot], times: &[TimeSlot], mention: &Mention) {
-        let anchor = self.out.anchor;
+    /// publication date) and flagged `historical` when long before the publication date. A reply with no target
+    /// whose object names an earlier act ("rejected these accusations") is aimed at whoever made that act (see
+    /// `backref.rs`); every act is remembered for the sentences after it.
+    fn push_events(&mut self, coded: &SentenceEvents, slots: &[ActorSlot], times: &[TimeSlot], mention: &Mention) {
         // CAMEO events are dyadic: an action with no target names no relation between actors, and GDELT-style
         // counts of it would only be noise.
         // A state's coercion at home with no named target targets its own state (`home_target`).
         let sentence = mention.sentence;
-        for candidate in events.iter().filter(|c| c.target.is_some() || c.home_target || self.settings.monadic) {
+        for (k, candidate) in coded.events.iter().enumerate() {
             let (from, to) = self.doc.to_file(candidate.evidence);
             let mention = Mention { evidence: ByteRange::new(from, to), ..mention.clone() };
-            let Some(mut record) = candidate.to_record(slots, times, mention) else { continue };
-            if record.date.is_none() {
-                record.date = self.narrative.clone().or_else(|| fallback_date(self.time.as_ref(), anchor));
-                let published = record.date.as_ref().is_some_and(|d| d.basis == PUBLICATION_BASIS);
-                if self.narrative.is_none() && published && !record.flags.future {
-                    self.lead.push((self.out.events.len(), sentence));
+            let Some(record) = candidate.to_record(slots, times, mention) else { continue };
+            self.acts.push(EarlierAct { sentence, code: record.code.clone(), source: record.source.clone() });
+            let kept = candidate.target.is_some() || candidate.home_target || self.settings.monadic;
+            let reference = coded.references.iter().find(|r| r.event == k && record.target.is_none());
+            let resolved =
+                reference.and_then(|r| Some((r, self.acts.resolve(r, sentence, &record.code, &record.source)?)));
+            match resolved {
+                Some((reference, resolved)) => {
+                    let noun = self.doc.text.get(reference.span.range()).unwrap_or(reference.noun);
+                    for party in resolved.parties {
+                        let mut aimed = record.clone();
+                        aimed.id = format!("{}:{}:{}", aimed.code, aimed.source.id, party.id);
+                        aimed.pattern = format!(
+                            "{}; target: who made the {} of sentence {} (\"{noun}\")",
+                            aimed.pattern, resolved.code, resolved.sentence
+                        );
+                        aimed.target = Some(party);
+                        self.push_record(aimed, sentence);
+                    }
                 }
+                None if kept => self.push_record(record, sentence),
+                None => {}
             }
-            record.flags.historical = is_historical(record.date.as_ref(), anchor);
-            self.out.events.push(record);
         }
+    }
+
+    /// Dates an event record of sentence `sentence` that its own clause does not date, flags it `historical` when
+    /// long before the publication date, and keeps it.
+    fn push_record(&mut self, mut record: EventRecord, sentence: usize) {
+        let anchor = self.out.anchor;
+        if record.date.is_none() {
+            record.date = self.narrative.clone().or_else(|| fallback_date(self.time.as_ref(), anchor));
+            let published = record.date.as_ref().is_some_and(|d| d.basis == PUBLICATION_BASIS);
+            if self.narrative.is_none() && published && !record.flags.future {
+                self.lead.push((self.out.events.len(), sentence));
+            }
+        }
+        record.flags.historical = is_historical(record.date.as_ref(), anchor);
+        self.out.events.push(record);
     }
 
     /// The first narrative date of the text, `day`, set by sentence `index`, also dates the undated acts of the
