@@ -6,6 +6,7 @@
 use crate::candidate::EventCandidate;
 use crate::codebook::Codebook;
 use crate::matcher::Match;
+use crate::patterns::CueKind;
 use crate::record::Flags;
 use crate::roles::{Context, Roles};
 use crate::slots::SlotKind;
@@ -95,7 +96,29 @@ impl Context<'_> {
         };
         // An expressed intent (root 03) is by definition about the future.
         flags.future |= code.starts_with("03");
-        code
+        self.protest_for_aim(m, code)
+    }
+
+    /// A protest of 141-145 takes the sub-code of what it demands, from the `aim_*` cue of
+    /// `data/event_cues.tsv` nearest after the predicate in its sentence ("rallied to demand the resignation of
+    /// X": 1411; "went on strike for higher pensions": 1432).
+    fn protest_for_aim(&self, m: &Match, code: &'static str) -> &'static str {
+        if !matches!(code, "141" | "142" | "143" | "144" | "145") {
+            return code;
+        }
+        let dict = self.a.dict;
+        let aim_at = |k: usize| {
+            dict.cues_starting_with(self.a.first_words(k)).find_map(|c| match &dict.cues[c] {
+                (CueKind::Aim(d), phrase) if self.a.phrase_at(k, phrase).is_some() => Some(*d),
+                _ => None,
+            })
+        };
+        let end = (m.end..self.a.len()).find(|&k| self.a.is_boundary(k)).unwrap_or(self.a.len());
+        let Some(aim) = (m.end..end).find_map(aim_at) else { return code };
+        let mut sub = [0u8; 4];
+        sub[..3].copy_from_slice(code.as_bytes());
+        sub[3] = b'0' + aim;
+        std::str::from_utf8(&sub).ok().and_then(|s| Codebook::builtin().get(s)).map_or(code, |i| i.code)
     }
 
     /// One candidate per (source, target) pair, with its evidence span and place; a pair of one side is left out,
@@ -189,7 +212,8 @@ impl Context<'_> {
     }
 
     /// Whether source `s` doing `code` with no named target acts on its own state: administrative coercion or
-    /// its easing (roots 17, 081) by a state actor, or force (roots 18-20) by its police.
+    /// its easing (roots 17, 081) by a state actor, a protest (root 14) by anyone else of that state, or force
+    /// (roots 18-20) by its police.
     fn acts_at_home(&self, s: usize, code: &str) -> bool {
         let slot = &self.actors[s];
         if slot.country.is_none() {
@@ -199,7 +223,13 @@ impl Context<'_> {
         let state = matches!(slot.kind, SlotKind::Country) || sector.is_some_and(Sector::is_state);
         let root = Codebook::builtin().root(code);
         let administrative = root == Some("17") || code.starts_with("081");
-        administrative && state || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))
+        // A protest by a state's people, workers or opposition with no named target is against its own state
+        // ("French rail workers went on strike").
+        // A protest abroad ("Chilean students marched in Paris") is not.
+        let dissent = root == Some("14")
+            && !state
+            && !(0..self.actors.len()).any(|k| self.present(k) && self.actors[k].country != slot.country);
+        administrative && state || dissent || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))
     }
 
     /// Two actors of one country in verbal cooperation (a leader praising his people, a ministry backing its
@@ -224,11 +254,38 @@ impl Context<'_> {
 }
 
 /// The rejection code for refusing an action with code `done`: refusing to meet or negotiate is 125, to give
-/// material cooperation or aid 121, to yield 124, anything else 120.
+/// material cooperation 121 and aid 122, to yield 124, anything else 120; where CAMEO names the kind refused, its
+/// sub-code ("refused to release X", 0841: 1243; "refused to send military aid", 072: 1222).
 fn refusal_code(done: &str) -> &'static str {
+    let specific = match done.get(..3) {
+        Some("061") => Some("1211"),
+        Some("062") => Some("1212"),
+        Some("071") => Some("1221"),
+        Some("072") => Some("1222"),
+        Some("073") => Some("1223"),
+        Some("074") => Some("1224"),
+        Some("081") => Some("1241"),
+        Some("082") => Some("1242"),
+        Some("083") => Some(match done {
+            "0831" => "1231",
+            "0832" => "1232",
+            "0833" => "1233",
+            "0834" => "1234",
+            _ => "123",
+        }),
+        Some("084") => Some("1243"),
+        Some("085") => Some("1244"),
+        Some("086") => Some("1245"),
+        Some("087") => Some("1246"),
+        _ => None,
+    };
+    if let Some(code) = specific {
+        return code;
+    }
     match Codebook::builtin().root(done) {
         Some("04") => "125",
-        Some("06" | "07") => "121",
+        Some("06") => "121",
+        Some("07") => "122",
         Some("08") => "124",
         _ => "120",
     }
@@ -252,8 +309,12 @@ mod tests {
     #[test]
     fn a_refusal_is_a_rejection_of_its_kind() {
         assert_eq!(refusal_code("040"), "125");
-        assert_eq!(refusal_code("070"), "121");
-        assert_eq!(refusal_code("081"), "124");
+        assert_eq!(refusal_code("060"), "121");
+        assert_eq!(refusal_code("070"), "122");
+        assert_eq!(refusal_code("080"), "124");
+        assert_eq!(refusal_code("0841"), "1243");
+        assert_eq!(refusal_code("0832"), "1232");
+        assert_eq!(refusal_code("073"), "1223");
         assert_eq!(refusal_code("190"), "120");
         assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
         // An acceptance denied in the past is a rejection too; an attack denied in the past stays a negated attack.

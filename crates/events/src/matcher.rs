@@ -739,7 +739,8 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
                 | CueKind::Passive
                 | CueKind::Condition
                 | CueKind::Peacekeeping
-                | CueKind::Allegation => {}
+                | CueKind::Allegation
+                | CueKind::Aim(_) => {}
             }
         }
     }

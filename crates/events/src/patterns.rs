@@ -91,4 +91,8 @@ pub enum CueKind {
     /// in its of/for complement is the alleged act, reported rather than witnessed, and the verb's own event is
     /// kept.
     Allegation,
+    /// What a protest demands (`aim_leadership`, `aim_policy`, `aim_rights`, `aim_institutions`): a protest of
+    /// CAMEO 141-145 takes the sub-code of its aim, the digit given here (1411 "demonstrate for leadership
+    /// change", ..., 1454).
+    Aim(u8),
 }

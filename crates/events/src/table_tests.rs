@@ -148,7 +148,7 @@ fn consult_and_visits() {
         ("[Tata|IND|o] won a contract from [Kenya|KEN] {last year}.", &["KEN>IND 061"]),
         ("[Poland|POL] awarded a contract to [Hanwha|KOR|o].", &["POL>KOR 061"]),
         // "The United States cut": after "the" and a name, a past form with no preposition after it is a verb.
-        ("[The United States|USA] cut economic aid to [Egypt|EGY].", &["USA>EGY 162"]),
+        ("[The United States|USA] cut economic aid to [Egypt|EGY].", &["USA>EGY 1621"]),
         ("[Washington|USA] announced a cut in military aid to [Pakistan|PAK].", &["USA>PAK 162 r"]),
         // Verbal attacks: describing an act as improper, calling a party a name.
         ("[The Iraqi minister|IRQ|p] described [the Turkish|TUR] raid as illegal.", &["IRQ>TUR 111"]),
@@ -633,8 +633,8 @@ fn refusals_obligations_conditions_and_preparations() {
     check(&[
         // A refusal is itself the event, coded by what was refused.
         ("[Chile|CHL] refused to attend talks with [Peru|PER].", &["CHL>PER 125"]),
-        ("[Norway|NOR] declined to send aid to [Yemen|YEM].", &["NOR>YEM 121"]),
-        ("[Mali|MLI] refused to lift the curfew imposed on [Gao|MLIL|l].", &["MLI>- 124"]),
+        ("[Norway|NOR] declined to send aid to [Yemen|YEM].", &["NOR>YEM 122"]),
+        ("[Mali|MLI] refused to lift the curfew imposed on [Gao|MLIL|l].", &["MLI>- 1241"]),
         ("[Ghana|GHA] will not accept the proposal from [Togo|TGO].", &["GHA>TGO 120"]),
         // An obligation inside reported speech is the speaker's demand of the obliged party.
         ("[Canada|CAN] said [Iran|IRN] must release the detained sailors.", &["CAN>IRN 100 r"]),
