@@ -629,6 +629,28 @@ fn domestic_pairs_keep_material_acts_and_drop_verbal_cooperation() {
 }
 
 #[test]
+fn rejections_refusals_and_protests_take_the_codebooks_sub_code() {
+    check(&[
+        // What a refusal refuses names its sub-code.
+        ("[Iran|IRN] refused to release the detained [Swedish|SWE] diplomat.", &["IRN>SWE 1243"]),
+        ("[Japan|JPN] refused to ease sanctions on [Cuba|CUB].", &["JPN>CUB 1244"]),
+        // A rejected request is coded by what it asks for.
+        ("[Belarus|BLR] rejected demands from [Lithuania|LTU] for political reform.", &["BLR>LTU 123"]),
+        ("[Japan|JPN] turned down a request from [Laos|LAO] for economic aid.", &["JPN>LAO 1221"]),
+        // A protest takes the sub-code of its aim, after the predicate.
+        (
+            "[Armenian protesters|ARMCVL|g] rallied against [the government|ARMGOV|o] to demand its resignation.",
+            &["ARMCVL>ARMGOV 1411"],
+        ),
+        (
+            "[Iranian teachers|IRNLAB|g] went on strike against [the government|IRNGOV|o] for the right to unionise.",
+            &["IRNLAB>IRNGOV 1433"],
+        ),
+        ("[Thai students|THACVL|g] rallied against [the government|THAGOV|o].", &["THACVL>THAGOV 141"]),
+    ]);
+}
+
+#[test]
 fn refusals_obligations_conditions_and_preparations() {
     check(&[
         // A refusal is itself the event, coded by what was refused.
