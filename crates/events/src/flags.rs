@@ -184,7 +184,7 @@ impl Context<'_> {
                     hi = hi.max(self.actor_tokens[t].1);
                 }
                 let Some(evidence) = self.span_of_tokens(lo, hi) else { continue };
-                let home_target = t.is_none() && self.acts_at_home(s, m.code);
+                let home_target = t.is_none() && self.acts_at_home(s, m.code, code);
                 out.push(event(s, t, evidence, self.location_for(m, t), home_target));
             }
         }
@@ -211,10 +211,11 @@ impl Context<'_> {
         }
     }
 
-    /// Whether source `s` doing `code` with no named target acts on its own state: administrative coercion or
-    /// its easing (roots 17, 081) by a state actor, a protest (root 14) by anyone else of that state, or force
-    /// (roots 18-20) by its police.
-    fn acts_at_home(&self, s: usize, code: &str) -> bool {
+    /// Whether source `s` doing `code` (coded as `coded`) with no named target acts on its own state:
+    /// administrative coercion or its easing (roots 17, 081) by a state actor, or its refusal to yield (a yielding,
+    /// root 08, refused: "declined to resign"), a protest (root 14) by anyone else of that state, or force (roots
+    /// 18-20) by its police.
+    fn acts_at_home(&self, s: usize, code: &str, coded: &str) -> bool {
         let slot = &self.actors[s];
         if slot.country.is_none() {
             return false;
@@ -222,7 +223,8 @@ impl Context<'_> {
         let sector = slot.actor_code().and_then(|c| c.sector());
         let state = matches!(slot.kind, SlotKind::Country) || sector.is_some_and(Sector::is_state);
         let root = Codebook::builtin().root(code);
-        let administrative = root == Some("17") || code.starts_with("081");
+        let administrative =
+            root == Some("17") || code.starts_with("081") || root == Some("08") && coded.starts_with("12");
         // A protest by a state's people, workers or opposition with no named target is against its own state
         // ("French rail workers went on strike").
         // A protest abroad ("Chilean students marched in Paris") is not.
