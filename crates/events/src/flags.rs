@@ -94,9 +94,52 @@ impl Context<'_> {
         } else {
             code
         };
+        // "Farmers blocked border crossings": a blockade by a state's people, workers or opposition is their
+        // protest, obstructing passage (144), not a blockade imposed by force (191).
+        let code = if code == "191" && !sources.is_empty() && sources.iter().all(|&s| self.of_the_people(s)) {
+            "144"
+        } else {
+            code
+        };
+        // "Israeli warplanes struck X", "the Pakistani air force attacked X": an attack by military aircraft is an
+        // aerial one.
+        let code = match (code, sources.first().and_then(|&s| self.aircraft(s))) {
+            ("190", Some(drone)) => {
+                if drone {
+                    "1952"
+                } else {
+                    "195"
+                }
+            }
+            _ => code,
+        };
         // An expressed intent (root 03) is by definition about the future.
         flags.future |= code.starts_with("03");
         self.protest_for_aim(m, code)
+    }
+
+    /// Whether source `s` is a state's people rather than its organs or armed groups: civilians, workers,
+    /// farmers, students or the political opposition.
+    fn of_the_people(&self, s: usize) -> bool {
+        let sector = self.actors[s].actor_code().and_then(|c| c.sector());
+        matches!(sector, Some(Sector::Cvl | Sector::Ppl | Sector::Lab | Sector::Agr | Sector::Edu | Sector::Opp))
+    }
+
+    /// Whether source `s` is military aircraft, from a word of `aircraft` or `drone` (`data/event_precision.tsv`)
+    /// inside its mention or right after it ("Israeli warplanes", "the Pakistani air force"): `Some(true)` for
+    /// drones.
+    fn aircraft(&self, s: usize) -> Option<bool> {
+        let lists = crate::lexicon::lists();
+        let (start, end) = self.actor_tokens[s];
+        (start..(end + 1).min(self.a.len())).find_map(|k| {
+            let word = self.a.norm(k);
+            let noun = self.a.lemmas[k].noun.unwrap_or(word);
+            if lists.drone.contains(word) || lists.drone.contains(noun) {
+                Some(true)
+            } else {
+                (lists.aircraft.contains(word) || lists.aircraft.contains(noun)).then_some(false)
+            }
+        })
     }
 
     /// A protest of 141-145 takes the sub-code of what it demands, from the `aim_*` cue of

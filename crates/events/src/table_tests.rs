@@ -647,6 +647,13 @@ fn rejections_refusals_and_protests_take_the_codebooks_sub_code() {
             &["IRNLAB>IRNGOV 1433"],
         ),
         ("[Thai students|THACVL|g] rallied against [the government|THAGOV|o].", &["THACVL>THAGOV 141"]),
+        // A blockade by a state's people is their protest, obstructing passage.
+        ("[Polish farmers|POLAGR|g] blocked border crossings with [Ukraine|UKR].", &["POLAGR>UKR 144"]),
+        ("[Polish troops|POLMIL|g] blocked border crossings with [Ukraine|UKR].", &["POLMIL>UKR 191"]),
+        // An attack by military aircraft is aerial.
+        ("[Israeli|ISR|g] warplanes attacked [Syria|SYR] on Monday.", &["ISR>SYR 195"]),
+        ("[Russian|RUS|g] drones attacked [Ukraine|UKR] overnight.", &["RUS>UKR 1952"]),
+        ("[Israeli|ISR|g] troops attacked [Syria|SYR] on Monday.", &["ISR>SYR 190"]),
     ]);
 }
 
