@@ -346,6 +346,7 @@ fn parse_cues(d: &mut Dictionaries, cues: &'static str) -> Result<(), DataError>
             "peacekeeping" => CueKind::Peacekeeping,
             "attempt" => CueKind::Attempt,
             "allegation" => CueKind::Allegation,
+            "threat" => CueKind::Threat,
             "aim_leadership" => CueKind::Aim(1),
             "aim_policy" => CueKind::Aim(2),
             "aim_rights" => CueKind::Aim(3),

@@ -83,6 +83,13 @@ impl Context<'_> {
             // "agreed to send troops to X": agreeing is an intent to cooperate, never a threat (as "will send
             // troops" would be).
             "030"
+        } else if flags.future && m.threatened {
+            // "threatened to withdraw its troops": a threat whatever is threatened.
+            match book.intent_of(m.code) {
+                Some(t) if t.starts_with("13") => t,
+                _ if m.code.starts_with("13") => m.code,
+                _ => "130",
+            }
         } else if flags.future {
             book.intent_of(m.code).unwrap_or(m.code)
         } else {

@@ -82,6 +82,9 @@ pub struct Match {
     /// The party after the preposition is the source ("received loans from X"; `rev` in verbs.tsv).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub reversed: bool,
+    /// A threat cue precedes it ("threatened to"): an intent whose code is always a threat (root 13).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub threatened: bool,
 }
 
 impl Match {
@@ -112,6 +115,7 @@ impl Match {
             attempted: false,
             alleged: false,
             reversed: false,
+            threatened: false,
         }
     }
 }
@@ -742,6 +746,10 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
                     m.future = true;
                 }
                 CueKind::Attempt => m.attempted = true,
+                CueKind::Threat => {
+                    m.intent = true;
+                    m.threatened = true;
+                }
                 CueKind::Report
                 | CueKind::Passive
                 | CueKind::Condition

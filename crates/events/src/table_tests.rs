@@ -650,6 +650,9 @@ fn rejections_refusals_and_protests_take_the_codebooks_sub_code() {
         // A blockade by a state's people is their protest, obstructing passage.
         ("[Polish farmers|POLAGR|g] blocked border crossings with [Ukraine|UKR].", &["POLAGR>UKR 144"]),
         ("[Polish troops|POLMIL|g] blocked border crossings with [Ukraine|UKR].", &["POLMIL>UKR 191"]),
+        // A threatened act is a threat, even a cooperative one.
+        ("[France|FRA] threatened to withdraw its troops from [Niger|NER].", &["FRA>NER 130 f"]),
+        ("[Morocco|MAR] threatened to sever ties with [Spain|ESP].", &["MAR>ESP 1313 f"]),
         // An attack by military aircraft is aerial.
         ("[Israeli|ISR|g] warplanes attacked [Syria|SYR] on Monday.", &["ISR>SYR 195"]),
         ("[Russian|RUS|g] drones attacked [Ukraine|UKR] overnight.", &["RUS>UKR 1952"]),
