@@ -537,13 +537,20 @@ fn best_verb(
     let own_scope = object_scope(a, i + 2, to);
     // "rejected X's demands for political reform", "turned down a request from Y for aid": a rejection whose own
     // object is a request noun (`irrealis` in `data/event_precision.tsv`) rejects what the request asks for, so
-    // for the rows of a rejected request (122x aid, 123x reform) the rest of the window is the verb's own object.
+    // for the rows of a rejected request (122x aid, 123x reform) the rest of the clause, up to twice the window,
+    // is the verb's own object.
     let irrealis = &crate::lexicon::lists().irrealis;
     let carrier = (i + 1..own_scope)
         .any(|k| irrealis.contains(a.norm(k)) || a.lemmas[k].noun.is_some_and(|n| irrealis.contains(n)));
+    let wide = {
+        let limit = (i + 1 + 2 * OBJECT_WINDOW).min(a.len());
+        (i + 1..limit).find(|&k| a.is_boundary(k)).unwrap_or(limit)
+    };
+    let narrow = to;
     let mut best: Option<(VerbScore, Match)> = None;
     for p in pats {
-        let own = if carrier && (p.code.starts_with("122") || p.code.starts_with("123")) { to } else { own_scope };
+        let request_row = carrier && (p.code.starts_with("122") || p.code.starts_with("123"));
+        let (to, own) = if request_row { (wide, wide) } else { (narrow, own_scope) };
         if p.present_only && !(present_tense(a, i) && has_subject_slot(a, i)) {
             continue;
         }
