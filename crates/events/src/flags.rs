@@ -11,6 +11,7 @@ use crate::record::Flags;
 use crate::roles::{Context, Roles};
 use crate::slots::SlotKind;
 use dyad_core::Sector;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What the flags pass decided for one predicate, shared by all its candidates.
 struct Coded {
@@ -108,16 +109,10 @@ impl Context<'_> {
         } else {
             code
         };
-        // "Israeli warplanes struck X", "the Pakistani air force attacked X": an attack by military aircraft is an
-        // aerial one.
-        let code = match (code, sources.first().and_then(|&s| self.aircraft(s))) {
-            ("190", Some(drone)) => {
-                if drone {
-                    "1952"
-                } else {
-                    "195"
-                }
-            }
+        // "Israeli warplanes struck X", "Azerbaijani artillery attacked X", "a suicide bomber attacked X": an
+        // attack takes the code of the weapon its attackers are named by.
+        let code = match (code, sources.first().and_then(|&s| self.attacker_code(s))) {
+            ("190", Some(by_weapon)) => by_weapon,
             _ => code,
         };
         // An expressed intent (root 03) is by definition about the future.
@@ -132,20 +127,23 @@ impl Context<'_> {
         matches!(sector, Some(Sector::Cvl | Sector::Ppl | Sector::Lab | Sector::Agr | Sector::Edu | Sector::Opp))
     }
 
-    /// Whether source `s` is military aircraft, from a word of `aircraft` or `drone` (`data/event_precision.tsv`)
-    /// inside its mention or right after it ("Israeli warplanes", "the Pakistani air force"): `Some(true)` for
-    /// drones.
-    fn aircraft(&self, s: usize) -> Option<bool> {
+    /// The code of an attack by source `s` named by its weapon, from a word inside its mention or right after it
+    /// (`data/event_precision.tsv`): `aircraft` 195 ("Israeli warplanes", "the Pakistani air force"), `drone`
+    /// 1952, `artillery` 194, `small_arms` 193 ("Syrian snipers"), `suicide` 1831 ("a Taliban suicide bomber").
+    fn attacker_code(&self, s: usize) -> Option<&'static str> {
         let lists = crate::lexicon::lists();
         let (start, end) = self.actor_tokens[s];
-        (start..(end + 1).min(self.a.len())).find_map(|k| {
+        let kinds: [(&HashSet<&'static str>, &'static str); 5] = [
+            (&lists.suicide, "1831"),
+            (&lists.drone, "1952"),
+            (&lists.aircraft, "195"),
+            (&lists.artillery, "194"),
+            (&lists.small_arms, "193"),
+        ];
+        (start..(end + 2).min(self.a.len())).find_map(|k| {
             let word = self.a.norm(k);
             let noun = self.a.lemmas[k].noun.unwrap_or(word);
-            if lists.drone.contains(word) || lists.drone.contains(noun) {
-                Some(true)
-            } else {
-                (lists.aircraft.contains(word) || lists.aircraft.contains(noun)).then_some(false)
-            }
+            kinds.iter().find(|(list, _)| list.contains(word) || list.contains(noun)).map(|&(_, code)| code)
         })
     }
 

@@ -657,6 +657,8 @@ fn rejections_refusals_and_protests_take_the_codebooks_sub_code() {
         ("[Israeli|ISR|g] warplanes attacked [Syria|SYR] on Monday.", &["ISR>SYR 195"]),
         ("[Russian|RUS|g] drones attacked [Ukraine|UKR] overnight.", &["RUS>UKR 1952"]),
         ("[Israeli|ISR|g] troops attacked [Syria|SYR] on Monday.", &["ISR>SYR 190"]),
+        ("[Azerbaijani|AZE|g] artillery attacked [Armenian|ARM|g] positions.", &["AZE>ARM 194"]),
+        ("A [Pakistani Taliban|PAKREB|g] suicide bomber attacked [Chinese|CHN|g] engineers.", &["PAKREB>CHN 1831"]),
     ]);
 }
 

@@ -51,6 +51,12 @@ pub(crate) struct Lists {
     pub(crate) aircraft: HashSet<&'static str>,
     /// Nouns naming remotely piloted aircraft ("drone"): an attack by them is 1952.
     pub(crate) drone: HashSet<&'static str>,
+    /// Nouns naming artillery and tanks ("artillery", "tank"): an attack by them is 194.
+    pub(crate) artillery: HashSet<&'static str>,
+    /// Nouns naming attackers with small arms ("sniper", "gunman"): an attack by them is 193.
+    pub(crate) small_arms: HashSet<&'static str>,
+    /// Words naming a suicide attacker ("suicide" in "suicide bomber"): an attack by one is 1831.
+    pub(crate) suicide: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -95,6 +101,9 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "legal_contest" => lists.legal_contest.insert(single()?),
             "aircraft" => lists.aircraft.insert(single()?),
             "drone" => lists.drone.insert(single()?),
+            "artillery" => lists.artillery.insert(single()?),
+            "small_arms" => lists.small_arms.insert(single()?),
+            "suicide" => lists.suicide.insert(single()?),
             "undo" => lists.undo.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
