@@ -653,6 +653,10 @@ fn rejections_refusals_and_protests_take_the_codebooks_sub_code() {
         // A threatened act is a threat, even a cooperative one.
         ("[France|FRA] threatened to withdraw its troops from [Niger|NER].", &["FRA>NER 130 f"]),
         ("[Morocco|MAR] threatened to sever ties with [Spain|ESP].", &["MAR>ESP 1313 f"]),
+        // Synonyms from PETRARCH-1's synsets.
+        ("[Turkey|TUR] lambasted [Greece|GRC] on Monday.", &["TUR>GRC 111"]),
+        ("[Russia|RUS] disregarded the ruling against [Ukraine|UKR].", &["RUS>UKR 128"]),
+        ("[Israeli|ISR|g] jets targeted [Hezbollah|LBNREB|g] positions.", &["ISR>LBNREB 195"]),
         // An attack by military aircraft is aerial.
         ("[Israeli|ISR|g] warplanes attacked [Syria|SYR] on Monday.", &["ISR>SYR 195"]),
         ("[Russian|RUS|g] drones attacked [Ukraine|UKR] overnight.", &["RUS>UKR 1952"]),
