@@ -102,21 +102,26 @@ impl Context<'_> {
         } else {
             code
         };
-        // "Farmers blocked border crossings": a blockade by a state's people, workers or opposition is their
-        // protest, obstructing passage (144), not a blockade imposed by force (191).
-        let code = if code == "191" && !sources.is_empty() && sources.iter().all(|&s| self.of_the_people(s)) {
-            "144"
-        } else {
-            code
-        };
-        // "Israeli warplanes struck X", "Azerbaijani artillery attacked X", "a suicide bomber attacked X": an
-        // attack takes the code of the weapon its attackers are named by.
-        let code = match (code, sources.first().and_then(|&s| self.attacker_code(s))) {
-            ("190", Some(by_weapon)) => by_weapon,
-            _ => code,
-        };
         // An expressed intent (root 03) is by definition about the future.
         flags.future |= code.starts_with("03");
+        self.by_whom_and_what_for(m, code, sources)
+    }
+
+    /// `code` refined by who acts and what for: a blockade by a state's people is obstruction, an attack takes
+    /// its weapon's code, a protest its aim's.
+    fn by_whom_and_what_for(&self, m: &Match, code: &'static str, sources: &[usize]) -> &'static str {
+        // "Farmers blocked border crossings": a blockade by a state's people, workers or opposition is their
+        // protest, obstructing passage (144), not a blockade imposed by force (191).
+        if code == "191" && !sources.is_empty() && sources.iter().all(|&s| self.of_the_people(s)) {
+            return "144";
+        }
+        // "Israeli warplanes struck X", "Azerbaijani artillery attacked X", "a suicide bomber attacked X": an
+        // attack takes the code of the weapon its attackers are named by.
+        if code == "190"
+            && let Some(by_weapon) = sources.first().and_then(|&s| self.attacker_code(s))
+        {
+            return by_weapon;
+        }
         self.protest_for_aim(m, code)
     }
 
