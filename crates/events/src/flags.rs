@@ -154,7 +154,8 @@ impl Context<'_> {
 
     /// A protest of 141-145 takes the sub-code of what it demands, from the `aim_*` cue of
     /// `data/event_cues.tsv` nearest after the predicate in its sentence ("rallied to demand the resignation of
-    /// X": 1411; "went on strike for higher pensions": 1432).
+    /// X": 1411; "went on strike for higher pensions": 1432), else one its protesters are said to demand before it
+    /// ("protesters demanding voting rights rioted": 1453).
     fn protest_for_aim(&self, m: &Match, code: &'static str) -> &'static str {
         if !matches!(code, "141" | "142" | "143" | "144" | "145") {
             return code;
@@ -167,7 +168,13 @@ impl Context<'_> {
             })
         };
         let end = (m.end..self.a.len()).find(|&k| self.a.is_boundary(k)).unwrap_or(self.a.len());
-        let Some(aim) = (m.end..end).find_map(aim_at) else { return code };
+        // Before the predicate only what its protesters are said to demand ("protesters demanding voting rights
+        // rioted"), never a word of their own name ("a member of parliament marched").
+        let demanded = |k: usize| {
+            (k.saturating_sub(4)..k).any(|j| matches!(self.a.norm(j), "demanding" | "calling" | "seeking" | "urging"))
+        };
+        let before = (0..m.anchor).rev().filter(|&k| demanded(k)).find_map(aim_at);
+        let Some(aim) = (m.end..end).find_map(aim_at).or(before) else { return code };
         let mut sub = [0u8; 4];
         sub[..3].copy_from_slice(code.as_bytes());
         sub[3] = b'0' + aim;
@@ -281,7 +288,7 @@ impl Context<'_> {
         // A protest by a state's people, workers or opposition with no named target is against its own state
         // ("French rail workers went on strike").
         // A protest abroad ("Chilean students marched in Paris") is not.
-        let dissent = root == Some("14")
+        let dissent = (root == Some("14") || coded.starts_with("14"))
             && !state
             && !(0..self.actors.len()).any(|k| self.present(k) && self.actors[k].country != slot.country);
         administrative && state || dissent || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))

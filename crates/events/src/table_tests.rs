@@ -647,6 +647,7 @@ fn rejections_refusals_and_protests_take_the_codebooks_sub_code() {
             &["IRNLAB>IRNGOV 1433"],
         ),
         ("[Thai students|THACVL|g] rallied against [the government|THAGOV|o].", &["THACVL>THAGOV 141"]),
+        ("A member of [the Kenyan parliament|KENLEG|o] marched in [Kenya|KEN].", &["KENLEG>KEN 141"]),
         // A blockade by a state's people is their protest, obstructing passage.
         ("[Polish farmers|POLAGR|g] blocked border crossings with [Ukraine|UKR].", &["POLAGR>UKR 144"]),
         ("[Polish troops|POLMIL|g] blocked border crossings with [Ukraine|UKR].", &["POLMIL>UKR 191"]),

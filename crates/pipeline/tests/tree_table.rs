@@ -23,7 +23,7 @@ const TREE_FLOOR: usize = 291;
 /// The `codebook` rows (one or two sentences for each CAMEO code, written from the code's name before the coder
 /// ran on them) are held to their own floor, (tree pass, word order): the counts reached on 2026-12-07 for the
 /// 171 rows of roots 11-20. The floors above count the other rows.
-const CODEBOOK_FLOOR: (usize, usize) = (136, 134);
+const CODEBOOK_FLOOR: (usize, usize) = (140, 138);
 
 struct Row<'a> {
     line: usize,
