@@ -346,6 +346,11 @@ fn parse_cues(d: &mut Dictionaries, cues: &'static str) -> Result<(), DataError>
             "peacekeeping" => CueKind::Peacekeeping,
             "attempt" => CueKind::Attempt,
             "allegation" => CueKind::Allegation,
+            "threat" => CueKind::Threat,
+            "aim_leadership" => CueKind::Aim(1),
+            "aim_policy" => CueKind::Aim(2),
+            "aim_rights" => CueKind::Aim(3),
+            "aim_institutions" => CueKind::Aim(4),
             k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
         };
         d.cues.push((kind, c[1].split_whitespace().collect()));

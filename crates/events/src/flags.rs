@@ -6,10 +6,12 @@
 use crate::candidate::EventCandidate;
 use crate::codebook::Codebook;
 use crate::matcher::Match;
+use crate::patterns::CueKind;
 use crate::record::Flags;
 use crate::roles::{Context, Roles};
 use crate::slots::SlotKind;
 use dyad_core::Sector;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What the flags pass decided for one predicate, shared by all its candidates.
 struct Coded {
@@ -83,6 +85,13 @@ impl Context<'_> {
             // "agreed to send troops to X": agreeing is an intent to cooperate, never a threat (as "will send
             // troops" would be).
             "030"
+        } else if flags.future && m.threatened {
+            // "threatened to withdraw its troops": a threat whatever is threatened.
+            match book.intent_of(m.code) {
+                Some(t) if t.starts_with("13") => t,
+                _ if m.code.starts_with("13") => m.code,
+                _ => "130",
+            }
         } else if flags.future {
             book.intent_of(m.code).unwrap_or(m.code)
         } else {
@@ -96,7 +105,81 @@ impl Context<'_> {
         };
         // An expressed intent (root 03) is by definition about the future.
         flags.future |= code.starts_with("03");
-        code
+        self.by_whom_and_what_for(m, code, sources)
+    }
+
+    /// `code` refined by who acts and what for: a blockade by a state's people is obstruction, an attack takes
+    /// its weapon's code, a protest its aim's.
+    fn by_whom_and_what_for(&self, m: &Match, code: &'static str, sources: &[usize]) -> &'static str {
+        // "Farmers blocked border crossings": a blockade by a state's people, workers or opposition is their
+        // protest, obstructing passage (144), not a blockade imposed by force (191).
+        if code == "191" && !sources.is_empty() && sources.iter().all(|&s| self.of_the_people(s)) {
+            return "144";
+        }
+        // "Israeli warplanes struck X", "Azerbaijani artillery attacked X", "a suicide bomber attacked X": an
+        // attack takes the code of the weapon its attackers are named by.
+        if code == "190"
+            && let Some(by_weapon) = sources.first().and_then(|&s| self.attacker_code(s))
+        {
+            return by_weapon;
+        }
+        self.protest_for_aim(m, code)
+    }
+
+    /// Whether source `s` is a state's people rather than its organs or armed groups: civilians, workers,
+    /// farmers, students or the political opposition.
+    fn of_the_people(&self, s: usize) -> bool {
+        let sector = self.actors[s].actor_code().and_then(|c| c.sector());
+        matches!(sector, Some(Sector::Cvl | Sector::Ppl | Sector::Lab | Sector::Agr | Sector::Edu | Sector::Opp))
+    }
+
+    /// The code of an attack by source `s` named by its weapon, from a word inside its mention or right after it
+    /// (`data/event_precision.tsv`): `aircraft` 195 ("Israeli warplanes", "the Pakistani air force"), `drone`
+    /// 1952, `artillery` 194, `small_arms` 193 ("Syrian snipers"), `suicide` 1831 ("a Taliban suicide bomber").
+    fn attacker_code(&self, s: usize) -> Option<&'static str> {
+        let lists = crate::lexicon::lists();
+        let (start, end) = self.actor_tokens[s];
+        let kinds: [(&HashSet<&'static str>, &'static str); 5] = [
+            (&lists.suicide, "1831"),
+            (&lists.drone, "1952"),
+            (&lists.aircraft, "195"),
+            (&lists.artillery, "194"),
+            (&lists.small_arms, "193"),
+        ];
+        (start..(end + 2).min(self.a.len())).find_map(|k| {
+            let word = self.a.norm(k);
+            let noun = self.a.lemmas[k].noun.unwrap_or(word);
+            kinds.iter().find(|(list, _)| list.contains(word) || list.contains(noun)).map(|&(_, code)| code)
+        })
+    }
+
+    /// A protest of 141-145 takes the sub-code of what it demands, from the `aim_*` cue of
+    /// `data/event_cues.tsv` nearest after the predicate in its sentence ("rallied to demand the resignation of
+    /// X": 1411; "went on strike for higher pensions": 1432), else one its protesters are said to demand before it
+    /// ("protesters demanding voting rights rioted": 1453).
+    fn protest_for_aim(&self, m: &Match, code: &'static str) -> &'static str {
+        if !matches!(code, "141" | "142" | "143" | "144" | "145") {
+            return code;
+        }
+        let dict = self.a.dict;
+        let aim_at = |k: usize| {
+            dict.cues_starting_with(self.a.first_words(k)).find_map(|c| match &dict.cues[c] {
+                (CueKind::Aim(d), phrase) if self.a.phrase_at(k, phrase).is_some() => Some(*d),
+                _ => None,
+            })
+        };
+        let end = (m.end..self.a.len()).find(|&k| self.a.is_boundary(k)).unwrap_or(self.a.len());
+        // Before the predicate only what its protesters are said to demand ("protesters demanding voting rights
+        // rioted"), never a word of their own name ("a member of parliament marched").
+        let demanded = |k: usize| {
+            (k.saturating_sub(4)..k).any(|j| matches!(self.a.norm(j), "demanding" | "calling" | "seeking" | "urging"))
+        };
+        let before = (0..m.anchor).rev().filter(|&k| demanded(k)).find_map(aim_at);
+        let Some(aim) = (m.end..end).find_map(aim_at).or(before) else { return code };
+        let mut sub = [0u8; 4];
+        sub[..3].copy_from_slice(code.as_bytes());
+        sub[3] = b'0' + aim;
+        std::str::from_utf8(&sub).ok().and_then(|s| Codebook::builtin().get(s)).map_or(code, |i| i.code)
     }
 
     /// One candidate per (source, target) pair, with its evidence span and place; a pair of one side is left out,
@@ -162,7 +245,7 @@ impl Context<'_> {
                     hi = hi.max(self.actor_tokens[t].1);
                 }
                 let Some(evidence) = self.span_of_tokens(lo, hi) else { continue };
-                let home_target = t.is_none() && self.acts_at_home(s, m.code);
+                let home_target = t.is_none() && self.acts_at_home(s, m.code, code);
                 let location = self.location_for(m, t);
                 let mut e = event(s, t, evidence, location, home_target);
                 if e.code == "040"
@@ -208,10 +291,11 @@ impl Context<'_> {
         }
     }
 
-    /// Whether source `s` doing `code` with no named target acts on its own state: administrative coercion or
-    /// its easing (roots 17, 081) or a resignation (0831, when no other state is named) by a state actor, or force
-    /// (roots 18-20) by its police.
-    fn acts_at_home(&self, s: usize, code: &str) -> bool {
+    /// Whether source `s` doing `code` (coded as `coded`) with no named target acts on its own state:
+    /// administrative coercion or its easing (roots 17, 081), a resignation (0831, when no other state is named) or
+    /// a refusal to yield (a yielding, root 08, refused: "declined to resign") by a state actor, a protest (root 14)
+    /// by anyone else of that state, or force (roots 18-20) by its police.
+    fn acts_at_home(&self, s: usize, code: &str, coded: &str) -> bool {
         let slot = &self.actors[s];
         if slot.country.is_none() {
             return false;
@@ -225,8 +309,17 @@ impl Context<'_> {
             (0..self.actors.len())
                 .any(|k| self.present(k) && self.actors[k].country.as_deref().is_some_and(|c| Some(c) != home))
         };
-        let administrative = root == Some("17") || code.starts_with("081") || code == "0831" && !foreign();
-        administrative && state || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))
+        let administrative = root == Some("17")
+            || code.starts_with("081")
+            || code == "0831" && !foreign()
+            || root == Some("08") && coded.starts_with("12");
+        // A protest by a state's people, workers or opposition with no named target is against its own state
+        // ("French rail workers went on strike").
+        // A protest abroad ("Chilean students marched in Paris") is not.
+        let dissent = (root == Some("14") || coded.starts_with("14"))
+            && !state
+            && !(0..self.actors.len()).any(|k| self.present(k) && self.actors[k].country != slot.country);
+        administrative && state || dissent || sector == Some(Sector::Cop) && matches!(root, Some("18" | "19" | "20"))
     }
 
     /// Two actors of one country in verbal cooperation (a leader praising his people, a ministry backing its
@@ -251,11 +344,38 @@ impl Context<'_> {
 }
 
 /// The rejection code for refusing an action with code `done`: refusing to meet or negotiate is 125, to give
-/// material cooperation or aid 121, to yield 124, anything else 120.
+/// material cooperation 121 and aid 122, to yield 124, anything else 120; where CAMEO names the kind refused, its
+/// sub-code ("refused to release X", 0841: 1243; "refused to send military aid", 072: 1222).
 fn refusal_code(done: &str) -> &'static str {
+    let specific = match done.get(..3) {
+        Some("061") => Some("1211"),
+        Some("062") => Some("1212"),
+        Some("071") => Some("1221"),
+        Some("072") => Some("1222"),
+        Some("073") => Some("1223"),
+        Some("074") => Some("1224"),
+        Some("081") => Some("1241"),
+        Some("082") => Some("1242"),
+        Some("083") => Some(match done {
+            "0831" => "1231",
+            "0832" => "1232",
+            "0833" => "1233",
+            "0834" => "1234",
+            _ => "123",
+        }),
+        Some("084") => Some("1243"),
+        Some("085") => Some("1244"),
+        Some("086") => Some("1245"),
+        Some("087") => Some("1246"),
+        _ => None,
+    };
+    if let Some(code) = specific {
+        return code;
+    }
     match Codebook::builtin().root(done) {
         Some("04") => "125",
-        Some("06" | "07") => "121",
+        Some("06") => "121",
+        Some("07") => "122",
         Some("08") => "124",
         _ => "120",
     }
@@ -279,8 +399,12 @@ mod tests {
     #[test]
     fn a_refusal_is_a_rejection_of_its_kind() {
         assert_eq!(refusal_code("040"), "125");
-        assert_eq!(refusal_code("070"), "121");
-        assert_eq!(refusal_code("081"), "124");
+        assert_eq!(refusal_code("060"), "121");
+        assert_eq!(refusal_code("070"), "122");
+        assert_eq!(refusal_code("080"), "124");
+        assert_eq!(refusal_code("0841"), "1243");
+        assert_eq!(refusal_code("0832"), "1232");
+        assert_eq!(refusal_code("073"), "1223");
         assert_eq!(refusal_code("190"), "120");
         assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
         // An acceptance denied in the past is a rejection too; an attack denied in the past stays a negated attack.

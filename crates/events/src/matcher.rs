@@ -82,6 +82,9 @@ pub struct Match {
     /// The party after the preposition is the source ("received loans from X"; `rev` in verbs.tsv).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub reversed: bool,
+    /// A threat cue precedes it ("threatened to"): an intent whose code is always a threat (root 13).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub threatened: bool,
 }
 
 impl Match {
@@ -112,6 +115,7 @@ impl Match {
             attempted: false,
             alleged: false,
             reversed: false,
+            threatened: false,
         }
     }
 }
@@ -580,9 +584,23 @@ fn best_verb(
     let to = window_end(a, i + 1);
     let is_passive = passive(a, i);
     let object_before = is_passive || reduced_passive(a, i);
-    let own = object_scope(a, i + 2, to);
+    let own_scope = object_scope(a, i + 2, to);
+    // "rejected X's demands for political reform", "turned down a request from Y for aid": a rejection whose own
+    // object is a request noun (`irrealis` in `data/event_precision.tsv`) rejects what the request asks for, so
+    // for the rows of a rejected request (122x aid, 123x reform) the rest of the clause, up to twice the window,
+    // is the verb's own object.
+    let irrealis = &crate::lexicon::lists().irrealis;
+    let carrier = (i + 1..own_scope)
+        .any(|k| irrealis.contains(a.norm(k)) || a.lemmas[k].noun.is_some_and(|n| irrealis.contains(n)));
+    let wide = {
+        let limit = (i + 1 + 2 * OBJECT_WINDOW).min(a.len());
+        (i + 1..limit).find(|&k| a.is_boundary(k)).unwrap_or(limit)
+    };
+    let narrow = to;
     let mut best: Option<(VerbScore, Match)> = None;
     for p in pats {
+        let request_row = carrier && (p.code.starts_with("122") || p.code.starts_with("123"));
+        let (to, own) = if request_row { (wide, wide) } else { (narrow, own_scope) };
         if p.present_only && !(present_tense(a, i) && has_subject_slot(a, i)) {
             continue;
         }
@@ -785,11 +803,16 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
                     m.future = true;
                 }
                 CueKind::Attempt => m.attempted = true,
+                CueKind::Threat => {
+                    m.intent = true;
+                    m.threatened = true;
+                }
                 CueKind::Report
                 | CueKind::Passive
                 | CueKind::Condition
                 | CueKind::Peacekeeping
-                | CueKind::Allegation => {}
+                | CueKind::Allegation
+                | CueKind::Aim(_) => {}
             }
         }
     }

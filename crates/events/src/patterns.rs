@@ -91,4 +91,12 @@ pub enum CueKind {
     /// in its of/for complement is the alleged act, reported rather than witnessed, and the verb's own event is
     /// kept.
     Allegation,
+    /// The subject threatens the action ("threatened to", "warned to"): an intent whose code is a threat (root
+    /// 13) even when the act threatened is cooperative ("threatened to withdraw its troops": 130, not the intent
+    /// to de-escalate).
+    Threat,
+    /// What a protest demands (`aim_leadership`, `aim_policy`, `aim_rights`, `aim_institutions`): a protest of
+    /// CAMEO 141-145 takes the sub-code of its aim, the digit given here (1411 "demonstrate for leadership
+    /// change", ..., 1454).
+    Aim(u8),
 }

@@ -221,6 +221,22 @@ impl Analysis<'_> {
         {
             return true;
         }
+        // "rejected French demands", "yielded to Ukrainian demands": an -s form that can be a plural noun, right
+        // after a one-word actor mention that follows a preposition or the past form of an event verb, heads that
+        // verb's object; the mention modifies it. A report verb takes a clause instead ("said Iran demands").
+        if v.is(VerbForm::ThirdPerson)
+            && self.lemmas[i].noun.is_some()
+            && prev > 0
+            && self.actor_tokens.contains(&(prev, i))
+        {
+            let q = prev - 1;
+            let event_verb = self.lemmas[q].verb.is_some_and(|pv| {
+                pv.is(VerbForm::Past) && !self.report_cues.contains(&q) && self.dict.verb_index.contains_key(pv.base)
+            });
+            if event_verb || self.is(q, PREP) && !self.is(q, SUB) {
+                return true;
+            }
+        }
         // After "to" only a base form can be an infinitive: "to talks", "to attempts" are nouns.
         if self.is(prev, PREP) && !self.is(prev, SUB) && (self.norm(prev) != "to" || !v.is(VerbForm::Base)) {
             return true;
@@ -455,6 +471,12 @@ mod tests {
         assert_ne!(reading_with("Russia shells Ukrainian cities.", "shells", &[("Russia", "Russia")]), Reading::Noun);
         // An -s form after an actor stays a verb before a past form too: "occupied" is then an adjective.
         assert_eq!(reading_with("Russia shells occupied Kherson.", "shells", &[("Russia", "Russia")]), Reading::Verb);
+        // A one-word mention after an event verb's past form or a preposition modifies the -s form after it; a
+        // report verb takes a clause.
+        let french = &[("French", "French")];
+        assert_eq!(reading_with("Tunisia rejected French demands to leave.", "demands", french), Reading::Noun);
+        assert_eq!(reading_with("Tunisia yielded to French demands on Monday.", "demands", french), Reading::Noun);
+        assert_ne!(reading_with("Tunisia said French demands more.", "demands", french), Reading::Noun);
     }
 
     #[test]

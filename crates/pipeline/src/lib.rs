@@ -184,14 +184,14 @@ struct Settings {
 
 impl Settings {
     /// Whether a sentence with these slots can hold an event worth coding. An event needs a source and, nearly
-    /// always, a target; a sentence with at most one actor that is neither a state nor a state organ cannot hold a
-    /// dyad (an organ can act on its own state: "police opened fire"), and skipping it keeps the common case
-    /// cheap. A monadic event needs one.
+    /// always, a target; a sentence with at most one actor, of no state, cannot hold a dyad (a state's organ can
+    /// act on its own state, "police opened fire", and its people protest against it, "workers went on strike"),
+    /// and skipping it keeps the common case cheap. A monadic event needs one.
     fn may_hold_event(self, slots: &[ActorSlot]) -> bool {
         if self.monadic {
             !slots.is_empty()
         } else {
-            slots.len() >= 2 || slots.iter().any(|s| s.kind == SlotKind::Country || is_state_organ(s))
+            slots.len() >= 2 || slots.iter().any(|s| s.kind == SlotKind::Country || s.country.is_some())
         }
     }
 }
@@ -396,11 +396,6 @@ fn push_story_tokens(
 
 fn party(slot: &ActorSlot) -> Party {
     Party { id: slot.actor_id.clone(), name: slot.name.clone(), code: slot.code.clone(), country: slot.country.clone() }
-}
-
-/// Whether a slot is an organ of a state that can act on that state itself (see [`Sector::is_state`]).
-fn is_state_organ(slot: &ActorSlot) -> bool {
-    slot.country.is_some() && slot.actor_code().is_some_and(|c| c.is_state_sector())
 }
 
 /// The event coder's view of an actor mention. A capital after "in", "at" and the like is a place where something

@@ -3,7 +3,8 @@
 //! intent, conditions, requests), each with its CAMEO answer written from the codebook. Every row is coded through
 //! the sentence-level path of `dyad code` ([`Coder::code_line`]); the test prints pass/fail per construction and
 //! each failing row, and asserts only a floor per coder: the word-window coder's pass count of the day, and one for
-//! the tree pass (roles read from the dependency tree).
+//! the tree pass (roles read from the dependency tree); the `codebook` rows (every CAMEO code) have floors of their
+//! own.
 
 use dyad_core::{data_lines, tsv_columns};
 use dyad_events::EventRecord;
@@ -15,13 +16,14 @@ const TABLE: &str = include_str!("tree_table.tsv");
 /// Rows passing on 2026-12-07 with the word-window coder (see the README's Events section).
 const FLOOR: usize = 291;
 
-/// Rows of the `codebook` construction for CAMEO roots 01-10 (one or two per code, written before the coder ran on
-/// them) that each coder passes: 140 of 183 on 2026-12-07, with and without the tree; asserted as reached.
-const CODEBOOK_01_10_FLOOR: usize = 140;
-
 /// Rows the tree pass must pass: 316 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
 /// retrained model, which moves a few parses either way; still above the word-window coder.
 const TREE_FLOOR: usize = 310;
+
+/// The `codebook` rows (one or two sentences for each CAMEO code, written from the code's name before the coder
+/// ran on them) are held to their own floor, (tree pass, word order): the counts reached on 2026-12-07 for the
+/// 354 rows of roots 01-20. The floors above count the other rows.
+const CODEBOOK_FLOOR: (usize, usize) = (280, 278);
 
 struct Row<'a> {
     line: usize,
@@ -100,7 +102,7 @@ fn the_table_is_well_formed() {
 
 #[test]
 fn construction_table() {
-    table(Coder::new().with_tree(false), "word order", FLOOR);
+    table(Coder::new().with_tree(false), "word order", FLOOR, CODEBOOK_FLOOR.1);
 }
 
 /// The same table with the tree pass (roles from the dependency tree). With an empty `data/syntax.model` this is
@@ -109,19 +111,18 @@ fn construction_table() {
 fn construction_table_with_the_tree() {
     let parser =
         std::env::var_os("DYAD_SYNTAX_MODEL").is_some() || dyad_syntax::Model::embedded().is_ok_and(|m| m.has_parser());
-    table(tree_coder(), "tree pass", if parser { TREE_FLOOR } else { FLOOR });
+    let (floor, codebook_floor) = if parser { (TREE_FLOOR, CODEBOOK_FLOOR.0) } else { (FLOOR, CODEBOOK_FLOOR.1) };
+    table(tree_coder(), "tree pass", floor, codebook_floor);
 }
 
-fn table(coder: Coder, name: &str, floor: usize) {
+fn table(coder: Coder, name: &str, floor: usize, codebook_floor: usize) {
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
-    let mut codebook_01_10 = 0;
     for row in rows() {
         let input =
             LineInput { id: InputId::Number(row.line as u64), text: row.sentence.into(), date: parse_date(row.date) };
         let events: Vec<EventRecord> = coder.code_line(&input).into_iter().map(|e| e.event).collect();
         let ok = passes(&row, &events);
-        codebook_01_10 += usize::from(ok && row.construction == "codebook" && ("01".."11").contains(&&row.code[..2]));
         let slot = per.entry(row.construction).or_default();
         slot.0 += usize::from(ok);
         slot.1 += 1;
@@ -151,12 +152,9 @@ fn table(coder: Coder, name: &str, floor: usize) {
     for f in &failures {
         println!("{f}");
     }
-    assert!(pass >= floor, "{pass} rows pass, below the floor of {floor}");
-    println!("  codebook rows of roots 01-10: {codebook_01_10} pass");
-    assert!(
-        codebook_01_10 >= CODEBOOK_01_10_FLOOR,
-        "{codebook_01_10} codebook rows of roots 01-10 pass, below the floor of {CODEBOOK_01_10_FLOOR}"
-    );
+    let codebook = per.get("codebook").map_or(0, |c| c.0);
+    assert!(pass - codebook >= floor, "{} rows pass, below the floor of {floor}", pass - codebook);
+    assert!(codebook >= codebook_floor, "{codebook} codebook rows pass, below the floor of {codebook_floor}");
 }
 
 fn flags(e: &EventRecord) -> String {

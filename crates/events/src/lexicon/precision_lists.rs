@@ -47,6 +47,16 @@ pub(crate) struct Lists {
     pub(crate) purpose: Vec<Vec<&'static str>>,
     /// Nouns of a legal or political contest ("extradition", "charge"): an armed verb's object, a fight in court.
     pub(crate) legal_contest: HashSet<&'static str>,
+    /// Nouns naming military aircraft ("warplane", "air"): an attack by them is aerial (195).
+    pub(crate) aircraft: HashSet<&'static str>,
+    /// Nouns naming remotely piloted aircraft ("drone"): an attack by them is 1952.
+    pub(crate) drone: HashSet<&'static str>,
+    /// Nouns naming artillery and tanks ("artillery", "tank"): an attack by them is 194.
+    pub(crate) artillery: HashSet<&'static str>,
+    /// Nouns naming attackers with small arms ("sniper", "gunman"): an attack by them is 193.
+    pub(crate) small_arms: HashSet<&'static str>,
+    /// Words naming a suicide attacker ("suicide" in "suicide bomber"): an attack by one is 1831.
+    pub(crate) suicide: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -89,6 +99,11 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "proxy" => lists.proxy.insert(single()?),
             "owned_for" => lists.owned_for.insert(single()?),
             "legal_contest" => lists.legal_contest.insert(single()?),
+            "aircraft" => lists.aircraft.insert(single()?),
+            "drone" => lists.drone.insert(single()?),
+            "artillery" => lists.artillery.insert(single()?),
+            "small_arms" => lists.small_arms.insert(single()?),
+            "suicide" => lists.suicide.insert(single()?),
             "undo" => lists.undo.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
@@ -166,6 +181,7 @@ mod tests {
         assert!(l.attribution.iter().any(|p| p == &["according", "to"]));
         assert!(l.purpose.iter().any(|p| p == &["in", "an", "attempt", "to"]) && l.opener.contains("however"));
         assert!(l.legal_contest.contains("extradition") && !l.legal_contest.contains("rebel"));
+        assert!(l.aircraft.contains("warplane") && l.drone.contains("drone") && !l.aircraft.contains("tank"));
         assert!(l.undo.contains("remove") && l.undo.contains("lift") && !l.undo.contains("impose"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
