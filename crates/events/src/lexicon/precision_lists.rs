@@ -57,6 +57,12 @@ pub(crate) struct Lists {
     pub(crate) small_arms: HashSet<&'static str>,
     /// Words naming a suicide attacker ("suicide" in "suicide bomber"): an attack by one is 1831.
     pub(crate) suicide: HashSet<&'static str>,
+    /// Verbs that demand with a that-clause only when it is mandative ("insist").
+    pub(crate) mandative: HashSet<&'static str>,
+    /// Verbs of telling or requiring that with "to" demand only of the party right before it ("tell").
+    pub(crate) directive: HashSet<&'static str>,
+    /// Verbs that with "out" remove a party by force, in the passive or before the party ("drag").
+    pub(crate) removal: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -105,6 +111,9 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "small_arms" => lists.small_arms.insert(single()?),
             "suicide" => lists.suicide.insert(single()?),
             "undo" => lists.undo.insert(single()?),
+            "mandative" => lists.mandative.insert(single()?),
+            "directive" => lists.directive.insert(single()?),
+            "removal" => lists.removal.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -183,6 +192,8 @@ mod tests {
         assert!(l.legal_contest.contains("extradition") && !l.legal_contest.contains("rebel"));
         assert!(l.aircraft.contains("warplane") && l.drone.contains("drone") && !l.aircraft.contains("tank"));
         assert!(l.undo.contains("remove") && l.undo.contains("lift") && !l.undo.contains("impose"));
+        assert!(l.mandative.contains("insist") && l.directive.contains("tell") && l.removal.contains("drag"));
+        assert!(!l.directive.contains("say") && !l.removal.contains("pull"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
         );

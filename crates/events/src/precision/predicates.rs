@@ -183,7 +183,7 @@ fn false_verb(a: &Analysis, m: &Match, time_tokens: &[(usize, usize)]) -> Option
 /// "insisted that Pakistan not interfere"); a clause with a finite verb is a claim, no act on its subject.
 fn claim(a: &Analysis, m: &Match) -> bool {
     let i = m.anchor;
-    if m.prep.is_some() || a.lemmas[i].verb.is_none_or(|v| v.base != "insist") {
+    if m.prep.is_some() || a.lemmas[i].verb.is_none_or(|v| !lists().mandative.contains(v.base)) {
         return false;
     }
     let mut k = i + 1;
@@ -213,7 +213,7 @@ fn claim(a: &Analysis, m: &Match) -> bool {
 fn directive(a: &Analysis, m: &Match) -> bool {
     let i = m.anchor;
     let (Some(k), Some(v)) = (m.prep, a.lemmas[i].verb) else { return true };
-    if !matches!(v.base, "tell" | "require" | "instruct") || a.norm(k) != "to" {
+    if !lists().directive.contains(v.base) || a.norm(k) != "to" {
         return true;
     }
     let start = if a.is(i + 1, DET) { i + 2 } else { i + 1 };
@@ -226,7 +226,7 @@ fn directive(a: &Analysis, m: &Match) -> bool {
 fn removal(a: &Analysis, m: &Match) -> bool {
     let i = m.anchor;
     let (Some(k), Some(v)) = (m.object, a.lemmas[i].verb) else { return true };
-    if !matches!(v.base, "drag" | "haul") || a.norm(k) != "out" || m.passive {
+    if !lists().removal.contains(v.base) || a.norm(k) != "out" || m.passive {
         return true;
     }
     let start = if a.is(i + 1, DET) { i + 2 } else { i + 1 };

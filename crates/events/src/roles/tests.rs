@@ -242,10 +242,10 @@ fn a_demand_is_made_as_what_must_happen() {
         // "told X that Y must": the addressee stands between the report verb and what was said.
         ("[Germany|DEU] told [Greek officials|GRC|g] that [Greece|GRC] must cut its spending.", &["DEU>GRC 100 r"]),
         // What was said first, its report verb after a comma, the speaker before or after the verb.
-        ("\"[Iran|IRN] must free the sailors,\" [the United States|USA] said.", &["USA>IRN 100 r"]),
+        ("\"[Iran|IRN] must free the sailors,\" [the United States|USA] said.", &["USA>IRN 1053 r"]),
         ("[Mali|MLI] should hold elections, said [the French government|FRA|g].", &["FRA>MLI 100 r"]),
         // "insisted that X agree": a mandative clause, with a bare verb, is a demand of its subject.
-        ("[India|IND] insisted that [Pakistan|PAK] hand over the suspects.", &["IND>PAK 100"]),
+        ("[India|IND] insisted that [Pakistan|PAK] hand over the suspects.", &["IND>PAK 1013"]),
     ]);
     // With no report verb after it, an obligation is no one's demand.
     assert!(code("[Mali|MLI] should hold elections, and [France|FRA] agrees.").iter().all(|e| !e.contains(" 100")));
@@ -274,7 +274,7 @@ fn killed_in_clashes_with_a_side_names_the_agent() {
 fn need_to_is_an_obligation() {
     // "needed to" in reported speech is the speaker's demand, as "must" is.
     let coded = code("[China|CHN] said [Japan|JPN] needed to apologize for the incursion.");
-    assert!(coded.iter().any(|e| e.starts_with("CHN>JPN 100")), "{coded:?}");
+    assert!(coded.iter().any(|e| e.starts_with("CHN>JPN 10")), "{coded:?}");
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn told_with_a_long_addressee_still_reports_what_follows_that() {
 #[test]
 fn a_directive_to_a_party_is_a_demand() {
     // "told X to", "required X to": the "to" right after the party addressed.
-    check(&[("[Turkey|TUR] told [Greece|GRC] to free the sailors.", &["TUR>GRC 100"])]);
+    check(&[("[Turkey|TUR] told [Greece|GRC] to free the sailors.", &["TUR>GRC 1053"])]);
     // A report with "to" further on is no directive.
     let coded = code("[Turkey|TUR] told [Greek reporters|GRC|g] that it would go to [Cyprus|CYP].");
     assert!(coded.iter().all(|e| !e.contains(" 100")), "{coded:?}");
