@@ -193,6 +193,17 @@ mod tests {
     }
 
     #[test]
+    fn a_former_office_holder_with_no_state_is_of_the_documents() {
+        // As a serving official is: news names the state of its domestic officials once, if at all.
+        let text = "The US Senate voted. The US House voted. American lawmakers met. Former envoy John Roe testified.";
+        let got = mentions(text, None);
+        assert!(got.iter().any(|m| m == "envoy John Roe=USAELI/Role"), "{got:?}");
+        // Alone, no state.
+        let got = mentions("Former envoy John Roe testified.", None);
+        assert_eq!(got, ["envoy John Roe=---ELI/Role"]);
+    }
+
+    #[test]
     fn an_unnamed_body_is_of_its_sentences_state_or_the_documents() {
         // The sentence's one state qualifies a place: the police there are its police.
         let got = mentions("Police arrested two men in Chicago.", None);
