@@ -368,7 +368,7 @@ mod tests {
 
     #[test]
     fn names_need_a_title_an_apposition_an_honorific_or_a_speech_verb() {
-        let table: [(&str, &[&str]); 9] = [
+        let table: [(&str, &[&str]); 10] = [
             // A title before the name: one role mention.
             ("Cuban Ambassador Aise Sotolongo arrived.", &["Cuban Ambassador Aise Sotolongo=CUBGOV/Role"]),
             // An apposition: the name and the role phrase.
@@ -385,6 +385,8 @@ mod tests {
             ("Chief Justice Jane Roe ruled.", &["Chief Justice Jane Roe=---JUD/Role"]),
             ("Mr Justice John Doe agreed.", &["Mr Justice John Doe=---JUD/Role"]),
             ("They were brought to justice.", &[]),
+            // A sentence adverb before a comma is no name in apposition.
+            ("Separately, the minister said the talks failed.", &[]),
             // In a list, a role right before the next name is that name's title, not an apposition.
             ("Jane Roe, businessman John Doe and others are under pressure.", &["businessman John Doe=---BUS/Role"]),
         ];
