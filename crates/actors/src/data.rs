@@ -47,22 +47,12 @@ pub(crate) struct RoleDef {
     pub phrase: String,
     pub sector: Option<String>,
     pub class: RoleClass,
-    /// Whether the phrase, named with no state, is of the sentence's or the document's.
-    pub home: Home,
+    /// A group of people acting at home (`crowd` in `roles.tsv`: "protesters"): with no state, of the sentence's or
+    /// the document's, as the state's own bodies are.
+    pub domestic: bool,
 }
 
-/// Whether a group named with no state ("police arrested") is of its sentence's or document's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Home {
-    /// As its sector says: state organs and organised domestic bodies are.
-    BySector,
-    /// Always (`crowd` in `roles.tsv`: "protesters", a group of people acting at home).
-    Always,
-    /// Never (`equipment`: "aircraft", as often civil or foreign): only a state written with it gives one.
-    Never,
-}
-
-/// The class a `roles.tsv` class name gives (`crowd` and `equipment`, groups, are read by the loader).
+/// The class a `roles.tsv` class name gives (`crowd` is read by the loader: a group acting at home).
 fn role_class(name: &str) -> Option<RoleClass> {
     Some(match name {
         "person" => RoleClass::Person,
@@ -686,10 +676,9 @@ impl GazetteerBuilder {
             let [phrase, sector, class] = cols[..] else {
                 return Err(err(file, line, format!("expected 3 columns, got {}", cols.len())));
             };
-            let (class, home) = match class {
-                "crowd" => (Some(RoleClass::Group), Home::Always),
-                "equipment" => (Some(RoleClass::Group), Home::Never),
-                other => (role_class(other), Home::BySector),
+            let (class, domestic) = match class {
+                "crowd" => (Some(RoleClass::Group), true),
+                other => (role_class(other), false),
             };
             let Some(class) = class else { return Err(err(file, line, format!("unknown class {:?}", cols[2]))) };
             if phrase.chars().any(|c| c.is_uppercase()) {
@@ -700,7 +689,7 @@ impl GazetteerBuilder {
             }
             let sector = (sector != "-").then(|| sector.to_string());
             let idx = self.roles.len() as u16;
-            self.roles.push(RoleDef { phrase: normalize(phrase), sector, class, home });
+            self.roles.push(RoleDef { phrase: normalize(phrase), sector, class, domestic });
             let sense = |plural| Sense {
                 target: Target::Role(idx),
                 form: MentionForm::Role,
@@ -1383,15 +1372,9 @@ mod tests {
         let mut b = GazetteerBuilder::new();
         b.load_roles("roles.tsv", ROLES).unwrap();
         assert!(b.roles.iter().any(|r| r.phrase == "vice foreign minister" && r.class == RoleClass::Person));
-        assert!(
-            b.roles.iter().any(|r| r.phrase == "diplomats" && r.class == RoleClass::Group && r.home == Home::BySector)
-        );
+        assert!(b.roles.iter().any(|r| r.phrase == "diplomats" && r.class == RoleClass::Group && !r.domestic));
         // A crowd is a group acting at home.
-        assert!(
-            b.roles.iter().any(|r| r.phrase == "protesters" && r.class == RoleClass::Group && r.home == Home::Always)
-        );
-        // Equipment never is of its sentence's state by itself.
-        assert!(b.roles.iter().any(|r| r.phrase == "aircraft" && r.class == RoleClass::Group && r.home == Home::Never));
+        assert!(b.roles.iter().any(|r| r.phrase == "protesters" && r.class == RoleClass::Group && r.domestic));
         let mut b = GazetteerBuilder::new();
         assert!(b.load_roles("x", "Ambassador\tGOV\tperson\n").is_err());
         let e = b.load_roles("x", "# h\nambassador\tGOV\tboss\n").unwrap_err();

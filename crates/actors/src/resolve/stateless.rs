@@ -8,10 +8,10 @@
 //! state of its domestic bodies once, if at all), else it is no actor. Only a state organ or an organised domestic
 //! body (labour, schools, health, business, intelligence) does, and so does a crowd acting at home ("protesters",
 //! `crowd` in `roles.tsv`): "people" or "residents" stay nobody, and so does "opposition", as often a stance ("firm
-//! opposition to") as a party; "aircraft" (`equipment`) are as often civil or foreign.
+//! opposition to") as a party.
 
 use super::state::{DocumentResolver, Sentence, Work};
-use crate::data::{Gazetteer, Home, RoleClass};
+use crate::data::{Gazetteer, RoleClass};
 use crate::model::{ActorKind, ActorMention, MentionForm, cameo_code};
 use dyad_core::{ActorCode, Sector};
 
@@ -75,14 +75,12 @@ impl DocumentResolver<'_> {
                 continue;
             }
             let Some(sector) = ph.info.sector.as_deref().and_then(Sector::from_code) else { continue };
-            let home = v.role_of(&st.units[ph.role_unit]).map_or(Home::BySector, |r| r.home);
-            let domestic = match (ph.class, home) {
-                (_, Home::Never) => false,
-                (RoleClass::Group, Home::Always) => true,
-                (RoleClass::Person, _) => sector.is_state(),
-                (RoleClass::Group, _) => {
+            let domestic = match ph.class {
+                RoleClass::Person => sector.is_state(),
+                RoleClass::Group => {
                     sector.is_state()
                         || matches!(sector, Sector::Spy | Sector::Lab | Sector::Edu | Sector::Hlh | Sector::Bus)
+                        || v.role_of(&st.units[ph.role_unit]).is_some_and(|r| r.domestic)
                 }
                 _ => false,
             };
@@ -232,10 +230,6 @@ mod tests {
         assert!(got.iter().any(|m| m == "protesters=NGACVL/Role"), "{got:?}");
         let text = "Nigeria votes. Nigeria's army is deployed. Nigeria waits. Demonstrators blocked a road.";
         assert!(mentions(text, None).iter().any(|m| m == "Demonstrators=NGACVL/Role"));
-        // Aircraft are as often civil or foreign: only their own state makes them a state's forces.
-        let got = mentions("Nigerian police arrived. The aircraft landed in Lagos.", None);
-        assert!(!got.iter().any(|m| m.starts_with("aircraft")), "{got:?}");
-        assert_eq!(mentions("Nigerian aircraft bombed the camp.", None), ["Nigerian aircraft=NGAMIL/Role"]);
         // An office of something else ("heads of state of ...") is not the document's office.
         let got = mentions(
             "Nigeria votes. Nigeria's army is deployed. Nigeria waits. Heads of state of many nations met.",
