@@ -1,7 +1,7 @@
 //! The words around a name that show it is a person's (`data/person_cues.tsv`): honorifics, speech verbs and the
 //! words that may stand between a subject and its verb, and the gender and binding of personal pronouns.
 
-use dyad_core::DataError;
+use dyad_core::{DataError, Sector};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -52,6 +52,8 @@ pub(crate) struct PersonCues {
     /// capitalised word next to a name is looked up.
     longest: usize,
     longest_honorific: usize,
+    /// The CAMEO sector an abbreviated title gives its holder ("sen" → LEG), by honorific.
+    title_sectors: HashMap<String, &'static str>,
 }
 
 static BUILTIN: LazyLock<PersonCues> =
@@ -68,6 +70,7 @@ impl PersonCues {
 
     fn parse(file: &'static str, text: &str) -> Result<PersonCues, DataError> {
         let mut words = HashMap::default();
+        let mut title_sectors = HashMap::default();
         for (line, row) in text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r'))) {
             if row.trim().is_empty() || row.starts_with('#') {
                 continue;
@@ -86,6 +89,13 @@ impl PersonCues {
             };
             let cue = match (cue, binds) {
                 ("honorific", "-") => Cue::Honorific(gender),
+                ("honorific", sector) => {
+                    let Some(sector) = Sector::from_code(sector) else {
+                        return Err(bad("an honorific's fourth column is `-` or a CAMEO sector code"));
+                    };
+                    title_sectors.insert(word.to_string(), sector.code());
+                    Cue::Honorific(gender)
+                }
                 ("speech", "-") => Cue::Speech(false),
                 ("speech+", "-") => Cue::Speech(true),
                 ("between", "-") => Cue::Between,
@@ -110,7 +120,7 @@ impl PersonCues {
         let longest = words.keys().map(String::len).max().unwrap_or(0);
         let longest_honorific =
             words.iter().filter(|(_, c)| matches!(c, Cue::Honorific(_))).map(|(w, _)| w.len()).max().unwrap_or(0);
-        Ok(PersonCues { words, longest, longest_honorific })
+        Ok(PersonCues { words, longest, longest_honorific, title_sectors })
     }
 
     /// The cue a word is, compared case-insensitively; `word` is as written, without a final period.
@@ -143,6 +153,13 @@ impl PersonCues {
             Some(Cue::Honorific(g)) => Some(g),
             _ => None,
         }
+    }
+
+    /// The CAMEO sector of the office an honorific abbreviates ("Sen" LEG, "Gov" GOV, "Gen" MIL), if it names one;
+    /// `word` is as written, without a final period.
+    pub(crate) fn title_sector(&self, word: &str) -> Option<&'static str> {
+        self.honorific(word)?;
+        self.title_sectors.get(&word.to_ascii_lowercase()).copied()
     }
 
     /// Whether `word` is a speech verb (`before`: one that may also stand before its subject).
@@ -193,6 +210,14 @@ mod tests {
         assert_eq!(cues.honorific("Dr"), Some(None));
         assert_eq!(cues.honorific("Monday"), None);
         assert_eq!(cues.honorific("MX"), None);
+        // Abbreviated titles of an office give its sector; courtesy titles none.
+        assert_eq!(cues.title_sector("Sen"), Some("LEG"));
+        assert_eq!(cues.title_sector("Gov"), Some("GOV"));
+        assert_eq!(cues.title_sector("Gen"), Some("MIL"));
+        assert_eq!(
+            (cues.title_sector("Mr"), cues.title_sector("SEN"), cues.title_sector("senate")),
+            (None, None, None)
+        );
         assert!(cues.opens_clause("and") && cues.opens_clause("That") && !cues.opens_clause("of"));
         assert!(cues.is_speech("said", true) && cues.is_speech("told", false) && !cues.is_speech("told", true));
         assert!(cues.is_between("later") && cues.is_between("repeatedly") && !cues.is_between("the"));
@@ -224,6 +249,8 @@ mod tests {
             "said\tspeech\t-\tnear",
             "x\ty",
             "national\tnationality\t-\tsubject",
+            "sen\thonorific\t-\tXYZ",
+            "sen\tspeech\t-\tLEG",
         ] {
             assert!(PersonCues::parse("t", bad).is_err(), "{bad}");
         }

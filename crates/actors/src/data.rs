@@ -47,6 +47,21 @@ pub(crate) struct RoleDef {
     pub phrase: String,
     pub sector: Option<String>,
     pub class: RoleClass,
+    /// A group of people acting at home (`crowd` in `roles.tsv`: "protesters"): with no state, of the sentence's or
+    /// the document's, as the state's own bodies are.
+    pub domestic: bool,
+}
+
+/// The class a `roles.tsv` class name gives (`crowd` is read by the loader: a group acting at home).
+fn role_class(name: &str) -> Option<RoleClass> {
+    Some(match name {
+        "person" => RoleClass::Person,
+        "group" => RoleClass::Group,
+        "counterpart" => RoleClass::Counterpart,
+        "modifier" => RoleClass::Modifier,
+        "pronoun" => RoleClass::Pronoun,
+        _ => return None,
+    })
 }
 
 /// One dictionary actor.
@@ -661,14 +676,11 @@ impl GazetteerBuilder {
             let [phrase, sector, class] = cols[..] else {
                 return Err(err(file, line, format!("expected 3 columns, got {}", cols.len())));
             };
-            let class = match class {
-                "person" => RoleClass::Person,
-                "group" => RoleClass::Group,
-                "counterpart" => RoleClass::Counterpart,
-                "modifier" => RoleClass::Modifier,
-                "pronoun" => RoleClass::Pronoun,
-                other => return Err(err(file, line, format!("unknown class {other:?}"))),
+            let (class, domestic) = match class {
+                "crowd" => (Some(RoleClass::Group), true),
+                other => (role_class(other), false),
             };
+            let Some(class) = class else { return Err(err(file, line, format!("unknown class {:?}", cols[2]))) };
             if phrase.chars().any(|c| c.is_uppercase()) {
                 return Err(err(file, line, "role phrases are lowercase"));
             }
@@ -677,7 +689,7 @@ impl GazetteerBuilder {
             }
             let sector = (sector != "-").then(|| sector.to_string());
             let idx = self.roles.len() as u16;
-            self.roles.push(RoleDef { phrase: normalize(phrase), sector, class });
+            self.roles.push(RoleDef { phrase: normalize(phrase), sector, class, domestic });
             let sense = |plural| Sense {
                 target: Target::Role(idx),
                 form: MentionForm::Role,
@@ -1360,10 +1372,13 @@ mod tests {
         let mut b = GazetteerBuilder::new();
         b.load_roles("roles.tsv", ROLES).unwrap();
         assert!(b.roles.iter().any(|r| r.phrase == "vice foreign minister" && r.class == RoleClass::Person));
-        assert!(b.roles.iter().any(|r| r.phrase == "diplomats" && r.class == RoleClass::Group));
+        assert!(b.roles.iter().any(|r| r.phrase == "diplomats" && r.class == RoleClass::Group && !r.domestic));
+        // A crowd is a group acting at home.
+        assert!(b.roles.iter().any(|r| r.phrase == "protesters" && r.class == RoleClass::Group && r.domestic));
         let mut b = GazetteerBuilder::new();
         assert!(b.load_roles("x", "Ambassador\tGOV\tperson\n").is_err());
-        assert!(b.load_roles("x", "ambassador\tGOV\tboss\n").is_err());
+        let e = b.load_roles("x", "# h\nambassador\tGOV\tboss\n").unwrap_err();
+        assert_eq!(e.to_string(), "x:2: unknown class \"boss\"");
     }
 
     #[test]

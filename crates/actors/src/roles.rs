@@ -127,6 +127,10 @@ fn left_of_role(v: &View, i: usize, role: &RoleDef, class: RoleClass, phrases: &
                 info.sector = e.sector.clone();
                 let surface = sentence.get(v.start(k - 1)..v.end(k - 1));
                 info.text = format!("{} {}", surface.unwrap_or(&e.name), info.text);
+            } else if class == RoleClass::Person && e.kind == ActorKind::Org && e.sector.as_deref() == Some("BUS") {
+                // "Boeing spokesman X", "Acme's chief financial officer": a firm's people are in business, whatever
+                // the title would mean in a state.
+                info.sector = e.sector.clone();
             }
             if e.country.is_none() {
                 info.org_code = Some(e.code.clone());
@@ -334,6 +338,16 @@ mod tests {
 
     fn p(text: &str, country: Option<&str>, sector: &str) -> (String, Option<String>, Option<String>) {
         (text.to_string(), country.map(str::to_string), Some(sector.to_string()))
+    }
+
+    #[test]
+    fn a_firms_people_are_in_business() {
+        for sentence in ["Toyota spokesman", "Toyota's chief financial officer", "Boeing's senior official"] {
+            let got = phrases(sentence);
+            assert!(got.len() == 1 && got[0].2.as_deref() == Some("BUS"), "{sentence}: {got:?}");
+        }
+        // A state's official stays one.
+        assert_eq!(phrases("the Japanese spokesman")[0].2.as_deref(), Some("GOV"));
     }
 
     #[test]

@@ -21,6 +21,10 @@ struct Run<'t> {
     e: usize,
     name: &'t str,
     honorific: Option<Option<Gender>>,
+    /// The sector of the office an abbreviated title before the name gives ("Sen." LEG), and the unit of the first
+    /// honorific.
+    title: Option<&'static str>,
+    first: usize,
 }
 
 impl DocumentResolver<'_> {
@@ -76,15 +80,41 @@ impl DocumentResolver<'_> {
             sector: Some("LEG".to_string()),
             org_code: None,
         });
-        let person = if let Some(info) = &congress {
+        // "Sen. Jane Doe", "U.S. Rep. Jane Doe", "Gen. John Roe": an abbreviated title names an office, of the state
+        // written right before it (whose unit joins the mention).
+        let modifier = run.first.checked_sub(1).filter(|&m| country_unit(st, m).is_some());
+        let abbreviated = (phrase_idx.is_none() && !headline && plausible_name(name))
+            .then_some(run.title)
+            .flatten()
+            .map(|sector| RoleInfo {
+                text: st
+                    .sentence
+                    .get(unit_start(&st.units[run.first], &st.hits, st.toks)..s)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+                country: modifier.and_then(|m| country_unit(st, m)),
+                sector: Some(sector.to_string()),
+                org_code: None,
+            });
+        let person = if let Some(info) = congress.as_ref().or(abbreviated.as_ref()) {
             let doc_people: Vec<u32> = self.people.iter().map(|x| x.0).collect();
-            let found = if single { self.surname(name) } else { self.reg.find_person(name, Some("USA"), &doc_people) };
-            let p = found
-                .filter(|&p| self.reg.country_ok(p, Some("USA")))
-                .unwrap_or_else(|| self.reg.new_person(name, None));
+            let country = info.country.as_deref();
+            let found = if single { self.surname(name) } else { self.reg.find_person(name, country, &doc_people) };
+            let p = found.filter(|&p| self.reg.country_ok(p, country)).unwrap_or_else(|| {
+                let described = if country.is_none() { self.described_ahead(text) } else { None };
+                self.reg.new_person(name, described)
+            });
             self.reg.add_alias(p, name);
             self.reg.add_role(p, info, self.date);
-            w.out.extend(self.person_mention(p, text, s, e, offset, MentionForm::Name, Some(info)));
+            let (form, start) = match modifier.filter(|_| congress.is_none()) {
+                Some(m) => {
+                    w.consumed[m] = true;
+                    (MentionForm::Role, unit_start(&st.units[m], &st.hits, st.toks))
+                }
+                None => (MentionForm::Name, s),
+            };
+            w.out.extend(self.person_mention(p, text, start, e, offset, form, Some(info)));
             Some(p)
         } else if let Some(pi) = phrase_idx {
             // Headlines capitalise every word: "Leader Pledges Full" is not a name to learn.
@@ -227,6 +257,14 @@ impl DocumentResolver<'_> {
     }
 }
 
+/// The state a unit names, if it is a country's name or adjective ("U.S." in "U.S. Rep. Jane Doe").
+fn country_unit(st: &Sentence, u: usize) -> Option<String> {
+    let Some(Unit::Hit(h)) = st.units.get(u) else { return None };
+    let Target::Entry(ei) = st.hits[*h].sense.target else { return None };
+    let entry = &st.gaz.entries[ei as usize];
+    (entry.kind == ActorKind::Country).then(|| entry.country.clone()).flatten()
+}
+
 /// Whether the name ending at byte `end` of `sentence` carries a US congressional party tag: ", R-Neb.",
 /// " (D-N.Y.)", ", I-Vt." (a party letter, a hyphen and a capitalised state abbreviation).
 fn us_party_tag(sentence: &str, end: usize) -> bool {
@@ -244,12 +282,14 @@ fn us_party_tag(sentence: &str, end: usize) -> bool {
 /// Violations Committee").
 fn run_name<'t>(st: &Sentence<'t>, mut a: usize, b: usize) -> Option<Run<'t>> {
     let (sentence, units, toks, cues) = (st.sentence, &st.units[..], st.toks, PersonCues::builtin());
-    let mut honorific = None;
+    let (mut honorific, mut title, first) = (None, None, a);
     while a < b
-        && let Some(g) = tok_text(&units[a], sentence, toks).and_then(|w| cues.honorific(w))
+        && let Some(w) = tok_text(&units[a], sentence, toks)
+        && let Some(g) = cues.honorific(w)
     {
-        // "Lt Col Jane Doe": the first honorific with a gender wins.
+        // "Lt Col Jane Doe": the first honorific with a gender wins; "Lt. Gov.": the last with a sector.
         honorific = Some(honorific.flatten().or(g));
+        title = cues.title_sector(w).or(title);
         a += 1;
     }
     if a == b && tok_text(&units[a], sentence, toks).is_some_and(|w| cues.honorific(w).is_some()) {
@@ -257,11 +297,22 @@ fn run_name<'t>(st: &Sentence<'t>, mut a: usize, b: usize) -> Option<Run<'t>> {
     }
     let (s, e) = (unit_start(&units[a], &st.hits, toks), unit_end(&units[b], &st.hits, toks));
     let honorific = honorific.or_else(|| honorific_before(sentence, s));
+    // Honorifics written with a period stand before the run: "Lt. Gov. Jane Doe".
+    let (mut first, mut k) = (first, first);
+    while k > 0 {
+        let Some(w) = tok_text(&units[k - 1], sentence, toks) else { break };
+        if w != "." {
+            let Some(g) = cues.honorific(w).map(|_| cues.title_sector(w)) else { break };
+            title = title.or(g);
+            first = k - 1;
+        }
+        k -= 1;
+    }
     let name = sentence.get(s..e)?;
     if name.split([' ', '-']).any(|w| st.gaz.org_words.contains(&normalize(w))) {
         return None;
     }
-    Some(Run { a, b, s, e, name, honorific })
+    Some(Run { a, b, s, e, name, honorific, title, first })
 }
 
 /// "X, the former special envoy to Y": the unused person or counterpart phrase in apposition after the run that
@@ -317,7 +368,7 @@ mod tests {
 
     #[test]
     fn names_need_a_title_an_apposition_an_honorific_or_a_speech_verb() {
-        let table: [(&str, &[&str]); 9] = [
+        let table: [(&str, &[&str]); 10] = [
             // A title before the name: one role mention.
             ("Cuban Ambassador Aise Sotolongo arrived.", &["Cuban Ambassador Aise Sotolongo=CUBGOV/Role"]),
             // An apposition: the name and the role phrase.
@@ -334,6 +385,8 @@ mod tests {
             ("Chief Justice Jane Roe ruled.", &["Chief Justice Jane Roe=---JUD/Role"]),
             ("Mr Justice John Doe agreed.", &["Mr Justice John Doe=---JUD/Role"]),
             ("They were brought to justice.", &[]),
+            // A sentence adverb before a comma is no name in apposition.
+            ("Separately, the minister said the talks failed.", &[]),
             // In a list, a role right before the next name is that name's title, not an apposition.
             ("Jane Roe, businessman John Doe and others are under pressure.", &["businessman John Doe=---BUS/Role"]),
         ];
@@ -365,6 +418,41 @@ mod tests {
             [(", R-Neb., asked", true), (" (D-N.Y.)", true), (", I-Vt.", true), (", R-2", false), (", D.C.", false)]
         {
             assert_eq!(super::us_party_tag(&format!("Jane Roe{tail}"), 8), tag, "{tail}");
+        }
+    }
+
+    #[test]
+    fn an_abbreviated_title_names_an_office() {
+        let table: [(&str, &[&str]); 7] = [
+            // The state written right before the title joins the mention.
+            ("U.S. Rep. Jane Doe said the bill would pass.", &["U.S. Rep. Jane Doe=USALEG/Role"]),
+            ("Pakistani Gen. Ali Khan met reporters.", &["Pakistani Gen. Ali Khan=PAKMIL/Role"]),
+            // With no state, the office alone; of several honorifics, the last with a sector.
+            ("Sen. John Roe criticised the plan.", &["John Roe=---LEG/Name"]),
+            ("Lt. Gov. Jane Roe spoke.", &["Jane Roe=---GOV/Name"]),
+            ("Maj. Gen. John Roe resigned.", &["John Roe=---MIL/Name"]),
+            // Courtesy titles and ranks shared by police and armies name no office.
+            ("Mr. Doe arrived.", &["Doe=---/Name"]),
+            ("Sgt. John Roe arrived.", &["John Roe=---/Name"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(mentions(text, None), want, "{text}");
+        }
+        // In a document about one state, an office holder the text gives no state is of that state, later too.
+        let got = mentions(
+            "The US Senate voted. The US House voted. American lawmakers met. Rep. Jane Doe agreed. Doe left.",
+            None,
+        );
+        assert_eq!(got[got.len() - 2..], ["Jane Doe=USALEG/Name", "Doe=USALEG/Surname"], "{got:?}");
+    }
+
+    #[test]
+    fn the_civilian_heads_of_the_armed_services_are_titles() {
+        for (text, want) in [
+            ("Secretary of the Air Force Jane Roe visited.", "Secretary of the Air Force Jane Roe=---GOV/Role"),
+            ("Navy Secretary John Roe was fired.", "Navy Secretary John Roe=---GOV/Role"),
+        ] {
+            assert_eq!(mentions(text, None), [want], "{text}");
         }
     }
 

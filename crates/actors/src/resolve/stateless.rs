@@ -6,8 +6,9 @@
 //! A body or office named with no state at all ("police arrested", "lawmakers criticised", "a judge ruled") is a
 //! domestic actor: it takes the sentence's one state, else the state the document is mostly about (news names the
 //! state of its domestic bodies once, if at all), else it is no actor. Only a state organ or an organised domestic
-//! body (labour, schools, health, business, intelligence) does: "people" or "residents" stay nobody, and so does
-//! "opposition", as often a stance ("firm opposition to") as a party.
+//! body (labour, schools, health, business, intelligence) does, and so does a crowd acting at home ("protesters",
+//! `crowd` in `roles.tsv`): "people" or "residents" stay nobody, and so does "opposition", as often a stance ("firm
+//! opposition to") as a party.
 
 use super::state::{DocumentResolver, Sentence, Work};
 use crate::data::{Gazetteer, RoleClass};
@@ -79,6 +80,7 @@ impl DocumentResolver<'_> {
                 RoleClass::Group => {
                     sector.is_state()
                         || matches!(sector, Sector::Spy | Sector::Lab | Sector::Edu | Sector::Hlh | Sector::Bus)
+                        || v.role_of(&st.units[ph.role_unit]).is_some_and(|r| r.domestic)
                 }
                 _ => false,
             };
@@ -193,6 +195,17 @@ mod tests {
     }
 
     #[test]
+    fn a_former_office_holder_with_no_state_is_of_the_documents() {
+        // As a serving official is: news names the state of its domestic officials once, if at all.
+        let text = "The US Senate voted. The US House voted. American lawmakers met. Former envoy John Roe testified.";
+        let got = mentions(text, None);
+        assert!(got.iter().any(|m| m == "envoy John Roe=USAELI/Role"), "{got:?}");
+        // Alone, no state.
+        let got = mentions("Former envoy John Roe testified.", None);
+        assert_eq!(got, ["envoy John Roe=---ELI/Role"]);
+    }
+
+    #[test]
     fn an_unnamed_body_is_of_its_sentences_state_or_the_documents() {
         // The sentence's one state qualifies a place: the police there are its police.
         let got = mentions("Police arrested two men in Chicago.", None);
@@ -212,6 +225,11 @@ mod tests {
         assert!(mentions("Lawmakers sued the police.", None).is_empty());
         let got = mentions("Nigeria votes. Nigeria's army is deployed. Nigeria waits. Residents fled.", None);
         assert!(!got.iter().any(|m| m.starts_with("Residents")), "{got:?}");
+        // Protesters protest at home: of the sentence's state, else of the document's.
+        let got = mentions("Nigerian police fired on protesters.", None);
+        assert!(got.iter().any(|m| m == "protesters=NGACVL/Role"), "{got:?}");
+        let text = "Nigeria votes. Nigeria's army is deployed. Nigeria waits. Demonstrators blocked a road.";
+        assert!(mentions(text, None).iter().any(|m| m == "Demonstrators=NGACVL/Role"));
         // An office of something else ("heads of state of ...") is not the document's office.
         let got = mentions(
             "Nigeria votes. Nigeria's army is deployed. Nigeria waits. Heads of state of many nations met.",

@@ -5,6 +5,7 @@
 use super::state::{DocumentResolver, Sentence, Work};
 use crate::data::{RoleClass, Target};
 use crate::model::{ActorKind, MentionForm};
+use crate::roles::is_portfolio_word;
 use crate::units::{Unit, is_det, is_tok};
 
 impl DocumentResolver<'_> {
@@ -39,7 +40,12 @@ impl DocumentResolver<'_> {
             match ph.class {
                 RoleClass::Person if after_listed(ph.first) => continue,
                 RoleClass::Person => {
-                    if let Some(p) = self.role_anaphor(&ph.info) {
+                    // "Assistant Secretary of the Air Force for Acquisition X": a capitalised word no dictionary took
+                    // right before a title makes it another office, no later mention of the title's holder.
+                    let other_office = ph.first > 0
+                        && is_portfolio_word(&units[ph.first - 1], sentence, toks, gaz)
+                        && !is_tok(&units[ph.first - 1], sentence, toks, "and");
+                    if let Some(p) = self.role_anaphor(&ph.info).filter(|_| !other_office) {
                         w.out.extend(self.person_mention(p, text, ps, pe, offset, MentionForm::RoleAnaphor, None));
                         self.touch(p);
                         w.people.push((ps, p));
@@ -78,6 +84,11 @@ mod tests {
         // Role anaphora: "the vice minister" is the person the document gave that role.
         let got = mentions("North Korean Vice Foreign Minister Kim Song met them. The vice minister left.", None);
         assert_eq!(got.last().map(String::as_str), Some("vice minister=PRKGOV/RoleAnaphor"), "{got:?}");
+        // A capitalised word before the title makes it another office: no later mention of the holder.
+        let got = mentions("US Navy Secretary Jane Roe met them. The Navy Secretary left.", None);
+        assert_eq!(got.last().map(String::as_str), Some("Navy Secretary=USAGOV/RoleAnaphor"), "{got:?}");
+        let got = mentions("US Navy Secretary Jane Roe met them. Deputy Navy Secretary for Budget Tom Doe left.", None);
+        assert!(!got.iter().any(|m| m.contains("RoleAnaphor")), "{got:?}");
         // A person role with no country and no earlier holder is nobody.
         assert!(mentions("The minister left.", None).is_empty());
     }
