@@ -52,7 +52,18 @@ impl Context<'_> {
                 best = Some((dist, after, k));
             }
         }
-        best.map(|b| b.2)
+        best.map(|b| b.2).or_else(|| self.time_before_when(m, raw))
+    }
+
+    /// "That refuge ended in April, when he was dragged out by British police": a clause that "when" opens, with no
+    /// expression of its own, happens at the time of the clause before it, named right before the "when" (a comma
+    /// may stand between). The time slot of that expression, if any.
+    fn time_before_when(&self, m: &Match, raw: usize) -> Option<usize> {
+        let when = (raw.saturating_sub(1)..=raw).find(|&j| j < m.anchor && self.a.norm(j) == "when")?;
+        let before = if when > 0 && self.a.norm(when - 1) == "," { when - 1 } else { when };
+        let k = self.time_tokens.iter().position(|&(s, e)| s < e && e == before)?;
+        // An act told in the present happens now, not at an earlier time named before it.
+        (!(self.times[k].earlier && self.told_in_present(m))).then_some(k)
     }
 
     /// The "that" opening the content clause of statement `m` ("alleged that", "told reporters that"), if any: an
@@ -159,6 +170,11 @@ mod tests {
             ("[Kenya|KEN] denied {on Monday} that [Uganda|UGA] hid the money.", "denied", true),
             // "since" opens the period that runs up to now.
             ("[Kenya|KEN] has received loans from [Uganda|UGA] since {-March}.", "received", true),
+            // A clause opened by ", when" happens at the time named right before it, unless it names its own.
+            ("The truce ended {-in April}, when [he|KEN] was arrested by [Uganda|UGA].", "arrested", true),
+            ("The truce ended {-in April} when [he|KEN] was arrested by [Uganda|UGA].", "arrested", true),
+            ("The truce ended {-in April}, after [he|KEN] was arrested by [Uganda|UGA].", "arrested", false),
+            ("{-In April} the truce ended, when [he|KEN] was arrested by [Uganda|UGA].", "arrested", false),
         ];
         for (markup, verb, dated) in table {
             with_context(markup, |ctx, matches| {
