@@ -302,7 +302,13 @@ impl ArticleRun<'_> {
     fn push_record(&mut self, mut record: EventRecord, sentence: usize) {
         let anchor = self.out.anchor;
         if record.date.is_none() {
-            record.date = self.narrative.clone().or_else(|| fallback_date(self.time.as_ref(), anchor));
+            // A day named after the publication date ("the tariffs due on Dec. 15") dates only what is yet to
+            // come: an act told as done or going on happened by the publication date.
+            let by_anchor = |d: &EventDate| record.flags.future || anchor.is_none_or(|a| d.when.first_day() <= a);
+            let narrative = self.narrative.clone().filter(by_anchor);
+            record.date = narrative
+                .or_else(|| fallback_date(self.time.as_ref(), anchor).filter(by_anchor))
+                .or_else(|| fallback_date(None, anchor));
             let published = record.date.as_ref().is_some_and(|d| d.basis == PUBLICATION_BASIS);
             if self.narrative.is_none() && published && !record.flags.future {
                 self.lead.push((self.out.events.len(), sentence));
