@@ -82,7 +82,7 @@ impl Context<'_> {
     /// Whether verb predicate `m` is told in the present: a present simple ("denies"), or a verb group with a
     /// present auxiliary, not after a modal ("is seeking", "has dropped", "have also been charged", "is accused";
     /// not "must have attacked").
-    fn told_in_present(&self, m: &Match) -> bool {
+    pub(crate) fn told_in_present(&self, m: &Match) -> bool {
         let a = self.a;
         if m.kind != MatchKind::Verb {
             return false;
