@@ -35,6 +35,9 @@ pub struct EventCandidate {
     /// falsifying records"): `source` is the target's slot, and [`EventCandidate::to_record`] makes the target's
     /// country the source.
     pub home_source: bool,
+    /// Told in the present ("is urging", "wants", "has dropped") with no time expression of its own: it happens
+    /// now, so a narrative date well before the publication date does not date it.
+    pub now: bool,
 }
 
 /// A standing relation (not an event) between two actor slots.
@@ -146,6 +149,7 @@ mod tests {
             location: Some(1),
             home_target: false,
             home_source: false,
+            now: false,
         }
     }
 

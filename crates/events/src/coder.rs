@@ -505,6 +505,7 @@ mod tests {
             location: None,
             home_target: false,
             home_source: false,
+            now: false,
         }
     }
 

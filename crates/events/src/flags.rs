@@ -18,6 +18,8 @@ struct Coded {
     code: &'static str,
     flags: Flags,
     time: Option<usize>,
+    /// Told in the present with no time of its own (see [`EventCandidate::now`]).
+    now: bool,
     /// The targets' own state is the source (see [`Roles::by_own_state`]).
     by_own_state: bool,
 }
@@ -38,7 +40,8 @@ impl Context<'_> {
         flags.future |= time.is_some_and(|t| self.times[t].future);
         flags.symmetric = symmetric;
         let code = self.event_code(m, &mut flags, demand, symmetric, &sources);
-        self.emit(m, Coded { code, flags, time, by_own_state }, &sources, &targets)
+        let now = time.is_none() && self.told_in_present(m);
+        self.emit(m, Coded { code, flags, time, now, by_own_state }, &sources, &targets)
     }
 
     /// The code to report for predicate `m`, moving `flags` with it: a reported obligation is a demand (100); a
@@ -185,7 +188,7 @@ impl Context<'_> {
     /// One candidate per (source, target) pair, with its evidence span and place; a pair of one side is left out,
     /// and a domestic cooperation pair becomes the source's act with no partner.
     fn emit(&self, m: &Match, coded: Coded, sources: &[usize], targets: &[usize]) -> Vec<EventCandidate> {
-        let Coded { code, flags, time, by_own_state } = coded;
+        let Coded { code, flags, time, now, by_own_state } = coded;
         let event = |source, target, evidence, location, home_target| EventCandidate {
             code,
             done_code: m.code,
@@ -198,6 +201,7 @@ impl Context<'_> {
             location,
             home_target,
             home_source: false,
+            now,
         };
         let mut out = Vec::new();
         if by_own_state {
@@ -433,7 +437,7 @@ mod tests {
         let markup = "[Iran|IRN] praised [Iran|IRN] and [Iraq|IRQ].";
         with_context(markup, |ctx, matches| {
             let m = matches.iter().find(|m| m.anchor == token(ctx, "praised")).expect("verb");
-            let coded = || Coded { code: "051", flags: Flags::default(), time: None, by_own_state: false };
+            let coded = || Coded { code: "051", flags: Flags::default(), time: None, now: false, by_own_state: false };
             let pairs = |targets: &[usize]| -> Vec<(usize, Option<usize>)> {
                 ctx.emit(m, coded(), &[0], targets).iter().map(|e| (e.source, e.target)).collect()
             };

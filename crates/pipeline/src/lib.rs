@@ -288,21 +288,33 @@ impl ArticleRun<'_> {
                             aimed.pattern, resolved.code, resolved.sentence
                         );
                         aimed.target = Some(party);
-                        self.push_record(aimed, sentence);
+                        self.push_record(aimed, sentence, candidate.now);
                     }
                 }
-                None if kept => self.push_record(record, sentence),
+                None if kept => self.push_record(record, sentence, candidate.now),
                 None => {}
             }
         }
     }
 
     /// Dates an event record of sentence `sentence` that its own clause does not date, flags it `historical` when
-    /// long before the publication date, and keeps it.
-    fn push_record(&mut self, mut record: EventRecord, sentence: usize) {
+    /// long before the publication date, and keeps it. An act told in the present (`now`) happens by the
+    /// publication date: a narrative date well before it ("In a Nov. 5 letter, ..." "The group is urging ...")
+    /// does not date it.
+    fn push_record(&mut self, mut record: EventRecord, sentence: usize, now: bool) {
         let anchor = self.out.anchor;
         if record.date.is_none() {
-            record.date = self.narrative.clone().or_else(|| fallback_date(self.time.as_ref(), anchor));
+            // A day named after the publication date ("the tariffs due on Dec. 15") dates only what is yet to
+            // come: an act told as done or going on happened by the publication date.
+            let by_anchor = |d: &EventDate| {
+                let Some(a) = anchor else { return true };
+                let earlier = (a - d.when.last_day()).num_days() > EARLIER_DAYS;
+                (record.flags.future || d.when.first_day() <= a) && !(now && earlier)
+            };
+            let narrative = self.narrative.clone().filter(by_anchor);
+            record.date = narrative
+                .or_else(|| fallback_date(self.time.as_ref(), anchor).filter(by_anchor))
+                .or_else(|| fallback_date(None, anchor));
             let published = record.date.as_ref().is_some_and(|d| d.basis == PUBLICATION_BASIS);
             if self.narrative.is_none() && published && !record.flags.future {
                 self.lead.push((self.out.events.len(), sentence));

@@ -177,3 +177,37 @@ fn an_undated_weekday_dates_no_event_and_a_labour_strike_on_it_is_no_attack() {
     let coded = Coder::new().code(&article("g.txt", text, &[text]), None);
     assert!(coded.events.iter().any(|e| e.code == "195"), "{:?}", coded.events);
 }
+
+#[test]
+fn a_day_after_the_publication_date_dates_only_what_is_yet_to_come() {
+    // (page of Wednesday 2021-06-30, the date of its aid suspension)
+    let table = [
+        // A narrative day in the future does not date a later act told as done or going on.
+        ("The two states will meet on July 9. Norway suspended aid to Chile.", "2021-06-30"),
+        ("The two states will meet on July 9. Norway is suspending aid to Chile.", "2021-06-30"),
+        // One in the past does.
+        ("The two states met on June 29. Norway suspended aid to Chile.", "2021-06-29"),
+    ];
+    for (text, date) in table {
+        let coded = Coder::new().code(&article("f.txt", text, &[text]), day(2021, 6, 30));
+        let aid = coded.events.iter().find(|e| e.root == "16").expect(text);
+        assert_eq!(aid.date.as_ref().map(|d| d.when.to_string()).as_deref(), Some(date), "{text}");
+    }
+}
+
+#[test]
+fn an_act_told_in_the_present_is_not_dated_by_an_earlier_narrative_day() {
+    // (page of Wednesday 2021-06-30, the date of its aid suspension)
+    let table = [
+        ("The two states met on June 2. Norway is suspending aid to Chile.", "2021-06-30"),
+        ("The two states met on June 2. Norway has suspended aid to Chile.", "2021-06-30"),
+        // A recent day, or an act told in the past, keeps the narrative date.
+        ("The two states met on June 25. Norway is suspending aid to Chile.", "2021-06-25"),
+        ("The two states met on June 2. Norway suspended aid to Chile.", "2021-06-02"),
+    ];
+    for (text, date) in table {
+        let coded = Coder::new().code(&article("n.txt", text, &[text]), day(2021, 6, 30));
+        let aid = coded.events.iter().find(|e| e.root == "16").expect(text);
+        assert_eq!(aid.date.as_ref().map(|d| d.when.to_string()).as_deref(), Some(date), "{text}");
+    }
+}

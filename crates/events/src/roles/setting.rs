@@ -12,7 +12,7 @@ impl Context<'_> {
         // one buried in a longer fronted phrase names an occasion ("On the occasion of the 60th anniversary").
         let (raw, _, _) = self.raw_clause_start(m.anchor);
         let (start, _, _) = self.clause_start(m.anchor);
-        let end = self.clause_end(m.anchor);
+        let end = self.end_past_names(m.anchor);
         let mut best: Option<(usize, bool, usize)> = None;
         let present = self.told_in_present(m);
         let content = self.content_clause(m);
@@ -27,6 +27,15 @@ impl Context<'_> {
             // An expression in what a statement says ("alleged that X abused girls from 2002 to 2005") dates the
             // act stated, not the statement.
             if content.is_some_and(|t| s > t) {
+                continue;
+            }
+            // "pleaded guilty Monday to threatening (to kill) X in March": an expression right before the
+            // preposition that takes a gerund dates the verb that governs them, not the act the gerund names.
+            let gerund = match m.anchor.checked_sub(2) {
+                Some(g) if self.a.norm(g + 1) == "to" && self.is_gerund(g) => g,
+                _ => m.anchor,
+            };
+            if e + 1 == gerund && self.a.is(e, PREP) && self.is_gerund(gerund) {
                 continue;
             }
             let opens_fronted = s < start && s <= raw + 1 && s >= raw;
@@ -52,7 +61,46 @@ impl Context<'_> {
                 best = Some((dist, after, k));
             }
         }
-        best.map(|b| b.2)
+        best.map(|b| b.2).or_else(|| self.time_before_when(m, raw))
+    }
+
+    /// "That refuge ended in April, when he was dragged out by British police": a clause that "when" opens, with no
+    /// expression of its own, happens at the time of the clause before it, named right before the "when" (a comma
+    /// may stand between). The time slot of that expression, if any.
+    fn time_before_when(&self, m: &Match, raw: usize) -> Option<usize> {
+        let when = (raw.saturating_sub(1)..=raw).find(|&j| j < m.anchor && self.a.norm(j) == "when")?;
+        let before = if when > 0 && self.a.norm(when - 1) == "," { when - 1 } else { when };
+        let k = self.time_tokens.iter().position(|&(s, e)| s < e && e == before)?;
+        // An act told in the present happens now, not at an earlier time named before it.
+        (!(self.times[k].earlier && self.told_in_present(m))).then_some(k)
+    }
+
+    /// The end of the clause of token `p`, not cut by the dot of an abbreviation: one glued to a short capitalised
+    /// word before a name ("U.S. Rep. Ilhan Omar", "Lt. Gen. Smith") or glued to a word before a comma
+    /// ("Omar, D-Minn., in March").
+    fn end_past_names(&self, p: usize) -> usize {
+        let mut end = self.clause_end(p);
+        while end > 0 && self.abbreviation_dot(end) {
+            end = self.clause_end(end);
+        }
+        end
+    }
+
+    /// Whether token `j` is the dot of an abbreviation before a name (see [`Context::end_past_names`]).
+    fn abbreviation_dot(&self, j: usize) -> bool {
+        let t = |i: usize| self.tokens.get(i);
+        let (Some(dot), Some(word), Some(next)) = (t(j), j.checked_sub(1).and_then(t), t(j + 1)) else {
+            return false;
+        };
+        let w = self.a.norm(j - 1);
+        let title = word.capitalized && next.capitalized && w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic());
+        // A comma never follows the end of a sentence ("D-Minn., in March").
+        self.a.norm(j) == "." && word.span.end() == dot.span.start() && (title || self.a.norm(j + 1) == ",")
+    }
+
+    /// Whether token `i` is a gerund ("threatening").
+    fn is_gerund(&self, i: usize) -> bool {
+        self.a.lemmas.get(i).and_then(|l| l.verb).is_some_and(|v| v.is(VerbForm::Gerund))
     }
 
     /// The "that" opening the content clause of statement `m` ("alleged that", "told reporters that"), if any: an
@@ -71,7 +119,7 @@ impl Context<'_> {
     /// Whether verb predicate `m` is told in the present: a present simple ("denies"), or a verb group with a
     /// present auxiliary, not after a modal ("is seeking", "has dropped", "have also been charged", "is accused";
     /// not "must have attacked").
-    fn told_in_present(&self, m: &Match) -> bool {
+    pub(crate) fn told_in_present(&self, m: &Match) -> bool {
         let a = self.a;
         if m.kind != MatchKind::Verb {
             return false;
@@ -159,11 +207,53 @@ mod tests {
             ("[Kenya|KEN] denied {on Monday} that [Uganda|UGA] hid the money.", "denied", true),
             // "since" opens the period that runs up to now.
             ("[Kenya|KEN] has received loans from [Uganda|UGA] since {-March}.", "received", true),
+            // A clause opened by ", when" happens at the time named right before it, unless it names its own.
+            ("The truce ended {-in April}, when [he|KEN] was arrested by [Uganda|UGA].", "arrested", true),
+            ("The truce ended {-in April} when [he|KEN] was arrested by [Uganda|UGA].", "arrested", true),
+            ("The truce ended {-in April}, after [he|KEN] was arrested by [Uganda|UGA].", "arrested", false),
+            ("{-In April} the truce ended, when [he|KEN] was arrested by [Uganda|UGA].", "arrested", false),
         ];
         for (markup, verb, dated) in table {
             with_context(markup, |ctx, matches| {
                 let m = matches.iter().find(|m| m.anchor == token(ctx, verb)).expect(markup);
                 assert_eq!(ctx.time_for(m, matches).is_some(), dated, "{markup}");
+            });
+        }
+    }
+
+    #[test]
+    fn a_gerund_after_a_preposition_is_dated_by_its_own_expression() {
+        // (sentence, the gerund, the time slot that dates it)
+        let table = [
+            (
+                "[Kenya|KEN] pleaded guilty {Monday} to threatening [Uganda|UGA] on its border {-in March}.",
+                "threatening",
+                Some(1),
+            ),
+            (
+                "[Kenya|KEN] pleaded guilty {Monday} to threatening to kill [Uganda|UGA]'s leader {-in March}.",
+                "kill",
+                Some(1),
+            ),
+            (
+                "[A New York man|USA] pleaded guilty {Monday} to threatening to kill [U.S. Rep. Ilhan Omar|USALEG] {-in March}.",
+                "kill",
+                Some(1),
+            ),
+            (
+                "[A New York man|USA] pleaded guilty {Monday} to threatening to kill [Omar|USALEG], D-Minn., {-in March}.",
+                "kill",
+                Some(1),
+            ),
+            // With none of its own, the plea's day does not date the threat either.
+            ("[Kenya|KEN] pleaded guilty {Monday} to threatening [Uganda|UGA].", "threatening", None),
+            // Not a gerund: the expression before the preposition dates the act.
+            ("[Kenya|KEN] sent troops {on Monday} to [Uganda|UGA].", "sent", Some(0)),
+        ];
+        for (markup, verb, slot) in table {
+            with_context(markup, |ctx, matches| {
+                let m = matches.iter().find(|m| m.anchor == token(ctx, verb)).expect(markup);
+                assert_eq!(ctx.time_for(m, matches), slot, "{markup}");
             });
         }
     }
