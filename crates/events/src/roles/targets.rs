@@ -290,4 +290,12 @@ mod tests {
         let markup = "[Iran|IRN] arrested militants who had attacked [Iraq|IRQ].";
         assert!(targets_of(markup, "arrested").is_empty());
     }
+
+    #[test]
+    fn reform_asked_for_in_a_country_is_asked_of_it() {
+        let markup = "[Britain|GBR] called for democratic reforms in [Zimbabwe|ZWE].";
+        assert_eq!(targets_of(markup, "called"), ["ZWE"]);
+        // Talks held in a country are held there, not with it.
+        assert!(targets_of("[Britain|GBR] called for talks in [Zimbabwe|ZWE].", "called").is_empty());
+    }
 }
