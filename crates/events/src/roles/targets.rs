@@ -66,7 +66,9 @@ impl Context<'_> {
         // a country, stands for that country's side (the object-side twin of `placed_subject`).
         // A group of the source's own side placed so ("Bosnian Serbs demanded a truce with Moslem forces in
         // Bosnia") is still the object: an actor further on sits in another phrase and is no target either.
-        if let Some(k) = self.placed_object(from, end)
+        // "called for democratic reforms in Zimbabwe": reform asked of a country is asked of the country it is in.
+        let reform = ["024", "104"].iter().any(|c| m.code.starts_with(c));
+        if let Some(k) = self.placed_object(from, end, reform)
             && first.is_none_or(|f| self.actor_tokens[k].0 < self.actor_tokens[f].0)
         {
             let own =
@@ -89,12 +91,13 @@ impl Context<'_> {
     /// The country in "... GROUP-NOUN in COUNTRY" a few words after `from`: English places a group by a locative
     /// phrase right after its head noun ("rebels in Darfur", "Moslem forces in east Bosnia"), and a group of
     /// people located in a country is, in CAMEO's coding, that country's side. Only a plural group noun
-    /// (`data/role_cues.tsv`) heads such a phrase; "held talks in X" names where, not whom.
-    fn placed_object(&self, from: usize, end: usize) -> Option<usize> {
+    /// (`data/role_cues.tsv`) heads such a phrase; "held talks in X" names where, not whom. With `reform` (the
+    /// predicate asks for or demands political reform, 024x or 104x) any noun heads it: "reforms in X" are X's.
+    fn placed_object(&self, from: usize, end: usize, reform: bool) -> Option<usize> {
         let limit = end.min(from + 7);
         // Cheap word tests first: most predicates have no "in" after a group noun within reach.
         let i = (from + 1..limit).find(|&i| self.a.norm(i) == "in")?;
-        if !RoleCues::builtin().is(self.a.norm(i - 1), GROUP_NOUN)
+        if !(reform || RoleCues::builtin().is(self.a.norm(i - 1), GROUP_NOUN))
             || (from..i).any(|j| self.a.is_punct(j) || self.slot_at(j).is_some())
         {
             return None;
@@ -286,5 +289,13 @@ mod tests {
     fn a_relative_clause_after_the_object_holds_no_target() {
         let markup = "[Iran|IRN] arrested militants who had attacked [Iraq|IRQ].";
         assert!(targets_of(markup, "arrested").is_empty());
+    }
+
+    #[test]
+    fn reform_asked_for_in_a_country_is_asked_of_it() {
+        let markup = "[Britain|GBR] called for democratic reforms in [Zimbabwe|ZWE].";
+        assert_eq!(targets_of(markup, "called"), ["ZWE"]);
+        // Talks held in a country are held there, not with it.
+        assert!(targets_of("[Britain|GBR] called for talks in [Zimbabwe|ZWE].", "called").is_empty());
     }
 }
