@@ -812,9 +812,16 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
                 | CueKind::Condition
                 | CueKind::Peacekeeping
                 | CueKind::Allegation
-                | CueKind::Aim(_) => {}
+                | CueKind::Aim(_)
+                | CueKind::Content(_) => {}
             }
         }
+    }
+    // "warned it could suspend aid", "warned that they would stage protests": an act the warner itself (a pronoun
+    // subject) says it could or would do is threatened, as with "threatened to".
+    if !m.threatened && warned_own_act(a, start, m.anchor) {
+        m.intent = true;
+        m.threatened = true;
     }
     // "will withdraw ... unless X ...": the condition follows the predicate, later in the sentence but in its
     // clause: after ", however" or ", but" it conditions another clause's act ("will receive loans from X,
@@ -822,6 +829,19 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
     let openers = &crate::lexicon::lists().opener;
     let new_clause = |j: usize| a.is_boundary(j) || j > 0 && a.norm(j - 1) == "," && openers.contains(a.norm(j));
     m.conditional = a.condition_cues.iter().any(|&k| k >= m.end && !(m.end..k).any(new_clause));
+}
+
+/// Whether a verb of warning in `start..anchor` has a complement whose subject is a pronoun and whose modal stands
+/// right before the predicate at `anchor`: "warned [that] it could ...", "warn they would ...".
+fn warned_own_act(a: &Analysis, start: usize, anchor: usize) -> bool {
+    let modal = |k: usize| matches!(a.norm(k), "could" | "would" | "might" | "will" | "may");
+    let pronoun = |k: usize| matches!(a.norm(k), "it" | "they" | "he" | "she" | "we");
+    let warn = |k: usize| a.lemmas[k].verb.is_some_and(|v| v.base == "warn");
+    anchor >= 3
+        && modal(anchor - 1)
+        && pronoun(anchor - 2)
+        && (start..anchor - 2)
+            .any(|k| warn(k) && (k + 1 == anchor - 2 || k + 2 == anchor - 2 && a.norm(k + 1) == "that"))
 }
 
 #[cfg(test)]
