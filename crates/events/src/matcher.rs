@@ -817,8 +817,8 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
             }
         }
     }
-    // "warned it could suspend aid", "warned that they would stage protests": an act the warner itself (a pronoun
-    // subject) says it could or would do is threatened, as with "threatened to".
+    // "warned it could suspend aid", "warned that Turkish troops could seize": an act a warning says could or
+    // would be done is threatened, as with "threatened to" (a hostile act announced as planned is a threat too).
     if !m.threatened && warned_own_act(a, start, m.anchor) {
         m.intent = true;
         m.threatened = true;
@@ -831,17 +831,19 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
     m.conditional = a.condition_cues.iter().any(|&k| k >= m.end && !(m.end..k).any(new_clause));
 }
 
-/// Whether a verb of warning in `start..anchor` has a complement whose subject is a pronoun and whose modal stands
-/// right before the predicate at `anchor`: "warned [that] it could ...", "warn they would ...".
+/// Whether a verb of warning in `start..anchor` has a complement whose subject (a pronoun, or up to three words of
+/// a noun phrase) is followed by a modal right before the predicate at `anchor`: "warned [that] it could ...",
+/// "warned that Turkish troops could seize ...".
 fn warned_own_act(a: &Analysis, start: usize, anchor: usize) -> bool {
     let modal = |k: usize| matches!(a.norm(k), "could" | "would" | "might" | "will" | "may");
-    let pronoun = |k: usize| matches!(a.norm(k), "it" | "they" | "he" | "she" | "we");
     let warn = |k: usize| a.lemmas[k].verb.is_some_and(|v| v.base == "warn");
+    let plain = |k: usize| !a.is_punct(k) && !modal(k) && a.norm(k) != "that";
     anchor >= 3
         && modal(anchor - 1)
-        && pronoun(anchor - 2)
-        && (start..anchor - 2)
-            .any(|k| warn(k) && (k + 1 == anchor - 2 || k + 2 == anchor - 2 && a.norm(k + 1) == "that"))
+        && (start..anchor - 2).any(|k| {
+            let subject = if a.norm(k + 1) == "that" { k + 2 } else { k + 1 };
+            warn(k) && subject < anchor - 1 && anchor - 1 - subject <= 3 && (subject..anchor - 1).all(plain)
+        })
 }
 
 #[cfg(test)]

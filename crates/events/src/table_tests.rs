@@ -1210,3 +1210,11 @@ fn an_act_the_warner_says_it_could_do_is_threatened() {
         ("[Germany|DEU] warned it could suspend aid to [Niger|NER].", &["DEU>NER 1311 f"]),
     ]);
 }
+
+#[test]
+fn an_act_a_warning_says_others_could_do_is_threatened() {
+    check(&[(
+        "[Turkey|TUR] warned that [Turkish|TUR] troops could seize [Syrian|SYR] territory.",
+        &["TUR>SYR 1382 f"],
+    )]);
+}

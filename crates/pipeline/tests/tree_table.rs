@@ -28,7 +28,7 @@ const CODEBOOK_FLOOR: (usize, usize) = (280, 278);
 /// The `codebook2` rows (a second, fresh sentence for each code of roots 11-20, phrased unlike the `codebook` rows
 /// and annotated before the coder ran on them: 50/148 passed then, with either coder) are held to a floor of their
 /// own, (tree pass, word order): the counts reached on 2026-12-07. The floors above do not count them.
-const CODEBOOK2_FLOOR: (usize, usize) = (106, 106);
+const CODEBOOK2_FLOOR: (usize, usize) = (108, 108);
 
 struct Row<'a> {
     line: usize,
