@@ -351,6 +351,12 @@ fn parse_cues(d: &mut Dictionaries, cues: &'static str) -> Result<(), DataError>
             "aim_policy" => CueKind::Aim(2),
             "aim_rights" => CueKind::Aim(3),
             "aim_institutions" => CueKind::Aim(4),
+            k if k.starts_with("content_") => match crate::Codebook::builtin().get(&k["content_".len()..]) {
+                Some(info) => CueKind::Content(info.code),
+                None => {
+                    return Err(DataError { file: "event_cues.tsv", line, message: format!("no code in {k:?}") });
+                }
+            },
             k => return Err(DataError { file: "event_cues.tsv", line, message: format!("bad kind {k:?}") }),
         };
         d.cues.push((kind, c[1].split_whitespace().collect()));
@@ -431,6 +437,9 @@ mod tests {
         assert!(e.to_string().starts_with("relations.tsv:2: "), "{e}");
         let e = bad("", "", "", "# header\n\nmaybe\tx\n");
         assert!(e.to_string().starts_with("event_cues.tsv:3: "), "{e}");
+        let e = bad("", "", "", "# header\ncontent_1999\tcorruption\n");
+        assert!(e.to_string().starts_with("event_cues.tsv:2: "), "{e}");
+        assert!(Dictionaries::parse("", "", "", "content_1121\tcorruption\n").is_ok());
     }
 
     #[test]

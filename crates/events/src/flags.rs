@@ -126,7 +126,35 @@ impl Context<'_> {
         {
             return by_weapon;
         }
-        self.protest_for_aim(m, code)
+        self.content_for(m, self.protest_for_aim(m, code))
+    }
+
+    /// An event coded by an ancestor of a `content_CODE` cue's code (`data/event_cues.tsv`) takes that code from
+    /// the cue nearest after its predicate in its clause, or, for a passive, nearest before it ("rebuffed a request
+    /// for debt relief": 1221; "Kyiv's request for fighter jets was rejected": 1222; "blamed X for arms
+    /// trafficking": 1121); at one place the longer phrase wins.
+    fn content_for(&self, m: &Match, code: &'static str) -> &'static str {
+        let dict = self.a.dict;
+        let content_at = |k: usize| {
+            dict.cues_starting_with(self.a.first_words(k))
+                .filter_map(|c| match &dict.cues[c] {
+                    (CueKind::Content(sub), phrase) if descends(sub, code) => {
+                        self.a.phrase_at(k, phrase).map(|end| (end, *sub))
+                    }
+                    _ => None,
+                })
+                .max_by_key(|&(end, _)| end)
+                .map(|(_, sub)| sub)
+        };
+        // From right after the predicate's word, so that a pattern's own object counts ("turned down a plea for
+        // food aid": the row's object "aid" gives 122, "food aid" 1223).
+        let from = (m.anchor + 1).min(m.end);
+        let end = (from..self.a.len()).find(|&k| self.a.is_boundary(k)).unwrap_or(self.a.len());
+        let found = (from..end).find_map(content_at).or_else(|| {
+            let start = (0..m.anchor).rev().find(|&k| self.a.is_boundary(k)).map_or(0, |k| k + 1);
+            if m.passive { (start..m.anchor).rev().find_map(content_at) } else { None }
+        });
+        found.unwrap_or(code)
     }
 
     /// Whether source `s` is a state's people rather than its organs or armed groups: civilians, workers,
@@ -344,6 +372,18 @@ impl Context<'_> {
         let foreign = (0..self.actors.len())
             .any(|k| self.present(k) && self.actors[k].country.as_deref().is_some_and(|c| c != a.as_str()));
         foreign && !dissident(s) && !dissident(t)
+    }
+}
+
+/// Whether `sub` is a more specific code under `code`: its three-digit code (1121 under 112), or that code's
+/// root-level "not specified" code (1221 and 122 under 120).
+fn descends(sub: &str, code: &str) -> bool {
+    let unspecified = |c: &str| c.len() == 3 && c.ends_with('0');
+    let root_level = |s: &str| !s.ends_with('0') && unspecified(code) && code[..2] == s[..2];
+    match sub.len() {
+        4 => code == &sub[..3] || root_level(&sub[..3]),
+        3 => root_level(sub),
+        _ => false,
     }
 }
 

@@ -812,9 +812,16 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
                 | CueKind::Condition
                 | CueKind::Peacekeeping
                 | CueKind::Allegation
-                | CueKind::Aim(_) => {}
+                | CueKind::Aim(_)
+                | CueKind::Content(_) => {}
             }
         }
+    }
+    // "warned it could suspend aid", "warned that Turkish troops could seize": an act a warning says could or
+    // would be done is threatened, as with "threatened to" (a hostile act announced as planned is a threat too).
+    if !m.threatened && warned_own_act(a, start, m.anchor) {
+        m.intent = true;
+        m.threatened = true;
     }
     // "will withdraw ... unless X ...": the condition follows the predicate, later in the sentence but in its
     // clause: after ", however" or ", but" it conditions another clause's act ("will receive loans from X,
@@ -822,6 +829,21 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
     let openers = &crate::lexicon::lists().opener;
     let new_clause = |j: usize| a.is_boundary(j) || j > 0 && a.norm(j - 1) == "," && openers.contains(a.norm(j));
     m.conditional = a.condition_cues.iter().any(|&k| k >= m.end && !(m.end..k).any(new_clause));
+}
+
+/// Whether a verb of warning in `start..anchor` has a complement whose subject (a pronoun, or up to three words of
+/// a noun phrase) is followed by a modal right before the predicate at `anchor`: "warned [that] it could ...",
+/// "warned that Turkish troops could seize ...".
+fn warned_own_act(a: &Analysis, start: usize, anchor: usize) -> bool {
+    let modal = |k: usize| matches!(a.norm(k), "could" | "would" | "might" | "will" | "may");
+    let warn = |k: usize| a.lemmas[k].verb.is_some_and(|v| v.base == "warn");
+    let plain = |k: usize| !a.is_punct(k) && !modal(k) && a.norm(k) != "that";
+    anchor >= 3
+        && modal(anchor - 1)
+        && (start..anchor - 2).any(|k| {
+            let subject = if a.norm(k + 1) == "that" { k + 2 } else { k + 1 };
+            warn(k) && subject < anchor - 1 && anchor - 1 - subject <= 3 && (subject..anchor - 1).all(plain)
+        })
 }
 
 #[cfg(test)]

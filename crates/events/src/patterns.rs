@@ -99,4 +99,9 @@ pub enum CueKind {
     /// CAMEO 141-145 takes the sub-code of its aim, the digit given here (1411 "demonstrate for leadership
     /// change", ..., 1454).
     Aim(u8),
+    /// What a speech act or act is about (`content_CODE`): an event coded by an ancestor of CODE in the codebook
+    /// (its three-digit code, or that code's root-level "not specified" code: 112 or 110 for 1121, 120 for 122)
+    /// takes CODE when this phrase is the nearest such cue after its predicate in its clause ("rebuffed a request
+    /// for debt relief": 120 → 1221; "warned of a nuclear strike": 130 → 1385).
+    Content(&'static str),
 }

@@ -3,8 +3,8 @@
 //! intent, conditions, requests), each with its CAMEO answer written from the codebook. Every row is coded through
 //! the sentence-level path of `dyad code` ([`Coder::code_line`]); the test prints pass/fail per construction and
 //! each failing row, and asserts only a floor per coder: the word-window coder's pass count of the day, and one for
-//! the tree pass (roles read from the dependency tree); the `codebook` rows (every CAMEO code) have floors of their
-//! own.
+//! the tree pass (roles read from the dependency tree); the `codebook` rows (every CAMEO code) and the `codebook2`
+//! rows (a second set for roots 11-20) have floors of their own.
 
 use dyad_core::{data_lines, tsv_columns};
 use dyad_events::EventRecord;
@@ -16,18 +16,19 @@ const TABLE: &str = include_str!("tree_table.tsv");
 /// Rows passing on 2026-12-07 with the word-window coder (see the README's Events section).
 const FLOOR: usize = 291;
 
-/// Rows the tree pass must pass: 316 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
+/// Rows the tree pass must pass: 323 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
 /// retrained model, which moves a few parses either way; still above the word-window coder.
 const TREE_FLOOR: usize = 310;
 
 /// The `codebook` rows (one or two sentences for each CAMEO code, written from the code's name before the coder
 /// ran on them) are held to their own floor, (tree pass, word order): the counts reached on 2026-12-07 for the
 /// 354 rows of roots 01-20. The floors above count the other rows.
-const CODEBOOK_FLOOR: (usize, usize) = (280, 278);
+const CODEBOOK_FLOOR: (usize, usize) = (286, 285);
 
-/// The `codebook2` rows (a second, fresh sentence for each code, phrased unlike the `codebook` rows: how far the
-/// codebook work generalises) have their own floor, (tree pass, word order), counted apart from both of the above.
-const CODEBOOK2_FLOOR: (usize, usize) = (115, 115);
+/// The `codebook2` rows (a second, fresh sentence for each code of roots 01-20, phrased unlike the `codebook` rows
+/// and annotated before the coder ran on them: 108/296 passed then, tree pass) are held to a floor of their own,
+/// (tree pass, word order): the counts reached on 2026-12-07. The floors above do not count them.
+const CODEBOOK2_FLOOR: (usize, usize) = (224, 224);
 
 struct Row<'a> {
     line: usize,
@@ -115,16 +116,17 @@ fn construction_table() {
 fn construction_table_with_the_tree() {
     let parser =
         std::env::var_os("DYAD_SYNTAX_MODEL").is_some() || dyad_syntax::Model::embedded().is_ok_and(|m| m.has_parser());
-    let (floor, codebook_floor) = if parser {
+    let (floor, codebook_floors) = if parser {
         (TREE_FLOOR, (CODEBOOK_FLOOR.0, CODEBOOK2_FLOOR.0))
     } else {
         (FLOOR, (CODEBOOK_FLOOR.1, CODEBOOK2_FLOOR.1))
     };
-    table(tree_coder(), "tree pass", floor, codebook_floor);
+    table(tree_coder(), "tree pass", floor, codebook_floors);
 }
 
-/// `codebook_floor`: the floors of the `codebook` and `codebook2` rows.
-fn table(coder: Coder, name: &str, floor: usize, codebook_floor: (usize, usize)) {
+/// Codes every row with `coder`, prints the counts and failures, and asserts `floor` for the rows of other
+/// constructions and `codebook_floors` for the `codebook` and `codebook2` rows.
+fn table(coder: Coder, name: &str, floor: usize, codebook_floors: (usize, usize)) {
     let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     for row in rows() {
@@ -165,9 +167,9 @@ fn table(coder: Coder, name: &str, floor: usize, codebook_floor: (usize, usize))
     let codebook2 = per.get("codebook2").map_or(0, |c| c.0);
     let others = pass - codebook - codebook2;
     assert!(others >= floor, "{others} rows pass, below the floor of {floor}");
-    let (floor1, floor2) = codebook_floor;
-    assert!(codebook >= floor1, "{codebook} codebook rows pass, below the floor of {floor1}");
-    assert!(codebook2 >= floor2, "{codebook2} codebook2 rows pass, below the floor of {floor2}");
+    let (codebook_floor, codebook2_floor) = codebook_floors;
+    assert!(codebook >= codebook_floor, "{codebook} codebook rows pass, below the floor of {codebook_floor}");
+    assert!(codebook2 >= codebook2_floor, "{codebook2} codebook2 rows pass, below the floor of {codebook2_floor}");
 }
 
 fn flags(e: &EventRecord) -> String {
