@@ -389,40 +389,25 @@ fn descends(sub: &str, code: &str) -> bool {
 
 /// The rejection code for refusing an action with code `done`: refusing to meet or negotiate is 125, to give
 /// material cooperation 121 and aid 122, to yield 124, anything else 120; where CAMEO names the kind refused, its
-/// sub-code ("refused to release X", 0841: 1243; "refused to send military aid", 072: 1222).
+/// sub-code ("refused to release X", 0841: 1243; "refused to send military aid", 072: 1222). CAMEO's rejections run
+/// parallel to the intents of root 03, so the act's intent code in `data/cameo.tsv` names the branch (0841 → 0353 →
+/// 1243), as [`Codebook::branch_for`] does for appeals and demands.
 fn refusal_code(done: &str) -> &'static str {
-    let specific = match done.get(..3) {
-        Some("061") => Some("1211"),
-        Some("062") => Some("1212"),
-        Some("071") => Some("1221"),
-        Some("072") => Some("1222"),
-        Some("073") => Some("1223"),
-        Some("074") => Some("1224"),
-        Some("081") => Some("1241"),
-        Some("082") => Some("1242"),
-        Some("083") => Some(match done {
-            "0831" => "1231",
-            "0832" => "1232",
-            "0833" => "1233",
-            "0834" => "1234",
-            _ => "123",
-        }),
-        Some("084") => Some("1243"),
-        Some("085") => Some("1244"),
-        Some("086") => Some("1245"),
-        Some("087") => Some("1246"),
-        _ => None,
+    let book = Codebook::builtin();
+    if !matches!(book.root(done), Some("04" | "06" | "07" | "08")) {
+        return "120";
+    }
+    let Some(intent) = book.intent_of(done) else { return "120" };
+    let base = match intent.get(..3) {
+        Some("031") => "121",
+        Some("033") => "122",
+        Some("034") => "123",
+        Some("035") => "124",
+        Some("036" | "039") => "125",
+        _ => return "120",
     };
-    if let Some(code) = specific {
-        return code;
-    }
-    match Codebook::builtin().root(done) {
-        Some("04") => "125",
-        Some("06") => "121",
-        Some("07") => "122",
-        Some("08") => "124",
-        _ => "120",
-    }
+    let leaf = intent.get(3..).filter(|d| !d.is_empty()).and_then(|d| book.get(&format!("{base}{d}")));
+    leaf.map_or(base, |c| c.code)
 }
 
 #[cfg(test)]
@@ -450,6 +435,9 @@ mod tests {
         assert_eq!(refusal_code("0832"), "1232");
         assert_eq!(refusal_code("073"), "1223");
         assert_eq!(refusal_code("190"), "120");
+        assert_eq!(refusal_code("031"), "120", "an intent refused is no refusal of a branch");
+        assert_eq!(refusal_code("063"), "121", "no sub-code for judicial cooperation: the base");
+        assert_eq!(refusal_code("045"), "125");
         assert_eq!(coded("[Iran|IRN] refused to meet [Iraq|IRQ].", "meet"), [("125", false, false, false)]);
         // An acceptance denied in the past is a rejection too; an attack denied in the past stays a negated attack.
         assert_eq!(
