@@ -187,7 +187,7 @@ impl Context<'_> {
     /// A protest of 141-145 takes the sub-code of what it demands, from the `aim_*` cue of
     /// `data/event_cues.tsv` nearest after the predicate in its sentence ("rallied to demand the resignation of
     /// X": 1411; "went on strike for higher pensions": 1432), else one its protesters are said to demand before it
-    /// ("protesters demanding voting rights rioted": 1453).
+    /// (after an `aim_verb` of `data/event_precision.tsv`: "protesters demanding voting rights rioted": 1453).
     fn protest_for_aim(&self, m: &Match, code: &'static str) -> &'static str {
         if !matches!(code, "141" | "142" | "143" | "144" | "145") {
             return code;
@@ -203,7 +203,8 @@ impl Context<'_> {
         // Before the predicate only what its protesters are said to demand ("protesters demanding voting rights
         // rioted"), never a word of their own name ("a member of parliament marched").
         let demanded = |k: usize| {
-            (k.saturating_sub(4)..k).any(|j| matches!(self.a.norm(j), "demanding" | "calling" | "seeking" | "urging"))
+            let aim_verbs = &crate::lexicon::lists().aim_verb;
+            (k.saturating_sub(4)..k).any(|j| aim_verbs.contains(self.a.norm(j)))
         };
         let before = (0..m.anchor).rev().filter(|&k| demanded(k)).find_map(aim_at);
         let Some(aim) = (m.end..end).find_map(aim_at).or(before) else { return code };

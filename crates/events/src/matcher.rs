@@ -831,12 +831,14 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
     m.conditional = a.condition_cues.iter().any(|&k| k >= m.end && !(m.end..k).any(new_clause));
 }
 
-/// Whether a verb of warning in `start..anchor` has a complement whose subject (a pronoun, or up to three words of
-/// a noun phrase) is followed by a modal right before the predicate at `anchor`: "warned [that] it could ...",
+/// Whether a verb of warning (`warning` in `data/event_precision.tsv`) in `start..anchor` has a complement whose
+/// subject (a pronoun, or up to three words of a noun phrase) is followed by a `threat_modal` right before the
+/// predicate at `anchor`: "warned [that] it could ...",
 /// "warned that Turkish troops could seize ...".
 fn warned_own_act(a: &Analysis, start: usize, anchor: usize) -> bool {
-    let modal = |k: usize| matches!(a.norm(k), "could" | "would" | "might" | "will" | "may");
-    let warn = |k: usize| a.lemmas[k].verb.is_some_and(|v| v.base == "warn");
+    let lists = crate::lexicon::lists();
+    let modal = |k: usize| lists.threat_modal.contains(a.norm(k));
+    let warn = |k: usize| a.lemmas[k].verb.is_some_and(|v| lists.warning.contains(v.base));
     let plain = |k: usize| !a.is_punct(k) && !modal(k) && a.norm(k) != "that";
     anchor >= 3
         && modal(anchor - 1)

@@ -63,6 +63,12 @@ pub(crate) struct Lists {
     pub(crate) directive: HashSet<&'static str>,
     /// Verbs that with "out" remove a party by force, in the passive or before the party ("drag").
     pub(crate) removal: HashSet<&'static str>,
+    /// Verbs of warning whose complement's modal act is a threat ("warn").
+    pub(crate) warning: HashSet<&'static str>,
+    /// Modals that after a warning's subject announce the act ("could", "will").
+    pub(crate) threat_modal: HashSet<&'static str>,
+    /// Words before a protest that say what its protesters demand ("demanding").
+    pub(crate) aim_verb: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -114,6 +120,9 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "mandative" => lists.mandative.insert(single()?),
             "directive" => lists.directive.insert(single()?),
             "removal" => lists.removal.insert(single()?),
+            "warning" => lists.warning.insert(single()?),
+            "threat_modal" => lists.threat_modal.insert(single()?),
+            "aim_verb" => lists.aim_verb.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -194,6 +203,8 @@ mod tests {
         assert!(l.undo.contains("remove") && l.undo.contains("lift") && !l.undo.contains("impose"));
         assert!(l.mandative.contains("insist") && l.directive.contains("tell") && l.removal.contains("drag"));
         assert!(!l.directive.contains("say") && !l.removal.contains("pull"));
+        assert!(l.warning.contains("warn") && l.threat_modal.contains("could") && l.aim_verb.contains("demanding"));
+        assert!(!l.threat_modal.contains("must") && !l.threat_modal.contains("should"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")
         );
