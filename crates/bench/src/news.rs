@@ -16,6 +16,7 @@ pub struct Args {
     #[arg(long, num_args = 1.., default_values = [
         "crates/eval/tests/data/news30/news30.jsonl",
         "crates/eval/tests/data/news30/heldout15.jsonl",
+        "crates/eval/tests/data/news30/heldout25.jsonl",
     ])]
     gold: Vec<PathBuf>,
     /// Also list every coded event (ok / date / NO) and every missed required event (not for held-out files).

@@ -42,7 +42,10 @@ fn bench_news_scores_the_annotated_pages() {
     assert!(found * 10 >= required, "recall below 0.1:\n{out}");
     assert!(lines[3].contains("reversed") && lines[3].contains("parties unresolved"), "{out}");
     assert!(out.lines().any(|l| l.starts_with("  miss ")), "{out}");
-    // The held-out file is scored, in five lines, and never listed event by event.
-    let held = lines.iter().position(|l| l.starts_with("heldout15.jsonl: 15 pages")).expect("held-out figures");
-    assert_eq!(lines.len(), held + 5, "held-out events listed:\n{out}");
+    // The held-out files are scored, in five lines each, and never listed event by event: heldout15, then
+    // heldout25 last.
+    let held = |head: &str| lines.iter().position(|l| l.starts_with(head)).expect("held-out figures");
+    let (held15, held25) = (held("heldout15.jsonl: 15 pages"), held("heldout25.jsonl: 30 pages"));
+    assert_eq!(held25, held15 + 5, "heldout15 events listed:\n{out}");
+    assert_eq!(lines.len(), held25 + 5, "heldout25 events listed:\n{out}");
 }

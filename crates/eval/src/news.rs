@@ -483,4 +483,51 @@ mod tests {
         assert!(pages.len() >= 30);
         assert!(pages.iter().map(|p| p.events.iter().filter(|e| e.required).count()).sum::<usize>() >= 100);
     }
+
+    /// The unseen gold (`heldout25.jsonl`) parses, holds at least 25 pages and 40 required events, gives every
+    /// event a CAMEO code of the codebook (`data/cameo.tsv`, the codes of `cameo-codes.csv`), a well-formed actor
+    /// code on each side of every reading and a date of the shape its precision says, and lists exactly the WCXB
+    /// pages its selection file (`heldout25-wcxb.tsv`) marks `selected`.
+    #[test]
+    fn heldout25_parses_with_cameo_codes() {
+        let pages = parse_news("heldout25.jsonl", include_str!("../tests/data/news30/heldout25.jsonl")).unwrap();
+        assert!(pages.len() >= 25, "{} pages", pages.len());
+        let required = pages.iter().flat_map(|p| &p.events).filter(|e| e.required).count();
+        assert!(required >= 40, "{required} required events");
+        let ids: std::collections::HashSet<&str> = pages.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), pages.len(), "page ids repeat");
+        let codes: std::collections::HashSet<&str> = dyad_core::data_lines(include_str!("../../../data/cameo.tsv"))
+            .filter_map(|(_, line)| line.split('\t').next())
+            .collect();
+        assert!(codes.len() >= 300, "{} CAMEO codes", codes.len());
+        for page in &pages {
+            assert!(page.published.parse::<DateValue>().is_ok(), "{}: published {}", page.id, page.published);
+            assert!(page.page.starts_with("../shared/bench/") && page.sha256.len() == 64, "{}", page.id);
+            for e in &page.events {
+                assert!(codes.contains(e.code.as_str()), "{}: code {} is not CAMEO", page.id, e.code);
+                let readings = e.tolerated.iter().map(|r| (&r.source, &r.target, &r.root));
+                for (source, target, root) in std::iter::once((&e.source, &e.target, &e.root)).chain(readings) {
+                    assert!(ActorCode::parse(source).is_ok() && ActorCode::parse(target).is_ok(), "{}: {e:?}", page.id);
+                    assert!(codes.contains(root.as_str()), "{}: root {root}", page.id);
+                }
+                if let Some(d) = &e.date {
+                    let len = match d.precision.as_str() {
+                        "day" => 10,
+                        "month" => 7,
+                        "year" => 4,
+                        other => panic!("{}: precision {other}", page.id),
+                    };
+                    assert_eq!(d.value.len(), len, "{}: date {}", page.id, d.value);
+                }
+            }
+        }
+        let selected: Vec<String> = dyad_core::data_lines(include_str!("../tests/data/news30/heldout25-wcxb.tsv"))
+            .filter_map(|(_, line)| line.split_once('\t'))
+            .filter(|(_, rest)| rest.starts_with("selected\t"))
+            .map(|(file, _)| format!("../shared/bench/wcxb-dev-articles/html/{file}.html.gz"))
+            .collect();
+        let listed: Vec<&str> =
+            pages.iter().filter(|p| p.page.contains("/wcxb-dev-articles/")).map(|p| p.page.as_str()).collect();
+        assert_eq!(listed, selected);
+    }
 }

@@ -31,7 +31,7 @@ struct CorpusArgs {
     ])]
     text: Vec<PathBuf>,
     /// Event gold files (JSON lines with a `page` path per line): their pages are left out.
-    #[arg(long, default_values = ["crates/eval/tests/data/news30/news30.jsonl", "crates/eval/tests/data/news30/heldout15.jsonl"])]
+    #[arg(long, default_values = ["crates/eval/tests/data/news30/news30.jsonl", "crates/eval/tests/data/news30/heldout15.jsonl", "crates/eval/tests/data/news30/heldout25.jsonl"])]
     exclude_pages: Vec<PathBuf>,
     /// MEANTIME (its sentences, and so the news-gold parse sentences, are left out).
     #[arg(long, default_value = "../shared/bench/meantime")]
