@@ -841,7 +841,10 @@ fn warned_own_act(a: &Analysis, start: usize, anchor: usize) -> bool {
     anchor >= 3
         && modal(anchor - 1)
         && (start..anchor - 2).any(|k| {
-            let subject = if a.norm(k + 1) == "that" { k + 2 } else { k + 1 };
+            // "warned Hezbollah on Tuesday that the army could strike": the complement's "that" may follow the
+            // warned party and a time, a few words with no punctuation.
+            let that = (k + 1..(k + 7).min(anchor - 1)).take_while(|&j| !a.is_punct(j)).find(|&j| a.norm(j) == "that");
+            let subject = that.map_or(k + 1, |t| t + 1);
             warn(k) && subject < anchor - 1 && anchor - 1 - subject <= 3 && (subject..anchor - 1).all(plain)
         })
 }
