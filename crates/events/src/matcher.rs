@@ -819,7 +819,12 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
     }
     // "warned it could suspend aid", "warned that Turkish troops could seize": an act a warning says could or
     // would be done is threatened, as with "threatened to" (a hostile act announced as planned is a threat too).
-    if !m.threatened && warned_own_act(a, start, m.anchor) {
+    // The warning may stand further back than the cue window, past its addressee and a time ("warned Hezbollah
+    // on Tuesday that the army could strike"), but in the same stretch without a comma.
+    let warn_from = m.anchor.saturating_sub(2 * CUE_WINDOW);
+    let warn_start =
+        (warn_from..m.anchor).rev().find(|&k| a.is_boundary(k) || a.norm(k) == ",").map_or(warn_from, |k| k + 1);
+    if !m.threatened && warned_own_act(a, warn_start.min(start), m.anchor) {
         m.intent = true;
         m.threatened = true;
     }
