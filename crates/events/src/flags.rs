@@ -39,7 +39,7 @@ impl Context<'_> {
         let mut flags = self.cue_flags(m);
         flags.future |= time.is_some_and(|t| self.times[t].future);
         flags.symmetric = symmetric;
-        let code = self.event_code(m, &mut flags, demand, symmetric, &sources);
+        let code = self.event_code(m, &mut flags, demand, symmetric, (&sources, &targets));
         let now = time.is_none() && self.told_in_present(m);
         self.emit(m, Coded { code, flags, time, now, by_own_state }, &sources, &targets)
     }
@@ -54,7 +54,7 @@ impl Context<'_> {
         flags: &mut Flags,
         demand: bool,
         symmetric: bool,
-        sources: &[usize],
+        (sources, targets): (&[usize], &[usize]),
     ) -> &'static str {
         let book = Codebook::builtin();
         let code = if demand {
@@ -108,12 +108,20 @@ impl Context<'_> {
         };
         // An expressed intent (root 03) is by definition about the future.
         flags.future |= code.starts_with("03");
-        self.by_whom_and_what_for(m, code, sources)
+        let code = self.by_whom_and_what_for(m, code, sources, targets);
+        // "tried to assassinate X": an attempted assassination has a code of its own (185).
+        if code == "186" && flags.attempted { "185" } else { code }
     }
 
     /// `code` refined by who acts and what for: a blockade by a state's people is obstruction, an attack takes
     /// its weapon's code, a protest its aim's.
-    fn by_whom_and_what_for(&self, m: &Match, code: &'static str, sources: &[usize]) -> &'static str {
+    fn by_whom_and_what_for(
+        &self,
+        m: &Match,
+        code: &'static str,
+        sources: &[usize],
+        targets: &[usize],
+    ) -> &'static str {
         // "Farmers blocked border crossings": a blockade by a state's people, workers or opposition is their
         // protest, obstructing passage (144), not a blockade imposed by force (191).
         if code == "191" && !sources.is_empty() && sources.iter().all(|&s| self.of_the_people(s)) {
@@ -126,6 +134,25 @@ impl Context<'_> {
         {
             return by_weapon;
         }
+        // "Israeli tank fire killed two soldiers", "a Russian drone killed three civilians": a killing by a source
+        // named by a weapon no person wields is that weapon's attack. Killing by warplanes' crews or gunmen stays a
+        // killing (1823) beside their attack.
+        if code == "1823"
+            && let Some(by_weapon @ ("194" | "1952")) = sources.first().and_then(|&s| self.attacker_code(s))
+        {
+            return by_weapon;
+        }
+        // "Rioters stormed the government headquarters": force used by a state's people at home (no target of
+        // another state) is a violent protest (145), sub-coded by its aim below. Destruction of property (1712)
+        // stays coercion: the same rule for it cost a GSR event.
+        let country = |k: usize| self.actors[k].country.as_deref().and_then(|c| c.get(..3));
+        let at_home = |s: usize| targets.iter().all(|&t| country(t) == country(s));
+        let code =
+            if code == "190" && !sources.is_empty() && sources.iter().all(|&s| self.of_the_people(s) && at_home(s)) {
+                "145"
+            } else {
+                code
+            };
         self.content_for(m, self.protest_for_aim(m, code))
     }
 
@@ -379,6 +406,9 @@ impl Context<'_> {
 /// Whether `sub` is a more specific code under `code`: its three-digit code (1121 under 112), or that code's
 /// root-level "not specified" code (1221 and 122 under 120).
 fn descends(sub: &str, code: &str) -> bool {
+    // A rejected demand or call (124) for aid or reform is the codebook's "reject request or demand for" that
+    // (122, 123: "rejected Thai calls for a return to civilian rule" 1234); a call for talks rejected stays 124.
+    let code = if code == "124" && matches!(sub.get(..3), Some("121" | "122" | "123")) { "120" } else { code };
     let unspecified = |c: &str| c.len() == 3 && c.ends_with('0');
     let root_level = |s: &str| !s.ends_with('0') && unspecified(code) && code[..2] == s[..2];
     match sub.len() {

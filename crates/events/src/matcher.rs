@@ -819,7 +819,12 @@ fn modifiers(a: &Analysis, m: &mut Match, dict: &Dictionaries) {
     }
     // "warned it could suspend aid", "warned that Turkish troops could seize": an act a warning says could or
     // would be done is threatened, as with "threatened to" (a hostile act announced as planned is a threat too).
-    if !m.threatened && warned_own_act(a, start, m.anchor) {
+    // The warning may stand further back than the cue window, past its addressee and a time ("warned Hezbollah
+    // on Tuesday that the army could strike"), but in the same stretch without a comma.
+    let warn_from = m.anchor.saturating_sub(2 * CUE_WINDOW);
+    let warn_start =
+        (warn_from..m.anchor).rev().find(|&k| a.is_boundary(k) || a.norm(k) == ",").map_or(warn_from, |k| k + 1);
+    if !m.threatened && warned_own_act(a, warn_start.min(start), m.anchor) {
         m.intent = true;
         m.threatened = true;
     }
@@ -843,7 +848,10 @@ fn warned_own_act(a: &Analysis, start: usize, anchor: usize) -> bool {
     anchor >= 3
         && modal(anchor - 1)
         && (start..anchor - 2).any(|k| {
-            let subject = if a.norm(k + 1) == "that" { k + 2 } else { k + 1 };
+            // "warned Hezbollah on Tuesday that the army could strike": the complement's "that" may follow the
+            // warned party and a time, a few words with no punctuation.
+            let that = (k + 1..(k + 7).min(anchor - 1)).take_while(|&j| !a.is_punct(j)).find(|&j| a.norm(j) == "that");
+            let subject = that.map_or(k + 1, |t| t + 1);
             warn(k) && subject < anchor - 1 && anchor - 1 - subject <= 3 && (subject..anchor - 1).all(plain)
         })
 }

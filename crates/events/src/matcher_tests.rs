@@ -56,7 +56,8 @@ fn the_object_after_a_pattern_own_preposition_is_a_noun_unless_a_cue_takes_an_in
 #[test]
 fn an_attempted_act_is_coded_as_the_act_and_flagged() {
     for (markup, want) in [
-        ("[Iran|IRN] tried to assassinate [the Saudi ambassador|SAU|p].", "186"),
+        // An attempted assassination has a CAMEO code of its own (185).
+        ("[Iran|IRN] tried to assassinate [the Saudi ambassador|SAU|p].", "185"),
         ("[Rebels|REB|g] attempted to seize [Goma|CODL|l] from [the army|COD|o].", "171"),
     ] {
         let p = parse(markup);

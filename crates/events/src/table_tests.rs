@@ -1218,3 +1218,25 @@ fn an_act_a_warning_says_others_could_do_is_threatened() {
         &["TUR>SYR 1382 f"],
     )]);
 }
+
+#[test]
+fn codebook3b_classes_warnings_rejections_riots_and_weapons() {
+    check(&[
+        // A warning with its addressee and a time before "that" still threatens the act it says could be done.
+        (
+            "[Israel|ISR] warned [Hezbollah|LBN|g] on {Tuesday} that [the Israeli army|ISR|g] could strike [Beirut|LBN].",
+            &["ISR>LBN 130", "ISR>LBN 1384 f"],
+        ),
+        ("[Israel|ISR] warned [Lebanon|LBN] that it could strike [Beirut|LBN].", &["ISR>LBN 130", "ISR>LBN 1384 f"]),
+        // A rejected call for reform is a rejected demand for reform; a rejected call for talks stays 124.
+        ("[Myanmar|MMR] rejected [Thai|THA] calls for a return to civilian rule.", &["MMR>THA 1234"]),
+        // An attempted assassination is 185.
+        ("[Ukrainian|UKR|g] agents tried to assassinate [a Russian general|RUSMIL|p].", &["UKR>RUSMIL 185"]),
+        // Force used by a state's people at home is a riot.
+        ("[Kyrgyz rioters|KGZOPP|g] attacked [the police|KGZCOP|o].", &["KGZOPP>KGZCOP 145"]),
+        // Not across a border.
+        ("[Kyrgyz rioters|KGZOPP|g] attacked [Tajik|TJK|g] border guards.", &["KGZOPP>TJK 190"]),
+        // A killing by tank fire is the artillery attack.
+        ("[Israeli|ISR|g] tank fire killed two [Lebanese|LBN|g] soldiers.", &["ISR>LBN 194"]),
+    ]);
+}

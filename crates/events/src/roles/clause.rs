@@ -145,6 +145,12 @@ impl Context<'_> {
                 j -= 1;
                 continue;
             }
+            // "warned Hezbollah on Tuesday that the army could strike": after a verb of warning or assuring, its
+            // addressee and a time, "that" opens what was said, not a relative clause; the clause runs on back to
+            // the warning, as with no "that" ("warned Lebanon it could strike").
+            if self.a.norm(j) == "that" && self.warned_before(j) {
+                continue;
+            }
             if self.a.is(j, RELPRO)
                 || (self.a.norm(j) == "that"
                     && j > 0
@@ -174,6 +180,15 @@ impl Context<'_> {
             .take_while(|&k| !self.a.is_punct(k))
             .find(|&r| self.is_report_verb(r))
             .filter(|&r| self.tells(r))
+    }
+
+    /// Whether a verb that takes an addressee before what it says (warn, assure, inform, remind) stands a few
+    /// words before the "that" at `j`, with no punctuation between ("warned Seoul on Sunday that ...").
+    fn warned_before(&self, j: usize) -> bool {
+        (j.saturating_sub(6)..j).rev().take_while(|&k| !self.a.is_punct(k)).any(|k| {
+            self.a.lemmas[k].verb.is_some_and(|v| matches!(v.base, "warn" | "assure" | "inform" | "remind"))
+                && self.a.reading(k) != Reading::Noun
+        })
     }
 
     /// Whether report verb `r` is "tell", whose addressee stands between it and what was said.
