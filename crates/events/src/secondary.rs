@@ -6,7 +6,8 @@
 //! - an outcome participle: ", killing one person and wounding two" after an armed act (roots 18-20) is what the
 //!   act did (an abduction or an arrest in the clause is an act of its own); ", charging X with ..." after a verbal hostile act (roots 11-13) is what the protest says, not a
 //!   legal charge;
-//! - a purpose of force: "opened fire to disperse the crowd" is one act, coded by the force used;
+//! - a purpose of coercion or force: "opened fire to disperse the crowd" is one act, coded by the force used;
+//!   "sent troops to Cameroon to fight Boko Haram" is a deployment, and the fighting is not yet done;
 //! - an act deferred by a demand: "demanded a truce before allowing aid convoys" has not allowed them.
 //!
 //! Word order, not the tree: the clause openers (a comma before a gerund, "to", "before") are what decides, and
@@ -55,8 +56,9 @@ pub(crate) fn drop_secondary_acts(ctx: &Context, events: &mut Vec<EventCandidate
                 armed(r) && !e.code.starts_with("181") && main_before(c, true, &|fr| armed(fr))
                     || e.code == "173" && main_before(c, true, &|fr| matches!(fr, "11" | "12" | "13"))
             });
+            // Coercion or force named as what another act of the same source is for has not happened (yet).
             let purpose = matches!(r, "17" | "18" | "19" | "20")
-                && purpose_of(a, k).is_some_and(|to| main_before(to, true, &|fr| armed(fr)));
+                && purpose_of(a, k).is_some_and(|to| main_before(to, false, &|_| true));
             let deferred =
                 deferred_by(a, k).is_some_and(|before| main_before(before, false, &|fr| matches!(fr, "10" | "13")));
             outcome || purpose || deferred
@@ -137,6 +139,11 @@ mod tests {
         assert!(!coded.iter().any(|e| e.contains(" 175")), "{coded:?}");
         let coded = code("[Serbia|SRB] demanded an apology from [Croatia|HRV] before reopening the border crossings.");
         assert_eq!(coded, ["SRB>HRV 102"]);
+        let coded = code("[Chad|TCD] sent troops to [Cameroon|CMR] to fight [Nigerian rebels|NGA|g].");
+        assert!(
+            coded.iter().any(|e| e.starts_with("TCD>CMR 15")) && !coded.iter().any(|e| e.contains(" 19")),
+            "{coded:?}"
+        );
         // A gerund after "before" with no demand before it is the subject's own later act.
         let coded = code("[Serbian troops|SRB] shelled [Bosnian|BIH|g] villages before withdrawing.");
         assert!(coded.iter().any(|e| e.starts_with("SRB>BIH 19")), "{coded:?}");
