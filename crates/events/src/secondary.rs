@@ -6,8 +6,9 @@
 //! - an outcome participle: ", killing one person and wounding two" after an armed act (roots 18-20) is what the
 //!   act did (an abduction or an arrest in the clause is an act of its own); ", charging X with ..." after a verbal hostile act (roots 11-13) is what the protest says, not a
 //!   legal charge;
-//! - a purpose of coercion or force: "opened fire to disperse the crowd" is one act, coded by the force used;
-//!   "sent troops to Cameroon to fight Boko Haram" is a deployment, and the fighting is not yet done;
+//! - a purpose of coercion or force after a show or use of force (roots 15, 17-20): "opened fire to disperse the
+//!   crowd" is one act, coded by the force used; "sent troops to Cameroon to fight Boko Haram" is a deployment,
+//!   and the fighting is not yet done;
 //! - an act deferred by a demand: "demanded a truce before allowing aid convoys" has not allowed them.
 //!
 //! Word order, not the tree: the clause openers (a comma before a gerund, "to", "before") are what decides, and
@@ -56,9 +57,11 @@ pub(crate) fn drop_secondary_acts(ctx: &Context, events: &mut Vec<EventCandidate
                 armed(r) && !e.code.starts_with("181") && main_before(c, true, &|fr| armed(fr))
                     || e.code == "173" && main_before(c, true, &|fr| matches!(fr, "11" | "12" | "13"))
             });
-            // Coercion or force named as what another act of the same source is for has not happened (yet).
+            // Coercion or force named as what a show of force or a use of force by the same source is for has not
+            // happened (yet). Not after other acts: "ordered the paper to suspend publication" is the suspension.
             let purpose = matches!(r, "17" | "18" | "19" | "20")
-                && purpose_of(a, k).is_some_and(|to| main_before(to, false, &|_| true));
+                && purpose_of(a, k)
+                    .is_some_and(|to| main_before(to, false, &|fr| fr == "15" || fr == "17" || armed(fr)));
             let deferred =
                 deferred_by(a, k).is_some_and(|before| main_before(before, false, &|fr| matches!(fr, "10" | "13")));
             outcome || purpose || deferred
