@@ -1,15 +1,17 @@
 //! Secondary acts: events of a sentence that tell how, with what result or for what its main act was done, or
 //! that its source will do only once a demand is met, rather than acts of their own. CAMEO codes a report by its
 //! main event (PLOVER records the dead of "opened fire, killing one" as an attribute of the firing), so these are
-//! dropped when the main act is coded between the same sides:
+//! dropped when the main act is coded before them (between the same sides for an outcome, by the same source for a
+//! purpose or a deferred act):
 //!
 //! - an outcome participle: ", killing one person and wounding two" after an armed act (roots 18-20) is what the
-//!   act did (an abduction or an arrest in the clause is an act of its own); ", charging X with ..." after a verbal hostile act (roots 11-13) is what the protest says, not a
-//!   legal charge;
+//!   act did (an abduction or an arrest in the clause is an act of its own); ", charging X with ..." after a
+//!   verbal hostile act (roots 11-13) is what the protest says, not a legal charge;
 //! - a purpose of coercion or force after a show or use of force (roots 15, 17-20): "opened fire to disperse the
 //!   crowd" is one act, coded by the force used; "sent troops to Cameroon to fight Boko Haram" is a deployment,
 //!   and the fighting is not yet done;
-//! - an act deferred by a demand: "demanded a truce before allowing aid convoys" has not allowed them.
+//! - an act deferred by a demand or a threat (roots 10, 13): "demanded a truce before allowing aid convoys" has
+//!   not allowed them.
 //!
 //! Word order, not the tree: the clause openers (a comma before a gerund, "to", "before") are what decides, and
 //! the parser often hangs a participle clause on the wrong word.
