@@ -10,7 +10,8 @@
 //!    dropped;
 //! 8. the sentence's events and relations deduplicated, and a protest naming no target aimed at whom the
 //!    protesters demand of; an act's content, a protest's demand, an act in the setting of the sentence's news
-//!    and an armed noun's outcome dropped (one event per reported act);
+//!    and an armed noun's outcome dropped, and the secondary acts of `secondary.rs` (an outcome participle, a
+//!    purpose of force, an act deferred by a demand) (one event per reported act);
 //! 9. an event naming no target whose object refers to an earlier act ("rejected these accusations") marked for
 //!    the caller (`reference.rs`).
 
@@ -228,6 +229,7 @@ fn code_matches(ctx: &Context, matches: &[Match], facts: &SentenceFacts) -> Sent
     drop_demands_of_protests(ctx, &mut out.events, &mut from);
     drop_background(ctx, &mut out.events, &mut from);
     drop_outcomes_of_armed_nouns(ctx, &mut out.events, &mut from);
+    crate::secondary::drop_secondary_acts(ctx, &mut out.events, &mut from);
     out.references = crate::reference::mark(ctx, &out.events, &from);
     out
 }

@@ -37,6 +37,7 @@ mod reading;
 mod record;
 mod reference;
 mod roles;
+mod secondary;
 mod slots;
 pub mod tree;
 
