@@ -112,7 +112,12 @@ fn the_table_is_well_formed() {
 
 #[test]
 fn construction_table() {
-    table(Coder::new().with_tree(false), "word order", FLOOR, (CODEBOOK_FLOOR.1, CODEBOOK2_FLOOR.1, CODEBOOK3A_FLOOR.1));
+    table(
+        Coder::new().with_tree(false),
+        "word order",
+        FLOOR,
+        (CODEBOOK_FLOOR.1, CODEBOOK2_FLOOR.1, CODEBOOK3A_FLOOR.1),
+    );
 }
 
 /// The same table with the tree pass (roles from the dependency tree). With an empty `data/syntax.model` this is
