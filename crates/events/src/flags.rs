@@ -62,6 +62,12 @@ impl Context<'_> {
             // coded by what it demands ("said Sudan must return the ship": 1053), as a demand verb is.
             flags.future = false;
             book.branch_for("10", m.code).unwrap_or("100")
+        } else if (m.negated || m.refused) && m.code == "010" {
+            // "would not comment on X", "refused to comment": a statement denied or refused is a declined comment
+            // (011), which happened, whatever the verb of speaking.
+            flags.future = false;
+            flags.negated = false;
+            "011"
         } else if m.refused
             || m.negated && flags.future && book.quad_class(m.code).is_some_and(|q| q <= 2)
             || m.negated && book.root(m.code) == Some("03")

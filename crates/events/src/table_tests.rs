@@ -267,6 +267,9 @@ fn verbal_roots_01_to_03() {
     check(&[
         ("[The ministry|CHN|o] declined to comment.", &["CHN>- 011"]),
         ("[The ministry|CHN|o] declined comment on [Taiwan|TWN].", &["CHN>TWN 011"]),
+        // A statement denied or refused is a declined comment (011), not a negated statement.
+        ("[Turkey|TUR] did not release a statement about [Sweden|SWE].", &["TUR>SWE 011"]),
+        ("[Turkey|TUR] released a statement about [Sweden|SWE].", &["TUR>SWE 010"]),
         ("[Iran|IRN] expressed concern over [Israel|ISR]'s plans.", &["IRN>ISR 012"]),
         ("[Hamas|HAM|g] claimed responsibility for the attack on [Israel|ISR].", &["HAM>ISR 015", "HAM>ISR 190 r"]),
         ("[Russia|RUS] denied responsibility for the attack.", &["RUS>- 016"]),
