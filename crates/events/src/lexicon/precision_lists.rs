@@ -67,6 +67,8 @@ pub(crate) struct Lists {
     pub(crate) warning: HashSet<&'static str>,
     /// Modals that after a warning's subject announce the act ("could", "will").
     pub(crate) threat_modal: HashSet<&'static str>,
+    /// Verbs that take their addressee before what they say ("warn", "assure").
+    pub(crate) addressee: HashSet<&'static str>,
     /// Words before a protest that say what its protesters demand ("demanding").
     pub(crate) aim_verb: HashSet<&'static str>,
 }
@@ -123,6 +125,7 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "warning" => lists.warning.insert(single()?),
             "threat_modal" => lists.threat_modal.insert(single()?),
             "aim_verb" => lists.aim_verb.insert(single()?),
+            "addressee" => lists.addressee.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -204,6 +207,7 @@ mod tests {
         assert!(l.mandative.contains("insist") && l.directive.contains("tell") && l.removal.contains("drag"));
         assert!(!l.directive.contains("say") && !l.removal.contains("pull"));
         assert!(l.warning.contains("warn") && l.threat_modal.contains("could") && l.aim_verb.contains("demanding"));
+        assert!(l.addressee.contains("assure") && !l.addressee.contains("say"));
         assert!(!l.threat_modal.contains("must") && !l.threat_modal.contains("should"));
         assert!(
             l.nonassertive.contains("any") && l.nonassertive.contains("unaware") && !l.nonassertive.contains("the")

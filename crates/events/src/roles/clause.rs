@@ -182,12 +182,13 @@ impl Context<'_> {
             .filter(|&r| self.tells(r))
     }
 
-    /// Whether a verb that takes an addressee before what it says (warn, assure, inform, remind) stands a few
-    /// words before the "that" at `j`, with no punctuation between ("warned Seoul on Sunday that ...").
+    /// Whether a verb that takes an addressee before what it says (`addressee` in `data/event_precision.tsv`:
+    /// warn, assure, ...) stands a few words before the "that" at `j`, with no punctuation between ("warned Seoul
+    /// on Sunday that ...").
     fn warned_before(&self, j: usize) -> bool {
+        let addressee = &crate::lexicon::lists().addressee;
         (j.saturating_sub(6)..j).rev().take_while(|&k| !self.a.is_punct(k)).any(|k| {
-            self.a.lemmas[k].verb.is_some_and(|v| matches!(v.base, "warn" | "assure" | "inform" | "remind"))
-                && self.a.reading(k) != Reading::Noun
+            self.a.lemmas[k].verb.is_some_and(|v| addressee.contains(v.base)) && self.a.reading(k) != Reading::Noun
         })
     }
 
