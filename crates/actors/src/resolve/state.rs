@@ -46,6 +46,10 @@ pub struct DocumentResolver<'r> {
     pub(crate) titled: HashMap<u32, (String, Option<String>)>,
     /// Abbreviation → the mention it was defined after ("United Auto Workers (UAW)"), for later mentions.
     pub(crate) abbrevs: HashMap<String, ActorMention>,
+    /// How many sentences the document has read so far (the current one included).
+    pub(crate) sentence_no: u32,
+    /// The last firm the document named, with the number of its sentence, for "the company" after it.
+    pub(crate) last_firm: Option<(u32, ActorMention)>,
     pub(crate) norm: Normalized,
 }
 
