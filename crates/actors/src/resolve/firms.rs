@@ -1,8 +1,9 @@
 //! The firms pass: a company no dictionary lists, named by its trade and its state ("Japanese carmaker Acme",
 //! "the Chinese technology firm Zhongwei Robotics", "Acme, the US planemaker"). CAMEO codes a firm as its state +
-//! BUS; the demonym is the firm's, not an actor of its own. A name closed by a legal suffix ("AirTanker Ltd.") is a
-//! firm too, of the state the document is mostly about when no demonym gives one. A firm whose state the text never
-//! gives stays no actor.
+//! BUS; the demonym is the firm's, not an actor of its own. A name after its seat ("Munich-based Acme", "Acme, based
+//! in Munich,") is a firm of the seat's state, unless a word makes it another body ("Center", `body_words.txt`). A
+//! name closed by a legal suffix ("AirTanker Ltd.") is a firm too, of the state the document is mostly about when
+//! nothing else gives one. A firm whose state the text never gives stays no actor.
 //!
 //! Then the firm anaphora pass: "the company", "the automaker(s)" (a trade noun after "the", with at most two
 //! lowercase words between) is the last firm the document named, in this sentence or the [`FIRM_BACK`] before it.
@@ -32,16 +33,28 @@ impl DocumentResolver<'_> {
             if w.consumed[a..=b].contains(&true) {
                 continue;
             }
-            let Some((country, demonym, noun)) = firm_before(st, a).or_else(|| firm_after(st, b)) else {
+            let found = firm_before(st, a)
+                .or_else(|| firm_after(st, b))
+                .or_else(|| based_before(st, a, b))
+                .or_else(|| based_after(st, a, b));
+            let Some((country, demonym, noun)) = found else {
                 self.suffixed_firm(st, w, a, b);
                 continue;
             };
-            if w.consumed[demonym] {
-                continue;
-            }
             let v = st.view();
+            if w.consumed[demonym] {
+                // "Munich-based Acme": the place an earlier pass named is the firm's seat, no actor of its own.
+                let at = st.offset + v.start(demonym);
+                let Some(i) = w.out.iter().position(|m| m.span.start() == at && m.kind == ActorKind::Place) else {
+                    continue;
+                };
+                w.out.remove(i);
+            }
             let info = RoleInfo {
-                text: st.sentence.get(v.start(noun)..v.end(noun)).unwrap_or("company").to_lowercase(),
+                text: match trade_noun(st, noun) {
+                    true => st.sentence.get(v.start(noun)..v.end(noun)).unwrap_or("company").to_lowercase(),
+                    false => "company".to_string(),
+                },
                 country: Some(country),
                 sector: Some("BUS".to_string()),
                 org_code: None,
@@ -206,6 +219,74 @@ fn firm_before(st: &Sentence, a: usize) -> Option<(String, usize, usize)> {
     demonym(st, k).map(|c| (c, k, noun))
 }
 
+/// The state of the place or country named by unit `k` ("Munich", "Germany"), if it is one.
+fn place_state(st: &Sentence, k: usize) -> Option<String> {
+    let Unit::Hit(h) = *st.units.get(k)? else { return None };
+    let Target::Entry(ei) = st.hits[h].sense.target else { return None };
+    let e = &st.gaz.entries[ei as usize];
+    matches!(e.kind, ActorKind::Country | ActorKind::Place).then(|| e.country.clone()).flatten()
+}
+
+/// The place unit of "Munich-based" / "Los Angeles based" ending at unit `k`: `k` itself when the text glues
+/// "-based" to the place's name, else the unit before "based" (and a hyphen) at `k`.
+fn place_before_based(st: &Sentence, k: usize) -> Option<usize> {
+    let (sentence, units, toks) = (st.sentence, &st.units[..], st.toks);
+    if matches!(units.get(k)?, Unit::Hit(_)) {
+        let v = st.view();
+        let glued = sentence.get(v.end(k)..).is_some_and(|rest| rest.starts_with("-based"));
+        return glued.then_some(k);
+    }
+    if !is_tok(&units[k], sentence, toks, "based") {
+        return None;
+    }
+    let p = k.checked_sub(1)?;
+    if units.get(p).is_some_and(|u| is_tok(u, sentence, toks, "-")) { p.checked_sub(1) } else { Some(p) }
+}
+
+/// "Munich-based <run>": a company headquartered in a place is of the place's state: (state, place unit, unit
+/// before the run). Not when the run names an organisation ("Washington-based Committee for ..."), which is no firm.
+fn based_before(st: &Sentence, a: usize, b: usize) -> Option<(String, usize, usize)> {
+    let based = a.checked_sub(1)?;
+    let place = place_before_based(st, based)?;
+    if names_a_body(st, a, b) {
+        return None;
+    }
+    place_state(st, place).map(|c| (c, place, based))
+}
+
+/// Whether a word of the run `a..=b` makes it a body other than a company ("Council", `body_words.txt`).
+fn names_a_body(st: &Sentence, a: usize, b: usize) -> bool {
+    (a..=b).any(|k| {
+        st.units
+            .get(k)
+            .and_then(|u| tok_text(u, st.sentence, st.toks))
+            .is_some_and(|t| st.gaz.body_words.contains(&normalize(t)))
+    })
+}
+
+/// "<run>, a Munich-based company" / "<run>, based in Munich,": (state, place unit, trade noun or "based" unit).
+fn based_after(st: &Sentence, a: usize, b: usize) -> Option<(String, usize, usize)> {
+    let (sentence, units, toks) = (st.sentence, &st.units[..], st.toks);
+    if !units.get(b + 1).is_some_and(|u| is_tok(u, sentence, toks, ",")) || names_a_body(st, a, b) {
+        return None;
+    }
+    if units.get(b + 2).is_some_and(|u| is_tok(u, sentence, toks, "based"))
+        && units.get(b + 3).is_some_and(|u| is_tok(u, sentence, toks, "in"))
+    {
+        return place_state(st, b + 4).map(|c| (c, b + 4, b + 2));
+    }
+    if !units.get(b + 2).is_some_and(|u| is_det(u, sentence, toks)) {
+        return None;
+    }
+    let based = (b + 3..=b + 5).find(|&k| place_before_based(st, k) == Some(b + 3))?;
+    let place = b + 3;
+    let country = place_state(st, place)?;
+    (based + 1..=based + 1 + MAX_BETWEEN)
+        .take_while(|&j| trade_noun(st, j) || lowercase_word(st, j))
+        .find(|&j| trade_noun(st, j))
+        .map(|noun| (country, place, noun))
+}
+
 /// "<run>, the US planemaker": (state, demonym unit, noun unit).
 fn firm_after(st: &Sentence, b: usize) -> Option<(String, usize, usize)> {
     let (sentence, units, toks) = (st.sentence, &st.units[..], st.toks);
@@ -261,6 +342,21 @@ mod tests {
         let got = mentions("Britain said so. The UK agreed. London will pay. German carmaker Zento GmbH won.", None);
         assert!(got.contains(&"Zento GmbH=DEUBUS/Name".to_string()), "{got:?}");
         assert!(mentions("Acme Holdings Inc. sued the city.", None).is_empty());
+    }
+
+    #[test]
+    fn a_firm_headquartered_in_a_place_is_of_the_places_state() {
+        let table: [(&str, &[&str]); 5] = [
+            ("Munich-based Zento Robotics sued Mexico.", &["Zento Robotics=DEUBUS/Name", "Mexico=MEX/Name"]),
+            ("Los Angeles based Zento Robotics won.", &["Zento Robotics=USABUS/Name"]),
+            ("Zento Robotics, a Munich-based company, won.", &["Zento Robotics=DEUBUS/Name"]),
+            ("Zento Robotics, based in Munich, won.", &["Zento Robotics=DEUBUS/Name"]),
+            // A body other than a company is no firm ("Center", data/body_words.txt).
+            ("Munich-based Center for Open Skies said so.", &["Munich=DEU/Name"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(mentions(text, None), want, "{text}");
+        }
     }
 
     #[test]
