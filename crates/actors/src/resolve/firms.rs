@@ -19,8 +19,9 @@ use crate::units::{Unit, is_det, is_tok, tok_text};
 /// At most this many lowercase words between the demonym and the trade noun ("Chinese technology investment firm").
 const MAX_BETWEEN: usize = 3;
 
-/// How many sentences back "the company" may find the firm it names (news repeats the name within a paragraph).
-pub(crate) const FIRM_BACK: u32 = 3;
+/// How many sentences back "the company" may find the firm it names: the one before (further back, "the airline" is
+/// as often another firm the text never named: "watching Netflix ... the airline said").
+pub(crate) const FIRM_BACK: u32 = 1;
 
 /// At most this many lowercase words between "the" and the trade noun of a firm anaphor ("the embattled automaker").
 const ANAPHOR_BETWEEN: usize = 2;
@@ -379,7 +380,7 @@ mod tests {
             assert!(got.contains(&want.to_string()), "{text}: {got:?}");
         }
         // Too far back, no firm at all, a name after the noun or an "of": no anaphor.
-        let far = "Toyota opened a plant. Rain fell. Snow fell. Wind blew. The company sued the city.";
+        let far = "Toyota opened a plant. Rain fell. The company sued the city.";
         assert_eq!(mentions(far, None), ["Toyota=JPNBUS/Name"]);
         assert!(mentions("The company sued the city.", None).is_empty());
         let got = mentions("Toyota opened a plant. The company of soldiers left.", None);
