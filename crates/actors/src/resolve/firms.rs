@@ -101,6 +101,11 @@ impl DocumentResolver<'_> {
     /// Mentions of the last firm named for each "the company" / "the automakers" of the sentence no pass took.
     pub(crate) fn firm_anaphora(&self, st: &Sentence, w: &mut Work) {
         let (sentence, units, toks) = (st.sentence, &st.units[..], st.toks);
+        // Most sentences follow no firm: nothing to read.
+        let recent = self.last_firm.as_ref().is_some_and(|(n, _)| self.sentence_no - n <= FIRM_BACK);
+        if !recent && !w.out.iter().any(is_firm) {
+            return;
+        }
         for k in 0..units.len() {
             if w.consumed[k] || !is_tok(&units[k], sentence, toks, "the") {
                 continue;
@@ -168,11 +173,11 @@ fn plural_trade_noun(st: &Sentence, k: usize) -> bool {
     if !t.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
-    let n = normalize(t);
+    // The list is lowercase words: a lowercase word needs no normalising (no allocation but for "-ies" plurals).
     let words = &st.gaz.firm_words;
-    words.contains(&n)
-        || n.strip_suffix('s').is_some_and(|s| words.contains(s))
-        || n.strip_suffix("ies").is_some_and(|s| words.contains(&format!("{s}y")))
+    words.contains(t)
+        || t.strip_suffix('s').is_some_and(|s| words.contains(s))
+        || t.strip_suffix("ies").is_some_and(|s| words.contains(&format!("{s}y")))
 }
 
 /// The state's demonym at unit `k`, if it is one ("Japanese", "US"), with the state.
