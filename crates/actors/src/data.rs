@@ -23,6 +23,8 @@ const ROLES_ICEWS: &str = include_str!("../../../data/roles_icews.tsv");
 const NAME_STOPWORDS: &str = include_str!("../../../data/name_stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/org_words.txt");
 const FIRM_WORDS: &str = include_str!("../../../data/firm_words.txt");
+const FIRM_SUFFIXES: &str = include_str!("../../../data/firm_suffixes.txt");
+const BODY_WORDS: &str = include_str!("../../../data/body_words.txt");
 const PLACES: &str = include_str!("../../../data/places.tsv");
 const LEADERS: &str = include_str!("../../../data/leaders.tsv");
 const OFFICE_HOLDERS: &str = include_str!("../../../data/office_holders.tsv");
@@ -130,6 +132,10 @@ pub struct Gazetteer {
     pub(crate) org_words: HashSet<String>,
     /// Nouns that name a company by its trade ("carmaker", "firm"; data/firm_words.txt).
     pub(crate) firm_words: HashSet<String>,
+    /// Words that close a company's legal name ("Ltd", "Inc", "GmbH"; data/firm_suffixes.txt), without their dots.
+    pub(crate) firm_suffixes: HashSet<String>,
+    /// Words that make a name a body other than a company ("Council", "Institute"; data/body_words.txt).
+    pub(crate) body_words: HashSet<String>,
     pub(crate) by_id: HashMap<String, u32>,
     pub(crate) by_country: HashMap<String, u32>,
     /// One-word role phrases ("president", "minister"): a title before a name is not an unknown name next to it.
@@ -292,6 +298,8 @@ pub struct GazetteerBuilder {
     stopwords: HashSet<String>,
     org_words: HashSet<String>,
     firm_words: HashSet<String>,
+    firm_suffixes: HashSet<String>,
+    body_words: HashSet<String>,
     by_id: HashMap<String, u32>,
     by_country: HashMap<String, u32>,
 }
@@ -403,6 +411,8 @@ impl GazetteerBuilder {
         b.stopwords.extend(word_set("name_stopwords.txt", NAME_STOPWORDS)?);
         b.org_words = word_set("org_words.txt", ORG_WORDS)?;
         b.firm_words = word_set("firm_words.txt", FIRM_WORDS)?;
+        b.firm_suffixes = word_set("firm_suffixes.txt", FIRM_SUFFIXES)?;
+        b.body_words = word_set("body_words.txt", BODY_WORDS)?;
         Ok(b)
     }
 
@@ -1182,6 +1192,8 @@ impl GazetteerBuilder {
             stopwords: self.stopwords,
             org_words: self.org_words,
             firm_words: self.firm_words,
+            firm_suffixes: self.firm_suffixes,
+            body_words: self.body_words,
             by_id: self.by_id,
             by_country: self.by_country,
         }
@@ -1396,6 +1408,14 @@ mod tests {
         assert!(words.contains("carmaker") && words.contains("firm") && !words.contains("government"));
         let e = word_set("firm_words.txt", "# x\nfirm\naircraft maker\n").unwrap_err();
         assert_eq!((e.file, e.line), ("firm_words.txt", 3));
+        let suffixes = word_set("firm_suffixes.txt", FIRM_SUFFIXES).unwrap();
+        assert!(suffixes.contains("ltd") && suffixes.contains("gmbh") && !suffixes.contains("the"));
+        let e = word_set("firm_suffixes.txt", "# x\nltd\nsociete anonyme\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("firm_suffixes.txt", 3));
+        let bodies = word_set("body_words.txt", BODY_WORDS).unwrap();
+        assert!(bodies.contains("council") && bodies.contains("institute") && !bodies.contains("motors"));
+        let e = word_set("body_words.txt", "# x\ncouncil\nthink tank\n").unwrap_err();
+        assert_eq!((e.file, e.line), ("body_words.txt", 3));
     }
 
     #[test]

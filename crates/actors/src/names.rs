@@ -263,6 +263,17 @@ mod tests {
             .map(|(a, b)| &s[toks.at(a).start..toks.at(b).end])
             .collect();
         assert_eq!(runs, ["Jesus De Los Angeles Aise"]);
+        // A sentence adverb before a name, with no comma, is not part of it.
+        for s in ["Now Julian Roe faces charges", "Then Julian Roe said", "Despite Julian Roe the talks went on"] {
+            let tokens = tokens_of(s);
+            let toks = Toks::new(&tokens, 0);
+            let units = build_units(&[], toks);
+            let runs: Vec<&str> = name_runs(s, toks, &units, &[], &gaz)
+                .into_iter()
+                .map(|(a, b)| &s[toks.at(a).start..toks.at(b).end])
+                .collect();
+            assert_eq!(runs, ["Julian Roe"], "{s}");
+        }
         assert!(is_title_case(
             "Leader Pledges Full Support for Russia",
             Toks::new(&tokens_of("Leader Pledges Full Support for Russia"), 0),

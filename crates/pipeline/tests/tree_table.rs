@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 const TABLE: &str = include_str!("tree_table.tsv");
 
 /// Rows passing on 2026-12-07 with the word-window coder (see the README's Events section).
-const FLOOR: usize = 291;
+const FLOOR: usize = 301;
 
-/// Rows the tree pass must pass: 323 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
+/// Rows the tree pass must pass: 335 on 2026-12-07 with the committed `data/syntax.model`, less a margin for a
 /// retrained model, which moves a few parses either way; still above the word-window coder.
-const TREE_FLOOR: usize = 310;
+const TREE_FLOOR: usize = 322;
 
 /// The `codebook` rows (one or two sentences for each CAMEO code, written from the code's name before the coder
 /// ran on them) are held to their own floor, (tree pass, word order): the counts reached on 2026-12-07 for the

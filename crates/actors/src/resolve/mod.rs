@@ -8,7 +8,8 @@
 //!    [`abbreviations`]: a short name an earlier sentence defined ("the United Auto Workers (UAW)").
 //! 4. [`nationality`]: "the 48-year-old Australian (man)", the document's latest person, who is of that state;
 //!    then [`unnamed`]: role phrases no name took: a person the document named (role anaphora) or an unnamed agent.
-//! 5. [`dictionary`]: titles of listed people, then every dictionary actor left.
+//! 5. [`dictionary`]: titles of listed people, then every dictionary actor left; then [`firms`]' anaphora: "the
+//!    company" is the last firm named in the last few sentences.
 //! 6. [`minorities`]: "ethnic Albanians" re-homed to the state the sentence puts them in; then [`stateless`]:
 //!    a person or agent with no state takes the sentence's one state.
 //! 7. [`pronouns`]: pronouns, once the sentence's people are known; then what the document remembers.
@@ -59,6 +60,8 @@ impl Registry {
             genders: HashMap::new(),
             titled: HashMap::new(),
             abbrevs: HashMap::new(),
+            sentence_no: 0,
+            last_firm: None,
             norm: Normalized::default(),
         }
     }
@@ -82,6 +85,7 @@ impl DocumentResolver<'_> {
     pub fn resolve_sentence(&mut self, text: &str, sentence: &TokenizedSentence) -> Vec<ActorMention> {
         let Some(slice) = sentence.span.slice(text) else { return Vec::new() };
         self.current = (sentence.span.start(), sentence.span.end());
+        self.sentence_no += 1;
         let st = self.analyse(text, sentence.span.start(), slice, &sentence.tokens);
         let mut w = Work {
             phrases: role_phrases(&st.view()),
@@ -98,10 +102,12 @@ impl DocumentResolver<'_> {
         self.unnamed_roles(&st, &mut w);
         let titles = self.titles(&st, &mut w);
         self.dictionary_actors(&st, &mut w, &titles);
+        self.firm_anaphora(&st, &mut w);
         self.ethnic_minorities(&st, &mut w);
         self.stateless_actors(&st, &mut w);
         let out = self.pronouns(&st, w, &titles);
         self.learn_abbreviations(text, &out);
+        self.remember_firm(&out);
         out
     }
 

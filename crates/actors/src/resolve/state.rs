@@ -46,6 +46,10 @@ pub struct DocumentResolver<'r> {
     pub(crate) titled: HashMap<u32, (String, Option<String>)>,
     /// Abbreviation → the mention it was defined after ("United Auto Workers (UAW)"), for later mentions.
     pub(crate) abbrevs: HashMap<String, ActorMention>,
+    /// How many sentences the document has read so far (the current one included).
+    pub(crate) sentence_no: u32,
+    /// The last firm the document named, with the number of its sentence, for "the company" after it.
+    pub(crate) last_firm: Option<(u32, ActorMention)>,
     pub(crate) norm: Normalized,
 }
 
@@ -200,11 +204,12 @@ impl DocumentResolver<'_> {
         // "Speaker Pelosi", "Judge Wilson", "the mayor Castro" with no state named: an office of a state's
         // government, legislature, courts, police or army held by someone the text gives no country is, in a
         // document about one state, an office of that state (news names the state of a domestic official once, if
-        // at all). So is a former holder of such an office ("former special envoy John Roe", ELI). A person with no
-        // office keeps no country: a bare name is as often a foreigner.
+        // at all). So is a former holder of such an office ("former special envoy John Roe", ELI), and an opposition
+        // leader ("Opposition leader X was arrested"), whose opposition is to their own state's government. A person
+        // with no office keeps no country: a bare name is as often a foreigner.
         let (country, code) = match (&person.country, sector.as_deref()) {
             (None, Some(sec))
-                if Sector::from_code(sec).is_some_and(|s| s.is_state() || s == Sector::Eli)
+                if Sector::from_code(sec).is_some_and(|s| s.is_state() || s == Sector::Eli || s == Sector::Opp)
                     && ActorCode::parse(&person.code).is_ok_and(|c| c.is_unknown()) =>
             {
                 match self.dominant_country(full) {

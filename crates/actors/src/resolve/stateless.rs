@@ -203,6 +203,12 @@ mod tests {
         // Alone, no state.
         let got = mentions("Former envoy John Roe testified.", None);
         assert_eq!(got, ["envoy John Roe=---ELI/Role"]);
+        // So is an opposition leader: the opposition is to their own state's government.
+        let text = "Pakistan raised prices. Pakistan needs money. Pakistani officials met. Opposition leader Ali Rana was held.";
+        let got = mentions(text, None);
+        assert!(got.iter().any(|m| m == "Opposition leader Ali Rana=PAKOPP/Role"), "{got:?}");
+        let got = mentions("Opposition leader Ali Rana was held.", None);
+        assert_eq!(got, ["Opposition leader Ali Rana=---OPP/Role"]);
     }
 
     #[test]

@@ -172,9 +172,11 @@ fn everyday_verb_holds(
         return false;
     }
     let (source_start, _) = actor_tokens[e.source];
-    // "was offered by X", "a bill signed by X": the agent after "by" acts.
+    // "was offered by X", "a bill signed by X": the agent after "by" acts; so does the state where a party was
+    // released with no agent named ("a Dutch journalist was released in Venezuela").
     if source_start > m.anchor {
-        return (source_start.saturating_sub(3)..source_start).any(|k| a.norm(k) == "by");
+        let agent = |k: usize| a.norm(k) == "by" || (m.passive && e.target.is_some() && a.norm(k) == "in");
+        return (source_start.saturating_sub(3)..source_start).any(agent);
     }
     expressed(a, m.anchor) || subject_before(a, actor_tokens, time_tokens, m, e.source)
 }

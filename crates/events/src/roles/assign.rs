@@ -233,7 +233,11 @@ impl Context<'_> {
         // investigation is the act of the state where it happens.
         // The same holds for an attack with no agent ("three soldiers were killed in a bombing in X"): the
         // GSR's convention for attacks by no named party, as for attack nouns below; the victims stay the target.
-        let agentless = matches!(Codebook::builtin().root(m.code), Some("09" | "17" | "18" | "19" | "20"));
+        // So is a release or a conviction ("a British aid worker was freed in Iran", "was sentenced in X"): the
+        // legal acts of the state whose courts and police hold the person.
+        let agentless = matches!(Codebook::builtin().root(m.code), Some("09" | "17" | "18" | "19" | "20"))
+            || m.code.starts_with("0841")
+            || m.code.starts_with("116");
         // "three civilians were killed in a Turkish air strike": the party named on the attack noun the pattern
         // reads as its object is the agent, before the place.
         let named_on_means = m
