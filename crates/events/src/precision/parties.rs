@@ -19,6 +19,9 @@ const SUBJECT_REACH: usize = 6;
 const CONTROL_REACH: usize = 25;
 /// How far after an object noun (tokens) the party it goes to may stand ("military aid to Ukraine").
 const OBJECT_REACH: usize = 5;
+
+/// How many tokens a parenthetical between the subject and its verb may hold ("X, in a speech on Monday, invited").
+const ASIDE_REACH: usize = 10;
 /// How far back (tokens) from a party a gerund list item may start ("upping sanctions against Russians").
 const GERUND_LIST_REACH: usize = 12;
 /// How far back (tokens) from the "to" of an asked-for infinitive the request verb may stand, past its object
@@ -508,11 +511,17 @@ fn object_modifier(
     // Only with another party after the object, introduced by a preposition ("aid to Ukraine"): without one the
     // name may be an indirect object ("granting Hong Kong autonomy"). A party introduced by a preposition of place
     // ("blocked a Philippine boat in the South China Sea") says where the act happened, not whom it was aimed at.
+    // The preposition's phrase runs up to the party with no punctuation between: in "rejected a Philippine
+    // proposal on Monday, Manila said" the speaker after the comma is no party of "on".
     let recipient = actor_tokens.iter().enumerate().any(|(k, &(s, _))| {
         k != target
             && s > o
             && s <= o + OBJECT_REACH
-            && (o..s).rev().find(|&j| a.is(j, PREP)).is_some_and(|j| !is_locative(a.norm(j)))
+            && (o..s)
+                .rev()
+                .take_while(|&j| !a.is_punct(j))
+                .find(|&j| a.is(j, PREP))
+                .is_some_and(|j| !is_locative(a.norm(j)))
     });
     // "US military aid": a state organ's name on the object says whose it is just as well; a people noun as the
     // object ("expelled US diplomats to ...") keeps the name as the one acted on.
@@ -643,6 +652,14 @@ fn subject_before(
         if m.gerund && j + 1 == m.anchor && matches!(w, "of" | "for") {
             continue;
         }
+        // "X, in a speech on Monday, invited Y", "X, citing security concerns, expelled Y": a parenthetical
+        // between commas is passed over to the subject before it.
+        if w == ","
+            && let Some(open) = aside_opening(a, j)
+        {
+            j = open;
+            continue;
+        }
         let in_time = time_tokens.iter().any(|&(s, e)| s <= j && j < e);
         let skip = in_time
             || l.bridge.contains(w)
@@ -656,6 +673,24 @@ fn subject_before(
         }
     }
     false
+}
+
+/// The comma opening a parenthetical that the comma at `close` ends: one within [`ASIDE_REACH`] tokens before it,
+/// with no other punctuation between, whose first word is a preposition or a gerund ("in a speech on Monday",
+/// "citing security concerns", "speaking in Geneva"; a lower-case "-ing" word the lemmatiser does not know counts),
+/// so the aside has no subject or finite verb of its own.
+fn aside_opening(a: &Analysis, close: usize) -> Option<usize> {
+    let open = (close.saturating_sub(ASIDE_REACH)..close)
+        .rev()
+        .take_while(|&k| a.norm(k) == "," || !a.is_punct(k) && !a.is_boundary(k))
+        .find(|&k| a.norm(k) == ",")?;
+    let first = open + 1;
+    let opens = first < close
+        && !a.capitalized[first]
+        && (a.is(first, PREP)
+            || a.lemmas[first].verb.is_some_and(|v| v.is(VerbForm::Gerund))
+            || a.norm(first).len() > 5 && a.norm(first).ends_with("ing"));
+    (open > 0 && opens).then_some(open)
 }
 
 /// Whether slot `slot` stands right after a transitive verb (its object) and right before "to" (the subject of
