@@ -89,6 +89,15 @@ fn party_objection(
     {
         return true;
     }
+    // "X, the holder of the EU presidency, invited Y": a party in a parenthetical between the subject and its verb
+    // describes the subject; it is not what the verb acts on.
+    if let Some(t) = e.target
+        && m.kind == MatchKind::Verb
+        && !m.passive
+        && in_aside_before(a, actor_tokens[t], m.anchor, s_end)
+    {
+        return true;
+    }
     if let Some(t) = e.target
         && (object_modifier(a, actors, actor_tokens, m, t)
             || opens_clause(a, m.end.max(m.anchor + 1), actor_tokens[t].0))
@@ -675,10 +684,17 @@ fn subject_before(
     false
 }
 
+/// Whether the slot at `(start, end)` stands in a parenthetical that closes with the comma right before the verb at
+/// `anchor` and opens after the subject's end `subject_end` (see [`aside_opening`]).
+fn in_aside_before(a: &Analysis, (start, end): (usize, usize), anchor: usize, subject_end: usize) -> bool {
+    let Some(close) = anchor.checked_sub(1).filter(|&c| a.norm(c) == ",") else { return false };
+    aside_opening(a, close).is_some_and(|open| open >= subject_end && start > open && end <= close)
+}
+
 /// The comma opening a parenthetical that the comma at `close` ends: one within [`ASIDE_REACH`] tokens before it,
-/// with no other punctuation between, whose first word is a preposition or a gerund ("in a speech on Monday",
-/// "citing security concerns", "speaking in Geneva"; a lower-case "-ing" word the lemmatiser does not know counts),
-/// so the aside has no subject or finite verb of its own.
+/// with no other punctuation between, whose first word is a preposition, a gerund or a determiner ("in a speech on
+/// Monday", "citing security concerns", "speaking in Geneva", an apposition "a close ally of Y"; a lower-case "-ing"
+/// word the lemmatiser does not know counts), so the aside has no subject or finite verb of its own.
 fn aside_opening(a: &Analysis, close: usize) -> Option<usize> {
     let open = (close.saturating_sub(ASIDE_REACH)..close)
         .rev()
@@ -687,7 +703,7 @@ fn aside_opening(a: &Analysis, close: usize) -> Option<usize> {
     let first = open + 1;
     let opens = first < close
         && !a.capitalized[first]
-        && (a.is(first, PREP)
+        && (a.is(first, PREP | DET)
             || a.lemmas[first].verb.is_some_and(|v| v.is(VerbForm::Gerund))
             || a.norm(first).len() > 5 && a.norm(first).ends_with("ing"));
     (open > 0 && opens).then_some(open)
@@ -875,6 +891,19 @@ mod tests {
         assert_eq!(survives("[Russia|RUS] offered aid to [Syria|SYR].", "offered"), [true]);
         let company = "The company [Sixt|DEU|o] offers a fleet of [German|DEU|g] and [American|USA|g] cars.";
         assert!(survives(company, "offers").iter().all(|&kept| !kept));
+    }
+
+    #[test]
+    fn a_party_in_a_parenthetical_before_the_verb_is_no_target() {
+        let markup = "[Austria|AUT], the holder of the [EU|IGOEUREEC|g] presidency, invited [Slovakia|SVK] to join.";
+        with_context(markup, |ctx, _| {
+            let invited = token(ctx, "invited");
+            let (subject_end, eu, slovakia) = (ctx.actor_tokens[0].1, ctx.actor_tokens[1], ctx.actor_tokens[2]);
+            assert!(in_aside_before(ctx.a, eu, invited, subject_end));
+            assert!(!in_aside_before(ctx.a, slovakia, invited, subject_end));
+            // The subject itself is no aside: the parenthetical opens after it.
+            assert!(!in_aside_before(ctx.a, eu, invited, eu.1));
+        });
     }
 
     #[test]
