@@ -39,6 +39,8 @@ pub(crate) struct Lists {
     pub(crate) stance: HashSet<&'static str>,
     pub(crate) proxy: HashSet<&'static str>,
     pub(crate) owned_for: HashSet<&'static str>,
+    /// Nouns whose "by" agent takes the act in their "to" infinitive ("the decision by X to expel").
+    pub(crate) decided: HashSet<&'static str>,
     pub(crate) undo: HashSet<&'static str>,
     pub(crate) nonfactual: Vec<Vec<&'static str>>,
     pub(crate) attribution: Vec<Vec<&'static str>>,
@@ -112,6 +114,7 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "stance" => lists.stance.insert(single()?),
             "proxy" => lists.proxy.insert(single()?),
             "owned_for" => lists.owned_for.insert(single()?),
+            "decided" => lists.decided.insert(single()?),
             "legal_contest" => lists.legal_contest.insert(single()?),
             "aircraft" => lists.aircraft.insert(single()?),
             "drone" => lists.drone.insert(single()?),
@@ -214,6 +217,7 @@ mod tests {
         );
         assert!(l.stance.contains("see") && l.stance.contains("saw") && !l.stance.contains("hold"));
         assert!(l.proxy.contains("country") && !l.proxy.contains("lawyer") && l.owned_for.contains("responsibility"));
+        assert!(l.decided.contains("decision") && !l.decided.contains("plan"));
         assert!(parse_lists("request\ttwo words\n").is_err());
         assert!(parse_lists("control\ttwo words\n").is_err());
         assert!(parse_lists("bogus\tword\n").is_err());

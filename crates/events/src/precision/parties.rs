@@ -19,6 +19,9 @@ const SUBJECT_REACH: usize = 6;
 const CONTROL_REACH: usize = 25;
 /// How far after an object noun (tokens) the party it goes to may stand ("military aid to Ukraine").
 const OBJECT_REACH: usize = 5;
+
+/// How many tokens a parenthetical between the subject and its verb may hold ("X, in a speech on Monday, invited").
+const ASIDE_REACH: usize = 10;
 /// How far back (tokens) from a party a gerund list item may start ("upping sanctions against Russians").
 const GERUND_LIST_REACH: usize = 12;
 /// How far back (tokens) from the "to" of an asked-for infinitive the request verb may stand, past its object
@@ -83,6 +86,15 @@ fn party_objection(
         || listed_among_things(a, actor_tokens, e.source)
         || accidental(a, m)
         || reason_of_patient(a, m, s_start)
+    {
+        return true;
+    }
+    // "X, the holder of the EU presidency, invited Y": a party in a parenthetical between the subject and its verb
+    // describes the subject; it is not what the verb acts on.
+    if let Some(t) = e.target
+        && m.kind == MatchKind::Verb
+        && !m.passive
+        && in_aside_before(a, actor_tokens[t], m.anchor, s_end)
     {
         return true;
     }
@@ -510,11 +522,17 @@ fn object_modifier(
     // Only with another party after the object, introduced by a preposition ("aid to Ukraine"): without one the
     // name may be an indirect object ("granting Hong Kong autonomy"). A party introduced by a preposition of place
     // ("blocked a Philippine boat in the South China Sea") says where the act happened, not whom it was aimed at.
+    // The preposition's phrase runs up to the party with no punctuation between: in "rejected a Philippine
+    // proposal on Monday, Manila said" the speaker after the comma is no party of "on".
     let recipient = actor_tokens.iter().enumerate().any(|(k, &(s, _))| {
         k != target
             && s > o
             && s <= o + OBJECT_REACH
-            && (o..s).rev().find(|&j| a.is(j, PREP)).is_some_and(|j| !is_locative(a.norm(j)))
+            && (o..s)
+                .rev()
+                .take_while(|&j| !a.is_punct(j))
+                .find(|&j| a.is(j, PREP))
+                .is_some_and(|j| !is_locative(a.norm(j)))
     });
     // "US military aid": a state organ's name on the object says whose it is just as well; a people noun as the
     // object ("expelled US diplomats to ...") keeps the name as the one acted on.
@@ -645,6 +663,14 @@ fn subject_before(
         if m.gerund && j + 1 == m.anchor && matches!(w, "of" | "for") {
             continue;
         }
+        // "X, in a speech on Monday, invited Y", "X, citing security concerns, expelled Y": a parenthetical
+        // between commas is passed over to the subject before it.
+        if w == ","
+            && let Some(open) = aside_opening(a, j)
+        {
+            j = open;
+            continue;
+        }
         let in_time = time_tokens.iter().any(|&(s, e)| s <= j && j < e);
         let skip = in_time
             || l.bridge.contains(w)
@@ -658,6 +684,31 @@ fn subject_before(
         }
     }
     false
+}
+
+/// Whether the slot at `(start, end)` stands in a parenthetical that closes with the comma right before the verb at
+/// `anchor` and opens after the subject's end `subject_end` (see [`aside_opening`]).
+fn in_aside_before(a: &Analysis, (start, end): (usize, usize), anchor: usize, subject_end: usize) -> bool {
+    let Some(close) = anchor.checked_sub(1).filter(|&c| a.norm(c) == ",") else { return false };
+    aside_opening(a, close).is_some_and(|open| open >= subject_end && start > open && end <= close)
+}
+
+/// The comma opening a parenthetical that the comma at `close` ends: one within [`ASIDE_REACH`] tokens before it,
+/// with no other punctuation between, whose first word is a preposition, a gerund or a determiner ("in a speech on
+/// Monday", "citing security concerns", "speaking in Geneva", an apposition "a close ally of Y"; a lower-case "-ing"
+/// word the lemmatiser does not know counts), so the aside has no subject or finite verb of its own.
+fn aside_opening(a: &Analysis, close: usize) -> Option<usize> {
+    let open = (close.saturating_sub(ASIDE_REACH)..close)
+        .rev()
+        .take_while(|&k| a.norm(k) == "," || !a.is_punct(k) && !a.is_boundary(k))
+        .find(|&k| a.norm(k) == ",")?;
+    let first = open + 1;
+    let opens = first < close
+        && !a.capitalized[first]
+        && (a.is(first, PREP | DET)
+            || a.lemmas[first].verb.is_some_and(|v| v.is(VerbForm::Gerund))
+            || a.norm(first).len() > 5 && a.norm(first).ends_with("ing"));
+    (open > 0 && opens).then_some(open)
 }
 
 /// Whether slot `slot` stands right after a transitive verb (its object) and right before "to" (the subject of
@@ -842,6 +893,19 @@ mod tests {
         assert_eq!(survives("[Russia|RUS] offered aid to [Syria|SYR].", "offered"), [true]);
         let company = "The company [Sixt|DEU|o] offers a fleet of [German|DEU|g] and [American|USA|g] cars.";
         assert!(survives(company, "offers").iter().all(|&kept| !kept));
+    }
+
+    #[test]
+    fn a_party_in_a_parenthetical_before_the_verb_is_no_target() {
+        let markup = "[Austria|AUT], the holder of the [EU|IGOEUREEC|g] presidency, invited [Slovakia|SVK] to join.";
+        with_context(markup, |ctx, _| {
+            let invited = token(ctx, "invited");
+            let (subject_end, eu, slovakia) = (ctx.actor_tokens[0].1, ctx.actor_tokens[1], ctx.actor_tokens[2]);
+            assert!(in_aside_before(ctx.a, eu, invited, subject_end));
+            assert!(!in_aside_before(ctx.a, slovakia, invited, subject_end));
+            // The subject itself is no aside: the parenthetical opens after it.
+            assert!(!in_aside_before(ctx.a, eu, invited, eu.1));
+        });
     }
 
     #[test]

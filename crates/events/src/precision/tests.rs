@@ -58,6 +58,12 @@ const STILL: &[(&str, &str)] = &[
         "RUSGOV>JPNGOV",
     ),
     ("[France|FRA] vowed to back [Ukraine|UKR] against [Russia|RUS].", "FRA>UKR"),
+    // A trailing attribution after a time: the speaker after the comma is no party of the object's "on".
+    ("[Vietnam|VNM] rejected a [Chinese|CHN|g] proposal {on Tuesday}, [Hanoi|VNM] said.", "VNM>CHN 12"),
+    // A parenthetical between the subject and an everyday verb.
+    ("[Hungary|HUN], in a letter {on Tuesday}, invited [Slovakia|SVK] to join the project.", "HUN>SVK 02"),
+    ("[Morocco|MAR], citing security concerns, invited [Mauritania|MRT] to hold talks.", "MAR>MRT 02"),
+    ("[Hungary|HUN], a close ally of [Serbia|SRB], invited [Slovakia|SVK] to join.", "HUN>SVK 02"),
     ("[Israeli|ISRMIL|g] troops beat [Palestinian|PSE|g] protesters.", "ISRMIL>PSE"),
     ("[Kim|PRKGOV|p] sent another message expressing \"absolute support\" to [Diaz-Canel|CUBGOV|p].", "PRKGOV>CUBGOV"),
     (

@@ -45,6 +45,11 @@ impl Context<'_> {
         if let Some(&first) = of_phrase.first() {
             return self.coordinated(first, &|n| of_phrase.contains(&n));
         }
+        // "The decision by X to expel Y", "a move by X to grant asylum to Y": the agent of a noun, named after
+        // "by", acts in the noun's "to" infinitive, as a possessor does ("X's decision to expel Y").
+        if let Some(k) = self.slots_in(start, p).into_iter().find(|&k| self.noun_agent_of_infinitive(k, p)) {
+            return vec![k];
+        }
         // "Activists from X staged ...": the origin of a subject the actors stage could not name.
         if let Some(k) = self.origin_in_subject(m).filter(|&k| self.can_act(k)) {
             return vec![k];
@@ -91,6 +96,17 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// Whether slot `k` is named in a "by" phrase on a `decided` noun (`data/event_precision.tsv`) and the
+    /// predicate at `p` is that noun's "to" infinitive right after the slot ("the decision by Canada to expel");
+    /// a noun of intent or request ("a plan by X to", "calls by X to") is left to the cues that read it.
+    fn noun_agent_of_infinitive(&self, k: usize, p: usize) -> bool {
+        let (_, e) = self.actor_tokens[k];
+        let Some(by) = self.governing_prep(k).filter(|&j| self.a.norm(j) == "by" && j > 0) else { return false };
+        let noun = by - 1;
+        let lemma = self.a.lemmas[noun].noun.unwrap_or(self.a.norm(noun));
+        e + 1 == p && self.a.norm(e) == "to" && self.a.reading(noun) == Reading::Noun && lists().decided.contains(lemma)
     }
 
     /// "Kenya's neighbour, Uganda, attacked ...": a name in commas right after a possessed subject noun (the

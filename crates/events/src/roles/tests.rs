@@ -305,3 +305,18 @@ fn forcible_removal_and_a_far_passive_agent() {
     // "dragged out the talks" prolongs them.
     assert!(code("[Russia|RUS] dragged out the talks with [Ukraine|UKR] for months.").is_empty());
 }
+
+#[test]
+fn the_by_agent_of_a_decision_noun_is_the_source_of_its_infinitive() {
+    // "the decision by X to V" as "X's decision to V"; a noun of intent or request is left to its cues.
+    let cases: [(&str, &str); 2] = [
+        ("The decision by [Canada|CAN] to expel two [Indian|IND|g] diplomats angered [New Delhi|IND].", "CAN>IND"),
+        ("A move by [Norway|NOR] to grant asylum to a [Russian|RUS|g] defector angered [Moscow|RUS].", "NOR>RUS"),
+    ];
+    for (markup, dyad) in cases {
+        let got = dyads(markup);
+        assert!(got.iter().any(|d| d == dyad), "{markup}: want {dyad} among {got:?}");
+    }
+    let got = dyads("Calls by [Iran|IRN] to boycott [Israel|ISR] grew louder.");
+    assert!(!got.iter().any(|d| d == "IRN>ISR"), "{got:?}");
+}
