@@ -71,6 +71,8 @@ pub(crate) struct Lists {
     pub(crate) addressee: HashSet<&'static str>,
     /// Words before a protest that say what its protesters demand ("demanding").
     pub(crate) aim_verb: HashSet<&'static str>,
+    /// Nouns naming a thing made public ("transcript"): as a release's object, no party is released.
+    pub(crate) released_thing: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -126,6 +128,7 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "threat_modal" => lists.threat_modal.insert(single()?),
             "aim_verb" => lists.aim_verb.insert(single()?),
             "addressee" => lists.addressee.insert(single()?),
+            "released_thing" => lists.released_thing.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -192,6 +195,7 @@ mod tests {
     fn precision_lists_load() {
         let l = parse_lists(PRECISION_TSV).expect("event_precision.tsv");
         assert!(l.ordinary.contains("offer") && l.ordinary.contains("receive"));
+        assert!(l.released_thing.contains("transcript") && !l.released_thing.contains("prisoner"));
         assert!(l.contest.contains("beat"));
         assert!(l.fixed.iter().any(|p| p == &["in", "order", "to"]));
         assert!(l.agent.contains("colonist") && l.particle.contains("back"));

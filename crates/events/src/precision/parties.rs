@@ -151,6 +151,9 @@ fn everyday_verb_holds(
     if l.contest.contains(v.base) && bare(e.source) && e.target.is_none_or(bare) {
         return false;
     }
+    if m.object.is_none() && e.code.starts_with("084") && releases_thing(a, m.anchor) {
+        return false;
+    }
     let ordinary = m.object.is_none() && l.ordinary.contains(v.base);
     // "warned that X would ...": the "that" clause is what was said, not whom it was said to; only a demand
     // ("demanded that X withdraw") targets the clause's subject.
@@ -179,6 +182,21 @@ fn everyday_verb_holds(
         return (source_start.saturating_sub(3)..source_start).any(agent);
     }
     expressed(a, m.anchor) || subject_before(a, actor_tokens, time_tokens, m, e.source)
+}
+
+/// How many words after a release verb the head of its object may stand ("released the full audio").
+const RELEASED_OBJECT_REACH: usize = 4;
+
+/// "released the transcript of the call with X": the object right after a release verb, up to the first
+/// preposition, clause word or punctuation, is a thing made public (`released_thing`), so no party is released.
+fn releases_thing(a: &Analysis, anchor: usize) -> bool {
+    let l = lists();
+    (anchor + 1..a.len().min(anchor + 1 + RELEASED_OBJECT_REACH))
+        .take_while(|&k| !a.is_punct(k) && !a.is(k, PREP) && !a.is(k, CONJ) && !a.complementizer(k))
+        .any(|k| {
+            let noun = a.lemmas.get(k).and_then(|w| w.noun).unwrap_or_else(|| a.norm(k));
+            l.released_thing.contains(noun)
+        })
 }
 
 /// "fulfilled their agendas: ending the reset, upping sanctions against Russians, pulling out of the treaty": a

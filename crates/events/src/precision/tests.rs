@@ -358,6 +358,10 @@ const UNREAL: &[(&str, &str, bool)] = &[
     ("[Peru|PER] arrested militants who had attacked [Chilean|CHLMIL|g] soldiers.", "PER>CHLMIL", false),
     ("[Peru|PER] arrested [Chilean|CHL|g] militants who had attacked the town.", "PER>CHL 17", true),
     ("[Peru|PER], which backs [Chile|CHL], attacked [Bolivia|BOL].", "PER>BOL", true),
+    // A document made public is no release of a party; a person released still is.
+    ("[Kenya|KEN] released the transcript of the call with [Somalia|SOM]'s president.", "KEN>SOM 08", false),
+    ("[Kenya|KEN] released a video of the [Somali|SOM|g] strike.", "KEN>SOM 08", false),
+    ("[Kenya|KEN] released two [Somali|SOMCVL|g] citizens.", "KEN>SOMCVL 0841", true),
     // An accident is no attack.
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a helicopter crash in [Somalia|SOM].", "SOM>KENMIL", false),
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a bomb attack in [Somalia|SOM].", "SOM>KENMIL", true),
