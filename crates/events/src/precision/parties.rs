@@ -27,6 +27,9 @@ const REQUEST_REACH: usize = 12;
 /// How far back (tokens) from an event noun the "to" of the asked-for act whose object it is may stand ("to
 /// eliminate the 15% tariffs").
 const REQUESTED_NOUN_REACH: usize = 6;
+/// How far back (tokens) from an event noun a bare verb coordinated with an asked-for act may stand ("as well as
+/// provide some relief from the 25% tariffs").
+const COORDINATED_NOUN_REACH: usize = 8;
 /// How far after an armed predicate (tokens) the accident that caused it may be named ("killed on Tuesday in a
 /// helicopter crash").
 const ACCIDENT_REACH: usize = 8;
@@ -346,6 +349,25 @@ fn requested_noun(a: &Analysis, m: &Match, source_end: usize) -> bool {
         .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
         .find(|&k| a.norm(k) == "to" && k + 1 < m.anchor)
         .is_some_and(|to| source_end <= to && (asked_of_object(a, to) || coordinated_ask(a, to)))
+        || asked_coordinated_verb(a, m.anchor, source_end)
+}
+
+/// "wants Trump to eliminate the tariffs, as well as provide some relief from the 25% tariffs": an event noun in
+/// the object of a bare verb coordinated with an asked-for infinitive is asked for too.
+fn asked_coordinated_verb(a: &Analysis, noun: usize, source_end: usize) -> bool {
+    let Some(v) = (noun.saturating_sub(COORDINATED_NOUN_REACH)..noun)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
+        .find(|&k| a.lemmas[k].verb.is_some_and(|v| v.is(VerbForm::Base)) && !a.capitalized[k])
+    else {
+        return false;
+    };
+    let coordinator = match v.checked_sub(1).map(|k| a.norm(k)) {
+        Some("and") => Some(v - 1),
+        Some("as") if v >= 3 && a.norm(v - 2) == "well" && a.norm(v - 3) == "as" => Some(v - 3),
+        _ => None,
+    };
+    coordinator.is_some_and(|c| source_end <= c && asked_before(a, c))
 }
 
 /// "wants X to eliminate A, and to ease B": a "to" after "and" continues an earlier asked-for infinitive of the
@@ -359,7 +381,7 @@ fn coordinated_ask(a: &Analysis, to: usize) -> bool {
 fn asked_before(a: &Analysis, c: usize) -> bool {
     (c.saturating_sub(2 * REQUEST_REACH)..c)
         .rev()
-        .take_while(|&k| !a.is_boundary(k))
+        .take_while(|&k| !a.is_clause_end(k))
         .find(|&k| a.norm(k) == "to")
         .is_some_and(|k| asked_of_object(a, k))
 }

@@ -262,6 +262,19 @@ const UNREAL: &[(&str, &str, bool)] = &[
     // 1. Requests, wishes and pressure: the asked-for act is the object's and did not happen; the request stays.
     ("[Sweden|SWE] wants [Norway|NOR] to expel [Russian|RUS|g] diplomats.", "SWE>RUS", false),
     ("[Sweden|SWE] expelled [Russian|RUS|g] diplomats.", "SWE>RUS", true),
+    // An abbreviation's period before a number ends no clause; a bare verb coordinated with the asked-for act, and
+    // an event noun in its object, are asked for too.
+    (
+        "[Chile|CHL] wants [Peru|PER] to scrap the duties imposed on Sept. 1, as well as provide some aid to [Bolivia|BOL].",
+        "CHL>BOL",
+        false,
+    ),
+    (
+        "[Chile|CHL] wants [Peru|PER] to scrap the duties, as well as provide relief from the 25% tariffs on [Bolivian|BOL|g] steel.",
+        "CHL>BOL",
+        false,
+    ),
+    ("[Chile|CHL] provided some aid to [Bolivia|BOL] on Sept. 1.", "CHL>BOL 07", true),
     ("[Chile|CHL] asked [Peru|PER] to open an inquiry into [Bolivia|BOL].", "CHL>BOL", false),
     ("[Chile|CHL] asked [Peru|PER] to open an inquiry into [Bolivia|BOL].", "CHL>PER 02", true),
     ("[Chile|CHL] opened an inquiry into [Bolivia|BOL].", "CHL>BOL", true),
