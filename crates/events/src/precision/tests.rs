@@ -375,6 +375,7 @@ const UNREAL: &[(&str, &str, bool)] = &[
     ("[Kenya|KEN] released the transcript of the call with [Somalia|SOM]'s president.", "KEN>SOM 08", false),
     ("[Kenya|KEN] released a video of the [Somali|SOM|g] strike.", "KEN>SOM 08", false),
     ("[Kenya|KEN] released two [Somali|SOMCVL|g] citizens.", "KEN>SOMCVL 0841", true),
+    ("[Kenya|KEN] released a prominent [Somali|SOMOPP|g] opposition figure.", "KEN>SOMOPP 0841", true),
     // An accident is no attack.
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a helicopter crash in [Somalia|SOM].", "SOM>KENMIL", false),
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a bomb attack in [Somalia|SOM].", "SOM>KENMIL", true),
