@@ -73,6 +73,8 @@ pub(crate) struct Lists {
     pub(crate) aim_verb: HashSet<&'static str>,
     /// Nouns naming a thing made public ("transcript"): as a release's object, no party is released.
     pub(crate) released_thing: HashSet<&'static str>,
+    /// Nouns naming an investigation ("probe"): an event noun in their "into" phrase is the act investigated.
+    pub(crate) inquiry: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -129,6 +131,7 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "aim_verb" => lists.aim_verb.insert(single()?),
             "addressee" => lists.addressee.insert(single()?),
             "released_thing" => lists.released_thing.insert(single()?),
+            "inquiry" => lists.inquiry.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -196,6 +199,7 @@ mod tests {
         let l = parse_lists(PRECISION_TSV).expect("event_precision.tsv");
         assert!(l.ordinary.contains("offer") && l.ordinary.contains("receive"));
         assert!(l.released_thing.contains("transcript") && !l.released_thing.contains("prisoner"));
+        assert!(l.inquiry.contains("probe") && !l.inquiry.contains("attack"));
         assert!(l.contest.contains("beat"));
         assert!(l.fixed.iter().any(|p| p == &["in", "order", "to"]));
         assert!(l.agent.contains("colonist") && l.particle.contains("back"));

@@ -83,6 +83,7 @@ fn party_objection(
         || controlled_infinitive(a, m, s_end)
         || requested_act(a, m)
         || requested_noun(a, m, s_end)
+        || investigated_noun(a, m, s_end)
         || listed_among_things(a, actor_tokens, e.source)
         || accidental(a, m)
         || reason_of_patient(a, m, s_start)
@@ -350,6 +351,25 @@ fn requested_noun(a: &Analysis, m: &Match, source_end: usize) -> bool {
         .find(|&k| a.norm(k) == "to" && k + 1 < m.anchor)
         .is_some_and(|to| source_end <= to && (asked_of_object(a, to) || coordinated_ask(a, to)))
         || asked_coordinated_verb(a, m.anchor, source_end)
+}
+
+/// How far back (tokens) from an event noun the "into" of an investigation may stand ("into the brutal attack").
+const INQUIRY_REACH: usize = 4;
+
+/// "ordered an investigation into the killing of X", "launched a probe into the attack on Y": an event noun in
+/// the "into" (or "of") phrase of an investigation noun (`inquiry`) is the act investigated, so a source before
+/// that phrase (the investigator, which a nominal with no possessor falls back on) is no party of it.
+fn investigated_noun(a: &Analysis, m: &Match, source_end: usize) -> bool {
+    if m.kind != MatchKind::Nominal || m.anchor < 2 {
+        return false;
+    }
+    (m.anchor.saturating_sub(INQUIRY_REACH)..m.anchor)
+        .rev()
+        .take_while(|&k| !a.is_punct(k) && !a.is(k, RELPRO | SUB))
+        .find(|&k| matches!(a.norm(k), "into" | "of"))
+        .is_some_and(|p| {
+            p >= 1 && source_end <= p && lists().inquiry.contains(a.lemmas[p - 1].noun.unwrap_or_else(|| a.norm(p - 1)))
+        })
 }
 
 /// "wants Trump to eliminate the tariffs, as well as provide some relief from the 25% tariffs": an event noun in

@@ -376,6 +376,11 @@ const UNREAL: &[(&str, &str, bool)] = &[
     ("[Kenya|KEN] released a video of the [Somali|SOM|g] strike.", "KEN>SOM 08", false),
     ("[Kenya|KEN] released two [Somali|SOMCVL|g] citizens.", "KEN>SOMCVL 0841", true),
     ("[Kenya|KEN] released a prominent [Somali|SOMOPP|g] opposition figure.", "KEN>SOMOPP 0841", true),
+    // An act investigated is no act of the investigator; the possessor of the act investigated still acts.
+    ("[Kenya|KEN] launched a probe into the attack on [Somali|SOMREF|g] refugees.", "KEN>SOMREF 19", false),
+    ("[Ghana|GHA] ordered an investigation into the killing of the [Togolese|TGOGOV|g] envoy.", "GHA>TGOGOV 18", false),
+    ("[Ghana|GHA] ordered an investigation into the killing of the [Togolese|TGOGOV|g] envoy.", "GHA>TGOGOV 09", true),
+    ("[Kenya|KEN] attacked [Somali|SOMREF|g] refugees.", "KEN>SOMREF 19", true),
     // An accident is no attack.
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a helicopter crash in [Somalia|SOM].", "SOM>KENMIL", false),
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a bomb attack in [Somalia|SOM].", "SOM>KENMIL", true),
