@@ -170,6 +170,14 @@ impl<'t> Analysis<'t> {
         matches!(self.norm(i), ";" | "." | "!" | "?" | ":")
     }
 
+    /// A boundary other than an abbreviation's period before a number ("on Sept. 1", "No. 5"), which the sentence
+    /// splitter kept inside the sentence.
+    pub(crate) fn is_clause_end(&self, i: usize) -> bool {
+        self.is_boundary(i)
+            && !(self.norm(i) == "."
+                && self.norms.get(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+    }
+
     pub(crate) fn is_punct(&self, i: usize) -> bool {
         self.norm(i).chars().next().is_some_and(|c| !c.is_alphanumeric())
     }

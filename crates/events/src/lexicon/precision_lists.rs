@@ -73,6 +73,10 @@ pub(crate) struct Lists {
     pub(crate) addressee: HashSet<&'static str>,
     /// Words before a protest that say what its protesters demand ("demanding").
     pub(crate) aim_verb: HashSet<&'static str>,
+    /// Nouns naming a thing made public ("transcript"): as a release's object, no party is released.
+    pub(crate) released_thing: HashSet<&'static str>,
+    /// Nouns naming an investigation ("probe"): an event noun in their "into" phrase is the act investigated.
+    pub(crate) inquiry: HashSet<&'static str>,
 }
 
 pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
@@ -129,6 +133,8 @@ pub(crate) fn parse_lists(src: &'static str) -> Result<Lists, DataError> {
             "threat_modal" => lists.threat_modal.insert(single()?),
             "aim_verb" => lists.aim_verb.insert(single()?),
             "addressee" => lists.addressee.insert(single()?),
+            "released_thing" => lists.released_thing.insert(single()?),
+            "inquiry" => lists.inquiry.insert(single()?),
             "nonfactual" => {
                 lists.nonfactual.push(words);
                 true
@@ -195,6 +201,8 @@ mod tests {
     fn precision_lists_load() {
         let l = parse_lists(PRECISION_TSV).expect("event_precision.tsv");
         assert!(l.ordinary.contains("offer") && l.ordinary.contains("receive"));
+        assert!(l.released_thing.contains("transcript") && !l.released_thing.contains("prisoner"));
+        assert!(l.inquiry.contains("probe") && !l.inquiry.contains("attack"));
         assert!(l.contest.contains("beat"));
         assert!(l.fixed.iter().any(|p| p == &["in", "order", "to"]));
         assert!(l.agent.contains("colonist") && l.particle.contains("back"));

@@ -30,6 +30,9 @@ const REQUEST_REACH: usize = 12;
 /// How far back (tokens) from an event noun the "to" of the asked-for act whose object it is may stand ("to
 /// eliminate the 15% tariffs").
 const REQUESTED_NOUN_REACH: usize = 6;
+/// How far back (tokens) from an event noun a bare verb coordinated with an asked-for act may stand ("as well as
+/// provide some relief from the 25% tariffs").
+const COORDINATED_NOUN_REACH: usize = 8;
 /// How far after an armed predicate (tokens) the accident that caused it may be named ("killed on Tuesday in a
 /// helicopter crash").
 const ACCIDENT_REACH: usize = 8;
@@ -83,6 +86,7 @@ fn party_objection(
         || controlled_infinitive(a, m, s_end)
         || requested_act(a, m)
         || requested_noun(a, m, s_end)
+        || investigated_noun(a, m, s_end)
         || listed_among_things(a, actor_tokens, e.source)
         || accidental(a, m)
         || reason_of_patient(a, m, s_start)
@@ -163,6 +167,9 @@ fn everyday_verb_holds(
     if l.contest.contains(v.base) && bare(e.source) && e.target.is_none_or(bare) {
         return false;
     }
+    if m.object.is_none() && e.code.starts_with("084") && releases_thing(a, m.anchor) {
+        return false;
+    }
     let ordinary = m.object.is_none() && l.ordinary.contains(v.base);
     // "warned that X would ...": the "that" clause is what was said, not whom it was said to; only a demand
     // ("demanded that X withdraw") targets the clause's subject.
@@ -191,6 +198,21 @@ fn everyday_verb_holds(
         return (source_start.saturating_sub(3)..source_start).any(agent);
     }
     expressed(a, m.anchor) || subject_before(a, actor_tokens, time_tokens, m, e.source)
+}
+
+/// How many words after a release verb the head of its object may stand ("released the full audio").
+const RELEASED_OBJECT_REACH: usize = 4;
+
+/// "released the transcript of the call with X": the object right after a release verb, up to the first
+/// preposition, clause word or punctuation, is a thing made public (`released_thing`), so no party is released.
+fn releases_thing(a: &Analysis, anchor: usize) -> bool {
+    let l = lists();
+    (anchor + 1..a.len().min(anchor + 1 + RELEASED_OBJECT_REACH))
+        .take_while(|&k| !a.is_punct(k) && !a.is(k, PREP) && !a.is(k, CONJ) && !a.complementizer(k))
+        .any(|k| {
+            let noun = a.lemmas.get(k).and_then(|w| w.noun).unwrap_or_else(|| a.norm(k));
+            l.released_thing.contains(noun)
+        })
 }
 
 /// "fulfilled their agendas: ending the reset, upping sanctions against Russians, pulling out of the treaty": a
@@ -340,6 +362,44 @@ fn requested_noun(a: &Analysis, m: &Match, source_end: usize) -> bool {
         .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
         .find(|&k| a.norm(k) == "to" && k + 1 < m.anchor)
         .is_some_and(|to| source_end <= to && (asked_of_object(a, to) || coordinated_ask(a, to)))
+        || asked_coordinated_verb(a, m.anchor, source_end)
+}
+
+/// How far back (tokens) from an event noun the "into" of an investigation may stand ("into the brutal attack").
+const INQUIRY_REACH: usize = 4;
+
+/// "ordered an investigation into the killing of X", "launched a probe into the attack on Y": an event noun in
+/// the "into" (or "of") phrase of an investigation noun (`inquiry`) is the act investigated, so a source before
+/// that phrase (the investigator, which a nominal with no possessor falls back on) is no party of it.
+fn investigated_noun(a: &Analysis, m: &Match, source_end: usize) -> bool {
+    if m.kind != MatchKind::Nominal || m.anchor < 2 {
+        return false;
+    }
+    (m.anchor.saturating_sub(INQUIRY_REACH)..m.anchor)
+        .rev()
+        .take_while(|&k| !a.is_punct(k) && !a.is(k, RELPRO | SUB))
+        .find(|&k| matches!(a.norm(k), "into" | "of"))
+        .is_some_and(|p| {
+            p >= 1 && source_end <= p && lists().inquiry.contains(a.lemmas[p - 1].noun.unwrap_or_else(|| a.norm(p - 1)))
+        })
+}
+
+/// "wants Trump to eliminate the tariffs, as well as provide some relief from the 25% tariffs": an event noun in
+/// the object of a bare verb coordinated with an asked-for infinitive is asked for too.
+fn asked_coordinated_verb(a: &Analysis, noun: usize, source_end: usize) -> bool {
+    let Some(v) = (noun.saturating_sub(COORDINATED_NOUN_REACH)..noun)
+        .rev()
+        .take_while(|&k| !a.is_boundary(k) && a.norm(k) != "," && !a.is(k, RELPRO | SUB))
+        .find(|&k| a.lemmas[k].verb.is_some_and(|v| v.is(VerbForm::Base)) && !a.capitalized[k])
+    else {
+        return false;
+    };
+    let coordinator = match v.checked_sub(1).map(|k| a.norm(k)) {
+        Some("and") => Some(v - 1),
+        Some("as") if v >= 3 && a.norm(v - 2) == "well" && a.norm(v - 3) == "as" => Some(v - 3),
+        _ => None,
+    };
+    coordinator.is_some_and(|c| source_end <= c && asked_before(a, c))
 }
 
 /// "wants X to eliminate A, and to ease B": a "to" after "and" continues an earlier asked-for infinitive of the
@@ -353,7 +413,7 @@ fn coordinated_ask(a: &Analysis, to: usize) -> bool {
 fn asked_before(a: &Analysis, c: usize) -> bool {
     (c.saturating_sub(2 * REQUEST_REACH)..c)
         .rev()
-        .take_while(|&k| !a.is_boundary(k))
+        .take_while(|&k| !a.is_clause_end(k))
         .find(|&k| a.norm(k) == "to")
         .is_some_and(|k| asked_of_object(a, k))
 }

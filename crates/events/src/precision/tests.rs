@@ -268,6 +268,19 @@ const UNREAL: &[(&str, &str, bool)] = &[
     // 1. Requests, wishes and pressure: the asked-for act is the object's and did not happen; the request stays.
     ("[Sweden|SWE] wants [Norway|NOR] to expel [Russian|RUS|g] diplomats.", "SWE>RUS", false),
     ("[Sweden|SWE] expelled [Russian|RUS|g] diplomats.", "SWE>RUS", true),
+    // An abbreviation's period before a number ends no clause; a bare verb coordinated with the asked-for act, and
+    // an event noun in its object, are asked for too.
+    (
+        "[Chile|CHL] wants [Peru|PER] to scrap the duties imposed on Sept. 1, as well as provide some aid to [Bolivia|BOL].",
+        "CHL>BOL",
+        false,
+    ),
+    (
+        "[Chile|CHL] wants [Peru|PER] to scrap the duties, as well as provide relief from the 25% tariffs on [Bolivian|BOL|g] steel.",
+        "CHL>BOL",
+        false,
+    ),
+    ("[Chile|CHL] provided some aid to [Bolivia|BOL] on Sept. 1.", "CHL>BOL 07", true),
     ("[Chile|CHL] asked [Peru|PER] to open an inquiry into [Bolivia|BOL].", "CHL>BOL", false),
     ("[Chile|CHL] asked [Peru|PER] to open an inquiry into [Bolivia|BOL].", "CHL>PER 02", true),
     ("[Chile|CHL] opened an inquiry into [Bolivia|BOL].", "CHL>BOL", true),
@@ -364,6 +377,16 @@ const UNREAL: &[(&str, &str, bool)] = &[
     ("[Peru|PER] arrested militants who had attacked [Chilean|CHLMIL|g] soldiers.", "PER>CHLMIL", false),
     ("[Peru|PER] arrested [Chilean|CHL|g] militants who had attacked the town.", "PER>CHL 17", true),
     ("[Peru|PER], which backs [Chile|CHL], attacked [Bolivia|BOL].", "PER>BOL", true),
+    // A document made public is no release of a party; a person released still is.
+    ("[Kenya|KEN] released the transcript of the call with [Somalia|SOM]'s president.", "KEN>SOM 08", false),
+    ("[Kenya|KEN] released a video of the [Somali|SOM|g] strike.", "KEN>SOM 08", false),
+    ("[Kenya|KEN] released two [Somali|SOMCVL|g] citizens.", "KEN>SOMCVL 0841", true),
+    ("[Kenya|KEN] released a prominent [Somali|SOMOPP|g] opposition figure.", "KEN>SOMOPP 0841", true),
+    // An act investigated is no act of the investigator; the possessor of the act investigated still acts.
+    ("[Kenya|KEN] launched a probe into the attack on [Somali|SOMREF|g] refugees.", "KEN>SOMREF 19", false),
+    ("[Ghana|GHA] ordered an investigation into the killing of the [Togolese|TGOGOV|g] envoy.", "GHA>TGOGOV 18", false),
+    ("[Ghana|GHA] ordered an investigation into the killing of the [Togolese|TGOGOV|g] envoy.", "GHA>TGOGOV 09", true),
+    ("[Kenya|KEN] attacked [Somali|SOMREF|g] refugees.", "KEN>SOMREF 19", true),
     // An accident is no attack.
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a helicopter crash in [Somalia|SOM].", "SOM>KENMIL", false),
     ("Two [Kenyan|KENMIL|g] soldiers were killed in a bomb attack in [Somalia|SOM].", "SOM>KENMIL", true),
