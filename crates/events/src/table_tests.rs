@@ -1250,5 +1250,8 @@ fn codebook3b_classes_warnings_rejections_riots_and_weapons() {
         ("[Kyrgyz rioters|KGZOPP|g] attacked [Tajik|TJK|g] border guards.", &["KGZOPP>TJK 190"]),
         // A killing by tank fire is the artillery attack.
         ("[Israeli|ISR|g] tank fire killed two [Lebanese|LBN|g] soldiers.", &["ISR>LBN 194"]),
+        // "The N of X by Y": the agent after "by" in the noun phrase acts; not a time after "by".
+        ("The deportation of [Haitian|HTI|g] migrants by [the Dominican Republic|DOM] went on.", &["DOM>HTI 174"]),
+        ("The deportation of [Haitian|HTI|g] migrants by Friday went on.", &[]),
     ]);
 }

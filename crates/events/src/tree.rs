@@ -17,8 +17,8 @@
 //!   act whose controller is the head's object ("urged X to attack Y") is only asked for and gets no source;
 //! - `acl:relcl` with a relative pronoun as subject resolves to its antecedent; `acl` (a reduced relative, "troops
 //!   backed by Iran") takes the modified noun as target (passive) or source (participle in -ing);
-//! - reported speech (`ccomp`): a hostile act on "its" or "their" possession that names no party ("Ukraine said
-//!   Russia had attacked its power plants") aims at the speaker before it;
+//! - reported speech (`ccomp`): a hostile act on, or a rejection of, "its" or "their" possession that names no party
+//!   ("Ukraine said Russia had attacked its power plants") aims at the speaker before it;
 //! - an armed act on an object that names no party aims at the country its "in" modifier places it in ("struck
 //!   targets in Lebanon and Syria"); an agentless expulsion is by the state its "from" names ("were expelled from
 //!   Germany"); with no preposition in the pattern, a "to" oblique names the recipient ("delivered to Yemen").
@@ -199,6 +199,9 @@ pub(crate) struct Act {
     pub armed: bool,
     /// An expulsion or deportation (roots 16 and 17 with "from"): with no agent, by the state the expelled leave.
     pub expulsion: bool,
+    /// A rejection (root 12), which no party makes of what it asked itself: "X said Y had turned down its request"
+    /// rejects X's request.
+    pub rejection: bool,
 }
 
 impl<'a> TreeRoles<'a> {
@@ -402,7 +405,7 @@ impl<'a> TreeRoles<'a> {
                 }
             }
         }
-        if r.targets.is_empty() && hostile && self.object_of_its_own(v) {
+        if r.targets.is_empty() && (hostile || act.rejection) && self.object_of_its_own(v) {
             self.speaker_of(v, &mut r.targets);
         }
         r.targets.retain(|t| !r.sources.contains(t));
@@ -747,7 +750,7 @@ mod tests {
         let toks = tokens(&text);
         let tr = TreeRoles::new(t, &text, &toks, &actors);
         let v = tr.word_of_token(toks.index_at(text.find(verb).unwrap())).unwrap();
-        let r = tr.verb_roles(v, prep, Act { armed: true, expulsion: false });
+        let r = tr.verb_roles(v, prep, Act { armed: true, ..Act::default() });
         let name = |k: &usize| names[*k].to_string();
         (r.sources.iter().map(name).collect(), r.targets.iter().map(name).collect())
     }
@@ -893,7 +896,12 @@ mod tests {
         let tr = TreeRoles::new(t, &text, &tokens(&text), &actors);
         assert!(
             tr.verb_roles(3, None, Act::default()).targets.is_empty(),
-            "\"opened its borders\": only a hostile act"
+            "\"opened its borders\": only a hostile act or a rejection"
+        );
+        let rejection = Act { rejection: true, ..Act::default() };
+        assert_eq!(
+            tr.verb_roles(3, None, rejection).targets,
+            tr.verb_roles(3, None, Act { armed: true, ..Act::default() }).targets
         );
     }
 
@@ -961,7 +969,7 @@ mod tests {
             ("in", 7, "case"),
             ("Lebanon", 5, "nmod"),
         ];
-        let armed = Act { armed: true, expulsion: false };
+        let armed = Act { armed: true, ..Act::default() };
         assert_eq!(noun(&s, &["Israeli", "Lebanon"], 1, None, armed), (vec!["Israeli".into()], vec!["Lebanon".into()]));
         assert_eq!(
             noun(&s, &["Israeli", "Lebanon"], 1, None, Act::default()).1,
@@ -993,7 +1001,7 @@ mod tests {
         let (text, t) = tree(&s);
         let actors = [actor(&text, "Turks"), actor(&text, "Germany")];
         let tr = TreeRoles::new(t, &text, &tokens(&text), &actors);
-        let r = tr.verb_roles(2, None, Act { armed: false, expulsion: true });
+        let r = tr.verb_roles(2, None, Act { expulsion: true, ..Act::default() });
         assert_eq!((r.sources, r.targets), (vec![1], vec![0]));
         assert!(tr.verb_roles(2, None, Act::default()).sources.is_empty(), "only an expulsion");
         let d = [

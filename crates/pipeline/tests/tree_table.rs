@@ -34,14 +34,14 @@ const CODEBOOK2_FLOOR: (usize, usize) = (224, 224);
 /// The `codebook3a` rows (a third set for roots 01-10, written as wire copy writes it: a clause around the act,
 /// reported speech, appositions, nominalised acts, sector actors; annotated before the coder ran on them) are held
 /// to a floor of their own, (tree pass, word order). The floors above do not count any `codebook3` rows.
-const CODEBOOK3A_FLOOR: (usize, usize) = (102, 104);
+const CODEBOOK3A_FLOOR: (usize, usize) = (104, 106);
 
 /// The `codebook3b` rows (a third, fresh sentence for each code of roots 11-20, phrased as wire copy phrases it: a
 /// clause around the act, reported speech, an apposition, a nominalised act, plural and sector actors; annotated
 /// before the coder ran on them: 45/148 passed then, tree pass) are held to a floor of their own, (tree pass, word
 /// order): the counts reached on 2026-12-07. The floors above do not count them, nor the `codebook3a` rows (the
 /// same for roots 01-10).
-const CODEBOOK3B_FLOOR: (usize, usize) = (65, 63);
+const CODEBOOK3B_FLOOR: (usize, usize) = (83, 80);
 
 struct Row<'a> {
     line: usize,

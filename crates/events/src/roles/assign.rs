@@ -293,6 +293,8 @@ impl Context<'_> {
             return None;
         }
         let sources = possessor.map(|k| vec![k]).unwrap_or_else(|| self.subjects(m, &previous.0));
+        // "the deportation of X by Y": with no possessor nor subject, the agent after "by" acts.
+        let sources = if sources.is_empty() { self.agent_after_of(m).into_iter().collect() } else { sources };
         let targets = match m.prep {
             Some(k) => self.targets_after(k + 1, m, &sources),
             None => Vec::new(),

@@ -12,6 +12,26 @@ use crate::slots::SlotKind;
 use dyad_text::VerbForm;
 
 impl Context<'_> {
+    /// "the deportation of Haitian migrants by the Dominican Republic": an event noun whose "of" argument is
+    /// followed, inside the same noun phrase, by "by" and a party that can act names that party as its agent.
+    /// Returns the agent, or `None` when no such "by" follows (a punctuation mark or a verb ends the phrase first,
+    /// or "by" opens a time or a means, "by Friday", "by force").
+    pub(crate) fn agent_after_of(&self, m: &Match) -> Option<usize> {
+        let of = m.prep.filter(|&k| self.a.norm(k) == "of")?;
+        let end = self.clause_end(m.anchor).min(of + 12);
+        for j in of + 1..end {
+            if self.a.is_punct(j) || self.slot_at(j).is_none() && self.a.lemmas[j].verb.is_some() {
+                return None;
+            }
+            if self.a.norm(j) == "by" {
+                let agent = self.slot_starting_at(j + 1);
+                let agent = agent.or_else(|| self.a.is(j + 1, DET).then(|| self.slot_starting_at(j + 2)).flatten());
+                return agent.filter(|&k| self.can_act(k));
+            }
+        }
+        None
+    }
+
     /// "Syrian troops backed by Russian aircraft attacked ...", "rebels, supported by Sudan, ...": a past
     /// participle right after an actor (or its comma) and followed by "by" is a reduced passive relative clause.
     /// A transitive verb in the active voice cannot be followed directly by "by", so the actor before is the

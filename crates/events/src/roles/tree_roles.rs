@@ -49,7 +49,11 @@ impl Context<'_> {
         let v = self.tree_word(tree, m.anchor)?;
         let prep = m.prep.map(|k| self.a.norm(k));
         let root = Codebook::builtin().root(m.code);
-        let act = Act { armed: matches!(root, Some("18" | "19" | "20")), expulsion: matches!(root, Some("16" | "17")) };
+        let act = Act {
+            armed: matches!(root, Some("18" | "19" | "20")),
+            expulsion: matches!(root, Some("16" | "17")),
+            rejection: root == Some("12"),
+        };
         let mut roles = match m.kind {
             MatchKind::Nominal => tree.noun_roles(v, prep, act),
             _ => tree.verb_roles(v, prep, act),
