@@ -123,7 +123,7 @@ pub struct Parser {
     labels: Vec<String>,
     root: u8,
     weights: Frozen,
-    /// Beam width at parse time (0 or 1: greedy). Not written to the model file.
+    /// Beam width at parse time (0 or 1: greedy).
     beam: usize,
 }
 
@@ -143,6 +143,8 @@ pub struct Scratch {
 }
 
 const MAGIC: &[u8; 8] = b"DYPARSE1";
+/// The magic of a beam parser: its width follows the root label (a greedy parser is written as before).
+const MAGIC_BEAM: &[u8; 8] = b"DYPARSE2";
 
 impl Parser {
     /// The relation labels the parser predicts (with subtypes).
@@ -322,15 +324,19 @@ impl Parser {
         }
     }
 
-    /// Appends the model: magic, labels, root label, weights.
+    /// Appends the model: magic, labels, root label, beam width (beam parsers only), weights.
     pub fn write_to(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(MAGIC);
+        let beam = self.beam_width().min(255);
+        out.extend_from_slice(if beam > 1 { MAGIC_BEAM } else { MAGIC });
         put_varint(out, self.labels.len() as u64);
         for l in &self.labels {
             put_varint(out, l.len() as u64);
             out.extend_from_slice(l.as_bytes());
         }
         out.push(self.root);
+        if beam > 1 {
+            out.push(beam as u8);
+        }
         self.weights.write(out);
     }
 
@@ -338,7 +344,7 @@ impl Parser {
     pub fn read_from(input: &mut &[u8]) -> Result<Parser, ModelError> {
         let err = |e: String| ModelError::Corrupt(format!("parser model: {e}"));
         let magic = take::<8>(input).map_err(err)?;
-        if &magic != MAGIC {
+        if &magic != MAGIC && &magic != MAGIC_BEAM {
             return Err(err("not a parser model (bad magic)".into()));
         }
         let nl = get_varint(input).map_err(err)? as usize;
@@ -359,8 +365,17 @@ impl Parser {
         if root as usize >= nl {
             return Err(err("root label out of range".into()));
         }
+        let beam = if &magic == MAGIC_BEAM {
+            let [k] = take::<1>(input).map_err(err)?;
+            if k < 2 {
+                return Err(err(format!("beam width {k} in a beam parser")));
+            }
+            usize::from(k)
+        } else {
+            1
+        };
         let weights = Frozen::read(input, 1 + 2 * nl).map_err(err)?;
-        Ok(Parser { labels, root, weights, beam: 1 })
+        Ok(Parser { labels, root, weights, beam })
     }
 }
 
@@ -608,6 +623,9 @@ pub const GOLD_COPIES: usize = 2;
 /// Epochs when silver sentences are added (chosen on EWT dev; the larger set needs fewer).
 pub const SILVER_EPOCHS: usize = 5;
 
+/// Epochs of a beam parser's global training (the best dev UAS with a beam of 8, EWT, 2026-12-07).
+pub const BEAM_EPOCHS: usize = 7;
+
 /// Pruning threshold when silver sentences are added (more features survive the default 1.0: this keeps the model
 /// file under 25 MB).
 pub const SILVER_PRUNE: f32 = 1.5;
@@ -633,10 +651,11 @@ pub fn uptraining_set(
 
 /// The parser trainer as the model trainer (`crate::train_model`) calls it: the parser trained on the treebank's
 /// training sentences with 5-fold jackknifed predicted tags (so that it learns from tags as noisy as at run time),
-/// with the default [`TrainOptions`]. With `silver` sentences (uptraining, Petrov et al. 2010: news sentences tagged
+/// with the default [`TrainOptions`] (with `config.parser_beam` > 1: a beam parser of that width, [`BEAM_EPOCHS`]
+/// epochs). With `silver` sentences (uptraining, Petrov et al. 2010: news sentences tagged
 /// by the shipped tagger and parsed by a more accurate parser, with their own tags), those are added and the
 /// treebank's sentences repeated [`GOLD_COPIES`] times, for [`SILVER_EPOCHS`] epochs, weights below
-/// [`SILVER_PRUNE`] pruned. Deterministic.
+/// [`SILVER_PRUNE`] pruned (with the beam width of `config`). Deterministic.
 pub fn train_for_model(
     train_sentences: &[Sentence],
     silver: &[Sentence],
@@ -647,7 +666,11 @@ pub fn train_for_model(
     let tagged =
         crate::tagger::jackknife(train_sentences, 5, &crate::tagger::TrainConfig { folds: 0, ..config.clone() });
     let tags: Vec<Vec<Word>> = tagged.into_iter().map(|s| s.words).collect();
-    let parser = if silver.is_empty() {
+    let beam = config.parser_beam.max(1);
+    let parser = if silver.is_empty() && beam > 1 {
+        log(&format!("training a beam parser (width {beam}, {BEAM_EPOCHS} epochs)"));
+        train(train_sentences, &tags, &TrainOptions { beam, epochs: BEAM_EPOCHS, ..TrainOptions::default() })
+    } else if silver.is_empty() {
         log("training the parser");
         train(train_sentences, &tags, &TrainOptions::default())
     } else {
@@ -656,7 +679,7 @@ pub fn train_for_model(
         train(
             &sentences,
             &tags,
-            &TrainOptions { epochs: SILVER_EPOCHS, prune: SILVER_PRUNE, ..TrainOptions::default() },
+            &TrainOptions { epochs: SILVER_EPOCHS, prune: SILVER_PRUNE, beam, ..TrainOptions::default() },
         )
     };
     let (features, weights) = parser.sizes();
@@ -782,6 +805,21 @@ mod tests {
         for cut in 0..again.len() {
             let mut input = &again[..cut];
             assert!(Parser::read_from(&mut input).is_err());
+        }
+        // A beam parser keeps its width; greedy is written as before.
+        let beam = p.clone().with_beam(8);
+        let mut b = Vec::new();
+        beam.write_to(&mut b);
+        assert_eq!(&b[..8], b"DYPARSE2");
+        assert_eq!(b.len(), again.len() + 1);
+        let q = Parser::read_from(&mut &b[..]).unwrap();
+        assert_eq!(q.beam_width(), 8);
+        let mut c = Vec::new();
+        q.write_to(&mut c);
+        assert_eq!(c, b);
+        assert_eq!(&again[..8], b"DYPARSE1");
+        for cut in 0..b.len() {
+            assert!(Parser::read_from(&mut &b[..cut]).is_err());
         }
     }
 
