@@ -1,5 +1,6 @@
 //! Labelled dependency parsing: a greedy arc-hybrid transition parser with a joint label, trained with a dynamic
-//! oracle and an averaged perceptron.
+//! oracle and an averaged perceptron; optionally a beam of the same system and features, trained globally
+//! (`beam`; [`TrainOptions::beam`], [`Parser::with_beam`]).
 //!
 //! Key decisions:
 //! - **Arc-hybrid** rather than arc-eager: its dynamic oracle is exact and arc-decomposable with a three-line cost
