@@ -4,7 +4,11 @@
 //!
 //! `cargo run --release -p dyad-syntax --example parser_eval -- --treebank DIR [--epochs N] [--seed N] [--explore P]
 //!  [--prune X] [--skip-nonprojective] [--out FILE] [--train-tags FILE --dev-tags FILE --test-tags FILE] [--curve]
-//!  [--checkpoints PREFIX] [--tag-with MODEL] [--silver FILE [--silver-limit N] [--gold-copies K]]`
+//!  [--checkpoints PREFIX] [--tag-with MODEL] [--silver FILE [--silver-limit N] [--gold-copies K]] [--beam K]
+//!  [--decode-beam K]`
+//!
+//! `--beam K` trains a beam parser of width K globally (max-violation) instead of the greedy one; `--decode-beam K`
+//! parses dev and test with a beam of K whatever the parser was trained or loaded as.
 //!
 //! `--silver FILE` (uptraining): the parsed sentences of FILE (as the biaffine example's `--parse-conllu` writes
 //! them, with their own tags) are added to the training sentences, the first N of them with `--silver-limit`, and
@@ -171,10 +175,12 @@ fn main() {
         None => dyad_syntax::parser::train(&train, &train_tags, &opts),
     };
     let train_secs = t0.elapsed().as_secs_f64();
+    let width = arg("--decode-beam").map_or(parser.beam_width(), |k| k.parse().expect("--decode-beam K"));
     let mut bytes = Vec::new();
     parser.write_to(&mut bytes);
     let t1 = Instant::now();
-    let parser = Parser::read_from(&mut &bytes[..]).expect("round trip");
+    let parser = Parser::read_from(&mut &bytes[..]).expect("round trip").with_beam(width);
+    println!("beam width {width}");
     let load_secs = t1.elapsed().as_secs_f64();
     let (nf, nw) = parser.sizes();
     println!(
@@ -217,6 +223,9 @@ fn options(arg: &dyn Fn(&str) -> Option<String>, skip_nonprojective: bool) -> Tr
     }
     if let Some(p) = arg("--prune") {
         opts.prune = p.parse().expect("--prune X");
+    }
+    if let Some(k) = arg("--beam") {
+        opts.beam = k.parse().expect("--beam K");
     }
     if skip_nonprojective {
         opts.nonprojective = NonProjective::Skip;

@@ -3,7 +3,10 @@
 //! byte-for-byte comparisons between builds; `--roundtrip` checks that the model written again gives its own bytes.
 //!
 //! `cargo run --release -p dyad-syntax --example speed -- FILE.conllu [--passes N] [--out FILE] [--model FILE]
-//!  [--roundtrip]`
+//!  [--roundtrip] [--parser FILE] [--beam K]`
+//!
+//! `--parser FILE` replaces the model's parser by a parser section (as `parser_eval --out` or `--checkpoints`
+//! writes it); `--beam K` parses with a beam of K.
 
 use dyad_syntax::{Analyzer, Model, read_conllu, write_conllu};
 use std::time::Instant;
@@ -18,7 +21,15 @@ fn main() {
         None => Model::embedded_bytes().to_vec(),
     };
     let (t0, rss0) = (Instant::now(), rss_mb());
-    let model = Model::from_bytes(&bytes).expect("model");
+    let mut model = Model::from_bytes(&bytes).expect("model");
+    if let Some(p) = arg("--parser") {
+        let section = std::fs::read(&p).expect("parser file");
+        model.set_parser(dyad_syntax::Parser::read_from(&mut &section[..]).expect("parser section"));
+    }
+    if let Some(k) = arg("--beam") {
+        let parser = model.parser().cloned().expect("model has a parser");
+        model.set_parser(parser.with_beam(k.parse().expect("--beam K")));
+    }
     println!(
         "model: {:.2} MB, loaded in {:.3} s, resident memory {:.1} MB more",
         bytes.len() as f64 / 1e6,

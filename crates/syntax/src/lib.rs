@@ -315,6 +315,23 @@ pub(crate) mod tests {
         train_model(&sents, &[], &[], &config, &mut |_| {}).to_bytes()
     });
 
+    /// `parser_beam` gives a model whose parser decodes with that beam, kept through the model file.
+    #[test]
+    fn a_beam_parser_model_keeps_its_width() {
+        let sents = read_conllu(TINY).unwrap();
+        let config =
+            TrainConfig { min_seen: 1, min_weight: 0.0, min_known: 1, parser_beam: 4, ..TrainConfig::default() };
+        let bytes = train_model(&sents, &[], &[], &config, &mut |_| {}).to_bytes();
+        let model = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(model.parser().map(Parser::beam_width), Some(4));
+        assert_eq!(model.to_bytes(), bytes);
+        let a = Analyzer::new(model);
+        let s = a.analyze(&["Kim", "visited", "Seoul", "."]);
+        assert_eq!(s.iter().filter(|w| w.head == Some(0)).count(), 1, "one root");
+        let shipped = Model::from_bytes(&MODEL).unwrap();
+        assert_eq!(shipped.parser().map(Parser::beam_width), Some(1));
+    }
+
     #[test]
     fn model_round_trips_and_analyses() {
         let model = Model::from_bytes(&MODEL).unwrap();

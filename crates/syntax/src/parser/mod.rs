@@ -1,5 +1,6 @@
 //! Labelled dependency parsing: a greedy arc-hybrid transition parser with a joint label, trained with a dynamic
-//! oracle and an averaged perceptron.
+//! oracle and an averaged perceptron; optionally a beam of the same system and features, trained globally
+//! (`beam`; [`TrainOptions::beam`], [`Parser::with_beam`]).
 //!
 //! Key decisions:
 //! - **Arc-hybrid** rather than arc-eager: its dynamic oracle is exact and arc-decomposable with a three-line cost
@@ -13,6 +14,7 @@
 //!   weight table (`crate::table`, shared with the tagger) to runs of `(action, i16 weight)`, so parsing allocates
 //!   nothing per token, and a configuration with a single legal action is not scored at all.
 
+mod beam;
 mod features;
 mod system;
 mod weights;
@@ -92,6 +94,9 @@ pub struct TrainOptions {
     pub prune: f32,
     /// Non-projective training trees.
     pub nonprojective: NonProjective,
+    /// Beam width: 1 trains the greedy parser with the dynamic oracle (the shipped model); more trains a beam parser
+    /// of that width globally (max-violation updates against the static oracle), and the parser keeps the width.
+    pub beam: usize,
     /// Print one progress line per epoch to stderr.
     pub verbose: bool,
     /// Called after every epoch with the epoch number (1-based) and the averaged model so far (for learning curves).
@@ -106,6 +111,7 @@ impl Default for TrainOptions {
             explore: 0.9,
             prune: 1.0,
             nonprojective: NonProjective::Lift,
+            beam: 1,
             verbose: false,
             on_epoch: None,
         }
@@ -118,7 +124,13 @@ pub struct Parser {
     labels: Vec<String>,
     root: u8,
     weights: Frozen,
+    /// Beam width at parse time (0 or 1: greedy).
+    beam: usize,
 }
+
+/// Sentences longer than this are parsed greedily even with a beam (a beam copies its states every step, so its
+/// cost grows with the square of the length).
+pub const BEAM_MAX_WORDS: usize = 1000;
 
 /// Reusable buffers for parsing (one per thread).
 #[derive(Debug, Default, Clone)]
@@ -128,9 +140,12 @@ pub struct Scratch {
     feats: Vec<u64>,
     scores: Scores,
     masked: Scores,
+    beam: beam::Beam,
 }
 
 const MAGIC: &[u8; 8] = b"DYPARSE1";
+/// The magic of a beam parser: its width follows the root label (a greedy parser is written as before).
+const MAGIC_BEAM: &[u8; 8] = b"DYPARSE2";
 
 impl Parser {
     /// The relation labels the parser predicts (with subtypes).
@@ -140,7 +155,23 @@ impl Parser {
 
     /// A copy without the weights whose magnitude is below `threshold` (features left with no weight go too).
     pub fn pruned(&self, threshold: f32) -> Parser {
-        Parser { labels: self.labels.clone(), root: self.root, weights: self.weights.pruned(threshold) }
+        Parser {
+            labels: self.labels.clone(),
+            root: self.root,
+            weights: self.weights.pruned(threshold),
+            beam: self.beam,
+        }
+    }
+
+    /// The same parser decoding with a beam of `width` (1: greedy, the default).
+    pub fn with_beam(mut self, width: usize) -> Parser {
+        self.beam = width.max(1);
+        self
+    }
+
+    /// The beam width at parse time (1: greedy).
+    pub fn beam_width(&self) -> usize {
+        self.beam.max(1)
     }
 
     /// Numbers of features and of weights kept in the model.
@@ -162,7 +193,7 @@ impl Parser {
         for w in words.iter() {
             scratch.toks.push(tok(&w.form, &w.lemma, &w.upos, &w.xpos));
         }
-        self.run(scratch);
+        self.decode(scratch);
         let st = &scratch.state;
         for (i, w) in words.iter_mut().enumerate() {
             let h = st.heads[i + 1];
@@ -190,13 +221,40 @@ impl Parser {
             };
             scratch.toks.push(t);
         }
-        self.run(scratch);
+        self.decode(scratch);
         let st = &scratch.state;
         for i in 1..=forms.len() {
             let h = st.heads[i];
             let l = self.labels.get(st.labels[i] as usize).map_or("dep", String::as_str);
             out(i - 1, if h == NONE { 0 } else { h as usize }, l);
         }
+    }
+
+    /// Fills `scratch.state` from `scratch.toks`: greedily, or with the beam when one is set and the sentence is
+    /// not too long.
+    fn decode(&self, scratch: &mut Scratch) {
+        let n = scratch.toks.len() - 1;
+        if self.beam <= 1 || n > BEAM_MAX_WORDS {
+            self.run(scratch);
+        } else {
+            self.run_beam(scratch, self.beam);
+        }
+    }
+
+    /// Beam decoding of `scratch.toks` into `scratch.state` (width 1 makes the greedy choices).
+    fn run_beam(&self, scratch: &mut Scratch, width: usize) {
+        let n = scratch.toks.len() - 1;
+        let nl = self.labels.len();
+        let Scratch { state, toks, feats, scores, beam, .. } = scratch;
+        let mut score = |st: &State, out: &mut [f64]| {
+            extract(st, toks, feats);
+            self.weights.score(feats, scores);
+            for (o, &s) in out.iter_mut().zip(scores.0.iter()) {
+                *o = f64::from(s);
+            }
+        };
+        beam::decode(beam, n, width, nl, self.root, &mut score, state);
+        self.attach_leftovers(state);
     }
 
     fn run(&self, scratch: &mut Scratch) {
@@ -245,8 +303,12 @@ impl Parser {
             };
             scratch.state.apply(best, nl);
         }
-        // Safety net: anything left unattached goes under the root word (or becomes it).
-        let st = &mut scratch.state;
+        self.attach_leftovers(&mut scratch.state);
+    }
+
+    /// Safety net: anything left unattached goes under the root word (or becomes it).
+    fn attach_leftovers(&self, st: &mut State) {
+        let n = st.n;
         if (1..=n).any(|i| st.heads[i] == NONE) {
             let root_word = (1..=n).find(|&i| st.heads[i] == 0).unwrap_or(1);
             for i in 1..=n {
@@ -263,15 +325,19 @@ impl Parser {
         }
     }
 
-    /// Appends the model: magic, labels, root label, weights.
+    /// Appends the model: magic, labels, root label, beam width (beam parsers only), weights.
     pub fn write_to(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(MAGIC);
+        let beam = self.beam_width().min(255);
+        out.extend_from_slice(if beam > 1 { MAGIC_BEAM } else { MAGIC });
         put_varint(out, self.labels.len() as u64);
         for l in &self.labels {
             put_varint(out, l.len() as u64);
             out.extend_from_slice(l.as_bytes());
         }
         out.push(self.root);
+        if beam > 1 {
+            out.push(beam as u8);
+        }
         self.weights.write(out);
     }
 
@@ -279,7 +345,7 @@ impl Parser {
     pub fn read_from(input: &mut &[u8]) -> Result<Parser, ModelError> {
         let err = |e: String| ModelError::Corrupt(format!("parser model: {e}"));
         let magic = take::<8>(input).map_err(err)?;
-        if &magic != MAGIC {
+        if &magic != MAGIC && &magic != MAGIC_BEAM {
             return Err(err("not a parser model (bad magic)".into()));
         }
         let nl = get_varint(input).map_err(err)? as usize;
@@ -300,8 +366,17 @@ impl Parser {
         if root as usize >= nl {
             return Err(err("root label out of range".into()));
         }
+        let beam = if &magic == MAGIC_BEAM {
+            let [k] = take::<1>(input).map_err(err)?;
+            if k < 2 {
+                return Err(err(format!("beam width {k} in a beam parser")));
+            }
+            usize::from(k)
+        } else {
+            1
+        };
         let weights = Frozen::read(input, 1 + 2 * nl).map_err(err)?;
-        Ok(Parser { labels, root, weights })
+        Ok(Parser { labels, root, weights, beam })
     }
 }
 
@@ -342,11 +417,22 @@ pub fn train<T: Tagged>(sentences: &[Sentence], tags: &[Vec<T>], opts: &TrainOpt
         }
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
-            let (c, t) = trainer.sentence(&prepared[si], epoch > 0, opts.explore);
+            let (c, t) = if opts.beam > 1 {
+                (usize::from(trainer.global_sentence(&prepared[si], opts.beam)), 1)
+            } else {
+                trainer.sentence(&prepared[si], epoch > 0, opts.explore)
+            };
             correct += c;
             total += t;
         }
-        if opts.verbose {
+        if opts.verbose && opts.beam > 1 {
+            eprintln!(
+                "parser: epoch {} beam {}: best derivation gold on {:.2} % of sentences",
+                epoch + 1,
+                opts.beam,
+                100.0 * correct as f64 / total.max(1) as f64
+            );
+        } else if opts.verbose {
             eprintln!(
                 "parser: epoch {} oracle agreement {:.2} %",
                 epoch + 1,
@@ -443,6 +529,9 @@ struct Trainer {
     scores: Vec<f32>,
     legal: Vec<bool>,
     costs: Vec<u32>,
+    /// Beam width of the parser made (1: greedy).
+    width: usize,
+    global: beam::GlobalScratch,
 }
 
 impl Trainer {
@@ -458,6 +547,8 @@ impl Trainer {
             scores: vec![0f32; na],
             legal: vec![false; na],
             costs: vec![0u32; na],
+            width: opts.beam.max(1),
+            global: beam::GlobalScratch::default(),
         }
     }
 
@@ -509,7 +600,7 @@ impl Trainer {
     fn parser(&self, labels: Vec<String>, prune: f32) -> Parser {
         let na = 1 + 2 * self.nl;
         let (q, scale) = Frozen::quantise(&self.model.average(0.0));
-        let parser = Parser { labels, root: self.root, weights: Frozen::from_rows(&q, scale, na) };
+        let parser = Parser { labels, root: self.root, weights: Frozen::from_rows(&q, scale, na), beam: self.width };
         if prune > 0.0 { parser.pruned(prune) } else { parser }
     }
 }
@@ -532,6 +623,9 @@ pub const GOLD_COPIES: usize = 2;
 
 /// Epochs when silver sentences are added (chosen on EWT dev; the larger set needs fewer).
 pub const SILVER_EPOCHS: usize = 5;
+
+/// Epochs of a beam parser's global training (the best dev UAS with a beam of 8, EWT, 2026-12-07).
+pub const BEAM_EPOCHS: usize = 7;
 
 /// Pruning threshold when silver sentences are added (more features survive the default 1.0: this keeps the model
 /// file under 25 MB).
@@ -558,10 +652,11 @@ pub fn uptraining_set(
 
 /// The parser trainer as the model trainer (`crate::train_model`) calls it: the parser trained on the treebank's
 /// training sentences with 5-fold jackknifed predicted tags (so that it learns from tags as noisy as at run time),
-/// with the default [`TrainOptions`]. With `silver` sentences (uptraining, Petrov et al. 2010: news sentences tagged
+/// with the default [`TrainOptions`] (with `config.parser_beam` > 1: a beam parser of that width, [`BEAM_EPOCHS`]
+/// epochs). With `silver` sentences (uptraining, Petrov et al. 2010: news sentences tagged
 /// by the shipped tagger and parsed by a more accurate parser, with their own tags), those are added and the
 /// treebank's sentences repeated [`GOLD_COPIES`] times, for [`SILVER_EPOCHS`] epochs, weights below
-/// [`SILVER_PRUNE`] pruned. Deterministic.
+/// [`SILVER_PRUNE`] pruned (with the beam width of `config`). Deterministic.
 pub fn train_for_model(
     train_sentences: &[Sentence],
     silver: &[Sentence],
@@ -572,7 +667,11 @@ pub fn train_for_model(
     let tagged =
         crate::tagger::jackknife(train_sentences, 5, &crate::tagger::TrainConfig { folds: 0, ..config.clone() });
     let tags: Vec<Vec<Word>> = tagged.into_iter().map(|s| s.words).collect();
-    let parser = if silver.is_empty() {
+    let beam = config.parser_beam.max(1);
+    let parser = if silver.is_empty() && beam > 1 {
+        log(&format!("training a beam parser (width {beam}, {BEAM_EPOCHS} epochs)"));
+        train(train_sentences, &tags, &TrainOptions { beam, epochs: BEAM_EPOCHS, ..TrainOptions::default() })
+    } else if silver.is_empty() {
         log("training the parser");
         train(train_sentences, &tags, &TrainOptions::default())
     } else {
@@ -581,7 +680,7 @@ pub fn train_for_model(
         train(
             &sentences,
             &tags,
-            &TrainOptions { epochs: SILVER_EPOCHS, prune: SILVER_PRUNE, ..TrainOptions::default() },
+            &TrainOptions { epochs: SILVER_EPOCHS, prune: SILVER_PRUNE, beam, ..TrainOptions::default() },
         )
     };
     let (features, weights) = parser.sizes();
@@ -633,6 +732,64 @@ mod tests {
         }
     }
 
+    fn unparsed(s: &Sentence) -> Vec<Word> {
+        let mut words = s.words.clone();
+        for w in &mut words {
+            w.head = None;
+            w.deprel = "_".into();
+        }
+        words
+    }
+
+    #[test]
+    fn beam_training_learns_the_training_sentences_and_is_deterministic() {
+        let sents = read_conllu(TINY).unwrap();
+        let tags: Vec<Vec<Word>> = sents.iter().map(|s| s.words.clone()).collect();
+        let opts = TrainOptions { epochs: 5, prune: 0.0, beam: 4, ..TrainOptions::default() };
+        let p = train(&sents, &tags, &opts);
+        assert_eq!(p.beam_width(), 4);
+        for s in &sents {
+            let mut words = unparsed(s);
+            p.parse(&mut words);
+            for (a, b) in words.iter().zip(&s.words) {
+                assert_eq!((a.head, &a.deprel), (b.head, &b.deprel), "{}", a.form);
+            }
+        }
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        p.write_to(&mut x);
+        train(&sents, &tags, &opts).write_to(&mut y);
+        assert_eq!(x, y);
+    }
+
+    /// A beam of width 1 makes the greedy parser's choices, and the greedy parser's are its default.
+    #[test]
+    fn beam_of_one_is_greedy() {
+        let (p, sents) = tiny_parser();
+        assert_eq!(p.beam_width(), 1);
+        let mut inputs: Vec<Vec<Word>> = sents.iter().map(unparsed).collect();
+        inputs.push(
+            "Rebels said the troops that Iran backed attacked the town on Monday , and the army denied it ."
+                .split(' ')
+                .map(Word::new)
+                .collect(),
+        );
+        for words in &inputs {
+            let (mut greedy, mut beam) = (words.clone(), words.clone());
+            p.parse(&mut greedy);
+            p.clone().with_beam(1).parse(&mut beam);
+            let mut scratch = Scratch::default();
+            scratch.toks.push(root_tok());
+            for w in words {
+                scratch.toks.push(tok(&w.form, &w.lemma, &w.upos, &w.xpos));
+            }
+            p.run_beam(&mut scratch, 1);
+            let heads: Vec<Option<usize>> = greedy.iter().map(|w| w.head).collect();
+            let direct: Vec<Option<usize>> = (1..=words.len()).map(|i| Some(scratch.state.heads[i] as usize)).collect();
+            assert_eq!(heads, direct);
+            assert_eq!(greedy, beam);
+        }
+    }
+
     #[test]
     fn model_round_trips() {
         let (p, _) = tiny_parser();
@@ -649,6 +806,21 @@ mod tests {
         for cut in 0..again.len() {
             let mut input = &again[..cut];
             assert!(Parser::read_from(&mut input).is_err());
+        }
+        // A beam parser keeps its width; greedy is written as before.
+        let beam = p.clone().with_beam(8);
+        let mut b = Vec::new();
+        beam.write_to(&mut b);
+        assert_eq!(&b[..8], b"DYPARSE2");
+        assert_eq!(b.len(), again.len() + 1);
+        let q = Parser::read_from(&mut &b[..]).unwrap();
+        assert_eq!(q.beam_width(), 8);
+        let mut c = Vec::new();
+        q.write_to(&mut c);
+        assert_eq!(c, b);
+        assert_eq!(&again[..8], b"DYPARSE1");
+        for cut in 0..b.len() {
+            assert!(Parser::read_from(&mut &b[..cut]).is_err());
         }
     }
 
@@ -686,6 +858,27 @@ mod tests {
             P.get_or_init(|| tiny_parser().0)
         }
 
+        fn beam_parser() -> &'static Parser {
+            static P: OnceLock<Parser> = OnceLock::new();
+            P.get_or_init(|| {
+                let sents = read_conllu(TINY).unwrap();
+                let tags: Vec<Vec<Word>> = sents.iter().map(|s| s.words.clone()).collect();
+                train(&sents, &tags, &TrainOptions { epochs: 3, prune: 0.0, beam: 4, ..TrainOptions::default() })
+            })
+        }
+
+        fn words_of(forms: &[String], tags: &[String]) -> Vec<Word> {
+            forms
+                .iter()
+                .zip(tags)
+                .map(|(f, t)| {
+                    let mut w = Word::new(f);
+                    w.upos = t.clone();
+                    w
+                })
+                .collect()
+        }
+
         fn check_tree(words: &[Word]) {
             let heads: Vec<u32> = std::iter::once(0).chain(words.iter().map(|w| w.head.unwrap() as u32)).collect();
             assert!(system::is_tree(&heads), "{heads:?}");
@@ -705,6 +898,42 @@ mod tests {
                 }).collect();
                 parser().parse(&mut words);
                 check_tree(&words);
+            }
+
+            #[test]
+            fn beam_gives_a_tree_and_width_one_is_greedy(forms in proptest::collection::vec("\\PC{0,6}", 0..60),
+                                      tags in proptest::collection::vec("(NOUN|VERB|PUNCT|ADP|X|)", 60),
+                                      width in 2usize..9) {
+                let words = words_of(&forms, &tags);
+                let mut beam = words.clone();
+                beam_parser().clone().with_beam(width).parse(&mut beam);
+                check_tree(&beam);
+                let (mut greedy, mut one) = (words.clone(), words);
+                parser().parse(&mut greedy);
+                parser().clone().with_beam(1).parse(&mut one);
+                prop_assert_eq!(greedy, one);
+            }
+        }
+
+        #[test]
+        fn beam_gives_trees_on_long_short_and_punctuation_inputs() {
+            for width in [2, 4, 8] {
+                let p = beam_parser().clone().with_beam(width);
+                for n in [1, 2, 300, BEAM_MAX_WORDS + 1] {
+                    let mut long: Vec<Word> =
+                        (0..n).map(|i| Word::new(["the", "attack", "on", "Gaza", ","][i % 5])).collect();
+                    p.parse(&mut long);
+                    check_tree(&long);
+                }
+                let mut punct: Vec<Word> = (0..40).map(|i| Word::new(["!", ".", "?", "—"][i % 4])).collect();
+                p.parse(&mut punct);
+                check_tree(&punct);
+                let mut one: Vec<Word> = vec![Word::new(".")];
+                p.parse(&mut one);
+                check_tree(&one);
+                let mut empty: Vec<Word> = Vec::new();
+                p.parse(&mut empty);
+                assert!(empty.is_empty());
             }
         }
 

@@ -93,6 +93,23 @@ impl State {
         self.rset.resize(n + 1, 0);
     }
 
+    /// Makes this state a copy of `other`, reusing this state's allocations (a beam copies states every step).
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.b = other.b;
+        self.stack.clone_from(&other.stack);
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.lc1.clone_from(&other.lc1);
+        self.lc2.clone_from(&other.lc2);
+        self.rc1.clone_from(&other.rc1);
+        self.rc2.clone_from(&other.rc2);
+        self.nl.clone_from(&other.nl);
+        self.nr.clone_from(&other.nr);
+        self.lset.clone_from(&other.lset);
+        self.rset.clone_from(&other.rset);
+    }
+
     /// True when the sentence is fully parsed.
     pub fn is_final(&self) -> bool {
         self.b > self.n && self.stack.len() == 1

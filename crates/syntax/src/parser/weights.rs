@@ -64,6 +64,29 @@ impl Training {
         }
     }
 
+    /// Adds `delta` to the weight of `class` on every feature (the global update of beam training).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let now = self.now;
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::new());
+            }
+            let row = &mut self.rows[r as usize];
+            let e = match row.iter_mut().position(|e| e.class as usize == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Entry { class: class as u16, w: 0.0, total: 0.0, ts: now });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            e.total += f64::from(now - e.ts) * f64::from(e.w);
+            e.ts = now;
+            e.w += delta;
+        }
+    }
+
     /// Averages the weights and drops those whose magnitude is below `prune`; returns the sorted
     /// `(feature, [(action, weight)])` list.
     pub fn average(&self, prune: f32) -> Rows {

@@ -53,6 +53,9 @@ pub struct TrainConfig {
     pub clusters: usize,
     /// Folds for the second (stacked) pass's training tags; 0 or 1 trains no second pass.
     pub folds: usize,
+    /// Beam width of the parser that [`crate::train_model`] trains: 1 (the shipped model) the greedy parser, more a
+    /// beam parser trained globally ([`crate::parser::BEAM_EPOCHS`] epochs).
+    pub parser_beam: usize,
 }
 
 impl Default for TrainConfig {
@@ -68,6 +71,7 @@ impl Default for TrainConfig {
             min_known: 2,
             clusters: 0,
             folds: 0,
+            parser_beam: 1,
         }
     }
 }
