@@ -43,24 +43,9 @@ impl Training {
     pub fn update(&mut self, feats: &[u64], good: usize, bad: usize) {
         let now = self.now;
         for &f in feats {
-            let next = self.rows.len() as u32;
-            let r = *self.index.entry(f).or_insert(next);
-            if r == next {
-                self.rows.push(Vec::new());
-            }
-            let row = &mut self.rows[r as usize];
-            for (class, delta) in [(good, 1.0f32), (bad, -1.0f32)] {
-                let e = match row.iter_mut().position(|e| e.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Entry { class: class as u16, w: 0.0, total: 0.0, ts: now });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                e.total += f64::from(now - e.ts) * f64::from(e.w);
-                e.ts = now;
-                e.w += delta;
-            }
+            let row = self.row_of(f);
+            bump(row, good, 1.0, now);
+            bump(row, bad, -1.0, now);
         }
     }
 
@@ -68,23 +53,18 @@ impl Training {
     pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
         let now = self.now;
         for &f in feats {
-            let next = self.rows.len() as u32;
-            let r = *self.index.entry(f).or_insert(next);
-            if r == next {
-                self.rows.push(Vec::new());
-            }
-            let row = &mut self.rows[r as usize];
-            let e = match row.iter_mut().position(|e| e.class as usize == class) {
-                Some(i) => &mut row[i],
-                None => {
-                    row.push(Entry { class: class as u16, w: 0.0, total: 0.0, ts: now });
-                    row.last_mut().expect("just pushed")
-                }
-            };
-            e.total += f64::from(now - e.ts) * f64::from(e.w);
-            e.ts = now;
-            e.w += delta;
+            bump(self.row_of(f), class, delta, now);
         }
+    }
+
+    /// The weights of feature `f`, a new empty row the first time it is seen.
+    fn row_of(&mut self, f: u64) -> &mut Vec<Entry> {
+        let next = self.rows.len() as u32;
+        let r = *self.index.entry(f).or_insert(next);
+        if r == next {
+            self.rows.push(Vec::new());
+        }
+        &mut self.rows[r as usize]
     }
 
     /// Averages the weights and drops those whose magnitude is below `prune`; returns the sorted
@@ -278,4 +258,19 @@ pub(crate) fn take<const N: usize>(input: &mut &[u8]) -> Result<[u8; N], String>
     let mut out = [0u8; N];
     out.copy_from_slice(a);
     Ok(out)
+}
+
+/// Adds `delta` to `class`'s weight in `row` at training clock `now`, first adding the old weight's time-weighted
+/// share to its running total (the lazy update of the averaged perceptron).
+fn bump(row: &mut Vec<Entry>, class: usize, delta: f32, now: u32) {
+    let e = match row.iter_mut().position(|e| e.class as usize == class) {
+        Some(i) => &mut row[i],
+        None => {
+            row.push(Entry { class: class as u16, w: 0.0, total: 0.0, ts: now });
+            row.last_mut().expect("just pushed")
+        }
+    };
+    e.total += f64::from(now - e.ts) * f64::from(e.w);
+    e.ts = now;
+    e.w += delta;
 }
