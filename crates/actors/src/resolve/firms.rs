@@ -51,20 +51,11 @@ impl DocumentResolver<'_> {
                 };
                 w.out.remove(i);
             }
-            let info = RoleInfo {
-                text: match trade_noun(st, noun) {
-                    true => st.sentence.get(v.start(noun)..v.end(noun)).unwrap_or("company").to_lowercase(),
-                    false => "company".to_string(),
-                },
-                country: Some(country),
-                sector: Some("BUS".to_string()),
-                org_code: None,
+            let text = match trade_noun(st, noun) {
+                true => st.sentence.get(v.start(noun)..v.end(noun)).unwrap_or("company").to_lowercase(),
+                false => "company".to_string(),
             };
-            w.out.extend(self.agent_mention(&info, st.text, v.start(a), v.end(b), st.offset).map(|mut m| {
-                m.form = MentionForm::Name;
-                m
-            }));
-            w.consumed[a..=b].fill(true);
+            self.push_firm(st, w, text, country, (a, b));
             w.consumed[demonym] = true;
         }
     }
@@ -84,18 +75,19 @@ impl DocumentResolver<'_> {
             return;
         }
         let Some(country) = self.dominant_country(st.text) else { return };
+        self.push_firm(st, w, "company".to_string(), country, (a, suffix));
+    }
+
+    /// A firm of `country` named by units `a..=b`, its trade noun `text` ("company", "automaker"); the units are
+    /// consumed.
+    fn push_firm(&self, st: &Sentence, w: &mut Work, text: String, country: String, (a, b): (usize, usize)) {
         let v = st.view();
-        let info = RoleInfo {
-            text: "company".to_string(),
-            country: Some(country),
-            sector: Some("BUS".to_string()),
-            org_code: None,
-        };
-        w.out.extend(self.agent_mention(&info, st.text, v.start(a), v.end(suffix), st.offset).map(|mut m| {
+        let info = RoleInfo { text, country: Some(country), sector: Some("BUS".to_string()), org_code: None };
+        w.out.extend(self.agent_mention(&info, st.text, v.start(a), v.end(b), st.offset).map(|mut m| {
             m.form = MentionForm::Name;
             m
         }));
-        w.consumed[a..=suffix].fill(true);
+        w.consumed[a..=b].fill(true);
     }
 
     /// Mentions of the last firm named for each "the company" / "the automakers" of the sentence no pass took.
