@@ -51,3 +51,14 @@ fn train_keeps_the_nn_section_only_when_asked_and_parse_reads_it() {
     // A file without the section cannot give one.
     train(&dir.path().join("x.model"), Some(&plain)).failure().stderr(predicate::str::contains("no nn section"));
 }
+
+#[test]
+fn train_refuses_a_beam_width_the_model_file_cannot_keep() {
+    for width in ["0", "33", "1000"] {
+        dyad()
+            .args(["train", "syntax", "--beam", width, "--treebank", "no-such-dir"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("is not in 1..=32"));
+    }
+}

@@ -68,9 +68,10 @@ struct SyntaxArgs {
     #[arg(long)]
     silver: Option<PathBuf>,
     /// Beam width of the parser: 1 (the shipped model) trains the greedy parser; K > 1 a beam parser of width K,
-    /// trained globally, which parses with that beam (more accurate, about K/2 times slower: see the README).
-    #[arg(long, default_value_t = 1)]
-    beam: usize,
+    /// trained globally, which parses with that beam (more accurate, about K/2 times slower: see the README);
+    /// at most 32 (the model file keeps the width in one byte, and wider beams are too slow to train).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=32))]
+    beam: u8,
     /// Where to write the model file.
     #[arg(long, default_value = "data/syntax.model")]
     out: PathBuf,
@@ -105,7 +106,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     if let Some(k) = a.clusters {
         config.clusters = k;
     }
-    config.parser_beam = a.beam;
+    config.parser_beam = usize::from(a.beam);
     // Unlabelled text is read only for word clusters (off in the shipped model: measured no gain on EWT dev).
     let pages = if config.clusters > 0 { read_pages(&a.text)? } else { Vec::new() };
     let unlabelled: Vec<Vec<&str>> = pages
