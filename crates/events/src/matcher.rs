@@ -558,14 +558,17 @@ fn object_scope(a: &Analysis, from: usize, to: usize) -> usize {
     (from..to).find(|&k| a.is(k, PREP) && a.norm(k) != "of").map_or(to, |k| k + 1)
 }
 
-/// Whether an actor mention starts right after the verb at `i`, past "that" and one determiner ("wants Britain
-/// to", "insisted that the UAW agree").
+/// Whether an actor mention starts right after the verb at `i`, past "that", one determiner and one cardinal
+/// ("wants Britain to", "insisted that the UAW agree", "freed the two Britons", "freed 30 Palestinians").
 fn actor_follows(a: &Analysis, i: usize) -> bool {
     let mut k = i + 1;
     if k < a.len() && a.norm(k) == "that" {
         k += 1;
     }
     if k < a.len() && a.is(k, DET) {
+        k += 1;
+    }
+    if k < a.len() && a.cardinal(k) {
         k += 1;
     }
     (i + 1..=k).any(|j| a.actor_starts_at(j))

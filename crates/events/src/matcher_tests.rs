@@ -334,3 +334,16 @@ fn backing_down_is_no_support() {
     assert!(m.iter().all(|m| m.kind != MatchKind::Relation) && m.iter().any(|m| m.code == "105"), "{m:?}");
     assert!(matches("Russia backs Syria.").iter().any(|m| m.kind == MatchKind::Relation));
 }
+
+#[test]
+fn an_actor_option_reads_past_a_determiner_and_a_cardinal() {
+    check(&[
+        // "free" with an actor as its object is a release, whatever the noun naming the people.
+        ("[Iran|IRN] freed a [British|GBR] aid worker on Friday.", &["IRN>GBR 0841"]),
+        ("[Israel|ISR] freed 30 [Palestinians|PSE] on Monday.", &["ISR>PSE 0841"]),
+        ("[Russia|RUS] freed the two [Americans|USA] in Ankara.", &["RUS>USA 0841"]),
+        // Freed things are no release of people.
+        ("The deal will free up funds for [Ukraine|UKR].", &[]),
+        ("[Russia|RUS] said the reform would free the economy from state control.", &[]),
+    ]);
+}
