@@ -157,54 +157,63 @@ impl Analysis<'_> {
     ///   "the 1995-1998 border conflict"):
     ///   a singular noun before it cannot be its subject, as a finite verb after one would end in -s.
     fn noun_position(&self, i: usize, v: VerbReading) -> bool {
-        if self.inside_actor(i) {
-            return true;
-        }
-        // "Planning and Investment Minister ...": a capitalised first word joined by "and" or "of" to another
-        // capitalised word is part of a name.
-        if i == 0
-            && self.capitalized.first().copied().unwrap_or(false)
-            && matches!(self.norm(1), "and" | "of" | "&")
-            && self.capitalized.get(2).copied().unwrap_or(false)
-        {
+        if self.inside_actor(i) || self.joined_name_start(i) {
             return true;
         }
         if !plain(v) {
             return false;
         }
-        // "the talks will resume", "attacks were reported": a base or -s form right before a modal or an
-        // auxiliary heads that verb's subject.
-        let next = self.norm(i + 1);
-        if self.is(i + 1, MODAL) || CLASSES.aux.contains(next) {
-            return true;
-        }
-        // "as shells continued crashing", "raids killed ten": an -s form that can be a plural noun, right before a
-        // form that can only be a past tense or participle, is that verb's subject: a finite verb is not followed
-        // by another. Not after a possible subject ("Russia shells occupied Kherson": an actor mention or a
-        // capitalised name), nor when a noun follows the past form ("Hamas plans coordinated attacks"): that form
-        // is then an adjective of the -s form's object.
-        let past_only = |pv: VerbReading| {
-            (pv.is(VerbForm::Past) || pv.is(VerbForm::Participle))
-                && !pv.is(VerbForm::Base)
-                && !pv.is(VerbForm::ThirdPerson)
-        };
-        if v.is(VerbForm::ThirdPerson)
-            && self.lemmas[i].noun.is_some()
-            && self.lemmas.get(i + 1).is_some_and(|l| l.noun.is_none() && l.verb.is_some_and(past_only))
-            && !self.possible_subject_before(i)
-            && !self.noun_after_adjective(i + 2)
-        {
+        if self.subject_of_next_verb(i, v) {
             return true;
         }
         if i == 0 {
             return false;
         }
-        let prev = i - 1;
-        // "Israeli air strikes on Syria", "artillery attacks against X": an -s form that can be a plural noun,
-        // after a lower-case singular noun with no verb reading and before "on" or "against" (not opening a date)
-        // that no built-in row of the verb takes ("calls on", "fires on" stay verbs), is the head of a compound
-        // naming the act: the verb would take its object without the preposition.
-        if v.is(VerbForm::ThirdPerson)
+        self.compound_act_head(i, v)
+            || self.object_after_mention(i, v)
+            || self.after_preposition_or_modifier(i, v)
+            || v.is(VerbForm::Base) && !v.is(VerbForm::ThirdPerson) && self.after_determiner_and_modifiers(i)
+    }
+
+    /// "Planning and Investment Minister ...": a capitalised first word joined by "and" or "of" to another
+    /// capitalised word is part of a name.
+    fn joined_name_start(&self, i: usize) -> bool {
+        i == 0
+            && self.capitalized.first().copied().unwrap_or(false)
+            && matches!(self.norm(1), "and" | "of" | "&")
+            && self.capitalized.get(2).copied().unwrap_or(false)
+    }
+
+    /// The form at `i` heads the subject of the verb right after it.
+    /// "the talks will resume", "attacks were reported": a base or -s form right before a modal or an auxiliary.
+    /// "as shells continued crashing", "raids killed ten": an -s form that can be a plural noun, right before a
+    /// form that can only be a past tense or participle: a finite verb is not followed by another. Not after a
+    /// possible subject ("Russia shells occupied Kherson": an actor mention or a capitalised name), nor when a
+    /// noun follows the past form ("Hamas plans coordinated attacks"): that form is then an adjective of the -s
+    /// form's object.
+    fn subject_of_next_verb(&self, i: usize, v: VerbReading) -> bool {
+        if self.is(i + 1, MODAL) || CLASSES.aux.contains(self.norm(i + 1)) {
+            return true;
+        }
+        let past_only = |pv: VerbReading| {
+            (pv.is(VerbForm::Past) || pv.is(VerbForm::Participle))
+                && !pv.is(VerbForm::Base)
+                && !pv.is(VerbForm::ThirdPerson)
+        };
+        v.is(VerbForm::ThirdPerson)
+            && self.lemmas[i].noun.is_some()
+            && self.lemmas.get(i + 1).is_some_and(|l| l.noun.is_none() && l.verb.is_some_and(past_only))
+            && !self.possible_subject_before(i)
+            && !self.noun_after_adjective(i + 2)
+    }
+
+    /// "Israeli air strikes on Syria", "artillery attacks against X": an -s form that can be a plural noun,
+    /// after a lower-case singular noun with no verb reading and before "on" or "against" (not opening a date)
+    /// that no built-in row of the verb takes ("calls on", "fires on" stay verbs), is the head of a compound
+    /// naming the act: the verb would take its object without the preposition. `i` > 0.
+    fn compound_act_head(&self, i: usize, v: VerbReading) -> bool {
+        let (prev, next) = (i - 1, self.norm(i + 1));
+        v.is(VerbForm::ThirdPerson)
             && self.lemmas[i].noun.is_some()
             && matches!(next, "on" | "against")
             && !self.time_tokens.iter().any(|&(s, _)| s == i + 1)
@@ -218,36 +227,42 @@ impl Analysis<'_> {
                 .verb_index
                 .get(v.base)
                 .is_none_or(|rows| rows.iter().all(|&r| !self.dict.verbs[r].preps.contains(&next)))
-        {
-            return true;
-        }
-        // "rejected French demands", "yielded to Ukrainian demands": an -s form that can be a plural noun, right
-        // after a one-word actor mention that follows a preposition or the past form of an event verb, heads that
-        // verb's object; the mention modifies it. A report verb takes a clause instead ("said Iran demands").
-        if v.is(VerbForm::ThirdPerson)
+    }
+
+    /// "rejected French demands", "yielded to Ukrainian demands": an -s form that can be a plural noun, right
+    /// after a one-word actor mention that follows a preposition or the past form of an event verb, heads that
+    /// verb's object; the mention modifies it. A report verb takes a clause instead ("said Iran demands"). `i` > 0.
+    fn object_after_mention(&self, i: usize, v: VerbReading) -> bool {
+        let prev = i - 1;
+        if !(v.is(VerbForm::ThirdPerson)
             && self.lemmas[i].noun.is_some()
             && prev > 0
-            && self.actor_tokens.contains(&(prev, i))
+            && self.actor_tokens.contains(&(prev, i)))
         {
-            let q = prev - 1;
-            let event_verb = self.lemmas[q].verb.is_some_and(|pv| {
-                pv.is(VerbForm::Past) && !self.report_cues.contains(&q) && self.dict.verb_index.contains_key(pv.base)
-            });
-            if event_verb || self.is(q, PREP) && !self.is(q, SUB) {
-                return true;
-            }
-        }
-        // After "to" only a base form can be an infinitive: "to talks", "to attempts" are nouns.
-        if self.is(prev, PREP) && !self.is(prev, SUB) && (self.norm(prev) != "to" || !v.is(VerbForm::Base)) {
-            return true;
-        }
-        // "two attacks", "a 48-hour search"; but "the two agree": a base form after a cardinal has it as subject.
-        if self.number(prev) && !(self.cardinal(prev) && v.is(VerbForm::Base)) || self.adjective(prev) {
-            return true;
-        }
-        if !v.is(VerbForm::Base) || v.is(VerbForm::ThirdPerson) {
             return false;
         }
+        let q = prev - 1;
+        let event_verb = self.lemmas[q].verb.is_some_and(|pv| {
+            pv.is(VerbForm::Past) && !self.report_cues.contains(&q) && self.dict.verb_index.contains_key(pv.base)
+        });
+        event_verb || self.is(q, PREP) && !self.is(q, SUB)
+    }
+
+    /// A form right after a preposition (after "to" only a base form can be an infinitive: "to talks", "to
+    /// attempts" are nouns), a number ("two attacks", "a 48-hour search"; but "the two agree": a base form
+    /// after a cardinal has it as subject) or an adjective. `i` > 0.
+    fn after_preposition_or_modifier(&self, i: usize, v: VerbReading) -> bool {
+        let prev = i - 1;
+        self.is(prev, PREP) && !self.is(prev, SUB) && (self.norm(prev) != "to" || !v.is(VerbForm::Base))
+            || self.number(prev) && !(self.cardinal(prev) && v.is(VerbForm::Base))
+            || self.adjective(prev)
+    }
+
+    /// A base form after a determiner and up to [`MODIFIER_REACH`] modifiers ("the proposed meeting"). Only a
+    /// determiner opens such a phrase: after a preposition the modifiers may be its whole object, and the word
+    /// after them the verb of a subject before the phrase ("ministers in principle agree", "leaders in Cairo
+    /// agree"). `i` > 0.
+    fn after_determiner_and_modifiers(&self, i: usize) -> bool {
         let modifier = |k: usize| {
             let w = self.norm(k);
             !self.is_punct(k)
@@ -261,7 +276,7 @@ impl Analysis<'_> {
                 && !CLASSES.aux.contains(w)
                 && !self.time_tokens.iter().any(|&(s, e)| s <= k && k < e)
         };
-        let mut k = prev;
+        let mut k = i - 1;
         let mut seen = 0;
         while seen < MODIFIER_REACH && modifier(k) {
             seen += 1;
@@ -270,11 +285,7 @@ impl Analysis<'_> {
             }
             k -= 1;
         }
-        // Only a determiner opens such a phrase: after a preposition the modifiers may be its whole object, and
-        // the word after them the verb of a subject before the phrase ("ministers in principle agree", "leaders
-        // in Cairo agree").
-        let opener = self.is(k, DET) && !self.complementizer(k);
-        seen > 0 && opener
+        seen > 0 && self.is(k, DET) && !self.complementizer(k)
     }
 
     /// Whether the "to" at `k` opens an infinitive that modifies a noun before it ("attempts to undermine X",
