@@ -65,41 +65,8 @@ impl Context<'_> {
         {
             return None;
         }
-        let Found { mut sources, mut targets, symmetric, inner_clause } = if let Some(b) = between {
-            self.between_roles(m, b, previous)
-        } else if let Some((by, patient)) = self.reduced_passive(m) {
-            // A relative clause on a noun that is no party leaves the main clause's subject unknown: the verb after
-            // it ("militias backed by X attacked Y") must not take the relative clause's agents.
-            let exclude: Vec<usize> = patient.into_iter().collect();
-            let sources = self.targets_after(by + 1, m, &exclude);
-            // "the sanctions imposed by X on Y": when the noun before is the pattern's object, the party after the
-            // pattern's preposition.
-            let targets = match m.prep {
-                Some(k) if patient.is_none() && m.object.is_some_and(|o| o < m.anchor) => {
-                    self.targets_after(k + 1, m, &sources)
-                }
-                _ => exclude,
-            };
-            Found { inner_clause: patient.is_none(), ..Found::new(sources, targets) }
-        } else if let Some((sources, targets)) = self.coordinated_passive(m) {
-            Found::new(sources, targets)
-        } else if m.passive {
-            self.passive_roles(m)
-        } else if let Some(visitor) = self.attributive_mover(m) {
-            // "his visiting Cuban counterpart X ... in Pyongyang": the participle says X came to where the
-            // sentence takes place, or failing a place, to the other party named in the clause.
-            Found::new(vec![visitor], self.host_of(m, visitor).into_iter().collect())
-        } else if m.kind == MatchKind::Nominal {
-            match self.nominal_roles(m, previous) {
-                Some(found) => found,
-                None => {
-                    let (sources, targets) = self.tree_nominal(m)?;
-                    Found::new(sources, targets)
-                }
-            }
-        } else {
-            self.active_roles(m, matches, previous)?
-        };
+        let Found { mut sources, mut targets, symmetric, inner_clause } =
+            self.found_roles(m, between, matches, previous)?;
         let mut symmetric = symmetric || m.symmetric;
         if between.is_none()
             && matches!(m.kind, MatchKind::Verb | MatchKind::Nominal)
@@ -181,6 +148,53 @@ impl Context<'_> {
         // Civilians and refugees named by a nationality ("three Americans") are as often abroad as at home.
         let named_by_nationality = matches!(sector, Some(Sector::Cvl | Sector::Ref));
         slot.country.is_some() && sector.is_some() && !named_by_nationality && !matches!(slot.kind, SlotKind::Place)
+    }
+
+    /// The parties predicate `m` names by its construction, before the tree and the clause's context refine them:
+    /// a "between" phrase, a reduced relative, a coordinated or plain passive, an attributive mover, a nominal's
+    /// own arguments, or the active clause's subject and object.
+    fn found_roles(&self, m: &Match, between: Option<usize>, matches: &[Match], previous: &Previous) -> Option<Found> {
+        Some(if let Some(b) = between {
+            self.between_roles(m, b, previous)
+        } else if let Some((by, patient)) = self.reduced_passive(m) {
+            self.reduced_passive_roles(m, by, patient)
+        } else if let Some((sources, targets)) = self.coordinated_passive(m) {
+            Found::new(sources, targets)
+        } else if m.passive {
+            self.passive_roles(m)
+        } else if let Some(visitor) = self.attributive_mover(m) {
+            // "his visiting Cuban counterpart X ... in Pyongyang": the participle says X came to where the
+            // sentence takes place, or failing a place, to the other party named in the clause.
+            Found::new(vec![visitor], self.host_of(m, visitor).into_iter().collect())
+        } else if m.kind == MatchKind::Nominal {
+            match self.nominal_roles(m, previous) {
+                Some(found) => found,
+                None => {
+                    let (sources, targets) = self.tree_nominal(m)?;
+                    Found::new(sources, targets)
+                }
+            }
+        } else {
+            self.active_roles(m, matches, previous)?
+        })
+    }
+
+    /// The roles of a reduced relative ("the sanctions imposed by X on Y") whose agent follows the "by" at `by`;
+    /// `patient` is the party the participle modifies, if it is one.
+    fn reduced_passive_roles(&self, m: &Match, by: usize, patient: Option<usize>) -> Found {
+        // A relative clause on a noun that is no party leaves the main clause's subject unknown: the verb after
+        // it ("militias backed by X attacked Y") must not take the relative clause's agents.
+        let exclude: Vec<usize> = patient.into_iter().collect();
+        let sources = self.targets_after(by + 1, m, &exclude);
+        // "the sanctions imposed by X on Y": when the noun before is the pattern's object, the party after the
+        // pattern's preposition.
+        let targets = match m.prep {
+            Some(k) if patient.is_none() && m.object.is_some_and(|o| o < m.anchor) => {
+                self.targets_after(k + 1, m, &sources)
+            }
+            _ => exclude,
+        };
+        Found { inner_clause: patient.is_none(), ..Found::new(sources, targets) }
     }
 
     /// The "between" of "a meeting between X and Y" (the pattern's own preposition), or one shortly after a
