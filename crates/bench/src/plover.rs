@@ -48,6 +48,11 @@ pub struct Args {
     /// The least margin (best score minus the runner-up's) at which the learned model's category is coded.
     #[arg(long, default_value_t = 0.0, requires = "learned")]
     learned_margin: f32,
+    /// Also let the learned model re-label the rules' events: an event whose parties' mentions the model reads
+    /// as another category with at least this margin takes that category (a model trained with `--rule-cues`
+    /// knows what the rules coded).
+    #[arg(long, value_name = "MARGIN", requires = "learned")]
+    learned_relabel: Option<f32>,
 }
 
 /// `--verbs-use`.
@@ -162,6 +167,22 @@ fn learned_pair(parties: &[PartyMention]) -> Option<(&PartyMention, &PartyMentio
     Some((first, second))
 }
 
+/// A coded event's category in the GSR's labels.
+fn event_category(e: &dyad_events::EventRecord) -> String {
+    gsr_category(e.plover.as_deref().unwrap_or("-"), &e.root, &e.code)
+}
+
+/// The learned model's features of what the rules coded in a sentence: the category of each event.
+fn rule_cues_of(coded: &dyad_pipeline::CodedArticle) -> Vec<u32> {
+    coded
+        .events
+        .iter()
+        .map(|e| {
+            dyad_events::learned::rule_feature(&gsr_category(e.plover.as_deref().unwrap_or("-"), &e.root, &e.code))
+        })
+        .collect()
+}
+
 /// The first mention naming a gold source and the first mention of another actor naming a gold target.
 fn gold_pair<'a>(
     parties: &'a [PartyMention],
@@ -178,19 +199,28 @@ fn gold_pair<'a>(
 /// index), coded by the pipeline for its actor mentions; the source and target are the first mentions naming the
 /// gold parties, the label the gold category in the GSR's labels (a table row's CAMEO code mapped as the bench
 /// maps coded events). Rows whose parties the actors stage does not find are left out.
-pub fn training_examples(table: &Path, gsr: Option<&Path>, with_tree: bool) -> Result<TrainingSet, BenchError> {
+pub fn training_examples(
+    table: &Path,
+    gsr: Option<&Path>,
+    with_tree: bool,
+    rule_cues: bool,
+) -> Result<TrainingSet, BenchError> {
     let codebook = dyad_events::Codebook::builtin();
     let mut coder = dyad_pipeline::Coder::new();
+    let mut monadic = dyad_pipeline::Coder::new().with_monadic(true);
     let mut out = Vec::new();
     let mut gsr_out = Vec::new();
     let mut skipped = 0usize;
     let mut push = |text: &str, sources: &[String], targets: &[String], label: String, out: &mut Vec<_>| {
         let coded = coder.code(&article("train.txt".into(), text), None);
         let (tokens, tree, parties) = tokens_and_parties(text, &coded, with_tree);
+        let cues =
+            if rule_cues { rule_cues_of(&monadic.code(&article("train.txt".into(), text), None)) } else { vec![] };
         match gold_pair(&parties, sources, targets) {
             Some((s, t)) => out.push(dyad_events::learned::Example {
                 tokens,
                 tree,
+                cues,
                 source: s.0.clone(),
                 target: t.0.clone(),
                 label,
@@ -377,6 +407,8 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     };
     let (mut feats, mut scores) = (Vec::new(), Vec::new());
     let mut learned_counts = [(0usize, 0usize); 2];
+    // Events re-labelled: (count, now of the gold category, of the gold category before).
+    let mut relabelled = [(0usize, 0usize, 0usize); 2];
     // The classifier alone, asked about the gold pair: (sentences whose gold parties were found, right category).
     let mut alone = [(0usize, 0usize); 2];
     let mut index = 0usize;
@@ -394,13 +426,38 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         // Every GSR sentence carries the same placeholder date (2000-01-01), which is no publication date: with
         // it, "in late 2002" would read as a plan. Code without an anchor, as for an undated page.
         let mut coded = coder.code(&article, None);
+        let with_monadic = monadic_coder.code(&article, None);
+        let cues = rule_cues_of(&with_monadic);
         if let Some(model) = &learned {
             let (tokens, parse, parties) = tokens_and_parties(text, &coded, tree);
             if let Some((s, t)) = gold_pair(&parties, &sources, &targets) {
-                dyad_events::learned::features(&tokens, parse.as_ref(), &s.0, &t.0, &mut feats);
+                dyad_events::learned::features(&tokens, parse.as_ref(), &cues, &s.0, &t.0, &mut feats);
                 let p = model.predict(&feats, &mut scores);
                 alone[half].0 += 1;
                 alone[half].1 += usize::from(p.is_some_and(|p| p.class == event));
+            }
+        }
+        if let (Some(model), Some(least)) = (&learned, args.learned_relabel) {
+            let (tokens, parse, parties) = tokens_and_parties(text, &coded, tree);
+            for e in coded.events.iter_mut() {
+                let of = |p: Option<&dyad_events::Party>| {
+                    let p = p?;
+                    parties.iter().find(|m| m.2 == p.id)
+                };
+                let (Some(s), Some(t)) = (of(Some(&e.source)), of(e.target.as_ref())) else { continue };
+                dyad_events::learned::features(&tokens, parse.as_ref(), &cues, &s.0, &t.0, &mut feats);
+                let Some(p) = model.predict(&feats, &mut scores) else { continue };
+                if p.margin >= least && p.class != event_category(e) {
+                    let was = event_category(e) == event;
+                    if let Some(new) = learned_event(p.class, "", "") {
+                        relabelled[half].0 += 1;
+                        relabelled[half].1 += usize::from(p.class == event);
+                        relabelled[half].2 += usize::from(was);
+                        e.code = new.code;
+                        e.root = new.root;
+                        e.plover = new.plover;
+                    }
+                }
             }
         }
         if let Some(model) = &learned
@@ -408,7 +465,7 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         {
             let (tokens, parse, parties) = tokens_and_parties(text, &coded, tree);
             if let Some((s, t)) = learned_pair(&parties) {
-                dyad_events::learned::features(&tokens, parse.as_ref(), &s.0, &t.0, &mut feats);
+                dyad_events::learned::features(&tokens, parse.as_ref(), &cues, &s.0, &t.0, &mut feats);
                 if let Some(p) = model.predict(&feats, &mut scores)
                     && p.margin >= args.learned_margin
                 {
@@ -458,7 +515,6 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
                 say!("    {text}");
             }
         }
-        let with_monadic = monadic_coder.code(&article, None);
         add(&mut tally.monadic[half], score(&with_monadic.events));
         let exact = row.1 == 1;
         add(tally.per.entry(event.to_string()).or_default(), row);
@@ -481,6 +537,9 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
             say!(
                 "learned model coded {n} {label} sentences the rules left without an event, {right} of the gold category"
             );
+        }
+        for (label, (n, right, was)) in [("dev", relabelled[0]), ("held-out", relabelled[1])] {
+            say!("learned model re-labelled {n} {label} events: {right} now of the gold category, {was} were before");
         }
         for (label, (n, right)) in [("dev", alone[0]), ("held-out", alone[1])] {
             let pct = 100.0 * right as f64 / n.max(1) as f64;

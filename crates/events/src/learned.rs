@@ -48,6 +48,8 @@ pub struct Example {
     pub tokens: Tokens,
     /// Its dependency tree, where one was parsed.
     pub tree: Option<Tree>,
+    /// Features of what the rules coded in the sentence ([`rule_feature`]).
+    pub cues: Vec<u32>,
     /// Token range of the source mention.
     pub source: Range<usize>,
     /// Token range of the target mention.
@@ -194,16 +196,23 @@ fn tree_features(tree: &Tree, tokens: &Tokens, source: &Range<usize>, target: &R
     }
 }
 
+/// The feature saying the rules coded an event of `category` in the sentence (with or without a target).
+pub fn rule_feature(category: &str) -> u32 {
+    feature("rule", category, "")
+}
+
 /// The hashed features of a sentence and its source and target mentions, written into `out` (cleared first);
-/// with the sentence's dependency tree (`text` the text its spans index), its features too.
+/// with the sentence's dependency tree, its features too, and `cues` ([`rule_feature`]s) added as they are.
 pub fn features(
     tokens: &Tokens,
     tree: Option<&Tree>,
+    cues: &[u32],
     source: &Range<usize>,
     target: &Range<usize>,
     out: &mut Vec<u32>,
 ) {
     out.clear();
+    out.extend_from_slice(cues);
     if let Some(tree) = tree {
         tree_features(tree, tokens, source, target, out);
     }
@@ -286,7 +295,7 @@ impl Model {
             .iter()
             .filter_map(|e| {
                 let mut f = Vec::new();
-                features(&e.tokens, e.tree.as_ref(), &e.source, &e.target, &mut f);
+                features(&e.tokens, e.tree.as_ref(), &e.cues, &e.source, &e.target, &mut f);
                 Some((f, *index.get(e.label.as_str())?))
             })
             .collect();
@@ -450,7 +459,14 @@ mod tests {
             let start = text.find(m).unwrap();
             tokens.range_within(Span::new(text, start, start + m.len()).unwrap())
         };
-        Example { source: range(source), target: range(target), tokens, tree: None, label: label.into() }
+        Example {
+            source: range(source),
+            target: range(target),
+            tokens,
+            tree: None,
+            cues: Vec::new(),
+            label: label.into(),
+        }
     }
 
     fn set() -> Vec<Example> {
@@ -475,7 +491,7 @@ mod tests {
             ("Kenya criticised Somalia over the raid.", "Kenya", "Somalia", "DISAPPROVE"),
         ] {
             let e = example(text, a, b, want);
-            features(&e.tokens, None, &e.source, &e.target, &mut f);
+            features(&e.tokens, None, &[], &e.source, &e.target, &mut f);
             let p = model.predict(&f, &mut s).unwrap();
             assert_eq!(p.class, want, "{text}");
             assert!(p.margin > 0.0);
@@ -486,7 +502,7 @@ mod tests {
     fn features_skip_the_mentions_and_are_sorted() {
         let e = example("Russia attacked Ukraine.", "Russia", "Ukraine", "FIGHT");
         let mut f = Vec::new();
-        features(&e.tokens, None, &e.source, &e.target, &mut f);
+        features(&e.tokens, None, &[], &e.source, &e.target, &mut f);
         assert!(f.contains(&feature("w", "attack", "")));
         assert!(f.contains(&feature("v", "attack", "")));
         assert!(!f.contains(&feature("w", "russia", "")));
@@ -511,13 +527,13 @@ mod tests {
             word(".", Some(2), Rel::Other),
         ]);
         let mut f = Vec::new();
-        features(&e.tokens, Some(&tree), &e.source, &e.target, &mut f);
+        features(&e.tokens, Some(&tree), &[], &e.source, &e.target, &mut f);
         assert!(f.contains(&feature("ts", "agent", "shell")));
         assert!(f.contains(&feature("ts", "case", "by")));
         assert!(f.contains(&feature("tt", "nsubjpass", "shell")));
         assert!(f.contains(&feature("lca", "shell", "")));
         let mut without = Vec::new();
-        features(&e.tokens, None, &e.source, &e.target, &mut without);
+        features(&e.tokens, None, &[], &e.source, &e.target, &mut without);
         assert!(without.len() < f.len() && !without.contains(&feature("lca", "shell", "")));
     }
 

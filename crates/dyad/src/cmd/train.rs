@@ -38,6 +38,10 @@ struct EventsArgs {
     /// Leave out the dependency-tree features (word and lemma features only).
     #[arg(long)]
     no_tree: bool,
+    /// Add what the rules code in each sentence (the categories of their events, with or without a target) as
+    /// features.
+    #[arg(long)]
+    rule_cues: bool,
     /// Passes over the examples (20: 10 did as well and 40 worse in 4-fold cross-validation on the dev half).
     #[arg(long, default_value_t = 20)]
     epochs: usize,
@@ -62,7 +66,7 @@ struct EventsArgs {
 fn train_events(a: &EventsArgs) -> anyhow::Result<()> {
     let t0 = Instant::now();
     let gsr = (!a.no_gsr).then_some(a.plover.as_path());
-    let set = dyad_bench::plover::training_examples(&a.table, gsr, !a.no_tree)
+    let set = dyad_bench::plover::training_examples(&a.table, gsr, !a.no_tree, a.rule_cues)
         .with_context(|| format!("reading {} and {}", a.table.display(), a.plover.display()))?;
     if let Some(k) = a.cv.filter(|&k| k >= 2) {
         let (mut right, mut feats, mut scores) = (0usize, Vec::new(), Vec::new());
@@ -83,7 +87,7 @@ fn train_events(a: &EventsArgs) -> anyhow::Result<()> {
                 .collect();
             let model = dyad_events::learned::Model::train(&train, a.epochs, a.seed);
             for e in set.gsr_dev.iter().enumerate().filter(|(i, _)| i % k == fold).map(|(_, e)| e) {
-                dyad_events::learned::features(&e.tokens, e.tree.as_ref(), &e.source, &e.target, &mut feats);
+                dyad_events::learned::features(&e.tokens, e.tree.as_ref(), &e.cues, &e.source, &e.target, &mut feats);
                 if let Some(p) = model.predict(&feats, &mut scores) {
                     right += usize::from(p.class == e.label);
                     margins.push((p.margin, p.class == e.label));
