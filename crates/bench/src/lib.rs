@@ -31,7 +31,7 @@ pub mod meantime;
 mod news;
 mod page_speed;
 mod parse;
-mod plover;
+pub mod plover;
 mod stories;
 mod time_speed;
 

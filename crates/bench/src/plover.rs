@@ -40,6 +40,19 @@ pub struct Args {
     /// With `--verbs`, leave out the loaded rows that are a bare verb (no object, no preposition).
     #[arg(long, requires = "verbs")]
     verbs_no_bare: bool,
+    /// A learned event model (`dyad train events`, e.g. data/events.model): in a sentence where the rules code no
+    /// event with a target but two parties are named, the model's category is coded between them (the first
+    /// party as source, the next other one as target) when its margin reaches `--learned-margin`.
+    #[arg(long, value_name = "FILE")]
+    learned: Option<PathBuf>,
+    /// The least margin (best score minus the runner-up's) at which the learned model's category is coded.
+    #[arg(long, default_value_t = 0.0, requires = "learned")]
+    learned_margin: f32,
+    /// Also let the learned model re-label the rules' events: an event whose parties' mentions the model reads
+    /// as another category with at least this margin takes that category (a model trained with `--rule-cues`
+    /// knows what the rules coded).
+    #[arg(long, value_name = "MARGIN", requires = "learned")]
+    learned_relabel: Option<f32>,
 }
 
 /// `--verbs-use`.
@@ -106,6 +119,156 @@ fn party_code(p: Option<&dyad_events::Party>) -> String {
     }
     let code = p.code.as_deref().and_then(|c| dyad_core::ActorCode::parse(c).ok());
     code.filter(|c| !c.is_unknown()).map(|c| c.root().to_string()).unwrap_or_default()
+}
+
+/// The party a mention names, as [`party_code`] reads a coded party: its country, else the first three letters of
+/// a transnational code.
+fn mention_party(m: &dyad_actors::ActorMention) -> String {
+    if let Some(c) = &m.country {
+        return c.clone();
+    }
+    let code = dyad_core::ActorCode::parse(&m.code).ok();
+    code.filter(|c| !c.is_unknown()).map(|c| c.root().to_string()).unwrap_or_default()
+}
+
+/// The tokens of a one-sentence article and the token ranges of its mentions that name a party, with the party.
+/// A mention that names a party: its token range, its party code, its actor id.
+type PartyMention = (std::ops::Range<usize>, String, String);
+/// The party-naming mentions of a sentence, in order.
+type Parties = Vec<PartyMention>;
+
+fn tokens_and_parties(
+    text: &str,
+    coded: &dyad_pipeline::CodedArticle,
+    tree: bool,
+) -> (dyad_text::Tokens, Option<dyad_events::Tree>, Parties) {
+    // A whole string is always a valid span of itself.
+    let tokens =
+        dyad_core::Span::new(text, 0, text.len()).map(|whole| dyad_text::tokenize(text, whole)).unwrap_or_default();
+    let parties = coded
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let party = mention_party(&m.mention);
+            let span = dyad_core::Span::new(text, m.start, m.end).ok()?;
+            let range = tokens.range_within(span);
+            (!party.is_empty() && !range.is_empty()).then(|| (range, party, m.mention.actor.clone()))
+        })
+        .collect();
+    let tree = if tree { dyad_pipeline::tree_parser().and_then(|p| p.parse(text, &tokens)) } else { None };
+    (tokens, tree, parties)
+}
+
+/// The pair the learned model is asked about: the first party-naming mention as source, the next mention of
+/// another actor as target.
+fn learned_pair(parties: &[PartyMention]) -> Option<(&PartyMention, &PartyMention)> {
+    let first = parties.first()?;
+    let second = parties.iter().skip(1).find(|p| p.2 != first.2 && p.0.start >= first.0.end)?;
+    Some((first, second))
+}
+
+/// A coded event's category in the GSR's labels.
+fn event_category(e: &dyad_events::EventRecord) -> String {
+    gsr_category(e.plover.as_deref().unwrap_or("-"), &e.root, &e.code)
+}
+
+/// The learned model's features of what the rules coded in a sentence: the category of each event.
+fn rule_cues_of(coded: &dyad_pipeline::CodedArticle) -> Vec<u32> {
+    coded
+        .events
+        .iter()
+        .map(|e| {
+            dyad_events::learned::rule_feature(&gsr_category(e.plover.as_deref().unwrap_or("-"), &e.root, &e.code))
+        })
+        .collect()
+}
+
+/// The first mention naming a gold source and the first mention of another actor naming a gold target.
+fn gold_pair<'a>(
+    parties: &'a [PartyMention],
+    sources: &[String],
+    targets: &[String],
+) -> Option<(&'a PartyMention, &'a PartyMention)> {
+    let s = parties.iter().find(|p| sources.contains(&p.1))?;
+    let t = parties.iter().find(|p| targets.contains(&p.1) && p.2 != s.2 && p.0 != s.0)?;
+    Some((s, t))
+}
+
+/// The training examples of `dyad train events`: each row of the construction table (`table`, the format of
+/// crates/pipeline/tests/tree_table.tsv) and, with `gsr`, each sentence of the GSR's **dev half only** (even
+/// index), coded by the pipeline for its actor mentions; the source and target are the first mentions naming the
+/// gold parties, the label the gold category in the GSR's labels (a table row's CAMEO code mapped as the bench
+/// maps coded events). Rows whose parties the actors stage does not find are left out.
+pub fn training_examples(
+    table: &Path,
+    gsr: Option<&Path>,
+    with_tree: bool,
+    rule_cues: bool,
+) -> Result<TrainingSet, BenchError> {
+    let codebook = dyad_events::Codebook::builtin();
+    let mut coder = dyad_pipeline::Coder::new();
+    let mut monadic = dyad_pipeline::Coder::new().with_monadic(true);
+    let mut out = Vec::new();
+    let mut gsr_out = Vec::new();
+    let mut skipped = 0usize;
+    let mut push = |text: &str, sources: &[String], targets: &[String], label: String, out: &mut Vec<_>| {
+        let coded = coder.code(&article("train.txt".into(), text), None);
+        let (tokens, tree, parties) = tokens_and_parties(text, &coded, with_tree);
+        let cues =
+            if rule_cues { rule_cues_of(&monadic.code(&article("train.txt".into(), text), None)) } else { vec![] };
+        match gold_pair(&parties, sources, targets) {
+            Some((s, t)) => out.push(dyad_events::learned::Example {
+                tokens,
+                tree,
+                cues,
+                source: s.0.clone(),
+                target: t.0.clone(),
+                label,
+            }),
+            None => skipped += 1,
+        }
+    };
+    for line in std::fs::read_to_string(table)?.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if line.starts_with('#') || cols.len() < 7 || cols[0] == "construction" {
+            continue;
+        }
+        let code = cols[4];
+        let full = if code.len() == 2 { format!("{code}0") } else { code.to_string() };
+        let Some(root) = codebook.root(&full) else { continue };
+        let label = gsr_category(codebook.plover(&full).unwrap_or("-"), root, &full);
+        let split = |c: &str| c.split('+').map(str::to_string).collect::<Vec<_>>();
+        push(cols[6], &split(cols[2]), &split(cols[3]), label, &mut out);
+    }
+    if let Some(gsr) = gsr {
+        let records: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(gsr)?)?;
+        let mut index = 0usize;
+        for r in records.iter().skip(1) {
+            let (Some(text), Some(event)) =
+                (r.get("text").and_then(|t| t.as_str()), r.get("event").and_then(|e| e.as_str()))
+            else {
+                continue;
+            };
+            let half = index % 2;
+            index += 1;
+            // The held-out half (odd index) is never trained on.
+            if half != 0 {
+                continue;
+            }
+            push(text, &codes(&r["source"]), &codes(&r["target"]), event.to_string(), &mut gsr_out);
+        }
+    }
+    Ok(TrainingSet { table: out, gsr_dev: gsr_out, skipped })
+}
+
+/// What [`training_examples`] read.
+pub struct TrainingSet {
+    /// The construction table's examples, in file order.
+    pub table: Vec<dyad_events::learned::Example>,
+    /// The GSR dev half's examples, in file order.
+    pub gsr_dev: Vec<dyad_events::learned::Example>,
+    /// Rows and sentences left out because the actors stage did not find their parties.
+    pub skipped: usize,
 }
 
 /// (sentences, exact, category only, any event emitted)
@@ -236,6 +399,18 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     // The same pipeline keeping events that name no target, which the GSR also codes ("X resigned").
     let mut monadic_coder = new_coder().with_monadic(true);
     let mut tally = Tally::default();
+    let learned = match &args.learned {
+        Some(p) => Some(dyad_events::learned::Model::from_bytes(&std::fs::read(p)?).map_err(|e| {
+            BenchError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: {e}", p.display())))
+        })?),
+        None => None,
+    };
+    let (mut feats, mut scores) = (Vec::new(), Vec::new());
+    let mut learned_counts = [(0usize, 0usize); 2];
+    // Events re-labelled: (count, now of the gold category, of the gold category before).
+    let mut relabelled = [(0usize, 0usize, 0usize); 2];
+    // The classifier alone, asked about the gold pair: (sentences whose gold parties were found, right category).
+    let mut alone = [(0usize, 0usize); 2];
     let mut index = 0usize;
     for (n, r) in records.iter().enumerate().skip(1) {
         let (Some(text), Some(event)) =
@@ -250,7 +425,56 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         let article = article(format!("gsr-{n:04}.txt"), text);
         // Every GSR sentence carries the same placeholder date (2000-01-01), which is no publication date: with
         // it, "in late 2002" would read as a plan. Code without an anchor, as for an undated page.
-        let coded = coder.code(&article, None);
+        let mut coded = coder.code(&article, None);
+        let with_monadic = monadic_coder.code(&article, None);
+        let cues = rule_cues_of(&with_monadic);
+        if let Some(model) = &learned {
+            let (tokens, parse, parties) = tokens_and_parties(text, &coded, tree);
+            if let Some((s, t)) = gold_pair(&parties, &sources, &targets) {
+                dyad_events::learned::features(&tokens, parse.as_ref(), &cues, &s.0, &t.0, &mut feats);
+                let p = model.predict(&feats, &mut scores);
+                alone[half].0 += 1;
+                alone[half].1 += usize::from(p.is_some_and(|p| p.class == event));
+            }
+        }
+        if let (Some(model), Some(least)) = (&learned, args.learned_relabel) {
+            let (tokens, parse, parties) = tokens_and_parties(text, &coded, tree);
+            for e in coded.events.iter_mut() {
+                let of = |p: Option<&dyad_events::Party>| {
+                    let p = p?;
+                    parties.iter().find(|m| m.2 == p.id)
+                };
+                let (Some(s), Some(t)) = (of(Some(&e.source)), of(e.target.as_ref())) else { continue };
+                dyad_events::learned::features(&tokens, parse.as_ref(), &cues, &s.0, &t.0, &mut feats);
+                let Some(p) = model.predict(&feats, &mut scores) else { continue };
+                if p.margin >= least && p.class != event_category(e) {
+                    let was = event_category(e) == event;
+                    if let Some(new) = learned_event(p.class, "", "") {
+                        relabelled[half].0 += 1;
+                        relabelled[half].1 += usize::from(p.class == event);
+                        relabelled[half].2 += usize::from(was);
+                        e.code = new.code;
+                        e.root = new.root;
+                        e.plover = new.plover;
+                    }
+                }
+            }
+        }
+        if let Some(model) = &learned
+            && coded.events.is_empty()
+        {
+            let (tokens, parse, parties) = tokens_and_parties(text, &coded, tree);
+            if let Some((s, t)) = learned_pair(&parties) {
+                dyad_events::learned::features(&tokens, parse.as_ref(), &cues, &s.0, &t.0, &mut feats);
+                if let Some(p) = model.predict(&feats, &mut scores)
+                    && p.margin >= args.learned_margin
+                {
+                    learned_counts[half].0 += 1;
+                    learned_counts[half].1 += usize::from(p.class == event);
+                    coded.events.extend(learned_event(p.class, &s.1, &t.1));
+                }
+            }
+        }
         let category =
             |e: &dyad_events::EventRecord| gsr_category(e.plover.as_deref().unwrap_or("-"), &e.root, &e.code);
         let country = party_code;
@@ -291,7 +515,6 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
                 say!("    {text}");
             }
         }
-        let with_monadic = monadic_coder.code(&article, None);
         add(&mut tally.monadic[half], score(&with_monadic.events));
         let exact = row.1 == 1;
         add(tally.per.entry(event.to_string()).or_default(), row);
@@ -309,5 +532,64 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         say!("verb patterns: built-in + {}", names.join(" + "));
     }
     tally.print()?;
+    if learned.is_some() {
+        for (label, (n, right)) in [("dev", learned_counts[0]), ("held-out", learned_counts[1])] {
+            say!(
+                "learned model coded {n} {label} sentences the rules left without an event, {right} of the gold category"
+            );
+        }
+        for (label, (n, right, was)) in [("dev", relabelled[0]), ("held-out", relabelled[1])] {
+            say!("learned model re-labelled {n} {label} events: {right} now of the gold category, {was} were before");
+        }
+        for (label, (n, right)) in [("dev", alone[0]), ("held-out", alone[1])] {
+            let pct = 100.0 * right as f64 / n.max(1) as f64;
+            say!("learned model alone on the gold pair, {label}: {right}/{n} of the gold category ({pct:.1}%)");
+        }
+    }
     Ok(())
+}
+
+/// The record of an event the learned model codes, for scoring: the category's first CAMEO code in the codebook
+/// that maps to it, between the two parties.
+fn learned_event(category: &str, source: &str, target: &str) -> Option<dyad_events::EventRecord> {
+    let codebook = dyad_events::Codebook::builtin();
+    let code = codebook
+        .iter()
+        .find(|c| gsr_category(c.plover.unwrap_or("-"), c.root(), c.code) == category)
+        .map(|c| c.code)?;
+    let party = |p: &str| dyad_events::Party { country: Some(p.to_string()), ..Default::default() };
+    dyad_events::EventRecord::for_code(code, party(source), Some(party(target)), "learned")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parties() -> Parties {
+        vec![(0..1, "USA".into(), "us".into()), (2..3, "USA".into(), "us".into()), (5..7, "CHN".into(), "cn".into())]
+    }
+
+    #[test]
+    fn the_learned_pair_is_the_first_party_and_the_next_other_actor() {
+        let p = parties();
+        let (s, t) = learned_pair(&p).unwrap();
+        assert_eq!((s.0.clone(), t.0.clone()), (0..1, 5..7));
+        assert!(learned_pair(&p[..2]).is_none(), "one actor named twice is no pair");
+    }
+
+    #[test]
+    fn the_gold_pair_takes_the_gold_parties_in_either_order() {
+        let p = parties();
+        let (s, t) = gold_pair(&p, &["CHN".into()], &["USA".into()]).unwrap();
+        assert_eq!((s.0.clone(), t.0.clone()), (5..7, 0..1));
+        assert!(gold_pair(&p, &["RUS".into()], &["USA".into()]).is_none());
+    }
+
+    #[test]
+    fn a_learned_event_carries_a_code_of_its_category() {
+        let e = learned_event("FIGHT", "RUS", "UKR").unwrap();
+        assert_eq!(gsr_category(e.plover.as_deref().unwrap_or("-"), &e.root, &e.code), "FIGHT");
+        assert_eq!((party_code(Some(&e.source)), party_code(e.target.as_ref())), ("RUS".into(), "UKR".into()));
+        assert!(learned_event("NO SUCH", "RUS", "UKR").is_none());
+    }
 }

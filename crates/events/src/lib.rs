@@ -12,7 +12,8 @@
 //! read and extend, every event names the pattern that fired, and a sentence costs a hash probe per token plus
 //! small windowed checks, so coding needs no model files and runs at thousands of pages per second. A dependency
 //! tree, when the caller passes a parser ([`code_sentence_with`], [`Parse`]), only refines the roles of verbs and
-//! event nouns.
+//! event nouns. A learned classifier ([`learned`], an averaged perceptron over hashed lemma and tree features)
+//! sits beside the rules and is not used by the coder: `dyad bench plover --learned` measures it as a fallback.
 //!
 //! The coder is a sequence of named passes, each in its own module, the module graph flowing one way (see
 //! `coder.rs`): analysis (`analysis.rs`, `reading.rs`) -> candidates (`matcher.rs`) -> precision on
@@ -28,6 +29,7 @@ mod coder;
 mod dict;
 mod embedded;
 mod flags;
+pub mod learned;
 mod lexicon;
 mod matcher;
 mod patterns;

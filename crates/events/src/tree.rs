@@ -157,6 +157,11 @@ impl Tree {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+
+    /// The words, in sentence order.
+    pub fn words(&self) -> &[TreeWord] {
+        &self.words
+    }
 }
 
 /// Gives the dependency tree of a sentence from its text tokens, or `None` when it has none (no model).

@@ -25,8 +25,8 @@ mod syntax;
 
 pub use lines::{InputId, LineError, LineEvent, LineInput, parse_date};
 pub use syntax::{
-    ModelFileError, SYNTAX_MODEL_VAR, use_nn_parser, use_nn_parser_of, use_syntax_model, use_syntax_model_file,
-    use_syntax_model_from_env,
+    ModelFileError, SYNTAX_MODEL_VAR, tree_parser, use_nn_parser, use_nn_parser_of, use_syntax_model,
+    use_syntax_model_file, use_syntax_model_from_env,
 };
 
 use backref::{EarlierAct, EarlierActs};

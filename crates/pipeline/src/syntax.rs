@@ -112,6 +112,13 @@ pub(crate) fn parser() -> Option<&'static dyn Parse> {
         .map(|p| p as &dyn Parse)
 }
 
+/// The dependency parser the coder's tree pass uses (the perceptron parser of the embedded or chosen model),
+/// for a caller that reads trees beside the coder (the learned event model's features); `None` when the
+/// model has no parser.
+pub fn tree_parser() -> Option<&'static dyn Parse> {
+    parser()
+}
+
 impl Parse for TreeParser {
     fn parse(&self, text: &str, tokens: &Tokens) -> Option<Tree> {
         let spans = dyad_text::ud_words(text, tokens.as_slice().iter().map(|t| t.span));
