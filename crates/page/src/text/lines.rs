@@ -58,11 +58,11 @@ pub(super) fn line_features<'a>(text: &'a str, start: usize, end: usize, buf: &m
             seps += 1;
             continue;
         }
-        if !token.chars().any(char::is_alphabetic) {
+        if !token.chars().any(crate::lang::is_alphabetic) {
             continue;
         }
         words += 1;
-        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = token.trim_matches(|c: char| !crate::lang::is_alphanumeric(c));
         if crate::lang::is_english_stopword(bare, buf) {
             stops += 1;
         }
