@@ -10,8 +10,9 @@ const STOPWORDS_TSV: &str = include_str!("../../../data/stopwords_lang.tsv");
 
 struct Stopwords {
     langs: Vec<&'static str>,
-    /// Word → bit set of the languages that list it.
-    words: HashMap<&'static str, u32>,
+    /// Word (its UTF-8 bytes, so that a word lowercased on the stack is looked up without re-validating it) → bit
+    /// set of the languages that list it.
+    words: HashMap<&'static [u8], u32>,
 }
 
 const STOPWORDS_FILE: &str = "stopwords_lang.tsv";
@@ -26,7 +27,7 @@ fn load(src: &'static str) -> Stopwords {
 
 fn parse(text: &'static str) -> Result<Stopwords, DataError> {
     let mut langs = Vec::new();
-    let mut words: HashMap<&'static str, u32> = HashMap::default();
+    let mut words: HashMap<&'static [u8], u32> = HashMap::default();
     for (line, row) in data_lines(text) {
         let err = |message: String| DataError { file: STOPWORDS_FILE, line, message };
         let [lang, list] = tsv_columns(STOPWORDS_FILE, line, row)?;
@@ -42,13 +43,44 @@ fn parse(text: &'static str) -> Result<Stopwords, DataError> {
             if w.chars().any(char::is_uppercase) {
                 return Err(err(format!("{w:?} is not lowercase")));
             }
-            *words.entry(w).or_default() |= bit;
+            *words.entry(w.as_bytes()).or_default() |= bit;
         }
     }
     if langs.first() != Some(&"en") {
         return Err(DataError { file: STOPWORDS_FILE, line: 0, message: "the first language must be en".into() });
     }
     Ok(Stopwords { langs, words })
+}
+
+/// `c.is_alphabetic()`, answered without the Unicode table (some 300 instructions a character) for ASCII, for the
+/// General Punctuation block (U+2000–U+206F: spaces, dashes, quotes, none of them letters or digits) and for the
+/// letter ranges of the scripts pages come in most (Latin-1 letters, basic Cyrillic and Arabic letters, CJK
+/// ideographs, Hangul syllables). A test checks every char against the standard library.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        match c {
+            '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
+            'À'..='ÿ' | 'Ѐ'..='ҁ' | 'ء'..='ي' | '一'..='\u{9fff}' | '가'..='힣' => true,
+            _ => c.is_alphabetic(),
+        }
+    }
+}
+
+/// `c.is_alphanumeric()`, with the same shortcuts as [`is_alphabetic`].
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        match c {
+            '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
+            'À'..='ÿ' | 'Ѐ'..='ҁ' | 'ء'..='ي' | '一'..='\u{9fff}' | '가'..='힣' => true,
+            _ => c.is_alphanumeric(),
+        }
+    }
 }
 
 /// Whether `word` (any case) is an English function word.
@@ -72,12 +104,11 @@ fn language_bits(word: &str, buf: &mut String) -> u32 {
         for (l, b) in lower.iter_mut().zip(bytes) {
             *l = b.to_ascii_lowercase();
         }
-        let lower = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
-        return STOPWORDS.words.get(lower).copied().unwrap_or(0);
+        return STOPWORDS.words.get(&lower[..bytes.len()]).copied().unwrap_or(0);
     }
     buf.clear();
     buf.extend(word.chars().flat_map(char::to_lowercase));
-    STOPWORDS.words.get(buf.as_str()).copied().unwrap_or(0)
+    STOPWORDS.words.get(buf.as_bytes()).copied().unwrap_or(0)
 }
 
 /// The ISO 639-1 code of the language of `text`. Short or unclear text counts as English, the language dyad
@@ -89,8 +120,13 @@ pub(crate) fn detect(text: &str) -> &'static str {
     let mut scripts = [0usize; 14];
     let mut letters = 0usize;
     let mut accented = 0usize; // Latin letters outside ASCII: å, ł, ş, ő, ...
-    for c in text.chars().take(20_000) {
-        if !c.is_alphabetic() {
+    if text.is_ascii() {
+        // Each byte one char, every ASCII letter Latin and unaccented.
+        letters = text.as_bytes().iter().take(20_000).filter(|b| b.is_ascii_alphabetic()).count();
+        scripts[0] = letters;
+    }
+    for c in text.chars().take(if text.is_ascii() { 0 } else { 20_000 }) {
+        if !is_alphabetic(c) {
             continue;
         }
         letters += 1;
@@ -127,7 +163,7 @@ pub(crate) fn detect(text: &str) -> &'static str {
     let mut counts = vec![0usize; sw.langs.len()];
     let mut words = 0usize;
     let mut buf = String::new();
-    for w in text.split(|c: char| !c.is_alphabetic() && c != '\'').filter(|w| !w.is_empty()).take(3000) {
+    for w in text.split(|c: char| !is_alphabetic(c) && c != '\'').filter(|w| !w.is_empty()).take(3000) {
         words += 1;
         let bits = language_bits(w, &mut buf);
         if bits != 0 {
@@ -164,6 +200,25 @@ mod tests {
     #[should_panic(expected = "stopwords_lang.tsv:2: ")]
     fn a_bad_file_panics_at_first_use_naming_file_and_line() {
         load("en\tthe\nFR\tle\n");
+    }
+
+    #[test]
+    fn the_shortcut_classes_agree_with_std_on_every_char() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn language_bits_match_a_lookup_of_the_lowercased_word() {
+        let mut buf = String::new();
+        for w in ["the", "The", "THE", "und", "Und", "Cuba", "été", "Été", "", "x", "ALongWordThatIsNoStopword", "ﬁ"]
+        {
+            let want = STOPWORDS.words.get(w.to_lowercase().as_bytes()).copied().unwrap_or(0);
+            assert_eq!(language_bits(w, &mut buf), want, "{w}");
+        }
+        assert_ne!(language_bits("The", &mut buf), 0);
     }
 
     #[test]

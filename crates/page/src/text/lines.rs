@@ -49,24 +49,43 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-pub(super) fn line_features<'a>(text: &'a str, start: usize, end: usize, buf: &mut String) -> Line<'a> {
-    let mut words = 0usize;
-    let mut stops = 0usize;
-    let mut seps = 0usize;
+/// The words of a line (white-space separated tokens with a letter), how many of them are English function words,
+/// and its separator tokens (a lone "•" or "|"). An ASCII token, nearly every one, is read by bytes.
+fn token_counts(text: &str, buf: &mut String) -> (usize, usize, usize) {
+    let (mut words, mut stops, mut seps) = (0usize, 0usize, 0usize);
     for token in text.split_whitespace() {
-        if token.chars().count() == 1 && token.starts_with(SEPARATORS) {
-            seps += 1;
-            continue;
-        }
-        if !token.chars().any(char::is_alphabetic) {
-            continue;
-        }
+        let bare = if token.is_ascii() {
+            // No separator is ASCII but '|'.
+            if token == "|" {
+                seps += 1;
+                continue;
+            }
+            let b = token.as_bytes();
+            let Some(first) = b.iter().position(u8::is_ascii_alphabetic) else { continue };
+            // The first alphanumeric byte is at most the first letter, and a letter is the last one at the latest.
+            let start = b[..first].iter().position(u8::is_ascii_alphanumeric).unwrap_or(first);
+            let end = b.iter().rposition(u8::is_ascii_alphanumeric).map_or(first + 1, |i| i + 1);
+            &token[start..end]
+        } else {
+            if token.chars().count() == 1 && token.starts_with(SEPARATORS) {
+                seps += 1;
+                continue;
+            }
+            if !token.chars().any(crate::lang::is_alphabetic) {
+                continue;
+            }
+            token.trim_matches(|c: char| !crate::lang::is_alphanumeric(c))
+        };
         words += 1;
-        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
         if crate::lang::is_english_stopword(bare, buf) {
             stops += 1;
         }
     }
+    (words, stops, seps)
+}
+
+pub(super) fn line_features<'a>(text: &'a str, start: usize, end: usize, buf: &mut String) -> Line<'a> {
+    let (words, stops, seps) = token_counts(text, buf);
     let sentence_end = ends_sentence(text);
     let stop_share = if words == 0 { 0.0 } else { stops as f32 / words as f32 };
     let shape = if seps >= 2 && seps * 4 >= words.min(40) / 4 {
@@ -211,4 +230,54 @@ pub(super) fn is_metadata(line: &Line<'_>, dates: &[DateMention]) -> bool {
         return true;
     }
     !dates.is_empty() || outlet::credit_in_meta_line(line.text).is_some()
+}
+
+#[cfg(test)]
+mod token_count_tests {
+    use super::*;
+
+    /// The char-by-char reading `token_counts` replaced, kept as its specification.
+    fn by_chars(text: &str, buf: &mut String) -> (usize, usize, usize) {
+        let (mut words, mut stops, mut seps) = (0usize, 0usize, 0usize);
+        for token in text.split_whitespace() {
+            if token.chars().count() == 1 && token.starts_with(SEPARATORS) {
+                seps += 1;
+                continue;
+            }
+            if !token.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            words += 1;
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if crate::lang::is_english_stopword(bare, buf) {
+                stops += 1;
+            }
+        }
+        (words, stops, seps)
+    }
+
+    #[test]
+    fn token_counts_match_the_char_by_char_reading() {
+        let table = [
+            "",
+            "Home | News | Sport • Weather",
+            "The minister said (on Monday) that the talks \"would\" resume, 12 of them in 2024.",
+            "\"The\" 'and' --of-- 3rd 42 ... | || |a a| • •• \u{b7} \u{203a} \u{bb}",
+            "Les ministres des affaires étrangères — « et » l'été “the” ‘of’ naïve café’s",
+            "Министры и the 北京 and 서울 of",
+            "x1 1x 123abc abc123 ,The. (THE) [Of] {and}",
+        ];
+        let mut buf = String::new();
+        for line in table {
+            assert_eq!(token_counts(line, &mut buf), by_chars(line, &mut buf), "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_counts_match_the_char_by_char_reading_on_any_text(line in "[ a-zA-Z0-9|.,'\"()\\-]{0,60}|\\PC{0,40}") {
+            let mut buf = String::new();
+            proptest::prop_assert_eq!(token_counts(&line, &mut buf), by_chars(&line, &mut buf));
+        }
+    }
 }
