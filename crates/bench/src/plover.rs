@@ -242,23 +242,29 @@ pub fn training_examples(
     }
     if let Some(gsr) = gsr {
         let records: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(gsr)?)?;
-        let mut index = 0usize;
-        for r in records.iter().skip(1) {
-            let (Some(text), Some(event)) =
-                (r.get("text").and_then(|t| t.as_str()), r.get("event").and_then(|e| e.as_str()))
-            else {
-                continue;
-            };
-            let half = index % 2;
-            index += 1;
+        for (_, index, r, text, event) in gsr_sentences(&records) {
             // The held-out half (odd index) is never trained on.
-            if half != 0 {
+            if index % 2 != 0 {
                 continue;
             }
             push(text, &codes(&r["source"]), &codes(&r["target"]), event.to_string(), &mut gsr_out);
         }
     }
     Ok(TrainingSet { table: out, gsr_dev: gsr_out, skipped })
+}
+
+/// The GSR's sentences after its header record, with their record number, their 0-based sentence index (even: dev,
+/// odd: held-out), the record, its text and its event label; records without both are skipped and not counted.
+fn gsr_sentences(
+    records: &[serde_json::Value],
+) -> impl Iterator<Item = (usize, usize, &serde_json::Value, &str, &str)> {
+    records
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(n, r)| Some((n, r, r.get("text")?.as_str()?, r.get("event")?.as_str()?)))
+        .enumerate()
+        .map(|(index, (n, r, text, event))| (n, index, r, text, event))
 }
 
 /// What [`training_examples`] read.
@@ -411,15 +417,8 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     let mut relabelled = [(0usize, 0usize, 0usize); 2];
     // The classifier alone, asked about the gold pair: (sentences whose gold parties were found, right category).
     let mut alone = [(0usize, 0usize); 2];
-    let mut index = 0usize;
-    for (n, r) in records.iter().enumerate().skip(1) {
-        let (Some(text), Some(event)) =
-            (r.get("text").and_then(|t| t.as_str()), r.get("event").and_then(|e| e.as_str()))
-        else {
-            continue;
-        };
+    for (n, index, r, text, event) in gsr_sentences(&records) {
         let half = index % 2;
-        index += 1;
         let sources = codes(&r["source"]);
         let targets = codes(&r["target"]);
         let article = article(format!("gsr-{n:04}.txt"), text);
@@ -504,7 +503,7 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
                 };
                 say!(
                     "off-gold dev #{} gold {event} {sources:?}>{targets:?}: coded {} {} {} -> {} [{}] ({why}; exact {})",
-                    index - 1,
+                    index,
                     e.code,
                     category(e),
                     country(Some(&e.source)),
@@ -521,7 +520,7 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
         add(&mut tally.halves[half], row);
         if args.failures && !exact && (half == 0 || args.all_failures) {
             let which = if half == 0 { "dev" } else { "held-out" };
-            say!("--- {which} #{} {event} src={sources:?} tgt={targets:?}", index - 1);
+            say!("--- {which} #{} {event} src={sources:?} tgt={targets:?}", index);
             say!("    {text}");
             // What the coder found, events with no target included (they are what most near-misses are).
             print_coded(&with_monadic)?;
