@@ -52,34 +52,29 @@ fn parse(text: &'static str) -> Result<Stopwords, DataError> {
     Ok(Stopwords { langs, words })
 }
 
-/// `c.is_alphabetic()`, answered without the Unicode table (some 300 instructions a character) for ASCII, for the
-/// General Punctuation block (U+2000–U+206F: spaces, dashes, quotes, none of them letters or digits) and for the
-/// letter ranges of the scripts pages come in most (Latin-1 letters, basic Cyrillic and Arabic letters, CJK
-/// ideographs, Hangul syllables). A test checks every char against the standard library.
+/// `c.is_alphabetic()`, answered without the Unicode table (some 300 instructions a character) for ASCII and for
+/// the ranges of [`common_letter`]. A test checks every char against the standard library.
 #[inline]
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        match c {
-            '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
-            'À'..='ÿ' | 'Ѐ'..='ҁ' | 'ء'..='ي' | '一'..='\u{9fff}' | '가'..='힣' => true,
-            _ => c.is_alphabetic(),
-        }
-    }
+    if c.is_ascii() { c.is_ascii_alphabetic() } else { common_letter(c).unwrap_or_else(|| c.is_alphabetic()) }
 }
 
 /// `c.is_alphanumeric()`, with the same shortcuts as [`is_alphabetic`].
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        match c {
-            '\u{2000}'..='\u{206f}' | '×' | '÷' => false,
-            'À'..='ÿ' | 'Ѐ'..='ҁ' | 'ء'..='ي' | '一'..='\u{9fff}' | '가'..='힣' => true,
-            _ => c.is_alphanumeric(),
-        }
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { common_letter(c).unwrap_or_else(|| c.is_alphanumeric()) }
+}
+
+/// Whether a non-ASCII `c` is a letter, where that is known without the Unicode table: no for the General
+/// Punctuation block (U+2000–U+206F: spaces, dashes, quotes, none of them letters or digits), `×` and `÷`; yes for
+/// the letter ranges of the scripts pages come in most (Latin-1 letters, basic Cyrillic and Arabic letters, CJK
+/// ideographs, Hangul syllables); `None` otherwise.
+#[inline]
+fn common_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{2000}'..='\u{206f}' | '×' | '÷' => Some(false),
+        'À'..='ÿ' | 'Ѐ'..='ҁ' | 'ء'..='ي' | '一'..='\u{9fff}' | '가'..='힣' => Some(true),
+        _ => None,
     }
 }
 
