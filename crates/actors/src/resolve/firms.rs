@@ -279,10 +279,7 @@ fn based_after(st: &Sentence, a: usize, b: usize) -> Option<(String, usize, usiz
     let based = (b + 3..=b + 5).find(|&k| place_before_based(st, k) == Some(b + 3))?;
     let place = b + 3;
     let country = place_state(st, place)?;
-    (based + 1..=based + 1 + MAX_BETWEEN)
-        .take_while(|&j| trade_noun(st, j) || lowercase_word(st, j))
-        .find(|&j| trade_noun(st, j))
-        .map(|noun| (country, place, noun))
+    trade_noun_from(st, based + 1).map(|noun| (country, place, noun))
 }
 
 /// "<run>, the US planemaker": (state, demonym unit, noun unit).
@@ -295,10 +292,15 @@ fn firm_after(st: &Sentence, b: usize) -> Option<(String, usize, usize)> {
     }
     let k = b + 3;
     let country = demonym(st, k)?;
-    (k + 1..=k + 1 + MAX_BETWEEN)
+    trade_noun_from(st, k + 1).map(|noun| (country, k, noun))
+}
+
+/// The trade noun at unit `from` or after at most [`MAX_BETWEEN`] lowercase words ("planemaker", "technology
+/// investment firm").
+fn trade_noun_from(st: &Sentence, from: usize) -> Option<usize> {
+    (from..=from + MAX_BETWEEN)
         .take_while(|&j| trade_noun(st, j) || lowercase_word(st, j))
         .find(|&j| trade_noun(st, j))
-        .map(|noun| (country, k, noun))
 }
 
 #[cfg(test)]
