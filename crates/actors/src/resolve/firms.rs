@@ -298,9 +298,7 @@ fn firm_after(st: &Sentence, b: usize) -> Option<(String, usize, usize)> {
 /// The trade noun at unit `from` or after at most [`MAX_BETWEEN`] lowercase words ("planemaker", "technology
 /// investment firm").
 fn trade_noun_from(st: &Sentence, from: usize) -> Option<usize> {
-    (from..=from + MAX_BETWEEN)
-        .take_while(|&j| trade_noun(st, j) || lowercase_word(st, j))
-        .find(|&j| trade_noun(st, j))
+    (from..=from + MAX_BETWEEN).take_while(|&j| trade_noun(st, j) || lowercase_word(st, j)).find(|&j| trade_noun(st, j))
 }
 
 #[cfg(test)]
