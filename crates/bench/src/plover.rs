@@ -277,6 +277,15 @@ pub struct TrainingSet {
     pub skipped: usize,
 }
 
+impl TrainingSet {
+    /// The examples to train on: every table example once, then each GSR dev example whose index `keep` accepts
+    /// `gsr_weight` times (the GSR's wire copy is the kind of text the model is asked about).
+    pub fn examples(&self, gsr_weight: usize, keep: impl Fn(usize) -> bool) -> Vec<dyad_events::learned::Example> {
+        let gsr = self.gsr_dev.iter().enumerate().filter(|&(i, _)| keep(i));
+        self.table.iter().chain(gsr.flat_map(|(_, e)| std::iter::repeat_n(e, gsr_weight))).cloned().collect()
+    }
+}
+
 /// (sentences, exact, category only, any event emitted)
 type Row = (usize, usize, usize, usize);
 

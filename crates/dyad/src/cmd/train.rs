@@ -73,18 +73,7 @@ fn train_events(a: &EventsArgs) -> anyhow::Result<()> {
         // (margin, right) of every prediction, for the share right above a margin.
         let mut margins: Vec<(f32, bool)> = Vec::new();
         for fold in 0..k {
-            let train: Vec<_> = set
-                .table
-                .iter()
-                .chain(
-                    set.gsr_dev
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| i % k != fold)
-                        .flat_map(|(_, e)| std::iter::repeat_n(e, a.gsr_weight)),
-                )
-                .cloned()
-                .collect();
+            let train = set.examples(a.gsr_weight, |i| i % k != fold);
             let model = dyad_events::learned::Model::train(&train, a.epochs, a.seed);
             for e in set.gsr_dev.iter().enumerate().filter(|(i, _)| i % k == fold).map(|(_, e)| e) {
                 dyad_events::learned::features(&e.tokens, e.tree.as_ref(), &e.cues, &e.source, &e.target, &mut feats);
@@ -107,11 +96,7 @@ fn train_events(a: &EventsArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let skipped = set.skipped;
-    let examples: Vec<_> = set
-        .table
-        .into_iter()
-        .chain(set.gsr_dev.iter().flat_map(|e| std::iter::repeat_n(e.clone(), a.gsr_weight)))
-        .collect();
+    let examples = set.examples(a.gsr_weight, |_| true);
     let model = dyad_events::learned::Model::train(&examples, a.epochs, a.seed);
     let bytes = model.to_bytes();
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
