@@ -62,3 +62,15 @@ fn train_refuses_a_beam_width_the_model_file_cannot_keep() {
             .stderr(predicate::str::contains("is not in 1..=32"));
     }
 }
+
+#[test]
+fn train_events_refuses_cross_validation_with_fewer_than_two_folds() {
+    // One fold would leave nothing to predict; the command must not fall back to writing a model.
+    for k in ["0", "1"] {
+        dyad()
+            .args(["train", "events", "--cv", k, "--table", "no-such-file", "--out", "no-such-dir/x.model"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("is not in 2.."));
+    }
+}

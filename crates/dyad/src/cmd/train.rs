@@ -58,8 +58,8 @@ struct EventsArgs {
     gsr_weight: usize,
     /// Instead of writing a model, cross-validate on the GSR dev half: K folds by index, each predicted by a
     /// model trained on the table and the other folds (the category of each sentence's gold pair).
-    #[arg(long, value_name = "K")]
-    cv: Option<usize>,
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u16).range(2..))]
+    cv: Option<u16>,
 }
 
 /// `dyad train events`.
@@ -68,7 +68,7 @@ fn train_events(a: &EventsArgs) -> anyhow::Result<()> {
     let gsr = (!a.no_gsr).then_some(a.plover.as_path());
     let set = dyad_bench::plover::training_examples(&a.table, gsr, !a.no_tree, a.rule_cues)
         .with_context(|| format!("reading {} and {}", a.table.display(), a.plover.display()))?;
-    if let Some(k) = a.cv.filter(|&k| k >= 2) {
+    if let Some(k) = a.cv.map(usize::from) {
         let (mut right, mut feats, mut scores) = (0usize, Vec::new(), Vec::new());
         // (margin, right) of every prediction, for the share right above a margin.
         let mut margins: Vec<(f32, bool)> = Vec::new();
