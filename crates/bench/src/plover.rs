@@ -8,6 +8,7 @@
 //! checked on sentences nobody looked at.
 
 use crate::BenchError;
+use crate::error::Context;
 use dyad_page::{Article, Block};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -415,9 +416,11 @@ pub fn run(args: Args, bench_dir: &Path, tree: bool) -> Result<(), BenchError> {
     let mut monadic_coder = new_coder().with_monadic(true);
     let mut tally = Tally::default();
     let learned = match &args.learned {
-        Some(p) => Some(dyad_events::learned::Model::from_bytes(&std::fs::read(p)?).map_err(|e| {
-            BenchError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: {e}", p.display())))
-        })?),
+        Some(p) => {
+            let reading = || format!("reading the learned model {}", p.display());
+            let bytes = std::fs::read(p).with_context(reading)?;
+            Some(dyad_events::learned::Model::from_bytes(&bytes).with_context(reading)?)
+        }
         None => None,
     };
     let (mut feats, mut scores) = (Vec::new(), Vec::new());
